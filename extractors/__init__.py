@@ -1,0 +1,44 @@
+"""Extractors: one module per kind of record, run in the order of :data:`PIPELINE`.
+
+``PIPELINE`` is the one place that says which extractors run and in what order: an
+extractor may read the rows of those before it (votes read attendance, quality reads
+everything).
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from extractors.registry import EXTRACTORS, ActFields, ExtractorSpec, Found, extractor, get_extractor
+
+#: Extractor modules, in the order they run. Each registers one extractor of the same name.
+PIPELINE: tuple[str, ...] = (
+    "header",
+    "attendance",
+    "votes",
+    "legal_references",
+    "articles",
+    "amounts",
+    "budget_lines",
+    "grants",
+    "matiere",
+    "quality",
+)
+
+
+def load_pipeline() -> list[ExtractorSpec]:
+    """Import the extractor modules of :data:`PIPELINE` and return their specs in order."""
+    specs = []
+    for name in PIPELINE:
+        try:
+            importlib.import_module(f"extractors.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"extractors.{name}":
+                raise
+            continue  # not written yet
+        specs.append(get_extractor(name))
+    return specs
+
+
+__all__ = ["PIPELINE", "EXTRACTORS", "ActFields", "ExtractorSpec", "Found", "extractor",
+           "get_extractor", "load_pipeline"]

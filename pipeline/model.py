@@ -1,0 +1,213 @@
+"""The typed core every stage shares: a document, its pages and words, spans, sections, acts.
+
+Data flows one way: ``load`` builds a :class:`Document` (pages of words and one text),
+``segment`` cuts it into :class:`Act` objects made of :class:`Section` spans, extractors
+read sections and return rows. Nothing here reads files or knows about an extractor.
+
+Offsets convention (written once, here): every ``start``/``end`` is a half-open
+``[start, end)`` character range in :attr:`Document.text`, document-absolute and 0-based.
+Page numbers are 1-based.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Iterator
+
+
+class StrEnum(str, Enum):
+    """A str-valued enum (``enum.StrEnum`` needs Python 3.11)."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Half-open ``[start, end)`` character range in ``Document.text`` (absolute, 0-based)."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} before start {self.start}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def shift(self, by: int) -> "Span":
+        return Span(self.start + by, self.end + by)
+
+    def contains(self, other: "Span") -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+class TextSource(StrEnum):
+    TEXT_LAYER = "text_layer"
+    OCR = "ocr"
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word on a page, with its box in PDF points (origin top-left) and its text offsets."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    start: int  # offset of the word in Document.text
+    line: int  # index of the line on its page (0-based, reading order)
+    conf: float | None = None  # OCR confidence 0-100, None for a text layer
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page's text and words. ``start``/``end`` locate its text in ``Document.text``."""
+
+    page_no: int
+    width: float
+    height: float
+    source: TextSource
+    start: int
+    end: int
+    words: tuple[Word, ...] = ()
+    ocr_confidence: float | None = None
+    rotation: int = 0  # degrees the page image was turned before OCR
+    skew: float = 0.0  # degrees of skew corrected before OCR
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input file read into text. Pages are joined with a form feed ``\\f``."""
+
+    doc_id: str
+    source_path: str
+    text: str
+    pages: tuple[Page, ...]
+
+    @property
+    def n_pages(self) -> int:
+        return len(self.pages)
+
+    def page_at(self, offset: int) -> int:
+        """1-based number of the page holding character ``offset``."""
+        if not self.pages:
+            return 1
+        starts = [p.start for p in self.pages]
+        i = bisect.bisect_right(starts, offset) - 1
+        return self.pages[max(0, min(i, len(self.pages) - 1))].page_no
+
+    def page(self, page_no: int) -> Page:
+        return self.pages[page_no - 1]
+
+    def slice(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+    def page_text(self, page_no: int) -> str:
+        p = self.page(page_no)
+        return self.text[p.start : p.end]
+
+    def words_in(self, span: Span) -> Iterator[tuple[int, Word]]:
+        """Yield ``(page_no, word)`` for every word whose start lies inside ``span``."""
+        for p in self.pages:
+            if p.end <= span.start or p.start >= span.end:
+                continue
+            for w in p.words:
+                if span.start <= w.start < span.end:
+                    yield p.page_no, w
+
+
+class SectionKind(StrEnum):
+    """The parts of a deliberation, in the order they usually come."""
+
+    HEADER = "header"  # authority, body, session, number, title
+    ATTENDANCE = "attendance"  # présents, excusés, pouvoirs, absents, secrétaire
+    VISAS = "visas"  # "Vu …"
+    CONSIDERANTS = "considerants"  # exposé, "Considérant …"
+    DECISION = "decision"  # "DÉCIDE :", "DÉLIBÈRE", the operative part
+    ARTICLES = "articles"  # "Article 1 : …"
+    VOTE = "vote"  # "à l'unanimité", "Pour : 41 voix …"
+    SIGNATURE = "signature"  # "Fait à …", "Pour extrait conforme", the signatory
+    ANNEX = "annex"  # convention, programme, report, budget detail appended to the act
+
+
+@dataclass(frozen=True)
+class Section:
+    """A typed span of an act. ``text`` is a view over the document, never a copy kept apart."""
+
+    kind: SectionKind
+    span: Span
+    doc: Document = field(repr=False, compare=False)
+    label: str | None = None  # e.g. "rapport", "convention" for annexes
+
+    @property
+    def text(self) -> str:
+        return self.doc.slice(self.span)
+
+    @property
+    def page_start(self) -> int:
+        return self.doc.page_at(self.span.start)
+
+    @property
+    def page_end(self) -> int:
+        return self.doc.page_at(max(self.span.start, self.span.end - 1))
+
+
+@dataclass(frozen=True)
+class Act:
+    """One deliberation found in a document, with its sections (annexes included)."""
+
+    doc: Document = field(repr=False, compare=False)
+    act_index: int
+    act_id: str
+    span: Span
+    sections: tuple[Section, ...]
+
+    @property
+    def text(self) -> str:
+        return self.doc.slice(self.span)
+
+    @property
+    def page_start(self) -> int:
+        return self.doc.page_at(self.span.start)
+
+    @property
+    def page_end(self) -> int:
+        return self.doc.page_at(max(self.span.start, self.span.end - 1))
+
+    def sections_of(self, *kinds: SectionKind) -> list[Section]:
+        return [s for s in self.sections if s.kind in kinds]
+
+    def first(self, kind: SectionKind) -> Section | None:
+        for s in self.sections:
+            if s.kind is kind:
+                return s
+        return None
+
+    @property
+    def body_span(self) -> Span:
+        """The act without its annexes: from its start to the end of its last non-annex section."""
+        own = [s for s in self.sections if s.kind is not SectionKind.ANNEX]
+        if not own:
+            return self.span
+        return Span(self.span.start, max(s.span.end for s in own))
+
+    @property
+    def body_text(self) -> str:
+        return self.doc.slice(self.body_span)
+
+    def page_of(self, offset: int) -> int:
+        return self.doc.page_at(offset)
+
+
+WS_RE = re.compile(r"\s+")
+
+
+def collapse_ws(text: str) -> str:
+    """Collapse every run of whitespace (newlines, form feeds included) to one space."""
+    return WS_RE.sub(" ", text).strip()

@@ -1,0 +1,36 @@
+"""Output tables: Arrow schemas (:mod:`schemas.tables`) and row records (:mod:`schemas.rows`)."""
+
+from schemas.rows import (
+    ActRow,
+    AmountRow,
+    ArticleRow,
+    AttendanceRow,
+    BudgetLineRow,
+    DocumentRow,
+    ErrorRow,
+    GrantRow,
+    LegalReferenceRow,
+    PageRow,
+    QualityRow,
+    SectionRow,
+    VoteRow,
+)
+from schemas.tables import TABLES
+
+ROW_TYPES = {
+    "documents": DocumentRow,
+    "pages": PageRow,
+    "acts": ActRow,
+    "sections": SectionRow,
+    "attendance": AttendanceRow,
+    "legal_references": LegalReferenceRow,
+    "articles": ArticleRow,
+    "votes": VoteRow,
+    "budget_lines": BudgetLineRow,
+    "amounts": AmountRow,
+    "grants": GrantRow,
+    "quality": QualityRow,
+    "errors": ErrorRow,
+}
+
+__all__ = ["TABLES", "ROW_TYPES", *[t.__name__ for t in ROW_TYPES.values()]]

@@ -1,0 +1,202 @@
+"""Row records, one frozen dataclass per output table (what extractors return).
+
+Field names and order are those of the matching Arrow schema in :mod:`schemas.tables`
+(``tests/test_schemas.py`` holds them equal). Money is :class:`~decimal.Decimal`, never a
+float; dates are :class:`datetime.date`; unknown values are ``None``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    doc_id: str
+    source_path: str
+    n_pages: int | None
+    n_ocr_pages: int | None
+    status: str  # ok | partial | failed
+    pipeline_version: str
+    file_size: int | None = None
+    n_acts: int | None = None
+    n_errors: int | None = None
+
+
+@dataclass(frozen=True)
+class PageRow:
+    doc_id: str
+    page: int
+    text_source: str  # text_layer | ocr
+    ocr_confidence: float | None
+    text: str
+    char_start: int
+    char_end: int
+    width: float | None = None
+    height: float | None = None
+    rotation: int | None = None
+    skew: float | None = None
+    n_words: int | None = None
+
+
+@dataclass(frozen=True)
+class ActRow:
+    act_id: str
+    doc_id: str
+    act_index: int
+    page_start: int
+    page_end: int
+    authority: str | None = None
+    body: str | None = None
+    act_number: str | None = None
+    session_date: dt.date | None = None
+    title: str | None = None
+    president: str | None = None
+    secretary: str | None = None
+    prefecture_date: dt.date | None = None
+    publication_date: dt.date | None = None
+    members_in_office: int | None = None
+    members_present: int | None = None
+    members_voting: int | None = None
+    votes_for: int | None = None
+    votes_against: int | None = None
+    votes_abstain: int | None = None
+    votes_not_voting: int | None = None
+    unanimous: bool | None = None
+    outcome: str | None = None
+    char_start: int | None = None
+    char_end: int | None = None
+    actes_id: str | None = None  # @ctes identifier "034-213401722-20140424-…-DE"
+    authority_siren: str | None = None
+    matiere_code: str | None = None
+    matiere_name: str | None = None
+    matiere_confidence: float | None = None
+
+
+@dataclass(frozen=True)
+class SectionRow:
+    act_id: str
+    doc_id: str
+    section_index: int
+    kind: str
+    label: str | None
+    page_start: int
+    page_end: int
+    char_start: int
+    char_end: int
+
+
+@dataclass(frozen=True)
+class AttendanceRow:
+    act_id: str
+    doc_id: str
+    position: int
+    civility: str | None
+    first_name: str | None
+    last_name: str | None
+    full_name: str | None
+    status: str  # present | excused | absent | represented
+    voting_rights: bool = True
+    proxy_holder: str | None = None
+    recused: bool = False
+    printed: str | None = None  # the name as printed
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class LegalReferenceRow:
+    act_id: str
+    doc_id: str
+    position: int
+    kind: str
+    number: str | None
+    date: dt.date | None
+    articles: list[str] = field(default_factory=list)
+    title: str | None = None
+    issuer: str | None = None
+    eli: str | None = None
+    text: str = ""
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    act_id: str
+    doc_id: str
+    number: int
+    text: str
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class VoteRow:
+    act_id: str
+    doc_id: str
+    position: str  # for | against | abstain | not_voting
+    count: int | None
+    groups: list[str] = field(default_factory=list)
+    persons: list[str] = field(default_factory=list)
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class BudgetLineRow:
+    act_id: str
+    doc_id: str
+    page: int
+    table_index: int
+    row_index: int
+    section: str  # decision | report | annex
+    operation_code: str | None
+    imputation: str | None
+    label: str | None
+    column: str
+    measure: str
+    amount: Decimal
+    is_total: bool = False
+
+
+@dataclass(frozen=True)
+class AmountRow:
+    act_id: str
+    doc_id: str
+    page: int
+    amount: Decimal
+    raw: str
+    context: str
+    qualifier: str | None = None  # HT | TTC
+    char_start: int | None = None
+
+
+@dataclass(frozen=True)
+class GrantRow:
+    act_id: str
+    doc_id: str
+    beneficiary: str | None
+    beneficiary_siret: str | None
+    amount: Decimal | None
+    purpose: str | None
+    year: int | None
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class QualityRow:
+    act_id: str
+    doc_id: str
+    check: str
+    passed: bool
+    detail: str
+
+
+@dataclass(frozen=True)
+class ErrorRow:
+    doc_id: str | None
+    source_path: str
+    stage: str
+    severity: str  # error | warning
+    code: str
+    message: str
+    page: int | None = None

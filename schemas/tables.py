@@ -1,0 +1,214 @@
+"""Arrow schemas of the output tables: the single source of truth for columns and types.
+
+One ``pa.schema`` per table of ``../shared/CONTRACT.md`` (columns may be added, never
+renamed). Dates are ``date32``, money ``decimal128(18, 2)``, counts ``int32``, lists
+``list<string>``. Each field's metadata carries a one-line description.
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+MONEY = pa.decimal128(18, 2)
+STR_LIST = pa.list_(pa.string())
+
+
+def _f(name: str, type_: pa.DataType, doc: str, nullable: bool = True) -> pa.Field:
+    return pa.field(name, type_, nullable=nullable, metadata={"description": doc})
+
+
+DOCUMENTS = pa.schema([
+    _f("doc_id", pa.string(), "sha256 hex of the file bytes", False),
+    _f("source_path", pa.string(), "path of the input file as given", False),
+    _f("n_pages", pa.int32(), "number of pages"),
+    _f("n_ocr_pages", pa.int32(), "pages whose text came from OCR"),
+    _f("status", pa.string(), "ok | partial | failed", False),
+    _f("pipeline_version", pa.string(), "version of the pipeline that wrote the row", False),
+    _f("file_size", pa.int64(), "size of the file in bytes"),
+    _f("n_acts", pa.int32(), "acts found in the file"),
+    _f("n_errors", pa.int32(), "rows of errors (errors and warnings) for the file"),
+])
+
+PAGES = pa.schema([
+    _f("doc_id", pa.string(), "document", False),
+    _f("page", pa.int32(), "1-based page number", False),
+    _f("text_source", pa.string(), "text_layer | ocr", False),
+    _f("ocr_confidence", pa.float64(), "mean Tesseract word confidence 0-100, null for a text layer"),
+    _f("text", pa.string(), "the page's text", False),
+    _f("char_start", pa.int64(), "offset of the page's text in the document text", False),
+    _f("char_end", pa.int64(), "end offset (exclusive) of the page's text", False),
+    _f("width", pa.float64(), "page width in points"),
+    _f("height", pa.float64(), "page height in points"),
+    _f("rotation", pa.int32(), "degrees the page image was turned before OCR"),
+    _f("skew", pa.float64(), "degrees of skew corrected before OCR"),
+    _f("n_words", pa.int32(), "words with positions kept for the page"),
+])
+
+ACTS = pa.schema([
+    _f("act_id", pa.string(), "stable id: same input, same id", False),
+    _f("doc_id", pa.string(), "document", False),
+    _f("act_index", pa.int32(), "0-based order of the act in the file", False),
+    _f("page_start", pa.int32(), "first page of the act", False),
+    _f("page_end", pa.int32(), "last page of the act, annexes included", False),
+    _f("authority", pa.string(), "the collectivité, as the document styles it"),
+    _f("body", pa.string(), "commission_permanente | conseil_departemental | conseil_regional | "
+       "conseil_municipal | conseil_communautaire | bureau | other"),
+    _f("act_number", pa.string(), "act number as printed, without N°"),
+    _f("session_date", pa.date32(), "date of the meeting"),
+    _f("title", pa.string(), "object of the deliberation, one line"),
+    _f("president", pa.string(), "who presided, Prénom NOM"),
+    _f("secretary", pa.string(), "secrétaire de séance, Prénom NOM"),
+    _f("prefecture_date", pa.date32(), "sent to the prefecture (contrôle de légalité)"),
+    _f("publication_date", pa.date32(), "published or displayed"),
+    _f("members_in_office", pa.int32(), "members en exercice, when printed"),
+    _f("members_present", pa.int32(), "members present, when printed"),
+    _f("members_voting", pa.int32(), "votants, when printed"),
+    _f("votes_for", pa.int32(), "votes for, when printed as a number"),
+    _f("votes_against", pa.int32(), "votes against, when printed"),
+    _f("votes_abstain", pa.int32(), "abstentions, when printed"),
+    _f("votes_not_voting", pa.int32(), "members not taking part in the vote, when printed"),
+    _f("unanimous", pa.bool_(), "the text says unanimous (true) or gives votes against/abstentions (false)"),
+    _f("outcome", pa.string(), "adopted | rejected"),
+    _f("char_start", pa.int64(), "start offset of the act in the document text"),
+    _f("char_end", pa.int64(), "end offset (exclusive) of the act, annexes included"),
+    _f("actes_id", pa.string(), "@ctes identifier printed on the act, e.g. 034-213401722-20140424-0000071251-DE"),
+    _f("authority_siren", pa.string(), "SIREN of the collectivité when the document prints it (@ctes id)"),
+    _f("matiere_code", pa.string(), "ACTES level-2 matière code, e.g. 7.5"),
+    _f("matiere_name", pa.string(), "ACTES matière label"),
+    _f("matiere_confidence", pa.float64(), "confidence 0-1 of the matière classification"),
+])
+
+SECTIONS = pa.schema([
+    _f("act_id", pa.string(), "act", False),
+    _f("doc_id", pa.string(), "document", False),
+    _f("section_index", pa.int32(), "0-based order of the section in the act", False),
+    _f("kind", pa.string(), "header | attendance | visas | considerants | decision | articles | "
+       "vote | signature | annex", False),
+    _f("label", pa.string(), "what an annex is (convention, rapport, programme, annexe)"),
+    _f("page_start", pa.int32(), "first page", False),
+    _f("page_end", pa.int32(), "last page", False),
+    _f("char_start", pa.int64(), "start offset in the document text", False),
+    _f("char_end", pa.int64(), "end offset (exclusive) in the document text", False),
+])
+
+ATTENDANCE = pa.schema([
+    _f("act_id", pa.string(), "act", False),
+    _f("doc_id", pa.string(), "document", False),
+    _f("position", pa.int32(), "order of appearance, 1-based", False),
+    _f("civility", pa.string(), "M. | Mme"),
+    _f("first_name", pa.string(), "first name"),
+    _f("last_name", pa.string(), "last name, upper case as printed"),
+    _f("full_name", pa.string(), "Prénom NOM"),
+    _f("status", pa.string(), "present | excused | absent | represented", False),
+    _f("voting_rights", pa.bool_(), "false for members sans voix délibérative"),
+    _f("proxy_holder", pa.string(), "full name of the proxy holder, for represented"),
+    _f("recused", pa.bool_(), "took part neither in the debate nor in the vote"),
+    _f("printed", pa.string(), "the name as printed"),
+    _f("page", pa.int32(), "page where the name is printed"),
+])
+
+LEGAL_REFERENCES = pa.schema([
+    _f("act_id", pa.string(), "act", False),
+    _f("doc_id", pa.string(), "document", False),
+    _f("position", pa.int32(), "order of the visa, 1-based", False),
+    _f("kind", pa.string(), "code | loi | ordonnance | decret | arrete | deliberation | reglement | "
+       "schema | rapport | avis | other", False),
+    _f("number", pa.string(), "number of the text"),
+    _f("date", pa.date32(), "date of the text"),
+    _f("articles", STR_LIST, "normalised article references"),
+    _f("title", pa.string(), "quoted or trailing title"),
+    _f("issuer", pa.string(), "author of the text when said"),
+    _f("eli", pa.string(), "European Legislation Identifier path, for national texts"),
+    _f("text", pa.string(), "the whole visa as printed", False),
+    _f("page", pa.int32(), "page where the visa starts"),
+])
+
+ARTICLES = pa.schema([
+    _f("act_id", pa.string(), "act", False),
+    _f("doc_id", pa.string(), "document", False),
+    _f("number", pa.int32(), "article number", False),
+    _f("text", pa.string(), "article text without its label", False),
+    _f("page", pa.int32(), "page where the article starts"),
+])
+
+VOTES = pa.schema([
+    _f("act_id", pa.string(), "act", False),
+    _f("doc_id", pa.string(), "document", False),
+    _f("position", pa.string(), "for | against | abstain | not_voting", False),
+    _f("count", pa.int32(), "number of votes for that position"),
+    _f("groups", STR_LIST, "political groups named for that position"),
+    _f("persons", STR_LIST, "persons named for that position, Prénom NOM"),
+    _f("page", pa.int32(), "page of the vote block"),
+])
+
+BUDGET_LINES = pa.schema([
+    _f("act_id", pa.string(), "act", False),
+    _f("doc_id", pa.string(), "document", False),
+    _f("page", pa.int32(), "page of the cell", False),
+    _f("table_index", pa.int32(), "0-based table number within the act", False),
+    _f("row_index", pa.int32(), "1-based row under the header", False),
+    _f("section", pa.string(), "decision | report | annex", False),
+    _f("operation_code", pa.string(), "operation code, e.g. C01-020Q01"),
+    _f("imputation", pa.string(), "budget imputation, e.g. 6568/9365"),
+    _f("label", pa.string(), "row label"),
+    _f("column", pa.string(), "column header as printed", False),
+    _f("measure", pa.string(), "cp | ae | available | proposed | expense | balance | budget | other", False),
+    _f("amount", MONEY, "amount in euros", False),
+    _f("is_total", pa.bool_(), "the row is a total of the rows above"),
+])
+
+AMOUNTS = pa.schema([
+    _f("act_id", pa.string(), "act", False),
+    _f("doc_id", pa.string(), "document", False),
+    _f("page", pa.int32(), "page", False),
+    _f("amount", MONEY, "amount in euros", False),
+    _f("raw", pa.string(), "as printed", False),
+    _f("context", pa.string(), "the sentence it stands in", False),
+    _f("qualifier", pa.string(), "HT | TTC when printed"),
+    _f("char_start", pa.int64(), "offset in the document text"),
+])
+
+GRANTS = pa.schema([
+    _f("act_id", pa.string(), "act", False),
+    _f("doc_id", pa.string(), "document", False),
+    _f("beneficiary", pa.string(), "beneficiary as named in the decision"),
+    _f("beneficiary_siret", pa.string(), "14-digit SIRET when printed"),
+    _f("amount", MONEY, "amount awarded"),
+    _f("purpose", pa.string(), "what the grant is for"),
+    _f("year", pa.int32(), "year of the grant"),
+    _f("page", pa.int32(), "page of the award"),
+])
+
+QUALITY = pa.schema([
+    _f("act_id", pa.string(), "act", False),
+    _f("doc_id", pa.string(), "document", False),
+    _f("check", pa.string(), "name of the check", False),
+    _f("passed", pa.bool_(), "whether the check passed", False),
+    _f("detail", pa.string(), "readable detail", False),
+])
+
+ERRORS = pa.schema([
+    _f("doc_id", pa.string(), "document (null when the file could not be read at all)"),
+    _f("source_path", pa.string(), "input path", False),
+    _f("stage", pa.string(), "stage that met the problem", False),
+    _f("severity", pa.string(), "error | warning", False),
+    _f("code", pa.string(), "stable error code", False),
+    _f("message", pa.string(), "readable message", False),
+    _f("page", pa.int32(), "page, when the problem is on one page"),
+])
+
+TABLES: dict[str, pa.Schema] = {
+    "documents": DOCUMENTS,
+    "pages": PAGES,
+    "acts": ACTS,
+    "sections": SECTIONS,
+    "attendance": ATTENDANCE,
+    "legal_references": LEGAL_REFERENCES,
+    "articles": ARTICLES,
+    "votes": VOTES,
+    "budget_lines": BUDGET_LINES,
+    "amounts": AMOUNTS,
+    "grants": GRANTS,
+    "quality": QUALITY,
+    "errors": ERRORS,
+}
