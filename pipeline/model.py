@@ -89,6 +89,7 @@ class Document:
     source_path: str
     text: str
     pages: tuple[Page, ...]
+    furniture: tuple[Span, ...] = ()  # running headers/footers (see pipeline.furniture)
 
     @property
     def n_pages(self) -> int:
@@ -111,6 +112,12 @@ class Document:
     def page_text(self, page_no: int) -> str:
         p = self.page(page_no)
         return self.text[p.start : p.end]
+
+    def clean(self, span: Span) -> str:
+        """Text of ``span`` without running headers/footers; page breaks become newlines."""
+        from pipeline.furniture import strip_furniture
+
+        return strip_furniture(self, span)
 
     def words_in(self, span: Span) -> Iterator[tuple[int, Word]]:
         """Yield ``(page_no, word)`` for every word whose start lies inside ``span``."""
@@ -144,6 +151,7 @@ class Section:
     span: Span
     doc: Document = field(repr=False, compare=False)
     label: str | None = None  # e.g. "rapport", "convention" for annexes
+    shared: bool = False  # a session-level section (minutes' preamble) shared by every act
 
     @property
     def text(self) -> str:
@@ -192,7 +200,7 @@ class Act:
     @property
     def body_span(self) -> Span:
         """The act without its annexes: from its start to the end of its last non-annex section."""
-        own = [s for s in self.sections if s.kind is not SectionKind.ANNEX]
+        own = [s for s in self.sections if s.kind is not SectionKind.ANNEX and not s.shared]
         if not own:
             return self.span
         return Span(self.span.start, max(s.span.end for s in own))

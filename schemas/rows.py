@@ -86,6 +86,7 @@ class SectionRow:
     page_end: int
     char_start: int
     char_end: int
+    shared: bool = False
 
 
 @dataclass(frozen=True)

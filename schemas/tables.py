@@ -89,6 +89,7 @@ SECTIONS = pa.schema([
     _f("page_end", pa.int32(), "last page", False),
     _f("char_start", pa.int64(), "start offset in the document text", False),
     _f("char_end", pa.int64(), "end offset (exclusive) in the document text", False),
+    _f("shared", pa.bool_(), "session-level section (minutes' preamble) shared by the acts of the meeting"),
 ])
 
 ATTENDANCE = pa.schema([
