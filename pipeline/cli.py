@@ -1,0 +1,150 @@
+"""The ``delib`` command line. Each subcommand is a thin wrapper over the Python API.
+
+Exit codes (all subcommands):
+  0  success (every document ok or partial; eval and export ran)
+  1  some documents failed (extract) — the others were written
+  2  usage error (bad arguments, missing input or output folder)
+  3  nothing could be processed (every document failed, or no input file found)
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_ALL_FAILED = 0, 1, 2, 3
+
+EPILOG = """exit codes: 0 success · 1 some documents failed (others written) · 2 usage error ·
+3 nothing could be processed"""
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from pipeline.options import Options
+    from pipeline.run import iter_inputs, run
+
+    missing = [p for p in args.inputs if not os.path.exists(p)]
+    if missing:
+        print(f"delib: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return EXIT_USAGE
+    if not list(iter_inputs(args.inputs)):
+        print("delib: no PDF found in the inputs", file=sys.stderr)
+        return EXIT_ALL_FAILED
+    options = Options(ocr=not args.no_ocr, force_ocr=args.force_ocr, ocr_dpi=args.ocr_dpi,
+                      ocr_lang=args.ocr_lang, max_pages=args.max_pages, doc_timeout=args.timeout,
+                      max_memory_mb=args.max_memory_mb, strict=args.strict)
+    bar: tqdm | None = None
+
+    def start(n: int) -> None:
+        nonlocal bar
+        bar = tqdm(total=n, unit="doc", disable=args.quiet or not n, file=sys.stderr, dynamic_ncols=True)
+
+    def done(result) -> None:  # noqa: ANN001
+        if bar is not None:
+            bar.set_postfix_str(f"{os.path.basename(result.source_path)[:30]} {result.status}", refresh=False)
+            bar.update(1)
+
+    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    report = run(args.inputs, args.output, options, force=args.force, jobs=jobs,
+                 on_result=done, on_start=start, executor=args.executor, scheduler=args.scheduler)
+    if bar is not None:
+        bar.close()
+    print(f"documents: {report.documents} ({report.ok} ok, {report.partial} partial, {report.failed} failed)"
+          + (f", {report.skipped} already done" if report.skipped else ""))
+    print(f"acts found: {report.acts}")
+    print(f"pages: {report.pages} ({report.ocr_pages} read by OCR)")
+    if report.errors_by_code:
+        codes = ", ".join(f"{c}: {n}" for c, n in sorted(report.errors_by_code.items()))
+        print(f"errors: {codes} (see {os.path.join(args.output, 'errors')})")
+    print(f"elapsed: {report.seconds:.1f} s → {args.output}")
+    if report.documents and report.failed == report.documents:
+        return EXIT_ALL_FAILED
+    return EXIT_SOME_FAILED if report.failed else EXIT_OK
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from pipeline.evaluate import evaluate, format_report
+
+    if not os.path.isdir(args.out) or not os.path.isdir(args.gold):
+        print("delib eval: OUT and --gold must be folders", file=sys.stderr)
+        return EXIT_USAGE
+    report = evaluate(args.out, args.gold)
+    print(format_report(report, per_field=not args.tables_only))
+    if args.json:
+        import json
+
+        with open(args.json, "w", encoding="utf-8") as f:
+            json.dump(report, f, indent=1, ensure_ascii=False)
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="delib",
+        description="Turn deliberations of French local authorities (PDF, born-digital or scanned) "
+                    "into typed Parquet tables.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what each stage does")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    ex = sub.add_parser(
+        "extract", help="read PDFs and write the tables as Parquet",
+        description="Read PDFs (files, or folders searched recursively) and write one Parquet "
+                    "dataset per table under OUT/<table>/. Pages without a usable text layer are "
+                    "read by Tesseract OCR. Documents already done (same content, same pipeline "
+                    "version) are skipped, so an interrupted run is resumed by running it again.",
+        epilog="example: delib extract archive/ -o out/ --jobs 4\n\n" + EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    ex.add_argument("inputs", nargs="+", metavar="INPUT", help="PDF files or folders")
+    ex.add_argument("-o", "--output", required=True, metavar="OUT", help="output folder")
+    ex.add_argument("-j", "--jobs", type=int, default=0, help="worker processes (default: all cores)")
+    ex.add_argument("--force", action="store_true", help="redo documents already done")
+    ex.add_argument("--no-ocr", action="store_true", help="never OCR; image pages stay empty")
+    ex.add_argument("--force-ocr", action="store_true", help="OCR every page, even with a text layer")
+    ex.add_argument("--ocr-dpi", type=int, default=300, help="rendering resolution for OCR (default 300)")
+    ex.add_argument("--ocr-lang", default="fra", help="Tesseract language(s) (default fra)")
+    ex.add_argument("--max-pages", type=int, default=2000, help="refuse longer documents (default 2000)")
+    ex.add_argument("--timeout", type=float, default=900.0, help="seconds per document (default 900)")
+    ex.add_argument("--max-memory-mb", type=int, default=3000, help="memory per worker (default 3000)")
+    ex.add_argument("--executor", choices=["local", "dask"], default="local",
+                    help="run workers here (default) or on a Dask cluster")
+    ex.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (with --executor dask)")
+    ex.add_argument("--strict", action="store_true", help="stop at the first error (debugging)")
+    ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    ex.set_defaults(func=_extract)
+
+    ev = sub.add_parser(
+        "eval", help="accuracy against gold answer sheets",
+        description="Compare the tables of OUT with the .gold.json answer sheets of a folder and print "
+                    "precision, recall and F1 per table and per field, born-digital and scanned apart.",
+        epilog="example: delib eval out/ --gold ../shared/corpus/dev\n\n" + EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    ev.add_argument("out", metavar="OUT", help="output folder of delib extract")
+    ev.add_argument("--gold", required=True, metavar="DIR", help="folder of <stem>.gold.json files")
+    ev.add_argument("--tables-only", action="store_true", help="print per-table figures only")
+    ev.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    ev.set_defaults(func=_eval)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        print("\ndelib: interrupted; rerun the same command to resume", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
