@@ -1,0 +1,45 @@
+# Two commands do all the set-up on a fresh Debian machine (as root, or with sudo):
+#   make demo   install what is missing, then run the pipeline on data/samples
+#   make test   install what is missing, then run the test suite
+# Both are idempotent and fast when everything is already installed.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PACKAGES := tesseract-ocr tesseract-ocr-fra tesseract-ocr-osd
+
+.PHONY: demo test install system-deps python-deps clean
+
+demo: install
+	$(BIN)/delib extract data/samples -o data/out --force
+	$(BIN)/delib eval data/out --gold data/samples --tables-only
+
+test: install
+	$(BIN)/pytest -q
+
+install: system-deps python-deps
+
+# Tesseract with its French and orientation data, from Debian's packages, only if missing.
+system-deps:
+	@if ! command -v tesseract >/dev/null 2>&1 || ! tesseract --list-langs 2>/dev/null | grep -qx fra \
+	    || ! tesseract --list-langs 2>/dev/null | grep -qx osd; then \
+	  echo "installing $(APT_PACKAGES) with apt-get"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
+	fi
+	@$(PYTHON) -c "import venv, ensurepip" 2>/dev/null || { \
+	  echo "installing python3-venv with apt-get"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3-venv; }
+
+# The virtual environment, rebuilt only when pyproject.toml changes.
+python-deps: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev,scale,export,notebooks]'
+	@touch $(STAMP)
+
+clean:
+	rm -rf data/out .pytest_cache

@@ -1,0 +1,67 @@
+"""Small PDFs written by the tests themselves: typed pages (a text layer) and scanned pages."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+
+def _esc(text: str) -> bytes:
+    raw = text.encode("cp1252")
+    return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+
+
+def text_pdf(path: Path, pages: list[list[str]], size: float = 11) -> Path:
+    """Write a PDF whose pages hold ``pages`` (lines of text) in Helvetica, with a text layer."""
+    objects: list[bytes] = []
+    n = len(pages)
+    font_id = 3 + 2 * n
+    kids = " ".join(f"{3 + 2 * i} 0 R" for i in range(n))
+    objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
+    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {n} >>".encode())
+    for i, lines in enumerate(pages):
+        content = b"BT /F1 %d Tf 14 TL 56 790 Td " % size
+        for line in lines:
+            content += b"(" + _esc(line) + b") Tj T* "
+        content += b"ET"
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+                       f"/Resources << /Font << /F1 {font_id} 0 R >> >> /Contents {4 + 2 * i} 0 R >>".encode())
+        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for k, obj in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % k + obj + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for off in offsets:
+        out.write(b"%010d 00000 n \n" % off)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    path.write_bytes(out.getvalue())
+    return path
+
+
+def page_image(lines: list[str], *, dpi: int = 200, font_size: int = 34, angle: float = 0.0) -> Image.Image:
+    """An A4 page image with ``lines`` of text, optionally turned by ``angle`` degrees."""
+    w, h = int(8.27 * dpi), int(11.69 * dpi)
+    img = Image.new("L", (w, h), 255)
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.load_default(size=font_size)
+    y = int(0.8 * dpi)
+    for line in lines:
+        draw.text((int(0.8 * dpi), y), line, fill=0, font=font)
+        y += int(font_size * 1.6)
+    if angle:
+        img = img.rotate(angle, expand=angle % 90 == 0, fillcolor=255)
+    return img
+
+
+def scan_pdf(path: Path, pages: list[Image.Image], dpi: int = 200) -> Path:
+    """Write an image-only PDF (no text layer), one image per page."""
+    first, rest = pages[0], pages[1:]
+    first.save(path, "PDF", resolution=dpi, save_all=True, append_images=rest)
+    return path

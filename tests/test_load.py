@@ -1,0 +1,89 @@
+"""Reading: text layer or OCR decided per page; rotated and skewed scans still read."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import ErrorCode, IssueLog, PipelineError
+from pipeline.load import load_document
+from pipeline.model import TextSource
+from tests.pdfgen import page_image, scan_pdf, text_pdf
+
+needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract absent")
+
+LINES = [
+    "DELIBERATION DU CONSEIL MUNICIPAL",
+    "Seance du 10 mai 2022",
+    "Vu le Code general des collectivites territoriales ;",
+    "Article 1 : D'attribuer une subvention de 12 500 euros.",
+]
+
+
+def test_load_reads_text_layer_with_words_and_positions(tmp_path: Path) -> None:
+    doc = load_document(text_pdf(tmp_path / "t.pdf", [LINES, ["Page deux", "Fait à Cognac"]]))
+    assert doc.n_pages == 2
+    assert [p.source for p in doc.pages] == [TextSource.TEXT_LAYER] * 2
+    assert doc.page_text(1).split("\n") == LINES
+    assert "\f" in doc.text and doc.page_text(2) == "Page deux\nFait à Cognac"  # accents of WinAnsi
+    word = next(w for w in doc.pages[0].words if w.text == "Seance")
+    assert doc.text[word.start:word.start + len(word.text)] == "Seance"
+    assert 50 < word.x0 < 70 and word.top < word.bottom  # top-left origin, points
+
+
+@needs_tesseract
+def test_load_ocrs_image_pages_and_keeps_text_pages(tmp_path: Path) -> None:
+    typed = text_pdf(tmp_path / "typed.pdf", [LINES])
+    scanned = scan_pdf(tmp_path / "scan.pdf", [page_image(LINES)])
+    import pypdfium2 as pdfium
+
+    mixed = pdfium.PdfDocument.new()
+    mixed.import_pages(pdfium.PdfDocument(str(typed)))
+    mixed.import_pages(pdfium.PdfDocument(str(scanned)))
+    mixed.save(str(tmp_path / "mixed.pdf"))
+    doc = load_document(tmp_path / "mixed.pdf")
+    assert [p.source for p in doc.pages] == [TextSource.TEXT_LAYER, TextSource.OCR]
+    assert doc.pages[0].ocr_confidence is None
+    assert doc.pages[1].ocr_confidence is not None and doc.pages[1].ocr_confidence > 70
+    ocr_text = doc.page_text(2)
+    assert "Seance du 10 mai 2022" in ocr_text
+    assert "12 500 euros" in ocr_text
+
+
+@needs_tesseract
+def test_load_reads_page_turned_upside_down(tmp_path: Path) -> None:
+    doc = load_document(scan_pdf(tmp_path / "r.pdf", [page_image(LINES, angle=180)]))
+    assert doc.pages[0].rotation in (180,)
+    assert "Seance du 10 mai 2022" in doc.page_text(1)
+
+
+@needs_tesseract
+def test_load_straightens_skewed_scan_lines(tmp_path: Path) -> None:
+    doc = load_document(scan_pdf(tmp_path / "s.pdf", [page_image(LINES, angle=2.0)]))
+    assert abs(abs(doc.pages[0].skew) - 2.0) < 0.6
+    lines = doc.page_text(1).split("\n")
+    assert any("Vu le Code general des collectivites territoriales" in ln for ln in lines)
+    # each printed line stays one line of text once the word boxes are straightened
+    assert sum(1 for ln in lines if "subvention" in ln and "Article" in ln) == 1
+
+
+@pytest.mark.parametrize("content, code", [
+    (b"", ErrorCode.EMPTY_FILE),
+    (b"<html><body>not a pdf</body></html>", ErrorCode.NOT_A_PDF),
+    (b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog", ErrorCode.PDF_UNREADABLE),
+])
+def test_load_refuses_bad_input_with_a_code(tmp_path: Path, content: bytes, code: ErrorCode) -> None:
+    path = tmp_path / "bad.pdf"
+    path.write_bytes(content)
+    with pytest.raises(PipelineError) as err:
+        load_document(path, issues=IssueLog())
+    assert err.value.code is code
+
+
+def test_load_reads_plain_text_input(tmp_path: Path) -> None:
+    path = tmp_path / "pv.txt"
+    path.write_text("PROCES VERBAL\nSéance du 23 mai 2017\fpage 2", encoding="utf-8")
+    doc = load_document(path)
+    assert doc.n_pages == 2 and doc.page_text(2) == "page 2"
