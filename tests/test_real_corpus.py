@@ -1,0 +1,57 @@
+"""Every real document of ../shared/corpus/real goes through without a crash.
+
+The files are public documents read from ../shared, never copied into the repository.
+Per-file act counts against a careful reader's count are in docs/act-counts.md.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow.dataset as ds
+import pytest
+
+from schemas import TABLES
+from tests.conftest import REAL
+
+pytestmark = pytest.mark.skipif(not REAL.exists(), reason="../shared/corpus/real absent")
+
+
+@pytest.fixture(scope="module")
+def real_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from pipeline.run import run
+
+    out = tmp_path_factory.mktemp("real_out")
+    run([REAL], out, jobs=2)
+    return out
+
+
+def _rows(out: Path, table: str) -> list[dict]:
+    return ds.dataset(out / table, format="parquet", schema=TABLES[table]).to_table().to_pylist()
+
+
+def test_real_corpus_every_file_processed(real_run: Path) -> None:
+    inputs = sorted(p.name for p in REAL.iterdir() if p.suffix in (".pdf", ".txt"))
+    docs = {Path(d["source_path"]).name: d for d in _rows(real_run, "documents")}
+    assert sorted(docs) == inputs
+    for name, doc in docs.items():
+        assert doc["status"] in ("ok", "partial"), name
+    crashes = [e for e in _rows(real_run, "errors") if e["code"] == "extractor_crashed"]
+    assert not crashes, crashes[:3]
+
+
+def test_real_corpus_scans_and_image_annexes_are_read_by_ocr(real_run: Path) -> None:
+    docs = {Path(d["source_path"]).name: d for d in _rows(real_run, "documents")}
+    for name, doc in docs.items():
+        if "-scan" in name:
+            assert doc["n_ocr_pages"] == doc["n_pages"], name
+    # Lannion 2021-07-05: 13 pages are images of annexed conventions with a typed footer only
+    assert docs["commune-lannion-2021-07-05-cm-pv.pdf"]["n_ocr_pages"] == 13
+
+
+def test_real_corpus_every_document_with_deliberations_has_acts(real_run: Path) -> None:
+    docs = {d["doc_id"]: Path(d["source_path"]).name for d in _rows(real_run, "documents")}
+    with_acts = {docs[a["doc_id"]] for a in _rows(real_run, "acts")}
+    # Couthenans is an informal compte rendu; every other file records deliberations.
+    expected = {n for n in docs.values() if "couthenans" not in n}
+    assert expected <= with_acts, sorted(expected - with_acts)
