@@ -59,12 +59,82 @@ def group_lines(words: list[RawWord]) -> list[list[RawWord]]:
     return [sorted(lws, key=lambda w: w.x0) for _, _, lws in lines]
 
 
-def lay_out(words: list[RawWord]) -> tuple[str, list[Word]]:
-    """Return the page text and its words with offsets relative to the page text."""
+#: A sidebar (left margin column) holds at most this share of a page's characters.
+SIDEBAR_MAX_SHARE = 0.4
+
+
+def _is_prose(words: list[RawWord]) -> bool:
+    """Eight words or more in a row without a column gap: running text, not table cells."""
+    if len(words) < 8:
+        return False
+    words = sorted(words, key=lambda w: w.x0)
+    height = max(1.0, sorted(w.bottom - w.top for w in words)[len(words) // 2])
+    return all(b.x0 - a.x1 <= COLUMN_GAP_EM * height for a, b in zip(words, words[1:]))
+
+
+def _sidebar_run(lines: list[list[RawWord]], x: float) -> tuple[int, int] | None:
+    """Longest run of consecutive lines no word of which crosses ``x``, with text on both sides."""
+    best: tuple[int, int] | None = None
+    i = 0
+    while i < len(lines):
+        if any(w.x0 - 4 < x < w.x1 + 4 for w in lines[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and not any(w.x0 - 4 < x < w.x1 + 4 for w in lines[j]):
+            j += 1
+        run = lines[i:j]
+        n_left = sum(1 for ln in run if any(w.x1 <= x for w in ln))
+        n_right = sum(1 for ln in run if any(w.x0 >= x for w in ln))
+        n_both = sum(1 for ln in run if any(w.x1 <= x for w in ln) and any(w.x0 >= x for w in ln))
+        # beside a sidebar runs prose (long lines); a table's rows are short cells
+        prose = sum(1 for ln in run if _is_prose([w for w in ln if w.x0 >= x]))
+        left_text = "".join(w.text for ln in run for w in ln if w.x1 <= x)
+        letters = sum(c.isalpha() for c in left_text) / max(len(left_text), 1)
+        if n_left >= 3 and prose >= 3 and letters >= 0.7 and n_both <= 0.6 * min(n_left, n_right) + 1:
+            if best is None or j - i > best[1] - best[0]:
+                best = (i, j)
+        i = j
+    return best
+
+
+def split_sidebar(lines: list[list[RawWord]], page_width: float) -> list[list[RawWord]]:
+    """Read a left margin column apart from the text beside it.
+
+    Montpellier's extracts print "Direction des Ressources Humaines … Extrait du registre
+    des délibérations … n° 2014 / 139" in a left column beside the opening of the act;
+    read line by line, the two would interleave. Where a vertical band left of the middle
+    of the page is crossed by no word over a run of lines, with text on both sides, the
+    left column of that run is read first, then the right one.
+    """
+    if page_width <= 0 or len(lines) < 6:
+        return lines
+    best: tuple[int, int, float] | None = None
+    for step in range(int(0.12 * page_width), int(0.45 * page_width), 2):
+        run = _sidebar_run(lines, float(step))
+        if run and (best is None or run[1] - run[0] > best[1] - best[0]):
+            best = (run[0], run[1], float(step))
+    if best is None:
+        return lines
+    i, j, x = best
+    run_words = [w for ln in lines[i:j] for w in ln]
+    left = [w for w in run_words if w.x1 <= x]
+    right = [w for w in run_words if w.x0 >= x]
+    if sum(len(w.text) for w in left) > SIDEBAR_MAX_SHARE * sum(len(w.text) for ln in lines for w in ln):
+        return lines
+    return lines[:i] + group_lines(left) + group_lines(right) + lines[j:]
+
+
+def lay_out(words: list[RawWord], page_width: float = 0.0) -> tuple[str, list[Word]]:
+    """Return the page text and its words with offsets relative to the page text.
+
+    A left sidebar, when there is one, is read first, then the main column.
+    """
+    lines = split_sidebar(group_lines(words), page_width)
     parts: list[str] = []
     out: list[Word] = []
     pos = 0
-    for li, line in enumerate(group_lines(words)):
+    for li, line in enumerate(lines):
         if li:
             parts.append("\n")
             pos += 1

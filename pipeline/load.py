@@ -172,7 +172,7 @@ def read_pdf(path: Path, doc_id: str, options: Options, issues: IssueLog,
                     issues.warn(STAGE, ErrorCode.EMPTY_PAGE, f"{why}; OCR disabled", page_no)
             finally:
                 page.close()
-            text, laid = lay_out(words)
+            text, laid = lay_out(words, meta.get("width", 0.0))
             pages.append((text, laid, meta))
             if on_page:
                 on_page(page_no, n)
