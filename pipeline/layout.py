@@ -86,12 +86,14 @@ def _sidebar_run(lines: list[list[RawWord]], x: float) -> tuple[int, int] | None
         run = lines[i:j]
         n_left = sum(1 for ln in run if any(w.x1 <= x for w in ln))
         n_right = sum(1 for ln in run if any(w.x0 >= x for w in ln))
-        n_both = sum(1 for ln in run if any(w.x1 <= x for w in ln) and any(w.x0 >= x for w in ln))
         # beside a sidebar runs prose (long lines); a table's rows are short cells
         prose = sum(1 for ln in run if _is_prose([w for w in ln if w.x0 >= x]))
         left_text = "".join(w.text for ln in run for w in ln if w.x1 <= x)
         letters = sum(c.isalpha() for c in left_text) / max(len(left_text), 1)
-        if n_left >= 3 and prose >= 3 and letters >= 0.7 and n_both <= 0.6 * min(n_left, n_right) + 1:
+        # …and has lines with nothing beside them, unlike the first column of a table
+        left_only = sum(1 for ln in run if all(w.x1 <= x for w in ln))
+        if (n_left >= 3 and prose >= 3 and letters >= 0.7 and left_only >= 3
+                and left_only >= 0.3 * n_left and len(left_text) >= 6 * n_left):
             if best is None or j - i > best[1] - best[0]:
                 best = (i, j)
         i = j

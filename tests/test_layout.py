@@ -27,8 +27,8 @@ def test_layout_table_row_is_one_line_with_tabs() -> None:
 
 
 def test_layout_reads_left_sidebar_before_the_text_beside_it() -> None:
-    side = ["Direction des Ressources", "Humaines", "Extrait du registre des", "délibérations du Conseil",
-            "n° 2014 / 139"]
+    side = ["Direction des Ressources", "Humaines", "Service Formation et", "Compétences",
+            "Extrait du registre des", "délibérations du Conseil", "n° 2014 / 139"]
     prose = ["Convoqué le 17 avril 2014, le Conseil Municipal de la Ville de Montpellier s'est réuni",
              "en mairie, Salle du Conseil Municipal, le jeudi 24 avril 2014 à 18h00, sous la",
              "présidence de Monsieur le Maire, Philippe SAUREL, et avec les membres suivants",
@@ -37,11 +37,11 @@ def test_layout_reads_left_sidebar_before_the_text_beside_it() -> None:
     for i, t in enumerate(side):
         words += _line(t, 48, 100 + 13 * i)
     for i, t in enumerate(prose):
-        words += _line(t, 200, 110 + 13 * i)
+        words += _line(t, 200, 160 + 13 * i)
     words += _line("Le Conseil adopte à l'unanimité la présente délibération.", 48, 400)
     lines = lay_out(words, 595)[0].split("\n")
-    assert lines[:5] == side
-    assert lines[5:9] == prose
+    assert lines[:7] == side
+    assert lines[7:11] == prose
     assert lines[-1].startswith("Le Conseil adopte")
 
 
