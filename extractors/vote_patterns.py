@@ -1,0 +1,116 @@
+"""Vocabulary of vote statements: unanimity, tallies, outcomes, names behind positions.
+
+Each regex is compiled once, in ``re.VERBOSE`` mode, with one comment per branch naming
+the French wording it reads. Real examples:
+
+* "Le Conseil Municipal, après en avoir délibéré, à l'unanimité, DÉCIDE :"
+* "Pour : 41 voix (Groupe Socialiste, Républicain et Citoyen ; Non-inscrit) Contre : 0 voix"
+* "Adopté à la majorité : 25 pour, 3 contre, 2 abstentions, 1 ne prend pas part au vote"
+* "POUR	21 / CONTRE	1 (Jean Marie SALANON) / ABSTENTION 1 (Sébastien MAYOR)"
+* "Vote : 1 ABSTENTION (C.BOURRETTE) — 11 POUR", "Par : DEUX voix POUR - ONZE voix CONTRE"
+* "après en avoir délibéré, avec 76 voix pour, 0 contre et 2 abstentions :"
+"""
+
+from __future__ import annotations
+
+import re
+
+#: French number words up to the size of a council, for "DEUX voix POUR - ONZE voix CONTRE".
+NUMBER_WORDS: dict[str, int] = {
+    "zéro": 0, "zero": 0, "aucune": 0, "aucun": 0, "un": 1, "une": 1, "deux": 2, "trois": 3,
+    "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11,
+    "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "dix-sept": 17,
+    "dix-huit": 18, "dix-neuf": 19, "vingt": 20, "vingt-et-un": 21, "vingt et un": 21,
+    "vingt-deux": 22, "vingt-trois": 23, "vingt-quatre": 24, "vingt-cinq": 25,
+    "vingt-six": 26, "vingt-sept": 27, "vingt-huit": 28, "vingt-neuf": 29, "trente": 30,
+}
+_WORDS = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+
+#: A count: digits (OCR may read 0 as "O"), or a number word.
+_N = rf"(?:\d{{1,3}}|O(?=\s+voix)|(?i:{_WORDS}))"
+
+#: Position words, as printed.
+_FOR = r"(?i:pour)"
+_AGAINST = r"(?i:contre)"
+_ABSTAIN = r"(?i:abstentions?|abstenu(?:e|s|es)?|abstention\(s\))"
+_NOT_VOTING = r"""(?i:ne\s+(?:prend|prennent)\s+pas\s+part\s+au\s+vote|n['’]ont\s+pas\s+pris\s+part\s+au\s+vote
+                   |non[\s-]+participations?(?:\s+au\s+vote)?|nppv|refus\s+de\s+vote|ne\s+participe(?:nt)?\s+pas\s+au\s+vote)"""
+
+#: "Pour : 41 voix", "CONTRE	0", "Abstention: 1 voix", "POUR 21", "Ne prend pas part au
+#: vote : 1" — the position first, then its count.
+LABEL_FIRST_RE = re.compile(
+    rf"""(?<![\w'’])(?P<pos>{_FOR}|{_AGAINST}|{_ABSTAIN}|{_NOT_VOTING})
+        (?:\s*:\s*|\s*\t\s*|\s+)(?P<n>{_N})(?!\s*(?:%|€|euros?|ans?\b|[.,]\d))
+        (?:\s+(?i:voix|votes?|membres?|élus?))?""",
+    re.X,
+)
+
+#: "25 voix pour", "3 contre", "2 abstentions", "1 ne prend pas part au vote", "11 voix
+#: POUR", "2 ABSTENTIONS" — the count first, then its position.
+COUNT_FIRST_RE = re.compile(
+    rf"""(?<![\w,.])(?P<n>{_N})\s+(?:(?i:voix|votes?|membres?|élus?)\s+)?
+        (?P<pos>{_FOR}(?![\w])|{_AGAINST}|{_ABSTAIN}|{_NOT_VOTING})(?![\w])""",
+    re.X,
+)
+
+#: The decision was unanimous: "à l'unanimité", "A L'UNANIMITE des votants",
+#: "à l'unanimité des suffrages exprimés", "unanimement".
+UNANIMITY_RE = re.compile(r"(?:[àa]\s+l['’\s]*\s*)?unanimit[ée]|unanimement", re.I)
+
+#: What makes a unanimity a vote of this act rather than a quote: the deliberation formula
+#: ("après en avoir délibéré … à l'unanimité"), a line that states the result ("ADOPTE A
+#: L'UNANIMITE", "Accord du conseil à l'unanimité", "Vote : à l'unanimité"), or the council
+#: acting ("Le Conseil Municipal, à l'unanimité, DÉCIDE", "les membres … adoptent, à l'unanimité").
+UNANIMITY_CONTEXT_RE = re.compile(
+    r"""apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r[ée][^.;:]{0,40}$                                     # après en avoir délibéré, à l'unanimité
+      | apr[èe]s\s+(?:d[ée]lib[ée]ration|vote|en\s+avoir\s+vot[ée]|avoir\s+entendu[^.]{0,80})[^.;:]{0,30}$   # après vote à l'unanimité
+      | ^\W{0,3}(?:adopt[ée]e?s?|approuv[ée]e?s?|accord|vote|d[ée]cision\s+adopt[ée]e|d[ée]lib[ée]ration\s+adopt[ée]e
+                 |valid[ée]e?s?|accept[ée]e?s?)\b[^.;]{0,60}$                                                # ADOPTE A L'UNANIMITE
+      | ^\W{0,3}$                                                                                           # "A l'unanimité," at a line start
+      | \b(?:conseil|conseillers|membres|assembl[ée]e|bureau|commission\s+permanente)\b[^.;]{0,80}?
+        \b(?:adopte|adoptent|approuve|approuvent|d[ée]cide|d[ée]cident|vote|votent|accepte|acceptent|valide|valident|
+           d[ée]lib[èe]re|se\s+prononce|émet|emet|donne)\b[^.;]{0,40}$                                      # Le Conseil … adopte, à l'unanimité
+      | \b(?:conseil|conseillers|membres|assembl[ée]e)\b[^.;]{0,60},\s*$                                    # Le Conseil Municipal, à l'unanimité,
+      | \best\s+(?:adopt[ée]e?|approuv[ée]e?|vot[ée]e?|accept[ée]e?)\s*,?\s*$                               # le compte rendu … est approuvé à l'unanimité
+    """,
+    re.I | re.X | re.M,
+)
+
+#: Words before a unanimity that make it a quote of another body or an earlier vote.
+QUOTE_RE = re.compile(r"\b(?:commission|rapport|comit[ée]|jury|d[ée]lib[ée]ration\s+(?:n°|du|en\s+date)|avait|peut|pourra|doit)\b", re.I)
+
+#: A tally is a vote of this act when it stands in a vote statement, not in an election
+#: ("M. X : 27 voix") nor in a quoted earlier vote.
+TALLY_CONTEXT_RE = re.compile(
+    r"""apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r[ée] | \bvote\b | \bvot[ée] | \bpar\s* :? | \bavec\b
+      | adopt | approuv | rejet | majorit | conditions\s+de\s+vote | \bd[ée]cide""",
+    re.I | re.X,
+)
+
+#: Rejection: "rejeté", "Le Conseil rejette", "n'est pas adopté(e)", "refusé par …".
+REJECTED_RE = re.compile(
+    r"""\brejet[ée]e?s?\b | \brejette(?:nt)?\b | n['’]est\s+pas\s+adopt[ée]e? | n['’]a\s+pas\s+[ée]t[ée]\s+adopt[ée]e?
+      | \bnon\s+adopt[ée]e?\b""",
+    re.I | re.X,
+)
+
+#: Adoption with or without a tally: "(Adopte)", "Le Conseil Adopte.", "ADOPTE A
+#: L'UNANIMITE", "Adopté à la majorité", "approuvé par 2 voix CONTRE … et 9 voix POUR".
+ADOPTED_RE = re.compile(
+    r"""^\W{0,3}\(?\s*adopt[ée]e?s?\b | \ble\s+conseil\s+(?:\w+\s+)?adopte\b | \badopt[ée]e?s?\s+(?:[àa]\s+l|par|à\s+la\s+majorit)
+      | \bapprouv[ée]e?s?\s+(?:[àa]\s+l|par)\b | \b(?:est|sont)\s+(?:adopt|approuv)""",
+    re.I | re.X | re.M,
+)
+
+#: Names in parentheses after a position: "(Groupe …; Groupe …)", "(M. X, Mme Y)",
+#: "(C.BOURRETTE)", "(Jean Marie SALANON)".
+PAREN_RE = re.compile(r"\s*[(\[](?P<inner>[^()\[\]]{1,600})[)\]]")
+
+#: Labels inside a names block: "(Contre : Mme Céline GAILLARD, … - Abstentions : Mme …)".
+NAMES_LABEL_RE = re.compile(
+    rf"""(?P<pos>{_FOR}|{_AGAINST}|{_ABSTAIN}|{_NOT_VOTING})\s*:""",
+    re.X,
+)
+
+#: A political group or list rather than a person.
+GROUP_RE = re.compile(r"\b(?:groupe|non[\s-]inscrit|liste|union|rassemblement|majorit[ée]|opposition|[ée]lus)\b", re.I)
