@@ -30,7 +30,7 @@ from extractors.quality import quality_check, result
 from extractors.registry import Found, extractor
 from pipeline.errors import IssueLog
 from pipeline.model import Act, Section, SectionKind
-from pipeline.names import Person, fold, parse_person, same_person
+from pipeline.names import Person, fold, parse_person, same_person, strip_functions
 from schemas.rows import AttendanceRow, QualityRow
 
 PRESENT, EXCUSED, ABSENT, REPRESENTED = "present", "excused", "absent", "represented"
@@ -52,7 +52,7 @@ class Entry:
 # ---------------------------------------------------------------------------
 
 _CAPS_TOKEN_RE = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý'’-]+")
-_CIVILITY_ANY_RE = re.compile(r"(?<![\w])(?:Monsieur|Madame|Mademoiselle|Mme|Mlle|MM\.?|M\.)(?=\s|[A-ZÀ-Ý])")
+_CIVILITY_ANY_RE = re.compile(r"(?<![\w])(?:Monsieur|Madame|Mademoiselle|Mme|MME|Mlle|MM\.?|M\.)(?=\s|[A-ZÀ-Ý])")
 _NAME_WORD_RE = re.compile(r"^(?:[A-ZÀ-Ý][\w'’.-]*|d['’]\w+|[a-z]{1,3}|Mc)$")
 _NOT_NAME_WORDS = {
     "commune", "communes", "conseil", "ville", "groupe", "page", "suivante", "cf", "mairie",
@@ -113,6 +113,7 @@ def _split_outside_parens(text: str, rx: re.Pattern[str]) -> list[str]:
 def _continues(line: str) -> bool:
     """True when ``line`` can continue a list of names (not a title, not a sentence)."""
     bare = P.REMARK_RE.sub(" ", line)
+    bare = re.sub(r"[(\[][^()\[\]]*$|^[^()\[\]]*[)\]]", " ", bare)  # a remark cut by the line break
     words = re.findall(r"[\wÀ-ÿ'’-]+", bare)
     if not words:
         return True
@@ -161,8 +162,15 @@ def split_entries(text: str, status: str, voting: bool) -> list[Entry]:
     ['Jean DUPONT', 'Sophie MARTIN']
     """
     entries: list[Entry] = []
+    carry: str | None = None  # civility of a plural "MMES FAUVEL, PAYEN"
     for piece in _split_outside_parens(text, P.SEPARATOR_RE):
         piece = re.sub(r"^(?:et|puis)\s+", "", piece.strip(" .:"))
+        plural = P.PLURAL_CIVILITY_RE.match(piece)
+        if plural:
+            carry = "Mme" if plural.group("f") is not None else "M."
+            piece = piece[plural.end():]
+        elif _CIVILITY_ANY_RE.match(piece):
+            carry = None
         holder = None
         m = P.PROXY_RE.search(piece)
         if m:
@@ -179,8 +187,10 @@ def split_entries(text: str, status: str, voting: bool) -> list[Entry]:
             names = [n.strip() for n in P.CIVILITY_START_RE.split(piece) if n.strip()]
         for k, name in enumerate(names):
             person = parse_person(name)
-            if not _is_name(name) or not person.last_name:
+            if not _is_name(strip_functions(name)) or not person.last_name:
                 continue
+            if person.civility is None and carry:
+                person = replace(person, civility=carry)
             last = k == len(names) - 1
             st = REPRESENTED if (holder and last) or status == REPRESENTED else status
             entries.append(Entry(person, st, voting, holder if last else None))
@@ -219,11 +229,40 @@ def classify_label(label: str) -> tuple[str, bool] | None:
     return None
 
 
+def _real_label(m: re.Match[str]) -> bool:
+    """A label holds no name: "procuration à CHEVALARD Paul) ; DELAHAYE" at a line start is
+    the end of a wrapped entry, not a label; a label without colon is a few words."""
+    label = re.sub(r"\((?:e|s|es)\)", "", m.group("label"))
+    if _CIVILITY_ANY_RE.search(label) or re.search(r"[()]", label):
+        return False
+    if not m.group(0).rstrip().endswith(":") and len(label.split()) > 4:
+        return False
+    return True
+
+
+def _join_wrapped_labels(lines: list[str]) -> list[str]:
+    """Rejoin a long label wrapped before its colon: "Absents ayant voté par procuration en
+    application de l'article L 2121-20 du Code" / "Général des Collectivités Territoriales :"."""
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        nxt = lines[k + 1] if k + 1 < len(lines) else ""
+        if (":" not in line and P.LABEL_RE.match(line) and nxt.rstrip().endswith(":")
+                and not P.LABEL_RE.match(nxt) and len(line.split()) > 4):
+            out.append(f"{line.rstrip()} {nxt.strip()}")
+            k += 2
+            continue
+        out.append(line)
+        k += 1
+    return out
+
+
 def parse_block(text: str) -> list[Entry]:
     """Every person of an attendance block, in order of appearance."""
     segments: list[tuple[tuple[str, bool], list[str]]] = []
     current: tuple[tuple[str, bool], list[str]] | None = None
-    for raw in text.split("\n"):
+    for raw in _join_wrapped_labels(text.split("\n")):
         if P.TABLE_HEADER_RE.match(raw):
             continue
         line = _drop_side_cells(raw)
@@ -240,6 +279,13 @@ def parse_block(text: str) -> list[Entry]:
             continue
         if current is not None and labels[0].start() > 0:
             current[1].append(line[: labels[0].start()])
+        labels = [m for m in labels if _real_label(m)]
+        if not labels:
+            if current is not None and not P.STOP_LINE_RE.match(line) and _continues(line):
+                current[1].append(line)
+                if _closes(line):
+                    current = None
+            continue
         for k, m in enumerate(labels):
             rest_end = labels[k + 1].start() if k + 1 < len(labels) else len(line)
             kind = classify_label(m.group("label"))

@@ -30,7 +30,7 @@ LABEL_RE = re.compile(
           |pouvoirs?|procurations?|mandats?|repr[ée]sent[ée]e?s                              # pouvoirs
           |assistai(?:en)?t|assistante?s?                                                    # assistaient
           |secr[ée]taires?(?:\s+de\s+s[ée]ance)?)                                            # secrétaire
-        (?![\wà-ÿ])[^:\n]{0,90}?
+        (?![\wà-ÿ])[^:\n]{0,160}?
     )
     \s*(?::|$)""",
     re.I | re.X | re.M,
@@ -92,11 +92,16 @@ PROXY_RE = re.compile(
 #: "(Suppléant Laurence Boyer)", "(Boulogne-sur-Mer)", "[arrivée en retard)".
 REMARK_RE = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
 
-#: Entry separators: commas, semicolons, dashes between spaces, " et " before the last name.
-SEPARATOR_RE = re.compile(r"\s*[,;]\s*|\s+[-–—]+\s+|\s+[-–—]{2,}\s*|\s*[–—]\s*|\s+et\s+(?=(?:M\.|Mme|MM|Monsieur|Madame|[A-ZÀ-Ý]))")
+#: Entry separators: commas, semicolons (OCR'd " : " before a civility), dashes between
+#: spaces, " et " before the last name.
+SEPARATOR_RE = re.compile(r"\s*[,;]\s*|\s+:\s+(?=(?:M\.|Mme|Monsieur|Madame)\s)|\s+[-–—]+\s+|\s+[-–—]{2,}\s*|\s*[–—]\s*|\s+et\s+(?=(?:M\.|Mme|MM|Monsieur|Madame|[A-ZÀ-Ý]))")
 
 #: A civility starting a name, used to cut "M. X Mme Y" run together.
-CIVILITY_START_RE = re.compile(r"(?<!\S)(?=(?:Monsieur|Madame|Mademoiselle|Mme|Mlle|M\.)\s*[A-ZÀ-Ý])")
+CIVILITY_START_RE = re.compile(r"(?<!\S)(?=(?:Monsieur|Madame|Mademoiselle|Mme|MME|Mlle|M\.)\s*[A-ZÀ-Ý])")
+
+#: A plural civility that applies to every name after it up to the next civility:
+#: "MMES FAUVEL, PAYEN, M. CLAVEAU", "MM SAINT-JAMES, ATLAN, BOURDIEC".
+PLURAL_CIVILITY_RE = re.compile(r"^(?:(?i:Mmes|Mesdames)(?P<f>)|(?:MM|Messieurs)(?P<m>))\.?\s+")
 
 #: "C.FOROT", "N. VERDON": initial and surname (Saint-Restitut), possibly OCR'd "N-GALIANA".
 INITIAL_TOKEN_RE = re.compile(r"(?<![\w.])[A-ZÀ-Ý]\s?[.-]\s?[A-ZÀ-Ý][A-ZÀ-Ý'’-]+\b")
@@ -105,8 +110,8 @@ INITIAL_TOKEN_RE = re.compile(r"(?<![\w.])[A-ZÀ-Ý]\s?[.-]\s?[A-ZÀ-Ý][A-ZÀ-�
 # Announcements in the body of an act or of minutes
 # ---------------------------------------------------------------------------
 
-_NAME = r"""(?:(?:M\.|Mme|Mlle|MM\.|Monsieur|Madame|Mademoiselle)\s*)?
-            [A-ZÀ-Ý][\w'’.-]*(?:\s+(?:d[eu]\s+|de\s+la\s+|le\s+|la\s+)?[A-ZÀ-Ý][\w'’-]*){0,3}"""
+_NAME = r"""(?:(?:M\.|Mme|Mlle|MM\.|Monsieur|Madame|Mademoiselle)[^\S\n]*)?
+            [A-ZÀ-Ý][\w'’.-]*(?:[^\S\n]+(?:d[eu]\s+|de\s+la\s+|le\s+|la\s+)?[A-ZÀ-Ý][\w'’-]*){0,3}"""
 
 #: Recusal of one person on this act: "Madame Brigitte LEGRAND, intéressée à l'affaire, n'a
 #: pris part ni au débat, ni au vote", "Dominique BARBE ne prend pas part au vote", "M. X

@@ -216,9 +216,19 @@ def find_unanimity(text: str, in_vote_section: bool) -> re.Match[str] | None:
     return None
 
 
+#: A vote statement is short: a vote section is read this far (an annex the segmenter left
+#: in it must not give its numbers).
+VOTE_WINDOW = 800
+
+
 def _own_sections(act: Act, kinds: tuple[SectionKind, ...]) -> list[tuple[Span, str]]:
-    return [(s.span, act.doc.clean(s.span)) for s in act.sections
-            if s.kind in kinds and not s.shared]
+    out = []
+    for s in act.sections:
+        if s.kind in kinds and not s.shared:
+            span = Span(s.span.start, min(s.span.end, s.span.start + VOTE_WINDOW)) \
+                if s.kind is SectionKind.VOTE else s.span
+            out.append((span, act.doc.clean(span)))
+    return out
 
 
 def read_vote(act: Act, attendance: list[str] | None = None) -> Tally | None:

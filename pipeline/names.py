@@ -34,7 +34,7 @@ CIVILITIES: dict[str, str] = {
 CIVILITY_RE = re.compile(
     r"""^(?:
         (?P<word>Monsieur|Madame|Mademoiselle|Messieurs|Mesdames)\b\s*   # spelled out
-      | (?P<abbr>Mmes|Mme|Mlle|MM|Mr|M)(?:\.\s*|\s+|(?=[A-ZÀ-Ý]))        # "Mme ", "M. ", "M.CHARRIER"
+      | (?P<abbr>(?i:Mmes|Mme|Mlle)|MM|Mr|M)(?:\.\s*|\s+)                # "Mme ", "MME ", "M. ", "M.CHARRIER"
     )""",
     re.X,
 )
@@ -61,7 +61,7 @@ FUNCTION_RE = re.compile(
 PARTICLES = {"de", "du", "des", "d'", "d’", "le", "la", "van", "von", "der", "den", "mc", "mac", "di", "da", "del"}
 
 #: "C.FOROT", "N. VERDON", "Y.ARMAND": an initial glued to a surname in capitals.
-INITIAL_NAME_RE = re.compile(r"^(?P<init>[A-ZÀ-Ý](?:\.|-)?(?:[A-ZÀ-Ý]\.)?)\s*\.?\s*(?P<last>[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)$")
+INITIAL_NAME_RE = re.compile(r"^(?P<init>[A-ZÀ-Ý](?:\.\s*|-|\s+)(?:[A-ZÀ-Ý]\.\s*)?)(?P<last>[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)$")
 
 
 @dataclass(frozen=True)
@@ -123,8 +123,8 @@ def parse_person(printed: str) -> Person:
     text = re.sub(r"\s+", " ", printed).strip(" ,;.:-–—")
     text = strip_functions(text)
     civility = None
-    # "M.DENISE" alone is an initial and a surname, not "Monsieur DENISE"
-    if not INITIAL_NAME_RE.match(text):
+    # "M.DENISE" alone is an initial and a surname, not "Monsieur DENISE" ("M. DENISE" is)
+    if not INITIAL_NAME_RE.match(text) or re.match(r"M\.?\s", text):
         m = CIVILITY_RE.match(text)
         if m:
             key = (m.group("word") or m.group("abbr")).lower()
@@ -132,7 +132,7 @@ def parse_person(printed: str) -> Person:
             text = text[m.end():].strip()
     m = INITIAL_NAME_RE.match(text)
     if m:
-        init = m.group("init").rstrip(".-")
+        init = m.group("init").strip().rstrip(".-")
         first = ".".join(init.replace(".", "")) + "."
         return Person(civility, first, m.group("last"), printed)
     tokens = text.split()

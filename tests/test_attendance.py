@@ -1,0 +1,232 @@
+"""Attendance lists: every wording of the issue, built in the test, and the dev corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors.attendance import (
+    Entry, apply_movements, apply_recusals, classify_label, parse_block, read_attendance, split_entries,
+)
+from pipeline.model import Act, Section, SectionKind, Span
+from tests.conftest import DEV, REAL, load_gold, make_document
+
+
+def make_act(*parts: tuple[SectionKind, str, bool]) -> Act:
+    """An act whose sections are the given (kind, text, shared) parts, in order."""
+    doc = make_document("\n".join(text for _, text, _ in parts))
+    sections, pos = [], 0
+    for kind, text, shared in parts:
+        sections.append(Section(kind, Span(pos, pos + len(text)), doc, shared=shared))
+        pos += len(text) + 1
+    return Act(doc=doc, act_index=0, act_id="a0", span=Span(0, len(doc.text)), sections=tuple(sections))
+
+
+def rows(entries: list[Entry]) -> list[tuple]:
+    return [(e.person.civility, e.person.first_name, e.person.last_name, e.status, e.voting_rights,
+             e.proxy_holder, e.recused) for e in entries]
+
+
+@pytest.mark.parametrize("block, expected", [
+    # Prénom NOM, wrapped over lines
+    ("Étaient présents: M. Jean-Claude LEROY, Mme Mireille HINGREZ-CÉRÉDA, M. Laurent\nDUPORGE, Mme\n"
+     "Valérie CUVILLIER.",
+     [("M.", "Jean-Claude", "LEROY", "present", True, None, False),
+      ("Mme", "Mireille", "HINGREZ-CÉRÉDA", "present", True, None, False),
+      ("M.", "Laurent", "DUPORGE", "present", True, None, False),
+      ("Mme", "Valérie", "CUVILLIER", "present", True, None, False)]),
+    # NOM Prénom
+    ("Présents : M. DUPONT Jean, Mme MARTIN Sophie",
+     [("M.", "Jean", "DUPONT", "present", True, None, False),
+      ("Mme", "Sophie", "MARTIN", "present", True, None, False)]),
+    # initial and surname, dashes, function label, names run over a line break
+    ("Etaient présents : C.FOROT — N.VERDON -— T.BUSIN : adjoints\nS.MEARY — H.CHARANCON\n"
+     "Etait absent non excusé : F.THEOLAS\nSecrétaire de séance : S.MEARY",
+     [(None, "C.", "FOROT", "present", True, None, False),
+      (None, "N.", "VERDON", "present", True, None, False),
+      (None, "T.", "BUSIN", "present", True, None, False),
+      (None, "S.", "MEARY", "present", True, None, False),
+      (None, "H.", "CHARANCON", "present", True, None, False),
+      (None, "F.", "THEOLAS", "absent", True, None, False)]),
+    # function labels mixed in, glued civility, "et" before the last name
+    ("Présents :\nM.CHARRIER Jean-Paul Maire, M.THOREAU Gérard, M. ROBERT Henri\nAdjoints, M.BERNARD Bruno "
+     "Délégué, Mme PÉROT Dorothée, et M. CRON Patrick.\nAbsente excusée: Mme VENOT Charlène",
+     [("M.", "Jean-Paul", "CHARRIER", "present", True, None, False),
+      ("M.", "Gérard", "THOREAU", "present", True, None, False),
+      ("M.", "Henri", "ROBERT", "present", True, None, False),
+      ("M.", "Bruno", "BERNARD", "present", True, None, False),
+      ("Mme", "Dorothée", "PÉROT", "present", True, None, False),
+      ("M.", "Patrick", "CRON", "present", True, None, False),
+      ("Mme", "Charlène", "VENOT", "excused", True, None, False)]),
+    # proxies: "X à Y", "(pouvoir à Y)", "donne pouvoir à", "(donne procuration à …)" wrapped
+    ("Absents excusés ayant donné procuration : Mme DUBOIS Gaëlle à M. ROCHE Hugues, M.\n"
+     "MULLER Éric à Mme CHARPENTIER Murielle.\n"
+     "Absent(s) ayant donné pouvoir : Mme Céline LEFEBVRE (pouvoir à M. Rémi MASSON),\n"
+     "Pouvoirs : Mme Élodie BOUCHER-ROY (Boulogne-sur-Mer) donne pouvoir à M. Patrick\n"
+     "LAURENT ; Mme Chantal BOUVIER (Isques) donne pouvoir à Mme Ghislaine SIMONET ;\n"
+     "Excusés : BARBE Dominique (donne procuration à ROCA Nathalie) ; BOUYER Cécile (donne\n"
+     "procuration à CHEVALARD Paul) ; DELAHAYE Laurent (donne procuration à GARCIA\nNorbert)",
+     [("Mme", "Gaëlle", "DUBOIS", "represented", True, "Hugues ROCHE", False),
+      ("M.", "Éric", "MULLER", "represented", True, "Murielle CHARPENTIER", False),
+      ("Mme", "Céline", "LEFEBVRE", "represented", True, "Rémi MASSON", False),
+      ("Mme", "Élodie", "BOUCHER-ROY", "represented", True, "Patrick LAURENT", False),
+      ("Mme", "Chantal", "BOUVIER", "represented", True, "Ghislaine SIMONET", False),
+      (None, "Dominique", "BARBE", "represented", True, "Nathalie ROCA", False),
+      (None, "Cécile", "BOUYER", "represented", True, "Paul CHEVALARD", False),
+      (None, "Laurent", "DELAHAYE", "represented", True, "Norbert GARCIA", False)]),
+    # "Etait absent, excusé et a donné pouvoir : X à Y", "W.AUGUSTE : procuration à C.FOROT"
+    ("Etait absent, excusé et a donné pouvoir : Nadine MALHOMME à Georges CARRET, Jean\n"
+     "Claude GROSS à Pierre-Jean ZANNETTACCI\nEtaient absents excusés :\nW.AUGUSTE : procuration à C.FOROT",
+     [(None, "Nadine", "MALHOMME", "represented", True, "Georges CARRET", False),
+      (None, "Jean Claude", "GROSS", "represented", True, "Pierre-Jean ZANNETTACCI", False),
+      (None, "W.", "AUGUSTE", "represented", True, "C. FOROT", False)]),
+    # without voting rights, absents non excusés, representation
+    ("Assistant également sans voix délibérative : Mme Emmanuelle LEVEUGLE, M. Jean-Louis COTTIGNY\n"
+     "Excusé(s) sans voix délibérative : M. Michel DAGBERT\n"
+     "Absents non excusés : M. Paul DURAND\n"
+     "Absents représentés : Mme Anne PETIT représentée par M. Jean-Louis COTTIGNY",
+     [("Mme", "Emmanuelle", "LEVEUGLE", "present", False, None, False),
+      ("M.", "Jean-Louis", "COTTIGNY", "present", False, None, False),
+      ("M.", "Michel", "DAGBERT", "excused", False, None, False),
+      ("M.", "Paul", "DURAND", "absent", True, None, False),
+      ("Mme", "Anne", "PETIT", "represented", True, "Jean-Louis COTTIGNY", False)]),
+    # Montpellier: absents who voted by proxy, the holder not named
+    ("Absents ayant voté par procuration en application de l'article L 2121-20 du Code\n"
+     "Général des Collectivités Territoriales :\nStéphanie JANNIN,Bernard TRAVIER.\nAbsents :",
+     [(None, "Stéphanie", "JANNIN", "represented", True, None, False),
+      (None, "Bernard", "TRAVIER", "represented", True, None, False)]),
+    # plural civilities carried over surnames alone (Avranches)
+    ("Étaient présents : M. NICOLAS, Maire\nMME  COCHAT,  MM  LAINE, PENNEC, COSSEC, adjoints,\n"
+     "MMES  FAUVEL,  PAYEN,  M.  CLAVEAU, conseillers municipaux,",
+     [("M.", None, "NICOLAS", "present", True, None, False),
+      ("Mme", None, "COCHAT", "present", True, None, False),
+      ("M.", None, "LAINE", "present", True, None, False),
+      ("M.", None, "PENNEC", "present", True, None, False),
+      ("M.", None, "COSSEC", "present", True, None, False),
+      ("Mme", None, "FAUVEL", "present", True, None, False),
+      ("Mme", None, "PAYEN", "present", True, None, False),
+      ("M.", None, "CLAVEAU", "present", True, None, False)]),
+    # mixed case, dashes, a remark in parentheses
+    ("Etaient présents :\nChristine Aranéo - Marcel Augier - Nabih Nejjar (arrivé en\ncours de séance) - "
+     "Yves Meunier (Suppléant Laurence Boyer) - Jade Petit.",
+     [(None, "Christine", "Aranéo", "present", True, None, False),
+      (None, "Marcel", "Augier", "present", True, None, False),
+      (None, "Nabih", "Nejjar", "present", True, None, False),
+      (None, "Yves", "Meunier", "present", True, None, False),
+      (None, "Jade", "Petit", "present", True, None, False)]),
+])
+def test_attendance_parse_block_wordings(block: str, expected: list[tuple]) -> None:
+    assert rows(parse_block(block)) == expected
+
+
+def test_attendance_table_by_commune_keeps_only_names() -> None:
+    """C template: "Commune | Délégués présents", the commune column is not a person."""
+    block = ("Étaient présents :\nCommune\tDélégués présents\n"
+             "M. Julien GUÉRIN, Mme Corinne DECOCK, M. Michel\nBoulogne-sur-Mer\tSCHMITT, Mme Sophie FONTAINE\n"
+             "Outreau\tMme Murielle ESTIENNE\nLe Portel\tM. Jean-Marc DENIS\n"
+             "Excusés : M. Pierre LEBRETON.")
+    assert [(e.person.full_name, e.status) for e in parse_block(block)] == [
+        ("Julien GUÉRIN", "present"), ("Corinne DECOCK", "present"), ("Michel SCHMITT", "present"),
+        ("Sophie FONTAINE", "present"), ("Murielle ESTIENNE", "present"), ("Jean-Marc DENIS", "present"),
+        ("Pierre LEBRETON", "excused")]
+
+
+def test_attendance_list_ends_before_the_title() -> None:
+    """The act's title in capitals after the list is not a name."""
+    block = ("Excusé(s) sans voix délibérative : M. Michel DAGBERT, M. Jean-Marc TELLIER\n"
+             "ACTEURS POUR UNE ÉCONOMIE SOLIDAIRE - CONTRIBUTION AUX\nPOLITIQUES DÉPARTEMENTALES")
+    assert [e.person.full_name for e in parse_block(block)] == ["Michel DAGBERT", "Jean-Marc TELLIER"]
+
+
+@pytest.mark.parametrize("label, expected", [
+    ("Étaient présents", ("present", True)),
+    ("Absents excusés ayant donné procuration", ("represented", True)),
+    ("Absent(s) ayant donné pouvoir", ("represented", True)),
+    ("Assistant également sans voix délibérative", ("present", False)),
+    ("Excusé(s) sans voix délibérative", ("excused", False)),
+    ("Absents non excusés", ("absent", True)),
+    ("Etait absent non excusé", ("absent", True)),
+    ("Absente excusée", ("excused", True)),
+    ("Secrétaire de séance", None),
+    ("Assistaient", None),          # staff, not members
+])
+def test_attendance_classify_label(label: str, expected: tuple | None) -> None:
+    assert classify_label(label) == expected
+
+
+def test_attendance_secretary_line_is_not_a_row() -> None:
+    entries = parse_block("Présents : Mme MONNIER Martine, Mme MASSON Sylvie.\nSecrétaire de séance : Mme MASSON Sylvie")
+    assert [e.person.full_name for e in entries] == ["Martine MONNIER", "Sylvie MASSON"]
+
+
+@pytest.mark.parametrize("sentence, recused", [
+    ("Madame Brigitte LEGRAND, intéressée à l'affaire, n'a pris part ni au débat, ni au vote ;", "Brigitte LEGRAND"),
+    ("Nathalie ROCA informe que Dominique BARBE ne prend pas part au vote faisant partie du bureau.", "Dominique BARBE"),
+    ("M. Paul DURAND quitte la séance pendant l'examen de ce point.", "Paul DURAND"),
+    ("M. DURAND ne participe pas au vote.", "Paul DURAND"),
+])
+def test_attendance_recusal(sentence: str, recused: str) -> None:
+    entries = parse_block("Présents : Mme Brigitte LEGRAND, M. Paul DURAND, Mme Nathalie ROCA\n"
+                          "Excusés : M. Dominique BARBE (donne procuration à Mme Nathalie ROCA)")
+    out = apply_recusals(entries, sentence)
+    assert [e.person.full_name for e in out if e.recused] == [recused]
+
+
+def test_attendance_recusal_unknown_person_changes_nothing() -> None:
+    entries = parse_block("Présents : Mme Brigitte LEGRAND, M. Paul DURAND")
+    assert not any(e.recused for e in apply_recusals(entries, "M. Jean MARTIN ne prend pas part au vote."))
+
+
+def test_attendance_arrivals_and_departures() -> None:
+    entries = parse_block("Présents : M. Eric ROBERT, Mme Bernadette CORVISIER\nAbsents : M. Gilles PASSOT")
+    out = apply_movements(entries, "Départ de Monsieur Eric ROBERT (procuration à Bernadette CORVISIER)\n"
+                                   "Arrivée de Gilles PASSOT\n")
+    assert [(e.person.full_name, e.status, e.proxy_holder) for e in out] == [
+        ("Eric ROBERT", "represented", "Bernadette CORVISIER"), ("Bernadette CORVISIER", "present", None),
+        ("Gilles PASSOT", "present", None)]
+    back = apply_movements(out, "Retour de Eric ROBERT\nMadame Bernadette CORVISIER expose :")
+    assert back[0].status == "present" and back[0].proxy_holder is None
+
+
+def test_attendance_minutes_carry_session_list_from_act_to_act() -> None:
+    """In minutes, an act sees the departures announced before its vote, not the later ones."""
+    preamble = "Présents : M. Eric ROBERT, Mme Anne LE GUEN"
+    first = make_act((SectionKind.ATTENDANCE, preamble, True),
+                     (SectionKind.HEADER, "1 - Budget\nM. Eric ROBERT quitte la séance.", False),
+                     (SectionKind.VOTE, "ADOPTE A L'UNANIMITE", False))
+    assert [e.status for e in read_attendance(first)] == ["absent", "present"]
+    second = make_act((SectionKind.ATTENDANCE, preamble, True),
+                      (SectionKind.HEADER, "1 - Budget", False),
+                      (SectionKind.VOTE, "ADOPTE A L'UNANIMITE\nM. Eric ROBERT quitte la séance.", False))
+    assert [e.status for e in read_attendance(second)] == ["present", "present"]
+
+
+def test_attendance_split_entries_doc_example() -> None:
+    assert [e.person.full_name for e in split_entries("M. DUPONT Jean, Mme MARTIN Sophie", "present", True)] == \
+        ["Jean DUPONT", "Sophie MARTIN"]
+
+
+# ---------------------------------------------------------------------------
+# Dev corpus, against the gold files
+# ---------------------------------------------------------------------------
+
+FIELDS = ("civility", "first_name", "last_name", "full_name", "status", "voting_rights", "proxy_holder", "recused")
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="../shared/corpus/dev absent")
+@pytest.mark.parametrize("pdf", sorted(DEV.glob("*-born.pdf")) if DEV.exists() else [], ids=lambda p: p.name)
+def test_attendance_dev_born_rows_equal_gold(pdf: Path) -> None:
+    from pipeline.run import process_document
+
+    result = process_document(pdf)
+    mine = [tuple(getattr(r, f) for f in FIELDS) for r in result.rows("attendance")]
+    gold = [tuple(g[f] for f in FIELDS) for g in load_gold(pdf)["tables"]["attendance"]]
+    assert mine == gold
+
+
+@pytest.mark.parametrize("kind, floor", [("born_digital", 0.99), ("scanned", 0.92)])
+def test_attendance_dev_f1_and_precision(dev_scores: dict, kind: str, floor: float) -> None:
+    total = dev_scores["scores"][kind]["attendance"]["total"]
+    assert total["f1"] >= floor, dev_scores["scores"][kind]["attendance"]
+    assert total["precision"] >= 0.98
