@@ -26,8 +26,9 @@ NUMBER_WORDS: dict[str, int] = {
 }
 _WORDS = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 
-#: A count: digits (OCR may read 0 as "O"), or a number word.
-_N = rf"(?:\d{{1,3}}|O(?=\s+voix)|(?i:{_WORDS}))"
+#: A count: digits (OCR may read 0 as "O" before "voix"), or a number word before "voix"
+#: ("DEUX voix POUR"); "pour une séance" is not a count.
+_N = rf"(?:\d{{1,3}}(?!\d)|O(?=\s+voix)|(?i:{_WORDS})(?=\s+(?i:voix)))"
 
 #: Position words, as printed.
 _FOR = r"(?i:pour)"
@@ -40,7 +41,7 @@ _NOT_VOTING = r"""(?i:ne\s+(?:prend|prennent)\s+pas\s+part\s+au\s+vote|n['’]on
 #: vote : 1" — the position first, then its count.
 LABEL_FIRST_RE = re.compile(
     rf"""(?<![\w'’])(?P<pos>{_FOR}|{_AGAINST}|{_ABSTAIN}|{_NOT_VOTING})
-        (?:\s*:\s*|\s*\t\s*|\s+)(?P<n>{_N})(?!\s*(?:%|€|euros?|ans?\b|[.,]\d))
+        (?:\s*:\s*|\s*\t\s*|\s+)(?P<n>{_N})(?![^\S\n]*(?:%|€|euros?|ans?\b|[.,]\d|\d))
         (?:\s+(?i:voix|votes?|membres?|élus?))?""",
     re.X,
 )

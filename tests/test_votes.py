@@ -1,0 +1,135 @@
+"""Vote statements: every wording of the issue, built in the test, and the dev corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors.votes import find_tallies, find_unanimity, read_vote
+from pipeline.model import SectionKind
+from tests.conftest import DEV, load_gold
+from tests.test_attendance import make_act
+
+
+@pytest.mark.parametrize("text, counts, groups, persons", [
+    ("Dans les conditions de vote ci-dessous :\nPour : 41 voix (Groupe Socialiste, Républicain et Citoyen ; "
+     "Groupe Communiste et Républicain ; Non-inscrit)\nContre : 0 voix\nAbstention: 1 voix (Groupe Union pour "
+     "le Pas-de-Calais)",
+     {"for": 41, "against": 0, "abstain": 1},
+     {"for": ["Groupe Socialiste, Républicain et Citoyen", "Groupe Communiste et Républicain", "Non-inscrit"],
+      "abstain": ["Groupe Union pour le Pas-de-Calais"]}, {}),
+    # OCR: "O voix", ":" for ";" between groups
+    ("Pour : 30 voix (Groupe Calvados Territoires : Non-inscrit) Contre : O voix",
+     {"for": 30, "against": 0}, {"for": ["Groupe Calvados Territoires", "Non-inscrit"]}, {}),
+    ("par 25 voix pour, 2 voix contre (M. Paul DURAND, Mme Anne PETIT) et 0 abstention",
+     {"for": 25, "against": 2, "abstain": 0}, {}, {"against": ["Paul DURAND", "Anne PETIT"]}),
+    ("Adopté à la majorité : 48 pour, 3 contre, 2 abstentions, 1 ne prend pas part au vote",
+     {"for": 48, "against": 3, "abstain": 2, "not_voting": 1}, {}, {}),
+    ("Adopté à la majorité : 25 pour, 3 contre, 2 abstentions\n(Contre : Mme Céline GAILLARD, Mme Corinne "
+     "DECOCK, Mme Ghislaine SIMONET -\nAbstentions : Mme Anne-Sophie POTTIER, Mme Solène JOLY)",
+     {"for": 25, "against": 3, "abstain": 2}, {},
+     {"against": ["Céline GAILLARD", "Corinne DECOCK", "Ghislaine SIMONET"],
+      "abstain": ["Anne-Sophie POTTIER", "Solène JOLY"]}),
+    # a small table, on separate lines and tab-separated (Fargues)
+    ("Après en avoir délibéré,\nPOUR\t19\nCONTRE\t1 (Jean Marie SALANON)\nABSTENTION 1 (Sébastien MAYOR)\n5",
+     {"for": 19, "against": 1, "abstain": 1}, {}, {"against": ["Jean Marie SALANON"], "abstain": ["Sébastien MAYOR"]}),
+    ("POUR 21\nCONTRE 0\nABSTENTION 0\nAPPROUVE le procès-verbal", {"for": 21, "against": 0, "abstain": 0}, {}, {}),
+    # Saint-Restitut scans
+    ("Vote : 1 ABSTENTION (C.BOURRETTE) — 11 POUR", {"abstain": 1, "for": 11}, {}, {"abstain": ["C. BOURRETTE"]}),
+    ("le CA 2015 est approuvé par 2 voix CONTRE\n(M.DENISE — C.BOURRETTE) et 9 voix POUR.",
+     {"against": 2, "for": 9}, {}, {"against": ["M. DENISE", "C. BOURRETTE"]}),
+    # Preuilly
+    ("Par 13 voix POUR\t1 ABSTENTION", {"for": 13, "abstain": 1}, {}, {}),
+    ("Par : DEUX voix POUR - ONZE voix CONTRE et 1 ABSTENTION", {"for": 2, "against": 11, "abstain": 1}, {}, {}),
+    # Roannais
+    ("Le Conseil communautaire, après en avoir délibéré, avec 76 voix pour, 0 contre et 2 abstentions :",
+     {"for": 76, "against": 0, "abstain": 2}, {}, {}),
+])
+def test_votes_tallies(text: str, counts: dict, groups: dict, persons: dict) -> None:
+    tallies = find_tallies(text, False, [])
+    assert tallies, text
+    assert (tallies[0].counts, tallies[0].groups, tallies[0].persons) == (counts, groups, persons)
+
+
+@pytest.mark.parametrize("text", [
+    "M. Paul LE BIHAN : 27 voix",                                  # election, not a tally
+    "La liste A a obtenu 33 voix.",
+    "une subvention de 2500 euros pour 3 ans, pour 2 500 € contre",
+    "les questions sont à déposer 3 jours avant (soit le vendredi\npour une séance le lundi).",
+    "Le budget pour 2021 est adopté.",
+])
+def test_votes_not_a_tally(text: str) -> None:
+    assert find_tallies(text, False, []) == []
+
+
+@pytest.mark.parametrize("text, unanimous", [
+    ("Le Conseil Municipal, après en avoir délibéré, à l'unanimité,\nDÉCIDE :", True),
+    ("Le Conseil Municipal après en avoir délibéré à l’unanimité des suffrages exprimés, accepte", True),
+    ("ADOPTE A L’UNANIMITE", True),
+    ("Pas de remarque. Adopté à l'unanimité.", True),
+    ("Accord du conseil à l’unanimité.", True),
+    ("Après en avoir délibéré, les membres du conseil\nmunicipal adoptent, à l'unanimité, la présente délibération.", True),
+    ("Considérant que la commission a rendu son rapport définitif, adopté à l’unanimité des membres présents, le", False),
+    ("le conseil municipal peut décider, à l'unanimité, de ne pas procéder au scrutin secret", False),
+])
+def test_votes_unanimity_only_when_it_is_this_vote(text: str, unanimous: bool) -> None:
+    assert (find_unanimity(text, False) is not None) is unanimous
+
+
+@pytest.mark.parametrize("vote_text, counts, unanimous, outcome", [
+    ("Le Conseil Municipal, après en avoir délibéré, à l'unanimité,", {}, True, "adopted"),
+    ("A L'UNANIMITE des votants (31 voix), 8 abstentions", {"for": 31, "abstain": 8}, True, "adopted"),
+    ("Adopté à la majorité : 25 pour, 3 contre, 2 abstentions", {"for": 25, "against": 3, "abstain": 2}, False, "adopted"),
+    ("Par : DEUX voix POUR - ONZE voix CONTRE et 1 ABSTENTION", {"for": 2, "against": 11, "abstain": 1}, False, "rejected"),
+    ("Vote : 5 voix pour, 6 voix contre. La délibération est rejetée.", {"for": 5, "against": 6}, False, "rejected"),
+    ("POUR\t21\nCONTRE\t0\nABSTENTION\t0", {"for": 21, "against": 0, "abstain": 0}, None, "adopted"),
+    ("Le Conseil Adopte.", {}, None, "adopted"),
+    ("(Adopte)", {}, None, "adopted"),
+])
+def test_votes_read_vote_columns(vote_text: str, counts: dict, unanimous: bool | None, outcome: str) -> None:
+    act = make_act((SectionKind.HEADER, "Objet : Budget", False), (SectionKind.VOTE, vote_text, False))
+    tally = read_vote(act)
+    assert tally is not None
+    assert (tally.counts, tally.unanimous, tally.outcome) == (counts, unanimous, outcome)
+
+
+def test_votes_annex_and_visas_do_not_count() -> None:
+    act = make_act((SectionKind.HEADER, "Objet : Budget", False),
+                   (SectionKind.VISAS, "Vu la délibération du 3 mars adoptée par 20 voix pour et 3 contre ;", False),
+                   (SectionKind.DECISION, "Après en avoir délibéré, DÉCIDE d'approuver", False),
+                   (SectionKind.ANNEX, "Pour : 12 voix\nContre : 3 voix", False))
+    assert read_vote(act) is None
+
+
+def test_votes_persons_take_the_attendance_spelling() -> None:
+    tallies = find_tallies("POUR\t19\nCONTRE\t1 (Jean Marie SALANON)", False, ["Jean-Marie SALANON"])
+    assert tallies[0].persons == {"against": ["Jean-Marie SALANON"]}
+
+
+# ---------------------------------------------------------------------------
+# Dev corpus, against the gold files
+# ---------------------------------------------------------------------------
+
+ACT_FIELDS = ("votes_for", "votes_against", "votes_abstain", "votes_not_voting", "unanimous", "outcome")
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="../shared/corpus/dev absent")
+@pytest.mark.parametrize("pdf", sorted(DEV.glob("*-born.pdf")) if DEV.exists() else [], ids=lambda p: p.name)
+def test_votes_dev_born_equal_gold(pdf: Path) -> None:
+    from pipeline.run import process_document
+
+    result = process_document(pdf)
+    gold = load_gold(pdf)["tables"]
+    acts = result.rows("acts")
+    assert [tuple(getattr(a, f) for f in ACT_FIELDS) for a in acts] == \
+        [tuple(g[f] for f in ACT_FIELDS) for g in gold["acts"]]
+    mine = sorted((v.position, v.count, tuple(v.groups), tuple(v.persons)) for v in result.rows("votes"))
+    assert mine == sorted((g["position"], g["count"], tuple(g["groups"]), tuple(g["persons"])) for g in gold["votes"])
+
+
+@pytest.mark.parametrize("kind, floor", [("born_digital", 0.99), ("scanned", 0.97)])
+def test_votes_dev_f1_and_precision(dev_scores: dict, kind: str, floor: float) -> None:
+    total = dev_scores["scores"][kind]["votes"]["total"]
+    assert total["f1"] >= floor, dev_scores["scores"][kind]["votes"]
+    assert total["precision"] >= 0.98
