@@ -4,9 +4,10 @@ Tesseract runs as a subprocess, single-threaded (``OMP_THREAD_LIMIT=1``: its own
 slow a loaded machine down, and we parallelise across documents instead). Scans are
 handled as they come:
 
-* small skew (the usual 0.3–3°): Tesseract finds lines along the skew; we measure the
-  angle from the word baselines of each line and rotate the word boxes back, so later
-  stages see straight rows and columns without a second OCR pass;
+* skew (the usual 0.3–3°, up to :data:`MAX_SKEW`): measured before OCR on a small copy of
+  the page (the angle whose horizontal projection profile is sharpest) and corrected by
+  turning the image — Tesseract's layout analysis drops whole lines of a skewed page;
+  what skew remains is measured from the word baselines and corrected in the word boxes;
 * pages turned 90°/180°/270°: when the first pass reads poorly, Tesseract's orientation
   detection (``--psm 0``) says how to turn the image, and the page is read again.
 """
@@ -24,11 +25,11 @@ from statistics import median
 
 from PIL import Image
 
+from pipeline.imageprep import deskew, erase_rules, estimate_skew
 from pipeline.layout import RawWord
 
 #: Pages whose mean word confidence is below this are tried in other orientations.
 LOW_CONFIDENCE = 55.0
-
 
 class OcrUnavailable(RuntimeError):
     """Tesseract (or its French data) is not installed."""
@@ -138,6 +139,10 @@ def ocr_image(image: Image.Image, *, dpi: float, lang: str = "fra", timeout: flo
               psm: int = 3) -> OcrResult:
     """OCR ``image`` rendered at ``dpi``; boxes come back in PDF points (1/72 in)."""
     scale = 72.0 / dpi
+    pre_skew = estimate_skew(image)
+    if abs(pre_skew) >= 0.2:
+        image = deskew(image, pre_skew)
+    image = erase_rules(image, dpi)
     with tempfile.TemporaryDirectory(prefix="delib-ocr-") as tmp:
         path = os.path.join(tmp, "page.png")
         image.save(path, compress_level=1)
@@ -159,4 +164,4 @@ def ocr_image(image: Image.Image, *, dpi: float, lang: str = "fra", timeout: flo
         img_w, img_h = image.size if rotation in (0, 180) else image.size[::-1]
         skew = _skew_of(lines)
         words = _deskew(words, skew, img_w * scale / 2, img_h * scale / 2)
-    return OcrResult(words, conf, rotation, round(skew, 2))
+    return OcrResult(words, conf, rotation, round(pre_skew + skew, 2))

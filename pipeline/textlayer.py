@@ -18,6 +18,7 @@ import pypdfium2.raw as pdfium_c
 
 from pipeline.layout import RawWord
 
+_LINE_END_HYPHENS = {0x02, 0xAD}  # pdfium's marker of a line-end hyphen, soft hyphen
 _SPACES = {" ", "\t", "\r", "\n", "\u00a0", "\u202f", "\u2009", "\u2002", "\u2003", "\x00"}
 # Characters expected in French administrative text; anything else counts as noise.
 _EXPECTED = re.compile(r"[\w\s.,;:!?'’\"«»()\[\]/%€°§&+\-–—_*=<>@#…·•€$£|\\^`~{}]", re.UNICODE)
@@ -65,7 +66,8 @@ def read_text_layer(page: pdfium.PdfPage) -> TextLayer:
         last_right = None
         for i in range(n):
             code = pdfium_c.FPDFText_GetUnicode(textpage, i)
-            ch = chr(code) if 0 < code < 0x110000 else "\ufffd"
+            # pdfium reports a hyphen that breaks a word at a line end as U+0002
+            ch = "-" if code in _LINE_END_HYPHENS else (chr(code) if 0 < code < 0x110000 else "\ufffd")
             if ch in _SPACES or unicodedata.category(ch) == "Zs":
                 flush()
                 last_right = None
@@ -79,7 +81,9 @@ def read_text_layer(page: pdfium.PdfPage) -> TextLayer:
             # a jump back or a wide gap inside a "word" means pdfium glued two words
             if buf and last_right is not None:
                 size = max(top - bottom, box[3] - box[1], 1.0)
-                if left < box[0] - 1 or left - last_right > 0.5 * size or bottom > box[3] or top < box[1]:
+                # an underscore sits under the baseline: "D2022_135" is still one word
+                off_line = (bottom > box[3] or top < box[1]) and ch != "_"
+                if left < box[0] - 1 or left - last_right > 0.5 * size or off_line:
                     flush()
             if buf:
                 box[0] = min(box[0], left)

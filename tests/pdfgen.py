@@ -65,3 +65,28 @@ def scan_pdf(path: Path, pages: list[Image.Image], dpi: int = 200) -> Path:
     first, rest = pages[0], pages[1:]
     first.save(path, "PDF", resolution=dpi, save_all=True, append_images=rest)
     return path
+
+
+def table_image(header: list[str], rows: list[list[str]], *, dpi: int = 200, font_size: int = 30,
+                angle: float = 0.0) -> Image.Image:
+    """An A4 page image holding a ruled table with a grey header band, optionally skewed."""
+    w, h = int(8.27 * dpi), int(11.69 * dpi)
+    img = Image.new("L", (w, h), 255)
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.load_default(size=font_size)
+    x0, y0 = int(0.8 * dpi), int(1.5 * dpi)
+    col_w = (w - 2 * x0) // len(header)
+    row_h = int(font_size * 2.2)
+    draw.text((x0, y0 - 2 * row_h), "La dépense est imputée comme suit :".replace("é", "e"), fill=0, font=font)
+    draw.rectangle([x0, y0, w - x0, y0 + row_h], fill=215)
+    for r, cells in enumerate([header] + rows):
+        for c, cell in enumerate(cells):
+            draw.text((x0 + c * col_w + 12, y0 + r * row_h + row_h // 4), cell, fill=0, font=font)
+    n = len(rows) + 1
+    for r in range(n + 1):
+        draw.line([x0, y0 + r * row_h, w - x0, y0 + r * row_h], fill=0, width=3)
+    for c in range(len(header) + 1):
+        draw.line([x0 + c * col_w, y0, x0 + c * col_w, y0 + n * row_h], fill=0, width=3)
+    if angle:
+        img = img.rotate(angle, fillcolor=255)
+    return img

@@ -10,7 +10,7 @@ import pytest
 from pipeline.errors import ErrorCode, IssueLog, PipelineError
 from pipeline.load import load_document
 from pipeline.model import TextSource
-from tests.pdfgen import page_image, scan_pdf, text_pdf
+from tests.pdfgen import page_image, scan_pdf, table_image, text_pdf
 
 needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract absent")
 
@@ -87,3 +87,16 @@ def test_load_reads_plain_text_input(tmp_path: Path) -> None:
     path.write_text("PROCES VERBAL\nSéance du 23 mai 2017\fpage 2", encoding="utf-8")
     doc = load_document(path)
     assert doc.n_pages == 2 and doc.page_text(2) == "page 2"
+
+
+@needs_tesseract
+def test_load_reads_ruled_table_on_a_skewed_scan(tmp_path: Path) -> None:
+    """Rules and a grey header band make Tesseract drop table rows unless they are erased."""
+    img = table_image(["Code", "Imputation", "CP", "Depense"],
+                      [["C02-044A03", "6574/93564", "104 500,00", "44 500,00"]], angle=-1.2)
+    doc = load_document(scan_pdf(tmp_path / "t.pdf", [img]))
+    lines = doc.page_text(1).split("\n")
+    # the header row is read (case of a capital I next to a rule aside), cell by cell
+    assert any(ln.lower().split("\t") == ["code", "imputation", "cp", "depense"] for ln in lines), lines
+    row = next(ln for ln in lines if "C02-044A03" in ln)
+    assert row.split("\t") == ["C02-044A03", "6574/93564", "104 500,00", "44 500,00"]
