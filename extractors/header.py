@@ -58,7 +58,7 @@ from extractors.header_fields import (
 )
 from extractors.registry import ActFields, Found, extractor
 from pipeline.errors import IssueLog
-from pipeline.model import Act
+from pipeline.model import Act, Span
 
 
 @dataclass(frozen=True)
@@ -138,9 +138,11 @@ def extract_header(act: Act) -> dict[str, Any]:
     values["body"] = body
     tops = [t.preamble, t.head] if t.preamble else [t.head]
     values["authority"] = find_authority(tops + [t.body, t.furniture], body, t.whole)
-    heading = find_item_heading(t.head) if t.preamble else None
+    full = line_widths(act, t.head_start, t.head)
+    heading = find_item_heading(t.head, t.whole, full) if t.preamble else None
     values["act_number"] = (heading.number if heading else None) or find_act_number(t.head, t.furniture)
-    values["title"] = (heading.title if heading and heading.title else None) or find_title(t.head)
+    values["title"] = ((heading.title if heading and heading.title else None)
+                       or find_title(t.head, vocabulary=t.whole, full=full))
     values["session_date"] = _first(find_session_date(s) for s in session_sources)
     values["president"] = _first(find_person(s, PRESIDENT_RES) for s in session_sources)
     values["secretary"] = _first(find_person(s, SECRETARY_RES) for s in session_sources)
@@ -153,6 +155,34 @@ def extract_header(act: Act) -> dict[str, Any]:
     actes_id, siren = find_actes_id(t.body)
     values["actes_id"], values["authority_siren"] = actes_id, siren
     return values
+
+
+def line_widths(act: Act, start: int, text: str, max_lines: int = 60) -> list[bool | None]:
+    """For each of the first lines of ``text`` (at ``start`` in the document), whether it
+    runs to the right margin of its page's text column: the text wraps there, a heading
+    goes on below. None where the line has no words (or the page none)."""
+    doc = act.doc
+    out: list[bool | None] = []
+    pos = start
+    columns: dict[int, tuple[float, float]] = {}
+    for line in text.split("\n")[:max_lines]:
+        end = pos + len(line)
+        words = list(doc.words_in(Span(pos, end)))
+        if not words:
+            out.append(None)
+            pos = end + 1
+            continue
+        page_no = words[0][0]
+        if page_no not in columns:
+            page = doc.page(page_no)
+            rights = sorted(w.x1 for w in page.words)
+            lefts = sorted(w.x0 for w in page.words)
+            columns[page_no] = (lefts[int(0.02 * (len(lefts) - 1))], rights[int(0.99 * (len(rights) - 1))])
+        left, right_margin = columns[page_no]
+        right = max(w.x1 for _, w in words)
+        out.append(right >= right_margin - 0.10 * max(right_margin - left, 1.0))
+        pos = end + 1
+    return out
 
 
 def _first(values: Any) -> Any:

@@ -402,8 +402,8 @@ class ItemHeading:
 #: "1 - Création et composition des commissions municipales", "3.\tCIMETIERE …".
 ITEM_HEADING_RE = re.compile(
     rf"""^\W{{0,2}}(?:
-        d[ée]lib[ée]ration\s+(?:n\s?[°o]\.?\s*)?(?P<num1>{_NUMBER})          # Délibération D2018-67
-      | n\s?[°o]\.?\s*(?P<num2>{_NUMBER})                                    # N° DBC 2021-082
+        (?i:d[ée]lib[ée]ration)\s+(?:(?i:n)\s?[°o]\.?\s*)?(?P<num1>{_NUMBER})   # Délibération D2018-67
+      | (?i:n)\s?[°o]\.?\s*(?P<num2>{_NUMBER})                                # N° DBC 2021-082
       | (?P<num3>(?:[A-Z]{{1,5}}[\s_-]?)?\d{{2,4}}(?:\s?[-_/]\s?\d{{1,5}}){{1,3}})   # 2020-038, DL-056-07-13
       | (?P<ord>\d{{1,2}}|[IVX]{{1,5}})\s*(?:[.\-–)]|°)                        # 1 - , 3. , IV.
     )\s*[-–:.]?\s*(?P<rest>.*)$""",
@@ -411,7 +411,7 @@ ITEM_HEADING_RE = re.compile(
 )
 
 
-def find_item_heading(head: str) -> ItemHeading | None:
+def find_item_heading(head: str, vocabulary: str = "", full: LineWidths | None = None) -> ItemHeading | None:
     """Number and title of the item of minutes whose text starts ``head``.
 
     >>> find_item_heading("2020-038 SUBVENTION EXCEPTIONNELLE POUR L’Association\\nMonsieur le Maire rappelle")
@@ -434,9 +434,10 @@ def find_item_heading(head: str) -> ItemHeading | None:
         return None  # a date, not a number
     if not rest:
         # "Délibération D2018-67" then "Objet : …" on the next line
-        title = find_title("\n".join(lines[1:4]), objet_only=True)
+        title = find_title("\n".join(lines[1:8]), objet_only=True, vocabulary=vocabulary,
+                           full=(full or [])[1:])
     else:
-        title = _join_title_lines([rest] + lines[1:6])
+        title = _join_title_lines([rest] + lines[1:6], vocabulary, full)
     return ItemHeading(number, title)
 
 
@@ -459,32 +460,74 @@ _OPEN_END_RE = re.compile(
 )
 
 
-def _join_title_lines(lines: list[str]) -> str | None:
-    """The first line of a title and the lines that carry on its phrase, joined."""
-    parts = [lines[0].strip()]
-    for line in lines[1:]:
-        line = line.strip()
+#: For each line of a text, whether it runs to the right margin (wrapped: the phrase goes
+#: on below), or None when the page geometry is unknown.
+LineWidths = list[bool | None]
+
+
+def _join_title_lines(lines: list[str], vocabulary: str = "", full: LineWidths | None = None) -> str | None:
+    """The first line of a title and the lines that carry on its phrase, joined.
+
+    A line is carried on when the one above runs to the right margin (``full``, from the
+    page geometry), ends in the middle of a phrase ("… DES", "… -"), or when it starts in
+    lower case. Without geometry, a title also runs on to the line that opens the text
+    ("Monsieur X expose :", "Vu …") when that line comes within three lines.
+    """
+    first = lines[0].strip()
+    rest = [ln.strip() for ln in lines[1:6]]
+    full = full or []
+    if not any(f is not None for f in full[:4]):
+        for k, line in enumerate(rest[:3]):
+            if not line or "\f" in line:
+                break
+            if _AFTER_TITLE_RE.match(line):
+                middle = rest[:k]
+                if all(len(m) < 150 and not m.endswith((".", ";")) for m in middle):
+                    return clean_title(_rejoin([first] + middle, vocabulary))
+                break
+            if line.endswith((".", ";")):
+                break
+    parts = [first]
+    for i, line in enumerate(rest):
         if not line or "\f" in line or _AFTER_TITLE_RE.match(line) or len(" ".join(parts)) > 300:
             break
         prev = parts[-1]
-        # the phrase carries on: the line above ends open ("… DES", "… - ") or this one
-        # starts in lower case ("de l'Agence France Locale") or with a reference (L2122-22)
-        if _OPEN_END_RE.search(prev) or re.match(r"[a-zà-ÿ(«\"]|[LR]\.?\s?\d", line):
+        wrapped = full[i] if i < len(full) else None
+        # the phrase carries on: the line above is wrapped at the margin or ends open
+        # ("… DES", "… - "), or this one starts in lower case ("de l'Agence France
+        # Locale") or with a reference (L2122-22)
+        # a wrapped line goes on with words, not with a sentence of the text below
+        wrapped = bool(wrapped) and not re.search(r",\s|[.:;]$", line)
+        if wrapped or _OPEN_END_RE.search(prev) or re.match(r"[a-zà-ÿ(«\"]|[LR]\.?\s?\d", line):
             parts.append(line)
             continue
         break
-    return clean_title(" ".join(parts) if len(parts) == 1 else _rejoin(parts))
+    return clean_title(_rejoin(parts, vocabulary))
 
 
-def _rejoin(parts: list[str]) -> str:
-    out = parts[0]
+def _rejoin(parts: list[str], vocabulary: str = "") -> str:
+    """Join title lines; a word cut at a line end is made whole again.
+
+    "rete-" + "nues" → "retenues"; pdfium marks such cuts with U+0002 ("centre\x02" +
+    "ville"). A compound the document prints whole elsewhere keeps its hyphen
+    ("centre-ville"), so does any cut before a capital ("Saint-" + "Martin").
+    """
+    out = parts[0].rstrip()
     for p in parts[1:]:
-        # a word cut at the line end: "rete-" + "nues" → "retenues" (lower case on both sides)
-        if re.search(r"[a-zà-ÿ]-$", out) and re.match(r"[a-zà-ÿ]", p):
-            out = out[:-1] + p
+        m = re.search(r"(\w+)[-\x02]$", out)
+        if m and re.match(r"[a-zà-ÿ]", p):
+            left = m.group(1)
+            right = re.match(r"[\wÀ-ÿ]+", p)
+            whole = f"{left}-{right.group(0)}" if right else ""
+            if whole and re.search(re.escape(whole), vocabulary, re.I):
+                out = out[:-1] + "-" + p
+            else:
+                out = out[:-1] + p
+        elif out.endswith("\x02"):
+            out = out[:-1] + "-" + p
         else:
             out = out + " " + p
-    return out
+    return out.replace("\x02", "-")
 
 
 def clean_title(title: str) -> str | None:
@@ -493,7 +536,8 @@ def clean_title(title: str) -> str | None:
     return t or None
 
 
-def find_title(head: str, *, objet_only: bool = False) -> str | None:
+def find_title(head: str, *, objet_only: bool = False, vocabulary: str = "",
+               full: LineWidths | None = None) -> str | None:
     """The object of the deliberation, on one line, without "Objet :".
 
     >>> find_title("Objet : Politique de la ville - Programmation 2022 du contrat de ville -\\nSubventions aux associations\\nVu le Code")
@@ -502,7 +546,8 @@ def find_title(head: str, *, objet_only: bool = False) -> str | None:
     m = OBJET_RE.search(head)
     if m and m.group("rest").strip():
         rest_lines = head[m.end():].split("\n")[1:6]
-        return _join_title_lines([m.group("rest")] + rest_lines)
+        line_no = head.count("\n", 0, m.start())
+        return _join_title_lines([m.group("rest")] + rest_lines, vocabulary, (full or [])[line_no:])
     if objet_only:
         return None
     # Départements: the title in capitals stands just above "(N°2023-122)".
@@ -518,7 +563,7 @@ def find_title(head: str, *, objet_only: bool = False) -> str | None:
             if len(block) >= 6:
                 break
         if block:
-            return clean_title(_rejoin(block))
+            return clean_title(_rejoin(block, vocabulary))
     # "Modalités et conditions … des élus" just above "Monsieur EL KANDOUSSI rapporte :"
     m = re.search(r"^(?:monsieur|madame|m\.|mme)\s[^\n]{0,60}\brapporte\s*:?\s*$", head, re.I | re.M)
     if m:
@@ -530,7 +575,7 @@ def find_title(head: str, *, objet_only: bool = False) -> str | None:
                 break
             block.insert(0, s)
         if block:
-            return clean_title(_rejoin(block))
+            return clean_title(_rejoin(block, vocabulary))
     return None
 
 
