@@ -29,7 +29,7 @@ from extractors import attendance_patterns as P
 from extractors.quality import quality_check, result
 from extractors.registry import Found, extractor
 from pipeline.errors import IssueLog
-from pipeline.model import Act, Section, SectionKind
+from pipeline.model import Act, Section, SectionKind, Span
 from pipeline.names import Person, fold, parse_person, same_person, strip_functions
 from schemas.rows import AttendanceRow, QualityRow
 
@@ -80,7 +80,8 @@ def _join_lines(lines: list[str]) -> str:
     """Join the lines of a list; a word cut by a hyphen at a line end is rejoined."""
     out = ""
     for ln in lines:
-        ln = ln.strip()
+        # text layers print the hyphen of "Jean-\nClaude" as U+0002 or a soft hyphen
+        ln = ln.replace("\x02", "-").replace("\u00ad", "-").strip()
         if not ln:
             continue
         if out.endswith("-") and len(out) > 1 and out[-2].isalpha():
@@ -373,7 +374,7 @@ def _own_text(act: Act, stop: int | None = None) -> str:
             continue
         end = s.span.end if stop is None else min(s.span.end, stop)
         if end > s.span.start:
-            parts.append(act.doc.clean(type(s.span)(s.span.start, end)))
+            parts.append(act.doc.clean(Span(s.span.start, end)))
     return "\n".join(parts)
 
 
@@ -392,29 +393,41 @@ def _page_of(act: Act, sections: list[Section], person: Person) -> int | None:
     return sections[0].page_start if sections else None
 
 
-def read_attendance(act: Act) -> list[Entry]:
-    """The act's attendance, arrivals, departures and recusals applied."""
+def read_attendance(act: Act, preamble_end: int | None = None) -> list[Entry]:
+    """The act's attendance, arrivals, departures and recusals applied.
+
+    In minutes, the list is read from the session's preamble: its shared sections and,
+    when ``preamble_end`` (where the first act starts) is known, everything up to there.
+    """
     sections = block_sections(act)
     if not sections:
         return []
-    text = "\n".join(act.doc.clean(s.span) for s in sections)
+    shared = [s for s in sections if s.shared]
+    if shared:
+        start = min(s.span.start for s in shared)
+        end = max([s.span.end for s in shared] + ([preamble_end] if preamble_end else []))
+        text = act.doc.clean(Span(start, end))
+    else:
+        text = "\n".join(act.doc.clean(s.span) for s in sections)
     entries = parse_block(text)
     if not entries:
         return []
-    if any(s.shared for s in sections):
-        start = max(s.span.end for s in sections)
+    if shared:
         stop = vote_point(act)
-        if stop > start:
-            from pipeline.model import Span
-
-            entries = apply_movements(entries, act.doc.clean(Span(start, stop)))
+        if stop > end:
+            entries = apply_movements(entries, act.doc.clean(Span(end, stop)))
     return apply_recusals(entries, _own_text(act))
 
 
 @extractor("attendance", feeds=("attendance",))
 def extract_attendance(act: Act, found: Found, issues: IssueLog) -> list[AttendanceRow]:
     """One :class:`AttendanceRow` per person of the act's attendance block."""
-    entries = read_attendance(act)
+    # In minutes, the preamble (date, attendance) runs from the top of the file to the first
+    # act: the first act records where that is, later acts find it through found.previous.
+    preamble_end = act.span.start if not found.previous else \
+        getattr(found.previous[0], "attendance_preamble_end", None)
+    found.attendance_preamble_end = preamble_end  # type: ignore[attr-defined]
+    entries = read_attendance(act, preamble_end)
     sections = block_sections(act)
     rows = []
     for k, e in enumerate(entries, start=1):

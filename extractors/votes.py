@@ -245,6 +245,12 @@ def read_vote(act: Act, attendance: list[str] | None = None) -> Tally | None:
             if in_vote and V.ADOPTED_RE.search(text):
                 return _finish(Tally(outcome="adopted"), text)
             continue
+        if tallies and unan and abs(tallies[0].start - unan.start()) > 300:
+            # two statements far apart (an item the segmenter did not split): the first wins
+            if tallies[0].start < unan.start():
+                unan = None
+            else:
+                tallies = []
         tally = tallies[0] if tallies else Tally(start=unan.start(), end=unan.end())  # type: ignore[union-attr]
         if unan:
             after = text[unan.end():unan.end() + 60]
