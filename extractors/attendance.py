@@ -76,6 +76,12 @@ def _drop_side_cells(line: str) -> str:
     return " ".join(keep) if keep else ""
 
 
+#: A line that starts a new entry (a civility, "C.FOROT") ...
+_NEW_ENTRY_RE = re.compile(r"(?:Monsieur|Madame|Mme|MME|M\.\s|[A-ZÀ-Ý]\.[A-ZÀ-Ý]{2})")
+#: ... unless the line before it stops on a civility or a word that wants more ("… pouvoir à").
+_OPEN_END_RE = re.compile(r"(?:\b(?:M|Mme|MM|Monsieur|Madame)\.?|\b(?:à|a|de|du|des|par|et|le|la|au|aux))\s*$")
+
+
 def _join_lines(lines: list[str]) -> str:
     """Join the lines of a list; a word cut by a hyphen at a line end is rejoined."""
     out = ""
@@ -86,6 +92,8 @@ def _join_lines(lines: list[str]) -> str:
             continue
         if out.endswith("-") and len(out) > 1 and out[-2].isalpha():
             out += ln
+        elif out and _NEW_ENTRY_RE.match(ln) and not _OPEN_END_RE.search(out):
+            out = f"{out} ; {ln}"  # one entry per line: "W.AUGUSTE : procuration à C.FOROT"
         else:
             out = f"{out} {ln}" if out else ln
     return out
@@ -147,6 +155,8 @@ def _is_name(text: str) -> bool:
         return False
     has_caps = any(_CAPS_TOKEN_RE.fullmatch(w.strip(".,")) for w in words)
     has_civility = text != " ".join(words)
+    if not has_caps and len(words) > 3:
+        return False  # "Yves Nicolin Mahdi Nouibat": two names run together, not one
     return has_caps or has_civility or len(words) >= 2
 
 
@@ -182,7 +192,7 @@ def split_entries(text: str, status: str, voting: bool) -> list[Entry]:
         piece = piece.strip(" .,;:-–—[]()")
         names = [piece]
         initials = P.INITIAL_TOKEN_RE.findall(piece)
-        if len(initials) >= 2 and not _CIVILITY_ANY_RE.search(piece):
+        if len(initials) >= 2 and all(P.INITIAL_TOKEN_RE.fullmatch(t) for t in piece.split()):
             names = initials  # "T.BUSIN S.MEARY" run together over a line break
         elif len(_CIVILITY_ANY_RE.findall(piece)) >= 2:
             names = [n.strip() for n in P.CIVILITY_START_RE.split(piece) if n.strip()]

@@ -94,7 +94,7 @@ REMARK_RE = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
 
 #: Entry separators: commas, semicolons (OCR'd " : " before a civility), dashes between
 #: spaces, " et " before the last name.
-SEPARATOR_RE = re.compile(r"\s*[,;]\s*|\s+:\s+(?=(?:M\.|Mme|Monsieur|Madame)\s)|\s+[-–—]+\s+|\s+[-–—]{2,}\s*|\s*[–—]\s*|\s+et\s+(?=(?:M\.|Mme|MM|Monsieur|Madame|[A-ZÀ-Ý]))")
+SEPARATOR_RE = re.compile(r"\s*[,;]\s*|(?<=\))-\s*|\s+:\s+(?=(?:M\.|Mme|Monsieur|Madame)\s)|\s+[-–—]+\s+|\s+[-–—]{2,}\s*|\s*[–—]\s*|\s+et\s+(?=(?:M\.|Mme|MM|Monsieur|Madame|[A-ZÀ-Ý]))")
 
 #: A civility starting a name, used to cut "M. X Mme Y" run together.
 CIVILITY_START_RE = re.compile(r"(?<!\S)(?=(?:Monsieur|Madame|Mademoiselle|Mme|MME|Mlle|M\.)\s*[A-ZÀ-Ý])")

@@ -272,8 +272,9 @@ def _finish(t: Tally, text: str) -> Tally:
     window = text[max(0, t.start - 200):t.end + 200]
     if V.REJECTED_RE.search(window):
         t.outcome = "rejected"
-    elif FOR in t.counts and AGAINST in t.counts and t.counts[FOR] != t.counts[AGAINST]:
-        t.outcome = "adopted" if t.counts[FOR] > t.counts[AGAINST] else "rejected"
+    elif FOR in t.counts and t.counts[FOR] != t.counts.get(AGAINST, 0):
+        # a majority of the votes cast decides (CGCT L.2121-20); a tie is left unsaid
+        t.outcome = "adopted" if t.counts[FOR] > t.counts.get(AGAINST, 0) else "rejected"
     elif t.unanimous or V.ADOPTED_RE.search(window) or re.search(r"\bmajorit[ée]", window, re.I):
         t.outcome = t.outcome or "adopted"
     return t
