@@ -380,7 +380,7 @@ def _own_text(act: Act, stop: int | None = None) -> str:
     """The act's own text (no shared preamble, no annexes), up to ``stop`` when given."""
     parts = []
     for s in act.sections:
-        if s.shared or s.kind in (SectionKind.ANNEX, SectionKind.HEADER, SectionKind.ATTENDANCE):
+        if s.shared or s.kind in (SectionKind.ANNEX, SectionKind.ATTENDANCE):
             continue
         end = s.span.end if stop is None else min(s.span.end, stop)
         if end > s.span.start:

@@ -230,3 +230,93 @@ def test_attendance_dev_f1_and_precision(dev_scores: dict, kind: str, floor: flo
     total = dev_scores["scores"][kind]["attendance"]["total"]
     assert total["f1"] >= floor, dev_scores["scores"][kind]["attendance"]
     assert total["precision"] >= 0.98
+
+
+# ---------------------------------------------------------------------------
+# Real documents, checked by eye (docs/real-checks-attendance-votes.md)
+# ---------------------------------------------------------------------------
+
+_REAL_CACHE: dict[str, list] = {}
+
+
+def real_acts(name: str) -> list[Act]:
+    """The acts of one real document (read once per test session)."""
+    if name not in _REAL_CACHE:
+        import dataclasses
+
+        from pipeline.furniture import detect_furniture
+        from pipeline.load import load_document
+        from pipeline.segment import segment_document
+
+        doc = load_document(REAL / name)
+        _REAL_CACHE[name] = segment_document(dataclasses.replace(doc, furniture=detect_furniture(doc)))
+    return _REAL_CACHE[name]
+
+
+def real_attendance(name: str, marker: str) -> list[tuple]:
+    """Attendance of the first act of ``name`` whose text holds ``marker``."""
+    acts = real_acts(name)
+    act = next(a for a in acts if marker in a.text)
+    return [(e.person.full_name, e.status, e.proxy_holder, e.recused)
+            for e in read_attendance(act, acts[0].span.start)]
+
+
+needs_real = pytest.mark.skipif(not REAL.exists(), reason="../shared/corpus/real absent")
+
+
+@needs_real
+def test_real_preuilly_attendance() -> None:
+    rows_ = real_attendance("commune-preuilly-sur-claise-2020-07-23-cm-pv.pdf", "2020-038")
+    assert rows_[0] == ("Jean-Paul CHARRIER", "present", None, False)
+    assert ("Benjamin JALON", "present", None, False) in rows_
+    assert rows_[-1] == ("Charlène VENOT", "excused", None, False)
+    assert sum(r[1] == "present" for r in rows_) == 14 and len(rows_) == 15
+
+
+@needs_real
+def test_real_lannion_departure_and_return() -> None:
+    name = "commune-lannion-2020-06-08-cm-pv.pdf"
+    first = real_attendance(name, "Création et composition des commissions")
+    assert ("Eric ROBERT", "present", None, False) in first
+    assert ("Patrice KERVAON", "represented", "Paul LE BIHAN", False) in first
+    assert sum(r[1] == "present" for r in first) == 32
+    eleventh = real_attendance(name, "11 - Centre communal")
+    assert ("Eric ROBERT", "represented", "Bernadette CORVISIER", False) in eleventh
+    eighteenth = real_attendance(name, "Retour de Eric ROBERT")
+    assert ("Eric ROBERT", "present", None, False) in eighteenth
+
+
+@needs_real
+def test_real_fargues_attendance_and_recusal() -> None:
+    rows_ = real_attendance("commune-fargues-saint-hilaire-2018-12-13-cm-pv.pdf", "Délibération D2018-70")
+    assert [r[1] for r in rows_].count("present") == 15
+    assert ("Cécile BOUYER", "represented", "Paul CHEVALARD", False) in rows_
+    assert ("Dominique BARBE", "represented", "Nathalie ROCA", True) in rows_
+    assert ("Ingrid DESLANDES", "absent", None, False) in rows_
+
+
+@needs_real
+def test_real_saint_restitut_initials_and_proxies() -> None:
+    rows_ = real_attendance("commune-saint-restitut-2016-03-31-cm-cr-scan.pdf", "APPROBATION COMPTE RENDU")
+    assert rows_[:3] == [("C. FOROT", "present", None, False), ("N. VERDON", "present", None, False),
+                         ("T. BUSIN", "present", None, False)]
+    assert ("W. AUGUSTE", "represented", "C. FOROT", False) in rows_
+    assert ("F. THEOLAS", "absent", None, False) in rows_
+    assert len(rows_) == 14
+
+
+@needs_real
+def test_real_montpellier_represented_without_holder() -> None:
+    rows_ = real_attendance("commune-montpellier-2014-04-24-cm-delib-2014-139.pdf", "Le Conseil Adopte")
+    assert [r for r in rows_ if r[1] == "represented"] == [
+        ("Stéphanie JANNIN", "represented", None, False), ("Bernard TRAVIER", "represented", None, False),
+        ("Dominique MARTIN-PRIVAT", "represented", None, False)]
+    assert not any("Montpellier" in (r[0] or "") for r in rows_)
+
+
+@needs_real
+def test_real_larbresle_proxies() -> None:
+    rows_ = real_attendance("commune-larbresle-2013-07-09-cm-cr.pdf", "DL-066-07-13")
+    assert ("Jean-Claude GROSS", "represented", "Pierre-Jean ZANNETTACCI", False) in rows_
+    assert sum(r[1] == "represented" for r in rows_) == 7
+    assert ("Soraya BENBALA", "absent", None, False) in rows_

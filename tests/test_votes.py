@@ -8,7 +8,7 @@ import pytest
 
 from extractors.votes import find_tallies, find_unanimity, read_vote
 from pipeline.model import SectionKind
-from tests.conftest import DEV, load_gold
+from tests.conftest import DEV, REAL, load_gold
 from tests.test_attendance import make_act
 
 
@@ -133,3 +133,38 @@ def test_votes_dev_f1_and_precision(dev_scores: dict, kind: str, floor: float) -
     total = dev_scores["scores"][kind]["votes"]["total"]
     assert total["f1"] >= floor, dev_scores["scores"][kind]["votes"]
     assert total["precision"] >= 0.98
+
+
+# ---------------------------------------------------------------------------
+# Real documents, checked by eye (docs/real-checks-attendance-votes.md)
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not REAL.exists(), reason="../shared/corpus/real absent")
+@pytest.mark.parametrize("name, marker, counts, unanimous, outcome, persons", [
+    ("commune-preuilly-sur-claise-2020-07-23-cm-pv.pdf", "2020-052", {"for": 2, "against": 11, "abstain": 1},
+     False, "rejected", {}),
+    ("commune-preuilly-sur-claise-2020-07-23-cm-pv.pdf", "2020-045", {"for": 13, "against": 1}, False, "adopted", {}),
+    ("commune-lannion-2020-06-08-cm-pv.pdf", "Création et composition des commissions", {}, True, "adopted", {}),
+    ("commune-fargues-saint-hilaire-2018-12-13-cm-pv.pdf", "Délibération D2018-69",
+     {"for": 19, "against": 1, "abstain": 1}, False, "adopted",
+     {"against": ["Jean-Marie SALANON"], "abstain": ["Sébastien MAYOR"]}),
+    ("epci-roannais-agglomeration-2021-10-28-cc-pv.pdf", "4. Création d’une autorisation de programme",
+     {"for": 76, "against": 0, "abstain": 2}, False, "adopted", {}),
+    ("commune-saint-restitut-2016-03-31-cm-cr-scan.pdf", "1. APPROBATION COMPTE RENDU PRECEDENT",
+     {"abstain": 1, "for": 11}, False, "adopted", {"abstain": ["C. BOURRETTE"]}),
+    ("commune-montpellier-2014-04-24-cm-delib-2014-139.pdf", "Le Conseil Adopte", {}, None, "adopted", {}),
+    ("commune-larbresle-2013-07-09-cm-cr.pdf", "DL-066-07-13", {}, True, "adopted", {}),
+])
+def test_real_votes(name: str, marker: str, counts: dict, unanimous: bool | None, outcome: str,
+                    persons: dict) -> None:
+    from tests.test_attendance import real_acts
+
+    acts = real_acts(name)
+    act = next(a for a in acts if marker in a.text)
+    tally = read_vote(act)
+    assert tally is not None
+    assert (tally.counts, tally.unanimous, tally.outcome) == (counts, unanimous, outcome)
+    for pos, names in persons.items():
+        assert [n.replace(" ", "-") for n in tally.persons[pos]] == [n.replace(" ", "-") for n in names] or \
+            tally.persons[pos] == names
