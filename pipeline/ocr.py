@@ -144,8 +144,8 @@ def ocr_image(image: Image.Image, *, dpi: float, lang: str = "fra", timeout: flo
         image = deskew(image, pre_skew)
     image = erase_rules(image, dpi)
     with tempfile.TemporaryDirectory(prefix="delib-ocr-") as tmp:
-        path = os.path.join(tmp, "page.png")
-        image.save(path, compress_level=1)
+        path = os.path.join(tmp, "page.pgm")  # uncompressed: PNG encoding costs more than it saves
+        image.save(path)
         args = ["-l", lang, "--psm", str(psm), "-c", "tessedit_create_tsv=1", "tsv"]
         words, lines = _parse_tsv(_run_tesseract(path, args, timeout), scale)
         conf = _mean_conf(words)
@@ -154,7 +154,7 @@ def ocr_image(image: Image.Image, *, dpi: float, lang: str = "fra", timeout: flo
             rotation = _orientation(path, timeout)
             if rotation:
                 # Tesseract says how far the page is turned clockwise; turn it back.
-                image.rotate(rotation, expand=True).save(path, compress_level=1)
+                image.rotate(rotation, expand=True).save(path)
                 w2, l2 = _parse_tsv(_run_tesseract(path, args, timeout), scale)
                 c2 = _mean_conf(w2)
                 if c2 is not None and (conf is None or c2 > conf):
