@@ -42,6 +42,11 @@ PAGE_NUMBER_RE = re.compile(
 )
 
 
+#: A sentence that repeats ("Approuvé par 2 ABSTENTIONS (M.DENISE - C.BOURRETTE) et 11 voix
+#: POUR." after each budget) is body text even when it falls at the foot of several pages.
+SENTENCE_RE = re.compile(r"^(?:\S+\s+){4,}.*[a-zà-ÿA-ZÀ-Ý)»]\s*\.$")
+
+
 @dataclass(frozen=True)
 class _ZoneLine:
     start: int
@@ -94,14 +99,14 @@ def _same_running_line(a: _ZoneLine, b: _ZoneLine) -> bool:
 def detect_furniture(doc: Document) -> tuple[Span, ...]:
     """Spans of running header/footer lines, each including its line break when it has one."""
     zones = _zone_lines(doc)
-    min_pages = 2 if len(doc.pages) <= 6 else max(2, len(doc.pages) // 4)
+    min_pages = max(2, -(-len(doc.pages) * 2 // 5))  # on 40% of the pages at least
     spans = []
     for i, z in enumerate(zones):
         for ln in z:
             repeated = 1 + sum(
                 1 for j, other in enumerate(zones) if j != i and any(_same_running_line(ln, o) for o in other)
             )
-            if PAGE_NUMBER_RE.match(ln.text) or repeated >= min_pages:
+            if PAGE_NUMBER_RE.match(ln.text) or (repeated >= min_pages and not SENTENCE_RE.search(ln.text)):
                 nl = ln.end + 1 if ln.end < len(doc.text) and doc.text[ln.end:ln.end + 1] == "\n" else ln.end
                 spans.append(Span(ln.start, nl))
     return tuple(sorted(spans, key=lambda s: s.start))

@@ -1,0 +1,512 @@
+"""The items of minutes ("procès-verbal", "compte rendu de séance") and which of them are acts.
+
+Minutes number their items in many ways; each is a *heading* here:
+
+* a deliberation number: "Délibération D2018-67", "N° DBC 2021-082 - Stratégies…",
+  "2020-038 SUBVENTION EXCEPTIONNELLE…", "2020- 047 REDEVANCE…", "DL-056-07-13 - Création…",
+  "2017.05.23 - 1  ADOPTION DU COMPTE RENDU…";
+* an agenda number, kept only as a run 1, 2, 3… (nearest predecessor first, so that the
+  agenda at the top and lists inside items do not count): "1 - Subvention à…",
+  "1.	APPROBATION COMPTE RENDU PRECEDENT", "3. Constitution et reprise…",
+  "1 Subventions associatives"; sub-items "6.3 Verger de sauvegarde";
+* a roman chapter: "IV.	PERSONNEL" (a chapter that holds numbered items is a boundary).
+
+Not headings: a reference at a line start ("n° DBC 2019-070 du 3 juin 2019 approuvant…",
+"R20-53 du Code des Postes…", "R143-1 du code de l'urbanisme"), a line that continues the
+sentence of the line before, numbers on scanned annex pages of a typed file, anything
+after "La séance est levée". "QUESTIONS DIVERSES" ends the item before it.
+
+An item is an act when it decides ("après en avoir délibéré", "ADOPTÉ À L'UNANIMITÉ",
+"POUR 21 / CONTRE 0", "Accord du conseil à l'unanimité", "sont proclamés élus"); the
+president's or mayor's decisions ("N° DP 2021-312") are not. An informal item that
+records several separate votes ("Approuvé par 2 ABSTENTIONS et 11 voix POUR." once per
+budget, "Délibération prise en ce sens." after each) holds one act per vote.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.model import Document, Span, TextSource
+
+# ---------------------------------------------------------------------------
+# Vocabulary
+# ---------------------------------------------------------------------------
+
+#: A decision is taken in this text.
+DECISION_RE = re.compile(
+    r"""apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r[ée]      # après en avoir délibéré / après avoir délibéré
+      | apr[èe]s\s+d[ée]lib[ée]ration                        # après délibération
+      | \bD[ÉE]CIDE(?:NT)?\b | \bD[ÉE]LIB[ÈE]RE\b            # DÉCIDE, DÉLIBÈRE (capitals only)
+      | \bACCEPTE(?:NT)?\b                                   # ACCEPTE CETTE PROPOSITION (capitals only)
+      | \badopt(?:e|é|ée|ent|és)\b                           # adopte, ADOPTÉ À L'UNANIMITÉ
+      | \bapprouv(?:e|é|ée|ent|és)\b\s+(?:par|à)             # approuvé par 2 voix CONTRE
+      | [àa]\s+l['’\s]*unanimit[ée]                          # à l'unanimité
+      | \baccord\s+du\s+conseil                              # Accord du conseil à l'unanimité
+      | \bvoix\s+pour\b | \bvote\s*:                         # 11 voix POUR ; Vote : 14 pour / 0 contre
+      | \bpour\s*:?\s*\d+\b(?=[\s\S]{0,80}?\bcontre\b[\s\S]{0,80}?\babstentions?\b)
+                                                             # POUR 21 / CONTRE 0 / ABSTENTION 0 (full tally)
+      | \bd[ée]lib[ée]rations?\s+(?:correspondantes\s+)?(?:sont\s+)?prises?\b   # Délibération prise en ce sens
+      | \bproclam[ée]e?s?\s+(?:[ée]lu|maire|adjoint|membres)   # sont proclamés élus ; a été proclamé Maire
+      | \bONT\s+[ÉE]T[ÉE]\s+PROCLAM[ÉE]S                     # ONT ETE PROCLAMES membres …
+      | \ba\s+obtenu\s+\d+\s+voix                            # La liste A a obtenu 33 voix""",
+    re.I | re.X,
+)
+# The capitals-only branches above are re-checked without re.I below.
+_CAPITALS_ONLY_RE = re.compile(r"\bD[ÉE]CIDE(?:NT)?\b|\bD[ÉE]LIB[ÈE]RE\b|\bACCEPTE(?:NT)?\b")
+_CAPITALS_IGNORED_RE = re.compile(r"\b(?:d[ée]cide(?:nt)?|d[ée]lib[èe]re|accepte(?:nt)?)\b", re.I)
+
+
+def decides(text: str) -> bool:
+    """True when ``text`` records a decision ("DÉCIDE" and "ACCEPTE" count in capitals only:
+    "il décide de reporter" in a debate does not)."""
+    for m in DECISION_RE.finditer(text):
+        if _CAPITALS_IGNORED_RE.fullmatch(m.group(0)) and not _CAPITALS_ONLY_RE.fullmatch(m.group(0)):
+            continue
+        return True
+    return False
+
+
+#: The end of the meeting: items after it are a summary or annexes.
+CLOSING_RE = re.compile(
+    r"""^\W{0,2}(?:la\s+s[ée]ance\s+est\s+(?:lev[ée]e|close)     # La séance est levée à 19 h 45
+      | (?:l['’]\s*ordre\s+du\s+jour\s+[ée]tant\s+[ée]puis[ée])  # L'ordre du jour étant épuisé
+      | plus\s+rien\s+n['’][ée]tant\s+[àa]\s+l['’]ordre\s+du\s+jour
+      | cl[ôo]ture\s+de\s+la\s+s[ée]ance)""",
+    re.I | re.X,
+)
+
+#: The agenda's title, in the preamble.
+AGENDA_RE = re.compile(r"^\W{0,2}(?:ordre\s+du\s+jour|points?\s+[àa]\s+l['’]ordre\s+du\s+jour)\b", re.I)
+
+#: A heading that ends the item before it and is not an act: "QUESTIONS DIVERSES",
+#: "Informations diverses", "Informations du Maire".
+NON_ACT_HEADING_RE = re.compile(
+    r"""^\W{0,2}(?:questions?\s+diverses|informations?\s+(?:diverses|du\s+maire|du\s+pr[ée]sident))
+        \s*[:.–-]?\s*$""",
+    re.I | re.X,
+)
+
+#: Points added to the agenda restart their numbering: "POINTS RAJOUTES A L'ORDRE DU JOUR".
+ADDED_POINTS_RE = re.compile(
+    r"^\W{0,3}(?:points?|questions?)\s+(?:rajout[ée]s?|ajout[ée]s?|suppl[ée]mentaires?)\b", re.I
+)
+
+#: A deliberation number.
+_NUMBER = r"(?:[A-Z]{1,5}[\s_-]?)?\d{2,4}(?:\s?[-_/.]\s?\d{1,4}){1,3}"
+
+#: A bare number must look like a deliberation number, not a code article (R20-53,
+#: L2121-21): a year first (2020-038, 2017.05.23 - 1) or a prefix of two letters (DL-056-07-13).
+_BARE_NUMBER_OK_RE = re.compile(r"^(?:[A-Z]{2,5}[\s_-]?\d|(?:19|20)\d\d)")
+
+#: Heading forms carrying a deliberation number; "strong" headings.
+NUMBERED_HEADING_RES: tuple[re.Pattern[str], ...] = (
+    # "Délibération D2018-67", "DELIBERATION N° 2021-045 : …"
+    re.compile(rf"^\W{{0,2}}d[ée]lib[ée]ration\s+(?:n[°o]\s*)?(?P<num>{_NUMBER})\b", re.I),
+    # "N° DBC 2021-082 - Stratégies …", "N°2020-12 Objet", "N° DP 2021-312 du 15 septembre 2021 - …"
+    re.compile(rf"^\W{{0,2}}n[°o]\s*(?P<num>{_NUMBER})\s*[-–:.]?\s+\S", re.I),
+    # "2020-038 SUBVENTION …", "DL-056-07-13 - Création …", "2020- 047 REDEVANCE"
+    re.compile(rf"^(?P<num>{_NUMBER})\s*[-–:]?\s+[A-ZÀ-Ý«\"]"),
+)
+
+#: "n° DBC 2019-070 du 3 juin 2019 approuvant la cession": a number with its date and a
+#: lower-case word after is a reference in a sentence, not a heading (a heading goes on
+#: with " - " and its title).
+REFERENCE_TAIL_RE = re.compile(r"^\s*du\s+[^-–\n]{4,25}?\d{4}\s+[a-zà-ÿ]")
+
+#: Number prefixes that are not deliberations: the president's or mayor's decisions
+#: taken under delegation ("N° DP 2021-312", "DM-2020-01", "Arrêté AR-2021-3").
+NOT_AN_ACT_NUMBER_RE = re.compile(r"^(?:DP|DM|DEC|AR|ARR)\b", re.I)
+
+#: "3 - Délégation …", "1. Exercice des pouvoirs …", "4.\tCIMETIERE …", "2.COMPTES …",
+#: "1 Subventions associatives", "1\tSubvention à l'association" (agenda table).
+NUMBERED_ITEM_RE = re.compile(
+    r"""^(?P<n>\d{1,2})
+        (?P<sep> \s*[.)](?!\d) | \s*[-–—] | \t | \x20+ )   # "1." "1)" "1 -", a tab (agenda table) or a space
+                                                 # ("1° De signer…" is an enumeration in a text, not an item)
+        \s*(?=[A-ZÀ-Ý«"]|\d+\s+[A-ZÀ-Ý])          # the title starts with a capital ("11 - 1 Boulevard…")
+        (?P<title>.{3,})""",
+    re.X,
+)
+
+#: Sub-items of a numbered item: "6.3 Verger de sauvegarde" (not "6.5.1 Eclairage").
+SUB_ITEM_RE = re.compile(r"^(?P<n>\d{1,2})\.(?P<k>\d{1,2})\.?(?!\d|\.\d)\s+(?=[A-ZÀ-Ý«\"])")
+
+#: Roman chapters: "IV.\tPERSONNEL", "II. APPROBATION DU COMPTE RENDU".
+ROMAN_RE = re.compile(r"^(?P<r>[IVX]{1,5})\s*[.)–-]\s*(?=[A-ZÀ-Ý])")
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+#: A vote result that closes one decision of an informal item.
+OUTCOME_LINE_RE = re.compile(
+    r"""^\W{0,3}(?:
+        (?:approuv|adopt|accept)[ée]e?s?\s+(?:par|[àa])\s   # Approuvé par 2 ABSTENTIONS…, Accepté à l'unanimité
+      | accord\s+du\s+conseil                               # Accord du conseil à l'unanimité.
+      | vote\s*:                                            # Vote : 1 ABSTENTION (C.BOURRETTE) – 11 POUR
+      | le\s+conseil\s+municipal\s+vote\b                   # Le conseil municipal vote le BP 2016 … par
+    )
+    | ^.{0,150}\b(?:est|sont)\s+(?:approuv|adopt)[ée]e?s?\s+(?:par|[àa])\s   # … le CA 2015 est approuvé par
+    | ^.{0,150}\b(?:approuv|adopt)[ée]e?s?\s+par\s+\d+\s+(?:voix|abstentions?)  # … (OCR "esf") approuvé par 2 voix
+    | ^.{0,150}\bvote\s*:\s*\d                              # … : Vote : 14 pour / 0 contre / 0 abstention
+    """,
+    re.I | re.X,
+)
+
+#: "Délibération prise en ce sens." closes the decision just voted.
+CLOSER_RE = re.compile(
+    r"^\W{0,3}(?:toutes\s+les\s+)?d[ée]lib[ée]rations?\s+(?:correspondantes\s+)?(?:sont\s+)?prises?\s+en\s+ce\s+sens",
+    re.I,
+)
+
+#: After a vote, "D'ÉLIRE 6 membres…" or "DE DÉSIGNER…" goes on with the same deliberation.
+DISPOSITIVE_RE = re.compile(r"^\W{0,3}D(?:E\s+|['’]\s*)[A-ZÀ-Ý]{3,}")
+
+
+# ---------------------------------------------------------------------------
+# Lines
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    text: str
+
+
+def lines_of(doc: Document, span: Span) -> list[Line]:
+    """Non-blank lines of ``span``, stripped, with their absolute offsets."""
+    out, pos = [], span.start
+    for raw in doc.text[span.start:span.end].replace("\f", "\n").split("\n"):
+        if raw.strip():
+            lead = len(raw) - len(raw.lstrip())
+            out.append(Line(pos + lead, pos + len(raw.rstrip()), raw.strip()))
+        pos += len(raw) + 1
+    return out
+
+
+def in_furniture(doc: Document, offset: int) -> bool:
+    starts = [f.start for f in doc.furniture]
+    i = bisect.bisect_right(starts, offset) - 1
+    return i >= 0 and doc.furniture[i].start <= offset < doc.furniture[i].end
+
+
+@lru_cache(maxsize=64)
+def _foreign(sources: tuple[TextSource, ...]) -> frozenset[int]:
+    typed = sum(1 for s in sources if s is TextSource.TEXT_LAYER)
+    if typed == 0 or typed * 2 < len(sources):
+        return frozenset()
+    return frozenset(i + 1 for i, s in enumerate(sources) if s is TextSource.OCR)
+
+
+def foreign_ocr_pages(doc: Document) -> set[int]:
+    """Scanned pages of a mostly typed file: conventions or plans pasted as images, annexes."""
+    return set(_foreign(tuple(p.source for p in doc.pages)))
+
+
+def _roman(s: str) -> int:
+    total = 0
+    for a, b in zip(s, s[1:] + " "):
+        v = _ROMAN[a]
+        total += -v if b != " " and _ROMAN.get(b, 0) > v else v
+    return total
+
+
+#: A line that obviously runs on into the next one: it ends on a preposition, an article or
+#: a word that announces a reference ("… Retrait de la délibération" + "n° DBC 2019-070 …").
+RUNS_ON_RE = re.compile(
+    r"""\b(?:de|du|des|la|le|les|l['’]|d['’]|au|aux|à|en|par|et|ou|sur|pour|avec
+        | d[ée]lib[ée]rations? | articles? | loi | d[ée]cret | arr[êe]t[ée] | ordonnance | code | alin[ée]a
+        | n°s?)$""",
+    re.I | re.X,
+)
+
+
+def _continues(prev: Line | None) -> bool:
+    """The line before runs on into this one."""
+    return prev is not None and bool(RUNS_ON_RE.search(prev.text))
+
+
+# ---------------------------------------------------------------------------
+# Headings
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Heading:
+    index: int  # index in the line list
+    kind: str  # "number", "item", "sub", "roman", "stop"
+    number: str | None = None
+
+
+def _numbered_headings(lines: list[Line], usable: list[bool]) -> list[Heading]:
+    found = []
+    for i, ln in enumerate(lines):
+        if not usable[i]:
+            continue
+        for k, rx in enumerate(NUMBERED_HEADING_RES):
+            m = rx.match(ln.text)
+            if not m:
+                continue
+            num = m.group("num")
+            if re.match(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b", ln.text):
+                break  # a date, not a number
+            if k == 2 and not _BARE_NUMBER_OK_RE.match(num):
+                break  # "R20-53 du Code des Postes"
+            if REFERENCE_TAIL_RE.match(ln.text[m.end("num"):]):
+                break  # "n° DBC 2019-070 du 3 juin 2019 approuvant"
+            if _continues(lines[i - 1] if i else None):
+                break
+            found.append(Heading(i, "number", num))
+            break
+    return found
+
+
+def _chain(cands: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Longest run 1, 2, 3… (a missing number tolerated), each linked to its nearest
+    predecessor so that the agenda's copy of the numbers is left out."""
+    best_len: dict[int, int] = {}
+    prev: dict[int, int | None] = {}
+    for k, (i, n) in enumerate(cands):
+        best_len[k], prev[k] = (1, None) if n == 1 else (0, None)
+        for gap in (1, 2):
+            preds = [j for j in range(k) if cands[j][1] == n - gap and best_len[j] > 0]
+            if preds:
+                j = preds[-1]  # the nearest one before
+                best_len[k], prev[k] = best_len[j] + 1, j
+                break
+    if not best_len:
+        return []
+    end = max(best_len, key=lambda k: (best_len[k], k))
+    if best_len[end] == 0:
+        return []
+    out = []
+    cur: int | None = end
+    while cur is not None:
+        out.append(cands[cur])
+        cur = prev[cur]
+    return out[::-1]
+
+
+def _style(text: str) -> str:
+    """How an item number is separated from its title: ".", ")", "-", tab or space."""
+    m = NUMBERED_ITEM_RE.match(text)
+    sep = m.group("sep") if m else ""
+    if sep.strip():
+        return "-" if sep.strip() in "-–—" else sep.strip()
+    return "tab" if "\t" in sep else "space"
+
+
+def _item_headings(lines: list[Line], usable: list[bool], stop_at: int) -> list[Heading]:
+    cands = []
+    for i, ln in enumerate(lines[:stop_at]):
+        m = NUMBERED_ITEM_RE.match(ln.text)
+        if usable[i] and m and not SUB_ITEM_RE.match(ln.text) and len(ln.text) > 6 and not _continues(
+                lines[i - 1] if i else None):
+            # a plain space after the number only for a short title line ("1 Subventions associatives")
+            if re.match(r"^\d{1,2}\s+\w", ln.text) and not re.match(r"^\d{1,2}\t", ln.text) and len(ln.text) > 90:
+                continue
+            cands.append((i, int(m.group("n"))))
+    # an agenda and its items are numbered alike within a list, differently between them
+    # ("1\tSubvention…" in the agenda table, "1 - Subvention…" in the body): chains per style
+    by_style: dict[str, list[tuple[int, int]]] = {}
+    for i, n in cands:
+        by_style.setdefault(_style(lines[i].text), []).append((i, n))
+    chains = [_chain(c) for c in by_style.values()]
+    main = max(chains, key=lambda c: (len(c), c[-1][0] if c else -1), default=[])
+    if len(main) < 2:
+        return []
+    heads = [Heading(i, "item", str(n)) for i, n in main]
+    # points added to the agenda restart at 1 after the main run
+    last = main[-1][0]
+    for i in range(last + 1, stop_at):
+        if ADDED_POINTS_RE.match(lines[i].text):
+            style = _style(lines[main[-1][0]].text)
+            extra = _chain([(j, n) for j, n in cands if j > i and _style(lines[j].text) == style])
+            heads += [Heading(j, "item", f"+{n}") for j, n in extra]
+            break
+    return heads
+
+
+def _sub_headings(lines: list[Line], usable: list[bool], items: list[Heading], stop_at: int) -> list[Heading]:
+    """Sub-items "6.1", "6.2"… of an item "6" (each run 1, 2, 3…)."""
+    out = []
+    bounds = [h.index for h in items] + [stop_at]
+    for k, h in enumerate(items):
+        subs = []
+        for i in range(h.index + 1, bounds[k + 1]):
+            m = SUB_ITEM_RE.match(lines[i].text)
+            if usable[i] and m and h.number and m.group("n") == h.number.lstrip("+"):
+                subs.append((i, int(m.group("k"))))
+        run = _chain(subs)
+        if len(run) >= 2:
+            out += [Heading(i, "sub", f"{h.number}.{n}") for i, n in run]
+    return out
+
+
+def _roman_headings(lines: list[Line], usable: list[bool], stop_at: int) -> list[Heading]:
+    found, last = [], 0
+    for i, ln in enumerate(lines[:stop_at]):
+        m = ROMAN_RE.match(ln.text)
+        if usable[i] and m:
+            v = _roman(m.group("r"))
+            if v > last:
+                found.append(Heading(i, "roman", m.group("r")))
+                last = v
+    return found if len(found) >= 2 else []
+
+
+def _nested_in_one(inner: list[Heading], outer: list[Heading], n_lines: int) -> bool:
+    """All of ``inner`` lie between two consecutive headings of ``outer``."""
+    if not inner or not outer:
+        return False
+    bounds = [-1] + [h.index for h in outer] + [n_lines]
+    for a, b in zip(bounds, bounds[1:]):
+        if all(a < h.index < b for h in inner):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------
+# Acts of minutes
+# ---------------------------------------------------------------------------
+
+
+#: Lines that go on with a vote result: "(M.DENISE — C.BOURRETTE) et 9 voix POUR.",
+#: "ARMAND YVES	13 voix", "2 BULLETINS BLANCS".
+TALLY_CONTINUATION_RE = re.compile(r"^\W{0,2}\(|\bvoix\b|\bbulletins?\b|\b(?:POUR|CONTRE|ABSTENTIONS?)\b|^[a-zà-ÿ]")
+
+#: A vote line that carries its own count.
+TALLIED_RE = re.compile(r"\bvote\s*:\s*\d|\d+\s+voix\b", re.I)
+
+#: A member arriving or leaving, announced between items: not a title.
+MOVEMENT_RE = re.compile(r"^\W{0,2}(?:arriv[ée]e|d[ée]part|sortie|retour)\b", re.I)
+
+
+def _vote_groups(lines: list[Line], lo: int, hi: int) -> list[list[int]]:
+    """[first, last] line indices of each vote result (with its tally lines and its
+    "Délibération prise en ce sens.") inside the item ``lines[lo:hi]``."""
+    groups: list[list[int]] = []
+    closed: list[bool] = []
+    for i in range(lo + 1, hi):
+        t = lines[i].text
+        if CLOSER_RE.match(t):
+            if groups and i - groups[-1][1] <= 3 and not closed[-1]:
+                groups[-1][1] = i
+                closed[-1] = True
+            else:
+                groups.append([i, i])
+                closed.append(True)
+        elif OUTCOME_LINE_RE.match(t):
+            # "DM1 pour budget communal approuvé : Vote : 14 pour …" then the same for the
+            # budget assainissement: two lines, each with its own tally, are two decisions
+            own_tally = bool(TALLIED_RE.search(t)) and bool(TALLIED_RE.search(lines[i - 1].text))
+            if groups and i - groups[-1][1] <= 1 and not closed[-1] and not own_tally:
+                groups[-1][1] = i
+            else:
+                groups.append([i, i])
+                closed.append(False)
+        elif groups and not closed[-1] and i == groups[-1][1] + 1 and TALLY_CONTINUATION_RE.search(t):
+            groups[-1][1] = i
+    return groups
+
+
+def _split_votes(lines: list[Line], lo: int, hi: int) -> list[int]:
+    """Line indices in ``(lo, hi)`` where a new act starts inside an informal item that
+    records several separate votes: at the first title line after a vote, else right after it."""
+    groups = _vote_groups(lines, lo, hi)
+    cuts = []
+    for g, nxt in zip(groups, groups[1:]):
+        after = g[1] + 1
+        if after < hi and DISPOSITIVE_RE.match(lines[after].text):
+            continue  # "ADOPTE" then "D'ÉLIRE …": one deliberation, two votes
+        cut = after
+        for j in range(after, nxt[0]):
+            if _is_title_line(lines[j - 1].text, lines[j].text, lines[j + 1].text if j + 1 < hi else None):
+                cut = j
+                break
+        if lo < cut < hi:
+            cuts.append(cut)
+    return cuts
+
+
+def _is_title_line(prev: str, text: str, nxt: str | None) -> bool:
+    """A title between two votes: "BUDGET PRIMITIF 2016 PHOTOVOLTAIQUE", "Vote des 4 taxes",
+    "Mise à jour du tableau des effectifs du personnel communal" — a capitalised line after
+    a finished sentence, without final punctuation, followed by a capitalised line; not
+    "Rappel : virement…", "ARRIVEE ISABELLE MEJEAN", "TAXE HABITATION ....	20.47 %"."""
+    prev_ends = bool(re.search(r"[.!?:;»)|]$", prev.strip())) or bool(MOVEMENT_RE.match(prev)) or prev.isupper()
+    if not prev_ends or len(text) > 90 or len(text.split()) < 2 or RUNS_ON_RE.search(text):
+        return False
+    if not re.match(r"[A-ZÀ-Ý]", text) or re.search(r"[.:;,]$", text) or re.search(r"[a-zà-ÿ]\.\s+[A-ZÀ-Ý]", text):
+        return False
+    if MOVEMENT_RE.match(text) or re.match(r"^[^:]{1,40}\s:", text) or re.search(r"€|\.{3}|%|…", text):
+        return False
+    if re.match(r"^(?:vu|consid[ée]rant)\b", text, re.I):
+        return False
+    return nxt is None or bool(re.match(r"\W{0,2}[A-ZÀ-Ý]", nxt))
+
+
+def minutes_acts(doc: Document) -> tuple[list[Span], Span | None]:
+    """Act spans of minutes, and the session preamble before the first item."""
+    lines = [ln for ln in lines_of(doc, Span(0, len(doc.text))) if not in_furniture(doc, ln.start)]
+    if not lines:
+        return [], None
+    foreign = foreign_ocr_pages(doc)
+    usable = [doc.page_at(ln.start) not in foreign for ln in lines]
+    numbered = _numbered_headings(lines, usable)
+    first_head = numbered[0].index if numbered else 0
+    closing = next((i for i, ln in enumerate(lines) if i > first_head and CLOSING_RE.match(ln.text)), len(lines))
+    numbered = [h for h in numbered if h.index < closing]
+    items = _item_headings(lines, usable, closing)
+    if closing == len(lines) and items:
+        closing = next((i for i, ln in enumerate(lines) if i > items[0].index and CLOSING_RE.match(ln.text)),
+                       len(lines))
+        items = [h for h in items if h.index < closing]
+    romans = _roman_headings(lines, usable, closing)
+    # an agenda run wholly inside one numbered deliberation is a list in its text
+    if _nested_in_one(items, numbered, len(lines)):
+        items = []
+    if _nested_in_one(romans, numbered, len(lines)) or _nested_in_one(romans, items, len(lines)):
+        romans = []
+    subs = _sub_headings(lines, usable, items, closing)
+    stops = [Heading(i, "stop") for i in range(closing) if NON_ACT_HEADING_RE.match(lines[i].text)]
+    heads: dict[int, Heading] = {}
+    for h in romans + items + subs + numbered + stops:
+        heads.setdefault(h.index, h)
+    # a number heading right under an item heading ("1 - Subvention" / "Délibération n° 12") is the same item
+    order = sorted(heads)
+    for a, b in zip(order, order[1:]):
+        if a in heads and heads[b].kind == "number" and b - a <= 2:
+            if heads[a].kind == "item":  # "1 - Subvention…" / "Délibération n° 12": one item
+                heads[a] = Heading(a, "item", heads[b].number)
+                del heads[b]
+            elif heads[a].kind == "roman":  # "IV.	PERSONNEL" / "DL-056-07-13 - …": the chapter is a title
+                heads[a] = Heading(a, "stop")
+    order = sorted(heads)
+    if not [i for i in order if heads[i].kind != "stop"]:
+        return [], None
+    ends = order[1:] + [closing]
+    spans: list[Span] = []
+    for i, j in zip(order, ends):
+        h = heads[i]
+        if h.kind == "stop" or (h.number and NOT_AN_ACT_NUMBER_RE.match(h.number)):
+            continue
+        cuts = [i] + _split_votes(lines, i, j) + [j]
+        for a, b in zip(cuts, cuts[1:]):
+            start = lines[a].start
+            end = lines[b].start if b < len(lines) else len(doc.text)
+            if decides(doc.text[start:end]):
+                spans.append(Span(start, end))
+    if not spans:
+        return [], None
+    # pages after the closing page are the annexes of the last act
+    if closing < len(lines):
+        closing_page = doc.page_at(lines[closing].start)
+        last_page = doc.pages[-1].page_no
+        if spans[-1].end == lines[closing].start and last_page > closing_page:
+            spans[-1] = Span(spans[-1].start, len(doc.text))
+    first = lines[order[0]].start
+    return spans, (Span(0, first) if first > 0 else None)
