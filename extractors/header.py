@@ -55,10 +55,11 @@ from extractors.header_fields import (
     find_session_date,
     find_title,
     header_end,
+    restore_accents,
 )
 from extractors.registry import ActFields, Found, extractor
 from pipeline.errors import IssueLog
-from pipeline.model import Act, Span
+from pipeline.model import Act, Span, TextSource
 
 
 @dataclass(frozen=True)
@@ -141,8 +142,10 @@ def extract_header(act: Act) -> dict[str, Any]:
     full = line_widths(act, t.head_start, t.head)
     heading = find_item_heading(t.head, t.whole, full) if t.preamble else None
     values["act_number"] = (heading.number if heading else None) or find_act_number(t.head, t.furniture)
-    values["title"] = ((heading.title if heading and heading.title else None)
-                       or find_title(t.head, vocabulary=t.whole, full=full))
+    title = (heading.title if heading and heading.title else None) or find_title(t.head, vocabulary=t.whole, full=full)
+    if title and act.doc.page(act.page_start).source is TextSource.OCR:
+        title = restore_accents(title, t.whole)
+    values["title"] = title
     values["session_date"] = _first(find_session_date(s) for s in session_sources)
     values["president"] = _first(find_person(s, PRESIDENT_RES) for s in session_sources)
     values["secretary"] = _first(find_person(s, SECRETARY_RES) for s in session_sources)

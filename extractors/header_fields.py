@@ -523,11 +523,35 @@ def _rejoin(parts: list[str], vocabulary: str = "") -> str:
                 out = out[:-1] + "-" + p
             else:
                 out = out[:-1] + p
-        elif out.endswith("\x02"):
-            out = out[:-1] + "-" + p
+        elif out.endswith("\x02") or re.search(r"\w-$", out):
+            out = out.rstrip("-\x02") + "-" + p  # "Pas-de-" + "Calais": a real hyphen
         else:
             out = out + " " + p
     return out.replace("\x02", "-")
+
+
+def restore_accents(text: str, vocabulary: str) -> str:
+    """Put back the accents OCR dropped from words in capitals, when the document prints
+    the same word with them elsewhere ("DEPARTEMENTALES" → "DÉPARTEMENTALES", seen as
+    "départementales" in the body). Only for text read by OCR, and only when the text
+    itself shows accented capitals (a typist who writes "CIMETIERE" is printed as such)."""
+    if not re.search(r"[ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜ]", text):
+        return text
+    variants: dict[str, dict[str, int]] = {}
+    for w in re.findall(r"[^\W\d_]{4,}", vocabulary):
+        f = _fold(w)
+        if f != w.lower():
+            variants.setdefault(f, {}).setdefault(w.upper(), 0)
+            variants[f][w.upper()] += 1
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if not word.isupper() or _fold(word) != word.lower():
+            return word
+        seen = variants.get(word.lower())
+        return max(seen, key=lambda k: seen[k]) if seen else word
+
+    return re.sub(r"[^\W\d_]{4,}", fix, text)
 
 
 def clean_title(title: str) -> str | None:

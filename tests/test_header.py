@@ -1,0 +1,497 @@
+"""Header columns of the acts table: readers on French wordings, real documents, dev gold."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import pipeline  # noqa: F401  (imports the package in its usual order)
+from extractors.header import extract_header
+from extractors.header_fields import (
+    PRESIDENT_RES,
+    SECRETARY_RES,
+    find_act_number,
+    find_actes_id,
+    find_authority,
+    find_body,
+    find_counts,
+    find_item_heading,
+    find_person,
+    find_prefecture_date,
+    find_publication_date,
+    find_session_date,
+    find_title,
+    siren_is_valid,
+    title_case_name,
+)
+from pipeline.model import Act, Document, Page, Section, SectionKind, Span, TextSource
+
+D = dt.date
+SHARED = Path("/work/shared/corpus")
+
+
+# ---------------------------------------------------------------------------
+# Readers, one column at a time
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("texts, body, whole, expected", [
+    (["DEPARTEMENT DU PAS-DE-CALAIS\nDELIBERATION"], "commission_permanente", "", "Département du Pas-de-Calais"),
+    # the footer styles the name: it wins over title-casing the capitals
+    (["DÉPARTEMENT DU CALVADOS\n"], "commission_permanente",
+     "Département du Calvados - Commission permanente du 16/05/2022\tPage 1/5", "Département du Calvados"),
+    # a département letterhead above a commune's register: the commune deliberates
+    (["RÉPUBLIQUE FRANÇAISE\nDÉPARTEMENT DE LA CHARENTE\nCOMMUNE DE COGNAC\nEXTRAIT"], "conseil_municipal", "",
+     "Commune de Cognac"),
+    (["COMMUNAUTÉ D'AGGLOMÉRATION DU BOULONNAIS\n"], "conseil_communautaire", "",
+     "Communauté d'agglomération du Boulonnais"),
+    (["Convoqué le 17 avril 2014, le Conseil Municipal de la Ville de Montpellier s'est réuni"], "conseil_municipal",
+     "", "Ville de Montpellier"),
+    (["Ville de LANNION (Côtes d'Armor)\nn° 20200608"], "conseil_municipal", "", "Ville de Lannion"),
+    (["PROCES VERBAL DU CONSEIL MUNICIPAL\nDE LA COMMUNE DE PREUILLY SUR CLAISE\nSéance du 23 Juillet 2020"],
+     "conseil_municipal", "", "Commune de Preuilly sur Claise"),
+    (["le Conseil Municipal de la commune de SAINT\nRESTITUT (Drôme), s'est réuni"], "conseil_municipal", "",
+     "Commune de Saint Restitut"),
+    (["le Conseil Municipal de la Commune de\nL’Arbresle, dûment convoqué"], "conseil_municipal", "",
+     "Commune de L'Arbresle"),
+    (["les conseillers communautaires de Roannais Agglomération, se sont réunis"], "conseil_communautaire", "",
+     "Roannais Agglomération"),
+    (["La Commission Permanente du Conseil départemental du Calvados,"], "commission_permanente", "",
+     "Département du Calvados"),
+    # a commune named in a sentence, not after its council, is not the authority
+    (["subvention versée à la commune de Saint-Paul"], "conseil_municipal", "", None),
+])
+def test_header_authority(texts: list[str], body: str, whole: str, expected: str | None) -> None:
+    assert find_authority(texts, body, whole) == expected
+
+
+@pytest.mark.parametrize("name, styled", [
+    ("PAS-DE-CALAIS", "Pas-de-Calais"), ("SAINT-MARTIN-LÈS-BOULOGNE", "Saint-Martin-lès-Boulogne"),
+    ("L'ARBRESLE", "L'Arbresle"), ("LE PORTEL", "Le Portel"), ("CHÂTEAU-D'OLONNE", "Château-d'Olonne"),
+    ("Fargues Saint-Hilaire", "Fargues Saint-Hilaire"), ("PREUILLY SUR CLAISE", "Preuilly sur Claise"),
+])
+def test_header_title_cases_place_names(name: str, styled: str) -> None:
+    assert title_case_name(name) == styled
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("DELIBERATION DE LA COMMISSION PERMANENTE DU CONSEIL\nDEPARTEMENTAL", "commission_permanente"),
+    ("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL", "conseil_municipal"),
+    ("Extrait du registre des délibérations du Conseil communautaire", "conseil_communautaire"),
+    ("COMPTE RENDU DE LA SEANCE DU\nCONSEIL MUNICIPAL\nDU 9 JUILLET 2013", "conseil_municipal"),
+    ("PROCES-VERBAL DU CONSEIL MUNICIPAL\nSéance du jeudi 13 décembre 2018", "conseil_municipal"),
+    ("Conseil municipal du 4 juin 2021", "conseil_municipal"),
+    ("Le bureau communautaire, après en avoir délibéré à l’unanimité :", "bureau"),
+    ("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL RÉGIONAL", "conseil_regional"),
+    ("Le Conseil départemental, après en avoir délibéré,", "conseil_departemental"),
+    ("Le Conseil Municipal de la commune de LANNION s'étant assemblé en session ordinaire", "conseil_municipal"),
+    ("Vu le Code général des collectivités territoriales", None),
+])
+def test_header_body(text: str, expected: str | None) -> None:
+    assert find_body(text) == expected
+
+
+@pytest.mark.parametrize("head, footer, expected", [
+    ("SOUTIEN AUX STRUCTURES\n(N°2022-372)\nLa Commission", "", "2022-372"),
+    ("Délibération n° DEL-2022-112\nL'an deux mille", "", "DEL-2022-112"),
+    ("Extrait du registre\nn° 2014 / 139\tBARTHAS-ORSAL", "", "2014/139"),
+    ("Objet : Politique de la ville", "Conseil communautaire du 07/04/2022 - Délibération n° D2022_135\t1 / 2",
+     "D2022_135"),
+    # a délibération quoted in a visa is not the act's number
+    ("Objet : Budget\nVu la délibération n°2022-039 du 11 mars 2022", "", None),
+])
+def test_header_act_number(head: str, footer: str, expected: str | None) -> None:
+    assert find_act_number(head, footer) == expected
+
+
+@pytest.mark.parametrize("head, number, title", [
+    ("2020-038 SUBVENTION EXCEPTIONNELLE POUR L’Association Sportive Yzeures-Preuilly\nMonsieur le Maire rappelle",
+     "2020-038", "SUBVENTION EXCEPTIONNELLE POUR L’Association Sportive Yzeures-Preuilly"),
+    ("2020-039 DESIGNATION DES MEMBRES DE LA COMMISSION LOCALE D’EVALUATION DES\nCHARGES TRANSFÉRÉES\n"
+     "Monsieur le Maire expose", "2020-039",
+     "DESIGNATION DES MEMBRES DE LA COMMISSION LOCALE D’EVALUATION DES CHARGES TRANSFÉRÉES"),
+    ("Délibération D2018-67\nObjet : Délibération portant sur le choix de l’acquéreur de la parcelle AB 107 faisant "
+     "suite à\nl’appel à projet sous forme d’une vente interactive\nMonsieur le Maire présente", "D2018-67",
+     "Délibération portant sur le choix de l’acquéreur de la parcelle AB 107 faisant suite à l’appel à projet "
+     "sous forme d’une vente interactive"),
+    ("N° DBC 2021-096 - Santé - Activités Sport-santé - Adhésion à l’association Loire Profession Sport\n"
+     "Le bureau communautaire, après en avoir délibéré", "DBC 2021-096",
+     "Santé - Activités Sport-santé - Adhésion à l’association Loire Profession Sport"),
+    ("DL-058-07-13 - Tennis Club de L'Arbresle : versement d'une subvention exceptionnelle\nMonsieur le Maire",
+     "DL-058-07-13", "Tennis Club de L'Arbresle : versement d'une subvention exceptionnelle"),
+    # a plain agenda number is not a deliberation number
+    ("1 - Création et composition des commissions municipales\nMonsieur le Maire expose :", None,
+     "Création et composition des commissions municipales"),
+])
+def test_header_item_heading(head: str, number: str | None, title: str) -> None:
+    heading = find_item_heading(head)
+    assert heading is not None
+    assert (heading.number, heading.title) == (number, title)
+
+
+@pytest.mark.parametrize("head", [
+    "n° DBC 2019-070 du 3 juin 2019 approuvant la cession",       # a reference quoted in the text
+    "R20-53 du Code des Postes et communications électroniques",
+])
+def test_header_item_heading_rejects_references(head: str) -> None:
+    assert find_item_heading(head) is None
+
+
+@pytest.mark.parametrize("head, expected", [
+    ("Objet : Budget principal 2022 - Décision modificative n°3\nVu le Code", "Budget principal 2022 - Décision modificative n°3"),
+    ("Objet : Politique de la ville - Programmation 2022 du contrat de ville -\nSubventions aux associations\nVu le Code",
+     "Politique de la ville - Programmation 2022 du contrat de ville - Subventions aux associations"),
+    ("Excusé(s) sans voix délibérative : M. Michel DAGBERT\nACTEURS POUR UNE ÉCONOMIE SOLIDAIRE - CONTRIBUTION AUX\n"
+     "POLITIQUES DÉPARTEMENTALES EN FAVEUR DE L'ÉCONOMIE SOCIALE\nET SOLIDAIRE 2023\n(N°2023-122)\nLa Commission",
+     "ACTEURS POUR UNE ÉCONOMIE SOLIDAIRE - CONTRIBUTION AUX POLITIQUES DÉPARTEMENTALES EN FAVEUR DE L'ÉCONOMIE "
+     "SOCIALE ET SOLIDAIRE 2023"),
+    ("Absents :\nModalités et conditions de remboursement des frais de déplacement des\nagents territoriaux et des élus\n"
+     "Monsieur EL KANDOUSSI rapporte :", "Modalités et conditions de remboursement des frais de déplacement des agents "
+     "territoriaux et des élus"),
+    # a word cut at the line end is rejoined, a real compound keeps its hyphen
+    ("Objet : Actions rete-\nnues du contrat de ville\nVu", "Actions retenues du contrat de ville"),
+    ("Objet : Aménagement de la rue du Pas-de-\nCalais\nVu", "Aménagement de la rue du Pas-de-Calais"),
+])
+def test_header_title(head: str, expected: str) -> None:
+    assert find_title(head) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("REUNION DU 20 MARS 2023\nPRESIDENCE DE MONSIEUR JEAN-CLAUDE LEROY", D(2023, 3, 20)),
+    ("Séance du 10 mai 2022\nDate de convocation : 04/05/2022\nL'an deux mille vingt-deux, le dix mai", D(2022, 5, 10)),
+    ("Séance du jeudi 7 avril 2022 à 18h00\nDate de convocation : 01/04/2022", D(2022, 4, 7)),
+    ("PROCES VERBAL\nL'an deux mille vingt et un, le 28 octobre à 18 h 00, les conseillers", D(2021, 10, 28)),
+    ("Séance publique\ndu jeudi 28 octobre 2021\nà 18h00", D(2021, 10, 28)),
+    ("Convoqué le 17 avril 2014, le Conseil Municipal de la Ville de Montpellier s'est réuni en\nmairie, Salle du "
+     "Conseil Municipal, le jeudi 24 avril 2014 à 18h00", D(2014, 4, 24)),
+    ("COMPTE RENDU DU CONSEIL MUNICIPAL DU\nMARDI 12 MARS 2019 à 20H30\nDate de la convocation du conseil municipal : "
+     "21/01/2019", D(2019, 3, 12)),
+    # the heading's weekday is wrong (16/07/2020 was a Thursday): the opening in words wins
+    ("COMPTE RENDU DU CONSEIL MUNICIPAL DU\nVENDREDI 16 JUILLET 2020 A 18h00\nDate de la convocation du conseil "
+     "municipal : 3 juillet 2020\nL’an deux mille vingt, le 10 juillet, le Conseil Municipal", D(2020, 7, 10)),
+    # the opening's year is a typo (before the convocation): the heading wins
+    ("COMPTE RENDU DU CONSEIL MUNICIPAL DU\nMARDI 31 MARS 2016 A 18H30\nDate de la convocation du conseil municipal : "
+     "23/03/2016\nL'an deux mille quinze, le 31 mars, le Conseil Municipal", D(2016, 3, 31)),
+    ("Date de convocation : 04/05/2022\nFait à Cognac, le 11/05/2022", None),
+    ("Objet : approbation du procès-verbal de la séance du 8 octobre 2018", None),
+])
+def test_header_session_date(text: str, expected: dt.date | None) -> None:
+    assert find_session_date(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("PRESIDENCE DE MONSIEUR JEAN-CLAUDE LEROY\nSecrétaire : Mme Marie-Line PLOUVIEZ", "Jean-Claude LEROY"),
+    ("PRESIDENCE DE MADAME VÉRONIQUE LE GALL\nSecrétaire", "Véronique LE GALL"),
+    ("s'est réuni à la Mairie, en séance publique, sous la présidence de\nMme MONNIER Martine, Maire.", "Martine MONNIER"),
+    ("Présidence : M. Julien GUÉRIN, Président\nÉtaient présents :", "Julien GUÉRIN"),
+    ("sous la présidence de Monsieur le Maire, Philippe SAUREL.", "Philippe SAUREL"),
+    ("Sous la Présidence de Monsieur Bertrand GAUTIER, Maire.", "Bertrand GAUTIER"),
+    ("sous la présidence de Monsieur Paul LE BIHAN,\nMaire, assisté des adjoints.", "Paul LE BIHAN"),
+    ("sous la\npresidence de Monsieur CHARRIER Jean-Paul, Maire.", "Jean-Paul CHARRIER"),
+    ("sous la présidence de Christine\nFOROT, MAIRE.", "Christine FOROT"),
+    ("Présidence de Monsieur Pierre-Jean ZANNETTACCI (Maire).", "Pierre-Jean ZANNETTACCI"),
+])
+def test_header_president(text: str, expected: str) -> None:
+    assert find_person(text, PRESIDENT_RES) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Secrétaire : Mme Marie-Line PLOUVIEZ\nÉtaient présents: M. Jean-Claude LEROY", "Marie-Line PLOUVIEZ"),
+    ("Secrétaire de séance : Mme MASSON Sylvie\nObjet : Budget", "Sylvie MASSON"),
+    ("Secrétaire de séance : Mme Nathalie BARBIER\nObjet", "Nathalie BARBIER"),
+    ("Secrétaire de séance: S.MEARY\nARARAHE", "S. MEARY"),
+    ("Secrétaires de Séance : Bertrand DUBOIS ; Marc LEVEQUE\n", "Bertrand DUBOIS, Marc LEVEQUE"),
+    ("Secrétaire de séance : Denis Vanhecke\n", "Denis Vanhecke"),
+    ("M. PERRAUD est désigné(e) en tant que secrétaire de séance.", "PERRAUD"),
+    ("à l'élection d'un secrétaire pris dans le sein du Conseil.\nMme Trefina KERRAIN, ayant obtenu la majorité des "
+     "suffrages, a été désignée pour remplir ces\nfonctions", "Trefina KERRAIN"),
+])
+def test_header_secretary(text: str, expected: str) -> None:
+    assert find_person(text, SECRETARY_RES) == expected
+
+
+@pytest.mark.parametrize("text, prefecture, publication", [
+    ("Envoi au contrôle de légalité le : 19 avril 2023\nPublication électronique le : 19 avril 2023",
+     D(2023, 4, 19), D(2023, 4, 19)),
+    ("Acte rendu exécutoire après dépôt en Préfecture le 14/05/2022 et publication le 15/05/2022",
+     D(2022, 5, 14), D(2022, 5, 15)),
+    ("Transmis au contrôle de légalité le 14/04/2022\nPublié sur le site internet de la Communauté le 14/04/2022",
+     D(2022, 4, 14), D(2022, 4, 14)),
+    ("Séance publique du\tActe Envoi Certifié Préfecture exécutoire :\t28/04/2014\njeudi 24 avril 2014\tRéception en "
+     "Préfecture : 28/04/2014\nPubliée le : 25/04/2014", D(2014, 4, 28), D(2014, 4, 25)),
+    ("Envoi Préfecture : 28/04/2014\nAffiché le 30/04/2014", D(2014, 4, 28), D(2014, 4, 30)),
+    # a prefecture's stamp on a scan is not the sending date
+    ("PRÉFECTURE DE LA CHARENTE\nARRIVÉE LE\n14/05/2022\nRÉPUBLIQUE FRANÇAISE", None, None),
+    ("PRÉFECTURE DU PAS-DE-CALAIS|| Communauté\nREÇU LE\n14/04/2022", None, None),
+    ("un recours dans un délai de deux mois à compter de sa publication.", None, None),
+])
+def test_header_prefecture_and_publication(text: str, prefecture: dt.date | None,
+                                           publication: dt.date | None) -> None:
+    assert (find_prefecture_date(text), find_publication_date(text)) == (prefecture, publication)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nombre de conseillers en exercice : 29 / Présents : 22 / Votants : 25", (29, 22, 25)),
+    ("Délégués en exercice : 34 - Présents : 27 - Pouvoirs : 3 - Votants : 30", (34, 27, 30)),
+    ("Nombre de Conseillers en exercice : 15- Présents 14 - Votants 14-Le quorum étant atteint", (15, 14, 14)),
+    ("Nombre de conseillers :\nEn exercice : 15\nPrésents : 13\nVotants : 15", (15, 13, 15)),
+    ("Nombre de conseillers en exercice :\t29\nNombre de conseillers présents :\t21\nNombre de conseillers votants :\t28",
+     (29, 21, 28)),
+    ("Conseillers Municipaux en exercice : 23\n(15 présents ; 6 pouvoirs)", (23, 15, None)),
+    ("Nombre de conseillers \nen exercice : \n\n_____________", (None, None, None)),
+    # counts that change along the meeting are no single count
+    ("Questions 1 à 10 :\n32 présents\n1 procuration\t33 votants\nQuestions 11 à 17 :\n31 présents\n2 procurations\t33 votants",
+     (None, None, 33)),
+    ("Présents : Mme MONNIER Martine, Mme ROUSSEAU Florence", (None, None, None)),
+])
+def test_header_counts(text: str, expected: tuple[int | None, ...]) -> None:
+    assert find_counts(text) == expected
+
+
+def test_header_actes_identifier() -> None:
+    text = "Accusé de réception – Ministère de l’intérieur\n034-213401722-20140424-0000071251-DE\nSéance"
+    assert find_actes_id(text) == ("034-213401722-20140424-0000071251-DE", "213401722")
+    assert find_actes_id("062-123456789-20230419-2023-122-DE") == (None, None)  # SIREN fails its check digit
+    assert siren_is_valid("213401722") and not siren_is_valid("213401723")
+
+
+# ---------------------------------------------------------------------------
+# Whole acts built from text
+# ---------------------------------------------------------------------------
+
+
+def _doc(text: str) -> Document:
+    pages, pos = [], 0
+    for i, chunk in enumerate(text.split("\f"), 1):
+        pages.append(Page(i, 595.0, 842.0, TextSource.TEXT_LAYER, pos, pos + len(chunk)))
+        pos += len(chunk) + 1
+    return Document("d", "x.pdf", text, tuple(pages))
+
+
+def _act(doc: Document, start: int, end: int, preamble_end: int | None = None) -> Act:
+    sections = []
+    if preamble_end:
+        sections.append(Section(SectionKind.HEADER, Span(0, preamble_end), doc, shared=True))
+    sections.append(Section(SectionKind.HEADER, Span(start, end), doc))
+    return Act(doc, 0, "a", Span(start, end), tuple(sections))
+
+
+B_TEXT = """RÉPUBLIQUE FRANÇAISE
+DÉPARTEMENT DE LA CHARENTE
+COMMUNE DE COGNAC
+EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL
+Séance du 10 mai 2022
+Nombre de conseillers en exercice : 29 / Présents : 22 / Votants : 25
+Date de convocation : 04/05/2022
+Délibération n° DEL-2022-112
+L'an deux mille vingt-deux, le dix mai à vingt heures, le Conseil Municipal de la Commune de
+Cognac, légalement convoqué, s'est réuni à la Mairie, en séance publique, sous la présidence de
+Mme MONNIER Martine, Maire.
+Secrétaire de séance : Mme MASSON Sylvie
+Objet : Budget principal 2022 - Décision modificative n°3
+Vu le Code Général des Collectivités Territoriales ;
+Le Conseil Municipal, après en avoir délibéré, à l'unanimité,
+DÉCIDE :
+Article 1er : D'adopter la décision modificative n°3.
+Fait et délibéré les jour, mois et an susdits.
+À Cognac, le 11/05/2022
+Acte rendu exécutoire après dépôt en Préfecture le 14/05/2022 et publication le 15/05/2022
+Commune de Cognac - Délibération n° DEL-2022-112\t1/1"""
+
+
+def test_header_extract_whole_commune_act() -> None:
+    doc = _doc(B_TEXT)
+    values = extract_header(_act(doc, 0, len(B_TEXT)))
+    assert values == {
+        "body": "conseil_municipal", "authority": "Commune de Cognac", "act_number": "DEL-2022-112",
+        "title": "Budget principal 2022 - Décision modificative n°3", "session_date": D(2022, 5, 10),
+        "president": "Martine MONNIER", "secretary": "Sylvie MASSON", "members_in_office": 29,
+        "members_present": 22, "members_voting": 25, "prefecture_date": D(2022, 5, 14),
+        "publication_date": D(2022, 5, 15), "actes_id": None, "authority_siren": None,
+    }
+
+
+MINUTES = """PROCES-VERBAL DU CONSEIL MUNICIPAL
+Séance du jeudi 13 décembre 2018
+L'an deux mil dix-huit, le treize décembre, le Conseil Municipal
+De la Commune de FARGUES SAINT-HILAIRE, dûment convoqué,
+Sous la Présidence de Monsieur Bertrand GAUTIER, Maire.
+Conseillers Municipaux en exercice : 23
+Secrétaires de Séance : Bertrand DUBOIS ; Marc LEVEQUE
+Délibération D2018-66
+Objet : approbation du procès-verbal de la séance du 8 octobre 2018
+Le Conseil Municipal,
+Vu le procès-verbal du 8 octobre 2018,
+Après en avoir délibéré,
+APPROUVE le procès-verbal de la séance du 8 octobre 2018.
+Délibération D2018-67
+Objet : fixation des droits de place
+Après en avoir délibéré, le conseil municipal adopte."""
+
+
+def test_header_minutes_item_takes_the_session_facts_of_the_preamble() -> None:
+    doc = _doc(MINUTES)
+    start = MINUTES.index("Délibération D2018-66")
+    end = MINUTES.index("Délibération D2018-67")
+    values = extract_header(_act(doc, start, end, preamble_end=start))
+    assert values["act_number"] == "D2018-66"
+    assert values["title"] == "approbation du procès-verbal de la séance du 8 octobre 2018"
+    assert values["session_date"] == D(2018, 12, 13)  # not the approved minutes' date
+    assert values["president"] == "Bertrand GAUTIER"
+    assert values["secretary"] == "Bertrand DUBOIS, Marc LEVEQUE"
+    assert values["authority"] == "Commune de Fargues Saint-Hilaire"
+    assert values["body"] == "conseil_municipal"
+    assert values["members_in_office"] == 23
+
+
+# ---------------------------------------------------------------------------
+# Dev corpus against its gold, and real documents read by hand
+# ---------------------------------------------------------------------------
+
+FIELDS = ("authority", "body", "act_number", "session_date", "title", "president", "secretary",
+          "prefecture_date", "publication_date", "members_in_office", "members_present", "members_voting")
+
+
+@lru_cache(maxsize=None)
+def _load(path: str) -> Document:
+    from pipeline.furniture import detect_furniture
+    from pipeline.load import load_document
+    import dataclasses
+
+    doc = load_document(path)
+    return dataclasses.replace(doc, furniture=detect_furniture(doc))
+
+
+def _as_json(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+DEV = sorted(p.name for p in (SHARED / "dev").glob("*.pdf")) if (SHARED / "dev").is_dir() else []
+
+
+@pytest.mark.skipif(not DEV, reason="dev corpus absent")
+@pytest.mark.parametrize("name", DEV)
+def test_header_dev_corpus_matches_gold(name: str) -> None:
+    from pipeline.segment import segment_document
+
+    gold = json.loads((SHARED / "dev" / name.replace(".pdf", ".gold.json")).read_text())["tables"]["acts"]
+    acts = segment_document(_load(str(SHARED / "dev" / name)))
+    assert acts, "no act found"
+    values = extract_header(acts[0])
+    got = {k: _as_json(values.get(k)) for k in FIELDS}
+    assert got == {k: gold[0][k] for k in FIELDS}
+
+
+def _real(name: str) -> Path:
+    path = SHARED / "real" / name
+    if not path.is_file():
+        pytest.skip(f"{name} absent")
+    return path
+
+
+def _item(doc: Document, heading: str, next_heading: str | None) -> Act:
+    """The item of minutes starting at ``heading``, with the text before the first item as
+    its shared preamble (independent of the segmentation stage)."""
+    start = doc.text.index(heading)
+    end = doc.text.index(next_heading, start) if next_heading else len(doc.text)
+    first = min(doc.text.index(h) for h in ("Délibération D20", "2020-038", "1 - ", "DL-0") if h in doc.text)
+    return _act(doc, start, end, preamble_end=first)
+
+
+# What a careful reader sees on the page, per real act.
+REAL_CASES = [
+    # Preuilly-sur-Claise, p.1: "PROCES VERBAL DU CONSEIL MUNICIPAL / DE LA COMMUNE DE PREUILLY SUR
+    # CLAISE / Séance du 23 Juillet 2020 / … sous la présidence de Monsieur CHARRIER Jean-Paul,
+    # Maire / … Nombre de Conseillers en exercice : 15- Présents 14 - Votants 14 / Secrétaire de
+    # séance : Mme BOTTEMINE Charlotte", then the item "2020-038 SUBVENTION EXCEPTIONNELLE POUR
+    # L’Association Sportive Yzeures-Preuilly".
+    ("commune-preuilly-sur-claise-2020-07-23-cm-pv.pdf", "2020-038 SUBVENTION", "2020-039 DESIGNATION", {
+        "authority": "Commune de Preuilly sur Claise", "body": "conseil_municipal", "act_number": "2020-038",
+        "title": "SUBVENTION EXCEPTIONNELLE POUR L’Association Sportive Yzeures-Preuilly",
+        "session_date": "2020-07-23", "president": "Jean-Paul CHARRIER", "secretary": "Charlotte BOTTEMINE",
+        "members_in_office": 15, "members_present": 14, "members_voting": 14,
+        "prefecture_date": None, "publication_date": None}),
+    # Preuilly, p.2: the heading wraps after "…D’EVALUATION DES" onto "CHARGES TRANSFÉRÉES DE LA
+    # COMMUNAUTÉ de Communes de Loches Sud Touraine", then "Monsieur le Maire expose".
+    ("commune-preuilly-sur-claise-2020-07-23-cm-pv.pdf", "2020-039 DESIGNATION", "2020-040", {
+        "act_number": "2020-039",
+        "title": "DESIGNATION DES MEMBRES DE LA COMMISSION LOCALE D’EVALUATION DES CHARGES TRANSFÉRÉES DE LA "
+                 "COMMUNAUTÉ de Communes de Loches Sud Touraine"}),
+    # Fargues-Saint-Hilaire, p.1-2: "Séance du jeudi 13 décembre 2018 / L'an deux mil dix-huit, le
+    # treize décembre … De la Commune de FARGUES SAINT-HILAIRE … Sous la Présidence de Monsieur
+    # Bertrand GAUTIER, Maire. / Conseillers Municipaux en exercice : 23 / … Secrétaires de Séance :
+    # Bertrand DUBOIS ; Marc LEVEQUE / … (15 présents ; 6 pouvoirs)", item "Délibération D2018-67 /
+    # Objet : Délibération portant sur le choix … faisant suite à / l’appel à projet …".
+    ("commune-fargues-saint-hilaire-2018-12-13-cm-pv.pdf", "Délibération D2018-67", "Délibération D2018-68", {
+        "authority": "Commune de Fargues Saint-Hilaire", "body": "conseil_municipal", "act_number": "D2018-67",
+        "title": "Délibération portant sur le choix de l’acquéreur de la parcelle AB 107 faisant suite à l’appel "
+                 "à projet sous forme d’une vente interactive",
+        "session_date": "2018-12-13", "president": "Bertrand GAUTIER",
+        "secretary": "Bertrand DUBOIS, Marc LEVEQUE", "members_in_office": 23, "members_present": 15,
+        "members_voting": None}),
+    # L'Arbresle, p.1-3: "COMPTE RENDU DE LA SEANCE DU / CONSEIL MUNICIPAL / DU 9 JUILLET 2013 / L’an
+    # deux mille treize le neuf juillet … Conseil Municipal de la Commune de L’Arbresle … Présidence
+    # de Monsieur Pierre-Jean ZANNETTACCI (Maire)", counts 29 / 21 / 28, "M. PERRAUD est désigné(e)
+    # en tant que secrétaire de séance", item "DL-058-07-13 - Tennis Club de L'Arbresle : …".
+    ("commune-larbresle-2013-07-09-cm-cr.pdf", "DL-058-07-13", "DL-059-07-13", {
+        "authority": "Commune de L'Arbresle", "body": "conseil_municipal", "act_number": "DL-058-07-13",
+        "title": "Tennis Club de L'Arbresle : versement d'une subvention exceptionnelle",
+        "session_date": "2013-07-09", "president": "Pierre-Jean ZANNETTACCI", "secretary": "PERRAUD",
+        "members_in_office": 29, "members_present": 21, "members_voting": 28}),
+    # Lannion, 8 June 2020: "Ville de LANNION (Côtes d'Armor)", "L'an deux mille vingt, le huit
+    # juin … sous la présidence de Monsieur Paul LE BIHAN, Maire", "Mme Trefina KERRAIN … a été
+    # désignée pour remplir ces fonctions"; counts change with the questions (none is *the*
+    # count); items are numbered 1, 2, 3… (agenda numbers, not deliberation numbers).
+    ("commune-lannion-2020-06-08-cm-pv.pdf", "2 - Délégations du conseil municipal", "3 - DELEGATION", {
+        "authority": "Ville de Lannion", "body": "conseil_municipal", "act_number": None,
+        "title": "Délégations du conseil municipal au maire en vertu de l'article L2122-22 du code général des "
+                 "collectivités territoriales",
+        "session_date": "2020-06-08", "president": "Paul LE BIHAN", "secretary": "Trefina KERRAIN",
+        "members_in_office": None, "members_present": None}),
+]
+
+
+@pytest.mark.parametrize("name, heading, next_heading, expected", REAL_CASES)
+def test_header_real_minutes(name: str, heading: str, next_heading: str, expected: dict[str, Any]) -> None:
+    doc = _load(str(_real(name)))
+    values = extract_header(_item(doc, heading, next_heading))
+    assert {k: _as_json(values.get(k)) for k in expected} == expected
+
+
+def test_header_real_montpellier_extract() -> None:
+    """Montpellier 2014/139: two columns interleaved ("Extrait du registre des\tmairie, Salle …"),
+    the @ctes receipt at the top right, "Publiée le : 25/04/2014" at the end."""
+    doc = _load(str(_real("commune-montpellier-2014-04-24-cm-delib-2014-139.pdf")))
+    values = extract_header(_act(doc, 0, len(doc.text)))
+    assert {k: _as_json(v) for k, v in values.items()} == {
+        "body": "conseil_municipal", "authority": "Ville de Montpellier", "act_number": "2014/139",
+        "title": "Modalités et conditions de remboursement des frais de déplacement des agents territoriaux et "
+                 "des élus",
+        "session_date": "2014-04-24", "president": "Philippe SAUREL", "secretary": None,
+        "members_in_office": None, "members_present": None, "members_voting": None,
+        "prefecture_date": "2014-04-28", "publication_date": "2014-04-25",
+        "actes_id": "034-213401722-20140424-0000071251-DE", "authority_siren": "213401722",
+    }
+
+
+def test_header_real_saint_restitut_scan() -> None:
+    """Saint-Restitut, 12 March 2019 (scan): "Nombre de conseillers : En exercice : 15 / Présents :
+    13 / Votants : 15", "L’an deux mille DIX NEUF, le 12 MARS, le Conseil Municipal de la commune
+    de SAINT RESTITUT (Drôme) … sous la présidence de Monsieur ARMAND, Maire", "Secrétaire de
+    séance: S.MEARY"."""
+    doc = _load(str(_real("commune-saint-restitut-2019-03-12-cm-cr-scan.pdf")))
+    start = doc.text.index("CIMETIERE MODIFICATION")
+    start = doc.text.rfind("\n", 0, start) + 1
+    end = doc.text.index("CONVENTION D", start)
+    first = doc.text.index("Monsieur Le maire remercie")
+    values = extract_header(_act(doc, start, end, preamble_end=first))
+    expected = {"authority": "Commune de Saint Restitut", "body": "conseil_municipal",
+                "session_date": "2019-03-12", "president": "ARMAND", "secretary": "S. MEARY",
+                "members_in_office": 15, "members_present": 13, "members_voting": 15,
+                "title": "CIMETIERE MODIFICATION TARIFS COLUMBARIUM", "act_number": None}
+    assert {k: _as_json(values.get(k)) for k in expected} == expected
