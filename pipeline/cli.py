@@ -82,6 +82,35 @@ def _eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _export(args: argparse.Namespace) -> int:
+    from pipeline.scdl import export_scdl
+
+    if not os.path.isdir(os.path.join(args.out, "acts")):
+        print(f"delib export: {args.out} holds no acts table (run delib extract first)", file=sys.stderr)
+        return EXIT_USAGE
+    if args.mapping and not os.path.isfile(args.mapping):
+        print(f"delib export: no such mapping file: {args.mapping}", file=sys.stderr)
+        return EXIT_USAGE
+    report = export_scdl(args.out, coll_siret=args.coll_siret, coll_nom=args.coll_nom, mapping=args.mapping)
+    print(report.summary())
+    return EXIT_OK if report.valid else EXIT_SOME_FAILED
+
+
+def _query(args: argparse.Namespace) -> int:
+    from pipeline.query import format_table, query
+
+    if not os.path.isdir(args.out):
+        print(f"delib query: no such folder: {args.out}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        columns, rows = query(args.out, args.sql)
+    except Exception as exc:  # duckdb.Error: bad SQL, unknown table or column
+        print(f"delib query: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(format_table(columns, rows))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="delib",
@@ -128,6 +157,33 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--tables-only", action="store_true", help="print per-table figures only")
     ev.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     ev.set_defaults(func=_eval)
+
+    xp = sub.add_parser(
+        "export", help="open-data exports (SCDL) of a run",
+        description="Write OUT/scdl/deliberations.csv (SCDL Délibérations 2.1.5) and "
+                    "OUT/scdl/subventions.csv (SCDL Subventions 2.1.1), each validated against its "
+                    "schema (frictionless and the SCDL custom checks) before it is written. Values the "
+                    "documents do not print come from the options or the mapping file, never invented; "
+                    "required fields left empty are listed.",
+        epilog="example: delib export scdl out/ --mapping sirets.csv\n\n" + EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    xp.add_argument("format", choices=["scdl"], help="export format")
+    xp.add_argument("out", metavar="OUT", help="output folder of delib extract")
+    xp.add_argument("--coll-siret", metavar="SIRET", help="SIRET of the collectivité (every act)")
+    xp.add_argument("--coll-nom", metavar="NAME", help="name of the collectivité when acts do not print it")
+    xp.add_argument("--mapping", metavar="FILE",
+                    help="CSV 'authority,siret' or JSON {authority: {siret, defaults}}")
+    xp.set_defaults(func=_export)
+
+    qp = sub.add_parser(
+        "query", help="SQL over the tables (DuckDB)",
+        description="Run SQL over the tables of OUT with DuckDB (each table is a view: acts, votes, "
+                    "grants …) and print the result.",
+        epilog='example: delib query out/ "SELECT body, count(*) FROM acts GROUP BY body"\n\n' + EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    qp.add_argument("out", metavar="OUT", help="output folder of delib extract")
+    qp.add_argument("sql", metavar="SQL", help="the query")
+    qp.set_defaults(func=_query)
     return parser
 
 
