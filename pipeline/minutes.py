@@ -216,11 +216,11 @@ def _roman(s: str) -> int:
 
 #: A line that obviously runs on into the next one: it ends on a preposition, an article or
 #: a word that announces a reference ("… Retrait de la délibération" + "n° DBC 2019-070 …").
-RUNS_ON_RE = re.compile(
+RUNS_ON_RE = re.compile(  # lower case only: "… 11 POUR" ends a tally, not a sentence
     r"""\b(?:de|du|des|la|le|les|l['’]|d['’]|au|aux|à|en|par|et|ou|sur|pour|avec
         | d[ée]lib[ée]rations? | articles? | loi | d[ée]cret | arr[êe]t[ée] | ordonnance | code | alin[ée]a
         | n°s?)$""",
-    re.I | re.X,
+    re.X,
 )
 
 
@@ -290,6 +290,11 @@ def _chain(cands: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out[::-1]
 
 
+def _inside_one_item(inner: list[tuple[int, int]], outer: list[tuple[int, int]]) -> bool:
+    """All of ``inner`` stand between two consecutive items of ``outer``."""
+    return any(all(a < i < b for i, _ in inner) for (a, _), (b, _) in zip(outer, outer[1:]))
+
+
 def _style(text: str) -> str:
     """How an item number is separated from its title: ".", ")", "-", tab or space."""
     m = NUMBERED_ITEM_RE.match(text)
@@ -314,8 +319,10 @@ def _item_headings(lines: list[Line], usable: list[bool], stop_at: int) -> list[
     by_style: dict[str, list[tuple[int, int]]] = {}
     for i, n in cands:
         by_style.setdefault(_style(lines[i].text), []).append((i, n))
-    chains = [_chain(c) for c in by_style.values()]
-    main = max(chains, key=lambda c: (len(c), c[-1][0] if c else -1), default=[])
+    chains = [c for c in (_chain(c) for c in by_style.values()) if c]
+    # a list "1. Verser… 2. Signer…" inside one item of another run is not the agenda
+    outer = [c for c in chains if not any(o is not c and len(o) >= 2 and _inside_one_item(c, o) for o in chains)]
+    main = max(outer or chains, key=lambda c: (len(c), c[-1][0]), default=[])
     if len(main) < 2:
         return []
     heads = [Heading(i, "item", str(n)) for i, n in main]

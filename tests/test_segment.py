@@ -1,0 +1,381 @@
+"""Segmentation: acts of single deliberations, recueils and minutes; sections; annexes.
+
+Unit tests build documents from French text in the test; the corpus tests read
+../shared (skipped where absent): act counts verified by reading every real file
+(docs/act-counts.md), and the dev files' page ranges from their gold answers.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from pipeline.furniture import detect_furniture
+from pipeline.minutes import NUMBERED_HEADING_RES, NUMBERED_ITEM_RE, decides
+from pipeline.model import Document, Page, SectionKind, TextSource
+from pipeline.segment import segment_document
+from tests.conftest import DEV, REAL, load_gold, make_document
+
+K = SectionKind
+
+
+def doc_of(text: str, ocr_pages: tuple[int, ...] = ()) -> Document:
+    """A Document from text ("\\f" between pages), some pages marked as scanned."""
+    doc = make_document(text)
+    pages = tuple(dataclasses.replace(p, source=TextSource.OCR) if p.page_no in ocr_pages else p for p in doc.pages)
+    doc = dataclasses.replace(doc, pages=pages)
+    return dataclasses.replace(doc, furniture=detect_furniture(doc))
+
+
+def kinds(act) -> list[str]:  # type: ignore[no-untyped-def]
+    return [s.kind.value + ("*" if s.shared else "") for s in act.sections]
+
+
+def first_lines(doc: Document) -> list[str]:
+    return [a.text.strip().split("\n")[0] for a in segment_document(doc)]
+
+
+# ---------------------------------------------------------------------------
+# Vocabulary
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line", [
+    "Délibération D2018-67",
+    "DELIBERATION N° 2021-045 : Tarifs",
+    "N° DBC 2021-082 - Stratégies et ressources foncières - AEROPORT",
+    "N° DP 2021-312 du 15 septembre 2021 - Espaces naturels",
+    "2020-038 SUBVENTION EXCEPTIONNELLE POUR L’Association Sportive",
+    "2020- 047 REDEVANCE POUR OCCUPATION DU DOMAINE PUBLIC PAR ORANGE",
+    "DL-056-07-13 - Création de 5 postes d'adjoints Techniques",
+    "2017.05.23 - 1  ADOPTION DU COMPTE RENDU DE LA SEANCE DU 06 FEVRIER 2017",
+])
+def test_numbered_heading_forms(line: str) -> None:
+    assert any(rx.match(line) for rx in NUMBERED_HEADING_RES)
+
+
+@pytest.mark.parametrize("line, n", [
+    ("1 - Subvention à l'association Habitat jeunes en Trégor", 1),
+    ("11 - 1 Boulevard Mendès France - désaffectation du site", 11),
+    ("4.\tCIMETIERE MODIFICATION TARIFS COLUMBARIUM", 4),
+    ("2.COMPTES ADMINISTRATIFS ET COMPTES DE GESTION 2016", 2),
+    ("1 Subventions associatives", 1),
+    ("3 – Election des adjoints", 3),
+    ("12. Numériparc à Roanne : Modification de la grille tarifaire", 12),
+])
+def test_numbered_item_forms(line: str, n: int) -> None:
+    m = NUMBERED_ITEM_RE.match(line)
+    assert m and int(m.group("n")) == n
+
+
+@pytest.mark.parametrize("line", [
+    "19° De signer la convention prévue par l'avant-dernier alinéa",  # an enumeration
+    "2 bureaux à préparer",  # lower case: a sentence
+    "1. développer au maximum le compostage individuel ;",
+])
+def test_not_item_forms(line: str) -> None:
+    assert not NUMBERED_ITEM_RE.match(line)
+
+
+@pytest.mark.parametrize("text", [
+    "Le Conseil Municipal après en avoir délibéré à l’unanimité, accepte de verser",
+    "la commune de Preuilly-sur-Claise, après avoir délibéré, accepte et propose",
+    "ADOPTÉ À L'UNANIMITÉ",
+    "POUR\t21\nCONTRE\t0\nABSTENTION\t0",
+    "Vote : 1 ABSTENTION (C.BOURRETTE) – 11 POUR",
+    "Accord du conseil à l’unanimité.",
+    "Délibération prise en ce sens.",
+    "LE CONSEIL MUNICIPAL, A L’EXCEPTION DE MADAME LEROY QUI VOTE CONTRE, ACCEPTE CES PROPOSITIONS",
+    "La liste A a obtenu 33 voix.\nONT ETE PROCLAMES membres de la Commission",
+    "Sont proclamés élus l'ensemble des candidats de la liste",
+    "Le CA 2015 est approuvé par 2 voix CONTRE et 9 voix POUR.",
+])
+def test_decides(text: str) -> None:
+    assert decides(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Les membres du conseil municipal prennent acte de cette décision.",
+    "Ce projet de délibération est reporté au conseil du 25 novembre prochain.",
+    "Pour :\t49\nContre :\t33\nCL :\tOn le met en place",  # a survey, no abstention column
+    "Monsieur le Maire décide de reporter la question.",  # "décide" in a debate
+])
+def test_does_not_decide(text: str) -> None:
+    assert not decides(text)
+
+
+# ---------------------------------------------------------------------------
+# One act with annexes
+# ---------------------------------------------------------------------------
+
+ACT = """RÉPUBLIQUE FRANÇAISE
+EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL
+Séance du 12 mai 2022
+Présents : M. Jean DUPONT, Mme Claire MARTIN
+Objet : Convention de partenariat avec l'association
+Vu le Code général des collectivités territoriales ;
+Considérant l'intérêt de l'action ;
+Le Conseil municipal, après en avoir délibéré, DÉCIDE :
+Article 1 : D'approuver la convention annexée.
+Article 2 : D'autoriser le Maire à la signer.
+Adopté à l'unanimité
+Fait à Cognac, le 12 mai 2022
+Le Maire,
+\fCONVENTION DE PARTENARIAT
+Article 1 - Objet
+La commune verse 5 000 €.
+Article 2 - Durée
+\fsuite de la convention
+Fait à Cognac, le 1er juin 2022
+\fRAPPORT DU MAIRE
+Le budget est de 10 000 €."""
+
+
+def test_single_act_sections_and_annexes() -> None:
+    acts = segment_document(doc_of(ACT))
+    assert len(acts) == 1
+    act = acts[0]
+    assert (act.page_start, act.page_end) == (1, 4)
+    assert kinds(act) == ["header", "attendance", "visas", "considerants", "decision", "articles", "vote",
+                          "signature", "annex", "annex"]
+    annexes = act.sections_of(K.ANNEX)
+    assert [(s.label, s.page_start, s.page_end) for s in annexes] == [("convention", 2, 3), ("rapport", 4, 4)]
+    assert "5 000 €" not in act.body_text
+    assert act.first(K.ARTICLES).text.count("Article") == 2  # type: ignore[union-attr]
+
+
+def test_stamp_on_a_scan_does_not_change_the_segmentation() -> None:
+    stamped = "PRÉFECTURE DE LA CHARENTE\nARRIVÉE LE\n14/05/2022\n" + ACT
+    plain, scan = segment_document(doc_of(ACT)), segment_document(doc_of(stamped, ocr_pages=(1, 2, 3, 4)))
+    assert [kinds(a) for a in plain] == [kinds(a) for a in scan]
+    assert [[(s.page_start, s.page_end) for s in a.sections] for a in plain] == \
+           [[(s.page_start, s.page_end) for s in a.sections] for a in scan]
+
+
+def test_recueil_of_two_acts_with_a_header_in_other_words_in_an_annex() -> None:
+    second = ACT.replace("Convention de partenariat", "Tarifs").split("\fCONVENTION")[0]
+    annex_copy = "DÉLIBÉRATION N° 2019-12 DU CONSEIL MUNICIPAL (copie)\nrappel du texte adopté par le conseil"
+    acts = segment_document(doc_of(ACT + "\f" + annex_copy + "\f" + second))
+    assert [(a.page_start, a.page_end) for a in acts] == [(1, 5), (6, 6)]
+
+
+# ---------------------------------------------------------------------------
+# Minutes
+# ---------------------------------------------------------------------------
+
+PREAMBLE = """PROCES VERBAL DU CONSEIL MUNICIPAL
+Séance du 23 juillet 2020
+Présents : Jean-Paul CHARRIER, Gérard THOREAU
+Secrétaire de séance : Gérard THOREAU
+"""
+
+
+def test_minutes_with_deliberation_numbers_references_and_president_decisions() -> None:
+    text = PREAMBLE + """1. Exercice des pouvoirs délégués au Président et au bureau – Compte-rendu.
+N° DP 2021-312 du 15 septembre 2021 - Espaces naturels - Convention de chasse
+Le Président a signé la convention.
+N° DBC 2021-084 - Stratégies et ressources foncières - Cession d'un terrain. Retrait de la délibération
+n° DBC 2019-070 du 3 juin 2019 approuvant la cession
+Le bureau communautaire, après en avoir délibéré à l’unanimité :
+- approuve la cession ;
+2020-047 REDEVANCE POUR OCCUPATION DU DOMAINE PUBLIC PAR ORANGE
+A ce jour, les modalités de calcul des redevances prévues à l’article
+R20-53 du Code des Postes et communications électroniques, prévoient que les redevances sont révisées.
+Le Conseil Municipal après en avoir délibéré à l’unanimité, accepte ces tarifs.
+2. Rapport d’activités 2020
+Le Conseil communautaire prend acte du rapport annuel.
+3. Tarifs de la cantine
+Le Conseil communautaire, après en avoir délibéré, avec 76 voix pour, 0 contre et 2 abstentions :
+- fixe les tarifs.
+"""
+    doc = doc_of(text)
+    assert first_lines(doc) == [
+        "N° DBC 2021-084 - Stratégies et ressources foncières - Cession d'un terrain. Retrait de la délibération",
+        "2020-047 REDEVANCE POUR OCCUPATION DU DOMAINE PUBLIC PAR ORANGE",
+        "3. Tarifs de la cantine",
+    ]
+    act = segment_document(doc)[0]
+    assert kinds(act)[:2] == ["header*", "attendance*"]
+
+
+def test_agenda_table_and_lists_inside_items_are_not_items() -> None:
+    text = PREAMBLE + """Ordre du jour :
+1\tSubvention à l'association Habitat jeunes
+2\tTarifs 2021
+Monsieur le Maire ouvre la séance.
+1 - Subvention à l'association Habitat jeunes
+Il est proposé au conseil municipal :
+1. Verser la subvention ;
+2. Signer la convention ;
+3. Inscrire la dépense.
+ADOPTÉ À L'UNANIMITÉ
+2 - Tarifs 2021
+Il est proposé au conseil municipal de fixer les tarifs.
+ADOPTÉ À L'UNANIMITÉ
+La séance est levée à 19 h 45.
+"""
+    assert first_lines(doc_of(text)) == ["1 - Subvention à l'association Habitat jeunes", "2 - Tarifs 2021"]
+
+
+def test_scanned_annex_pages_of_a_typed_file_belong_to_the_act_before() -> None:
+    text = PREAMBLE + """1 - Subvention à l'association
+VU le projet de convention,
+ADOPTÉ À L'UNANIMITÉ
+\fCONVENTION D'OBJECTIFS
+1-Avant le 31 mai:
+2-Avec le dossier annuel de subvention :
+3-Dans un délai d'un mois après l'Assemblée Générale
+\f2 - Vente de documents
+Il est proposé de vendre les documents.
+ADOPTÉ À L'UNANIMITÉ
+"""
+    acts = segment_document(doc_of(text, ocr_pages=(2,)))
+    assert [(a.page_start, a.page_end) for a in acts] == [(1, 2), (3, 3)]
+    annex = acts[0].sections_of(K.ANNEX)
+    assert [(s.label, s.page_start) for s in annex] == [("convention", 2)]
+
+
+def test_informal_items_split_per_vote_and_added_points() -> None:
+    text = """COMPTE RENDU DU CONSEIL MUNICIPAL DU MARDI 12 MARS 2019
+Etaient présents : C.FOROT - T.BUSIN
+ORDRE DU JOUR
+1.\tAPPROBATION COMPTE RENDU PRECEDENT
+2.\tBUDGETS
+1.\tAPPROBATION COMPTE RENDU PRECEDENT
+Vote : 1 ABSTENTION (C.BOURRETTE) – 11 POUR
+2.\tBUDGETS
+BUDGET COMMUNE
+VOTE DU COMPTE ADMINISTRATIF 2015
+Résultat de clôture 2015\tINVESTISSEMENT\t99.769.60 €
+Après débat, en l'absence du maire, le CA 2015 est approuvé par 2 voix CONTRE
+(M.DENISE — C.BOURRETTE) et 9 voix POUR.
+VOTE DU COMPTE DE GESTION 2015
+Visé et certifié par le receveur. Aucune observation.
+Approuvé par 2 ABSTENTIONS (M.DENISE - C.BOURRETTE) et 11 voix POUR.
+Toutes les délibérations correspondantes sont prises en ce sens.
+POINTS RAJOUTES A L'ORDRE DU JOUR
+1.\tSDED ELECTRIFICATION RENFORCEMENT DU RESEAU BT
+Accord du conseil municipal à l'unanimité.
+Délibération prise en ce sens.
+La séance est levée à 22H00.
+"""
+    assert first_lines(doc_of(text)) == [
+        "1.\tAPPROBATION COMPTE RENDU PRECEDENT",
+        "2.\tBUDGETS",
+        "VOTE DU COMPTE DE GESTION 2015",
+        "1.\tSDED ELECTRIFICATION RENFORCEMENT DU RESEAU BT",
+    ]
+
+
+def test_one_deliberation_with_two_votes_is_not_split() -> None:
+    text = PREAMBLE + """1 - Centre communal d'action sociale
+Il est proposé au conseil municipal :
+DE FIXER à 13 administrateurs la composition du Conseil d’Administration.
+ADOPTE A L’UNANIMITE
+D’ÉLIRE 6 membres au sein du Conseil Municipal.
+La liste A a obtenu 33 voix.
+2 - Caisse des écoles
+Il est proposé de désigner les membres.
+ADOPTE A L’UNANIMITE
+"""
+    assert len(segment_document(doc_of(text))) == 2
+
+
+def test_sub_items_and_roman_chapters() -> None:
+    informal = """Conseil municipal du 4 juin 2021
+Présents : Jean-Pierre, Yves
+1 Subventions associatives
+Voter pour donner aux associations : Vote : 14 pour / 0 contre / 0 abstention adopté
+2 Questions diverses
+2.1 Ecole
+Proposition non retenue par le conseil municipal.
+2.2 Verger de sauvegarde
+Adhésion à l’association verger vivant= 30€/an. : Vote : 14 pour / 0 contre / 0 abstention adopté
+"""
+    assert first_lines(doc_of(informal)) == ["1 Subventions associatives", "2.2 Verger de sauvegarde"]
+    chapters = PREAMBLE + """I.\tDESIGNATION D’UN SECRETAIRE DE SEANCE
+M. PERRAUD est désigné(e) en tant que secrétaire de séance.
+II.\tAPPROBATION DU COMPTE RENDU
+Le compte rendu de la séance du 27 mai 2013 est approuvé à l’unanimité
+III.\tPERSONNEL
+DL-056-07-13 - Création de 5 postes d'adjoints techniques
+DECISION :
+Après délibération, les membres du conseil municipal adoptent, à l'unanimité, la présente délibération.
+IV.\tQUESTIONS DIVERSES – INFORMATIONS
+Début des travaux de la passerelle.
+"""
+    assert first_lines(doc_of(chapters)) == ["II.\tAPPROBATION DU COMPTE RENDU",
+                                             "DL-056-07-13 - Création de 5 postes d'adjoints techniques"]
+
+
+def test_nothing_after_the_closing_is_an_act_and_later_pages_are_annexes() -> None:
+    text = PREAMBLE + """2020-051 ACHAT GARAGE
+Le Conseil Municipal après en avoir délibéré à l’unanimité, accepte.
+QUESTIONS DIVERSES
+Cabinet médical : les infirmières cherchent un local.
+La séance est levée à 20H50 - Le Conseil Municipal a délibéré 2 fois -
+2020-050 Concours maisons fleuries 2019
+2020-051 Achat garage
+"""
+    acts = segment_document(doc_of(text))
+    assert len(acts) == 1 and "Cabinet" not in acts[0].text
+
+
+# ---------------------------------------------------------------------------
+# Corpus (../shared): dev page ranges from the gold, real act counts read by hand
+# ---------------------------------------------------------------------------
+
+#: Acts a careful reader counts in each real file (docs/act-counts.md explains each).
+REAL_ACT_COUNTS = {
+    "commune-avranches-2017-05-23-cm-pv.txt": 18,
+    "commune-couthenans-2021-06-04-cm-cr.pdf": 6,
+    "commune-fargues-saint-hilaire-2018-12-13-cm-pv.pdf": 17,
+    "commune-lannion-2020-05-25-cm-pv-installation.pdf": 3,
+    "commune-lannion-2020-06-08-cm-pv.pdf": 25,
+    "commune-lannion-2021-07-05-cm-pv.pdf": 20,
+    "commune-larbresle-2013-07-09-cm-cr.pdf": 12,
+    "commune-montpellier-2014-04-24-cm-delib-2014-139.pdf": 1,
+    "commune-preuilly-sur-claise-2020-07-23-cm-pv.pdf": 15,
+    "commune-saint-restitut-2016-03-31-cm-cr-scan.pdf": 27,
+    "commune-saint-restitut-2019-03-12-cm-cr-scan.pdf": 10,
+    "commune-saint-restitut-2020-07-10-cm-cr-scan.pdf": 3,
+    "epci-roannais-agglomeration-2021-10-28-cc-pv.pdf": 48,
+}
+
+#: Where the annexes of the dev documents start (corpus README: programme p3, convention
+#: p9, rapport p14 for the seed; annexe p3 and rapport p5 for A; none for B and C).
+DEV_ANNEX_PAGES = {"seed": [3, 9, 14], "A": [3, 5], "B": [], "C": []}
+
+
+def _load(path: Path) -> Document:
+    from pipeline.load import load_document
+
+    doc = load_document(path)
+    return dataclasses.replace(doc, furniture=detect_furniture(doc))
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="../shared/corpus/dev is absent")
+@pytest.mark.parametrize("pdf", sorted(DEV.glob("*.pdf")) if DEV.exists() else [], ids=lambda p: p.name)
+def test_dev_acts_pages_and_sections(pdf: Path) -> None:
+    gold = load_gold(pdf)
+    acts = segment_document(_load(pdf))
+    assert [(a.page_start, a.page_end) for a in acts] == [
+        (g["page_start"], g["page_end"]) for g in gold["tables"]["acts"]]
+    act = acts[0]
+    assert [s.page_start for s in act.sections_of(K.ANNEX)] == DEV_ANNEX_PAGES[gold["template"]]
+    for kind in (K.HEADER, K.ATTENDANCE, K.VISAS, K.DECISION, K.ARTICLES, K.SIGNATURE):
+        assert act.first(kind) is not None, kind
+    article_pages = {r["page"] for r in gold["tables"]["articles"]}
+    articles = act.first(K.ARTICLES)
+    assert articles is not None and articles.page_start == min(article_pages)
+
+
+@pytest.mark.skipif(not REAL.exists(), reason="../shared/corpus/real is absent")
+@pytest.mark.parametrize("name, expected", sorted(REAL_ACT_COUNTS.items()))
+def test_real_act_counts(name: str, expected: int) -> None:
+    path = REAL / name
+    if not path.exists():
+        pytest.skip(f"{path} is absent")
+    assert len(segment_document(_load(path))) == expected
