@@ -107,7 +107,7 @@ SECTION_MARKERS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
            | pour\s+extrait | ont\s+sign[ée]                   # Pour extrait conforme
            | l[ea]\s+pr[ée]sidente?\s+du\s+conseil
            | l[ea]\s+(?:maire|pr[ée]sidente?)\s*,?\s*$          # Le Maire,
-           | [A-ZÀ-Ý][A-ZÀ-Ý' -]+,\s+le\s+\d                    # ARRAS, le 20 mars 2023
+           | (?-i:[A-ZÀ-Ý][A-ZÀ-Ý' -]+,\s+le\s+\d)            # ARRAS, le 20 mars 2023 (capitals: not "L'an …, le 28")
            | acte\s+rendu\s+ex[ée]cutoire | transmis\s+au\s+contr[ôo]le
            | certifi[ée]\s+ex[ée]cutoire)""", re.I | re.X)),
 )
