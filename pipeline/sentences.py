@@ -9,7 +9,7 @@ spaCy's ``fr_core_news_sm`` splits after "M." and "n°" and costs a model load.
 
 >>> text = "Vu l'avis de M. Paul DURAND ;\\nArticle 1 :\\nD'attribuer 57 000 €. Dit que …"
 >>> [text[a:b] for a, b in split_sentences(text)]
-["Vu l'avis de M. Paul DURAND ;", "Article 1 :", "D'attribuer 57 000 €.", 'Dit que …']
+["Vu l'avis de M. Paul DURAND ;", 'Article 1 :', "D'attribuer 57 000 €.", 'Dit que …']
 """
 
 from __future__ import annotations
