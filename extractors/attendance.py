@@ -435,8 +435,8 @@ def extract_attendance(act: Act, found: Found, issues: IssueLog) -> list[Attenda
     # In minutes, the preamble (date, attendance) runs from the top of the file to the first
     # act: the first act records where that is, later acts find it through found.previous.
     preamble_end = act.span.start if not found.previous else \
-        getattr(found.previous[0], "attendance_preamble_end", None)
-    found.attendance_preamble_end = preamble_end  # type: ignore[attr-defined]
+        found.previous[0].state.get("attendance_preamble_end")
+    found.state["attendance_preamble_end"] = preamble_end
     entries = read_attendance(act, preamble_end)
     sections = block_sections(act)
     rows = []

@@ -46,6 +46,7 @@ class Found:
     rows: dict[str, list[Any]] = field(default_factory=dict)
     act_fields: dict[str, Any] = field(default_factory=dict)
     previous: list["Found"] = field(default_factory=list)
+    state: dict[str, Any] = field(default_factory=dict)  # an extractor's notes for later acts
 
     def get(self, table: str) -> list[Any]:
         return self.rows.get(table, [])

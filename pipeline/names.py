@@ -33,7 +33,7 @@ CIVILITIES: dict[str, str] = {
 
 CIVILITY_RE = re.compile(
     r"""^(?:
-        (?P<word>Monsieur|Madame|Mademoiselle|Messieurs|Mesdames)\b\s*   # spelled out
+        (?P<word>(?i:Monsieur|Madame|Mademoiselle|Messieurs|Mesdames))\b\s*   # spelled out, any case
       | (?P<abbr>(?i:Mmes|Mme|Mlle)|MM|Mr|M)(?:\.\s*|\s+)                # "Mme ", "MME ", "M. ", "M.CHARRIER"
     )""",
     re.X,

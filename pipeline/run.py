@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from extractors import ActFields, Found, load_pipeline
 from pipeline.errors import ErrorCode, IssueLog, PipelineError, Severity
 from pipeline.furniture import detect_furniture
 from pipeline.load import file_sha256, load_document
@@ -77,6 +76,9 @@ def _page_rows(doc: Document) -> list[PageRow]:
 
 def extract_acts(doc: Document, issues: IssueLog, *, strict: bool = False) -> dict[str, list[Any]]:
     """Segment ``doc`` and run every extractor on every act; rows by table."""
+    # imported here: extractors import pipeline's modules, so pipeline cannot import them first
+    from extractors import ActFields, Found, load_pipeline
+
     tables: dict[str, list[Any]] = {"acts": [], "sections": []}
     acts = segment_document(doc)
     if not acts:

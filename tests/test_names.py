@@ -12,6 +12,7 @@ from pipeline.names import parse_person, same_person, strip_functions
     ("Mme MONNIER Martine", "Mme", "Martine", "MONNIER"),                   # NOM Prénom
     ("Madame Sylvie MEYFROIDT", "Mme", "Sylvie", "MEYFROIDT"),
     ("Monsieur Eric ROBERT", "M.", "Eric", "ROBERT"),
+    ("MONSIEUR JEAN-CLAUDE LEROY", "M.", "Jean-Claude", "LEROY"),           # header in capitals
     ("Mme Véronique LE GALL", "Mme", "Véronique", "LE GALL"),               # particle in capitals
     ("Mme Bénédicte MESSEANNE-GROBELNY", "Mme", "Bénédicte", "MESSEANNE-GROBELNY"),
     ("M.CHARRIER Jean-Paul Maire", "M.", "Jean-Paul", "CHARRIER"),          # glued civility, function
