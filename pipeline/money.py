@@ -66,7 +66,8 @@ AMOUNT_RE = re.compile(
     (?![\d/])
     \s?(?P<scale>k|M|Md|millions?|milliards?)?      # "2,3 M€", "1,5 million d'euros"
     \s?(?:d['’]\s?)?
-    (?P<cur>€|euros?\b|EUR\b|Euros?\b|EUROS?\b)     # the currency is required in prose
+    (?P<cur>€|euros?\b|EUR\b|Euros?\b|EUROS?\b      # the currency is required in prose
+      |£(?!\s?\d))                                 # OCR reads "€" as "£" (no pound in deliberations)
     (?:\s?(?P<qual>H\.T\.?|T\.T\.C\.?|HT\b|TTC\b))? # "€ HT", "euros TTC"
     """,
     re.X,

@@ -1,0 +1,76 @@
+"""Amounts: every money amount printed in the running text of the act itself.
+
+Read from the exposé, the visas and considérants, the decision and its articles — not
+from table cells, not from annexed conventions, programmes or reports. One row per amount,
+as printed, with the sentence it stands in::
+
+    "La décision modificative présentée est équilibrée en dépenses et en recettes à
+     hauteur de 40 500,00 €."          → amount 40500.00, raw "40 500,00 €"
+    "D'attribuer une subvention de 29 000 € à l'association « Association Terres
+     d'Avenir » …"                      → 29000.00
+    "cinquante-sept mille euros (57 000 €)" → one row, 57000.00
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.registry import Found, extractor
+from pipeline.errors import IssueLog
+from pipeline.model import Act, Section, SectionKind, Span, collapse_ws
+from pipeline.money import AmountMatch, find_amounts
+from pipeline.sentences import sentence_at, split_sentences
+from pipeline.tables import tables_of
+from schemas.rows import AmountRow
+
+#: Sections whose text is not running text of the act (names, tallies, signatures).
+_SKIPPED = {SectionKind.HEADER, SectionKind.ATTENDANCE, SectionKind.VOTE, SectionKind.SIGNATURE,
+            SectionKind.ANNEX}
+
+# A line whose cells are split by wide gaps: "Libellé\t12 500,00 €\t…".
+_TAB_CELL_RE = re.compile(r"[^\n\t]*\t[^\n]*")
+
+
+def running_sections(act: Act) -> list[Section]:
+    """The act's own prose: every section but header, attendance, vote, signature and annexes."""
+    return [s for s in act.sections if s.kind not in _SKIPPED and not s.shared]
+
+
+def _is_cell(text: str, a: AmountMatch) -> bool:
+    """An amount alone between column gaps of a tabular line ("… fragilité\\t4500 €\\t")."""
+    line_start = text.rfind("\n", 0, a.start) + 1
+    line_end = text.find("\n", a.end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end]
+    if "\t" not in line:
+        return False
+    cell_start = text.rfind("\t", line_start, a.start)
+    before = text[(cell_start + 1 if cell_start >= 0 else line_start) : a.start]
+    next_tab = text.find("\t", a.end, line_end)
+    after = text[a.end : next_tab if next_tab >= 0 else line_end]
+    return not before.strip() and not re.sub(r"\b(?:HT|TTC)\b|[.;,]", "", after).strip()
+
+
+def amounts_in(act: Act) -> list[AmountRow]:
+    """Amount rows of ``act`` (used by the extractor and by the grants checks)."""
+    doc = act.doc
+    tables = tables_of(doc, act.span)
+    rows: list[AmountRow] = []
+    for section in running_sections(act):
+        text = section.text
+        spans = split_sentences(text)
+        for a in find_amounts(text):
+            offset = section.span.start + a.start
+            if any(t.covers(offset) for t in tables) or _is_cell(text, a):
+                continue
+            s, e = sentence_at(text, a.start, spans)
+            context = collapse_ws(doc.clean(Span(section.span.start + s, section.span.start + e)))
+            rows.append(AmountRow(act.act_id, doc.doc_id, doc.page_at(offset), a.amount,
+                                  " ".join(a.raw.split()), context, a.qualifier, offset))
+    return rows
+
+
+@extractor("amounts", feeds=("amounts",))
+def extract_amounts(act: Act, found: Found, issues: IssueLog) -> list[AmountRow]:
+    """One row per money amount of the act's running text."""
+    return amounts_in(act)
