@@ -36,6 +36,7 @@ def _extract(args: argparse.Namespace) -> int:
         return EXIT_ALL_FAILED
     options = Options(ocr=not args.no_ocr, force_ocr=args.force_ocr, ocr_dpi=args.ocr_dpi,
                       ocr_lang=args.ocr_lang, max_pages=args.max_pages, doc_timeout=args.timeout,
+                      ocr_cache=args.ocr_cache,
                       max_memory_mb=args.max_memory_mb, strict=args.strict)
     bar: tqdm | None = None
 
@@ -136,6 +137,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--force-ocr", action="store_true", help="OCR every page, even with a text layer")
     ex.add_argument("--ocr-dpi", type=int, default=300, help="rendering resolution for OCR (default 300)")
     ex.add_argument("--ocr-lang", default="fra", help="Tesseract language(s) (default fra)")
+    ex.add_argument("--ocr-cache", metavar="DIR", default=os.environ.get("DELIB_OCR_CACHE"),
+                    help="reuse OCR results kept in DIR (default: $DELIB_OCR_CACHE, else none)")
     ex.add_argument("--max-pages", type=int, default=2000, help="refuse longer documents (default 2000)")
     ex.add_argument("--timeout", type=float, default=900.0, help="seconds per document (default 900)")
     ex.add_argument("--max-memory-mb", type=int, default=3000, help="memory per worker (default 3000)")

@@ -115,9 +115,19 @@ def _render(page: pdfium.PdfPage, options: Options, page_no: int):  # -> PIL.Ima
     return bitmap.to_pil(), dpi
 
 
-def _ocr_page(page: pdfium.PdfPage, options: Options, page_no: int):
+def _ocr_page(page: pdfium.PdfPage, options: Options, page_no: int) -> ocr_mod.OcrResult:
     image, dpi = _render(page, options, page_no)
-    return ocr_mod.ocr_image(image, dpi=dpi, lang=options.ocr_lang, timeout=options.ocr_timeout)
+    if not options.ocr_cache:
+        return ocr_mod.ocr_image(image, dpi=dpi, lang=options.ocr_lang, timeout=options.ocr_timeout)
+    from pipeline import ocr_cache
+
+    key = ocr_cache.cache_key(image, dpi=dpi, lang=options.ocr_lang)
+    cached = ocr_cache.load(options.ocr_cache, key)
+    if cached is not None:
+        return cached
+    result = ocr_mod.ocr_image(image, dpi=dpi, lang=options.ocr_lang, timeout=options.ocr_timeout)
+    ocr_cache.store(options.ocr_cache, key, result)
+    return result
 
 
 def read_pdf(path: Path, doc_id: str, options: Options, issues: IssueLog,

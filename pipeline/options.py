@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -14,6 +15,8 @@ class Options:
     ocr_lang: str = "fra"
     ocr_dpi: int = 300  # rendering resolution for OCR
     ocr_timeout: float = 180.0  # seconds for one page's OCR
+    # folder of cached OCR results (see pipeline.ocr_cache); None: no cache
+    ocr_cache: str | None = field(default_factory=lambda: os.environ.get("DELIB_OCR_CACHE") or None)
     max_file_mb: float = 512.0  # bigger files are refused (too_large)
     max_pages: int = 2000  # longer documents are refused (too_many_pages)
     max_render_pixels: int = 60_000_000  # a page is rendered at a lower dpi to stay under this

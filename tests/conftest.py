@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,9 @@ SHARED = REPO.parent / "shared"
 DEV = SHARED / "corpus" / "dev"
 REAL = SHARED / "corpus" / "real"
 SAMPLES = REPO / "data" / "samples"
+
+# OCR each scanned page once per machine, however many tests read it (pipeline.ocr_cache).
+os.environ.setdefault("DELIB_OCR_CACHE", str(REPO / ".pytest_cache" / "delib-ocr"))
 
 
 def needs(path: Path) -> pytest.MarkDecorator:

@@ -10,9 +10,11 @@ import pytest
 from pipeline.errors import ErrorCode, IssueLog, PipelineError
 from pipeline.load import load_document
 from pipeline.model import TextSource
+from pipeline.options import Options
 from tests.pdfgen import page_image, scan_pdf, table_image, text_pdf
 
 needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract absent")
+FRESH = Options(ocr_cache=None)  # these tests are about OCR itself: never from the cache
 
 LINES = [
     "DELIBERATION DU CONSEIL MUNICIPAL",
@@ -43,7 +45,7 @@ def test_load_ocrs_image_pages_and_keeps_text_pages(tmp_path: Path) -> None:
     mixed.import_pages(pdfium.PdfDocument(str(typed)))
     mixed.import_pages(pdfium.PdfDocument(str(scanned)))
     mixed.save(str(tmp_path / "mixed.pdf"))
-    doc = load_document(tmp_path / "mixed.pdf")
+    doc = load_document(tmp_path / "mixed.pdf", FRESH)
     assert [p.source for p in doc.pages] == [TextSource.TEXT_LAYER, TextSource.OCR]
     assert doc.pages[0].ocr_confidence is None
     assert doc.pages[1].ocr_confidence is not None and doc.pages[1].ocr_confidence > 70
@@ -54,14 +56,14 @@ def test_load_ocrs_image_pages_and_keeps_text_pages(tmp_path: Path) -> None:
 
 @needs_tesseract
 def test_load_reads_page_turned_upside_down(tmp_path: Path) -> None:
-    doc = load_document(scan_pdf(tmp_path / "r.pdf", [page_image(LINES, angle=180)]))
+    doc = load_document(scan_pdf(tmp_path / "r.pdf", [page_image(LINES, angle=180)]), FRESH)
     assert doc.pages[0].rotation in (180,)
     assert "Seance du 10 mai 2022" in doc.page_text(1)
 
 
 @needs_tesseract
 def test_load_straightens_skewed_scan_lines(tmp_path: Path) -> None:
-    doc = load_document(scan_pdf(tmp_path / "s.pdf", [page_image(LINES, angle=2.0)]))
+    doc = load_document(scan_pdf(tmp_path / "s.pdf", [page_image(LINES, angle=2.0)]), FRESH)
     assert abs(abs(doc.pages[0].skew) - 2.0) < 0.6
     lines = doc.page_text(1).split("\n")
     assert any("Vu le Code general des collectivites territoriales" in ln for ln in lines)
@@ -94,9 +96,26 @@ def test_load_reads_ruled_table_on_a_skewed_scan(tmp_path: Path) -> None:
     """Rules and a grey header band make Tesseract drop table rows unless they are erased."""
     img = table_image(["Code", "Imputation", "CP", "Depense"],
                       [["C02-044A03", "6574/93564", "104 500,00", "44 500,00"]], angle=-1.2)
-    doc = load_document(scan_pdf(tmp_path / "t.pdf", [img]))
+    doc = load_document(scan_pdf(tmp_path / "t.pdf", [img]), FRESH)
     lines = doc.page_text(1).split("\n")
     # the header row is read (case of a capital I next to a rule aside), cell by cell
     assert any(ln.lower().split("\t") == ["code", "imputation", "cp", "depense"] for ln in lines), lines
     row = next(ln for ln in lines if "C02-044A03" in ln)
     assert row.split("\t") == ["C02-044A03", "6574/93564", "104 500,00", "44 500,00"]
+
+
+@needs_tesseract
+def test_load_takes_ocr_from_the_cache_the_second_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pdf = scan_pdf(tmp_path / "c.pdf", [page_image(LINES)])
+    options = Options(ocr_cache=str(tmp_path / "cache"))
+    first = load_document(pdf, options)
+    entries = list((tmp_path / "cache").rglob("*.json"))
+    assert len(entries) == 1
+    import pipeline.ocr as ocr
+
+    def no_ocr(*args: object, **kwargs: object) -> None:
+        raise AssertionError("OCR ran although the page is in the cache")
+
+    monkeypatch.setattr(ocr, "ocr_image", no_ocr)
+    second = load_document(pdf, options)
+    assert second.text == first.text and second.pages[0].ocr_confidence == first.pages[0].ocr_confidence
