@@ -1,0 +1,178 @@
+"""Vocabulary of visas ("Vu …"): how one starts, what it cites, how the parts are worded.
+
+Every pattern is compiled once here, with the French wording it handles next to it; the
+logic that uses them is in :mod:`extractors.legal_references`.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Start of a visa line: "Vu", "VU", "Vu :", "- Vu", then a determiner or "notamment"
+#: ("Vu le Code…", "VU l'article L2121-22", "VU sa délibération", "Vu : la loi…").
+#: "Vu avec l'association …" (the item was *discussed* with …) is not a visa.
+VISA_START_RE = re.compile(
+    r"""^[-–•*·]?\s*                                  # a bullet before "Vu" in some lists
+        (?P<vu>V[uU]|vu)\s*[:,]?\s+
+        (?=(?:le|la|les|l['’]|sa|son|ses|leurs?|un|une|des|du|notamment|en\s+particulier)\b
+           |l['’])""",
+    re.X,
+)
+
+#: Lines that open what follows the visas: never the continuation of a visa.
+AFTER_VISAS_RE = re.compile(
+    r"""^\W{0,3}(?:
+        consid[ée]rant | attendu\s | entendu\s | ayant\s+entendu                # Considérant que …
+      | apr[èe]s\s+(?:en\s+)?avoir | sur\s+(?:le\s+)?rapport | sur\s+proposition
+      | d[ée]cide\b | d[ée]lib[èe]re\b | arr[êe]te\s*: | article\s+\d | article\s+(?:1er|premier)
+      | le\s+conseil | la\s+commission\s+permanente | le\s+bureau | l['’]assembl[ée]e
+      | pour\s*: | contre\s*: | abstention | (?:POUR|CONTRE)\s+\d
+      | (?:Monsieur|Madame|M\.|Mme)\s+[\w.-]+(?:\s+[\w.-]+){0,3}\s*,?\s+(?:expose|rapporte|pr[ée]sente|rappelle|indique|propose)
+    )""",
+    re.I | re.X,
+)
+
+#: Items of a list that a visa announces ("…, à savoir : les avis favorables :" + "- La
+#: chambre d'agriculture le 27 juillet …").
+BULLET_RE = re.compile(r"^[-–•*·▪➢o]\s")
+
+#: A line that ends without ending the sentence: a preposition, an article, "n°".
+RUNS_ON_RE = re.compile(
+    r"""(?:\b(?:de|du|des|la|le|les|l['’]|d['’]|au|aux|à|en|par|et|ou|sur|pour|avec|dans|son|sa|ses
+              |notamment|relatif|relative|portant|n°|no)|[«(\-–,])$""",
+    re.I | re.X,
+)
+
+#: A line that starts as the continuation of the one before: lower case, a digit, a
+#: quote, a parenthesis, an article number ("L.3211-1 et L.3211-2 ;").
+CONTINUES_RE = re.compile(r"""^(?:[a-zà-ÿ0-9«»"(\[]|(?:L|R|D|LO)\.?\s?\d)""")
+
+# ---------------------------------------------------------------------------
+# What a visa cites
+# ---------------------------------------------------------------------------
+
+#: The cited text's kind, from the noun after the determiner. Tried in this order.
+KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("code", re.compile(r"codes?\b", re.I)),                       # le Code général des …
+    ("loi", re.compile(r"lois?\b", re.I)),                         # la loi n°2014-856, la loi organique
+    ("ordonnance", re.compile(r"ordonnances?\b", re.I)),           # l'ordonnance n° 2015-899
+    ("decret", re.compile(r"d[ée]crets?\b", re.I)),                # le décret n° 2016-1234
+    ("arrete", re.compile(r"arr[êe]t[ée]s?\b", re.I)),             # l'arrêté du Préfet, préfectoral
+    ("deliberation", re.compile(r"d[ée]lib[ée]rations?\b", re.I)),  # la délibération n°2021-257
+    ("reglement", re.compile(r"r[èe]glements?\b", re.I)),          # le Règlement Intérieur
+    ("schema", re.compile(r"sch[ée]mas?\b", re.I)),                # le Schéma Régional …
+    ("rapport", re.compile(r"rapports?\b", re.I)),                 # le rapport du Président
+    ("avis", re.compile(r"avis\b", re.I)),                         # l'avis de la commission
+)
+
+#: Determiner (and "Vu" itself) before the head noun: "Vu le ", "VU l'", "Vu : les ".
+HEAD_RE = re.compile(
+    r"""^[-–•*·]?\s*V[uU]\s*[:,]?\s+(?P<det>le|la|les|l['’]|sa|son|ses|leurs?|un|une|des|du)\s*""",
+    re.I | re.X,
+)
+
+#: "l'article L.1612-1 du Code…", "les articles L300-1 et R300-4 du Code de l'Urbanisme",
+#: "l'article 15 de la loi du 10 avril 1867": the articles come first, the text after.
+LEADING_ARTICLES_RE = re.compile(
+    r"""^articles?\s+(?P<refs>.+?)\s*,?\s+(?:du|de\s+la|de\s+l['’]|des)\s*(?=\S)""",
+    re.I | re.X,
+)
+
+#: One article reference: "L.3121-14", "L. 2121-29", "L 2121-33", "L2122- 1- 4",
+#: "R. 2122-8", "LO 1111-2", "15", "1609 nonies C", "7-1".
+ARTICLE_REF = r"""(?:(?:L\.?\s?O|LO|[LRDA])\s?\.?\s?)?\d+(?:\s?[-‑]\s?\d+)*
+                  (?:\s+(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)(?:\s+[A-Z]\b)?)?"""
+ARTICLE_REF_RE = re.compile(ARTICLE_REF, re.X)
+
+#: A list of articles after the word: "ses articles L.3121-14, L.3121-14-1, L.3211-1 et
+#: L.3211-2", "son article 15", "articles 18, 20 et 29", "l'article L. 2122-22",
+#: "son article L2311-3 et R2311-9", "les articles R300-4 à R300-9".
+ARTICLES_RE = re.compile(
+    rf"""\barticles?\s+(?P<refs>{ARTICLE_REF}(?:\s*(?:\([^)]{{0,30}}\))?\s*(?:,|\bet\b|\bà\b|\bou\b|&)\s*{ARTICLE_REF})*)""",
+    re.I | re.X,
+)
+
+#: "n°2021-257", "n° 2019-09-390", "N° 26.2020.06.30.081", "n°CC-2021-100", "no 2014-58",
+#: OCR "n*2021-257".
+NUMBER_RE = re.compile(
+    r"""\b[nN]\s?[°º*o]\.?\s*(?P<num>[A-Za-z]{0,5}[-_ ]?\d[\w./_-]*\w|\d)""",
+    re.X,
+)
+
+#: A number printed right after the noun, without "n°": "la loi 95-101 du …", "la
+#: délibération D2018-16", "la délibération 2018-33 de la communauté …".
+BARE_NUMBER_RE = re.compile(r"""\s*(?P<num>(?:[A-Z]{1,4}[-_]?)?\d{2,4}[-_/]\d+(?:[-_/.]\d+)*)(?![\w/-])""", re.X)
+
+#: Words that open a trailing title: "relative à l'économie sociale et solidaire",
+#: "portant adoption du budget primitif 2022", "approuvant le contrat de ville", "pris
+#: pour l'application de …", "ayant approuvé le Plan Local d'Urbanisme".
+TITLE_START_RE = re.compile(
+    r"""(?<![\w'’-])(?:
+        relati(?:f|ve|fs|ves)\s | portant\s | pris(?:e|es)?\s+(?:pour|en) | approuvant | adoptant
+      | fixant | modifiant | instituant | cr[ée]ant | autorisant | d[ée]finissant | tirant | constatant
+      | d[ée]cidant | d[ée]signant | arr[êe]tant | prescrivant | soumettant | installant | ouvrant
+      | compl[ée]tant | concernant | accordant | attribuant | sollicitant | validant | actant
+      | d[ée]terminant | organisant | transf[ée]rant | renouvelant | confiant | imposant | dispensant
+      | donnant | d[ée]l[ée]guant | ayant\s+(?:approuv|d[ée]cid|prescrit|adopt|fix|cr[ée]|confi|institu|autoris)
+    )""",
+    re.I | re.X,
+)
+
+#: The clause that lists the articles, at the end: ", et notamment son article 15",
+#: " et notamment ses articles 18, 20 et 29", ", notamment l'article L. 2122-22".
+NOTAMMENT_RE = re.compile(
+    r"""\s*,?\s*(?:et\s*,?\s*)?(?:notamment|en\s+particulier)\b\s*,?""",
+    re.I | re.X,
+)
+
+#: Where the name of a code, règlement or schéma ends.
+NAME_END_RE = re.compile(
+    r"""\s*,?\s*(?:et\s*,?\s*)?(?:notamment|en\s+particulier)\b
+      | \s*,?\s+(?:adopt|approuv|arr[êe]t|modifi|r[ée]vis|valid)[ée]e?s?\b
+      | \s*,\s*(?:articles?|art\.)\s
+      | \s+(?:en\s+date|dans\s+sa\s+(?:version|r[ée]daction)|en\s+vigueur)\b
+      | \s+(?:du|le)\s+(?=\d|1er|premier)
+      | \s*[;.]\s*$""",
+    re.I | re.X,
+)
+
+#: The author after the noun (and number): "du Conseil départemental", "de la 1ère
+#: commission « … »", "du Préfet du Pas-de-Calais", "de la Présidente du Conseil
+#: départemental", "de Monsieur le Maire".
+ISSUER_RE = re.compile(
+    r"""\s*,?\s*(?:du|de\s+la|de\s+l['’]|des|de)\s+(?:(?:Monsieur|Madame|M\.|Mme)\s+(?:le|la|l['’])\s*)?
+        (?P<issuer>[«\w].*)""",
+    re.I | re.X,
+)
+
+#: Where the author's name ends: a date, "en date", "n°", "rendu lors", "réunie le", a
+#: title word, ", ci-annexé", a comma before a lower-case word (not "Vie associative,
+#: Sport et Culture"), the end.
+ISSUER_END_RE = re.compile(
+    r"""\s+(?:en\s+date|en\s+s[ée]ance|rendu|r[ée]uni|[ée]mis|lors|sur\s|dans\s|relati|portant\s|le\s+\d|le\s+1er
+           |du\s+(?=\d|1er|premier)|du\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)
+           |[nN]\s?[°º*o]\.?\s*\d|[nN]°)
+      | \s*,\s*(?=[a-zà-ÿ])
+      | \s*[;:.]\s*$
+      | \s*[;]""",
+    re.X,
+)
+
+#: "adopté par délibération du Conseil Régional des Hauts-de-France le 30 mars 2017":
+#: the author of a schéma (or of a règlement adopted by a council).
+ADOPTED_BY_RE = re.compile(
+    r"""(?:adopt|approuv|arr[êe]t)[ée]e?s?\s+par\s+(?:d[ée]lib[ée]ration\s+|arr[êe]t[ée]\s+)?
+        (?:du|de\s+la|de\s+l['’]|le|la|l['’])\s*(?P<issuer>.+)""",
+    re.I | re.X,
+)
+
+#: Bodies that author a délibération or an avis (the first word of the issuer).
+BODY_WORD_RE = re.compile(
+    r"""^(?:\d+(?:[èe]re|[èe]me|e)\s+)?(?:conseil|commission|bureau|comit[ée]|assembl[ée]e|syndicat
+        |communaut[ée]|coll[èe]ge|conf[ée]rence|mission|personnes\s+publiques|pr[ée]fet|pr[ée]sident|maire
+        |commissaire|directeur|direction|agence|autorit[ée]|minist|chambre|CCAS|SDIS|SIVU|SIVOM)""",
+    re.I | re.X,
+)
+
+#: Words after which a period does not end a line's sentence ("L.", "n°.", "art.").
+ABBREV_END_RE = re.compile(r"(?:\b(?:[A-Z]|art|n|no|M|Mme|cf|al|p)\.|[nN]°\.?)$")
