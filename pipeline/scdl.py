@@ -47,9 +47,9 @@ class Authority:
 def load_mapping(path: str | os.PathLike[str] | None) -> dict[str, Authority]:
     """Read a mapping file: CSV ``authority,siret`` or JSON.
 
-    JSON: ``{"Département du Pas-de-Calais": {"siret": "22620001600017",
+    JSON: ``{"Département du Pas-de-Calais": {"siret": "22620001600013",
     "defaults": {"notificationUE": "non", "conditionsVersement": "unique"}}}`` or simply
-    ``{"Commune de Cognac": "21160102500019"}``. A key ``"*"`` applies to every authority.
+    ``{"Commune de Cognac": "21160102500011"}``. A key ``"*"`` applies to every authority.
     """
     if not path:
         return {}
@@ -217,8 +217,10 @@ def export_scdl(out_dir: str | os.PathLike[str], *, coll_siret: str | None = Non
         results[name] = validate_csv(tmp, schema)
         final = target / f"{name}.csv"
         if results[name].valid:
+            (target / f"{name}.invalid.csv").unlink(missing_ok=True)
             os.replace(tmp, final)
             paths[name] = final
-        else:
+        else:  # no stale file of an earlier export may pass for this one
+            final.unlink(missing_ok=True)
             os.replace(tmp, target / f"{name}.invalid.csv")
     return ExportReport(results["deliberations"], results["subventions"], paths, ctx.notes)

@@ -9,7 +9,7 @@ The schemas are the official files of schema.data.gouv.fr shipped in
   PREF_DATE ≥ DELIB_DATE (sent to the préfecture on 2023-04-19, adopted on 2023-03-20);
 * ``cohesive-columns-value``: the five vote columns all filled or all empty (same for
   BUDGET_ANNEE and BUDGET_NOM);
-* ``french-siret-value``: a SIRET passes the Luhn key (``22620001600017``);
+* ``french-siret-value``: a SIRET passes the Luhn key (``21860194600013``, the schema's example);
 * ``nomenclature-actes-value``: DELIB_MATIERE_NOM reads ``<level 1>/<level 2>`` with one
   of the nine ACTES level-1 matières (``finances locales/subventions``);
 * ``year-interval-value``: BUDGET_ANNEE is ``2023`` or ``2023/2024`` with a rising interval;

@@ -74,8 +74,8 @@ def test_shipped_schemas_are_the_official_ones() -> None:
 
 
 def test_mapping_files(tmp_path: Path) -> None:
-    (tmp_path / "m.csv").write_text("authority,siret\nCommune de Cognac,211 601 025 00019\n", encoding="utf-8")
-    assert load_mapping(tmp_path / "m.csv")["Commune de Cognac"].siret == "21160102500019"
+    (tmp_path / "m.csv").write_text("authority,siret\nCommune de Cognac,211 601 025 00011\n", encoding="utf-8")
+    assert load_mapping(tmp_path / "m.csv")["Commune de Cognac"].siret == "21160102500011"
     (tmp_path / "m.json").write_text(json.dumps({"*": {"siret": "1", "defaults": {"notificationUE": "non"}},
                                                  "Ville": "2"}), encoding="utf-8")
     m = load_mapping(tmp_path / "m.json")
@@ -167,3 +167,15 @@ def test_subventions_one_row_per_grant(exported: Path, born_run: Path) -> None:
     for row in rows:
         assert row["nature"] == "aide en numéraire" and row["pourcentageSubvention"] == "1.00"
         assert row["notificationUE"] == "non"  # from the mapping's defaults
+
+
+def test_cli_export(born_run: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from pipeline.cli import main
+
+    assert main(["export", "scdl", str(tmp_path)]) == 2  # no acts table there
+    assert main(["export", "scdl", str(born_run), "--mapping", str(tmp_path / "none.csv")]) == 2
+    assert main(["export", "scdl", str(born_run), "--coll-siret", "21860194600013"]) == 0
+    assert "deliberations.csv:" in capsys.readouterr().out
+    assert main(["export", "scdl", str(born_run), "--coll-siret", "21860194600014"]) == 1  # bad key
+    assert (born_run / "scdl" / "deliberations.invalid.csv").exists()
+    assert not (born_run / "scdl" / "deliberations.csv").exists()  # no stale valid file left
