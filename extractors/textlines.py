@@ -9,7 +9,7 @@ at a line end must be made whole again ("« Dé-" + "légation d'attributions" �
 "« Délégation d'attributions") while a real compound keeps its hyphen ("Pas-de-" +
 "Calais", "L.3121-" + "14", "ci-" + "annexé").
 
-Whether a line is *full* (reaches the right margin of its text column) tells a wrapped
+Whether a line is *full* (runs from the left to the right margin of its text column) tells a wrapped
 line ("… par la Société PARC" + "EOLIEN DES VENTS DE L'OUEST") from the last line of a
 paragraph ("Vu la délibération … en date du 16 juillet 2020" + "Le conseil municipal
 désigne :"). It is read from the words' boxes; for a document without words (tests
@@ -95,7 +95,10 @@ def _is_full(doc: Document, start: int, end: int, margin: tuple[float, float] | 
         words = [w for _, w in doc.words_in(Span(start, end))]
         if words:
             left, right = margin
-            return max(w.x1 for w in words) >= right - FULL_TOLERANCE * max(right - left, 1.0)
+            width = max(right - left, 1.0)
+            # from the left margin to the right one: a right-aligned heading is not full
+            return (min(w.x0 for w in words) <= left + FULL_TOLERANCE * width
+                    and max(w.x1 for w in words) >= right - FULL_TOLERANCE * width)
     return end - start >= FULL_CHARS * max(longest, 1)
 
 
@@ -134,3 +137,13 @@ def join_lines(lines: list[str], vocabulary: str = "") -> str:
             continue
         out = out + " " + line
     return " ".join(out.split())
+
+
+#: OCR misreadings that the French context settles: "57 000 £" is "57 000 €" (the euro
+#: sign read as a pound sign after an amount).
+_OCR_EURO_RE = re.compile(r"(?<=\d)(\s?)£")
+
+
+def repair_ocr(text: str) -> str:
+    """Undo OCR misreadings of text read from a scan ("57 000 £" → "57 000 €")."""
+    return _OCR_EURO_RE.sub(r"\1€", text)

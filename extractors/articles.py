@@ -1,0 +1,218 @@
+"""Articles: one row per article of the decision itself, with its text and page.
+
+Reads the operative part after "DÉCIDE", whatever the label::
+
+    Article 1:
+    D'attribuer, à l'association « Acteurs Pour une Economie Solidaire », une participation …
+    Article 1er : D'adopter la décision modificative n°3 du budget principal 2022 …
+    ARTICLE 1 - D'attribuer une subvention de 29 000 € à l'association « … »
+    ARTICLE PREMIER : …            Art. 2 – …
+
+An article runs to the next article, the vote ("Dans les conditions de vote ci-dessous",
+"Adopté à la majorité", "Pour : 41 voix"), the signature ("Fait à …", "Pour extrait
+conforme", "Fait et délibéré") or the end of the act's own sections, across page breaks
+(running headers and footers cut out). A budget table inside an article is not its text
+("… imputée sur le budget départemental comme suit :" ends article 3).
+
+A decision without labels written as one paragraph after "DÉCIDE :" is one article,
+number 1; a decision written as a dash list ("- APPROUVE …", "- D'attribuer …") has none.
+Articles of annexed conventions, programmes and regulations are never the decision's:
+annex sections are not read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractors.legal_references import own_lines
+from extractors.registry import Found, extractor
+from extractors.textlines import TextLine, join_lines, repair_ocr
+from pipeline.errors import IssueLog
+from pipeline.model import Act, SectionKind, TextSource
+from schemas.rows import ArticleRow
+
+#: An article's label at a line start: "Article 1 :", "Article 1er", "ARTICLE PREMIER",
+#: "Art. 2 –", "ARTICLE 1 - …", "Article 2." (OCR may read "1er" as "ler").
+LABEL_RE = re.compile(
+    r"""^\W{0,2}(?:ARTICLE|Article|Art\.?|ART\.?)\s*
+        (?P<n>\d{1,2}|PREMIER|[Pp]remier|UNIQUE|[Uu]nique)\s*(?:er|ER|[eè]me|°)?(?!\w)\s*
+        (?P<sep>[:.\-–—]\s*|$)""",
+    re.X,
+)
+
+#: The vote or the signature: an article stops there.
+AFTER_ARTICLES_RE = re.compile(
+    r"""^\W{0,3}(?:
+        dans\s+les\s+conditions\s+de\s+vote | adopt[ée]e?s?\s+(?:[àa]\s|par\s) | \(adopt
+      | pour\s*:\s*\d | pour\s*:\s*\w+\s+voix | contre\s*:\s*\d | abstentions?\s*:
+      | (?:POUR|CONTRE|ABSTENTIONS?)\s+\d
+      | vote\s*: | r[ée]sultat\s+du\s+vote | ainsi\s+d[ée]lib[ée]r[ée]
+      | fait\s+(?:[àa]\s|et\s+d[ée]lib[ée]r[ée]) | pour\s+extrait | ont\s+sign[ée] | pour\s+copie
+      | l[ea]\s+(?:maire|pr[ée]sidente?)\b.{0,40},?\s*$ | (?:LE|LA)\s+PR[ÉE]SIDENTE?\b
+      | acte\s+rendu\s+ex[ée]cutoire | transmis\s+au\s+contr[ôo]le | certifi[ée]\s+ex[ée]cutoire
+      | d[ée]lib[ée]ration\s+certifi[ée]e
+    )""",
+    re.I | re.X,
+)
+
+#: "DÉCIDE :", "DECIDE", "DÉCIDE, à l'unanimité :" alone at the end of its line, or with
+#: the decision after the colon on the same line.
+DECIDE_RE = re.compile(r"\bD[ÉE]CIDE(?:NT)?\b(?P<rest>[^:\n]{0,60}:\s*(?P<text>.*)|\s*$)")
+
+#: A dash or bullet list item: such decisions have no articles.
+BULLET_RE = re.compile(r"^[-–—•*·▪➢]\s*")
+
+#: A money amount or a code of a budget table cell ("209 285,00", "6568/9365").
+CELL_RE = re.compile(r"\d[\d  .]*,\d{2}\b|\b\d{2,5}/\d{2,6}\b")
+
+#: An article's last words that announce a table: "comme suit :", "ci-dessous :".
+ANNOUNCES_RE = re.compile(r":\s*$")
+
+
+@dataclass
+class Article:
+    number: int
+    start: int
+    page: int
+    lines: list[str] = field(default_factory=list)
+
+
+def _number(raw: str) -> int | None:
+    if raw.isdigit():
+        return int(raw)
+    if raw.lower() in ("premier", "unique"):
+        return 1
+    return None
+
+
+def _is_tabular(line: str) -> bool:
+    return "\t" in line and (line.count("\t") >= 2 or bool(CELL_RE.search(line)))
+
+
+def _is_prose(line: str) -> bool:
+    return "\t" not in line and len(line.split()) >= 7 and not CELL_RE.search(line)
+
+
+def _drop_tables(lines: list[TextLine]) -> list[TextLine]:
+    """The lines of an article without the budget table it announces with ":"."""
+    out: list[TextLine] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        out.append(line)
+        i += 1
+        if not ANNOUNCES_RE.search(line.text) or i >= len(lines):
+            continue
+        ahead = lines[i:i + 4]
+        if not any(_is_tabular(a.text) or CELL_RE.search(a.text) for a in ahead):
+            continue
+        if _is_prose(lines[i].text):
+            continue
+        while i < len(lines) and not _is_prose(lines[i].text):
+            i += 1  # cells, headers and wrapped cell text
+    return out
+
+
+def _drop_page_heads(lines: list[TextLine]) -> list[TextLine]:
+    """Cut a running header that page furniture missed: at the top of a new page, short
+    lines without punctuation after a sentence that ended the previous page
+    ("… jeunes »." ⏎ page 2: "Communauté d'agglomération du Boulonnais")."""
+    out: list[TextLine] = []
+    for k, line in enumerate(lines):
+        prev = out[-1] if out else None
+        if (prev is not None and line.page != prev.page and re.search(r"[.;!?»)]$", prev.text)
+                and len(line.text.split()) <= 8 and not re.search(r"[.;:,]$", line.text)
+                and not line.full and (k + 1 == len(lines) or lines[k + 1].page == line.page)):
+            continue
+        out.append(line)
+    return out
+
+
+def find_articles(lines: list[TextLine]) -> list[Article]:
+    """Articles among ``lines``, numbered 1, 2, 3… in order (other labels are text)."""
+    articles: list[Article] = []
+    current: list[TextLine] = []
+
+    def close() -> None:
+        if articles:
+            kept = _drop_tables(_drop_page_heads(current))
+            articles[-1].lines = [ln.text for ln in kept]
+
+    for line in lines:
+        m = LABEL_RE.match(line.text)
+        n = _number(m.group("n")) if m else None
+        expected = articles[-1].number + 1 if articles else 1
+        if n is not None and n == expected:
+            close()
+            rest = line.text[m.end():].strip()
+            articles.append(Article(n, line.start, line.page))
+            current = [TextLine(line.start + m.end(), line.end, rest, line.page, line.full)] if rest else []
+            continue
+        if not articles:
+            continue
+        if AFTER_ARTICLES_RE.match(line.text):
+            close()
+            articles_done = articles
+            return articles_done
+        current.append(line)
+    close()
+    return articles
+
+
+def single_paragraph(lines: list[TextLine]) -> Article | None:
+    """The decision as one article when it is one paragraph after "DÉCIDE :"."""
+    for k, line in enumerate(lines):
+        m = DECIDE_RE.search(line.text)
+        if not m or not re.match(r"^\W{0,3}(?:.*,\s*)?D[ÉE]CIDE", line.text):
+            continue
+        body: list[TextLine] = []
+        if m.group("text"):
+            body.append(TextLine(line.start + m.start("text"), line.end, m.group("text").strip(), line.page, line.full))
+        for nxt in lines[k + 1:]:
+            if AFTER_ARTICLES_RE.match(nxt.text):
+                break
+            body.append(nxt)
+        if not body or any(BULLET_RE.match(b.text) or LABEL_RE.match(b.text) for b in body):
+            return None
+        # one paragraph: every line but the last runs to the margin or does not end a sentence
+        for b in body[:-1]:
+            if re.search(r"[.;:!?]$", b.text) and not b.full:
+                return None
+        kept = _drop_tables(_drop_page_heads(body))
+        if not kept or not re.match(r"[A-ZÀ-Ýa-zà-ÿ'’]", kept[0].text):
+            return None
+        return Article(1, kept[0].start, kept[0].page, [b.text for b in kept])
+    return None
+
+
+def _decision_lines(act: Act) -> list[TextLine]:
+    """Own lines from the decision ("DÉCIDE", "Article 1") on; all own lines without one."""
+    lines = own_lines(act)
+    starts = [s.span.start for s in act.sections
+              if s.kind in (SectionKind.DECISION, SectionKind.ARTICLES) and not s.shared]
+    if not starts:
+        return lines
+    first = min(starts)
+    return [ln for ln in lines if ln.start >= first]
+
+
+@extractor("articles", feeds=("articles",))
+def articles(act: Act, found: Found, issues: IssueLog) -> list[ArticleRow]:
+    """One :class:`ArticleRow` per article of the decision of ``act``."""
+    lines = _decision_lines(act)
+    found_articles = find_articles(lines)
+    if not found_articles and any(s.kind is SectionKind.DECISION for s in act.sections):
+        one = single_paragraph(lines)
+        found_articles = [one] if one else []
+    vocabulary = act.doc.text
+    rows = []
+    for art in found_articles:
+        text = join_lines(art.lines, vocabulary)
+        if act.doc.page(art.page).source is TextSource.OCR:
+            text = repair_ocr(text)
+        if not text:
+            continue
+        rows.append(ArticleRow(act_id=act.act_id, doc_id=act.doc.doc_id, number=art.number, text=text,
+                               page=art.page))
+    return rows
