@@ -23,16 +23,16 @@ from pipeline.sentences import sentence_at, split_sentences
 from pipeline.tables import tables_of
 from schemas.rows import AmountRow
 
-#: Sections whose text is not running text of the act (names, tallies, signatures).
-_SKIPPED = {SectionKind.HEADER, SectionKind.ATTENDANCE, SectionKind.VOTE, SectionKind.SIGNATURE,
-            SectionKind.ANNEX}
+#: Sections whose text is not running text of the act (names, tallies, signatures). The
+#: header stays: in minutes it is the item's heading and its whole exposé.
+_SKIPPED = {SectionKind.ATTENDANCE, SectionKind.VOTE, SectionKind.SIGNATURE, SectionKind.ANNEX}
 
 # A line whose cells are split by wide gaps: "Libellé\t12 500,00 €\t…".
 _TAB_CELL_RE = re.compile(r"[^\n\t]*\t[^\n]*")
 
 
 def running_sections(act: Act) -> list[Section]:
-    """The act's own prose: every section but header, attendance, vote, signature and annexes."""
+    """The act's own prose: every section but attendance, vote, signature, annexes and shared ones."""
     return [s for s in act.sections if s.kind not in _SKIPPED and not s.shared]
 
 

@@ -26,7 +26,7 @@ from extractors.amounts import running_sections
 from extractors.quality import quality_check, result
 from extractors.registry import Found, extractor
 from pipeline.errors import IssueLog
-from pipeline.model import Act, SectionKind, collapse_ws
+from pipeline.model import Act, Section, SectionKind, collapse_ws
 from pipeline.money import find_amounts, parse_amount, siret_valid
 from pipeline.sentences import split_sentences
 from pipeline.tables import Table, fold, tables_of
@@ -137,12 +137,17 @@ def _session_year(found: Found) -> int | None:
     return getattr(d, "year", None)
 
 
+def _decision_sections(act: Act) -> list[Section]:
+    """Where the act decides: its decision and articles; in minutes, the item's own text."""
+    own = running_sections(act)
+    decided = [s for s in own if s.kind in (SectionKind.DECISION, SectionKind.ARTICLES)]
+    return decided or [s for s in own if s.kind in (SectionKind.HEADER, SectionKind.CONSIDERANTS)]
+
+
 def grants_from_text(act: Act, found: Found) -> list[GrantRow]:
     rows: list[GrantRow] = []
     title = found.field("title")
-    for section in running_sections(act):
-        if section.kind not in (SectionKind.DECISION, SectionKind.ARTICLES):
-            continue
+    for section in _decision_sections(act):
         text = section.text
         for s, e in split_sentences(text):
             sentence = text[s:e]
@@ -205,9 +210,7 @@ def extract_grants(act: Act, found: Found, issues: IssueLog) -> list[GrantRow]:
 
 def _decision_total(act: Act) -> Decimal | None:
     """The sum the decision awards, when printed: "pour un montant global de 44 500 €"."""
-    for section in running_sections(act):
-        if section.kind not in (SectionKind.DECISION, SectionKind.ARTICLES):
-            continue
+    for section in _decision_sections(act):
         for a in find_amounts(section.text):
             if _GLOBAL_RE.search(section.text[max(0, a.start - 80) : a.start]):
                 return a.amount

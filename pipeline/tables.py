@@ -290,6 +290,10 @@ def _page_lines(doc: Document, page_no: int) -> list[_Line]:
         # OCR reads table rules and stamp specks as tiny low-confidence "words" ("es", "|")
         h = median(w.bottom - w.top for w in words)
         words = [w for w in words if not (w.conf is not None and w.conf < 50 and w.bottom - w.top < 0.5 * h)]
+        # a figure Tesseract is unsure of is a wrong figure more often than not ("#4590,00" for "44 500,00")
+        words = [w for w in words if not (w.conf is not None and w.conf < 60 and re.search(r"\d", w.text)
+                                          and parse_amount(w.text) is not None)]
+        words = [w for w in words if w.conf is None or w.conf >= 20]
     lines = []
     for _, group in groupby(words, key=lambda w: w.line):
         ws = list(group)
@@ -376,6 +380,33 @@ def _measure_amount(columns: list[Column], cells: dict[int, str]) -> bool:
     return any(columns[i].measure and _has_amount(t) for i, t in cells.items())
 
 
+_PART_FIGURE_RE = re.compile(r"^[-–]?\d{1,3}$")
+
+
+def _merge_broken_figures(columns: list[Column], body: list[tuple[_Line, dict[int, str], bool]],
+                          anchors: list[int], height: float) -> list[int]:
+    """Rejoin a row whose figures wrap inside narrow cells ("104" above "500,00").
+
+    The line below is folded into the row when it touches it and the row holds a
+    thousands group alone in a column the line below continues.
+    """
+    kept: list[int] = []
+    for k in anchors:
+        if kept:
+            prev_line, prev_cells, _ = body[kept[-1]]
+            line, cells, _ = body[k]
+            broken = [ci for ci, t in prev_cells.items()
+                      if columns[ci].measure and _PART_FIGURE_RE.match(t.strip()) and ci in cells]
+            if broken and line.top - prev_line.bottom < 0.5 * height:
+                for ci, t in cells.items():
+                    old = prev_cells.get(ci, "")
+                    role = columns[ci].role
+                    prev_cells[ci] = join_wrapped(old, t, role in ("code", "imputation"))
+                continue
+        kept.append(k)
+    return kept
+
+
 def _tables_on_page(doc: Document, page_no: int) -> list[Table]:
     lines = _page_lines(doc, page_no)
     if not lines:
@@ -422,6 +453,7 @@ def _tables_on_page(doc: Document, page_no: int) -> list[Table]:
         if not anchors:
             i = hi + 1
             continue
+        anchors = _merge_broken_figures(columns, body, anchors, height)
         rows = {k: Row(dict(body[k][1]), page_no, body[k][0].words[0].start) for k in anchors}
         for k, (line, cells, has) in enumerate(body):
             if has:
