@@ -180,7 +180,7 @@ def amount_qualifier(text: str) -> str | None:
 
 
 def _glued_negative(text: str, m: re.Match[str]) -> bool:
-    """A minus counts when glued to the figure, or after "soit", ":" or "=" ("soit – 1’697€").
+    """A minus counts when glued to the figure, or after "soit", "=" or a column gap ("soit – 1’697€").
 
     A dash at the start of a line followed by a space is a bullet: "- 24 000 € au titre …".
     """
@@ -192,7 +192,7 @@ def _glued_negative(text: str, m: re.Match[str]) -> bool:
         line_start = text.rfind("\n", 0, m.start()) + 1
         return text[line_start : m.start()].strip() != "" or not text[m.start() + 1 : m.start() + 2].isspace()
     before = text[: m.start()].rstrip(" \t")
-    return bool(re.search(r"(?:soit|:|=|\t)$", before, re.I))
+    return bool(re.search(r"(?:\bsoit|=|\t)$", before, re.I))
 
 
 def find_amounts(text: str) -> list[AmountMatch]:

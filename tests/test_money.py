@@ -1,0 +1,103 @@
+"""Amount normalisation: every printed form of euros real deliberations use."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from pipeline.money import amount_qualifier, find_amounts, parse_amount, siret_valid
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("209 285,00", "209285.00"),
+    ("57 000 €", "57000.00"),
+    ("1.250.000,00 €", "1250000.00"),
+    ("12 500 euros", "12500.00"),
+    ("3 750 EUR", "3750.00"),
+    ("57 000,00 EUR", "57000.00"),
+    ("57\u202f000,00 €", "57000.00"),
+    ("57\u2009000 €", "57000.00"),
+    ("57\u00a0000,00", "57000.00"),
+    ("-2 350,00", "-2350.00"),
+    ("(12,50)", "-12.50"),
+    ("20'000 €", "20000.00"),
+    ("1’697€", "1697.00"),
+    ("4500 €", "4500.00"),
+    ("57 000,00€", "57000.00"),
+    ("850.56€", "850.56"),
+    ("3.30€", "3.30"),
+    ("15.766.362 €", "15766362.00"),
+    ("9.100 € HT", "9100.00"),
+    ("-152.877,17 €", "-152877.17"),
+    ("-152.877.17 €", "-152877.17"),  # OCR read the decimal comma as a dot
+    ("- 43.828,17 €", "-43828.17"),
+    ("+ 2 429, 60 € HT", "2429.60"),
+    ("1,5 million", "1500000.00"),
+    ("2,3 M€", "2300000.00"),
+    ("15 k€", "15000.00"),
+])
+def test_money_parse_amount(raw: str, expected: str) -> None:
+    value = parse_amount(raw)
+    assert value == Decimal(expected)
+    assert isinstance(value, Decimal)
+
+
+@pytest.mark.parametrize("raw", [
+    "L.2121-29", "31.12.2021", "03 20 30 98 25", "440 672 020 00037", "#0:008,00", "", "Libellé", "(12,50",
+])
+def test_money_parse_amount_rejects(raw: str) -> None:
+    assert parse_amount(raw) is None
+
+
+def test_money_parse_amount_none() -> None:
+    assert parse_amount(None) is None
+
+
+@pytest.mark.parametrize("raw, qualifier", [("9.100 € HT", "HT"), ("84 254 € TTC", "TTC"), ("57 000 €", None)])
+def test_money_qualifier(raw: str, qualifier: str | None) -> None:
+    assert amount_qualifier(raw) == qualifier
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("une participation d'un montant global de 57 000 € pour l'année 2023", [("57 000 €", "57000.00")]),
+    ("cinquante-sept mille euros (57 000 €) versés en 2023", [("57 000 €", "57000.00")]),
+    ("la somme de mille euros", [("mille euros", "1000.00")]),
+    ("+20'000 € au 21.32 et -8'355,59€ au 2313", [("+20'000 €", "20000.00"), ("-8'355,59€", "-8355.59")]),
+    ("Ajustement des dotations, soit – 1’697€", [("– 1’697€", "-1697.00")]),
+    ("- 24 000 € au titre des 3 axes", [("24 000 €", "24000.00")]),  # a bullet, not a minus
+    ("INVESTISSEMENT\t-152.877.17 €", [("-152.877.17 €", "-152877.17")]),
+    ("une subvention de 2500€ afin", [("2500€", "2500.00")]),
+    ("le montant de 1,5 million d'euros", [("1,5 million d'euros", "1500000.00")]),
+    ("équilibrée à hauteur de 40 500,00 €.", [("40 500,00 €", "40500.00")]),
+    ("l'année 2022 28 000 € à l'association", [("28 000 €", "28000.00")]),
+    ("de 57 000 £ pour", [("57 000 £", "57000.00")]),  # OCR's "£" for "€"
+])
+def test_money_find_amounts(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(a.raw, str(a.amount)) for a in find_amounts(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Vu le Code, notamment ses articles L.2121-29 et L. 2311-1 ;",
+    "le 31.12.2021 à 18h00, tél. 03 20 30 98 25",
+    "identifié au répertoire SIREN sous le n°440 672 020 00037",
+    "Délibération n° 2023-122 du 20 mars 2023, article 15",
+    "de 16\t500 € pour",  # justified text split a figure: better no amount than "500 €"
+])
+def test_money_find_amounts_ignores_non_money(text: str) -> None:
+    assert find_amounts(text) == []
+
+
+def test_money_find_amounts_qualifier_and_offsets() -> None:
+    text = "pour un montant de 2 233 € maximum, soit 84 254 € TTC."
+    found = find_amounts(text)
+    assert [a.qualifier for a in found] == [None, "TTC"]
+    assert all(text[a.start:a.end] == a.raw for a in found)
+
+
+@pytest.mark.parametrize("siret, ok", [
+    ("44067202000037", True), ("53775190100845", True), ("39372038800502", True),
+    ("44067202000038", False), ("4406720200003", False),
+])
+def test_money_siret_valid(siret: str, ok: bool) -> None:
+    assert siret_valid(siret) is ok
