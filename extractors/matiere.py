@@ -24,7 +24,7 @@ from pipeline.errors import IssueLog
 from pipeline.model import Act, SectionKind
 
 TITLE_WEIGHT = 3.0
-MIN_SCORE = 3.0  # one strong term in the decision, or any term in the title
+MIN_SCORE = 4.0  # a term of weight 2 in the title, or strong terms in the decision
 DECISION_CHARS = 4000  # the operative part is short; long tables add only noise
 
 _WORD = re.compile(
