@@ -45,6 +45,8 @@ class TableWriter:
         self.out.mkdir(parents=True, exist_ok=True)
         for name in TABLES:
             (self.out / name).mkdir(exist_ok=True)
+            for stale in (self.out / name).glob(".part-*.tmp"):
+                stale.unlink(missing_ok=True)  # left by a killed run (readers never saw it)
         self._done = self._read_manifest()
 
     def _read_manifest(self) -> dict[str, dict[str, Any]]:
