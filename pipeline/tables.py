@@ -67,7 +67,7 @@ _MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    r"|subventions?(?:\s+(?:accordees?|attribuees?|proposees?|allouees?))?"
                    r"|montant\s+(?:de\s+la\s+subvention|accorde|attribue|alloue)|aide\s+accordee)$"),
         # "Recettes", "Réalisé", "Reste à réaliser", "DM", "Écart"
-        ("other", r"^(?:recettes?|realises?|reste\s+a\s+realiser|rar|dm|ecarts?"
+        ("other", r"^(?:recettes?|realises?|reste\s+a\s+realiser|rar|dm\s?\d*|ecarts?"
                   r"|decision\s+modificative)$"),
     )
 )
@@ -101,7 +101,7 @@ _ROLE_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "Bénéficiaire", "Association", "Organisme", "Structure"
     ("beneficiary", re.compile(r"^(?:beneficiaires?|associations?|organismes?|structures?|tiers|porteurs?)", re.X)),
     # "Libellé Opération", "Désignation", "Actions", "Intitulé", "Objet", "Opération"
-    ("label", re.compile(r"^(?:libelle|designation|actions?|intitule|objet|operations?|programmes?|postes?)", re.X)),
+    ("label", re.compile(r"^(?:libelle|designation|actions?|intitule|objet|operations?|programmes?|postes?|projets?)", re.X)),
 )
 
 #: Words of headers, to rejoin words broken inside narrow cells ("Disponibl"+"e").
@@ -212,7 +212,7 @@ class Table:
         parts = [row.text(i) for i in self.columns_with("label") if row.text(i)]
         if not parts:
             parts = [row.text(i) for i in self.columns_with("other") + self.columns_with("beneficiary")
-                     if row.text(i)]
+                     if row.text(i) and not _has_amount(row.text(i))]
         if not parts:
             parts = [row.text(i) for i in self.columns_with("imputation") + self.columns_with("code")
                      if _TOTAL_RE.match(row.text(i))]
@@ -453,21 +453,29 @@ def _tables_on_page(doc: Document, page_no: int) -> list[Table]:
         if not anchors:
             i = hi + 1
             continue
+        merged = set(anchors)
         anchors = _merge_broken_figures(columns, body, anchors, height)
-        rows = {k: Row(dict(body[k][1]), page_no, body[k][0].words[0].start) for k in anchors}
+        pieces: dict[int, dict[int, list[tuple[int, str]]]] = {
+            k: {ci: [(k, t)] for ci, t in body[k][1].items()} for k in anchors}
         for k, (line, cells, has) in enumerate(body):
-            if has:
+            if k in merged:
                 continue
             near = min(anchors, key=lambda a: (abs(body[a][0].center - line.center), -a))
-            row = rows[near]
             for ci, text in cells.items():
                 role = columns[ci].role
                 if role in ("label", "imputation", "code", "beneficiary") or \
-                        (role == "other" and not row.text(ci)):
-                    glue = role in ("imputation", "code")
-                    old = row.cells.get(ci, "")
-                    row.cells[ci] = join_wrapped(text, old, glue) if k < near else join_wrapped(old, text, glue)
-        table.rows = [rows[k] for k in anchors]
+                        (role == "other" and ci not in pieces[near]):
+                    pieces[near].setdefault(ci, []).append((k, text))
+        table.rows = []
+        for k in anchors:
+            cells_out: dict[int, str] = {}
+            for ci, parts in pieces[k].items():
+                glue = columns[ci].role in ("imputation", "code")
+                text = ""
+                for _, t in sorted(parts):
+                    text = join_wrapped(text, t, glue)
+                cells_out[ci] = text
+            table.rows.append(Row(cells_out, page_no, body[k][0].words[0].start))
         first = min(w.start for line in band for w in line.words)
         last_line = body[max(anchors)][0] if anchors else band[-1]
         end_words = [w for k in range(len(body)) for w in body[k][0].words]
