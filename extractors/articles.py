@@ -51,17 +51,25 @@ AFTER_ARTICLES_RE = re.compile(
       | fait\s+(?:[àa]\s|et\s+d[ée]lib[ée]r[ée]) | pour\s+extrait | ont\s+sign[ée] | pour\s+copie
       | l[ea]\s+(?:maire|pr[ée]sidente?)\b.{0,40},?\s*$ | (?:LE|LA)\s+PR[ÉE]SIDENTE?\b
       | acte\s+rendu\s+ex[ée]cutoire | transmis\s+au\s+contr[ôo]le | certifi[ée]\s+ex[ée]cutoire
-      | d[ée]lib[ée]ration\s+certifi[ée]e
+      | d[ée]lib[ée]ration\s+certifi[ée]e | (?:toutes\s+les\s+)?d[ée]lib[ée]rations?\s+prises?\s+en\s+ce\s+sens
+      | la\s+s[ée]ance\s+est\s+lev[ée]e
+      | (?:Monsieur|Madame|M\.|Mme)\s+(?:le\s+|la\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,3}\s*,?\s+   # minutes: a speaker
+        (?:pr[ée]cise|indique|rappelle|expose|rapporte|propose|demande|r[ée]pond|souligne|ajoute|explique
+          |estime|remercie|constate|note|s['’]interroge|regrette|intervient)
     )""",
     re.I | re.X,
 )
 
 #: "DÉCIDE :", "DECIDE", "DÉCIDE, à l'unanimité :" alone at the end of its line, or with
 #: the decision after the colon on the same line.
-DECIDE_RE = re.compile(r"\bD[ÉE]CIDE(?:NT)?\b(?P<rest>[^:\n]{0,60}:\s*(?P<text>.*)|\s*$)")
+DECIDE_RE = re.compile(r"\bD[ÉE]CIDE(?:NT)?\b(?P<rest>\s*(?:,[^:\n]{0,60})?:\s*(?P<text>.*)|\s*$)")
 
 #: A dash or bullet list item: such decisions have no articles.
 BULLET_RE = re.compile(r"^[-–—•*·▪➢]\s*")
+
+#: A decision item opened by a verb in capitals: "D'AUTORISER Monsieur le Maire …",
+#: "APPROUVE …", "DIT que …".
+ITEM_VERB_RE = re.compile(r"^(?:D['’]\s?)?[A-ZÀ-Ý]{3,}\b(?!\s*[A-ZÀ-Ý]{2,})")
 
 #: A money amount or a code of a budget table cell ("209 285,00", "6568/9365").
 CELL_RE = re.compile(r"\d[\d  .]*,\d{2}\b|\b\d{2,5}/\d{2,6}\b")
@@ -164,7 +172,7 @@ def single_paragraph(lines: list[TextLine]) -> Article | None:
     """The decision as one article when it is one paragraph after "DÉCIDE :"."""
     for k, line in enumerate(lines):
         m = DECIDE_RE.search(line.text)
-        if not m or not re.match(r"^\W{0,3}(?:.*,\s*)?D[ÉE]CIDE", line.text):
+        if not m or BULLET_RE.match(line.text) or not re.match(r"^\W{0,3}(?:.*,\s*)?D[ÉE]CIDE", line.text):
             continue
         body: list[TextLine] = []
         if m.group("text"):
@@ -175,6 +183,8 @@ def single_paragraph(lines: list[TextLine]) -> Article | None:
             body.append(nxt)
         if not body or any(BULLET_RE.match(b.text) or LABEL_RE.match(b.text) for b in body):
             return None
+        if any(ITEM_VERB_RE.match(b.text) for b in body[1:]):
+            return None  # "D'APPROUVER …" ⏎ "D'AUTORISER …": several decisions, no articles
         # one paragraph: every line but the last runs to the margin or does not end a sentence
         for b in body[:-1]:
             if re.search(r"[.;:!?]$", b.text) and not b.full:

@@ -39,6 +39,7 @@ from extractors.textlines import TextLine, body_lines, join_lines
 from pipeline.dates import find_dates
 from pipeline.errors import IssueLog
 from pipeline.model import Act, SectionKind, TextSource
+from pipeline.sentences import ABBREVIATIONS
 from schemas.rows import LegalReferenceRow
 
 #: A visa longer than this many lines is not a visa (a runaway paragraph).
@@ -105,9 +106,10 @@ def _continues(cur: TextLine, nxt: TextLine, in_list: bool) -> tuple[bool, bool]
         return False, False
     if text.endswith(","):
         # "ses articles L.3121-14, L.3121-14-1," + "L.3211-1 et L.3211-2 ;"
-        return bool(P.CONTINUES_RE.match(nxt.text)), False
-    if P.BULLET_RE.match(nxt.text):
-        return False, False
+        return bool(P.CONTINUES_RE.match(nxt.text)
+                    or (cur.full and P.CAPITALS_START_RE.match(nxt.text))), False
+    if P.BULLET_RE.match(nxt.text) and not cur.full:
+        return False, False  # a full line runs on even into "- Education Nationale qui …"
     # no punctuation: a wrapped line unless it stops short of the margin before a capital
     return bool(P.CONTINUES_RE.match(nxt.text) or cur.full or P.RUNS_ON_RE.search(text)), False
 
@@ -174,7 +176,10 @@ def _quote_span(text: str, start: int) -> tuple[int, int] | None:
 
 def _strip_end(text: str) -> str:
     text = re.sub(r"\s*,?\s*ci[-\s]?(?:annex|joint)[ée]e?s?\s*$", "", text.strip(), flags=re.I)
-    return text.strip(" \t;,:.").strip()
+    text = text.strip(" \t;,:")
+    if text.endswith(".") and not re.search(r"\b[A-Z]\.$", text):
+        text = text[:-1]  # not the dot of "S.E.E.D.R."
+    return text.strip(" \t;,:")
 
 
 def _outside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -218,6 +223,9 @@ def _issuer_name(raw: str) -> str | None:
         end_m = m
         break
     name = raw[:end_m.start()] if end_m else raw
+    title_at = P.TITLE_START_RE.search(name)
+    if title_at:
+        name = name[:title_at.start()]  # "bureau du SDIS" of "… du SDIS constatant la …"
     name = re.sub(r"^(?:Monsieur|Madame|M\.|Mme)\s+(?:le|la|l['’])\s*", "", name.strip())
     name = _strip_end(name)
     if not name or not P.BODY_WORD_RE.match(name):
@@ -255,7 +263,7 @@ def parse_visa(text: str) -> Reference:
         stop = end.start() if end else len(text)
         if ref.kind == "code":
             # a code's name has no comma and no title of its own ("… relatif aux opérations")
-            for pattern in (re.compile(r","), P.TITLE_START_RE, re.compile(r"\s+et\s+(?:l['’]|les\s+)articles?\b")):
+            for pattern in (re.compile(r","), P.TITLE_START_RE, P.CODE_NAME_END_RE):
                 m2 = pattern.search(text, noun_end, stop)
                 if m2:
                     stop = m2.start()
@@ -267,15 +275,18 @@ def parse_visa(text: str) -> Reference:
             title_at = None  # the quoted title comes first
         if quote:
             excluded.append(quote)
-            if ref.kind not in ("rapport", "avis"):
+            if ref.kind not in ("rapport", "avis", "other") and title_at is None:
                 ref.title = " ".join(text[quote[0] + 1:quote[1] - 1].split()) or None
         if title_at:
             notamment = P.NOTAMMENT_RE.search(text, title_at.start())
             stop = notamment.start() if notamment else len(text)
             excluded.append((title_at.start(), stop))
-            if ref.kind not in ("rapport", "avis") and ref.title is None:
+            if ref.kind not in ("rapport", "avis", "other") and ref.title is None:
                 ref.title = _strip_end(text[title_at.start():stop]) or None
     head_end = min([a for a, _ in excluded if a >= noun_end] + [len(text)])
+    if ref.kind == "other":
+        # "la circulaire n° …", not "… de la parcelle E n°1094" further on
+        head_end = min(head_end, _skip_adjectives(text, noun_end) + 6)
     if ref.kind != "code":
         num = P.NUMBER_RE.search(text, noun_end, head_end)
         if num:
@@ -331,6 +342,17 @@ def own_lines(act: Act) -> list[TextLine]:
     return out
 
 
+def cut_at_sentence_end(text: str) -> str:
+    """A visa is one sentence: what follows a period inside it is the next paragraph's
+    ("… égale à 50 mètres. Preuilly sur Claise est concerné …")."""
+    for m in P.SENTENCE_END_RE.finditer(text):
+        word = re.search(r"([\w°]+)$", text[:m.start()])
+        if word and word.group(1).lower() in ABBREVIATIONS:
+            continue
+        return text[:m.start() + 1]
+    return text
+
+
 def _house_spacing(act: Act, visas: list[Visa], texts: list[str]) -> list[str]:
     """OCR drops the thin space French typography puts before a final ";" or ":" ("… 18,
     20 et 29;" for "… 29 ;"): on OCR pages, put it back when most visas of the act print it."""
@@ -370,7 +392,7 @@ def legal_references(act: Act, found: Found, issues: IssueLog) -> list[LegalRefe
     rows = []
     vocabulary = act.doc.text
     visas = find_visas(own_lines(act))
-    texts = _house_spacing(act, visas, [join_lines(v.lines, vocabulary) for v in visas])
+    texts = _house_spacing(act, visas, [cut_at_sentence_end(join_lines(v.lines, vocabulary)) for v in visas])
     for position, (visa, text) in enumerate(zip(visas, texts), start=1):
         ref = parse_visa(text)
         rows.append(LegalReferenceRow(

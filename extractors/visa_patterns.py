@@ -43,6 +43,14 @@ RUNS_ON_RE = re.compile(
     re.I | re.X,
 )
 
+#: A line in capitals: names running on after a comma ("… communes de BOUCHET, LA
+#: BAUME DE TRANSIT, CLANSAYES," + "ROCHEGUDE, SAINT RESTITUT …").
+CAPITALS_START_RE = re.compile(r"^[A-ZÀ-Ý0-9]{2}[A-ZÀ-Ý0-9'’-]*\b")
+
+#: A sentence ending inside a line: "… d'une hauteur supérieure ou égale à 50 mètres.
+#: Preuilly sur Claise est concerné …" (the word before the period is checked apart).
+SENTENCE_END_RE = re.compile(r"(?<=[a-zà-ÿ)»])\.\s+(?=[A-ZÀ-Ý])")
+
 #: A line that starts as the continuation of the one before: lower case, a digit, a
 #: quote, a parenthesis, an article number ("L.3211-1 et L.3211-2 ;").
 CONTINUES_RE = re.compile(r"""^(?:[a-zà-ÿ0-9«»"(\[]|(?:L|R|D|LO)\.?\s?\d)""")
@@ -67,21 +75,21 @@ KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 #: Determiner (and "Vu" itself) before the head noun: "Vu le ", "VU l'", "Vu : les ".
 HEAD_RE = re.compile(
-    r"""^[-–•*·]?\s*V[uU]\s*[:,]?\s+(?P<det>le|la|les|l['’]|sa|son|ses|leurs?|un|une|des|du)\s*""",
+    r"""^[-–•*·]?\s*V[uU]\s*[:,]?\s+(?P<det>les|le|la|l['’]|sa|son|ses|leurs?|une|un|des|du)(?:(?<=['’])|\b)\s*""",
     re.I | re.X,
 )
 
 #: "l'article L.1612-1 du Code…", "les articles L300-1 et R300-4 du Code de l'Urbanisme",
 #: "l'article 15 de la loi du 10 avril 1867": the articles come first, the text after.
 LEADING_ARTICLES_RE = re.compile(
-    r"""^articles?\s+(?P<refs>.+?)\s*,?\s+(?:du|de\s+la|de\s+l['’]|des)\s*(?=\S)""",
+    r"""articles?\s+(?P<refs>.+?)\s*,?\s+(?:du|de\s+la|de\s+l['’]|des)\s*(?=\S)""",
     re.I | re.X,
 )
 
 #: One article reference: "L.3121-14", "L. 2121-29", "L 2121-33", "L2122- 1- 4",
 #: "R. 2122-8", "LO 1111-2", "15", "1609 nonies C", "7-1".
 ARTICLE_REF = r"""(?:(?:L\.?\s?O|LO|[LRDA])\s?\.?\s?)?\d+(?:\s?[-‑]\s?\d+)*
-                  (?:\s+(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)(?:\s+[A-Z]\b)?)?"""
+                  (?:\s+(?i:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)(?:\s+[A-Z]\b)?)?"""
 ARTICLE_REF_RE = re.compile(ARTICLE_REF, re.X)
 
 #: A list of articles after the word: "ses articles L.3121-14, L.3121-14-1, L.3211-1 et
@@ -121,7 +129,7 @@ TITLE_START_RE = re.compile(
 #: The clause that lists the articles, at the end: ", et notamment son article 15",
 #: " et notamment ses articles 18, 20 et 29", ", notamment l'article L. 2122-22".
 NOTAMMENT_RE = re.compile(
-    r"""\s*,?\s*(?:et\s*,?\s*)?(?:notamment|en\s+particulier)\b\s*,?""",
+    r"""(?:\s*,\s*(?:et\s*,?\s*)?|\s+et\s*,?\s*)(?:notamment|en\s+particulier|plus\s+particuli[èe]rement)\b\s*,?""",
     re.I | re.X,
 )
 
@@ -132,8 +140,17 @@ NAME_END_RE = re.compile(
       | \s*,\s*(?:articles?|art\.)\s
       | \s+(?:en\s+date|dans\s+sa\s+(?:version|r[ée]daction)|en\s+vigueur)\b
       | \s+(?:du|le)\s+(?=\d|1er|premier)
+      | \s+(?:qui|dont|lequel|laquelle)\s                                  # "… du S.E.E.D.R. qui précise que"
       | \s*[;.]\s*$""",
     re.I | re.X,
+)
+
+#: Where a code's name ends besides a comma or a title: "… et l'article …", a participle
+#: or a relative clause that speaks of the article ("… territoriales prévoyant la
+#: possibilité …", "… qui prévoit que …"); no code's name holds a word in "-ant".
+CODE_NAME_END_RE = re.compile(
+    r"""\s+et\s+(?:l['’]\s*|les\s+)articles?\b | \s+[a-zéèêàâîôûç]{2,}ant\b | \s+(?:qui|dont|o[uù])\s""",
+    re.X,
 )
 
 #: The author after the noun (and number): "du Conseil départemental", "de la 1ère
@@ -151,7 +168,8 @@ ISSUER_RE = re.compile(
 ISSUER_END_RE = re.compile(
     r"""\s+(?:en\s+date|en\s+s[ée]ance|rendu|r[ée]uni|[ée]mis|lors|sur\s|dans\s|relati|portant\s|le\s+\d|le\s+1er
            |du\s+(?=\d|1er|premier)|du\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)
-           |[nN]\s?[°º*o]\.?\s*\d|[nN]°)
+           |[nN]\s?[°º*o]\.?\s*\d|[nN]°
+           |(?=(?:[A-Z]{1,4}[-_]?)?\d{2,4}[-_]\d))                  # "du Conseil communautaire 2015-190 du …"
       | \s*,\s*(?=[a-zà-ÿ])
       | \s*[;:.]\s*$
       | \s*[;]""",

@@ -1,0 +1,188 @@
+"""Articles of the decision: every label of issue 4 built in the test, tables and page
+furniture cut out, annexes ignored; the dev corpus against its gold files; real documents."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from extractors.articles import articles, find_articles, single_paragraph
+from extractors.registry import Found
+from extractors.textlines import TextLine, join_lines
+from pipeline.errors import IssueLog
+from pipeline.model import SectionKind, Span
+from tests.conftest import DEV, REAL, load_gold
+from tests.test_attendance import make_act
+
+
+def _lines(*texts: str, full: bool = False, page_of: dict[int, int] | None = None) -> list[TextLine]:
+    out, pos = [], 0
+    for k, t in enumerate(texts):
+        out.append(TextLine(pos, pos + len(t), t, (page_of or {}).get(k, 1), full))
+        pos += len(t) + 1
+    return out
+
+
+def _read(lines: list[TextLine]) -> list[tuple[int, str]]:
+    return [(a.number, join_lines(a.lines)) for a in find_articles(lines)]
+
+
+@pytest.mark.parametrize("texts, expected", [
+    # label alone on its line, text below
+    (["Article 1:", "D'attribuer une participation de 57 000 €.", "Article 2:", "D'autoriser le Président à signer."],
+     [(1, "D'attribuer une participation de 57 000 €."), (2, "D'autoriser le Président à signer.")]),
+    # "Article 1er :" with the text on the same line
+    (["Article 1er : D'adopter la décision modificative n°3.", "Article 2 : Précise que la décision est votée."],
+     [(1, "D'adopter la décision modificative n°3."), (2, "Précise que la décision est votée.")]),
+    # capitals and dashes
+    (["ARTICLE 1 - D'attribuer une subvention de 29 000 €.", "ARTICLE 2 – Dit que les crédits sont inscrits."],
+     [(1, "D'attribuer une subvention de 29 000 €."), (2, "Dit que les crédits sont inscrits.")]),
+    (["ARTICLE PREMIER : Le tarif est fixé à 5 €.", "Art. 2 – Le Maire est chargé de l'exécution."],
+     [(1, "Le tarif est fixé à 5 €."), (2, "Le Maire est chargé de l'exécution.")]),
+    # the vote and the signature end the last article
+    (["Article 1 : D'approuver le projet.", "Dans les conditions de vote ci-dessous :", "Pour : 41 voix"],
+     [(1, "D'approuver le projet.")]),
+    (["ARTICLE 1 - D'autoriser le Président à signer les conventions et", "toute pièce afférente.",
+      "Adopté à la majorité : 25 pour, 3 contre, 2 abstentions"],
+     [(1, "D'autoriser le Président à signer les conventions et toute pièce afférente.")]),
+    (["Article 1 : D'approuver le projet.", "Fait et délibéré les jour, mois et an susdits."],
+     [(1, "D'approuver le projet.")]),
+    (["Article 1 : D'approuver le projet.", "Fait à Boulogne-sur-Mer, le 07/04/2022", "Pour extrait conforme,"],
+     [(1, "D'approuver le projet.")]),
+    # minutes: a speaker's remark after the last article is not its text (Lannion)
+    (["Article 1 :", "Le conseil municipal sera tenu informé des emprunts.",
+      "Monsieur le Maire précise que cette délibération fait suite à la crise financière de 2008."],
+     [(1, "Le conseil municipal sera tenu informé des emprunts.")]),
+    # a label out of sequence is text ("Article 3" quoted before any article 1)
+    (["Article 3 : cité", "Article 1 : D'approuver."], [(1, "D'approuver.")]),
+])
+def test_articles_labels_and_ends(texts: list[str], expected: list[tuple[int, str]]) -> None:
+    assert _read(_lines(*texts)) == expected
+
+
+def test_articles_budget_table_is_not_text() -> None:
+    """Seed, article 3: the table the article announces with "comme suit :" is cut."""
+    lines = _lines("Article 1:", "D'attribuer 57 000 €.", "Article 2:", "D'autoriser.", "Article 3:",
+                   "La dépense versée en application de l'article 1 de la présente délibération est imputée",
+                   "sur le budget départemental comme suit :", "Imputation",
+                   "Code Opération\tLibellé Opération\tCP€\tDépense €", "budgétaire",
+                   "C01-020Q01\t6568/9365\tMission ESS - Autres participations\t209 285,00\t57 000,00")
+    assert _read(lines)[2] == (3, "La dépense versée en application de l'article 1 de la présente délibération "
+                                  "est imputée sur le budget départemental comme suit :")
+
+
+def test_articles_justified_prose_with_tabs_is_text() -> None:
+    """A justified line whose word gaps read as tabs is prose, not a table row (dev A)."""
+    lines = _lines("Article 1 :", "D'attribuer 16 500 € à l'association « Association",
+                   "Lire et Faire\tLire\t»\t(SIRET 335\t207\t734 00948)\tpour son\tprogramme",
+                   "d'accompagnement des salariés en insertion pour l'année 2022.")
+    assert _read(lines)[0][1].endswith("pour son programme d'accompagnement des salariés en insertion pour l'année 2022.")
+
+
+def test_articles_running_head_missed_by_furniture_is_cut() -> None:
+    """Dev C scanned: the header of page 2 sits between article 1 and article 2."""
+    lines = _lines("ARTICLE 1 - D'attribuer une subvention de 29 000 € à l'association « Association",
+                   "Terres d'Avenir » pour l'action « Accompagnement vers l'emploi des jeunes ».",
+                   "Communauté d'agglomération du Boulonnais",
+                   "ARTICLE 2 - D'attribuer une subvention de 33 500 €.", page_of={2: 2, 3: 2})
+    assert _read(lines)[0][1].endswith("« Accompagnement vers l'emploi des jeunes ».")
+
+
+@pytest.mark.parametrize("texts, expected", [
+    # one paragraph after "DÉCIDE :" is article 1
+    (["Le Conseil Municipal, après en avoir délibéré, à l'unanimité, DÉCIDE :",
+      "d'approuver le compte administratif 2021 tel que présenté."],
+     "d'approuver le compte administratif 2021 tel que présenté."),
+    (["DÉCIDE : d'approuver le compte administratif 2021."], "d'approuver le compte administratif 2021."),
+    # a dash list has no articles
+    (["DÉCIDE :", "- APPROUVE le compte administratif ;", "- AUTORISE le Maire à signer."], None),
+    (["DÉCIDE :", "- D'attribuer une subvention ;", "- D'autoriser le Maire."], None),
+    # several decisions opened by verbs in capitals neither (Lannion)
+    (["DÉCIDE", "D'APPROUVER la mise en place du programme d'écomobilité scolaire Moby",
+      "D'AUTORISER Monsieur Le Maire à solliciter les fonds FEADER,"], None),
+    # "-DECIDE de fixer les taux suivants :" + a list of rates (Saint-Restitut)
+    (["-DECIDE de fixer les taux suivants pour 2016 :", "TAXE HABITATION ..........\t20.47 %"], None),
+])
+def test_articles_single_paragraph_decision(texts: list[str], expected: str | None) -> None:
+    one = single_paragraph(_lines(*texts))
+    assert (join_lines(one.lines) if one else None) == expected
+    if one:
+        assert one.number == 1
+
+
+def test_articles_of_an_annexed_convention_are_not_the_decisions() -> None:
+    act = make_act((SectionKind.DECISION, "Après en avoir délibéré,\nDECIDE :", False),
+                   (SectionKind.ARTICLES, "Article 1 :\nD'attribuer 28 000 €.", False),
+                   (SectionKind.SIGNATURE, "Fait à Caen, le 16 mai 2022", False),
+                   (SectionKind.ANNEX, "CONVENTION\nArticle 1 : Objet de la convention\nArticle 2 : Durée", False))
+    rows = articles(act, Found(), IssueLog())
+    assert [(r.number, r.text, r.page) for r in rows] == [(1, "D'attribuer 28 000 €.", 1)]
+
+
+def test_articles_across_a_page_break_without_the_footer() -> None:
+    footer = "Commune de Cognac - Délibération n° DEL-2022-112\t1/2"
+    act = make_act((SectionKind.DECISION, "DÉCIDE :", False),
+                   (SectionKind.ARTICLES, f"Article 1er : D'adopter la décision modificative n°3 du budget\n{footer}\n"
+                                          "\fprincipal 2022.\nArticle 2 : Précise que la décision est votée.", False))
+    start = act.doc.text.index(footer)
+    doc = dataclasses.replace(act.doc, furniture=(Span(start, start + len(footer) + 1),))
+    act = dataclasses.replace(act, doc=doc, sections=tuple(dataclasses.replace(s, doc=doc) for s in act.sections))
+    rows = articles(act, Found(), IssueLog())
+    assert [(r.number, r.text, r.page) for r in rows] == [
+        (1, "D'adopter la décision modificative n°3 du budget principal 2022.", 1),
+        (2, "Précise que la décision est votée.", 2)]
+
+
+# ---------------------------------------------------------------------------
+# Dev corpus, against the gold files
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="../shared/corpus/dev absent")
+@pytest.mark.parametrize("pdf", sorted(DEV.glob("*-born.pdf")) if DEV.exists() else [], ids=lambda p: p.name)
+def test_articles_dev_born_equal_gold(pdf: Path) -> None:
+    from pipeline.run import process_document
+
+    result = process_document(pdf)
+    gold = load_gold(pdf)["tables"]["articles"]
+    assert [(r.number, r.text, r.page) for r in result.rows("articles")] == \
+        [(g["number"], g["text"], g["page"]) for g in gold]
+
+
+@pytest.mark.parametrize("kind, floor", [("born_digital", 0.99), ("scanned", 0.92)])
+def test_articles_dev_f1_and_precision(dev_scores: dict, kind: str, floor: float) -> None:
+    total = dev_scores["scores"][kind]["articles"]["total"]
+    assert total["f1"] >= floor, dev_scores["scores"][kind]["articles"]
+    assert total["precision"] >= (0.98 if kind == "born_digital" else 0.95)
+
+
+# ---------------------------------------------------------------------------
+# Real documents, read by eye
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not REAL.exists(), reason="../shared/corpus/real absent")
+@pytest.mark.parametrize("name, marker, expected", [
+    # "Il est proposé au conseil municipal : Article 1 : …" in minutes; the Maire's remark is not article 4
+    ("commune-lannion-2020-06-08-cm-pv.pdf", "Délégation donnée à l'exécutif de pouvoir recourir",
+     {1: "Le conseil municipal donne délégation au maire pour contracter les produits nécessaires à la couverture du "
+         "besoin de financement de la collectivité ou la sécurisation de son encours, conformément aux termes de "
+         "l'article L.2122-22 du CGCT dans les conditions et limites ci-après définies.",
+      4: "Le conseil municipal sera tenu informé des emprunts contractés dans le cadre de la délégation, dans les "
+         "conditions prévues à l'article L. 2122-23 du C.G.C.T."}),
+    # a decision as capitalised verbs, not one paragraph: no articles
+    ("commune-lannion-2021-07-05-cm-pv.pdf", "programme d’écomobilité scolaire Moby", {}),
+    # the conventions annexed to the minutes keep their own "Article 1 - Objet de la convention"
+    ("commune-lannion-2020-06-08-cm-pv.pdf", "Article 1 - Objet de la convention", {}),
+])
+def test_real_articles(name: str, marker: str, expected: dict[int, str]) -> None:
+    from tests.test_attendance import real_acts
+
+    act = next(a for a in real_acts(name) if marker in a.text)
+    rows = articles(act, Found(), IssueLog())
+    got = {r.number: r.text for r in rows}
+    assert sorted(got) == (list(range(1, max(expected) + 1)) if expected else [])
+    for n, text in expected.items():
+        assert got[n] == text

@@ -1,0 +1,293 @@
+"""Visas ("Vu …"): every wording of issue 4 built in the test, the dev corpus against its
+gold files, real documents checked by eye."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from extractors.legal_references import (
+    cut_at_sentence_end,
+    find_visas,
+    legal_references,
+    normalise_article,
+    parse_visa,
+    restore_ordinals,
+)
+from extractors.registry import Found
+from extractors.textlines import TextLine, join_lines
+from pipeline.errors import IssueLog
+from pipeline.model import SectionKind, Span
+from tests.conftest import DEV, REAL, load_gold
+from tests.test_attendance import make_act
+
+D = dt.date
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("L.3121-14", "L.3121-14"),
+    ("L. 2121-29", "L.2121-29"),
+    ("L 2121-33", "L.2121-33"),
+    ("L2121-22", "L.2121-22"),
+    ("R. 2122-8", "R.2122-8"),
+    ("L2122- 1- 4", "L.2122-1-4"),
+    ("L.3121-14-1", "L.3121-14-1"),
+    ("15", "15"),
+    ("1609 nonies C", "1609 nonies C"),
+])
+def test_legal_references_normalise_article(raw: str, expected: str) -> None:
+    assert normalise_article(raw) == expected
+
+
+# kind, number, date, articles, title, issuer, eli
+VISAS = [
+    ("Vu le Code Général des Collectivités Territoriales et, notamment, ses articles L.3121-14, L.3121-14-1, "
+     "L.3211-1 et L.3211-2 ;",
+     ("code", None, None, ["L.3121-14", "L.3121-14-1", "L.3211-1", "L.3211-2"],
+      "Code Général des Collectivités Territoriales", None, None)),
+    ("Vu la Loi n°2014-856 du 31 juillet 2014 relative à l'Economie Sociale et Solidaire, et notamment son "
+     "article 15 ;",
+     ("loi", "2014-856", D(2014, 7, 31), ["15"], "relative à l'Economie Sociale et Solidaire", None,
+      "/eli/loi/2014/7/31/2014-856/jo/texte")),
+    ("Vu la délibération n°2021-257 du Conseil départemental en date du 01/07/2021 « Délégation "
+     "d'attributions à la Commission Permanente » ;",
+     ("deliberation", "2021-257", D(2021, 7, 1), [], "Délégation d'attributions à la Commission Permanente",
+      "Conseil départemental", None)),
+    ("VU le décret n° 2016-1234 du 19 septembre 2016 portant diverses dispositions ;",
+     ("decret", "2016-1234", D(2016, 9, 19), [], "portant diverses dispositions", None,
+      "/eli/decret/2016/9/19/2016-1234/jo/texte")),
+    ("Vu le décret n°2001-495 du 6 juin 2001 pris pour l'application de l'article 10 de la loi n° 2000-321 "
+     "du 12 avril 2000 et relatif à la transparence financière des aides octroyées par les personnes publiques ;",
+     ("decret", "2001-495", D(2001, 6, 6), [],
+      "pris pour l'application de l'article 10 de la loi n° 2000-321 du 12 avril 2000 et relatif à la "
+      "transparence financière des aides octroyées par les personnes publiques", None,
+      "/eli/decret/2001/6/6/2001-495/jo/texte")),
+    ("Vu l'avis de la 1ère commission « Attractivité départementale et emploi » rendu lors de sa réunion en "
+     "date du 06/03/2023 ;",
+     ("avis", None, D(2023, 3, 6), [], None, "1ère commission « Attractivité départementale et emploi »", None)),
+    ("Vu l'avis favorable de la commission Vie associative, Sport et Culture réunie le 28 avril 2022 ;",
+     ("avis", None, D(2022, 4, 28), [], None, "commission Vie associative, Sport et Culture", None)),
+    ("Vu l'avis du Bureau communautaire du 26 mars 2022 ;",
+     ("avis", None, D(2022, 3, 26), [], None, "Bureau communautaire", None)),
+    ("Vu le rapport du Président du Conseil départemental, ci-annexé ;",
+     ("rapport", None, None, [], None, "Président du Conseil départemental", None)),
+    ("Vu le rapport de la Présidente du Conseil départemental, ci-annexé ;",
+     ("rapport", None, None, [], None, "Présidente du Conseil départemental", None)),
+    ("Vu le Schéma Régional de Développement Economique, d'Innovation et d'Internationalisation (SRDEII), "
+     "adopté par délibération du Conseil Régional des Hauts-de-France le 30 mars 2017 :",
+     ("schema", None, D(2017, 3, 30), [],
+      "Schéma Régional de Développement Economique, d'Innovation et d'Internationalisation (SRDEII)",
+      "Conseil Régional des Hauts-de-France", None)),
+    ("Vu le Règlement Intérieur du Conseil départemental du Pas-de-Calais et notamment ses articles 18, 20 et 29 ;",
+     ("reglement", None, None, ["18", "20", "29"], "Règlement Intérieur du Conseil départemental du Pas-de-Calais",
+      None, None)),
+    ("Vu l'arrêté du Préfet du Pas-de-Calais n° 2019-09-390 en date du 9 septembre 2019 portant modification "
+     "des statuts de la Communauté d'agglomération du Boulonnais ;",
+     ("arrete", "2019-09-390", D(2019, 9, 9), [],
+      "portant modification des statuts de la Communauté d'agglomération du Boulonnais",
+      "Préfet du Pas-de-Calais", None)),
+    ("Vu la délibération n°CC-2021-100 du Conseil communautaire du 16 décembre 2021 approuvant le contrat de "
+     "ville et ses avenants ;",
+     ("deliberation", "CC-2021-100", D(2021, 12, 16), [], "approuvant le contrat de ville et ses avenants",
+      "Conseil communautaire", None)),
+    ("Vu la délibération n°2022-039 du 11 mars 2022 portant adoption du budget primitif 2022 ;",
+     ("deliberation", "2022-039", D(2022, 3, 11), [], "portant adoption du budget primitif 2022", None, None)),
+    ("VU sa délibération du 14 décembre 2020 adoptant les tarifs pour l'année 2021,",
+     ("deliberation", None, D(2020, 12, 14), [], "adoptant les tarifs pour l'année 2021", None, None)),
+    # real wordings (Lannion, Fargues, Preuilly, Roannais, Saint-Restitut)
+    ("VU l'article L2121-22 du code général des collectivités territoriales,",
+     ("code", None, None, ["L.2121-22"], "code général des collectivités territoriales", None, None)),
+    ("VU les articles L300-1 et L300-4 et R300-4 à R300-9 du Code de l'Urbanisme,",
+     ("code", None, None, ["L.300-1", "L.300-4", "R.300-4", "R.300-9"], "Code de l'Urbanisme", None, None)),
+    ("Vu l'article 1609 nonies C du code général des impôts et l'article L 2121-33 du Code général de "
+     "collectivités territoriales",
+     ("code", None, None, ["1609 nonies C", "L.2121-33"], "code général des impôts", None, None)),
+    ("Vu le code Général des collectivités territoriales (CGCT) et notamment son article L2311-3 et R2311-9 ;",
+     ("code", None, None, ["L.2311-3", "R.2311-9"], "code Général des collectivités territoriales (CGCT)",
+      None, None)),
+    # (pipeline.dates reads years 1900-2100 only: the 1867 law keeps a null date)
+    ("VU l'article 15 de la loi du 10 avril 1867,",
+     ("loi", None, None, ["15"], None, None, None)),
+    ("Vu la loi 95-101 du 2 février 1995 relative au renforcement de la protection de l'environnement,",
+     ("loi", "95-101", D(1995, 2, 2), [], "relative au renforcement de la protection de l'environnement", None,
+      "/eli/loi/1995/2/2/95-101/jo/texte")),
+    ("Vu la délibération D2018-16 du 19 mars 2018 approuvant le budget principal de la commune,",
+     ("deliberation", "D2018-16", D(2018, 3, 19), [], "approuvant le budget principal de la commune", None, None)),
+    ("Vu l'ordonnance n° 2015-899 du 23 juillet 2015 relatives aux marchés publics,",
+     ("ordonnance", "2015-899", D(2015, 7, 23), [], "relatives aux marchés publics", None,
+      "/eli/ordonnance/2015/7/23/2015-899/jo/texte")),
+    ("Vu l'arrêté de Monsieur le Maire en date du 17 avril 2018 ayant prescrit la modification du PLU,",
+     ("arrete", None, D(2018, 4, 17), [], "ayant prescrit la modification du PLU", "Maire", None)),
+    ("Vu l'arrêté préfectoral N° 26.2020.06.30.081 en date du 38 juin 2020 fixant le nombre de délégués,",
+     ("arrete", "26.2020.06.30.081", None, [], "fixant le nombre de délégués", None, None)),
+    ("Vu la délibération du 28 mai 2021 du bureau du SDIS constatant la désaffectation du site,",
+     ("deliberation", None, D(2021, 5, 28), [], "constatant la désaffectation du site", "bureau du SDIS", None)),
+    ("Vu la délibération du Conseil communautaire 2015-190 du 7 décembre 2015 portant situation des vacataires ;",
+     ("deliberation", None, D(2015, 12, 7), [], "portant situation des vacataires", "Conseil communautaire", None)),
+    ("VU le Code Général de la Propriété des Personnes Publiques et notamment son article L2122- 1- 4,",
+     ("code", None, None, ["L.2122-1-4"], "Code Général de la Propriété des Personnes Publiques", None, None)),
+    ("VU l'article L2121-21 du code général des collectivités territoriales prévoyant la possibilité de ne pas "
+     "procéder au scrutin secret,",
+     ("code", None, None, ["L.2121-21"], "code général des collectivités territoriales", None, None)),
+    ("Vu le budget de la Ville,", ("other", None, None, [], None, None, None)),
+    ("VU l'accord de l'indivision LE BIVIC en date du 7 juin 2021 sur la cession de la parcelle E n°1094,",
+     ("other", None, D(2021, 6, 7), [], None, None, None)),
+]
+
+
+@pytest.mark.parametrize("text, expected", VISAS, ids=[t[:40] for t, _ in VISAS])
+def test_legal_references_parse_visa(text: str, expected: tuple) -> None:
+    r = parse_visa(text)
+    assert (r.kind, r.number, r.date, r.articles, r.title, r.issuer, r.eli) == expected
+
+
+def _lines(*texts: str, full: bool = False) -> list[TextLine]:
+    out, pos = [], 0
+    for t in texts:
+        out.append(TextLine(pos, pos + len(t), t, 1, full))
+        pos += len(t) + 1
+    return out
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # wrapped after a comma before an article number, after a word, before a quote
+    (["Vu le Code Général des Collectivités Territoriales et, notamment, ses articles L.3121-14, L.3121-14-1,",
+      "L.3211-1 et L.3211-2 ;", "Vu la délibération n°2021-257 du Conseil départemental en date du 01/07/2021 «",
+      "Délégation d'attributions » ;", "Après en avoir délibéré,"],
+     ["Vu le Code Général des Collectivités Territoriales et, notamment, ses articles L.3121-14, L.3121-14-1, "
+      "L.3211-1 et L.3211-2 ;",
+      "Vu la délibération n°2021-257 du Conseil départemental en date du 01/07/2021 « Délégation d'attributions » ;"]),
+    # no punctuation at all (Preuilly): a short line before a capital ends the visa
+    (["Vu la délibération du conseil communautaire de Loches Sud Touraine en date du 16 juillet 2020",
+      "Le conseil municipal désigne :"],
+     ["Vu la délibération du conseil communautaire de Loches Sud Touraine en date du 16 juillet 2020"]),
+    # a visa never swallows the exposé, the considérants or the decision
+    (["Vu l'avis du Bureau communautaire du 26 mars 2022 ;",
+      "Monsieur Arnaud MARÉCHAL, Vice-Président, présente la programmation 2022 du"],
+     ["Vu l'avis du Bureau communautaire du 26 mars 2022 ;"]),
+    (["VU le Code Général des Collectivités Territoriales,", "CONSIDÉRANT le budget ;"],
+     ["VU le Code Général des Collectivités Territoriales,"]),
+    # a list announced by the visa (Fargues)
+    (["Vu les avis des Personnes Publiques Associées sur le projet, à savoir : les avis", "favorable :",
+      "- La chambre d'agriculture le 27 juillet 2018 ;", "- du syndicat mixte du SCOT, 17 septembre 2018.",
+      "Vu l'arrêté du maire en date du 13 août 2018 ;"],
+     ["Vu les avis des Personnes Publiques Associées sur le projet, à savoir : les avis favorable : - La chambre "
+      "d'agriculture le 27 juillet 2018 ; - du syndicat mixte du SCOT, 17 septembre 2018.",
+      "Vu l'arrêté du maire en date du 13 août 2018 ;"]),
+    # "Vu avec l'association …" is not a visa; "vu" inside a sentence neither
+    (["Vu avec l'association « Verger vivant » et la LPO .", "Il a été vu le 3 mai que le projet …"], []),
+])
+def test_legal_references_find_visas(lines: list[str], expected: list[str]) -> None:
+    assert [join_lines(v.lines) for v in find_visas(_lines(*lines))] == expected
+
+
+@pytest.mark.parametrize("parts, expected", [
+    (["« Dé-", "légation d'attributions »"], "« Délégation d'attributions »"),
+    (["L'État cofinance les actions rete-", "nues à hauteur de 41 000 €."],
+     "L'État cofinance les actions retenues à hauteur de 41 000 €."),
+    (["ses articles L.3121-", "14 et L.3211-1"], "ses articles L.3121-14 et L.3211-1"),
+    (["Département du Pas-de-", "Calais"], "Département du Pas-de-Calais"),
+    (["le rapport ci-", "annexé"], "le rapport ci-annexé"),
+])
+def test_legal_references_join_lines(parts: list[str], expected: str) -> None:
+    assert join_lines(parts) == expected
+
+
+def test_legal_references_sentence_end_and_ordinals() -> None:
+    assert cut_at_sentence_end("Vu le décret n° 2011-984 du 23/08/2011 modifiant la nomenclature, a fixé le rayon "
+                               "à 50 mètres. Preuilly sur Claise est concerné.") == \
+        "Vu le décret n° 2011-984 du 23/08/2011 modifiant la nomenclature, a fixé le rayon à 50 mètres."
+    assert cut_at_sentence_end("Vu l'article L. 2121-29 du Code et l'art. L. 2311-1 ;") == \
+        "Vu l'article L. 2121-29 du Code et l'art. L. 2311-1 ;"
+    assert restore_ordinals("Vu l'avis de la 1°'° commission « Attractivité »",
+                            "La 1ère Commission - Attractivité départementale") == \
+        "Vu l'avis de la 1ère commission « Attractivité »"
+
+
+def test_legal_references_act_visas_across_a_page_break_without_annexes() -> None:
+    """The footer of the page break is cut out; the convention's own "Vu :" are not the act's."""
+    footer = "Département du Pas-de-Calais - Commission permanente du 20 mars 2023\t1 / 15"
+    visas = ("Vu la Loi n°2014-856 du 31 juillet 2014 relative à l'Economie Sociale et Solidaire, et notamment\n"
+             f"{footer}\n\fson article 15 ;\nVu le rapport du Président du Conseil départemental, ci-annexé ;\n")
+    act = make_act((SectionKind.VISAS, visas, False),
+                   (SectionKind.DECISION, "Après en avoir délibéré,\nDECIDE :", False),
+                   (SectionKind.ANNEX, "CONVENTION\nVu : le code général des collectivités territoriales ;", False))
+    start = act.doc.text.index(footer)
+    import dataclasses
+    act = dataclasses.replace(act, doc=dataclasses.replace(act.doc, furniture=(Span(start, start + len(footer) + 1),)))
+    act = dataclasses.replace(act, sections=tuple(dataclasses.replace(s, doc=act.doc) for s in act.sections))
+    rows = legal_references(act, Found(), IssueLog())
+    assert [(r.position, r.kind, r.text, r.page) for r in rows] == [
+        (1, "loi", "Vu la Loi n°2014-856 du 31 juillet 2014 relative à l'Economie Sociale et Solidaire, et "
+                   "notamment son article 15 ;", 1),
+        (2, "rapport", "Vu le rapport du Président du Conseil départemental, ci-annexé ;", 2),
+    ]
+    assert rows[0].articles == ["15"]
+
+
+# ---------------------------------------------------------------------------
+# Dev corpus, against the gold files
+# ---------------------------------------------------------------------------
+
+FIELDS = ("kind", "number", "date", "articles", "title", "issuer", "eli", "text")
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="../shared/corpus/dev absent")
+@pytest.mark.parametrize("pdf", sorted(DEV.glob("*-born.pdf")) if DEV.exists() else [], ids=lambda p: p.name)
+def test_legal_references_dev_born_equal_gold(pdf: Path) -> None:
+    from pipeline.run import process_document
+
+    result = process_document(pdf)
+    gold = load_gold(pdf)["tables"]["legal_references"]
+    mine = [tuple(str(v) if isinstance(v, dt.date) else v for v in (getattr(r, f) for f in FIELDS))
+            for r in result.rows("legal_references")]
+    assert mine == [tuple(g[f] for f in FIELDS) for g in gold]
+
+
+@pytest.mark.parametrize("kind, floor", [("born_digital", 0.99), ("scanned", 0.97)])
+def test_legal_references_dev_f1_and_precision(dev_scores: dict, kind: str, floor: float) -> None:
+    total = dev_scores["scores"][kind]["legal_references"]["total"]
+    assert total["f1"] >= floor, dev_scores["scores"][kind]["legal_references"]
+    assert total["precision"] >= 0.98
+
+
+# ---------------------------------------------------------------------------
+# Real documents, values read in the text by eye
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not REAL.exists(), reason="../shared/corpus/real absent")
+@pytest.mark.parametrize("name, marker, expected", [
+    # visas after "Après en avoir délibéré", without punctuation
+    ("commune-preuilly-sur-claise-2020-07-23-cm-pv.pdf", "2020-039",
+     [("code", ["1609 nonies C", "L.2121-33"], None),
+      ("deliberation", [], "Vu la délibération du conseil communautaire de Loches Sud Touraine en date du "
+                           "16 juillet 2020")]),
+    # "VU l'article …", "VU le Code … notamment ses articles" wrapped, "VU l'élection …"
+    ("commune-lannion-2020-06-08-cm-pv.pdf", "Délégation donnée à l'exécutif de pouvoir recourir",
+     [("code", ["L.2122-22"], "VU le Code Général des Collectivités territoriales, notamment l'article L. 2122-22,"),
+      ("other", [], None),
+      ("deliberation", [], "VU la délibération du Conseil Municipal du 07 février 2020 adoptant le budget primitif "
+                           "pour l’année 2020,")]),
+    ("commune-fargues-saint-hilaire-2018-12-13-cm-pv.pdf", "Vu la délibération D2018-16",
+     [("code", [], "Vu le code de général des collectivités territoriales,"),
+      ("deliberation", [], "Vu la délibération D2018-16 du 19 mars 2018 approuvant le budget principal de la "
+                           "commune,"),
+      ("other", [], None)]),
+    ("epci-roannais-agglomeration-2021-10-28-cc-pv.pdf", "Vu l’arrêté préfectoral du 30 décembre 2019, portant "
+                                                          "statuts de Roannais Agglomération et notamment la "
+                                                          "compétence obligatoire « Développement économique » ;",
+     [("arrete", [], None), ("deliberation", [], None)]),
+])
+def test_real_legal_references(name: str, marker: str, expected: list) -> None:
+    from tests.test_attendance import real_acts
+
+    act = next(a for a in real_acts(name) if marker in " ".join(a.text.split()) or marker in a.text)
+    rows = legal_references(act, Found(), IssueLog())
+    assert [r.kind for r in rows] == [k for k, _, _ in expected]
+    for r, (_, articles, text) in zip(rows, expected):
+        assert r.articles == articles
+        if text is not None:
+            assert r.text == text
