@@ -1,0 +1,79 @@
+"""Amounts extractor: money in the act's running text, not in tables, annexes or reports."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from extractors.amounts import extract_amounts
+from extractors.registry import Found
+from pipeline.errors import IssueLog
+from pipeline.model import Act, Section, SectionKind, Span
+from tests.conftest import DEV, REAL, load_gold, make_document, needs
+
+
+def make_act(parts: list[tuple[SectionKind, str, str | None]]) -> Act:
+    """An act from (kind, text, label) parts, in order, on one page."""
+    text = "\n".join(p[1] for p in parts)
+    doc = make_document(text)
+    sections, pos = [], 0
+    for kind, part, label in parts:
+        sections.append(Section(kind, Span(pos, pos + len(part)), doc, label))
+        pos += len(part) + 1
+    return Act(doc, 0, "act0", Span(0, len(text)), tuple(sections))
+
+
+def test_amounts_running_text_only() -> None:
+    act = make_act([
+        (SectionKind.HEADER, "Objet : Budget principal 2022 - Décision modificative n°3", None),
+        (SectionKind.VISAS, "Vu le Code Général des Collectivités Territoriales, et notamment son article L. 2121-29 ;\n"
+         "Madame MASSON expose que la décision modificative est équilibrée en dépenses et en recettes "
+         "à hauteur de 40 500,00 €.", None),
+        (SectionKind.ARTICLES, "Article 1er : D'adopter la décision modificative telle que présentée ci-dessous :\n"
+         "Imputation\tLibellé\tDépenses\n65/6574\tSubventions\t10 650,00 €\n"
+         "Article 2 : D'attribuer une subvention de cinquante-sept mille euros (57 000 €) à l'association.", None),
+        (SectionKind.VOTE, "Pour : 25 voix", None),
+        (SectionKind.ANNEX, "RAPPORT\nL'association sollicite une participation de 33 000 €.", "rapport"),
+    ])
+    rows = extract_amounts(act, Found(), IssueLog())
+    assert [(r.raw, r.amount) for r in rows] == [("40 500,00 €", Decimal("40500.00")),
+                                                ("57 000 €", Decimal("57000.00"))]
+    assert rows[0].context.startswith("Madame MASSON expose") and rows[0].context.endswith("40 500,00 €.")
+    assert rows[1].context.startswith("Article 2 : D'attribuer")
+
+
+@pytest.mark.parametrize("stem", ["seed-pas-de-calais-cp-2023-122-born", "A-departement-cp-s101-born",
+                                  "B-commune-cm-s202-born", "C-epci-cc-s303-born"])
+@needs(DEV)
+def test_amounts_dev_gold(stem: str) -> None:
+    from pipeline.run import process_document
+
+    pdf = DEV / f"{stem}.pdf"
+    gold = sorted(Decimal(r["amount"]) for r in load_gold(pdf)["tables"]["amounts"])
+    got = sorted(r.amount for r in process_document(pdf).rows("amounts"))
+    assert got == gold
+
+
+@needs(REAL)
+def test_amounts_real_couthenans_apostrophes_and_signs() -> None:
+    """Couthenans 2021: "+20'000 € au 21.32", "-8'355,59€ du 28.156" (apostrophe thousands, signs)."""
+    from pipeline.run import process_document
+
+    rows = process_document(REAL / "commune-couthenans-2021-06-04-cm-cr.pdf").rows("amounts")
+    values = {r.amount for r in rows}
+    assert {Decimal("20000.00"), Decimal("-8355.59"), Decimal("-22973.41")} <= values
+    assert Decimal("21.32") not in values and Decimal("28.156") not in values
+
+
+@needs(REAL)
+def test_amounts_real_preuilly_unspaced_euros() -> None:
+    """Preuilly 2020: "une subvention de 2500€", school meals at "3.30€"."""
+    from pipeline.run import process_document
+
+    rows = process_document(REAL / "commune-preuilly-sur-claise-2020-07-23-cm-pv.pdf").rows("amounts")
+    values = {r.amount for r in rows}
+    assert {Decimal("2500.00"), Decimal("3.30"), Decimal("1751.73"), Decimal("850.56")} <= values
+    assert all(re.search(r"\d", r.raw) or "euro" in r.raw for r in rows)
