@@ -160,9 +160,7 @@ def find_articles(lines: list[TextLine]) -> list[Article]:
         if not articles:
             continue
         if AFTER_ARTICLES_RE.match(line.text):
-            close()
-            articles_done = articles
-            return articles_done
+            break
         current.append(line)
     close()
     return articles

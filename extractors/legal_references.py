@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 
 from extractors import visa_patterns as P
 from extractors.registry import Found, extractor
-from extractors.textlines import TextLine, body_lines, join_lines
+from extractors.textlines import TextLine, body_lines, join_lines, repair_ocr
 from pipeline.dates import find_dates
 from pipeline.errors import IssueLog
 from pipeline.model import Act, SectionKind, TextSource
@@ -186,21 +186,25 @@ def _outside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return all(end <= a or start >= b for a, b in spans)
 
 
+#: What may stand between a noun and its author: an adjective ("favorable",
+#: "préfectoral"), a number ("n° 2019-09-390"), a date ("du 28 mai 2021", "en date du 38
+#: juin 2020" even when misread).
+_QUALIFIER_RE = re.compile(
+    r"""\s*(?:,\s*)?(?:
+        (?:favorables?|d[ée]favorables?|pr[ée]fectora(?:l|ux)|municipa(?:l|le|ux)|minist[ée]riel(?:le)?
+          |conforme|simple|motiv[ée]e?|modifi[ée]e?s?|susvis[ée]e?s?|organique|cadre|interminist[ée]riel)\b
+      | [nN]\s?[°º*o]\.?\s*(?:[A-Z]{1,5}[-_ ]?)?\d[\w./_-]*\w?
+      | (?:en\s+date\s+)?du\s+\d{1,2}(?:er)?[\s/.-]+(?:\w+)[\s/.-]+\d{2,4}
+      | en\s+date\s+(?:du\s+)?\d{1,2}(?:er)?[\s/.-]+(?:\w+)[\s/.-]+\d{2,4}
+    )""",
+    re.X,
+)
+
+
 def _skip_qualifiers(text: str, pos: int) -> int:
-    """Skip adjectives, a number and a date after the noun: "favorable", "préfectoral",
-    "n° 2019-09-390", "du 28 mai 2021", "en date du 38 juin 2020" (even misread)."""
-    qualifier = re.compile(
-        r"""\s*(?:,\s*)?(?:
-            (?:favorables?|d[ée]favorables?|pr[ée]fectora(?:l|ux)|municipa(?:l|le|ux)|minist[ée]riel(?:le)?
-              |conforme|simple|motiv[ée]e?|modifi[ée]e?s?|susvis[ée]e?s?|organique|cadre|interminist[ée]riel)\b
-          | [nN]\s?[°º*o]\.?\s*(?:[A-Z]{1,5}[-_ ]?)?\d[\w./_-]*\w?
-          | (?:en\s+date\s+)?du\s+\d{1,2}(?:er)?[\s/.-]+(?:\w+)[\s/.-]+\d{2,4}
-          | en\s+date\s+(?:du\s+)?\d{1,2}(?:er)?[\s/.-]+(?:\w+)[\s/.-]+\d{2,4}
-        )""",
-        re.X,
-    )
+    """Position after the adjectives, number and date that follow the noun."""
     for _ in range(5):
-        m = qualifier.match(text, pos)
+        m = _QUALIFIER_RE.match(text, pos)
         if not m or m.end() == pos:
             break
         pos = m.end()
@@ -318,8 +322,12 @@ def parse_visa(text: str) -> Reference:
     return ref
 
 
+_ADJECTIVES_RE = re.compile(r"\s*(?:organique|pr[ée]fectoral|municipal|modifi[ée]e?)?\s*")
+
+
 def _skip_adjectives(text: str, pos: int) -> int:
-    m = re.compile(r"\s*(?:organique|pr[ée]fectoral|municipal|modifi[ée]e?)?\s*").match(text, pos)
+    """Position after an adjective of the noun: "la loi organique 2001-692"."""
+    m = _ADJECTIVES_RE.match(text, pos)
     return m.end() if m else pos
 
 
@@ -353,19 +361,18 @@ def cut_at_sentence_end(text: str) -> str:
     return text
 
 
-def _house_spacing(act: Act, visas: list[Visa], texts: list[str]) -> list[str]:
-    """OCR drops the thin space French typography puts before a final ";" or ":" ("… 18,
-    20 et 29;" for "… 29 ;"): on OCR pages, put it back when most visas of the act print it."""
+def _repair_ocr_visas(act: Act, visas: list[Visa], texts: list[str]) -> list[str]:
+    """Undo OCR slips in the visas of scanned pages: the thin space French typography puts
+    before a final ";" that OCR drops ("… 18, 20 et 29;" for "… 29 ;", put back when most
+    visas of the act print it), a garbled ordinal ("1°'° commission"), "£" for "€"."""
     ends = [re.search(r"(\s?)[;:]$", t) for t in texts]
-    spaced = sum(1 for e in ends if e and e.group(1))
-    tight = sum(1 for e in ends if e and not e.group(1))
-    if spaced <= tight:
-        return [restore_ordinals(t, act.doc.text) if act.doc.page(v.page).source is TextSource.OCR else t
-                for v, t in zip(visas, texts)]
+    spaced = sum(1 for e in ends if e and e.group(1)) > sum(1 for e in ends if e and not e.group(1))
     out = []
     for visa, text in zip(visas, texts):
         if act.doc.page(visa.page).source is TextSource.OCR:
-            text = restore_ordinals(re.sub(r"(?<=\S)([;:])$", r" \1", text), act.doc.text)
+            if spaced:
+                text = re.sub(r"(?<=\S)([;:])$", r" \1", text)
+            text = repair_ocr(restore_ordinals(text, act.doc.text))
         out.append(text)
     return out
 
@@ -392,7 +399,7 @@ def legal_references(act: Act, found: Found, issues: IssueLog) -> list[LegalRefe
     rows = []
     vocabulary = act.doc.text
     visas = find_visas(own_lines(act))
-    texts = _house_spacing(act, visas, [cut_at_sentence_end(join_lines(v.lines, vocabulary)) for v in visas])
+    texts = _repair_ocr_visas(act, visas, [cut_at_sentence_end(join_lines(v.lines, vocabulary)) for v in visas])
     for position, (visa, text) in enumerate(zip(visas, texts), start=1):
         ref = parse_visa(text)
         rows.append(LegalReferenceRow(

@@ -145,5 +145,20 @@ _OCR_EURO_RE = re.compile(r"(?<=\d)(\s?)£")
 
 
 def repair_ocr(text: str) -> str:
-    """Undo OCR misreadings of text read from a scan ("57 000 £" → "57 000 €")."""
-    return _OCR_EURO_RE.sub(r"\1€", text)
+    """Undo OCR misreadings of text read from a scan: "57 000 £" → "57 000 €", and a
+    parenthesis opened twice between digits and closed once ("(SIRET 335 207 734 (00948)"
+    → "(SIRET 335 207 734 00948)": a stain or a serif read as "(")."""
+    text = _OCR_EURO_RE.sub(r"\1€", text)
+    if text.count("(") > text.count(")"):
+        out, depth = [], 0
+        for k, ch in enumerate(text):
+            if ch == "(":
+                if depth and k > 0 and text[k - 1] == " " and text[k - 2:k - 1].isdigit() \
+                        and text[k + 1:k + 2].isdigit():
+                    continue
+                depth += 1
+            elif ch == ")":
+                depth = max(0, depth - 1)
+            out.append(ch)
+        text = "".join(out)
+    return text
