@@ -27,7 +27,8 @@ from extractors.quality import quality_check, result
 from extractors.registry import Found, extractor
 from pipeline.errors import IssueLog
 from pipeline.model import Act, Section, SectionKind, collapse_ws
-from pipeline.money import find_amounts, parse_amount, siret_valid
+from pipeline.identifiers import siret_valid
+from pipeline.money import find_amounts, parse_amount
 from pipeline.sentences import split_sentences
 from pipeline.tables import Table, fold, tables_of
 from schemas.rows import GrantRow, QualityRow

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+from pipeline.identifiers import siren_valid
 from pipeline.dates import find_dates
 
 # ---------------------------------------------------------------------------
@@ -912,20 +913,6 @@ ACTES_ID_RE = re.compile(
 )
 
 
-def siren_is_valid(siren: str) -> bool:
-    """Luhn check of a SIREN (9 digits)."""
-    if not re.fullmatch(r"\d{9}", siren):
-        return False
-    total = 0
-    for i, c in enumerate(reversed(siren)):
-        d = int(c)
-        if i % 2:
-            d *= 2
-            d -= 9 if d > 9 else 0
-        total += d
-    return total % 10 == 0
-
-
 def find_actes_id(text: str) -> tuple[str | None, str | None]:
     """(@ctes identifier, SIREN of the authority) when printed.
 
@@ -934,7 +921,7 @@ def find_actes_id(text: str) -> tuple[str | None, str | None]:
     """
     for m in ACTES_ID_RE.finditer(text or ""):
         siren = m.group("siren")
-        if not siren_is_valid(siren):
+        if not siren_valid(siren):
             continue
         ident = "-".join(m.group(k) for k in ("dept", "siren", "date", "local", "nature"))
         return ident, siren

@@ -238,31 +238,3 @@ def find_amounts(text: str) -> list[AmountMatch]:
         found.append(AmountMatch(start, end, text[start:end], _cents(value), _qualifier(m.group("qual"))))
     found.sort(key=lambda a: a.start)
     return found
-
-
-# ---------------------------------------------------------------------------
-# SIRET / SIREN
-# ---------------------------------------------------------------------------
-
-def luhn_ok(digits: str) -> bool:
-    """The Luhn key of a SIREN (9 digits) or SIRET (14 digits)."""
-    if not digits.isdigit():
-        return False
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        d = int(ch)
-        if i % 2:
-            d *= 2
-            if d > 9:
-                d -= 9
-        total += d
-    return total % 10 == 0
-
-
-def siret_valid(siret: str) -> bool:
-    """A 14-digit SIRET whose Luhn key holds (La Poste's SIRETs, SIREN 356000000, use a digit sum)."""
-    if len(siret) != 14 or not siret.isdigit():
-        return False
-    if siret.startswith("356000000"):
-        return sum(int(c) for c in siret) % 5 == 0
-    return luhn_ok(siret) and luhn_ok(siret[:9])

@@ -31,7 +31,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from pipeline.scdl_validate import DELIBERATIONS_SCHEMA, SUBVENTIONS_SCHEMA, Validation, load_schema, luhn_ok, validate_csv
+from pipeline.identifiers import siret_key_ok
+from pipeline.scdl_validate import DELIBERATIONS_SCHEMA, SUBVENTIONS_SCHEMA, Validation, load_schema, validate_csv
 
 OBJET_MAX = 256
 
@@ -147,7 +148,7 @@ def subvention_rows(grants: list[dict[str, Any]], acts: dict[str, dict[str, Any]
         row = dict.fromkeys(SUBV_COLUMNS, "")
         row.update({k: v for k, v in defaults.items() if k in row})
         beneficiary_siret = (grant.get("beneficiary_siret") or "").replace(" ", "")
-        if beneficiary_siret and not (len(beneficiary_siret) == 14 and luhn_ok(beneficiary_siret)):
+        if beneficiary_siret and not siret_key_ok(beneficiary_siret):
             ctx.notes.append(f"{grant['act_id']}: beneficiary SIRET {beneficiary_siret} fails the key; left empty")
             beneficiary_siret = ""
         objet = _s(grant.get("purpose") or act.get("title"))

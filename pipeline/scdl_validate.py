@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from extractors.matiere_vocabulary import LEVEL1
+from pipeline.identifiers import siret_key_ok
 
 SCHEMA_DIR = Path(__file__).resolve().parents[1] / "schemas" / "scdl"
 DELIBERATIONS_SCHEMA = SCHEMA_DIR / "scdl-deliberations-2.1.5.json"
@@ -66,23 +67,6 @@ class Validation:
         if len(self.problems) > 20:
             lines.append(f"  … and {len(self.problems) - 20} more")
         return "\n".join(lines)
-
-
-def luhn_ok(number: str) -> bool:
-    """Luhn key of a SIREN/SIRET (La Poste's SIRETs, SIREN 356000000, use a digit sum instead).
-
-    >>> luhn_ok("21860194600013"), luhn_ok("21860194600014")
-    (True, False)
-    """
-    if not number.isdigit():
-        return False
-    if number.startswith("356000000"):  # La Poste: the digits add up to a multiple of 5
-        return sum(int(c) for c in number) % 5 == 0
-    total = 0
-    for i, c in enumerate(reversed(number)):
-        d = int(c) * (2 if i % 2 else 1)
-        total += d - 9 if d > 9 else d
-    return total % 10 == 0
 
 
 def load_schema(path: str | os.PathLike[str]) -> dict[str, Any]:
@@ -123,7 +107,7 @@ def _check(name: str, params: dict[str, Any], row: dict[str, str]) -> str | None
     get = lambda col: (row.get(col) or "").strip()  # noqa: E731
     if name == "french-siret-value":
         v = get(params["column"])
-        return None if not v or luhn_ok(v) else f"{v} fails the SIRET Luhn key"
+        return None if not v or siret_key_ok(v) else f"{v} fails the SIRET Luhn key"
     if name == "sum-columns-value":
         values = [_int(get(c)) for c in [params["column"], *params["columns"]]]
         if any(v is None for v in values):

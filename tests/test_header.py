@@ -26,9 +26,9 @@ from extractors.header_fields import (
     find_publication_date,
     find_session_date,
     find_title,
-    siren_is_valid,
     title_case_name,
 )
+from pipeline.identifiers import siren_valid
 from pipeline.model import Act, Document, Page, Section, SectionKind, Span, TextSource
 
 D = dt.date
@@ -257,7 +257,7 @@ def test_header_actes_identifier() -> None:
     text = "Accusé de réception – Ministère de l’intérieur\n034-213401722-20140424-0000071251-DE\nSéance"
     assert find_actes_id(text) == ("034-213401722-20140424-0000071251-DE", "213401722")
     assert find_actes_id("062-123456789-20230419-2023-122-DE") == (None, None)  # SIREN fails its check digit
-    assert siren_is_valid("213401722") and not siren_is_valid("213401723")
+    assert siren_valid("213401722") and not siren_valid("213401723")
 
 
 # ---------------------------------------------------------------------------

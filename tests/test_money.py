@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from pipeline.money import amount_qualifier, find_amounts, parse_amount, siret_valid
+from pipeline.identifiers import siret_valid
+from pipeline.money import amount_qualifier, find_amounts, parse_amount
 
 
 @pytest.mark.parametrize("raw, expected", [
