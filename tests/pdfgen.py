@@ -13,19 +13,20 @@ def _esc(text: str) -> bytes:
     return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
 
 
-def text_pdf(path: Path, pages: list[list[str]], size: float = 11) -> Path:
-    """Write a PDF whose pages hold ``pages`` (lines of text) in Helvetica, with a text layer."""
-    objects: list[bytes] = []
+def placed_pdf(path: Path, pages: list[list[tuple[float, float, str]]],
+               rules: list[list[tuple[float, float, float, float]]] | None = None, size: float = 10) -> Path:
+    """A PDF with text placed at (x, y-from-top) in Helvetica (a text layer), and optional
+    stroked rectangles (x, y-from-top, width, height)."""
+    objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>"]
     n = len(pages)
     font_id = 3 + 2 * n
-    kids = " ".join(f"{3 + 2 * i} 0 R" for i in range(n))
-    objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
-    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {n} >>".encode())
-    for i, lines in enumerate(pages):
-        content = b"BT /F1 %d Tf 14 TL 56 790 Td " % size
-        for line in lines:
-            content += b"(" + _esc(line) + b") Tj T* "
-        content += b"ET"
+    objects.append(f"<< /Type /Pages /Kids [{' '.join(f'{3 + 2 * i} 0 R' for i in range(n))}] /Count {n} >>".encode())
+    for i, items in enumerate(pages):
+        content = b""
+        for x, y, w, h in (rules[i] if rules else []):
+            content += b"%.1f %.1f %.1f %.1f re S " % (x, 842 - y - h, w, h)
+        for x, y, text in items:
+            content += b"BT /F1 %d Tf 1 0 0 1 %.1f %.1f Tm (" % (size, x, 842 - y) + _esc(text) + b") Tj ET "
         objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
                        f"/Resources << /Font << /F1 {font_id} 0 R >> >> /Contents {4 + 2 * i} 0 R >>".encode())
         objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
@@ -43,6 +44,12 @@ def text_pdf(path: Path, pages: list[list[str]], size: float = 11) -> Path:
     out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
     path.write_bytes(out.getvalue())
     return path
+
+
+def text_pdf(path: Path, pages: list[list[str]], size: float = 11) -> Path:
+    """Write a PDF whose pages hold ``pages`` (lines of text) in Helvetica, with a text layer."""
+    return placed_pdf(path, [[(56, 52 + 14 * k, line) for k, line in enumerate(lines)] for lines in pages],
+                      size=size)
 
 
 def page_image(lines: list[str], *, dpi: int = 200, font_size: int = 34, angle: float = 0.0) -> Image.Image:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
@@ -12,42 +11,7 @@ from pipeline.load import load_document
 from pipeline.model import Document, Page, Span, TextSource, Word
 from pipeline.options import Options
 from pipeline.tables import classify_header, find_tables, join_wrapped
-
-
-def _esc(text: str) -> bytes:
-    return text.encode("cp1252").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
-
-
-def placed_pdf(path: Path, pages: list[list[tuple[float, float, str]]],
-               rules: list[list[tuple[float, float, float, float]]] | None = None) -> Path:
-    """A PDF with text placed at (x, y-from-top) and optional rectangles (x, y-from-top, w, h)."""
-    objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>"]
-    n = len(pages)
-    font_id = 3 + 2 * n
-    objects.append(f"<< /Type /Pages /Kids [{' '.join(f'{3 + 2 * i} 0 R' for i in range(n))}] /Count {n} >>".encode())
-    for i, items in enumerate(pages):
-        content = b""
-        for x, y, w, h in (rules[i] if rules else []):
-            content += b"%.1f %.1f %.1f %.1f re S " % (x, 842 - y - h, w, h)
-        for x, y, text in items:
-            content += b"BT /F1 10 Tf 1 0 0 1 %.1f %.1f Tm (" % (x, 842 - y) + _esc(text) + b") Tj ET "
-        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-                       f"/Resources << /Font << /F1 {font_id} 0 R >> >> /Contents {4 + 2 * i} 0 R >>".encode())
-        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
-    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for k, obj in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % k + obj + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for off in offsets:
-        out.write(b"%010d 00000 n \n" % off)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    path.write_bytes(out.getvalue())
-    return path
+from tests.pdfgen import placed_pdf
 
 
 #: A décision modificative without rules: a label wrapped around its figures, a negative line.
