@@ -30,7 +30,7 @@ from pipeline.model import Act, Section, SectionKind, collapse_ws
 from pipeline.identifiers import siret_valid
 from pipeline.money import find_amounts, parse_amount
 from pipeline.sentences import split_sentences
-from pipeline.tables import Table, fold, tables_of
+from pipeline.tables import fold, tables_of
 from schemas.rows import GrantRow, QualityRow
 
 # The act awards: "D'attribuer", "accorde", "alloue", "verse", "octroie", "approuve le versement".

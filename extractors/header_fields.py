@@ -365,7 +365,7 @@ ACT_NUMBER_RES: tuple[re.Pattern[str], ...] = (
 )
 
 #: A footer naming the act: "Commune de Cognac - Délibération n° DEL-2022-112 1/2".
-FOOTER_NUMBER_RE = re.compile(rf"d[ée]lib[ée]ration\s+n\s?[°o]\.?\s*(?P<num>[A-Z]{{0,5}}[-_]?\d{{2,4}}(?:[-_/.]\d{{1,5}}){{1,3}})(?![\w/-])", re.I)
+FOOTER_NUMBER_RE = re.compile(r"d[ée]lib[ée]ration\s+n\s?[°o]\.?\s*(?P<num>[A-Z]{0,5}[-_]?\d{2,4}(?:[-_/.]\d{1,5}){1,3})(?![\w/-])", re.I)
 
 
 def _clean_number(num: str) -> str:

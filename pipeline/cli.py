@@ -13,7 +13,6 @@ import argparse
 import logging
 import os
 import sys
-import time
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_ALL_FAILED = 0, 1, 2, 3
 

@@ -85,7 +85,6 @@ def _sidebar_run(lines: list[list[RawWord]], x: float) -> tuple[int, int] | None
             j += 1
         run = lines[i:j]
         n_left = sum(1 for ln in run if any(w.x1 <= x for w in ln))
-        n_right = sum(1 for ln in run if any(w.x0 >= x for w in ln))
         # beside a sidebar runs prose (long lines); a table's rows are short cells
         prose = sum(1 for ln in run if _is_prose([w for w in ln if w.x0 >= x]))
         left_text = "".join(w.text for ln in run for w in ln if w.x1 <= x)

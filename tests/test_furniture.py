@@ -55,7 +55,7 @@ def test_page_numbers(line: str) -> None:
 
 
 def test_strip_furniture_removes_lines_and_page_breaks() -> None:
-    text = f"Titre\nVu le code,\nPage 1/2\fPage 2/2\nsuite du visa ;"
+    text = "Titre\nVu le code,\nPage 1/2\fPage 2/2\nsuite du visa ;"
     doc = make_document(text)
     doc = dataclasses.replace(doc, furniture=detect_furniture(doc))
     stripped = strip_furniture(doc, Span(0, len(text)))

@@ -10,7 +10,7 @@ import pytest
 
 from pipeline.cli import main
 from pipeline.query import format_table, query
-from pipeline.write import TableWriter, rows_to_table
+from pipeline.write import rows_to_table
 from schemas.rows import ActRow, GrantRow
 
 

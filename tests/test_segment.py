@@ -14,7 +14,7 @@ import pytest
 
 from pipeline.furniture import detect_furniture
 from pipeline.minutes import NUMBERED_HEADING_RES, NUMBERED_ITEM_RE, decides
-from pipeline.model import Document, Page, SectionKind, TextSource
+from pipeline.model import Document, SectionKind, TextSource
 from pipeline.segment import segment_document
 from tests.conftest import DEV, REAL, load_gold, make_document
 
