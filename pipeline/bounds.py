@@ -32,10 +32,11 @@ import resource
 import signal
 import time
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from pipeline.errors import ErrorCode, IssueLog, PipelineError
 from pipeline.options import Options
@@ -122,7 +123,7 @@ def set_memory_limit(max_memory_mb: int) -> None:
     """Cap this process's address space (and its children's) at ``max_memory_mb``."""
     if max_memory_mb <= 0:
         return
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     want = max_memory_mb * 1024 * 1024
     if hard != resource.RLIM_INFINITY:
         want = min(want, hard)

@@ -19,8 +19,8 @@ go to files of their own — output is identical whatever the number of workers.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from pipeline.bounds import BoundedPool, bounded_process, failed_result
 from pipeline.errors import ErrorCode

@@ -40,7 +40,7 @@ def warm_up() -> None:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(SAMPLE)
         process_document(path)
-    except Exception:  # noqa: BLE001
+    except Exception:
         logging.getLogger(__name__).debug("warm-up failed", exc_info=True)
     finally:
         os.unlink(path)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from schemas import TABLES
 from pipeline.write import read_table
+from schemas import TABLES
 from tests.pdfgen import text_pdf
 
 #: Columns that differ between runs by nature (none today; timings would go here).
@@ -29,7 +29,7 @@ def table_rows(out: Path, name: str) -> list[tuple]:
     """Rows of table ``name`` as sorted tuples (source paths reduced to file names)."""
     rows = []
     for r in read_table(out, name).to_pylist():
-        if "source_path" in r and r["source_path"]:
+        if r.get("source_path"):
             r["source_path"] = Path(r["source_path"]).name
         rows.append(tuple((k, repr(v)) for k, v in r.items() if k not in VOLATILE))
     return sorted(rows)
