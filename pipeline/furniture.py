@@ -93,7 +93,10 @@ def _same_running_line(a: _ZoneLine, b: _ZoneLine) -> bool:
         return False
     if a.key == b.key:
         return True
-    return SequenceMatcher(None, a.key, b.key).ratio() >= SIMILARITY
+    if min(len(a.key), len(b.key)) < SIMILARITY * max(len(a.key), len(b.key)):
+        return False  # lengths alone rule it out (ratio ≤ 2·min/(min+max))
+    sm = SequenceMatcher(None, a.key, b.key)
+    return sm.quick_ratio() >= SIMILARITY and sm.ratio() >= SIMILARITY
 
 
 def detect_furniture(doc: Document) -> tuple[Span, ...]:
@@ -103,9 +106,12 @@ def detect_furniture(doc: Document) -> tuple[Span, ...]:
     spans = []
     for i, z in enumerate(zones):
         for ln in z:
-            repeated = 1 + sum(
-                1 for j, other in enumerate(zones) if j != i and any(_same_running_line(ln, o) for o in other)
-            )
+            repeated = 1
+            for j, other in enumerate(zones):
+                if repeated >= min_pages:
+                    break  # enough pages carry it: no need to look further
+                if j != i and any(_same_running_line(ln, o) for o in other):
+                    repeated += 1
             if PAGE_NUMBER_RE.match(ln.text) or (repeated >= min_pages and not SENTENCE_RE.search(ln.text)):
                 nl = ln.end + 1 if ln.end < len(doc.text) and doc.text[ln.end:ln.end + 1] == "\n" else ln.end
                 spans.append(Span(ln.start, nl))
