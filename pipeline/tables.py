@@ -508,11 +508,41 @@ def _clean_cell(text: str | None, glue: bool) -> str:
     return " ".join(out.split())
 
 
+#: A page with fewer drawn paths than this has no ruled table (a frame, an underline…).
+MIN_RULE_PATHS = 4
+
+
+@lru_cache(maxsize=8)
+def _ruled_pages(path: str) -> frozenset[int]:
+    """Pages (1-based) with enough drawn paths to hold a ruled table, counted by pdfium.
+
+    pdfplumber parses every character of a page before it looks for rules: asking it
+    only about pages that draw lines saves most of its cost on text pages.
+    """
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    pages = set()
+    pdf = pdfium.PdfDocument(path)
+    try:
+        for i in range(len(pdf)):
+            page = pdf[i]
+            n = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2))
+            if n >= MIN_RULE_PATHS:
+                pages.add(i + 1)
+            page.close()
+    finally:
+        pdf.close()
+    return frozenset(pages)
+
+
 def _ruled_tables(doc: Document, page_no: int) -> list[Table]:
     path = doc.source_path
     if not path.lower().endswith(".pdf") or not Path(path).is_file():
         return []
     try:
+        if page_no not in _ruled_pages(path):
+            return []
         page = _pdf(path).pages[page_no - 1]
         found = page.find_tables()
     except Exception:  # noqa: BLE001 - pdfplumber on a hostile page: fall back to words
