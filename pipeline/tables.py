@@ -536,12 +536,20 @@ def _ruled_pages(path: str) -> frozenset[int]:
     return frozenset(pages)
 
 
+def _has_amount_cell(page_text: str) -> bool:
+    """Some line of the page has a column gap next to an amount: a table of money may be there."""
+    for line in page_text.split("\n"):
+        if "\t" in line and any(_has_amount(cell) for cell in line.split("\t")):
+            return True
+    return False
+
+
 def _ruled_tables(doc: Document, page_no: int) -> list[Table]:
     path = doc.source_path
     if not path.lower().endswith(".pdf") or not Path(path).is_file():
         return []
     try:
-        if page_no not in _ruled_pages(path):
+        if page_no not in _ruled_pages(path) or not _has_amount_cell(doc.page_text(page_no)):
             return []
         page = _pdf(path).pages[page_no - 1]
         found = page.find_tables()
