@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from pipeline.model import Word
 
 #: A gap between two words wider than this many line-heights is a column break (tab).
@@ -72,17 +74,21 @@ def _is_prose(words: list[RawWord]) -> bool:
     return all(b.x0 - a.x1 <= COLUMN_GAP_EM * height for a, b in zip(words, words[1:]))
 
 
-def _sidebar_run(lines: list[list[RawWord]], x: float) -> tuple[int, int] | None:
-    """Longest run of consecutive lines no word of which crosses ``x``, with text on both sides."""
+def _sidebar_run(lines: list[list[RawWord]], x: float, crossed: list[bool]) -> tuple[int, int] | None:
+    """Longest run of consecutive lines no word of which crosses ``x`` (``crossed[i]`` says
+    whether line i is crossed), that looks like a sidebar beside running text."""
     best: tuple[int, int] | None = None
     i = 0
     while i < len(lines):
-        if any(w.x0 - 4 < x < w.x1 + 4 for w in lines[i]):
+        if crossed[i]:
             i += 1
             continue
         j = i
-        while j < len(lines) and not any(w.x0 - 4 < x < w.x1 + 4 for w in lines[j]):
+        while j < len(lines) and not crossed[j]:
             j += 1
+        if j - i < 3:  # a sidebar has three lines at least
+            i = j
+            continue
         run = lines[i:j]
         n_left = sum(1 for ln in run if any(w.x1 <= x for w in ln))
         # beside a sidebar runs prose (long lines); a table's rows are short cells
@@ -110,11 +116,24 @@ def split_sidebar(lines: list[list[RawWord]], page_width: float) -> list[list[Ra
     """
     if page_width <= 0 or len(lines) < 6:
         return lines
+    xs = np.arange(int(0.12 * page_width), int(0.45 * page_width), 2, dtype=np.float64)
+    if not len(xs):
+        return lines
+    # crossed[l, k]: a word of line l crosses the candidate gutter xs[k] (4 pt margins)
+    crossed = np.zeros((len(lines), len(xs)), dtype=bool)
+    for li, ln in enumerate(lines):
+        for w in ln:
+            lo = int(np.searchsorted(xs, w.x0 - 4, side="right"))
+            hi = int(np.searchsorted(xs, w.x1 + 4, side="left"))
+            crossed[li, lo:hi] = True
+    free = ~crossed
+    # a gutter needs three consecutive free lines somewhere: test the others no further
+    triples = free[:-2] & free[1:-1] & free[2:]
     best: tuple[int, int, float] | None = None
-    for step in range(int(0.12 * page_width), int(0.45 * page_width), 2):
-        run = _sidebar_run(lines, float(step))
+    for k in np.nonzero(triples.any(axis=0))[0]:
+        run = _sidebar_run(lines, float(xs[k]), crossed[:, k].tolist())
         if run and (best is None or run[1] - run[0] > best[1] - best[0]):
-            best = (run[0], run[1], float(step))
+            best = (run[0], run[1], float(xs[k]))
     if best is None:
         return lines
     i, j, x = best
