@@ -55,10 +55,6 @@ class TextLine:
     full: bool
 
 
-def _furniture_at(doc: Document, offset: int) -> bool:
-    return any(f.start <= offset < f.end for f in doc.furniture)
-
-
 def _right_margins(doc: Document, page_no: int) -> tuple[float, float] | None:
     words = doc.page(page_no).words
     if not words:
@@ -79,7 +75,7 @@ def body_lines(doc: Document, span: Span) -> list[TextLine]:
         start = pos + len(raw) - len(raw.lstrip())
         end = start + len(text)
         pos += len(raw) + 1
-        if not text or _furniture_at(doc, start) or PAGE_NUMBER_RE.match(text):
+        if not text or doc.in_furniture(start) or PAGE_NUMBER_RE.match(text):
             continue
         page = doc.page_at(start)
         if page not in margins:

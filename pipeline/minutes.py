@@ -25,7 +25,6 @@ budget, "Délibération prise en ce sens." after each) holds one act per vote.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -185,12 +184,6 @@ def lines_of(doc: Document, span: Span) -> list[Line]:
             out.append(Line(pos + lead, pos + len(raw.rstrip()), raw.strip()))
         pos += len(raw) + 1
     return out
-
-
-def in_furniture(doc: Document, offset: int) -> bool:
-    starts = [f.start for f in doc.furniture]
-    i = bisect.bisect_right(starts, offset) - 1
-    return i >= 0 and doc.furniture[i].start <= offset < doc.furniture[i].end
 
 
 @lru_cache(maxsize=64)
@@ -458,7 +451,7 @@ def _is_title_line(prev: str, text: str, nxt: str | None) -> bool:
 
 def minutes_acts(doc: Document) -> tuple[list[Span], Span | None]:
     """Act spans of minutes, and the session preamble before the first item."""
-    lines = [ln for ln in lines_of(doc, Span(0, len(doc.text))) if not in_furniture(doc, ln.start)]
+    lines = [ln for ln in lines_of(doc, Span(0, len(doc.text))) if not doc.in_furniture(ln.start)]
     if not lines:
         return [], None
     foreign = foreign_ocr_pages(doc)

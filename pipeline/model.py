@@ -15,6 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 from typing import Iterator
 
 
@@ -95,13 +96,25 @@ class Document:
     def n_pages(self) -> int:
         return len(self.pages)
 
+    @cached_property
+    def _page_starts(self) -> list[int]:
+        return [p.start for p in self.pages]
+
+    @cached_property
+    def _furniture_starts(self) -> list[int]:
+        return [f.start for f in self.furniture]
+
     def page_at(self, offset: int) -> int:
         """1-based number of the page holding character ``offset``."""
         if not self.pages:
             return 1
-        starts = [p.start for p in self.pages]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self._page_starts, offset) - 1
         return self.pages[max(0, min(i, len(self.pages) - 1))].page_no
+
+    def in_furniture(self, offset: int) -> bool:
+        """Whether character ``offset`` belongs to a running header or footer."""
+        i = bisect.bisect_right(self._furniture_starts, offset) - 1
+        return i >= 0 and offset < self.furniture[i].end
 
     def page(self, page_no: int) -> Page:
         return self.pages[page_no - 1]

@@ -28,7 +28,6 @@ from pipeline.minutes import (
     DECISION_RE,
     Line,
     foreign_ocr_pages,
-    in_furniture,
     lines_of,
     minutes_acts,
 )
@@ -162,7 +161,7 @@ def _act_header_starts(doc: Document) -> list[int]:
     starts: list[int] = []
     kind: str | None = None
     for p in doc.pages:
-        lines = [ln for ln in lines_of(doc, Span(p.start, p.end)) if not in_furniture(doc, ln.start)][:12]
+        lines = [ln for ln in lines_of(doc, Span(p.start, p.end)) if not doc.in_furniture(ln.start)][:12]
         for ln in lines:
             m = ACT_HEADER_RE.match(ln.text)
             if not m:
@@ -221,7 +220,7 @@ def _annex_start(doc: Document, span: Span, closing_at: int | None, foreign: set
             return p.start
         if closing_at is None or p.start <= closing_at:
             continue
-        first = [ln for ln in lines_of(doc, Span(p.start, p.end)) if not in_furniture(doc, ln.start)][:1]
+        first = [ln for ln in lines_of(doc, Span(p.start, p.end)) if not doc.in_furniture(ln.start)][:1]
         if first and (SECTION_MARKERS[-1][1].match(first[0].text) or SECTION_MARKERS[-2][1].match(first[0].text)):
             continue  # the signature block or the vote runs on (publication lines, "Délibération prise…")
         return p.start
@@ -262,7 +261,7 @@ def _closing(doc: Document, lines: list[Line], marks: list[tuple[int, SectionKin
 def find_sections(doc: Document, span: Span) -> list[Section]:
     """Sections of the act covering ``span``, in text order, annexes last."""
     foreign = foreign_ocr_pages(doc)
-    lines = [ln for ln in lines_of(doc, span) if not in_furniture(doc, ln.start)]
+    lines = [ln for ln in lines_of(doc, span) if not doc.in_furniture(ln.start)]
     own_lines = [ln for ln in lines if doc.page_at(ln.start) not in foreign]
     marks = _marks(own_lines)
     annex_at = _annex_start(doc, span, _closing(doc, own_lines, marks, foreign), foreign)
@@ -288,7 +287,7 @@ def _annexes(doc: Document, span: Span, foreign: set[int]) -> list[Section]:
         if p.end <= span.start or p.start >= span.end:
             continue
         lines = [ln for ln in lines_of(doc, Span(max(p.start, span.start), p.end))
-                 if not in_furniture(doc, ln.start)][:4]
+                 if not doc.in_furniture(ln.start)][:4]
         label = None
         for ln in lines:
             m = ANNEX_LABEL_RE.match(ln.text)
@@ -306,7 +305,7 @@ def _annexes(doc: Document, span: Span, foreign: set[int]) -> list[Section]:
 
 def _preamble_sections(doc: Document, preamble: Span) -> list[Section]:
     """Shared header and attendance of minutes; attendance stops at the agenda ("ORDRE DU JOUR")."""
-    lines = [ln for ln in lines_of(doc, preamble) if not in_furniture(doc, ln.start)]
+    lines = [ln for ln in lines_of(doc, preamble) if not doc.in_furniture(ln.start)]
     marks = _marks(lines)
     att = next((o for o, k in marks if k is SectionKind.ATTENDANCE), None)
     secs = []

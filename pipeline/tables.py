@@ -279,13 +279,9 @@ class _Line:
         return "\t".join(c.text for c in self.cells)
 
 
-def _is_furniture(doc: Document, w: Word) -> bool:
-    return any(s.start <= w.start < s.end for s in doc.furniture)
-
-
 def _page_lines(doc: Document, page_no: int) -> list[_Line]:
     page = doc.page(page_no)
-    words = [w for w in page.words if not _is_furniture(doc, w)]
+    words = [w for w in page.words if not doc.in_furniture(w.start)]
     if words and page.source.value == "ocr":
         # OCR reads table rules and stamp specks as tiny low-confidence "words" ("es", "|")
         h = median(w.bottom - w.top for w in words)
@@ -555,7 +551,7 @@ def _ruled_tables(doc: Document, page_no: int) -> list[Table]:
         found = page.find_tables()
     except Exception:  # noqa: BLE001 - pdfplumber on a hostile page: fall back to words
         return []
-    words = [w for w in doc.page(page_no).words if not _is_furniture(doc, w)]
+    words = [w for w in doc.page(page_no).words if not doc.in_furniture(w.start)]
     tables = []
     for t in found:
         raw = t.extract()
@@ -608,13 +604,13 @@ def _same_header(a: Table, b: Table) -> bool:
 def _page_ends_with(doc: Document, table: Table) -> bool:
     """Whether nothing but running furniture follows the table on its page."""
     page = doc.page(doc.page_at(table.spans[-1].start))
-    rest = [w for w in page.words if w.start >= table.spans[-1].end and not _is_furniture(doc, w)]
+    rest = [w for w in page.words if w.start >= table.spans[-1].end and not doc.in_furniture(w.start)]
     return not rest
 
 
 def _page_starts_with(doc: Document, table: Table) -> bool:
     page = doc.page(table.page)
-    before = [w for w in page.words if w.start < table.start and not _is_furniture(doc, w)]
+    before = [w for w in page.words if w.start < table.start and not doc.in_furniture(w.start)]
     return not before
 
 
