@@ -9,6 +9,7 @@ is mostly picture (a scanned annex with only a typed footer), or when it is garb
 
 from __future__ import annotations
 
+import ctypes
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -49,6 +50,12 @@ def read_text_layer(page: pdfium.PdfPage) -> TextLayer:
     """Words of ``page`` (top-left origin, points) from pdfium's text page."""
     width, height = page.get_size()
     textpage = page.get_textpage()
+    # raw pdfium calls with reused out-parameters: the helper's get_charbox costs more
+    # than pdfium itself on a page of 3 000 characters
+    raw_page = textpage.raw
+    get_unicode, get_box = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetCharBox
+    c_left, c_right, c_bottom, c_top = (ctypes.c_double() for _ in range(4))
+    p_left, p_right, p_bottom, p_top = (ctypes.byref(c) for c in (c_left, c_right, c_bottom, c_top))
     try:
         n = textpage.count_chars()
         words: list[RawWord] = []
@@ -65,14 +72,15 @@ def read_text_layer(page: pdfium.PdfPage) -> TextLayer:
 
         last_right = None
         for i in range(n):
-            code = pdfium_c.FPDFText_GetUnicode(textpage, i)
+            code = get_unicode(raw_page, i)
             # pdfium reports a hyphen that breaks a word at a line end as U+0002
             ch = "-" if code in _LINE_END_HYPHENS else (chr(code) if 0 < code < 0x110000 else "\ufffd")
             if ch in _SPACES or unicodedata.category(ch) == "Zs":
                 flush()
                 last_right = None
                 continue
-            left, bottom, right, top = textpage.get_charbox(i)
+            get_box(raw_page, i, p_left, p_right, p_bottom, p_top)
+            left, bottom, right, top = c_left.value, c_bottom.value, c_right.value, c_top.value
             if right - left <= 0 and top - bottom <= 0:
                 continue  # generated or invisible char without a box
             non_space += 1
