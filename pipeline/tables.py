@@ -488,7 +488,7 @@ def _tables_on_page(doc: Document, page_no: int) -> list[Table]:
 
 
 @lru_cache(maxsize=4)
-def _pdf(path: str):  # type: ignore[no-untyped-def]
+def _pdf(path: str, doc_id: str):  # type: ignore[no-untyped-def]  # doc_id: a changed file is reopened
     import pdfplumber
 
     return pdfplumber.open(path)
@@ -509,7 +509,7 @@ MIN_RULE_PATHS = 4
 
 
 @lru_cache(maxsize=8)
-def _ruled_pages(path: str) -> frozenset[int]:
+def _ruled_pages(path: str, doc_id: str) -> frozenset[int]:
     """Pages (1-based) with enough drawn paths to hold a ruled table, counted by pdfium.
 
     pdfplumber parses every character of a page before it looks for rules: asking it
@@ -545,9 +545,9 @@ def _ruled_tables(doc: Document, page_no: int) -> list[Table]:
     if not path.lower().endswith(".pdf") or not Path(path).is_file():
         return []
     try:
-        if page_no not in _ruled_pages(path) or not _has_amount_cell(doc.page_text(page_no)):
+        if page_no not in _ruled_pages(path, doc.doc_id) or not _has_amount_cell(doc.page_text(page_no)):
             return []
-        page = _pdf(path).pages[page_no - 1]
+        page = _pdf(path, doc.doc_id).pages[page_no - 1]
         found = page.find_tables()
     except Exception:  # noqa: BLE001 - pdfplumber on a hostile page: fall back to words
         return []

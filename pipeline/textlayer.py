@@ -75,7 +75,8 @@ def read_text_layer(page: pdfium.PdfPage) -> TextLayer:
             code = get_unicode(raw_page, i)
             # pdfium reports a hyphen that breaks a word at a line end as U+0002
             ch = "-" if code in _LINE_END_HYPHENS else (chr(code) if 0 < code < 0x110000 else "\ufffd")
-            if ch in _SPACES or unicodedata.category(ch) == "Zs":
+            category = unicodedata.category(ch)
+            if ch in _SPACES or category == "Zs":
                 flush()
                 last_right = None
                 continue
@@ -84,20 +85,25 @@ def read_text_layer(page: pdfium.PdfPage) -> TextLayer:
             if right - left <= 0 and top - bottom <= 0:
                 continue  # generated or invisible char without a box
             non_space += 1
-            if ch == "\ufffd" or unicodedata.category(ch) in ("Co", "Cc", "Cs") or not _EXPECTED.match(ch):
+            if ch == "\ufffd" or category in ("Co", "Cc", "Cs") or not _EXPECTED.match(ch):
                 noise += 1
             # a jump back or a wide gap inside a "word" means pdfium glued two words
             if buf and last_right is not None:
-                size = max(top - bottom, box[3] - box[1], 1.0)
+                size = top - bottom if top - bottom > box[3] - box[1] else box[3] - box[1]
+                size = size if size > 1.0 else 1.0
                 # an underscore sits under the baseline: "D2022_135" is still one word
                 off_line = (bottom > box[3] or top < box[1]) and ch != "_"
                 if left < box[0] - 1 or left - last_right > 0.5 * size or off_line:
                     flush()
             if buf:
-                box[0] = min(box[0], left)
-                box[1] = min(box[1], bottom)
-                box[2] = max(box[2], right)
-                box[3] = max(box[3], top)
+                if left < box[0]:
+                    box[0] = left
+                if bottom < box[1]:
+                    box[1] = bottom
+                if right > box[2]:
+                    box[2] = right
+                if top > box[3]:
+                    box[3] = top
             else:
                 box.extend([left, bottom, right, top])
             buf.append(ch)
