@@ -18,6 +18,17 @@ MAX_SKEW = 6.0
 RULE_MIN_INCHES = 0.3
 
 
+#: Fewer dark pixels than this share of a page (on a small copy) make a blank page.
+BLANK_INK_SHARE = 0.0005
+
+
+def is_blank(image: Image.Image) -> bool:
+    """A page without ink worth reading (a blank back, a separator sheet)."""
+    factor = max(1, int(max(image.size) / 600))
+    small = np.asarray((image.reduce(factor) if factor > 1 else image).convert("L"), dtype=np.uint8)
+    return float((small < 128).mean()) < BLANK_INK_SHARE
+
+
 def estimate_skew(image: Image.Image) -> float:
     """Skew of the text lines in degrees (positive: lines run down to the right).
 

@@ -25,7 +25,7 @@ from statistics import median
 
 from PIL import Image
 
-from pipeline.imageprep import deskew, erase_rules, estimate_skew
+from pipeline.imageprep import deskew, erase_rules, estimate_skew, is_blank
 from pipeline.layout import RawWord
 
 #: Pages whose mean word confidence is below this are tried in other orientations.
@@ -139,6 +139,8 @@ def ocr_image(image: Image.Image, *, dpi: float, lang: str = "fra", timeout: flo
               psm: int = 3) -> OcrResult:
     """OCR ``image`` rendered at ``dpi``; boxes come back in PDF points (1/72 in)."""
     scale = 72.0 / dpi
+    if is_blank(image):
+        return OcrResult([], None, 0, 0.0)  # a blank page: nothing for Tesseract to read
     pre_skew = estimate_skew(image)
     if abs(pre_skew) >= 0.2:
         image = deskew(image, pre_skew)

@@ -119,3 +119,18 @@ def test_load_takes_ocr_from_the_cache_the_second_time(tmp_path: Path, monkeypat
     monkeypatch.setattr(ocr, "ocr_image", no_ocr)
     second = load_document(pdf, options)
     assert second.text == first.text and second.pages[0].ocr_confidence == first.pages[0].ocr_confidence
+
+
+def test_load_does_not_send_blank_pages_to_tesseract(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PIL import Image
+
+    import pipeline.ocr as ocr
+
+    def no_tesseract(*args: object, **kwargs: object) -> str:
+        raise AssertionError("Tesseract ran on a blank page")
+
+    monkeypatch.setattr(ocr, "_run_tesseract", no_tesseract)
+    blank = Image.new("L", (1654, 2339), 255)
+    doc = load_document(scan_pdf(tmp_path / "b.pdf", [blank, blank]), FRESH)
+    assert [p.source for p in doc.pages] == [TextSource.OCR] * 2
+    assert doc.text == "\f" and doc.pages[0].ocr_confidence is None
