@@ -31,6 +31,12 @@ def placed_pdf(path: Path, pages: list[list[tuple[float, float, str]]],
                        f"/Resources << /Font << /F1 {font_id} 0 R >> >> /Contents {4 + 2 * i} 0 R >>".encode())
         objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    path.write_bytes(raw_pdf(objects))
+    return path
+
+
+def raw_pdf(objects: list[bytes]) -> bytes:
+    """A PDF of ``objects`` (object 1 is the catalog) with a correct xref table."""
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offsets = []
@@ -42,8 +48,7 @@ def placed_pdf(path: Path, pages: list[list[tuple[float, float, str]]],
     for off in offsets:
         out.write(b"%010d 00000 n \n" % off)
     out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    path.write_bytes(out.getvalue())
-    return path
+    return out.getvalue()
 
 
 def text_pdf(path: Path, pages: list[list[str]], size: float = 11) -> Path:

@@ -20,7 +20,7 @@ from pipeline.errors import PipelineError
 from pipeline.options import Options
 from pipeline.run import run
 from pipeline.write import read_table
-from tests.pdfgen import page_image, scan_pdf, text_pdf
+from tests.pdfgen import page_image, raw_pdf, scan_pdf, text_pdf
 
 GOOD_LINES = ["COMMUNE DE SAINT-EXEMPLE", "Séance du 12 mars 2024",
               "DÉLIBÉRATION N° 2024-001", "Objet : Subvention à l'association sportive",
@@ -28,27 +28,11 @@ GOOD_LINES = ["COMMUNE DE SAINT-EXEMPLE", "Séance du 12 mars 2024",
               "DÉCIDE : d'attribuer une subvention de 1 500 euros.", "Adopté à l'unanimité."]
 
 
-def _raw_pdf(objects: list[bytes]) -> bytes:
-    """A PDF of ``objects`` (object 1 is the catalog) with a correct xref table."""
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for k, obj in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % k + obj + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for off in offsets:
-        out.write(b"%010d 00000 n \n" % off)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
-
-
 def blank_pages_pdf(path: Path, n: int) -> Path:
     kids = " ".join(f"{3 + i} 0 R" for i in range(n))
     objs = [b"<< /Type /Catalog /Pages 2 0 R >>", f"<< /Type /Pages /Kids [{kids}] /Count {n} >>".encode()]
     objs += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"] * n
-    path.write_bytes(_raw_pdf(objs))
+    path.write_bytes(raw_pdf(objs))
     return path
 
 
@@ -57,7 +41,7 @@ def nested_pdf(path: Path, depth: int) -> Path:
     nest = b"[" * depth + b"1" + b"]" * depth
     objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Deep " + nest + b" >>"]
-    path.write_bytes(_raw_pdf(objs))
+    path.write_bytes(raw_pdf(objs))
     return path
 
 
@@ -70,7 +54,7 @@ def bomb_pdf(path: Path, inflated_mb: int, layers: int = 1) -> Path:
     objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
             f"<< /Length {len(data)} /Filter {filters} >>\nstream\n".encode() + data + b"\nendstream"]
-    path.write_bytes(_raw_pdf(objs))
+    path.write_bytes(raw_pdf(objs))
     return path
 
 
