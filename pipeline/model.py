@@ -156,8 +156,27 @@ class SectionKind(StrEnum):
     ANNEX = "annex"  # convention, programme, report, budget detail appended to the act
 
 
+class _OnPages:
+    """Text and pages of something that has a ``doc`` and a ``span``."""
+
+    doc: Document
+    span: Span
+
+    @property
+    def text(self) -> str:
+        return self.doc.slice(self.span)
+
+    @property
+    def page_start(self) -> int:
+        return self.doc.page_at(self.span.start)
+
+    @property
+    def page_end(self) -> int:
+        return self.doc.page_at(max(self.span.start, self.span.end - 1))
+
+
 @dataclass(frozen=True)
-class Section:
+class Section(_OnPages):
     """A typed span of an act. ``text`` is a view over the document, never a copy kept apart."""
 
     kind: SectionKind
@@ -166,21 +185,9 @@ class Section:
     label: str | None = None  # e.g. "rapport", "convention" for annexes
     shared: bool = False  # a session-level section (minutes' preamble) shared by every act
 
-    @property
-    def text(self) -> str:
-        return self.doc.slice(self.span)
-
-    @property
-    def page_start(self) -> int:
-        return self.doc.page_at(self.span.start)
-
-    @property
-    def page_end(self) -> int:
-        return self.doc.page_at(max(self.span.start, self.span.end - 1))
-
 
 @dataclass(frozen=True)
-class Act:
+class Act(_OnPages):
     """One deliberation found in a document, with its sections (annexes included)."""
 
     doc: Document = field(repr=False, compare=False)
@@ -188,18 +195,6 @@ class Act:
     act_id: str
     span: Span
     sections: tuple[Section, ...]
-
-    @property
-    def text(self) -> str:
-        return self.doc.slice(self.span)
-
-    @property
-    def page_start(self) -> int:
-        return self.doc.page_at(self.span.start)
-
-    @property
-    def page_end(self) -> int:
-        return self.doc.page_at(max(self.span.start, self.span.end - 1))
 
     def sections_of(self, *kinds: SectionKind) -> list[Section]:
         return [s for s in self.sections if s.kind in kinds]
