@@ -28,16 +28,9 @@ PIPELINE: tuple[str, ...] = (
 
 def load_pipeline() -> list[ExtractorSpec]:
     """Import the extractor modules of :data:`PIPELINE` and return their specs in order."""
-    specs = []
     for name in PIPELINE:
-        try:
-            importlib.import_module(f"extractors.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"extractors.{name}":
-                raise
-            continue  # not written yet
-        specs.append(get_extractor(name))
-    return specs
+        importlib.import_module(f"extractors.{name}")
+    return [get_extractor(name) for name in PIPELINE]
 
 
 __all__ = ["PIPELINE", "EXTRACTORS", "ActFields", "ExtractorSpec", "Found", "extractor",
