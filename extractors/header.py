@@ -108,7 +108,9 @@ _FIRST_ITEM_RE = re.compile(
 def _preamble_end(act: Act) -> int:
     """End of the session preamble of minutes: the first item, at most the second page."""
     pages = act.doc.pages
-    end = min(act.span.start, pages[min(1, len(pages) - 1)].end) if pages else act.span.start
+    # the preamble stops where the first item starts, whichever item this act is
+    first_item = act.preamble.end if act.preamble is not None else act.span.start
+    end = min(first_item, pages[min(1, len(pages) - 1)].end) if pages else first_item
     m = _FIRST_ITEM_RE.search(act.doc.text, 0, end)
     return m.start() if m else end
 

@@ -195,6 +195,7 @@ class Act(_OnPages):
     act_id: str
     span: Span
     sections: tuple[Section, ...]
+    preamble: Span | None = None  # minutes: the session preamble before the first item, shared by all
 
     def sections_of(self, *kinds: SectionKind) -> list[Section]:
         return [s for s in self.sections if s.kind in kinds]

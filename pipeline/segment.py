@@ -327,5 +327,5 @@ def segment_document(doc: Document) -> list[Act]:
     for i, span in enumerate(spans):
         own = find_sections(doc, span)
         acts.append(Act(doc=doc, act_index=i, act_id=act_id_for(doc.doc_id, i), span=span,
-                        sections=tuple(shared + own)))
+                        sections=tuple(shared + own), preamble=preamble))
     return acts

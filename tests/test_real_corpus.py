@@ -55,3 +55,22 @@ def test_real_corpus_every_document_with_deliberations_has_acts(real_run: Path) 
     # Couthenans is an informal compte rendu; every other file records deliberations.
     expected = {n for n in docs.values() if "couthenans" not in n}
     assert expected <= with_acts, sorted(expected - with_acts)
+
+
+def test_real_corpus_every_act_has_its_meeting_date(real_run: Path) -> None:
+    """Each real file records one meeting, whose date its name carries (SOURCES.md): every
+    act of the minutes takes that date, not a date quoted in an item ("approbation du
+    compte rendu de la séance du 06 février 2017", Avranches)."""
+    import re
+
+    docs = {d["doc_id"]: Path(d["source_path"]).name for d in _rows(real_run, "documents")}
+    for act in _rows(real_run, "acts"):
+        name = docs[act["doc_id"]]
+        meeting = re.search(r"(\d{4}-\d{2}-\d{2})", name).group(1)
+        if act["body"] == "bureau":
+            # the bureau's deliberations reported in council minutes (Roannais) were taken
+            # at the bureau's own meetings: no date rather than the council's
+            assert act["session_date"] is None or act["session_date"].isoformat() != meeting
+            continue
+        assert act["session_date"] is not None and act["session_date"].isoformat() == meeting, \
+            (name, act["act_index"], act["session_date"])
