@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from pipeline.identifiers import siren_valid
 from pipeline.dates import find_dates
+from pipeline.identifiers import siren_valid
+from pipeline.model import collapse_ws, strip_accents
 
 # ---------------------------------------------------------------------------
 # Where the header of an act ends
@@ -41,12 +41,7 @@ def header_end(text: str) -> int:
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn").replace("’", "'")
-
-
-def _collapse(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return strip_accents(text).replace("’", "'")
 
 
 # ---------------------------------------------------------------------------
@@ -222,12 +217,12 @@ def title_case_name(name: str) -> str:
     >>> title_case_name("L'ARBRESLE")
     "L'Arbresle"
     """
-    words = _collapse(name).split(" ")
+    words = collapse_ws(name).split(" ")
     return " ".join(_title_word(w, i == 0) for i, w in enumerate(words))
 
 
 def _link(printed: str) -> str:
-    link = _collapse(printed).lower().replace("’", "'")
+    link = collapse_ws(printed).lower().replace("’", "'")
     return link
 
 
@@ -273,7 +268,7 @@ def _hit(m: re.Match[str], standalone: bool) -> _AuthorityHit | None:
     printed = m.group(0)[: m.start("name") - m.start()] + name
     mixed = not printed.isupper() and m.group("kind")[0].isupper() and not name.isupper()
     if mixed and not _fold(m.group("kind")).startswith("conseil"):
-        styled = _collapse(printed).replace("’", "'")
+        styled = collapse_ws(printed).replace("’", "'")
     else:
         # capitals, or "Conseil départemental du Calvados" naming the Département
         styled = _styled(kind, m.group("link"), name)
@@ -336,7 +331,7 @@ def find_authority(texts: Sequence[str], body: str | None, whole: str = "") -> s
         for text in texts:
             m = BRAND_RE.search(text or "")
             if m and body in (None, "conseil_communautaire", "bureau"):
-                return _collapse(m.group("brand"))
+                return collapse_ws(m.group("brand"))
         return None
     if not best.mixed_case and whole:
         for h in _authority_hits(whole):
@@ -557,7 +552,7 @@ def restore_accents(text: str, vocabulary: str) -> str:
 
 def clean_title(title: str) -> str | None:
     """A title on one line: whitespace collapsed, trailing punctuation of the layout dropped."""
-    t = _collapse(title).strip(" -–:;,")
+    t = collapse_ws(title).strip(" -–:;,")
     return t or None
 
 
@@ -734,7 +729,7 @@ def person_name(printed: str) -> str | None:
     >>> person_name("S.MEARY")
     'S. MEARY'
     """
-    text = _NAME_TAIL_RE.sub("", _collapse(printed)).strip(" ,;.(")
+    text = _NAME_TAIL_RE.sub("", collapse_ws(printed)).strip(" ,;.(")
     text = re.sub(r"\s*\(.*$", "", text)
     text = _CIVILITY_PREFIX_RE.sub("", text).strip()
     if not text or _fold(text.split()[0]) in _NOT_A_NAME:

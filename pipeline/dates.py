@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Iterator
 
 from pipeline.frenchnum import NUMBER_WORDS_RE, parse_french_number
+from pipeline.model import strip_accents
 
 # Month names and their usual abbreviations; accents optional (OCR and ASCII typing drop
 # them: "fevrier", "aout", "decembre"). "sept" alone is the number seven, so the
@@ -85,14 +85,9 @@ class DateMatch:
     raw: str
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
-
-
 def month_number(name: str) -> int | None:
     """1–12 for a French month name or abbreviation ("Février", "aout", "déc."), else None."""
-    folded = _fold(name).rstrip(".").replace("ü", "u")
+    folded = strip_accents(name).rstrip(".").replace("ü", "u")
     for prefix in ("juin", "juil"):
         if folded.startswith(prefix):
             return _MONTH_BY_PREFIX[prefix]

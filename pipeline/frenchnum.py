@@ -23,7 +23,8 @@ offsets into the original text.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from pipeline.model import strip_accents
 
 #: Value of every simple number word, keyed without accents and in lower case.
 _WORDS: dict[str, int] = {
@@ -51,12 +52,6 @@ NUMBER_WORDS_RE = re.compile(
 )
 
 
-def _fold(text: str) -> str:
-    """Lower case without accents: "Février" → "fevrier"."""
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
-
-
 def parse_french_number(text: str) -> int | None:
     """The integer written by ``text`` in French words or digits, or None.
 
@@ -67,7 +62,7 @@ def parse_french_number(text: str) -> int | None:
     >>> parse_french_number("cheval") is None
     True
     """
-    raw = _fold(text.strip())
+    raw = strip_accents(text.strip())
     if not raw:
         return None
     if raw in _FIRST:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
@@ -223,6 +224,12 @@ class Act(_OnPages):
 
 
 WS_RE = re.compile(r"\s+")
+
+
+def strip_accents(text: str) -> str:
+    """Lower case without accents (canonical decomposition): "Février" → "fevrier"."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
 
 
 def collapse_ws(text: str) -> str:

@@ -25,14 +25,13 @@ A table continued on the next page under a repeated header stays one table.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
 from statistics import median
 
-from pipeline.model import Document, Span, Word
+from pipeline.model import Document, Span, Word, strip_accents
 from pipeline.money import parse_amount
 
 # ---------------------------------------------------------------------------
@@ -42,8 +41,7 @@ from pipeline.money import parse_amount
 
 def fold(text: str) -> str:
     """Lower case, no accents, single spaces: "Crédits  de Paiement" → "credits de paiement"."""
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    return " ".join("".join(c for c in decomposed if unicodedata.category(c) != "Mn").split())
+    return " ".join(strip_accents(text).split())
 
 
 # A header cell → measure. Compared on the folded header without "€", "(en €)", "euros", years.
