@@ -395,12 +395,16 @@ class ItemHeading:
 #: The heading of an item in minutes, first line of the act:
 #: "Délibération D2018-67" (object on the next line), "2020-038 SUBVENTION EXCEPTIONNELLE …",
 #: "N° DBC 2021-082 - Stratégies …", "DL-056-07-13 - Création de 5 postes …",
-#: "1 - Création et composition des commissions municipales", "3.\tCIMETIERE …".
+#: "1 - Création et composition des commissions municipales", "3.\tCIMETIERE …",
+#: "2017.05.23 - 1  ADOPTION DU COMPTE RENDU …" (session date and rank), "1 Subventions
+#: associatives" (a rank without punctuation: only read where minutes start an item).
 ITEM_HEADING_RE = re.compile(
     rf"""^\W{{0,2}}(?:
         (?i:d[ée]lib[ée]ration)\s+(?:(?i:n)\s?[°o]\.?\s*)?(?P<num1>{_NUMBER})   # Délibération D2018-67
       | (?i:n)\s?[°o]\.?\s*(?P<num2>{_NUMBER})                                # N° DBC 2021-082
       | (?P<num3>(?:[A-Z]{{1,5}}[\s_-]?)?\d{{2,4}}(?:\s?[-_/]\s?\d{{1,5}}){{1,3}})   # 2020-038, DL-056-07-13
+      | (?P<num4>\d{{4}}\.\d{{2}}\.\d{{2}}\s?-\s?\d{{1,3}})(?=\s)                  # 2017.05.23 - 1 (session.item)
+      | (?P<bare>\d{{1,2}}(?:\.\d{{1,2}}){{0,2}})\s+(?=[A-ZÀ-Ý][a-zà-ÿA-ZÀ-Ý])       # 1 Subventions, 6.3 Verger
       | (?P<ord>\d{{1,2}}|[IVX]{{1,5}})\s*(?:[.\-–)]|°)                        # 1 - , 3. , IV.
     )\s*[-–:.]?\s*(?P<rest>.*)$""",
     re.X,
@@ -418,9 +422,18 @@ def find_item_heading(head: str, vocabulary: str = "", full: LineWidths | None =
         return None
     m = ITEM_HEADING_RE.match(lines[0].strip())
     if not m:
+        # an unnumbered heading in capitals: "VOTE DU COMPTE DE GESTION 2015"
+        if is_capitals(lines[0]) and len(lines[0].split()) >= 2:
+            return ItemHeading(None, _join_title_lines(lines[:6], vocabulary, full))
+        # or a short line of its own, where the minutes start an item: "Vote des 4 taxes"
+        # (not a sentence, not "DM1 … approuvé : Vote : 14 pour")
+        first = lines[0].strip()
+        if 2 <= len(first.split()) and len(first) <= 100 and ":" not in first \
+                and not first.endswith((".", ";", ",")) and re.match(r"[A-ZÀ-Ý]", first):
+            return ItemHeading(None, clean_title(first))
         return None
     rest = m.group("rest").strip()
-    num = m.group("num1") or m.group("num2") or m.group("num3")
+    num = m.group("num1") or m.group("num2") or m.group("num3") or m.group("num4")
     # "n° DBC 2019-070 du 3 juin 2019 approuvant…", "R20-53 du Code des Postes": a
     # reference quoted in the text, not a heading
     if num and re.match(r"(?:du|de|des|en|et)\b|[a-zà-ÿ]", rest):
@@ -461,6 +474,13 @@ _OPEN_END_RE = re.compile(
 LineWidths = list[bool | None]
 
 
+def is_capitals(line: str) -> bool:
+    """A line in capitals, as headings are typed: "ADOPTION DU COMPTE RENDU" (a few lower-case
+    letters allowed: "2ème", "n°")."""
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 6 and sum(c.isupper() for c in letters) / len(letters) >= 0.85
+
+
 def _join_title_lines(lines: list[str], vocabulary: str = "", full: LineWidths | None = None) -> str | None:
     """The first line of a title and the lines that carry on its phrase, joined.
 
@@ -484,8 +504,30 @@ def _join_title_lines(lines: list[str], vocabulary: str = "", full: LineWidths |
             if line.endswith((".", ";")):
                 break
     parts = [first]
+    capitals = is_capitals(first)
+    if capitals and not any(f is not None for f in full[:4]):
+        # no page geometry (a text file): a title in capitals goes on over the lines in
+        # capitals below it, across one blank line of a double-spaced text
+        blanks = 0
+        for line in rest:
+            if not line:
+                blanks += 1
+                if blanks > 1:
+                    break
+                continue
+            if "\f" in line or not is_capitals(line) or len(" ".join(parts)) > 300:
+                break
+            blanks = 0
+            parts.append(line)
+        return clean_title(_rejoin(parts, vocabulary))
     for i, line in enumerate(rest):
         if not line or "\f" in line or _AFTER_TITLE_RE.match(line) or len(" ".join(parts)) > 300:
+            break
+        # a title typed in capitals does not go on with a line that opens in upper case or
+        # with a dash: after "ADOPTION DU COMPTE RENDU", "Remarque de C.BOURRETTE …",
+        # "Opération : Electrification" or "-approbation budget COMMUNE" is the text below
+        if capitals and not is_capitals(line) and re.match(r"[A-ZÀ-Ý\-–•]", line) \
+                and not _OPEN_END_RE.search(parts[-1]):
             break
         prev = parts[-1]
         wrapped = full[i] if i < len(full) else None

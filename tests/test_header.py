@@ -127,6 +127,23 @@ def test_header_act_number(head: str, footer: str, expected: str | None) -> None
     # a plain agenda number is not a deliberation number
     ("1 - Création et composition des commissions municipales\nMonsieur le Maire expose :", None,
      "Création et composition des commissions municipales"),
+    # session date and rank, a text file whose lines are double-spaced: the capitals go on
+    ("2017.05.23 - 10  EMPLOIS SAISONNIERS – DETERMINATION DU NOMBRE DE POSTES, FIXATION \n\nDE LA REMUNERATION "
+     "\n \n\nEn raison du renforcement de la fréquentation", "2017.05.23-10",
+     "EMPLOIS SAISONNIERS – DETERMINATION DU NOMBRE DE POSTES, FIXATION DE LA REMUNERATION"),
+    # a rank without punctuation, a sub-item rank
+    ("1 Subventions associatives\nRappel des demandes 2019, on a donné 3110€ :", None, "Subventions associatives"),
+    ("6.3 Verger de sauvegarde\n", None, "Verger de sauvegarde"),
+    # capitals, then the text in mixed case or a dash list: not the title
+    ("1. APPROBATION COMPTE RENDU PRECEDENT\nRemarque de C.BOURRETTE sur le point 6", None,
+     "APPROBATION COMPTE RENDU PRECEDENT"),
+    ("2.COMPTES ADMINISTRATIFS ET COMPTES DE GESTION 2016\n-approbation budget COMMUNE et budgets ANNEXES", None,
+     "COMPTES ADMINISTRATIFS ET COMPTES DE GESTION 2016"),
+    # unnumbered: a heading in capitals, or a short line of its own
+    ("VOTE DU COMPTE DE GESTION 2015\nVisé et certifié par le receveur. Aucune observation.", None,
+     "VOTE DU COMPTE DE GESTION 2015"),
+    ("Vote des 4 taxes\nDans le cadre du vote du budget primitif COMMUNE, Monsieur le maire rappelle", None,
+     "Vote des 4 taxes"),
 ])
 def test_header_item_heading(head: str, number: str | None, title: str) -> None:
     heading = find_item_heading(head)
@@ -137,6 +154,8 @@ def test_header_item_heading(head: str, number: str | None, title: str) -> None:
 @pytest.mark.parametrize("head", [
     "n° DBC 2019-070 du 3 juin 2019 approuvant la cession",       # a reference quoted in the text
     "R20-53 du Code des Postes et communications électroniques",
+    "DM1 pour budget assainissement approuvé : Vote : 14 pour / 0 contre / 0 abstention",  # a vote, not a title
+    "Il est proposé au conseil de fixer les tarifs suivants.",
 ])
 def test_header_item_heading_rejects_references(head: str) -> None:
     assert find_item_heading(head) is None

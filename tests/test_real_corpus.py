@@ -74,3 +74,24 @@ def test_real_corpus_every_act_has_its_meeting_date(real_run: Path) -> None:
             continue
         assert act["session_date"] is not None and act["session_date"].isoformat() == meeting, \
             (name, act["act_index"], act["session_date"])
+
+
+def test_real_corpus_acts_have_their_title(real_run: Path) -> None:
+    """Minutes number their items in many ways ("2017.05.23 - 1  ADOPTION …", "1 Subventions
+    associatives", "2.COMPTES ADMINISTRATIFS …", or no number at all): each item's heading
+    is its title (SCDL's required DELIB_OBJET)."""
+    docs = {d["doc_id"]: Path(d["source_path"]).name for d in _rows(real_run, "documents")}
+    acts = _rows(real_run, "acts")
+    titled = [a for a in acts if a["title"]]
+    assert len(titled) >= 0.99 * len(acts), [(docs[a["doc_id"]], a["act_index"]) for a in acts if not a["title"]]
+    by_file: dict[str, dict[int, str]] = {}
+    for a in acts:
+        by_file.setdefault(docs[a["doc_id"]], {})[a["act_index"]] = a["title"]
+    avranches = by_file["commune-avranches-2017-05-23-cm-pv.txt"]
+    assert avranches[9] == "EMPLOIS SAISONNIERS – DETERMINATION DU NOMBRE DE POSTES, FIXATION DE LA REMUNERATION"
+    assert avranches[16] == ("MODIFICATION DES STATUTS DE LA COMMUNAUTE D'AGGLOMERATION "
+                             "MONT-SAINT-MICHEL – NORMANDIE")
+    assert by_file["commune-couthenans-2021-06-04-cm-cr.pdf"][0] == "Subventions associatives"
+    restitut = by_file["commune-saint-restitut-2016-03-31-cm-cr-scan.pdf"]
+    assert restitut[0] == "APPROBATION COMPTE RENDU PRECEDENT"
+    assert restitut[26] == "Vote des 4 taxes"
