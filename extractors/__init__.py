@@ -21,6 +21,7 @@ PIPELINE: tuple[str, ...] = (
     "amounts",
     "budget_lines",
     "grants",
+    "grant_terms",
     "matiere",
     "quality",
 )

@@ -9,6 +9,7 @@ from schemas.rows import (
     DocumentRow,
     ErrorRow,
     GrantRow,
+    GrantTermsRow,
     LegalReferenceRow,
     PageRow,
     QualityRow,
@@ -29,6 +30,7 @@ ROW_TYPES = {
     "budget_lines": BudgetLineRow,
     "amounts": AmountRow,
     "grants": GrantRow,
+    "grant_terms": GrantTermsRow,
     "quality": QualityRow,
     "errors": ErrorRow,
 }

@@ -184,6 +184,23 @@ class GrantRow:
 
 
 @dataclass(frozen=True)
+class GrantTermsRow:
+    act_id: str
+    doc_id: str
+    source: str  # "convention" (an annexed convention) | "decision" (the act's own words)
+    beneficiary: str | None  # the convention's partner, as named there
+    beneficiary_siret: str | None
+    convention_date: dt.date | None  # the date on its signature line, when filled in
+    period_start: dt.date | None  # the period the convention applies to
+    period_end: dt.date | None
+    payment_terms: str | None  # "unique" | "échelonné" (SCDL conditionsVersement)
+    payment_start: dt.date | None  # payment date(s) printed
+    payment_end: dt.date | None
+    de_minimis: bool | None  # aid under the EU de minimis regulation (SCDL notificationUE)
+    page: int | None = None
+
+
+@dataclass(frozen=True)
 class QualityRow:
     act_id: str
     doc_id: str

@@ -180,6 +180,22 @@ GRANTS = pa.schema([
     _f("page", pa.int32(), "page of the award"),
 ])
 
+GRANT_TERMS = pa.schema([
+    _f("act_id", pa.string(), "act", False),
+    _f("doc_id", pa.string(), "document", False),
+    _f("source", pa.string(), "convention (annexed to the act) | decision (the act's own words)", False),
+    _f("beneficiary", pa.string(), "the convention's partner, as named there"),
+    _f("beneficiary_siret", pa.string(), "14-digit SIRET of the partner when printed (Luhn-checked)"),
+    _f("convention_date", pa.date32(), "date on the convention's signature line, when filled in"),
+    _f("period_start", pa.date32(), "first day the convention applies to"),
+    _f("period_end", pa.date32(), "last day the convention applies to"),
+    _f("payment_terms", pa.string(), "unique | échelonné, when the text says which"),
+    _f("payment_start", pa.date32(), "first payment date printed"),
+    _f("payment_end", pa.date32(), "last payment date printed"),
+    _f("de_minimis", pa.bool_(), "true when the act cites the EU de minimis regulation"),
+    _f("page", pa.int32(), "page of the convention or of the decision's clause"),
+])
+
 QUALITY = pa.schema([
     _f("act_id", pa.string(), "act", False),
     _f("doc_id", pa.string(), "document", False),
@@ -210,6 +226,7 @@ TABLES: dict[str, pa.Schema] = {
     "budget_lines": BUDGET_LINES,
     "amounts": AMOUNTS,
     "grants": GRANTS,
+    "grant_terms": GRANT_TERMS,
     "quality": QUALITY,
     "errors": ERRORS,
 }
