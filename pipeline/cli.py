@@ -91,7 +91,8 @@ def _export(args: argparse.Namespace) -> int:
     if args.mapping and not os.path.isfile(args.mapping):
         print(f"delib export: no such mapping file: {args.mapping}", file=sys.stderr)
         return EXIT_USAGE
-    report = export_scdl(args.out, coll_siret=args.coll_siret, coll_nom=args.coll_nom, mapping=args.mapping)
+    report = export_scdl(args.out, coll_siret=args.coll_siret, coll_nom=args.coll_nom, mapping=args.mapping,
+                         strict=args.strict, period_from_convention=args.period_from_convention)
     print(report.summary())
     return EXIT_OK if report.valid else EXIT_SOME_FAILED
 
@@ -174,7 +175,13 @@ def build_parser() -> argparse.ArgumentParser:
     xp.add_argument("--coll-siret", metavar="SIRET", help="SIRET of the collectivité (every act)")
     xp.add_argument("--coll-nom", metavar="NAME", help="name of the collectivité when acts do not print it")
     xp.add_argument("--mapping", metavar="FILE",
-                    help="CSV 'authority,siret' or JSON {authority: {siret, defaults}}")
+                    help="CSV 'authority,siret' or JSON {authority: {siret, defaults}, grants: [...]}")
+    xp.add_argument("--strict", action="store_true",
+                    help="a required SCDL column left empty makes the file invalid (as on data.gouv.fr); "
+                         "by default it is reported and the file written")
+    xp.add_argument("--period-from-convention", action="store_true",
+                    help="use the period a convention applies to as datesPeriodeVersement when it prints "
+                         "no payment date")
     xp.set_defaults(func=_export)
 
     qp = sub.add_parser(

@@ -16,7 +16,9 @@ The schemas are the official files of schema.data.gouv.fr shipped in
 * ``one-of-required``: idBeneficiaire or rnaBeneficiaire.
 
 Empty required fields are counted apart (:attr:`Validation.missing`): they are values the
-documents do not print, reported to the user rather than invented.
+documents do not print, reported to the user rather than invented. With ``strict=True``
+they make the file invalid too, as they do for a portal that checks it (validata,
+data.gouv.fr).
 """
 
 from __future__ import annotations
@@ -48,18 +50,21 @@ class Problem:
 
 @dataclass
 class Validation:
-    """What is wrong with one CSV: ``problems`` block publication, ``missing`` is reported."""
+    """What is wrong with one CSV: ``problems`` block publication, ``missing`` is reported
+    (and blocks it too when ``strict``)."""
 
     rows: int = 0
     problems: list[Problem] = field(default_factory=list)
     missing: Counter = field(default_factory=Counter)  # required column → rows left empty
+    strict: bool = False
 
     @property
     def valid(self) -> bool:
-        return not self.problems
+        return not self.problems and not (self.strict and self.missing)
 
     def summary(self) -> str:
-        lines = [f"{self.rows} rows, {len(self.problems)} problems"]
+        lines = [f"{self.rows} rows, {len(self.problems)} problems"
+                 + (", required columns empty (--strict)" if self.strict and self.missing else "")]
         for column, n in sorted(self.missing.items()):
             lines.append(f"  required {column} empty in {n} of {self.rows} rows")
         for p in self.problems[:20]:
@@ -162,13 +167,14 @@ def custom_checks(rows: list[dict[str, str]], descriptor: dict[str, Any],
     return out
 
 
-def validate_csv(csv_path: str | os.PathLike[str], schema_path: str | os.PathLike[str]) -> Validation:
+def validate_csv(csv_path: str | os.PathLike[str], schema_path: str | os.PathLike[str],
+                 *, strict: bool = False) -> Validation:
     """Validate one CSV against a SCDL schema file: frictionless, custom checks, empty required."""
     csv_path = Path(csv_path)
     descriptor = load_schema(schema_path)
     with open(csv_path, encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
-    result = Validation(rows=len(rows))
+    result = Validation(rows=len(rows), strict=strict)
     required = [fd["name"] for fd in descriptor["fields"] if fd.get("constraints", {}).get("required")]
     for row in rows:
         for column in required:
