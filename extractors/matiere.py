@@ -23,6 +23,10 @@ from extractors.registry import ActFields, Found, extractor
 from pipeline.errors import IssueLog
 from pipeline.model import Act, SectionKind
 
+#: The themes (8.x "domaines de compétences par thèmes", 9.x others): ACTES files an act
+#: under them only when it is none of the kinds of act of 1.x–7.x (a contract, a post, a
+#: sale, a budget, a grant …).
+THEMES = ("8.", "9.")
 TITLE_WEIGHT = 3.0
 MIN_SCORE = 4.0  # a term of weight 2 in the title, or strong terms in the decision
 DECISION_CHARS = 4000  # the operative part is short; long tables add only noise
@@ -63,7 +67,12 @@ def lemmas(text: str) -> list[str]:
     """
     nlp = _nlp()
     if nlp is not None:
-        words = [t.lemma_ or t.text for t in nlp(text[:20000].lower()) if _WORD.fullmatch(t.text)]
+        words = []
+        for t in nlp(text[:20000].lower()):
+            if _WORD.fullmatch(t.text):
+                words.append(t.lemma_ or t.text)
+            else:  # "non-valeur", "centre-ville": the words of a compound, as written
+                words.extend(_WORD.findall(t.text))
     else:
         words = _WORD.findall(text)
     out = []
@@ -73,6 +82,11 @@ def lemmas(text: str) -> list[str]:
             if p not in _STOP and len(p) > 1:
                 out.append(p)
     return out
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` as written, normalised like lemmas, without stop words."""
+    return [p for p in (_plain(w) for w in _WORD.findall(text)) if p not in _STOP and len(p) > 1]
 
 
 @functools.lru_cache(maxsize=1)
@@ -100,26 +114,37 @@ def classify(title: str | None, decision: str | None = None) -> Matiere | None:
     >>> classify("Budget principal 2022 - Décision modificative n°3").code
     '7.1'
     """
-    title_lemmas = lemmas(title or "")
-    decision_lemmas = lemmas((decision or "")[:DECISION_CHARS])
+    # a term is met in the lemmas or in the words as written: the small model's lemmas
+    # slip on administrative words ("déclassement" → "déclassemer")
+    title_lemmas = [lemmas(title or ""), words(title or "")]
+    decision_lemmas = [lemmas((decision or "")[:DECISION_CHARS]), words((decision or "")[:DECISION_CHARS])]
     scores: dict[str, float] = {}
     for code, terms in _terms().items():
         score = 0.0
         for term, weight in terms:
-            if _contains(title_lemmas, term):
+            if any(_contains(seq, term) for seq in title_lemmas):
                 score += weight * TITLE_WEIGHT
-            elif _contains(decision_lemmas, term):
+            elif any(_contains(seq, term) for seq in decision_lemmas):
                 score += weight
         if score:
             scores[code] = score
     if not scores:
         return None
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-    best_code, best = ranked[0]
-    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    # what the act does before the policy area it serves: a works contract for the sewers
+    # is 1.1 (not 8.8), a budget of the water service 7.1, a seasonal post 4.2
+    acting = [kv for kv in ranked if not kv[0].startswith(THEMES) and kv[1] >= MIN_SCORE]
+    if acting:
+        rivals = acting[1:]  # a tie between two kinds of act is a doubt; a theme is not a rival
+    else:
+        rivals = ranked[1:]
+    best_code, best = acting[0] if acting else ranked[0]
+    second = rivals[0][1] if rivals else 0.0
     if best < MIN_SCORE or best == second:
         return None
-    confidence = round((best / (best + second)) * min(1.0, best / (2 * MIN_SCORE)), 3)
+    # a theme that scores close still lowers the confidence
+    nearest = max((v for c, v in ranked if c != best_code), default=0.0)
+    confidence = round((best / (best + nearest)) * min(1.0, best / (2 * MIN_SCORE)), 3)
     return Matiere(best_code, matiere_name(best_code), confidence)
 
 

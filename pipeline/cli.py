@@ -69,11 +69,22 @@ def _extract(args: argparse.Namespace) -> int:
 def _eval(args: argparse.Namespace) -> int:
     from pipeline.evaluate import evaluate, format_report
 
-    if not os.path.isdir(args.out) or not os.path.isdir(args.gold):
-        print("delib eval: OUT and --gold must be folders", file=sys.stderr)
+    if not os.path.isdir(args.out) or not (args.gold or args.matiere_gold) \
+            or (args.gold and not os.path.isdir(args.gold)):
+        print("delib eval: OUT and --gold must be folders (or give --matiere-gold)", file=sys.stderr)
         return EXIT_USAGE
-    report = evaluate(args.out, args.gold)
-    print(format_report(report, per_field=not args.tables_only))
+    if args.matiere_gold and not os.path.isfile(args.matiere_gold):
+        print(f"delib eval: no such file: {args.matiere_gold}", file=sys.stderr)
+        return EXIT_USAGE
+    report: dict = evaluate(args.out, args.gold) if args.gold else {}
+    if args.gold:
+        print(format_report(report, per_field=not args.tables_only))
+    if args.matiere_gold:
+        from pipeline.evaluate import evaluate_matiere
+
+        m = report["matiere"] = evaluate_matiere(args.out, args.matiere_gold)
+        print(f"matière (ACTES level 2): {m['acts']} acts, {m['classified']} classified, {m['right']} right — "
+              f"P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}")
     if args.json:
         import json
 
@@ -156,7 +167,10 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="example: delib eval out/ --gold ../shared/corpus/dev\n\n" + EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter)
     ev.add_argument("out", metavar="OUT", help="output folder of delib extract")
-    ev.add_argument("--gold", required=True, metavar="DIR", help="folder of <stem>.gold.json files")
+    ev.add_argument("--gold", metavar="DIR", help="folder of <stem>.gold.json files")
+    ev.add_argument("--matiere-gold", metavar="CSV",
+                    help="answer sheet of ACTES matières (file,act_index,code,also_ok), e.g. "
+                         "tests/gold/real-matieres.csv for ../shared/corpus/real")
     ev.add_argument("--tables-only", action="store_true", help="print per-table figures only")
     ev.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     ev.set_defaults(func=_eval)

@@ -219,3 +219,41 @@ def format_report(report: dict[str, Any], per_field: bool = True) -> str:
             for f in fields:
                 lines.append(f"  {f:32}" + "".join(cell(k, f) for k in kinds))
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------
+# ACTES matière against a hand-made answer sheet
+# ---------------------------------------------------------------------------
+
+def evaluate_matiere(out_dir: str | Path, gold_csv: str | Path) -> dict[str, Any]:
+    """Precision and recall of ``acts.matiere_code`` against a CSV answer sheet.
+
+    The sheet has one row per act: ``file`` (name of the input file), ``act_index``,
+    ``code`` (the level-2 code a clerk would choose) and ``also_ok`` (other codes a
+    clerk could defend, ";"-separated). A code the pipeline gives is right when it is
+    ``code`` or one of ``also_ok``; an act without a code is a miss, not an error
+    (the classifier abstains rather than guess).
+    """
+    import csv
+
+    out_dir = Path(out_dir)
+    names = {d["doc_id"]: name for name, d in _documents(out_dir).items()}
+    predicted = {}
+    for doc_id, name in names.items():
+        for act in _read(out_dir, "acts", doc_id):
+            predicted[(name, int(act["act_index"]))] = act.get("matiere_code")
+    with open(gold_csv, encoding="utf-8", newline="") as f:
+        gold = [r for r in csv.DictReader(f) if r["file"] in set(names.values())]
+    right = given = 0
+    for row in gold:
+        code = predicted.get((row["file"], int(row["act_index"])))
+        if code:
+            given += 1
+            allowed = {row["code"], *filter(None, (row.get("also_ok") or "").split(";"))}
+            right += code in allowed
+    n = len(gold)
+    precision = right / given if given else 0.0
+    recall = right / n if n else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"acts": n, "classified": given, "right": right, "precision": round(precision, 3),
+            "recall": round(recall, 3), "f1": round(f1, 3)}

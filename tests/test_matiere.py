@@ -40,12 +40,20 @@ TITLES = [
     ("REDEVANCE POUR OCCUPATION DU DOMAINE PUBLIC PAR ORANGE", "3.5"),
     ("Approbation de la modification n°1 du Plan Local d'Urbanisme", "2.1"),
     ("Conditions du legs de la concession A33 au nouveau cimetière", "3.5"),
+    # what the act does before the theme it serves (8.x): a contract, a post, a budget
+    ("Assainissement - Travaux de construction de 4 chambres de vannes - Marché avec la société X", "1.1"),
+    ("EMPLOIS SAISONNIERS – DETERMINATION DU NOMBRE DE POSTES", "4.2"),
+    ("BUDGET EAU/ASSAINISSEMENT", "7.1"),
+    ("Déclassement d'un délaissé de voirie rue de la Gare", "3.5"),
+    ("Fixation des droits de place pour la vente de sapins de Noël", "3.5"),
+    ("Fête de la musique - fixation des tarifs de la buvette", "7.10"),
+    ("ADMISSION EN NON-VALEUR", "7.1"),  # a compound word is read as its words
+    ("Election des membres de la commission d'appel d'offres", "5.3"),
 ]
 
-# a single weak word is not enough: a market square is no public procurement, selling
-# Christmas trees on it no alienation of property
+# a single weak word is not enough: a market square is no public procurement
 VAGUE = ["", "Questions diverses", "Communication du président", "Déplacement d'une partie du marché du jeudi",
-         "fixation des droits de place pour la vente de sapins de noël"]
+         "Vente de sapins de Noël sur la place"]
 
 
 @pytest.mark.parametrize("title,code", TITLES)
