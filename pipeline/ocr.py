@@ -9,7 +9,9 @@ handled as they come:
   turning the image — Tesseract's layout analysis drops whole lines of a skewed page;
   what skew remains is measured from the word baselines and corrected in the word boxes;
 * pages turned 90°/180°/270°: when the first pass reads poorly, Tesseract's orientation
-  detection (``--psm 0``) says how to turn the image, and the page is read again.
+  detection (``--psm 0``) says how to turn the image, and the page is read again;
+* words read with low confidence (an amount centred in a table cell, off its neighbours'
+  baselines) are read a second time, alone (:mod:`pipeline.reread`).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from PIL import Image
 
 from pipeline.imageprep import deskew, erase_rules, estimate_skew, is_blank
 from pipeline.layout import RawWord
+from pipeline.reread import reread
 
 #: Pages whose mean word confidence is below this are tried in other orientations.
 LOW_CONFIDENCE = 55.0
@@ -83,6 +86,25 @@ def _parse_tsv(tsv: str, scale: float) -> tuple[list[RawWord], list[list[RawWord
         words.append(w)
         lines.setdefault(key, []).append(w)
     return words, list(lines.values())
+
+
+def _reread(image: Image.Image, words: list[RawWord], scale: float, lang: str, timeout: float,
+            tmp: str) -> list[RawWord]:
+    """The page's words with the doubtful ones read again alone (:mod:`pipeline.reread`)."""
+    path = os.path.join(tmp, "reread.pgm")
+
+    def read(strip: Image.Image) -> list[RawWord]:
+        strip.save(path)
+        tsv = _run_tesseract(path, ["-l", lang, "--psm", "6", "-c", "tessedit_create_tsv=1", "tsv"], timeout)
+        return _parse_tsv(tsv, 1.0)[0]
+
+    in_pixels = [RawWord(w.text, w.x0 / scale, w.top / scale, w.x1 / scale, w.bottom / scale, w.conf, w.unit)
+                 for w in words]
+    out = reread(image, in_pixels, read)
+    if out is in_pixels:
+        return words
+    return [RawWord(w.text, w.x0 * scale, w.top * scale, w.x1 * scale, w.bottom * scale, w.conf, w.unit)
+            for w in out]
 
 
 def _skew_of(lines: list[list[RawWord]]) -> float:
@@ -163,6 +185,8 @@ def ocr_image(image: Image.Image, *, dpi: float, lang: str = "fra", timeout: flo
                     words, lines, conf = w2, l2, c2
                 else:
                     rotation = 0
+        read_image = image.rotate(rotation, expand=True) if rotation else image
+        words = _reread(read_image, words, scale, lang, timeout, tmp)
         img_w, img_h = image.size if rotation in (0, 180) else image.size[::-1]
         skew = _skew_of(lines)
         words = _deskew(words, skew, img_w * scale / 2, img_h * scale / 2)

@@ -87,7 +87,19 @@ def classify_header(text: str) -> str | None:
     for measure, pattern in _MEASURES:
         if pattern.match(t):
             return measure
+    # a word cut by a narrow cell whose last letters OCR misread: "Disponibl" + "7" for
+    # "Disponibl" + "e", "Propositi" + "à" for "Propositi" + "on"
+    first, _, rest = t.partition(" ")
+    if len(first) >= 6 and len(rest.replace(" ", "")) <= 2:
+        for word, measure in _CUT_WORDS.items():
+            if word.startswith(first) and len(word) - len(first) <= 3:
+                return measure
     return None
+
+
+#: Header words that narrow cells cut, and their measure.
+_CUT_WORDS = {"disponible": "available", "proposition": "proposed", "depenses": "expense",
+              "recettes": "other", "autorisation": "ae"}
 
 
 #: Roles of text columns, from their header.
@@ -113,6 +125,20 @@ _VOCAB = frozenset("""
 """.split())
 
 
+def whole_header(text: str) -> str:
+    """A header whose last word a narrow cell cut, and whose end OCR lost, made whole:
+    "Disponibl" → "Disponible" (no header prints a word without its last letters)."""
+    last = re.search(r"(\w{6,})$", text)
+    if not last or fold(last.group(1)) in _VOCAB:
+        return text
+    cut = fold(last.group(1))
+    whole = min((w for w in _VOCAB if w.startswith(cut) and 0 < len(w) - len(cut) <= 2), key=len, default=None)
+    if not whole or whole[len(cut):] in ("s", "x", "es"):  # "action" is a word, not "actions" cut
+        return text
+    rest = whole[len(cut):]
+    return text + (rest.upper() if last.group(1).isupper() else rest)
+
+
 def join_wrapped(a: str, b: str, glue: bool = False) -> str:
     """Rejoin two lines of one cell: "Disponibl" + "e" → "Disponible", "IAE - …" + "aux …" with a space."""
     a, b = a.rstrip(), b.lstrip()
@@ -124,6 +150,15 @@ def join_wrapped(a: str, b: str, glue: bool = False) -> str:
         return a + b
     last = re.search(r"(\w+)$", a)
     first = re.match(r"(\w+)", b)
+    if last and len(b) <= 2 and len(last.group(1)) >= 6:
+        # a header word cut by a narrow cell whose last letters OCR misread ("Disponibl" +
+        # "7" for "e", "Propositi" + "à" for "on"): the word is made whole
+        cut = fold(last.group(1))
+        whole = min((w for w in _VOCAB if w.startswith(cut) and 0 < len(w) - len(cut) <= 3),
+                    key=len, default=None)
+        if whole and cut not in _VOCAB and fold(b) not in _VOCAB:
+            rest = whole[len(cut):]
+            return a + (rest.upper() if last.group(1).isupper() else rest)
     if last and first:
         whole = fold(last.group(1) + first.group(1))
         if whole in _VOCAB and not (fold(last.group(1)) in _VOCAB and fold(first.group(1)) in _VOCAB):
@@ -337,7 +372,7 @@ def _columns_from_band(band: list[_Line]) -> list[Column]:
         parts: list[str] = []
         for c in sorted(g, key=lambda c: (round(c.top), c.x0)):
             parts = [join_wrapped(parts[0], c.text)] if parts else [c.text]
-        columns.append(Column(" ".join(parts[0].split()), min(c.x0 for c in g), max(c.x1 for c in g)))
+        columns.append(Column(whole_header(" ".join(parts[0].split())), min(c.x0 for c in g), max(c.x1 for c in g)))
     return columns
 
 

@@ -10,7 +10,7 @@ from pipeline.errors import IssueLog
 from pipeline.load import load_document
 from pipeline.model import Document, Page, Span, TextSource, Word
 from pipeline.options import Options
-from pipeline.tables import classify_header, find_tables, join_wrapped
+from pipeline.tables import classify_header, find_tables, join_wrapped, whole_header
 from tests.pdfgen import placed_pdf
 
 
@@ -139,3 +139,34 @@ def test_tables_span_limits_tables() -> None:
     doc = _ocr_document([[(80, 120, "Libellé", 95), (400, 430, "Montant", 95)],
                          [(80, 150, "Fournitures", 95), (400, 440, "1 200,00", 95)]])
     assert find_tables(doc, Span(0, 3)) and not find_tables(doc, Span(len(doc.text) - 1, len(doc.text)))
+
+
+@pytest.mark.parametrize("text, measure", [
+    ("Disponibl 7", "available"),   # "Disponibl" / "e" in a narrow cell, the "e" misread by OCR
+    ("Propositi à", "proposed"),
+    ("Disponibl", "available"),
+    ("Libellé Opération", None),
+    ("Imputation Budgétaire", None),
+])
+def test_tables_header_cut_by_a_narrow_cell(text: str, measure: str | None) -> None:
+    assert classify_header(text) == measure
+
+
+@pytest.mark.parametrize("a, b, joined", [
+    ("Disponibl", "7", "Disponible"),
+    ("Propositi", "à", "Proposition"),
+    ("Disponibl", "e", "Disponible"),
+    ("Montant", "HT", "Montant HT"),   # a whole word is not completed
+    ("IAE - Subventions", "aux associations", "IAE - Subventions aux associations"),
+])
+def test_tables_join_wrapped_completes_cut_words(a: str, b: str, joined: str) -> None:
+    assert join_wrapped(a, b) == joined
+
+
+@pytest.mark.parametrize("text, whole", [
+    ("Disponibl", "Disponible"), ("Propositi", "Proposition"),
+    ("Intitulé action", "Intitulé action"),   # a word, not "actions" cut
+    ("Montant", "Montant"), ("Libellé", "Libellé"),
+])
+def test_tables_whole_header(text: str, whole: str) -> None:
+    assert whole_header(text) == whole
