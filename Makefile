@@ -15,6 +15,7 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-fra tesseract-ocr-osd
 demo: install
 	$(BIN)/delib extract data/samples -o data/out --force
 	$(BIN)/delib eval data/out --gold data/samples --tables-only
+	$(BIN)/delib export scdl data/out
 
 test: install
 	$(BIN)/pytest -q
