@@ -27,7 +27,7 @@ from pipeline.layout import RawWord
 from pipeline.ocr import OcrResult, tesseract_path
 
 #: Bump when page preparation or OCR parsing changes what comes out of a page.
-PREP_VERSION = "8"
+PREP_VERSION = "9"
 
 
 @lru_cache(maxsize=1)

@@ -106,6 +106,10 @@ def _better(region: _Region, old: list[RawWord], new: list[RawWord]) -> bool:
         return False
     if not region.whole_line:
         conf = min(confs)
+        # a word of letters does not lose letters ("Il" read again "I")
+        alnum = lambda text: sum(c.isalnum() for c in text)  # noqa: E731
+        if old[0].text.isalpha() and sum(alnum(w.text) for w in new) < alnum(old[0].text):
+            return False
         return conf >= ACCEPT_AT and conf >= (old[0].conf or 0.0) + GAIN
     # fewer folded words than before, and surer on the whole
     old_confs = [w.conf for w in old if w.conf is not None]

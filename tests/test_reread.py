@@ -43,6 +43,12 @@ def test_doubtful_word_kept_when_the_new_reading_is_no_surer() -> None:
     assert out == words
 
 
+def test_word_of_letters_does_not_lose_letters() -> None:
+    words = [RawWord("Il", 100, 100, 130, 130, 40.0, 1), RawWord("convient", 140, 100, 260, 130, 96.0, 1)]
+    out = reread(PAGE, words, FakeTesseract(lambda strip: [RawWord("I", 30, 30, 40, 60, 90.0, 9)]))
+    assert out == words
+
+
 def test_confident_page_is_not_read_again() -> None:
     words = [RawWord("Vu", 10, 10, 40, 40, 96.0, 1), RawWord("le", 50, 10, 70, 40, 95.0, 1)]
     fake = FakeTesseract(lambda strip: [])
