@@ -429,6 +429,20 @@ def read_attendance(act: Act, preamble_end: int | None = None) -> list[Entry]:
     return apply_recusals(entries, _own_text(act))
 
 
+def president_entry(entries: list[Entry], president: str | None, printed_present: int | None) -> Entry | None:
+    """The president of the meeting when the présents list leaves them out and the printed
+    count of présents says one more: who presides is present ("sous la présidence de
+    Monsieur Yves ARMAND, Maire", then "Etaient présents" naming the nine others of "Présents
+    : 10"). Without the count to confirm it, nobody is added."""
+    if not president or printed_present is None or not entries:
+        return None
+    person = parse_person(president)
+    if not person.last_name or any(same_person(person, e.person) for e in entries):
+        return None
+    listed = sum(1 for e in entries if e.status == PRESENT and e.voting_rights)
+    return Entry(person, PRESENT) if listed + 1 == printed_present else None
+
+
 @extractor("attendance", feeds=("attendance",))
 def extract_attendance(act: Act, found: Found, issues: IssueLog) -> list[AttendanceRow]:
     """One :class:`AttendanceRow` per person of the act's attendance block."""
@@ -438,6 +452,9 @@ def extract_attendance(act: Act, found: Found, issues: IssueLog) -> list[Attenda
         found.previous[0].state.get("attendance_preamble_end")
     found.state["attendance_preamble_end"] = preamble_end
     entries = read_attendance(act, preamble_end)
+    chair = president_entry(entries, found.field("president"), found.field("members_present"))
+    if chair is not None:
+        entries = [*entries, chair]
     sections = block_sections(act)
     rows = []
     for k, e in enumerate(entries, start=1):

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from extractors.attendance import (
-    Entry, apply_movements, apply_recusals, classify_label, parse_block, read_attendance, split_entries,
+    Entry, apply_movements, apply_recusals, classify_label, parse_block, president_entry, read_attendance,
+    split_entries,
 )
 from pipeline.model import Act, Section, SectionKind, Span
 from tests.conftest import DEV, REAL, load_gold, make_document
@@ -320,3 +321,31 @@ def test_real_larbresle_proxies() -> None:
     assert ("Jean-Claude GROSS", "represented", "Pierre-Jean ZANNETTACCI", False) in rows_
     assert sum(r[1] == "represented" for r in rows_) == 7
     assert ("Soraya BENBALA", "absent", None, False) in rows_
+
+
+def test_attendance_president_left_out_of_the_list_is_present() -> None:
+    """Saint-Restitut: "sous la présidence de Monsieur Yves ARMAND, Maire", then nine names
+    under "Etaient présents" and "Présents : 10": the president is the tenth."""
+    block = ("Etaient présents : C.FOROT, N.VERDON, T.BUSIN, S.MEARY, H.CHARANCON, N.GALIANA, I.MEJEAN, "
+             "M.DENISE, C.BOURRETTE\nAbsent : F.THEOLAS")
+    entries = parse_block(block)
+    assert len(entries) == 10
+    chair = president_entry(entries, "Yves ARMAND", 10)
+    assert chair is not None and chair.status == "present" and chair.person.last_name == "ARMAND"
+    # not without the printed count to confirm it, nor when the count says otherwise
+    assert president_entry(entries, "Yves ARMAND", None) is None
+    assert president_entry(entries, "Yves ARMAND", 9) is None
+    # nor when the president is in the list already
+    assert president_entry(parse_block("Présents : M. Yves ARMAND, C.FOROT"), "Yves ARMAND", 3) is None
+
+
+@pytest.mark.skipif(not REAL.exists(), reason="../shared/corpus/real absent")
+def test_attendance_real_saint_restitut_president_counts() -> None:
+    from pipeline.run import process_document
+
+    result = process_document(REAL / "commune-saint-restitut-2016-03-31-cm-cr-scan.pdf")
+    first = result.rows("acts")[0].act_id
+    checks = {q.check: q.passed for q in result.rows("quality") if q.act_id == first}
+    assert checks["present_count"] and checks["proxy_holder_present"]
+    names = [r.full_name for r in result.rows("attendance") if r.act_id == first and r.status == "present"]
+    assert len(names) == 10 and "Yves ARMAND" in names
