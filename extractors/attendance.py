@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, replace
 
 from extractors import attendance_patterns as P
+from extractors.attendance_table import GridRow, read_grid
 from extractors.quality import quality_check, result
 from extractors.registry import Found, extractor
 from pipeline.errors import IssueLog
@@ -403,6 +404,22 @@ def _page_of(act: Act, sections: list[Section], person: Person) -> int | None:
     return sections[0].page_start if sections else None
 
 
+def grid_entries(grid: list[GridRow], listed: list[Entry]) -> list[Entry]:
+    """Entries of an absences grid (:mod:`extractors.attendance_table`) for the members the
+    lists do not name already (one who arrived later is in the présents list)."""
+    out: list[Entry] = []
+    for row in grid:
+        person = parse_person(row.name)
+        if not person.last_name or any(same_person(person, e.person) for e in listed + out):
+            continue
+        holder = row.cells.get("proxy")
+        if holder:
+            out.append(Entry(person, REPRESENTED, proxy_holder=_holder_name(holder)))
+        else:
+            out.append(Entry(person, ABSENT))
+    return out
+
+
 def read_attendance(act: Act, preamble_end: int | None = None) -> list[Entry]:
     """The act's attendance, arrivals, departures and recusals applied.
 
@@ -422,6 +439,9 @@ def read_attendance(act: Act, preamble_end: int | None = None) -> list[Entry]:
     entries = parse_block(text)
     if not entries:
         return []
+    grid_span = Span(start, end) if shared else Span(min(s.span.start for s in sections),
+                                                    max(s.span.end for s in sections))
+    entries += grid_entries(read_grid(act.doc, grid_span), entries)
     if shared:
         stop = vote_point(act)
         if stop > end:

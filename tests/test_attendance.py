@@ -349,3 +349,47 @@ def test_attendance_real_saint_restitut_president_counts() -> None:
     assert checks["present_count"] and checks["proxy_holder_present"]
     names = [r.full_name for r in result.rows("attendance") if r.act_id == first and r.status == "present"]
     assert len(names) == 10 and "Yves ARMAND" in names
+
+
+def _grid_pdf(tmp_path: Path) -> Path:
+    """An absences grid like Roannais Agglomération's: names centred in four columns."""
+    from tests.pdfgen import placed_pdf
+
+    rows = [(90, "Ni pouvoir", 205), (100, "Absents", 100), (100, "Ni suppléant", 200), (100, "Suppléant", 320),
+            (100, "Pouvoir donné à", 430),
+            (120, "Jean-Marc Ambroise", 75), (120, "X", 235),
+            (140, "Laurence Boyer", 85), (140, "Yves Meunier", 315),
+            (160, "Marie-France Catheland", 65), (160, "Muriel Marcellin", 440),
+            (180, "Gilles Passot", 90), (186, "Fabien Lambert", 440),
+            (200, "Secrétaire de séance : Denis Vanhecke", 60)]
+    return placed_pdf(tmp_path / "grid.pdf", [[(x, y, text) for y, text, x in rows]])
+
+
+def test_attendance_absences_grid_read_by_columns(tmp_path: Path) -> None:
+    from extractors.attendance_table import read_grid
+    from pipeline.errors import IssueLog
+    from pipeline.load import load_document
+    from pipeline.options import Options
+
+    doc = load_document(_grid_pdf(tmp_path), Options(ocr=False), IssueLog())
+    grid = {r.name: r.cells for r in read_grid(doc, Span(0, len(doc.text)))}
+    assert grid == {"Jean-Marc Ambroise": {"none": "X"}, "Laurence Boyer": {"substitute": "Yves Meunier"},
+                    "Marie-France Catheland": {"proxy": "Muriel Marcellin"},
+                    "Gilles Passot": {"proxy": "Fabien Lambert"}}
+
+
+@pytest.mark.skipif(not REAL.exists(), reason="../shared/corpus/real absent")
+def test_attendance_real_roannais_absences_grid() -> None:
+    """Roannais 2021: "Etaient absents : Cf page suivante", then the grid of page 2."""
+    from pipeline.run import process_document
+
+    result = process_document(REAL / "epci-roannais-agglomeration-2021-10-28-cc-pv.pdf")
+    first = result.rows("acts")[0].act_id
+    rows = {r.full_name: r for r in result.rows("attendance") if r.act_id == first}
+    assert rows["Marie-France Catheland"].status == "represented"
+    assert rows["Marie-France Catheland"].proxy_holder == "Muriel Marcellin"
+    assert rows["Jean-Marc Ambroise"].status == "absent"
+    assert rows["Laurence Boyer"].status == "absent"  # her substitute sits and votes
+    assert rows["Nabih Nejjar"].status == "present"  # arrived later: in the présents list
+    assert sum(r.status == "represented" for r in rows.values()) == 12
+    assert sum(r.status == "absent" for r in rows.values()) == 6
