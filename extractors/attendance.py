@@ -471,6 +471,10 @@ def extract_attendance(act: Act, found: Found, issues: IssueLog) -> list[Attenda
     preamble_end = act.span.start if not found.previous else \
         found.previous[0].state.get("attendance_preamble_end")
     found.state["attendance_preamble_end"] = preamble_end
+    if found.state.get("other_meeting"):
+        # the bureau's deliberation reported in the council's minutes: the council's
+        # attendance is not the bureau's, and the minutes do not give the bureau's
+        return []
     entries = read_attendance(act, preamble_end)
     chair = president_entry(entries, found.field("president"), found.field("members_present"))
     if chair is not None:

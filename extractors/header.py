@@ -119,8 +119,9 @@ def _has_own_header(head: str) -> bool:
     return find_session_date(head) is not None
 
 
-def extract_header(act: Act) -> dict[str, Any]:
-    """All header columns of ``act`` (None where the document does not say)."""
+def extract_header(act: Act, notes: dict[str, Any] | None = None) -> dict[str, Any]:
+    """All header columns of ``act`` (None where the document does not say). ``notes``
+    receives ``other_meeting``: the act is an item of minutes taken at another meeting."""
     t = gather_texts(act)
     values: dict[str, Any] = {}
     if t.preamble:
@@ -139,6 +140,8 @@ def extract_header(act: Act) -> dict[str, Any]:
     session_sources = ([t.preamble] if inherit else []) if t.preamble else [t.head]
 
     values["body"] = body
+    if notes is not None:  # for later extractors: the preamble's attendance is not this act's
+        notes["other_meeting"] = bool(t.preamble) and not inherit
     tops = [t.preamble, t.head] if t.preamble else [t.head]
     values["authority"] = find_authority(tops + [t.body, t.furniture], body, t.whole)
     full = line_widths(act, t.head_start, t.head)
@@ -200,7 +203,9 @@ def _first(values: Any) -> Any:
 @extractor("header", feeds=("acts",))
 def header(act: Act, found: Found, issues: IssueLog) -> list[ActFields]:
     """One :class:`ActFields` with the header columns of ``act``."""
-    values = extract_header(act)
+    # an item of minutes taken at another meeting (the bureau's deliberations reported to
+    # the council): the session's facts are not its own — a note for later extractors
+    values = extract_header(act, notes=found.state)
     return [ActFields({k: v for k, v in values.items() if v is not None})]
 
 
