@@ -82,12 +82,14 @@ ARTICLE_RE = re.compile(r"^\W{0,3}article\s+\w+\s*[:.\-–]", re.I | re.M)
 #: boilerplate ("le versement des acomptes et celui du solde ne peuvent intervenir qu'après
 #: la production d'un RIB" says nothing of this grant):
 #: "Un premier versement de 16 800 €", "une avance de 50 %", "un acompte de 30 % …",
-#: "Le solde, soit 11 200 €", "en deux versements", "en trois fois", "versée en deux tranches".
+#: "Le solde, soit 11 200 €", "en deux versements", "en trois fois", "versée en deux tranches",
+#: "selon l'échéancier suivant".
 STAGED_RE = re.compile(
     r"""(?:\b(?:premier|second|deuxi[èe]me|dernier)\s+versement\s+(?:de|d['’]un|d['’]une|correspondant|[ée]gal)
         |\b(?:avance|acompte)s?\s+(?:de|d['’]un\s+montant\s+de|[ée]gale?\s+[àa]|correspondant\s+[àa])\s+\d
         |\bsolde\s*(?:,\s*soit|de|d['’]un\s+montant\s+de|[ée]gal|correspondant)\s*\d?
-        |\ben\s+(?:deux|trois|quatre|[2-9])\s+(?:versements|fois|tranches|[ée]ch[ée]ances)\b
+        |\ben\s+(?:deux|trois|quatre|plusieurs|[2-9])\s+(?:versements|fois|tranches|[ée]ch[ée]ances)\b
+        |\bselon\s+l['’]\s*[ée]ch[ée]ancier\b
         |\bversements?\s+(?:[ée]chelonn[ée]s?|fractionn[ée]s?)\b|\b[ée]chelonn[ée]e?\s+sur\b)""",
     re.I | re.X,
 )

@@ -84,6 +84,8 @@ def test_grant_terms_only_for_acts_that_award_grants() -> None:
     ("Un versement de 57 000 € interviendra après la signature de la présente convention par les parties.", "unique"),
     ("La participation est versée en une seule fois après signature.", "unique"),
     ("un acompte de 30 % à la notification, le solde à la réception du bilan", "échelonné"),
+    ("La participation sera versée selon l'échéancier suivant :", "échelonné"),
+    ("La subvention est versée en plusieurs fois.", "échelonné"),
     # boilerplate that names acomptes and solde without saying how this grant is paid
     ("L'organisme est ici averti que le versement des acomptes et celui du solde ne peuvent intervenir qu'après "
      "la production d'un RIB.", None),
