@@ -10,7 +10,8 @@ Large councils list their absent members in a grid (Roannais Agglomération, 202
 
 The text alone says "Laurence Boyer⇥Yves Meunier" and "Marie-France Catheland⇥Muriel
 Marcellin" alike: which column a name stands in (a substitute, or a proxy) is only in
-its position. Each cell goes to the header whose centre is nearest. A holder's name on
+its position. Cells are the layout's (a tab where words stand a column gap apart); each
+goes to the header whose centre is nearest. A holder's name on
 the line below an absent member with no other cell ("Gilles Passot" / "Fabien Lambert")
 belongs to that member; "(arrivé en cours de séance)" lines are notes.
 
@@ -25,6 +26,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.model import Document, Span, Word
+from pipeline.tables import split_cells
 
 #: The header line: "Absents" first, then a proxy column ("Pouvoir donné à…",
 #: "Procuration à", "Pouvoir à").
@@ -51,22 +53,15 @@ class GridRow:
     page: int
 
 
-def _cells(words: list[Word]) -> list[tuple[str, float]]:
-    """The line's cells: runs of words with less than two spaces' gap, with their centres."""
-    cells: list[list[Word]] = []
-    for w in sorted(words, key=lambda w: w.x0):
-        height = max(w.bottom - w.top, 1.0)
-        if cells and w.x0 - cells[-1][-1].x1 < 1.2 * height:
-            cells[-1].append(w)
-        else:
-            cells.append([w])
-    return [(" ".join(w.text for w in c), (c[0].x0 + c[-1].x1) / 2) for c in cells]
+def _cells(doc: Document, words: list[Word]) -> list[tuple[str, float]]:
+    """The line's cells (where the layout put a column gap), with their centres."""
+    return [(" ".join(w.text for w in c), (c[0].x0 + c[-1].x1) / 2) for c in split_cells(doc, words)]
 
 
-def _columns(header_words: list[Word]) -> list[tuple[str, float]]:
+def _columns(doc: Document, header_words: list[Word]) -> list[tuple[str, float]]:
     """(kind, centre) of each header cell."""
     out = []
-    for text, centre in _cells(header_words):
+    for text, centre in _cells(doc, header_words):
         for kind, rx in _COLUMN_KINDS:
             if rx.search(text):
                 out.append((kind, centre))
@@ -87,7 +82,7 @@ def read_grid(doc: Document, span: Span) -> list[GridRow]:
     header_start = span.start + m.start()
     header_words = [w for _, w in doc.words_in(Span(header_start, span.start + m.end()))]
     # a header cell wrapped above its line ("Ni pouvoir" over "Ni suppléant")
-    columns = _columns(header_words)
+    columns = _columns(doc, header_words)
     kinds = {k for k, _ in columns}
     if "name" not in kinds or not ({"proxy", "substitute"} & kinds):
         return []
@@ -102,7 +97,7 @@ def read_grid(doc: Document, span: Span) -> list[GridRow]:
         if not placed:
             break
         page = placed[0][0]
-        cells = [(text_, _nearest(columns, x)) for text_, x in _cells([w for _, w in placed])]
+        cells = [(text_, _nearest(columns, x)) for text_, x in _cells(doc, [w for _, w in placed])]
         if cells[0][1] != "name":
             # a holder's name alone on the line below its member's
             if rows and len(cells) == 1 and cells[0][1] in ("proxy", "substitute") and len(rows[-1].cells) == 0:

@@ -15,7 +15,6 @@ partner's SIRET or name. Wording: :mod:`extractors.convention_patterns`.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from extractors.amounts import running_sections

@@ -238,10 +238,9 @@ def evaluate_matiere(out_dir: str | Path, gold_csv: str | Path) -> dict[str, Any
 
     out_dir = Path(out_dir)
     names = {d["doc_id"]: name for name, d in _documents(out_dir).items()}
-    predicted = {}
-    for doc_id, name in names.items():
-        for act in _read(out_dir, "acts", doc_id):
-            predicted[(name, int(act["act_index"]))] = act.get("matiere_code")
+    acts = ds.dataset(out_dir / "acts", format="parquet", schema=TABLES["acts"]).to_table(
+        columns=["doc_id", "act_index", "matiere_code"]).to_pylist()
+    predicted = {(names[a["doc_id"]], a["act_index"]): a["matiere_code"] for a in acts if a["doc_id"] in names}
     with open(gold_csv, encoding="utf-8", newline="") as f:
         gold = [r for r in csv.DictReader(f) if r["file"] in set(names.values())]
     right = given = 0

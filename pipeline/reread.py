@@ -71,9 +71,10 @@ def _folded_lines(words: list[RawWord]) -> list[list[int]]:
     for unit, idx in lines.items():
         if unit is None or len(idx) < 3:
             continue
-        usual = median(_height(words[i]) for i in idx)
-        span = max(words[i].bottom for i in idx) - min(words[i].top for i in idx)
-        if usual > 0 and span <= MAX_ROW * usual and any(_height(words[i]) > FOLDED * usual for i in idx):
+        line = [words[i] for i in idx]
+        usual = median(_height(w) for w in line)
+        span = max(w.bottom for w in line) - min(w.top for w in line)
+        if usual > 0 and span <= MAX_ROW * usual and _n_folded(line):
             out.append(idx)
     return out
 

@@ -125,18 +125,31 @@ _VOCAB = frozenset("""
 """.split())
 
 
+def _completion(word: str, max_missing: int) -> str | None:
+    """The letters a header word cut short lacks ("Disponibl" → "e"), in its case: the
+    shortest word of :data:`_VOCAB` it begins, at most ``max_missing`` letters longer; None
+    for a whole word or none."""
+    cut = fold(word)
+    if cut in _VOCAB:
+        return None
+    whole = min((w for w in _VOCAB if w.startswith(cut) and 0 < len(w) - len(cut) <= max_missing),
+                key=len, default=None)
+    if not whole:
+        return None
+    rest = whole[len(cut):]
+    return rest.upper() if word.isupper() else rest
+
+
 def whole_header(text: str) -> str:
     """A header whose last word a narrow cell cut, and whose end OCR lost, made whole:
     "Disponibl" → "Disponible" (no header prints a word without its last letters)."""
     last = re.search(r"(\w{6,})$", text)
-    if not last or fold(last.group(1)) in _VOCAB:
+    if not last:
         return text
-    cut = fold(last.group(1))
-    whole = min((w for w in _VOCAB if w.startswith(cut) and 0 < len(w) - len(cut) <= 2), key=len, default=None)
-    if not whole or whole[len(cut):] in ("s", "x", "es"):  # "action" is a word, not "actions" cut
+    rest = _completion(last.group(1), 2)
+    if not rest or rest in ("s", "x", "es"):  # "action" is a word, not "actions" cut
         return text
-    rest = whole[len(cut):]
-    return text + (rest.upper() if last.group(1).isupper() else rest)
+    return text + rest
 
 
 def join_wrapped(a: str, b: str, glue: bool = False) -> str:
@@ -150,15 +163,12 @@ def join_wrapped(a: str, b: str, glue: bool = False) -> str:
         return a + b
     last = re.search(r"(\w+)$", a)
     first = re.match(r"(\w+)", b)
-    if last and len(b) <= 2 and len(last.group(1)) >= 6:
+    if last and len(b) <= 2 and len(last.group(1)) >= 6 and fold(b) not in _VOCAB:
         # a header word cut by a narrow cell whose last letters OCR misread ("Disponibl" +
         # "7" for "e", "Propositi" + "à" for "on"): the word is made whole
-        cut = fold(last.group(1))
-        whole = min((w for w in _VOCAB if w.startswith(cut) and 0 < len(w) - len(cut) <= 3),
-                    key=len, default=None)
-        if whole and cut not in _VOCAB and fold(b) not in _VOCAB:
-            rest = whole[len(cut):]
-            return a + (rest.upper() if last.group(1).isupper() else rest)
+        rest = _completion(last.group(1), 3)
+        if rest:
+            return a + rest
     if last and first:
         whole = fold(last.group(1) + first.group(1))
         if whole in _VOCAB and not (fold(last.group(1)) in _VOCAB and fold(first.group(1)) in _VOCAB):
@@ -323,18 +333,20 @@ def _page_lines(doc: Document, page_no: int) -> list[_Line]:
         words = [w for w in words if not (w.conf is not None and w.conf < 60 and re.search(r"\d", w.text)
                                           and parse_amount(w.text) is not None)]
         words = [w for w in words if w.conf is None or w.conf >= 20]
-    lines = []
-    for _, group in groupby(words, key=lambda w: w.line):
-        ws = list(group)
-        cells = [_Cell([ws[0]])]
-        for a, b in zip(ws, ws[1:]):
-            gap = doc.text[a.start + len(a.text) : b.start]
-            if "\t" in gap:
-                cells.append(_Cell([b]))
-            else:
-                cells[-1].words.append(b)
-        lines.append(_Line(cells))
-    return lines
+    return [_Line([_Cell(c) for c in split_cells(doc, list(group))])
+            for _, group in groupby(words, key=lambda w: w.line)]
+
+
+def split_cells(doc: Document, words: list[Word]) -> list[list[Word]]:
+    """The words of one line (in text order) in cells: a new cell where the layout put a
+    tab between two words (a column gap, :mod:`pipeline.layout`)."""
+    cells: list[list[Word]] = []
+    for a, b in zip([None, *words], words):
+        if a is None or "\t" in doc.text[a.start + len(a.text) : b.start]:
+            cells.append([b])
+        else:
+            cells[-1].append(b)
+    return cells
 
 
 def _has_amount(text: str) -> bool:

@@ -12,8 +12,7 @@ import pytest
 
 from pipeline.identifiers import siret_key_ok
 from pipeline.scdl import export_scdl, load_mapping
-from pipeline.scdl_validate import (DELIBERATIONS_SCHEMA, SUBVENTIONS_SCHEMA, custom_checks,
-                                    load_schema, validate_csv)
+from pipeline.scdl_validate import DELIBERATIONS_SCHEMA, SUBVENTIONS_SCHEMA, custom_checks, load_schema
 from tests.conftest import DEV, SHARED, load_gold
 
 REFERENCE = SHARED / "reference"
