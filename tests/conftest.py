@@ -28,6 +28,22 @@ def load_gold(pdf: Path) -> dict:
     return json.loads(pdf.with_name(pdf.name.replace(".pdf", ".gold.json")).read_text(encoding="utf-8"))
 
 
+#: The born-digital dev files, one per template.
+DEV_BORN = ("seed-pas-de-calais-cp-2023-122-born", "A-departement-cp-s101-born",
+            "B-commune-cm-s202-born", "C-epci-cc-s303-born")
+
+
+def gold_and_extracted(stem: str, table: str, fields: tuple[str, ...]) -> tuple[list, list]:
+    """The rows of ``table`` for dev file ``stem``, in its gold sheet and as the pipeline
+    extracts them: sorted tuples of the ``fields`` as strings."""
+    from pipeline.run import process_document
+
+    pdf = DEV / f"{stem}.pdf"
+    gold = sorted(tuple(str(r[f]) for f in fields) for r in load_gold(pdf)["tables"][table])
+    got = sorted(tuple(str(getattr(r, f)) for f in fields) for r in process_document(pdf).rows(table))
+    return gold, got
+
+
 def make_document(text: str, doc_id: str = "test") -> Document:
     """A Document built from a string; "\\f" separates pages (no words, no PDF)."""
     pages, pos = [], 0

@@ -11,7 +11,7 @@ from extractors.amounts import extract_amounts
 from extractors.registry import Found
 from pipeline.errors import IssueLog
 from pipeline.model import Act, Section, SectionKind, Span
-from tests.conftest import DEV, REAL, load_gold, make_document, needs
+from tests.conftest import DEV, DEV_BORN, REAL, load_gold, make_document, needs
 
 
 def make_act(parts: list[tuple[SectionKind, str, str | None]]) -> Act:
@@ -44,8 +44,7 @@ def test_amounts_running_text_only() -> None:
     assert rows[1].context.startswith("Article 2 : D'attribuer")
 
 
-@pytest.mark.parametrize("stem", ["seed-pas-de-calais-cp-2023-122-born", "A-departement-cp-s101-born",
-                                  "B-commune-cm-s202-born", "C-epci-cc-s303-born"])
+@pytest.mark.parametrize("stem", DEV_BORN)
 @needs(DEV)
 def test_amounts_dev_gold(stem: str) -> None:
     from pipeline.run import process_document

@@ -14,7 +14,7 @@ from pipeline.errors import IssueLog
 from pipeline.load import load_document
 from pipeline.model import Act, Section, SectionKind, Span
 from pipeline.options import Options
-from tests.conftest import DEV, REAL, load_gold, needs
+from tests.conftest import DEV, DEV_BORN, REAL, gold_and_extracted, needs
 from tests.test_tables import DM_PAGE, placed_pdf
 
 FIELDS = ("section", "operation_code", "imputation", "label", "column", "measure", "amount")
@@ -74,15 +74,10 @@ def test_budget_lines_printed_header(printed: str, column: str) -> None:
     assert printed_header(printed) == column
 
 
-@pytest.mark.parametrize("stem", ["seed-pas-de-calais-cp-2023-122-born", "A-departement-cp-s101-born",
-                                  "B-commune-cm-s202-born", "C-epci-cc-s303-born"])
+@pytest.mark.parametrize("stem", DEV_BORN)
 @needs(DEV)
 def test_budget_lines_dev_gold(stem: str) -> None:
-    from pipeline.run import process_document
-
-    pdf = DEV / f"{stem}.pdf"
-    gold = sorted(tuple(str(r[f]) for f in FIELDS) for r in load_gold(pdf)["tables"]["budget_lines"])
-    got = sorted(tuple(str(getattr(r, f)) for f in FIELDS) for r in process_document(pdf).rows("budget_lines"))
+    gold, got = gold_and_extracted(stem, "budget_lines", FIELDS)
     assert got == gold
 
 

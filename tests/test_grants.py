@@ -11,7 +11,7 @@ from extractors.grants import check_grants_total, check_sirets, extract_grants, 
 from extractors.registry import Found
 from pipeline.errors import IssueLog
 from pipeline.model import SectionKind
-from tests.conftest import DEV, REAL, load_gold, needs
+from tests.conftest import DEV, DEV_BORN, REAL, gold_and_extracted, needs
 from tests.test_amounts import make_act
 
 FIELDS = ("beneficiary", "beneficiary_siret", "amount", "purpose", "year")
@@ -95,15 +95,10 @@ def test_grants_not_an_award() -> None:
     assert rows == []
 
 
-@pytest.mark.parametrize("stem", ["seed-pas-de-calais-cp-2023-122-born", "A-departement-cp-s101-born",
-                                  "B-commune-cm-s202-born", "C-epci-cc-s303-born"])
+@pytest.mark.parametrize("stem", DEV_BORN)
 @needs(DEV)
 def test_grants_dev_gold(stem: str) -> None:
-    from pipeline.run import process_document
-
-    pdf = DEV / f"{stem}.pdf"
-    gold = sorted(tuple(str(r[f]) for f in FIELDS) for r in load_gold(pdf)["tables"]["grants"])
-    got = sorted(tuple(str(getattr(r, f)) for f in FIELDS) for r in process_document(pdf).rows("grants"))
+    gold, got = gold_and_extracted(stem, "grants", FIELDS)
     assert got == gold
 
 
