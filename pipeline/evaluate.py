@@ -140,8 +140,9 @@ def _documents(out_dir: Path) -> dict[str, dict]:
     return {Path(r["source_path"]).name: r for r in rows}
 
 
-def evaluate(out_dir: str | Path, gold_dir: str | Path) -> dict[str, Any]:
-    """Scores of the tables in ``out_dir`` against every ``*.gold.json`` of ``gold_dir``."""
+def evaluate(out_dir: str | Path, gold_dir: str | Path, only: set[str] | None = None) -> dict[str, Any]:
+    """Scores of the tables in ``out_dir`` against every ``*.gold.json`` of ``gold_dir``
+    (only those whose ``file`` is in ``only``, when given)."""
     out_dir, gold_dir = Path(out_dir), Path(gold_dir)
     docs = _documents(out_dir)
     counts: dict[str, dict[str, dict[str, Counts]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(Counts)))
@@ -149,6 +150,8 @@ def evaluate(out_dir: str | Path, gold_dir: str | Path) -> dict[str, Any]:
     missing: list[str] = []
     for gold_path in sorted(gold_dir.glob("*.gold.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        if only is not None and gold["file"] not in only:
+            continue
         kind = "scanned" if gold.get("scanned") else "born_digital"
         doc = docs.get(gold["file"])
         if doc is None:

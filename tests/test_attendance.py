@@ -11,7 +11,7 @@ from extractors.attendance import (
     split_entries,
 )
 from pipeline.model import Act, Section, SectionKind, Span
-from tests.conftest import DEV, REAL, load_gold, make_document
+from tests.conftest import DEV, REAL, load_gold, make_document, dev_pdfs
 
 
 def make_act(*parts: tuple[SectionKind, str, bool]) -> Act:
@@ -216,7 +216,7 @@ FIELDS = ("civility", "first_name", "last_name", "full_name", "status", "voting_
 
 
 @pytest.mark.skipif(not DEV.exists(), reason="../shared/corpus/dev absent")
-@pytest.mark.parametrize("pdf", sorted(DEV.glob("*-born.pdf")) if DEV.exists() else [], ids=lambda p: p.name)
+@pytest.mark.parametrize("pdf", dev_pdfs("born"), ids=lambda p: p.name)
 def test_attendance_dev_born_rows_equal_gold(pdf: Path) -> None:
     from pipeline.run import process_document
 

@@ -8,7 +8,7 @@ import pyarrow.dataset as ds
 import pytest
 
 from schemas import TABLES
-from tests.conftest import DEV, load_gold
+from tests.conftest import DEV, load_gold, dev_pdfs
 
 pytestmark = pytest.mark.skipif(not DEV.exists(), reason="../shared/corpus/dev absent")
 
@@ -26,7 +26,7 @@ def test_end_to_end_every_table_written_with_its_schema(dev_run: Path) -> None:
 def test_end_to_end_one_act_per_dev_file_with_gold_pages(dev_run: Path) -> None:
     docs = {Path(d["source_path"]).name: d for d in _table(dev_run, "documents")}
     acts = _table(dev_run, "acts")
-    for pdf in sorted(DEV.glob("*.pdf")):
+    for pdf in dev_pdfs():
         gold = load_gold(pdf)
         doc = docs[pdf.name]
         mine = sorted((a for a in acts if a["doc_id"] == doc["doc_id"]), key=lambda a: a["act_index"])
@@ -40,7 +40,7 @@ def test_end_to_end_one_act_per_dev_file_with_gold_pages(dev_run: Path) -> None:
 def test_end_to_end_same_input_same_ids(dev_run: Path, tmp_path: Path) -> None:
     from pipeline.run import run
 
-    born = sorted(DEV.glob("*-born.pdf"))[:2]
+    born = dev_pdfs("born")[:2]
     run(born, tmp_path, jobs=1)
     first = {(a["doc_id"], a["act_index"]): a["act_id"] for a in _table(dev_run, "acts")}
     again = {(a["doc_id"], a["act_index"]): a["act_id"] for a in _table(tmp_path, "acts")}

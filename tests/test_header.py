@@ -30,9 +30,10 @@ from extractors.header_fields import (
 )
 from pipeline.identifiers import siren_valid
 from pipeline.model import Act, Document, Page, Section, SectionKind, Span, TextSource
+from tests.conftest import DEV, dev_pdfs
 
 D = dt.date
-SHARED = Path("/work/shared/corpus")
+SHARED = DEV.parent  # ../shared/corpus
 
 
 # ---------------------------------------------------------------------------
@@ -390,11 +391,11 @@ def _as_json(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
-DEV = sorted(p.name for p in (SHARED / "dev").glob("*.pdf")) if (SHARED / "dev").is_dir() else []
+DEV_NAMES = [p.name for p in dev_pdfs()]  # the learned templates (tests/conftest.DEV_LEARNED)
 
 
-@pytest.mark.skipif(not DEV, reason="dev corpus absent")
-@pytest.mark.parametrize("name", DEV)
+@pytest.mark.skipif(not DEV_NAMES, reason="dev corpus absent")
+@pytest.mark.parametrize("name", DEV_NAMES)
 def test_header_dev_corpus_matches_gold(name: str) -> None:
     from pipeline.segment import segment_document
 

@@ -20,7 +20,7 @@ from extractors.registry import Found
 from extractors.textlines import TextLine, join_lines
 from pipeline.errors import IssueLog
 from pipeline.model import SectionKind, Span
-from tests.conftest import DEV, REAL, load_gold
+from tests.conftest import DEV, REAL, load_gold, dev_pdfs
 from tests.test_attendance import make_act
 
 D = dt.date
@@ -235,7 +235,7 @@ FIELDS = ("kind", "number", "date", "articles", "title", "issuer", "eli", "text"
 
 
 @pytest.mark.skipif(not DEV.exists(), reason="../shared/corpus/dev absent")
-@pytest.mark.parametrize("pdf", sorted(DEV.glob("*-born.pdf")) if DEV.exists() else [], ids=lambda p: p.name)
+@pytest.mark.parametrize("pdf", dev_pdfs("born"), ids=lambda p: p.name)
 def test_legal_references_dev_born_equal_gold(pdf: Path) -> None:
     from pipeline.run import process_document
 

@@ -13,7 +13,7 @@ import pytest
 from pipeline.identifiers import siret_key_ok
 from pipeline.scdl import export_scdl, load_mapping
 from pipeline.scdl_validate import DELIBERATIONS_SCHEMA, SUBVENTIONS_SCHEMA, custom_checks, load_schema
-from tests.conftest import DEV, SHARED, load_gold
+from tests.conftest import DEV, SHARED, load_gold, dev_pdfs
 
 REFERENCE = SHARED / "reference"
 OFFICIAL_DELIB = REFERENCE / "scdl-deliberations-2.1.5.json"
@@ -91,7 +91,7 @@ def test_mapping_files(tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------- dev corpus, end to end
-DEV_PDFS = sorted(DEV.glob("*.pdf")) if DEV.exists() else []
+DEV_PDFS = dev_pdfs()
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from pipeline.furniture import detect_furniture
 from pipeline.minutes import NUMBERED_HEADING_RES, NUMBERED_ITEM_RE, decides
 from pipeline.model import Document, SectionKind, TextSource
 from pipeline.segment import segment_document
-from tests.conftest import DEV, REAL, load_gold, make_document
+from tests.conftest import DEV, REAL, load_gold, make_document, dev_pdfs
 
 K = SectionKind
 
@@ -357,7 +357,7 @@ def _load(path: Path) -> Document:
 
 
 @pytest.mark.skipif(not DEV.exists(), reason="../shared/corpus/dev is absent")
-@pytest.mark.parametrize("pdf", sorted(DEV.glob("*.pdf")) if DEV.exists() else [], ids=lambda p: p.name)
+@pytest.mark.parametrize("pdf", dev_pdfs(), ids=lambda p: p.name)
 def test_dev_acts_pages_and_sections(pdf: Path) -> None:
     gold = load_gold(pdf)
     acts = segment_document(_load(pdf))

@@ -8,7 +8,7 @@ import pytest
 
 from extractors.votes import find_tallies, find_unanimity, read_vote
 from pipeline.model import SectionKind
-from tests.conftest import DEV, REAL, load_gold
+from tests.conftest import DEV, REAL, load_gold, dev_pdfs
 from tests.test_attendance import make_act
 
 
@@ -115,7 +115,7 @@ ACT_FIELDS = ("votes_for", "votes_against", "votes_abstain", "votes_not_voting",
 
 
 @pytest.mark.skipif(not DEV.exists(), reason="../shared/corpus/dev absent")
-@pytest.mark.parametrize("pdf", sorted(DEV.glob("*-born.pdf")) if DEV.exists() else [], ids=lambda p: p.name)
+@pytest.mark.parametrize("pdf", dev_pdfs("born"), ids=lambda p: p.name)
 def test_votes_dev_born_equal_gold(pdf: Path) -> None:
     from pipeline.run import process_document
 
