@@ -5,7 +5,7 @@ Not a test: it prints figures and never fails on a slow machine. Run from the re
     .venv/bin/python bench/run_bench.py                      # dev corpus of ../shared
     .venv/bin/python bench/run_bench.py --corpus DIR --scan-pages 8 --long-pages 500 --max-jobs 4
 
-1. born-digital pages (``*-born.pdf``): :func:`pipeline.run.process_document` (warm, in
+1. born-digital pages (``*-born.pdf``): :func:`pipeline.runner.process_document` (warm, in
    process) against ``pdfplumber`` ``page.extract_text()`` on the same pages;
 2. scanned pages (``*-scan.pdf``): the pipeline against the ``tesseract`` CLI alone,
    single-threaded (``OMP_THREAD_LIMIT=1``), ``-l fra``, on the same pages rendered by
@@ -45,7 +45,7 @@ def _pages(pdf: Path) -> int:
 def bench_born(files: list[Path]) -> dict[str, float]:
     import pdfplumber
 
-    from pipeline.run import process_document
+    from pipeline.runner import process_document
 
     pages = sum(_pages(f) for f in files)
     plumber = pipe = float("inf")
@@ -56,7 +56,7 @@ def bench_born(files: list[Path]) -> dict[str, float]:
                 for page in pdf.pages:
                     page.extract_text()
         plumber = min(plumber, time.perf_counter() - t)
-        from pipeline import tables
+        from pipeline.read import tables
 
         tables._pdf.cache_clear()  # no help from the previous pass
         tables._ruled_pages.cache_clear()
@@ -71,7 +71,7 @@ def bench_scan(files: list[Path], max_pages: int, dpi: int) -> dict[str, float]:
     import pypdfium2 as pdfium
 
     from pipeline.options import Options
-    from pipeline.run import process_document
+    from pipeline.runner import process_document
 
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     tess = 0.0
@@ -117,7 +117,7 @@ def write_long_pdf(path: Path, n_pages: int) -> Path:
 
 def bench_memory(pdf: Path) -> dict[str, float]:
     code = ("import resource, sys, time\n"
-            "from pipeline.run import process_document\n"
+            "from pipeline.runner import process_document\n"
             "t = time.perf_counter(); r = process_document(sys.argv[1])\n"
             "print(r.n_pages, time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n")
     out = subprocess.run([sys.executable, "-c", code, str(pdf)], cwd=REPO, capture_output=True, text=True,
@@ -128,7 +128,7 @@ def bench_memory(pdf: Path) -> dict[str, float]:
 
 def bench_scaling(files: list[Path], copies: int, max_jobs: int) -> list[tuple[int, float, int]]:
     from pipeline.options import Options
-    from pipeline.run import run
+    from pipeline.runner import run
 
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -161,7 +161,7 @@ def main() -> None:
     ap.add_argument("--skip", nargs="*", default=[], choices=["born", "scan", "memory", "scaling"])
     args = ap.parse_args()
     os.environ["OMP_THREAD_LIMIT"] = "1"
-    import pipeline.warm  # noqa: F401 - loads lazy models once, outside the timings
+    import pipeline.runner.warm  # noqa: F401 - loads lazy models once, outside the timings
 
     born = sorted(args.corpus.glob("*-born.pdf"))
     scan = sorted(args.corpus.glob("*-scan.pdf"))

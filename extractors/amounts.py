@@ -18,9 +18,9 @@ import re
 from extractors.registry import Found, extractor
 from pipeline.errors import IssueLog
 from pipeline.model import Act, Section, SectionKind, Span, collapse_ws
-from pipeline.money import AmountMatch, find_amounts
-from pipeline.sentences import sentence_at, split_sentences
-from pipeline.tables import tables_of
+from pipeline.normalize.money import AmountMatch, find_amounts
+from pipeline.normalize.sentences import sentence_at, split_sentences
+from pipeline.read.tables import tables_of
 from schemas.rows import AmountRow
 
 #: Sections whose text is not running text of the act (names, tallies, signatures). The

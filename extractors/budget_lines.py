@@ -23,8 +23,8 @@ from extractors.quality import quality_check, result
 from extractors.registry import Found, extractor
 from pipeline.errors import IssueLog
 from pipeline.model import Act, SectionKind
-from pipeline.money import parse_amount
-from pipeline.tables import Table, classify_header, fold, tables_of
+from pipeline.normalize.money import parse_amount
+from pipeline.read.tables import Table, classify_header, fold, tables_of
 from schemas.rows import BudgetLineRow, QualityRow
 
 # An operation code: "C01-020Q01", "C02-044A03", "OP2023-15".

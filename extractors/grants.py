@@ -27,10 +27,10 @@ from extractors.quality import quality_check, result
 from extractors.registry import Found, extractor
 from pipeline.errors import IssueLog
 from pipeline.model import Act, Section, SectionKind, collapse_ws
-from pipeline.identifiers import siret_valid
-from pipeline.money import find_amounts, parse_amount
-from pipeline.sentences import split_sentences
-from pipeline.tables import fold, tables_of
+from pipeline.normalize.identifiers import siret_valid
+from pipeline.normalize.money import find_amounts, parse_amount
+from pipeline.normalize.sentences import split_sentences
+from pipeline.read.tables import fold, tables_of
 from schemas.rows import GrantRow, QualityRow
 
 # The act awards: "D'attribuer", "accorde", "alloue", "verse", "octroie", "approuve le versement".

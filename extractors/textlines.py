@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.furniture import PAGE_NUMBER_RE
+from pipeline.read.furniture import PAGE_NUMBER_RE
 from pipeline.model import Document, Span
 
 #: A line reaching this close to the right margin (fraction of the column width) is full.

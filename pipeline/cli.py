@@ -24,7 +24,7 @@ def _extract(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from pipeline.options import Options
-    from pipeline.run import iter_inputs, run
+    from pipeline.runner import iter_inputs, run
 
     missing = [p for p in args.inputs if not os.path.exists(p)]
     if missing:
@@ -94,7 +94,7 @@ def _eval(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from pipeline.scdl import export_scdl
+    from pipeline.export.scdl import export_scdl
 
     if not os.path.isdir(os.path.join(args.out, "acts")):
         print(f"delib export: {args.out} holds no acts table (run delib extract first)", file=sys.stderr)
@@ -109,7 +109,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _query(args: argparse.Namespace) -> int:
-    from pipeline.query import format_table, query
+    from pipeline.export.query import format_table, query
 
     if not os.path.isdir(args.out):
         print(f"delib query: no such folder: {args.out}", file=sys.stderr)

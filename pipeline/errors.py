@@ -2,7 +2,7 @@
 
 Nothing here stops a batch. A stage either returns its result, records a warning and goes
 on, or raises :class:`PipelineError` (the document or the section cannot be processed);
-``pipeline.run`` turns every raised error into one ``errors`` row and goes on with the
+``pipeline.runner`` turns every raised error into one ``errors`` row and goes on with the
 next document. ``strict=True`` re-raises instead, for debugging and unit tests.
 """
 

@@ -91,7 +91,7 @@ class Document:
     source_path: str
     text: str
     pages: tuple[Page, ...]
-    furniture: tuple[Span, ...] = ()  # running headers/footers (see pipeline.furniture)
+    furniture: tuple[Span, ...] = ()  # running headers/footers (see pipeline.read.furniture)
 
     @property
     def n_pages(self) -> int:
@@ -128,10 +128,16 @@ class Document:
         return self.text[p.start : p.end]
 
     def clean(self, span: Span) -> str:
-        """Text of ``span`` without running headers/footers; page breaks become newlines."""
-        from pipeline.furniture import strip_furniture
-
-        return strip_furniture(self, span)
+        """Text of ``span`` without running headers/footers (:attr:`furniture`, found by
+        :mod:`pipeline.read.furniture`); page breaks become newlines."""
+        parts, pos = [], span.start
+        for f in self.furniture:
+            if f.end <= span.start or f.start >= span.end:
+                continue
+            parts.append(self.text[pos:max(pos, f.start)])
+            pos = max(pos, f.end)
+        parts.append(self.text[pos:span.end])
+        return "".join(parts).replace("\f", "\n")
 
     def words_in(self, span: Span) -> Iterator[tuple[int, Word]]:
         """Yield ``(page_no, word)`` for every word whose start lies inside ``span``."""

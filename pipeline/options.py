@@ -15,7 +15,7 @@ class Options:
     ocr_lang: str = "fra"
     ocr_dpi: int = 300  # rendering resolution for OCR
     ocr_timeout: float = 180.0  # seconds for one page's OCR
-    # folder of cached OCR results (see pipeline.ocr_cache); None: no cache
+    # folder of cached OCR results (see pipeline.read.ocr_cache); None: no cache
     ocr_cache: str | None = field(default_factory=lambda: os.environ.get("DELIB_OCR_CACHE") or None)
     max_file_mb: float = 512.0  # bigger files are refused (too_large)
     max_pages: int = 2000  # longer documents are refused (too_many_pages)

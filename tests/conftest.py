@@ -16,7 +16,7 @@ DEV = SHARED / "corpus" / "dev"
 REAL = SHARED / "corpus" / "real"
 SAMPLES = REPO / "data" / "samples"
 
-# OCR each scanned page once per machine, however many tests read it (pipeline.ocr_cache).
+# OCR each scanned page once per machine, however many tests read it (pipeline.read.ocr_cache).
 os.environ.setdefault("DELIB_OCR_CACHE", str(REPO / ".pytest_cache" / "delib-ocr"))
 
 
@@ -69,7 +69,7 @@ REAL_LEARNED = (
 def gold_and_extracted(stem: str, table: str, fields: tuple[str, ...]) -> tuple[list, list]:
     """The rows of ``table`` for dev file ``stem``, in its gold sheet and as the pipeline
     extracts them: sorted tuples of the ``fields`` as strings."""
-    from pipeline.run import process_document
+    from pipeline.runner import process_document
 
     pdf = DEV / f"{stem}.pdf"
     gold = sorted(tuple(str(r[f]) for f in fields) for r in load_gold(pdf)["tables"][table])
@@ -93,7 +93,7 @@ def dev_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
     pipeline, once."""
     if not DEV.exists():
         pytest.skip(f"{DEV} is absent")
-    from pipeline.run import run
+    from pipeline.runner import run
 
     out = tmp_path_factory.mktemp("dev_out")
     report = run(dev_pdfs(), out, jobs=2)

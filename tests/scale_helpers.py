@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.write import read_table
+from pipeline.runner.write import read_table
 from schemas import TABLES
 from tests.pdfgen import text_pdf
 

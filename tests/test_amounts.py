@@ -47,7 +47,7 @@ def test_amounts_running_text_only() -> None:
 @pytest.mark.parametrize("stem", DEV_BORN)
 @needs(DEV)
 def test_amounts_dev_gold(stem: str) -> None:
-    from pipeline.run import process_document
+    from pipeline.runner import process_document
 
     pdf = DEV / f"{stem}.pdf"
     gold = sorted(Decimal(r["amount"]) for r in load_gold(pdf)["tables"]["amounts"])
@@ -58,7 +58,7 @@ def test_amounts_dev_gold(stem: str) -> None:
 @needs(REAL)
 def test_amounts_real_couthenans_apostrophes_and_signs() -> None:
     """Couthenans 2021: "+20'000 € au 21.32", "-8'355,59€ du 28.156" (apostrophe thousands, signs)."""
-    from pipeline.run import process_document
+    from pipeline.runner import process_document
 
     rows = process_document(REAL / "commune-couthenans-2021-06-04-cm-cr.pdf").rows("amounts")
     values = {r.amount for r in rows}
@@ -69,7 +69,7 @@ def test_amounts_real_couthenans_apostrophes_and_signs() -> None:
 @needs(REAL)
 def test_amounts_real_preuilly_unspaced_euros() -> None:
     """Preuilly 2020: "une subvention de 2500€", school meals at "3.30€"."""
-    from pipeline.run import process_document
+    from pipeline.runner import process_document
 
     rows = process_document(REAL / "commune-preuilly-sur-claise-2020-07-23-cm-pv.pdf").rows("amounts")
     values = {r.amount for r in rows}

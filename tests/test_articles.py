@@ -152,7 +152,7 @@ def test_articles_across_a_page_break_without_the_footer() -> None:
 @pytest.mark.skipif(not DEV.exists(), reason="../shared/corpus/dev absent")
 @pytest.mark.parametrize("pdf", dev_pdfs("born"), ids=lambda p: p.name)
 def test_articles_dev_born_equal_gold(pdf: Path) -> None:
-    from pipeline.run import process_document
+    from pipeline.runner import process_document
 
     result = process_document(pdf)
     gold = load_gold(pdf)["tables"]["articles"]

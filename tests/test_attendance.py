@@ -218,7 +218,7 @@ FIELDS = ("civility", "first_name", "last_name", "full_name", "status", "voting_
 @pytest.mark.skipif(not DEV.exists(), reason="../shared/corpus/dev absent")
 @pytest.mark.parametrize("pdf", dev_pdfs("born"), ids=lambda p: p.name)
 def test_attendance_dev_born_rows_equal_gold(pdf: Path) -> None:
-    from pipeline.run import process_document
+    from pipeline.runner import process_document
 
     result = process_document(pdf)
     mine = [tuple(getattr(r, f) for f in FIELDS) for r in result.rows("attendance")]
@@ -245,8 +245,8 @@ def real_acts(name: str) -> list[Act]:
     if name not in _REAL_CACHE:
         import dataclasses
 
-        from pipeline.furniture import detect_furniture
-        from pipeline.load import load_document
+        from pipeline.read.furniture import detect_furniture
+        from pipeline.read.load import load_document
         from pipeline.segment import segment_document
 
         doc = load_document(REAL / name)
@@ -341,7 +341,7 @@ def test_attendance_president_left_out_of_the_list_is_present() -> None:
 
 @pytest.mark.skipif(not REAL.exists(), reason="../shared/corpus/real absent")
 def test_attendance_real_saint_restitut_president_counts() -> None:
-    from pipeline.run import process_document
+    from pipeline.runner import process_document
 
     result = process_document(REAL / "commune-saint-restitut-2016-03-31-cm-cr-scan.pdf")
     first = result.rows("acts")[0].act_id
@@ -366,9 +366,9 @@ def _grid_pdf(tmp_path: Path) -> Path:
 
 
 def test_attendance_absences_grid_read_by_columns(tmp_path: Path) -> None:
-    from extractors.attendance_table import read_grid
+    from extractors.attendance.table import read_grid
     from pipeline.errors import IssueLog
-    from pipeline.load import load_document
+    from pipeline.read.load import load_document
     from pipeline.options import Options
 
     doc = load_document(_grid_pdf(tmp_path), Options(ocr=False), IssueLog())
@@ -381,7 +381,7 @@ def test_attendance_absences_grid_read_by_columns(tmp_path: Path) -> None:
 @pytest.mark.skipif(not REAL.exists(), reason="../shared/corpus/real absent")
 def test_attendance_real_roannais_absences_grid() -> None:
     """Roannais 2021: "Etaient absents : Cf page suivante", then the grid of page 2."""
-    from pipeline.run import process_document
+    from pipeline.runner import process_document
 
     result = process_document(REAL / "epci-roannais-agglomeration-2021-10-28-cc-pv.pdf")
     acts = result.rows("acts")

@@ -11,7 +11,7 @@ from extractors.budget_lines import (check_budget_balance, check_table_total, ex
                                      printed_header)
 from extractors.registry import Found
 from pipeline.errors import IssueLog
-from pipeline.load import load_document
+from pipeline.read.load import load_document
 from pipeline.model import Act, Section, SectionKind, Span
 from pipeline.options import Options
 from tests.conftest import DEV, DEV_BORN, REAL, gold_and_extracted, needs
@@ -84,7 +84,7 @@ def test_budget_lines_dev_gold(stem: str) -> None:
 @needs(REAL)
 def test_budget_lines_real_fargues_total() -> None:
     """Fargues 2018: an investment programme table "Montant TTC" closed by a "Total" of 269 192 €."""
-    from pipeline.run import process_document
+    from pipeline.runner import process_document
 
     rows = process_document(REAL / "commune-fargues-saint-hilaire-2018-12-13-cm-pv.pdf").rows("budget_lines")
     totals = [r for r in rows if r.is_total and r.column == "Montant TTC"]

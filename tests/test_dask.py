@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.options import Options
-from pipeline.run import run
+from pipeline.runner import run
 from tests.scale_helpers import assert_same_tables, make_batch
 
 distributed = pytest.importorskip("distributed")

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline.dates import find_dates, month_number, parse_date_fr
+from pipeline.normalize.dates import find_dates, month_number, parse_date_fr
 
 D = dt.date
 

@@ -50,7 +50,7 @@ def test_docs_readme_shows_three_queries() -> None:
 @pytest.mark.parametrize("sql", _readme_queries())
 def test_docs_readme_queries_run_on_the_dev_corpus(dev_run, sql: str) -> None:  # type: ignore[no-untyped-def]
     """Each query of the README runs on a real run and returns rows."""
-    from pipeline.query import query
+    from pipeline.export.query import query
 
     columns, rows = query(dev_run, sql)
     assert columns and rows

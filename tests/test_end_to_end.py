@@ -38,7 +38,7 @@ def test_end_to_end_one_act_per_dev_file_with_gold_pages(dev_run: Path) -> None:
 
 
 def test_end_to_end_same_input_same_ids(dev_run: Path, tmp_path: Path) -> None:
-    from pipeline.run import run
+    from pipeline.runner import run
 
     born = dev_pdfs("born")[:2]
     run(born, tmp_path, jobs=1)

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from pipeline.evaluate import Counts, _align, normalise
+from pipeline.evaluate.gold import Counts, _align, normalise
 
 
 @pytest.mark.parametrize("a, b", [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.frenchnum import NUMBER_WORDS_RE, parse_french_number, replace_number_words
+from pipeline.normalize.frenchnum import NUMBER_WORDS_RE, parse_french_number, replace_number_words
 
 
 @pytest.mark.parametrize("text, expected", [

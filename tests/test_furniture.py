@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from pipeline.furniture import detect_furniture, strip_furniture
+from pipeline.read.furniture import detect_furniture
 from pipeline.model import Span
 from tests.conftest import make_document
 
@@ -54,10 +54,10 @@ def test_page_numbers(line: str) -> None:
     assert line in _furniture_texts(f"{BODY}\n{line}\f{BODY}")
 
 
-def test_strip_furniture_removes_lines_and_page_breaks() -> None:
+def test_clean_removes_furniture_lines_and_page_breaks() -> None:
     text = "Titre\nVu le code,\nPage 1/2\fPage 2/2\nsuite du visa ;"
     doc = make_document(text)
     doc = dataclasses.replace(doc, furniture=detect_furniture(doc))
-    stripped = strip_furniture(doc, Span(0, len(text)))
+    stripped = doc.clean(Span(0, len(text)))
     assert "\f" not in stripped
     assert [ln for ln in stripped.split("\n") if ln] == ["Titre", "Vu le code,", "suite du visa ;"]

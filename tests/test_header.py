@@ -12,24 +12,13 @@ import pytest
 
 import pipeline  # noqa: F401  (imports the package in its usual order)
 from extractors.header import extract_header
-from extractors.header_fields import (
-    PRESIDENT_RES,
-    SECRETARY_RES,
-    find_act_number,
-    find_actes_id,
-    find_authority,
-    find_body,
-    find_counts,
-    find_item_heading,
-    find_person,
-    find_prefecture_date,
-    find_publication_date,
-    find_session_date,
-    find_title,
-    title_case_name,
-)
-from pipeline.identifiers import siren_valid
+from extractors.header.authority import find_authority, find_body, title_case_name
+from extractors.header.counts import find_counts
+from extractors.header.dates import find_prefecture_date, find_publication_date, find_session_date
+from extractors.header.numbers import find_act_number, find_actes_id, find_item_heading, find_title
+from extractors.header.persons import PRESIDENT_RES, SECRETARY_RES, find_person
 from pipeline.model import Act, Document, Page, Section, SectionKind, Span, TextSource
+from pipeline.normalize.identifiers import siren_valid
 from tests.conftest import DEV, dev_pdfs
 
 D = dt.date
@@ -379,9 +368,10 @@ FIELDS = ("authority", "body", "act_number", "session_date", "title", "president
 
 @lru_cache(maxsize=None)
 def _load(path: str) -> Document:
-    from pipeline.furniture import detect_furniture
-    from pipeline.load import load_document
     import dataclasses
+
+    from pipeline.read.furniture import detect_furniture
+    from pipeline.read.load import load_document
 
     doc = load_document(path)
     return dataclasses.replace(doc, furniture=detect_furniture(doc))

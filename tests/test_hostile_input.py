@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from pipeline.bounds import check_streams
+from pipeline.runner.bounds import check_streams
 from pipeline.errors import PipelineError
 from pipeline.options import Options
-from pipeline.run import run
-from pipeline.write import read_table
+from pipeline.runner import run
+from pipeline.runner.write import read_table
 from tests.pdfgen import page_image, raw_pdf, scan_pdf, text_pdf
 
 GOOD_LINES = ["COMMUNE DE SAINT-EXEMPLE", "Séance du 12 mars 2024",
@@ -186,7 +186,7 @@ def test_memory_cap_raises_memory_error() -> None:
 
     code = (
         "import os, resource\n"
-        "from pipeline.bounds import set_memory_limit\n"
+        "from pipeline.runner.bounds import set_memory_limit\n"
         "mapped = int(open('/proc/self/statm').read().split()[0]) * os.sysconf('SC_PAGE_SIZE')\n"
         "set_memory_limit(mapped // 2**20 + 256)\n"
         "try:\n"

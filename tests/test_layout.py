@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.layout import RawWord, lay_out
+from pipeline.read.layout import RawWord, lay_out
 
 
 def _line(text: str, x: float, top: float, size: float = 10.0) -> list[RawWord]:

@@ -107,7 +107,7 @@ VISAS = [
     ("Vu le code Général des collectivités territoriales (CGCT) et notamment son article L2311-3 et R2311-9 ;",
      ("code", None, None, ["L.2311-3", "R.2311-9"], "code Général des collectivités territoriales (CGCT)",
       None, None)),
-    # (pipeline.dates reads years 1900-2100 only: the 1867 law keeps a null date)
+    # (pipeline.normalize.dates reads years 1900-2100 only: the 1867 law keeps a null date)
     ("VU l'article 15 de la loi du 10 avril 1867,",
      ("loi", None, None, ["15"], None, None, None)),
     ("Vu la loi 95-101 du 2 février 1995 relative au renforcement de la protection de l'environnement,",
@@ -237,7 +237,7 @@ FIELDS = ("kind", "number", "date", "articles", "title", "issuer", "eli", "text"
 @pytest.mark.skipif(not DEV.exists(), reason="../shared/corpus/dev absent")
 @pytest.mark.parametrize("pdf", dev_pdfs("born"), ids=lambda p: p.name)
 def test_legal_references_dev_born_equal_gold(pdf: Path) -> None:
-    from pipeline.run import process_document
+    from pipeline.runner import process_document
 
     result = process_document(pdf)
     gold = load_gold(pdf)["tables"]["legal_references"]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import ErrorCode, IssueLog, PipelineError
-from pipeline.load import load_document
+from pipeline.read.load import load_document
 from pipeline.model import TextSource
 from pipeline.options import Options
 from tests.pdfgen import page_image, scan_pdf, table_image, text_pdf
@@ -111,7 +111,7 @@ def test_load_takes_ocr_from_the_cache_the_second_time(tmp_path: Path, monkeypat
     first = load_document(pdf, options)
     entries = list((tmp_path / "cache").rglob("*.json"))
     assert len(entries) == 1
-    import pipeline.ocr as ocr
+    import pipeline.read.ocr as ocr
 
     def no_ocr(*args: object, **kwargs: object) -> None:
         raise AssertionError("OCR ran although the page is in the cache")
@@ -124,7 +124,7 @@ def test_load_takes_ocr_from_the_cache_the_second_time(tmp_path: Path, monkeypat
 def test_load_does_not_send_blank_pages_to_tesseract(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from PIL import Image
 
-    import pipeline.ocr as ocr
+    import pipeline.read.ocr as ocr
 
     def no_tesseract(*args: object, **kwargs: object) -> str:
         raise AssertionError("Tesseract ran on a blank page")

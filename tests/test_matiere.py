@@ -6,7 +6,8 @@ import pipeline  # noqa: F401  (imports the pipeline before the extractors packa
 import pytest
 
 from extractors.matiere import classify, lemmas
-from extractors.matiere_vocabulary import LEVEL1, LEVEL2, VOCABULARY, matiere_name
+from extractors.matiere.vocabulary import VOCABULARY
+from schemas.actes import LEVEL1, LEVEL2, matiere_name
 
 TITLES = [
     ("Budget principal 2022 - Décision modificative n°3", "7.1"),

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from pipeline.identifiers import siret_valid
-from pipeline.money import amount_qualifier, find_amounts, parse_amount
+from pipeline.normalize.identifiers import siret_valid
+from pipeline.normalize.money import amount_qualifier, find_amounts, parse_amount
 
 
 @pytest.mark.parametrize("raw, expected", [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.names import parse_person, same_person, strip_functions
+from pipeline.normalize.names import parse_person, same_person, strip_functions
 
 
 @pytest.mark.parametrize("printed, civility, first, last", [

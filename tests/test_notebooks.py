@@ -17,7 +17,7 @@ NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 
 @pytest.fixture(scope="module")
 def samples_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from pipeline.run import run
+    from pipeline.runner import run
 
     inputs = sorted(SAMPLES.glob("*-born.pdf")) + sorted(SAMPLES.glob("C-*-scan.pdf"))
     if not inputs:
@@ -49,7 +49,7 @@ def test_notebook_runs(path: Path, samples_run: Path, monkeypatch: pytest.Monkey
 
 
 def _money_rows(out: Path) -> int:
-    from pipeline.query import query
+    from pipeline.export.query import query
 
     n = 0
     for table in ("grants", "budget_lines", "amounts"):

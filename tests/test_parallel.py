@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.options import Options
-from pipeline.run import run
-from pipeline.write import read_table
+from pipeline.runner import run
+from pipeline.runner.write import read_table
 from tests.scale_helpers import assert_same_tables, make_batch
 
 

@@ -9,8 +9,8 @@ import pipeline  # noqa: F401
 import pytest
 
 from pipeline.cli import main
-from pipeline.query import format_table, query
-from pipeline.write import rows_to_table
+from pipeline.export.query import format_table, query
+from pipeline.runner.write import rows_to_table
 from schemas.rows import ActRow, GrantRow
 
 

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.skipif(not REAL.exists(), reason="../shared/corpus/real
 
 @pytest.fixture(scope="module")
 def real_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from pipeline.run import run
+    from pipeline.runner import run
 
     out = tmp_path_factory.mktemp("real_out")
     run([REAL], out, jobs=2)
@@ -120,7 +120,7 @@ def test_real_corpus_matiere_against_our_answer_sheet(real_run: Path) -> None:
 def test_real_matiere_answer_sheet_uses_actes_codes() -> None:
     import csv
 
-    from extractors.matiere_vocabulary import LEVEL2
+    from schemas.actes import LEVEL2
 
     with open(REPO / "tests" / "gold" / "real-matieres.csv", encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))

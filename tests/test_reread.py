@@ -1,4 +1,4 @@
-"""Second reading of doubtful words and folded table rows (pipeline/reread.py)."""
+"""Second reading of doubtful words and folded table rows (pipeline/read/reread.py)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from PIL import Image
 
-from pipeline.layout import RawWord
-from pipeline.reread import reread
+from pipeline.read.layout import RawWord
+from pipeline.read.reread import reread
 from tests.conftest import DEV, needs
 
 PAGE = Image.new("L", (1000, 400), 255)
@@ -90,7 +90,7 @@ def test_tall_line_that_is_no_table_row_is_left_alone() -> None:
 def test_reread_reads_amounts_centred_in_table_cells() -> None:
     """A-scan, report table: "46 000,00", "44 500,00", "1 500,00" centred beside the two-line
     cell "104 / 500,00" were read "#0:008,00", "#4590,00", "1590.00" by the page pass."""
-    from pipeline.run import process_document
+    from pipeline.runner import process_document
 
     lines = process_document(DEV / "A-departement-cp-s101-scan.pdf").rows("budget_lines")
     report = {(b.column, b.amount) for b in lines if b.page == 5}

@@ -13,8 +13,8 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from pipeline.options import Options
-from pipeline.run import run
-from pipeline.write import MANIFEST
+from pipeline.runner import run
+from pipeline.runner.write import MANIFEST
 from tests.scale_helpers import assert_same_tables, make_batch
 
 N = 14

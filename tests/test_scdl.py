@@ -10,10 +10,10 @@ from pathlib import Path
 import pipeline  # noqa: F401  (imports the pipeline before the extractors package)
 import pytest
 
-from pipeline.identifiers import siret_key_ok
-from pipeline.scdl import export_scdl, load_mapping
-from pipeline.scdl_validate import DELIBERATIONS_SCHEMA, SUBVENTIONS_SCHEMA, custom_checks, load_schema
-from tests.conftest import DEV, SHARED, load_gold, dev_pdfs
+from pipeline.normalize.identifiers import siret_key_ok
+from pipeline.export.scdl import export_scdl, load_mapping
+from pipeline.export.scdl_validate import DELIBERATIONS_SCHEMA, SUBVENTIONS_SCHEMA, custom_checks, load_schema
+from tests.conftest import SHARED, dev_pdfs, load_gold
 
 REFERENCE = SHARED / "reference"
 OFFICIAL_DELIB = REFERENCE / "scdl-deliberations-2.1.5.json"
@@ -201,7 +201,7 @@ def test_deliberations_values_are_the_gold_ones(exported: Path) -> None:
 
 
 def test_subventions_one_row_per_grant(exported: Path, dev_copy: Path) -> None:
-    from pipeline.write import read_table
+    from pipeline.runner.write import read_table
 
     rows = _read(exported / "subventions.csv")
     grants = read_table(dev_copy, "grants").to_pylist()

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.furniture import detect_furniture
-from pipeline.minutes import NUMBERED_HEADING_RES, NUMBERED_ITEM_RE, decides
+from pipeline.read.furniture import detect_furniture
+from pipeline.segment.minutes import NUMBERED_HEADING_RES, NUMBERED_ITEM_RE, decides
 from pipeline.model import Document, SectionKind, TextSource
 from pipeline.segment import segment_document
 from tests.conftest import DEV, REAL, load_gold, make_document, dev_pdfs
@@ -350,7 +350,7 @@ DEV_ANNEX_PAGES = {"seed": [3, 9, 14], "A": [3, 5], "B": [], "C": []}
 
 
 def _load(path: Path) -> Document:
-    from pipeline.load import load_document
+    from pipeline.read.load import load_document
 
     doc = load_document(path)
     return dataclasses.replace(doc, furniture=detect_furniture(doc))

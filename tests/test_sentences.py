@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.sentences import sentence_at, split_sentences
+from pipeline.normalize.sentences import sentence_at, split_sentences
 
 
 def _split(text: str) -> list[str]:

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import IssueLog
-from pipeline.load import load_document
+from pipeline.read.load import load_document
 from pipeline.model import Document, Page, Span, TextSource, Word
 from pipeline.options import Options
-from pipeline.tables import classify_header, find_tables, join_wrapped, whole_header
+from pipeline.read.tables import classify_header, find_tables, join_wrapped, whole_header
 from tests.pdfgen import placed_pdf
 
 

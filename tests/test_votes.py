@@ -117,7 +117,7 @@ ACT_FIELDS = ("votes_for", "votes_against", "votes_abstain", "votes_not_voting",
 @pytest.mark.skipif(not DEV.exists(), reason="../shared/corpus/dev absent")
 @pytest.mark.parametrize("pdf", dev_pdfs("born"), ids=lambda p: p.name)
 def test_votes_dev_born_equal_gold(pdf: Path) -> None:
-    from pipeline.run import process_document
+    from pipeline.runner import process_document
 
     result = process_document(pdf)
     gold = load_gold(pdf)["tables"]

@@ -1,0 +1,210 @@
+"""The header columns of the ``acts`` table: who deliberates, when, on what, under whom.
+
+An extract of one act prints its header at the top of the first page::
+
+    DEPARTEMENT DU PAS-DE-CALAIS
+    DELIBERATION DE LA COMMISSION PERMANENTE DU CONSEIL DEPARTEMENTAL
+    REUNION DU 20 MARS 2023
+    PRESIDENCE DE MONSIEUR JEAN-CLAUDE LEROY
+    Secrétaire : Mme Marie-Line PLOUVIEZ
+    …
+    ACTEURS POUR UNE ÉCONOMIE SOLIDAIRE - CONTRIBUTION AUX …
+    (N°2023-122)
+
+or, for a commune, "COMMUNE DE COGNAC / EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL
+MUNICIPAL / Séance du 10 mai 2022 / Nombre de conseillers en exercice : 29 / Présents :
+22 / Votants : 25 / Délibération n° DEL-2022-112 / L'an deux mille vingt-deux, le dix mai
+… sous la présidence de Mme MONNIER Martine, Maire / … / Objet : Budget principal 2022 -
+Décision modificative n°3". Minutes (procès-verbaux) print the meeting facts once in a
+preamble ("Séance du jeudi 13 décembre 2018 / L'an deux mil dix-huit … Sous la
+Présidence de Monsieur Bertrand GAUTIER, Maire / Conseillers Municipaux en exercice :
+23"), then each item with its own number and object ("Délibération D2018-67 / Objet :
+…", "2020-038 SUBVENTION EXCEPTIONNELLE …"): the preamble's facts apply to every item.
+
+Transmission and publication are stamped at the top or the foot of the act: "Envoi au
+contrôle de légalité le : 19 avril 2023 / Publication électronique le : 19 avril 2023",
+"Acte rendu exécutoire après dépôt en Préfecture le 14/05/2022 et publication le
+15/05/2022", the @ctes receipt "034-213401722-20140424-0000071251-DE / Envoi Préfecture :
+28/04/2014". A prefecture's rubber stamp on a scan ("PRÉFECTURE DE LA CHARENTE / ARRIVÉE
+LE 14/05/2022") is not read: it is not part of the act and the same act unstamped says
+the same.
+
+The reading of each column lives in a module of its concern — :mod:`.authority` (body and
+collectivité), :mod:`.numbers` (number, item heading, title, @ctes identifier), :mod:`.dates`
+(session, prefecture, publication), :mod:`.persons` (president, secretary), :mod:`.counts`
+(members) — each a reader of plain text; this module finds
+the texts to read (the act's own header, the session preamble of minutes, the act's
+body and running footers) and puts the values together.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from extractors.header.authority import find_authority, find_body
+from extractors.header.counts import find_counts
+from extractors.header.dates import find_prefecture_date, find_publication_date, find_session_date
+from extractors.header.numbers import (
+    find_act_number,
+    find_actes_id,
+    find_item_heading,
+    find_title,
+    restore_accents,
+)
+from extractors.header.persons import PRESIDENT_RES, SECRETARY_RES, find_person
+from extractors.header.text import header_end
+from extractors.registry import ActFields, Found, extractor
+from pipeline.errors import IssueLog
+from pipeline.model import Act, Span, TextSource
+
+
+@dataclass(frozen=True)
+class HeaderTexts:
+    """The parts of a document the header is read from, with their offsets."""
+
+    head: str  # the act's own header: from its start to its first "Vu", considérant or decision
+    head_start: int
+    body: str  # the act without annexes
+    preamble: str  # the session preamble of minutes ("" for an extract)
+    furniture: str  # running headers and footers of the act's pages
+    whole: str  # the whole document, to find the printed style of the authority's name
+
+
+def gather_texts(act: Act) -> HeaderTexts:
+    """Texts of ``act`` and of its document that the header columns are read from."""
+    doc = act.doc
+    body_span = act.body_span
+    body = doc.text[act.span.start:body_span.end]
+    head = body[:header_end(body)]
+    shared = [s for s in act.sections if s.shared]
+    if shared or (act.span.start > 0 and not _has_own_header(head)):
+        # minutes: the meeting facts stand before the first item, on the first pages
+        preamble = doc.text[:_preamble_end(act)]
+    else:
+        preamble = ""
+    pages = range(act.page_start, act.page_end + 1)
+    furniture = [doc.text[f.start:f.end] for f in doc.furniture if doc.page_at(f.start) in pages]
+    # footers that OCR read differently on each page are not found as furniture: the last
+    # lines of each page are read too
+    for p in doc.pages:
+        if p.page_no in pages:
+            furniture.extend(doc.text[p.start:p.end].rstrip().split("\n")[-2:])
+    return HeaderTexts(head, act.span.start, body, preamble, "\n".join(furniture), doc.text)
+
+
+#: An item heading that closes the preamble of minutes: "Délibération D2018-66",
+#: "2020-038 SUBVENTION …", "N° DBC 2021-082 - …", "Objet : …".
+_FIRST_ITEM_RE = re.compile(
+    r"""^\W{0,2}(?:d[ée]lib[ée]ration\s+(?:n\s?[°o]\s*)?[A-Z]{0,5}\d|n\s?[°o]\s*[A-Z]{0,5}\s?\d{2,4}[-/_]
+        |\d{4}\s?-\s?\d{1,4}\s+[A-ZÀ-Ý]|objet\s*:)""",
+    re.I | re.X | re.M,
+)
+
+
+def _preamble_end(act: Act) -> int:
+    """End of the session preamble of minutes: the first item, at most the second page."""
+    pages = act.doc.pages
+    # the preamble stops where the first item starts, whichever item this act is
+    first_item = act.preamble.end if act.preamble is not None else act.span.start
+    end = min(first_item, pages[min(1, len(pages) - 1)].end) if pages else first_item
+    m = _FIRST_ITEM_RE.search(act.doc.text, 0, end)
+    return m.start() if m else end
+
+
+def _has_own_header(head: str) -> bool:
+    return find_session_date(head) is not None
+
+
+def extract_header(act: Act, notes: dict[str, Any] | None = None) -> dict[str, Any]:
+    """All header columns of ``act`` (None where the document does not say). ``notes``
+    receives ``other_meeting``: the act is an item of minutes taken at another meeting."""
+    t = gather_texts(act)
+    values: dict[str, Any] = {}
+    if t.preamble:
+        # an item of minutes: its own text names the body only where it deliberates
+        own_body = find_body(t.body, deliberating_only=True)
+        pre_body = find_body(t.preamble)
+    else:
+        own_body = find_body(t.head) or find_body(t.body, deliberating_only=True)
+        pre_body = None
+    body = own_body or pre_body
+    # The session facts of the preamble belong to its body: the bureau's deliberations
+    # reported in a council's minutes were not taken at that council's meeting.
+    inherit = bool(t.preamble) and (own_body is None or pre_body is None or own_body == pre_body)
+    # an item of minutes takes the meeting facts of the preamble only (its own text quotes
+    # other meetings: "approbation du procès-verbal de la séance du 8 octobre 2018")
+    session_sources = ([t.preamble] if inherit else []) if t.preamble else [t.head]
+
+    values["body"] = body
+    if notes is not None:  # for later extractors: the preamble's attendance is not this act's
+        notes["other_meeting"] = bool(t.preamble) and not inherit
+    tops = [t.preamble, t.head] if t.preamble else [t.head]
+    values["authority"] = find_authority(tops + [t.body, t.furniture], body, t.whole)
+    full = line_widths(act, t.head_start, t.head)
+    heading = find_item_heading(t.head, t.whole, full) if t.preamble else None
+    values["act_number"] = (heading.number if heading else None) or find_act_number(t.head, t.furniture)
+    title = (heading.title if heading and heading.title else None) or find_title(t.head, vocabulary=t.whole, full=full)
+    if title and act.doc.page(act.page_start).source is TextSource.OCR:
+        title = restore_accents(title, t.whole)
+    values["title"] = title
+    values["session_date"] = _first(find_session_date(s) for s in session_sources)
+    values["president"] = _first(find_person(s, PRESIDENT_RES) for s in session_sources)
+    values["secretary"] = _first(find_person(s, SECRETARY_RES) for s in session_sources)
+    counts = find_counts(t.head)
+    if inherit and not any(counts):
+        counts = find_counts(t.preamble)
+    values["members_in_office"], values["members_present"], values["members_voting"] = counts
+    values["prefecture_date"] = find_prefecture_date(t.body)
+    values["publication_date"] = find_publication_date(t.body)
+    actes_id, siren = find_actes_id(t.body)
+    values["actes_id"], values["authority_siren"] = actes_id, siren
+    return values
+
+
+def line_widths(act: Act, start: int, text: str, max_lines: int = 60) -> list[bool | None]:
+    """For each of the first lines of ``text`` (at ``start`` in the document), whether it
+    runs to the right margin of its page's text column: the text wraps there, a heading
+    goes on below. None where the line has no words (or the page none)."""
+    doc = act.doc
+    out: list[bool | None] = []
+    pos = start
+    columns: dict[int, tuple[float, float]] = {}
+    for line in text.split("\n")[:max_lines]:
+        end = pos + len(line)
+        words = list(doc.words_in(Span(pos, end)))
+        if not words:
+            out.append(None)
+            pos = end + 1
+            continue
+        page_no = words[0][0]
+        if page_no not in columns:
+            page = doc.page(page_no)
+            rights = sorted(w.x1 for w in page.words)
+            lefts = sorted(w.x0 for w in page.words)
+            columns[page_no] = (lefts[int(0.02 * (len(lefts) - 1))], rights[int(0.99 * (len(rights) - 1))])
+        left, right_margin = columns[page_no]
+        right = max(w.x1 for _, w in words)
+        out.append(right >= right_margin - 0.10 * max(right_margin - left, 1.0))
+        pos = end + 1
+    return out
+
+
+def _first(values: Any) -> Any:
+    for v in values:
+        if v is not None:
+            return v
+    return None
+
+
+@extractor("header", feeds=("acts",))
+def header(act: Act, found: Found, issues: IssueLog) -> list[ActFields]:
+    """One :class:`ActFields` with the header columns of ``act``."""
+    # an item of minutes taken at another meeting (the bureau's deliberations reported to
+    # the council): the session's facts are not its own — a note for later extractors
+    values = extract_header(act, notes=found.state)
+    return [ActFields({k: v for k, v in values.items() if v is not None})]
+
+
+__all__ = ["HeaderTexts", "extract_header", "gather_texts", "header"]

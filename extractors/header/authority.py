@@ -1,0 +1,311 @@
+"""Who deliberates: the body ("commission permanente", "conseil municipal", "bureau") and the
+collectivité it belongs to, styled as the document styles it ("Département du Pas-de-Calais",
+"Commune de Saint-Restitut", "Communauté d'agglomération …").
+
+Each reader takes the text where the column is printed and returns the value in the
+contract's format, or None when the text does not say it clearly (precision first).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from extractors.header.text import fold
+from pipeline.model import collapse_ws
+
+# ---------------------------------------------------------------------------
+# Body
+# ---------------------------------------------------------------------------
+
+# The deliberating bodies, most specific first: a commission permanente is "of the
+# conseil départemental", so its name must win when both are printed.
+_BODIES: tuple[tuple[str, str], ...] = (
+    ("commission_permanente", r"commission\s+permanente"),
+    ("bureau", r"bureau\s+(?:communautaire|municipal|syndical|d[ée]lib[ée]ratif)"),
+    ("conseil_communautaire", r"conseil\s+communautaire|conseillers\s+communautaires|conseil\s+de\s+communaut[ée]"),
+    ("conseil_municipal", r"conseil\s+municipal|conseillers\s+municipaux"),
+    ("conseil_departemental", r"conseil\s+d[ée]partemental|conseil\s+g[ée]n[ée]ral"),
+    ("conseil_regional", r"conseil\s+r[ée]gional"),
+)
+
+#: "DELIBERATION DE LA COMMISSION PERMANENTE", "REGISTRE DES DÉLIBÉRATIONS DU CONSEIL
+#: MUNICIPAL", "PROCÈS-VERBAL DU CONSEIL MUNICIPAL", "COMPTE RENDU DE LA SÉANCE DU CONSEIL
+#: MUNICIPAL", "Bureau communautaire du 23 septembre 2021", "Conseil municipal du 4 juin 2021".
+_TITLE_OF_BODY_RE = re.compile(
+    r"""^[^\n]{0,30}?(?:d[ée]lib[ée]rations?|proc[èe]s[\s-]*verbal|compte[\s-]*rendu|s[ée]ance|r[ée]union|registre)
+        [^\n]{0,40}?\b(?:de\s+la|du|des)\s+(?P<body>[^\n]{0,60}(?:\n[^\n]{0,30})?)
+      | ^\s*(?P<line>(?:bureau|conseil|commission)[^\n]{0,40}?)\s+du\s+\d""",
+    re.I | re.X | re.M,
+)
+
+#: "Le Conseil Municipal, après en avoir délibéré", "Le bureau communautaire, après en
+#: avoir délibéré à l'unanimité", "La Commission Permanente du Conseil départemental du
+#: Pas-de-Calais, … Après en avoir délibéré".
+_DELIBERATING_RE = re.compile(
+    r"""\b(?:l[ea]\s+)(?P<body>(?:commission|conseil|bureau)[^\n,]{0,80})\s*,?\s*(?:\n\s*)?
+        apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r""",
+    re.I | re.X,
+)
+
+#: The council alone on its line, as the subject of the visas that follow: "Le Conseil
+#: Municipal,", "La Commission Permanente du Conseil départemental du Calvados,".
+_SUBJECT_LINE_RE = re.compile(
+    r"^\W{0,2}(?:l[ea]\s+)(?P<body>(?:commission|conseil|bureau)[^\n,]{0,80}),\s*$", re.I | re.M)
+
+#: "Le Conseil Municipal de la commune de LANNION s'étant assemblé", "les conseillers
+#: communautaires de Roannais Agglomération, se sont réunis", "le Conseil Municipal … s'est
+#: réuni": the council that met.
+_MEETING_RE = re.compile(
+    r"""\b(?:l[ea]s?\s+)(?P<body>(?:commission|conseil|bureau)\w*\s+\w+)[^.]{0,120}?
+        (?:s['’]\s?est|s['’]\s?[ée]tant|se\s+sont)\s+(?:l[ée]galement\s+)?(?:r[ée]uni|assembl)""",
+    re.I | re.X,
+)
+
+
+def _body_in(text: str) -> str | None:
+    for name, rx in _BODIES:
+        if re.search(rx, text, re.I):
+            return name
+    return None
+
+
+def find_body(text: str, *, deliberating_only: bool = False) -> str | None:
+    """The contract's body code for the deliberating body named in ``text``.
+
+    >>> find_body("DELIBERATION DE LA COMMISSION PERMANENTE DU CONSEIL DEPARTEMENTAL")
+    'commission_permanente'
+    >>> find_body("Extrait du registre des délibérations du Conseil communautaire")
+    'conseil_communautaire'
+    """
+    if not text:
+        return None
+    if not deliberating_only:
+        for m in _TITLE_OF_BODY_RE.finditer(text[:2500]):
+            found = _body_in(m.group("body") or m.group("line") or "")
+            if found:
+                return found
+    for rx in (_DELIBERATING_RE, _SUBJECT_LINE_RE) + (() if deliberating_only else (_MEETING_RE,)):
+        m = rx.search(text)
+        if m and _body_in(m.group("body")):
+            return _body_in(m.group("body"))
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Authority
+# ---------------------------------------------------------------------------
+
+# Kinds of collectivité as printed (any case, accents optional) → the styled form.
+_KINDS: tuple[tuple[str, str], ...] = (
+    (r"communaut[ée]\s+d['’]\s?agglom[ée]ration", "Communauté d'agglomération"),
+    (r"communaut[ée]\s+de\s+communes", "Communauté de communes"),
+    (r"communaut[ée]\s+urbaine", "Communauté urbaine"),
+    (r"conseil\s+d[ée]partemental|conseil\s+g[ée]n[ée]ral|d[ée]partement", "Département"),
+    (r"conseil\s+r[ée]gional|r[ée]gion", "Région"),
+    (r"m[ée]tropole", "Métropole"),
+    (r"ville", "Ville"),
+    (r"commune|mairie", "Commune"),
+)
+_KIND_ALT = "|".join(k for k, _ in _KINDS)
+
+# A place name: capitalised words, joined by spaces or hyphens, with lower-case
+# particles inside ("Pas-de-Calais", "Saint-Martin-lès-Boulogne", "Preuilly sur Claise",
+# "L'Arbresle"), or the same in capitals ("FARGUES SAINT-HILAIRE").
+_CAP = r"[A-ZÀ-ÖØ-Ý][\wÀ-ÿ]*(?:['’][A-ZÀ-Ýa-zà-ÿ][\wÀ-ÿ]*)?"
+_PARTICLE = r"(?:sur|sous|l[èe]s|lez|les|en|de|du|des|la|le|et|aux|au|SUR|SOUS|L[ÈE]S|LEZ|LES|EN|DE|DU|DES|LA|LE|ET|AUX|AU)"
+_NAME = rf"""{_CAP}(?:(?:[ -](?:{_PARTICLE}|[dlDL]['’]?)(?=[ -'’]))*(?:[ -]|(?<=['’])){_CAP})*"""
+
+#: "DEPARTEMENT DU PAS-DE-CALAIS", "Commune de Cognac", "la Ville de Montpellier",
+#: "COMMUNAUTÉ D'AGGLOMÉRATION DU BOULONNAIS", "la commune de SAINT RESTITUT (Drôme)",
+#: "Conseil départemental du Calvados".
+AUTHORITY_RE = re.compile(
+    rf"""(?<![\w])(?P<kind>(?i:{_KIND_ALT}))\s+(?P<link>(?i:du\s|de\s+la\s|de\s+l['’]|des\s|de\s|d['’]))\s*
+        (?P<name>{_NAME})""",
+    re.X,
+)
+
+#: "Roannais Agglomération", "Montpellier Méditerranée Métropole": a name styled as a brand,
+#: after the council that speaks for it ("les conseillers communautaires de Roannais
+#: Agglomération").
+BRAND_RE = re.compile(
+    rf"""(?i:conseil(?:lers)?\s+(?:communautaires?|m[ée]tropolitains?))\s+d(?:e\s+|['’]\s?)
+        (?P<brand>(?:{_CAP}\s+){{1,3}}(?:Agglom[ée]ration|M[ée]tropole|Communaut[ée]))\b""",
+    re.X,
+)
+
+_LOWER_WORDS = {"de", "du", "des", "la", "le", "les", "lès", "lez", "sur", "sous", "en", "et", "aux", "au", "à",
+                "d", "l"}
+
+# Which kinds of collectivité each body belongs to.
+_KINDS_OF_BODY = {
+    "conseil_municipal": ("Commune", "Ville"),
+    "commission_permanente": ("Département", "Région"),
+    "conseil_departemental": ("Département",),
+    "conseil_regional": ("Région",),
+    "conseil_communautaire": ("Communauté d'agglomération", "Communauté de communes", "Communauté urbaine",
+                              "Métropole"),
+    "bureau": ("Communauté d'agglomération", "Communauté de communes", "Communauté urbaine", "Métropole",
+               "Commune", "Ville"),
+}
+
+
+def _kind_of(printed: str) -> str | None:
+    for rx, styled in _KINDS:
+        if re.fullmatch(rx, printed.strip(), re.I):
+            return styled
+    return None
+
+
+def _title_word(word: str, first: bool) -> str:
+    """One word of a place name in capitals → title case ("PAS-DE-CALAIS" → "Pas-de-Calais")."""
+    if not word.isupper():
+        return word
+    parts = re.split(r"([-'’])", word)
+    out = []
+    for i, part in enumerate(parts):
+        if part in "-'’" or not part:
+            out.append(part)
+            continue
+        low = part.lower()
+        lead = first and i == 0
+        # "d'" and "l'" inside a name stay lower case ("Château-d'Olonne"), at its start not ("L'Arbresle")
+        if low in _LOWER_WORDS and not lead:
+            out.append(low)
+        else:
+            out.append(low[0].upper() + low[1:])
+    return "".join(out)
+
+
+def title_case_name(name: str) -> str:
+    """A place name printed in capitals, styled the French way.
+
+    >>> title_case_name("PAS-DE-CALAIS")
+    'Pas-de-Calais'
+    >>> title_case_name("SAINT-MARTIN-LÈS-BOULOGNE")
+    'Saint-Martin-lès-Boulogne'
+    >>> title_case_name("L'ARBRESLE")
+    "L'Arbresle"
+    """
+    words = collapse_ws(name).split(" ")
+    return " ".join(_title_word(w, i == 0) for i, w in enumerate(words))
+
+
+def _link(printed: str) -> str:
+    link = collapse_ws(printed).lower().replace("’", "'")
+    return link
+
+
+def _styled(kind: str, link: str, name: str) -> str:
+    link = _link(link)
+    sep = "" if link.endswith("'") else " "
+    return f"{kind} {link}{sep}{title_case_name(name)}"
+
+
+@dataclass(frozen=True)
+class _AuthorityHit:
+    kind: str
+    styled: str
+    key: str  # folded kind + name, to compare printings
+    standalone: bool  # the match is a line of its own (a letterhead)
+    mixed_case: bool  # printed in mixed case: already styled by the document
+
+
+#: A mention of the collectivité in a sentence counts only after the council that speaks
+#: for it: "le Conseil Municipal de la Commune de Cognac", "La Commission Permanente du
+#: Conseil départemental du Calvados", "Conseil Municipal\nDe la Commune de FARGUES…".
+_COUNCIL_BEFORE_RE = re.compile(
+    r"""(?:conseil\s+(?:municipal|communautaire|m[ée]tropolitain)|commission\s+permanente|conseillers\s+\w+)
+        [\s,]*(?:de\s+la|du|de\s+l['’]|de)?\s*$""",
+    re.I | re.X,
+)
+
+
+def _hit(m: re.Match[str], standalone: bool) -> _AuthorityHit | None:
+    kind = _kind_of(m.group("kind"))
+    if kind is None:
+        return None
+    name = m.group("name")
+    words = name.split(" ")
+    if _is_caps(words[0]):
+        # "PREUILLY SUR CLAISE Séance du…": a name in capitals ends at the first other word
+        keep = [words[0]]
+        for w in words[1:]:
+            if not _is_caps(w):
+                break
+            keep.append(w)
+        name = " ".join(keep)
+    printed = m.group(0)[: m.start("name") - m.start()] + name
+    mixed = not printed.isupper() and m.group("kind")[0].isupper() and not name.isupper()
+    if mixed and not fold(m.group("kind")).startswith("conseil"):
+        styled = collapse_ws(printed).replace("’", "'")
+    else:
+        # capitals, or "Conseil départemental du Calvados" naming the Département
+        styled = _styled(kind, m.group("link"), name)
+    key = fold(f"{kind} {title_case_name(name)}")
+    return _AuthorityHit(kind, styled, key, standalone, mixed)
+
+
+def _is_caps(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _authority_hits(text: str) -> list[_AuthorityHit]:
+    """Letterhead lines ("COMMUNE DE COGNAC", "Ville de LANNION (Côtes d'Armor)", a footer
+    "Département du Pas-de-Calais - Commission permanente…") and mentions after the council."""
+    hits: list[tuple[int, _AuthorityHit]] = []
+    pos = 0
+    for line in text.split("\n"):
+        m = AUTHORITY_RE.match(line.strip())
+        if m:
+            after = line.strip()[m.end():].strip()
+            if not after or after[0] in "(-–|\t" or after.startswith(("-", "–")):
+                h = _hit(m, True)
+                if h:
+                    hits.append((pos, h))
+        pos += len(line) + 1
+    flat = re.sub(r"\s+", " ", text)
+    for m in AUTHORITY_RE.finditer(flat):
+        if _COUNCIL_BEFORE_RE.search(flat[max(0, m.start() - 60):m.start()]):
+            h = _hit(m, False)
+            if h:
+                hits.append((m.start(), h))
+    return [h for _, h in hits]
+
+
+def find_authority(texts: Sequence[str], body: str | None, whole: str = "") -> str | None:
+    """The collectivité whose body deliberates, styled as the document styles it.
+
+    ``texts`` are read in order (own header, preamble, body, footers); a letterhead line
+    ("COMMUNE DE COGNAC") is preferred to a mention in a sentence, a kind that fits
+    ``body`` to one that does not ("DÉPARTEMENT DE LA CHARENTE" above a commune's
+    minutes), and the mixed-case printing found anywhere in ``whole`` ("Département du
+    Pas-de-Calais - Commission permanente du 20 mars 2023") to a title-cased capitals one.
+
+    >>> find_authority(["DEPARTEMENT DU PAS-DE-CALAIS\\n"], "commission_permanente")
+    'Département du Pas-de-Calais'
+    """
+    wanted = _KINDS_OF_BODY.get(body or "", None)
+    best: _AuthorityHit | None = None
+    for text in texts:
+        if not text:
+            continue
+        hits = [h for h in _authority_hits(text) if wanted is None or h.kind in wanted]
+        if not hits:
+            continue
+        standalone = [h for h in hits if h.standalone]
+        best = (standalone or hits)[0]
+        break
+    if best is None:
+        for text in texts:
+            m = BRAND_RE.search(text or "")
+            if m and body in (None, "conseil_communautaire", "bureau"):
+                return collapse_ws(m.group("brand"))
+        return None
+    if not best.mixed_case and whole:
+        for h in _authority_hits(whole):
+            if h.mixed_case and h.key == best.key and h.kind == best.kind:
+                return h.styled
+    return best.styled

@@ -1,0 +1,56 @@
+"""How many: members in office, present and voting, when printed as numbers
+("en exercice : 29 / Présents : 22 / Votants : 25").
+"""
+
+from __future__ import annotations
+
+import re
+
+# ---------------------------------------------------------------------------
+# Members in office, present, voting
+# ---------------------------------------------------------------------------
+
+_N = r"(?P<n>\d{1,3})(?![\d/.,])"
+# "en exercice : 29", "Conseillers Municipaux en exercice : 23", "Délégués en exercice : 34"
+IN_OFFICE_RES = (re.compile(rf"en\s+exercice\s*[:=]?[ \t]*\n?[ \t]*{_N}", re.I),)
+# "Présents : 22", "Présents 14", "Nombre de conseillers présents : 21", "32 présents"
+PRESENT_RES = (
+    re.compile(rf"pr[ée]sents?\s*[:=]?[ \t]*\n?[ \t]*{_N}", re.I),
+    re.compile(rf"(?<![\w/]){_N}[ \t]+pr[ée]sents?\b", re.I),
+)
+# "Votants : 25", "Nombre de conseillers votants : 28", "33 votants"
+VOTING_RES = (
+    re.compile(rf"votants?\s*[:=]?[ \t]*\n?[ \t]*{_N}", re.I),
+    re.compile(rf"(?<![\w/]){_N}[ \t]+votants\b", re.I),
+)
+
+
+def _count(text: str, patterns: tuple[re.Pattern[str], ...]) -> int | None:
+    values = {int(m.group("n")) for rx in patterns for m in rx.finditer(text)}
+    # several different counts (per group of questions in Lannion's minutes): none is *the* count
+    return values.pop() if len(values) == 1 else None
+
+
+def find_counts(text: str) -> tuple[int | None, int | None, int | None]:
+    """(in office, present, voting) when printed as numbers in the header ``text``.
+
+    >>> find_counts("Nombre de conseillers en exercice : 29 / Présents : 22 / Votants : 25")
+    (29, 22, 25)
+    >>> find_counts("Nombre de Conseillers en exercice : 15- Présents 14 - Votants 14")
+    (15, 14, 14)
+    """
+    if not text:
+        return None, None, None
+    region = text[:6000]
+    office = _count(region, IN_OFFICE_RES)
+    present = _count(region, PRESENT_RES)
+    voting = _count(region, VOTING_RES)
+    if office is not None and present is not None and present > office:
+        present = None
+    if office is not None and voting is not None and voting > office:
+        voting = None
+    if present is not None and voting is not None and voting < present:
+        present = voting = None
+    if office is not None and office == 0:
+        office = None
+    return office, present, voting

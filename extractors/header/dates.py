@@ -1,0 +1,139 @@
+"""When: the session date ("REUNION DU 20 MARS 2023", "L'an deux mille vingt-deux, le dix mai"),
+and the dates of transmission to the prefecture and of publication, from text and stamps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from extractors.header.text import fold
+from pipeline.normalize.dates import find_dates
+
+# ---------------------------------------------------------------------------
+# Session date
+# ---------------------------------------------------------------------------
+
+#: Words that announce the meeting date: "REUNION DU 20 MARS 2023", "Séance (publique) du
+#: jeudi 7 avril 2022", "CONSEIL MUNICIPAL DU MARDI 12 MARS 2019", "Commission permanente
+#: du 20 mars 2023", "L'an deux mille …" (the date itself), "s'est réuni … le jeudi 24 avril 2014".
+SESSION_CUE_RE = re.compile(
+    r"""(?:r[ée]union|s[ée]ance(?:\s+publique)?|conseil\s+municipal|conseil\s+communautaire
+        |conseil\s+d[ée]partemental|conseil\s+r[ée]gional|commission\s+permanente|bureau\s+communautaire)
+        \s+(?:du|le)\s*:?\s*$""",
+    re.I | re.X,
+)
+_CONVOCATION_RE = re.compile(r"convo(?:cation|qu[ée]e?s?)[^\n]{0,40}$", re.I)
+_MET_RE = re.compile(r"(?:s['’]\s?est|se\s+sont|s['’]\s?étant)\s+(?:r[ée]uni|assembl)[^\n]{0,150}$|ouvrira\s+le\s*:?\s*$", re.I)
+_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+
+def _weekday_score(raw: str, date: dt.date) -> int:
+    """+1 when the printed weekday matches the date, -1 when it does not, 0 when none."""
+    folded = fold(raw)
+    for i, name in enumerate(_WEEKDAYS):
+        if name in folded:
+            return 1 if date.weekday() == i else -1
+    return 0
+
+
+def find_session_date(text: str) -> dt.date | None:
+    """The meeting date of the header ``text`` (not the convocation, nor the signature).
+
+    >>> find_session_date("Séance du 10 mai 2022\\nDate de convocation : 04/05/2022")
+    datetime.date(2022, 5, 10)
+    >>> find_session_date("L'an deux mille vingt-deux, le dix mai à vingt heures")
+    datetime.date(2022, 5, 10)
+    """
+    if not text:
+        return None
+    region = text[:6000]
+    candidates: list[tuple[int, int, dt.date]] = []  # (priority, weekday score, date)
+    convocation: dt.date | None = None
+    for m in find_dates(region):
+        before = region[max(0, m.start - 160):m.start]
+        line_before = before.split("\n")[-1]
+        two_lines = "\n".join(before.split("\n")[-2:])
+        if _CONVOCATION_RE.search(line_before):
+            convocation = convocation or m.date
+            continue
+        if re.match(r"\W{0,2}objet\b", line_before, re.I):
+            continue  # "Objet : approbation du procès-verbal de la séance du 8 octobre 2018"
+        if m.raw.lower().startswith("l'an") or m.raw.lower().startswith("l’an"):
+            candidates.append((1, _weekday_score(m.raw, m.date), m.date))
+        elif SESSION_CUE_RE.search(line_before) or SESSION_CUE_RE.search(two_lines.replace("\n", " ")):
+            candidates.append((0, _weekday_score(m.raw, m.date), m.date))
+        elif _MET_RE.search(two_lines.replace("\n", " ")):
+            candidates.append((2, _weekday_score(m.raw, m.date), m.date))
+    if convocation:
+        # a meeting follows its convocation, within weeks
+        candidates = [c for c in candidates if 0 <= (c[2] - convocation).days <= 90]
+    if not candidates:
+        return None
+    dates = {c[2] for c in candidates}
+    if len(dates) == 1:
+        return dates.pop()
+    # printed sources disagree: trust the one whose weekday is right, then the cue order
+    candidates.sort(key=lambda c: (-c[1], c[0]))
+    return candidates[0][2]
+
+
+# ---------------------------------------------------------------------------
+# Prefecture and publication dates
+# ---------------------------------------------------------------------------
+
+#: Sending to the prefecture ("contrôle de légalité"): "Envoi au contrôle de légalité le :",
+#: "Transmis au contrôle de légalité le", "Acte rendu exécutoire après dépôt en Préfecture le",
+#: "Envoi Préfecture :", "Réception en Préfecture :", "Date de réception préfecture :",
+#: "Reçu en préfecture le", "Télétransmis le". A stamp's bare "REÇU LE" / "ARRIVÉE LE" is not
+#: matched: it carries no "en préfecture".
+PREFECTURE_RE = re.compile(
+    r"""(?:contr[ôo]le\s+de\s+l[ée]galit[ée]
+        |d[ée]p[ôo]t\s+en\s+pr[ée]fecture|d[ée]pos[ée]e?\s+en\s+pr[ée]fecture
+        |(?:envoi|transmise?|transmission|r[ée]ception|re[çc]ue?|arriv[ée]e?)\s+(?:en\s+|[àa]\s+la\s+)?pr[ée]fecture
+        |date\s+de\s+r[ée]ception\s+(?:en\s+)?pr[ée]fecture
+        |transmise?\s+au\s+repr[ée]sentant\s+de\s+l['’][ÉE]tat
+        |t[ée]l[ée]transmise?|date\s+de\s+t[ée]l[ée]transmission)
+        [^\n\d]{0,25}?(?:\s+le|\s*:)?\s*$""",
+    re.I | re.X,
+)
+
+#: "Publication électronique le :", "et publication le", "Publié sur le site internet de la
+#: Communauté le", "Publiée le :", "Affiché le", "Date d'affichage :", "Mis en ligne le".
+PUBLICATION_RE = re.compile(
+    r"""(?:publication|publi[ée]e?s?|affich[ée]e?s?|affichage|mise?\s+en\s+ligne)
+        (?:[^\n\d.;]{0,60}?)(?:\s+le|\s*:)\s*:?\s*$""",
+    re.I | re.X,
+)
+
+
+def _labelled_date(text: str, label: re.Pattern[str], max_gap: int = 100) -> dt.date | None:
+    """The first date whose preceding words on its line (or the line above) match ``label``."""
+    if not text:
+        return None
+    values = []
+    for m in find_dates(text):
+        before = text[max(0, m.start - max_gap):m.start]
+        line = before.split("\n")[-1]
+        if label.search(line) or (not line.strip() and label.search(before.rstrip("\n").split("\n")[-1])):
+            values.append(m.date)
+    return values[0] if values else None
+
+
+def find_prefecture_date(text: str) -> dt.date | None:
+    """Date the act was sent to (or received by) the prefecture.
+
+    >>> find_prefecture_date("Acte rendu exécutoire après dépôt en Préfecture le 14/05/2022 et publication le 15/05/2022")
+    datetime.date(2022, 5, 14)
+    """
+    # in a two-column layout, the label may stand in another column: only the last cell counts
+    return _labelled_date(text, PREFECTURE_RE)
+
+
+def find_publication_date(text: str) -> dt.date | None:
+    """Date the act was published or posted.
+
+    >>> find_publication_date("Publication électronique le : 19 avril 2023")
+    datetime.date(2023, 4, 19)
+    """
+    return _labelled_date(text, PUBLICATION_RE)

@@ -1,0 +1,341 @@
+"""Which act: its number as printed ("2023-122", "DEL-2022-112", "2014/139"), the heading of a
+minutes' item, its title (the object), and its @ctes identifier
+("034-213401722-20140424-0000071251-DE", which carries the authority's SIREN).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.header.text import fold
+from pipeline.model import collapse_ws
+from pipeline.normalize.identifiers import siren_valid
+
+# ---------------------------------------------------------------------------
+# Act number and title
+# ---------------------------------------------------------------------------
+
+# A deliberation number: "2023-122", "DEL-2022-112", "D2022_135", "D2018-67",
+# "2014 / 139", "DL-056-07-13", "CC-2021-100", "DBC 2021-082".
+_NUMBER = r"""(?:[A-Z]{1,5}[\s_-]?)?\d{1,4}(?:\s?[-_/.]\s?\d{1,5}){1,3}"""
+
+#: "(N°2023-122)" on its own line, "Délibération n° DEL-2022-112", "n° 2014 / 139",
+#: "DELIBERATION N°2021-045", footers "Délibération n° D2022_135".
+ACT_NUMBER_RES: tuple[re.Pattern[str], ...] = (
+    # "(N°2023-122)" alone on its line, under the title (départements' layout)
+    re.compile(rf"^\s*\(\s*n[°o]\s*(?P<num>{_NUMBER})\s*\)\s*$", re.I | re.M),
+    # "Délibération n° DEL-2022-112", "DÉLIBÉRATION N°2021-045", at the start of a line
+    re.compile(rf"^\W{{0,2}}d[ée]lib[ée]ration\s+n\s?[°o]\.?\s*(?P<num>{_NUMBER})(?![\w/-])", re.I | re.M),
+    # "n° 2014 / 139" alone at the start of a line (left margin column)
+    re.compile(rf"^\s*n\s?[°o]\.?\s*(?P<num>{_NUMBER})(?=\s*(?:\t|$))", re.I | re.M),
+)
+
+#: A footer naming the act: "Commune de Cognac - Délibération n° DEL-2022-112 1/2".
+FOOTER_NUMBER_RE = re.compile(r"d[ée]lib[ée]ration\s+n\s?[°o]\.?\s*(?P<num>[A-Z]{0,5}[-_]?\d{2,4}(?:[-_/.]\d{1,5}){1,3})(?![\w/-])", re.I)
+
+
+def _clean_number(num: str) -> str:
+    """"2014 / 139" → "2014/139": spaces around separators are layout, not the number."""
+    return re.sub(r"\s*([-_/.])\s*", r"\1", num.strip())
+
+
+def find_act_number(head: str, furniture: str = "") -> str | None:
+    """The act's number as printed, without "N°".
+
+    >>> find_act_number("SOUTIEN AUX STRUCTURES\\n(N°2022-372)\\nLa Commission")
+    '2022-372'
+    >>> find_act_number("Délibération n° DEL-2022-112\\nL'an deux mille")
+    'DEL-2022-112'
+    """
+    for rx in ACT_NUMBER_RES:
+        m = rx.search(head)
+        if m:
+            return _clean_number(m.group("num"))
+    nums = {_clean_number(m.group("num")) for m in FOOTER_NUMBER_RE.finditer(furniture)}
+    if len(nums) == 1:
+        return nums.pop()
+    return None
+
+
+@dataclass(frozen=True)
+class ItemHeading:
+    number: str | None
+    title: str | None
+
+
+#: The heading of an item in minutes, first line of the act:
+#: "Délibération D2018-67" (object on the next line), "2020-038 SUBVENTION EXCEPTIONNELLE …",
+#: "N° DBC 2021-082 - Stratégies …", "DL-056-07-13 - Création de 5 postes …",
+#: "1 - Création et composition des commissions municipales", "3.\tCIMETIERE …",
+#: "2017.05.23 - 1  ADOPTION DU COMPTE RENDU …" (session date and rank), "1 Subventions
+#: associatives" (a rank without punctuation: only read where minutes start an item).
+ITEM_HEADING_RE = re.compile(
+    rf"""^\W{{0,2}}(?:
+        (?i:d[ée]lib[ée]ration)\s+(?:(?i:n)\s?[°o]\.?\s*)?(?P<num1>{_NUMBER})   # Délibération D2018-67
+      | (?i:n)\s?[°o]\.?\s*(?P<num2>{_NUMBER})                                # N° DBC 2021-082
+      | (?P<num3>(?:[A-Z]{{1,5}}[\s_-]?)?\d{{2,4}}(?:\s?[-_/]\s?\d{{1,5}}){{1,3}})   # 2020-038, DL-056-07-13
+      | (?P<num4>\d{{4}}\.\d{{2}}\.\d{{2}}\s?-\s?\d{{1,3}})(?=\s)                  # 2017.05.23 - 1 (session.item)
+      | (?P<bare>\d{{1,2}}(?:\.\d{{1,2}}){{0,2}})\s+(?=[A-ZÀ-Ý][a-zà-ÿA-ZÀ-Ý])       # 1 Subventions, 6.3 Verger
+      | (?P<ord>\d{{1,2}}|[IVX]{{1,5}})\s*(?:[.\-–)]|°)                        # 1 - , 3. , IV.
+    )\s*[-–:.]?\s*(?P<rest>.*)$""",
+    re.X,
+)
+
+
+def find_item_heading(head: str, vocabulary: str = "", full: LineWidths | None = None) -> ItemHeading | None:
+    """Number and title of the item of minutes whose text starts ``head``.
+
+    >>> find_item_heading("2020-038 SUBVENTION EXCEPTIONNELLE POUR L’Association\\nMonsieur le Maire rappelle")
+    ItemHeading(number='2020-038', title='SUBVENTION EXCEPTIONNELLE POUR L’Association')
+    """
+    lines = head.split("\n")
+    if not lines:
+        return None
+    m = ITEM_HEADING_RE.match(lines[0].strip())
+    if not m:
+        # an unnumbered heading in capitals: "VOTE DU COMPTE DE GESTION 2015"
+        if is_capitals(lines[0]) and len(lines[0].split()) >= 2:
+            return ItemHeading(None, _join_title_lines(lines[:6], vocabulary, full))
+        # or a short line of its own, where the minutes start an item: "Vote des 4 taxes"
+        # (not a sentence, not "DM1 … approuvé : Vote : 14 pour")
+        first = lines[0].strip()
+        if 2 <= len(first.split()) and len(first) <= 100 and ":" not in first \
+                and not first.endswith((".", ";", ",")) and re.match(r"[A-ZÀ-Ý]", first):
+            return ItemHeading(None, clean_title(first))
+        return None
+    rest = m.group("rest").strip()
+    num = m.group("num1") or m.group("num2") or m.group("num3") or m.group("num4")
+    # "n° DBC 2019-070 du 3 juin 2019 approuvant…", "R20-53 du Code des Postes": a
+    # reference quoted in the text, not a heading
+    if num and re.match(r"(?:du|de|des|en|et)\b|[a-zà-ÿ]", rest):
+        return None
+    number = _clean_number(num) if num and not re.fullmatch(r"\d{1,2}", num.strip()) else None
+    if number and re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", number):
+        return None  # a date, not a number
+    if not rest:
+        # "Délibération D2018-67" then "Objet : …" on the next line
+        title = find_title("\n".join(lines[1:8]), objet_only=True, vocabulary=vocabulary,
+                           full=(full or [])[1:])
+    else:
+        title = _join_title_lines([rest] + lines[1:6], vocabulary, full)
+    return ItemHeading(number, title)
+
+
+#: "Objet : Budget principal 2022 - Décision modificative n°3", "OBJET - …".
+OBJET_RE = re.compile(r"^\W{0,2}objet\s*[:\-–]\s*(?P<rest>.*)$", re.I | re.M)
+
+#: Lines that open the text after a title: a rapporteur, the council, a visa…
+_AFTER_TITLE_RE = re.compile(
+    r"""^\W{0,2}(?:vu\b|consid[ée]rant|monsieur|madame|mme\b|m\.\s|le\s+(?:conseil|maire|pr[ée]sident)
+        |la\s+(?:commission|pr[ée]sidente|maire)|rapporteur|expos[ée]|il\s|elle\s|apr[èe]s\b|sur\s+(?:le\s+)?rapport
+        |\(\s*n[°o]|d[ée]lib[ée]ration\b|objet\b|pr[ée]sents?\b|[ée]taient\b|absents?\b)""",
+    re.I | re.X,
+)
+
+# A line that ends in the middle of a phrase: the title goes on below.
+_OPEN_END_RE = re.compile(
+    r"""(?:\b(?:à|a|au|aux|de|du|des|d['’]|la|le|les|l['’]|et|ou|pour|par|sur|sous|en|dans|avec|entre|un|une)
+        |[-–,:/(])\s*$""",
+    re.I | re.X,
+)
+
+
+#: For each line of a text, whether it runs to the right margin (wrapped: the phrase goes
+#: on below), or None when the page geometry is unknown.
+LineWidths = list[bool | None]
+
+
+def is_capitals(line: str) -> bool:
+    """A line in capitals, as headings are typed: "ADOPTION DU COMPTE RENDU" (a few lower-case
+    letters allowed: "2ème", "n°")."""
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 6 and sum(c.isupper() for c in letters) / len(letters) >= 0.85
+
+
+def _join_title_lines(lines: list[str], vocabulary: str = "", full: LineWidths | None = None) -> str | None:
+    """The first line of a title and the lines that carry on its phrase, joined.
+
+    A line is carried on when the one above runs to the right margin (``full``, from the
+    page geometry), ends in the middle of a phrase ("… DES", "… -"), or when it starts in
+    lower case. Without geometry, a title also runs on to the line that opens the text
+    ("Monsieur X expose :", "Vu …") when that line comes within three lines.
+    """
+    first = lines[0].strip()
+    rest = [ln.strip() for ln in lines[1:6]]
+    full = full or []
+    if not any(f is not None for f in full[:4]):
+        for k, line in enumerate(rest[:3]):
+            if not line or "\f" in line:
+                break
+            if _AFTER_TITLE_RE.match(line):
+                middle = rest[:k]
+                if all(len(m) < 150 and not m.endswith((".", ";")) for m in middle):
+                    return clean_title(_rejoin([first] + middle, vocabulary))
+                break
+            if line.endswith((".", ";")):
+                break
+    parts = [first]
+    capitals = is_capitals(first)
+    if capitals and not any(f is not None for f in full[:4]):
+        # no page geometry (a text file): a title in capitals goes on over the lines in
+        # capitals below it, across one blank line of a double-spaced text
+        blanks = 0
+        for line in rest:
+            if not line:
+                blanks += 1
+                if blanks > 1:
+                    break
+                continue
+            if "\f" in line or not is_capitals(line) or len(" ".join(parts)) > 300:
+                break
+            blanks = 0
+            parts.append(line)
+        return clean_title(_rejoin(parts, vocabulary))
+    for i, line in enumerate(rest):
+        if not line or "\f" in line or _AFTER_TITLE_RE.match(line) or len(" ".join(parts)) > 300:
+            break
+        # a title typed in capitals does not go on with a line that opens in upper case or
+        # with a dash: after "ADOPTION DU COMPTE RENDU", "Remarque de C.BOURRETTE …",
+        # "Opération : Electrification" or "-approbation budget COMMUNE" is the text below
+        if capitals and not is_capitals(line) and re.match(r"[A-ZÀ-Ý\-–•]", line) \
+                and not _OPEN_END_RE.search(parts[-1]):
+            break
+        prev = parts[-1]
+        wrapped = full[i] if i < len(full) else None
+        # the phrase carries on: the line above is wrapped at the margin or ends open
+        # ("… DES", "… - "), or this one starts in lower case ("de l'Agence France
+        # Locale") or with a reference (L2122-22)
+        # a wrapped line goes on with words, not with a sentence of the text below
+        wrapped = bool(wrapped) and not re.search(r",\s|[.:;]$", line)
+        if wrapped or _OPEN_END_RE.search(prev) or re.match(r"[a-zà-ÿ(«\"]|[LR]\.?\s?\d", line):
+            parts.append(line)
+            continue
+        break
+    return clean_title(_rejoin(parts, vocabulary))
+
+
+def _rejoin(parts: list[str], vocabulary: str = "") -> str:
+    """Join title lines; a word cut at a line end is made whole again.
+
+    "rete-" + "nues" → "retenues"; pdfium marks such cuts with U+0002 ("centre\x02" +
+    "ville"). A compound the document prints whole elsewhere keeps its hyphen
+    ("centre-ville"), so does any cut before a capital ("Saint-" + "Martin").
+    """
+    out = parts[0].rstrip()
+    for p in parts[1:]:
+        m = re.search(r"(\w+)[-\x02]$", out)
+        if m and re.match(r"[a-zà-ÿ]", p):
+            left = m.group(1)
+            right = re.match(r"[\wÀ-ÿ]+", p)
+            whole = f"{left}-{right.group(0)}" if right else ""
+            if whole and re.search(re.escape(whole), vocabulary, re.I):
+                out = out[:-1] + "-" + p
+            else:
+                out = out[:-1] + p
+        elif out.endswith("\x02") or re.search(r"\w-$", out):
+            out = out.rstrip("-\x02") + "-" + p  # "Pas-de-" + "Calais": a real hyphen
+        else:
+            out = out + " " + p
+    return out.replace("\x02", "-")
+
+
+def restore_accents(text: str, vocabulary: str) -> str:
+    """Put back the accents OCR dropped from words in capitals, when the document prints
+    the same word with them elsewhere ("DEPARTEMENTALES" → "DÉPARTEMENTALES", seen as
+    "départementales" in the body). Only for text read by OCR, and only when the text
+    itself shows accented capitals (a typist who writes "CIMETIERE" is printed as such)."""
+    if not re.search(r"[ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜ]", text):
+        return text
+    variants: dict[str, dict[str, int]] = {}
+    for w in re.findall(r"[^\W\d_]{4,}", vocabulary):
+        f = fold(w)
+        if f != w.lower():
+            variants.setdefault(f, {}).setdefault(w.upper(), 0)
+            variants[f][w.upper()] += 1
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if not word.isupper() or fold(word) != word.lower():
+            return word
+        seen = variants.get(word.lower())
+        return max(seen, key=lambda k: seen[k]) if seen else word
+
+    return re.sub(r"[^\W\d_]{4,}", fix, text)
+
+
+def clean_title(title: str) -> str | None:
+    """A title on one line: whitespace collapsed, trailing punctuation of the layout dropped."""
+    t = collapse_ws(title).strip(" -–:;,")
+    return t or None
+
+
+def find_title(head: str, *, objet_only: bool = False, vocabulary: str = "",
+               full: LineWidths | None = None) -> str | None:
+    """The object of the deliberation, on one line, without "Objet :".
+
+    >>> find_title("Objet : Politique de la ville - Programmation 2022 du contrat de ville -\\nSubventions aux associations\\nVu le Code")
+    'Politique de la ville - Programmation 2022 du contrat de ville - Subventions aux associations'
+    """
+    m = OBJET_RE.search(head)
+    if m and m.group("rest").strip():
+        rest_lines = head[m.end():].split("\n")[1:6]
+        line_no = head.count("\n", 0, m.start())
+        return _join_title_lines([m.group("rest")] + rest_lines, vocabulary, (full or [])[line_no:])
+    if objet_only:
+        return None
+    # Départements: the title in capitals stands just above "(N°2023-122)".
+    m = ACT_NUMBER_RES[0].search(head)
+    if m:
+        above = head[:m.start()].rstrip("\n").split("\n")
+        block: list[str] = []
+        for line in reversed(above):
+            letters = [c for c in line if c.isalpha()]
+            if not letters or sum(c.isupper() for c in letters) / len(letters) < 0.8:
+                break
+            block.insert(0, line.strip())
+            if len(block) >= 6:
+                break
+        if block:
+            return clean_title(_rejoin(block, vocabulary))
+    # "Modalités et conditions … des élus" just above "Monsieur EL KANDOUSSI rapporte :"
+    m = re.search(r"^(?:monsieur|madame|m\.|mme)\s[^\n]{0,60}\brapporte\s*:?\s*$", head, re.I | re.M)
+    if m:
+        above = head[:m.start()].rstrip("\n").split("\n")
+        block = []
+        for line in reversed(above):
+            s = line.strip()
+            if not s or s.endswith((":", ".", ";")) or len(block) >= 3:
+                break
+            block.insert(0, s)
+        if block:
+            return clean_title(_rejoin(block, vocabulary))
+    return None
+
+
+# ---------------------------------------------------------------------------
+# @ctes identifier
+# ---------------------------------------------------------------------------
+
+#: "034-213401722-20140424-0000071251-DE": department, SIREN, date, local id, nature
+#: (DE délibération, AR/AI arrêtés, CC contrat, BF budget, AU autre).
+ACTES_ID_RE = re.compile(
+    r"""(?<![\w-])(?P<dept>\d{3}|0?2[AB]|\d{2}[AB]?)\s?-\s?(?P<siren>\d{9})\s?-\s?(?P<date>\d{8})\s?-\s?
+        (?P<local>[\w.]{1,30}?)\s?-\s?(?P<nature>DE|AR|AI|CC|BF|AU)(?![\w])""",
+    re.X,
+)
+
+
+def find_actes_id(text: str) -> tuple[str | None, str | None]:
+    """(@ctes identifier, SIREN of the authority) when printed.
+
+    >>> find_actes_id("Accusé de réception\\n034-213401722-20140424-0000071251-DE\\n")
+    ('034-213401722-20140424-0000071251-DE', '213401722')
+    """
+    for m in ACTES_ID_RE.finditer(text or ""):
+        siren = m.group("siren")
+        if not siren_valid(siren):
+            continue
+        ident = "-".join(m.group(k) for k in ("dept", "siren", "date", "local", "nature"))
+        return ident, siren
+    return None, None

@@ -1,0 +1,103 @@
+"""Under whom: the president of the session and its secretary, as "Prénom NOM" (the names are
+split by :func:`pipeline.normalize.names.parse_person`, the project's one name parser).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from extractors.header.text import fold
+from pipeline.model import collapse_ws
+from pipeline.normalize.names import parse_person
+
+# ---------------------------------------------------------------------------
+# President and secretary
+# ---------------------------------------------------------------------------
+
+_CIV = r"(?:Monsieur|Madame|MONSIEUR|MADAME|Mademoiselle|Mme|MME|Mlle|M\.|Mr\.?|M(?=[A-Z][a-zà-ÿ]))"
+# A printed name: up to five capitalised words ("Jean-Claude LEROY", "MONNIER Martine",
+# "S.MEARY", "Paul LE BIHAN"), on one line or wrapped before a surname in capitals.
+_PERSON = r"""(?:[A-ZÀ-Ý][\wÀ-ÿ'’-]*\.?(?:[ \t]+|\n(?=[A-ZÀ-Ý][A-ZÀ-Ý'’-]+\b)|(?<=\.)(?=[A-Z]))){0,4}[A-ZÀ-Ý][\wÀ-ÿ'’-]*"""
+
+_PERSON_LINE = r"""(?:[A-ZÀ-Ý][\wÀ-ÿ'’-]*\.?(?:[ \t]+|(?<=\.)(?=[A-Z]))){0,4}[A-ZÀ-Ý][\wÀ-ÿ'’-]*"""
+
+#: "PRESIDENCE DE MONSIEUR JEAN-CLAUDE LEROY", "sous la présidence de Mme MONNIER
+#: Martine, Maire", "Présidence : M. Julien GUÉRIN, Président", "sous la Présidence de
+#: Monsieur le Maire, Philippe SAUREL", "sous la présidence de Christine FOROT, MAIRE".
+PRESIDENT_RES: tuple[re.Pattern[str], ...] = (
+    # the office first, then the name: "présidence de Monsieur le Maire, Philippe SAUREL"
+    re.compile(rf"""(?i:pr[ée]sidence\s*(?:de\s+|:\s*))(?:{_CIV}\s*)?(?i:le\s+maire|le\s+pr[ée]sident)\s*,\s*
+                    (?P<name>{_PERSON})""", re.X),
+    # the name: "PRESIDENCE DE MADAME VÉRONIQUE LE GALL", "Présidence : M. Julien GUÉRIN"
+    re.compile(rf"""(?i:pr[ée]sidence\s*(?:de\s+|:\s*))(?P<name>(?:{_CIV}\s*)?{_PERSON})""", re.X),
+)
+
+#: "Secrétaire : Mme Marie-Line PLOUVIEZ", "Secrétaire de séance : Mme MASSON Sylvie",
+#: "Secrétaires de Séance : Bertrand DUBOIS ; Marc LEVEQUE", "M. PERRAUD est désigné(e) en
+#: tant que secrétaire de séance", "Mme Trefina KERRAIN, ayant obtenu la majorité des
+#: suffrages, a été désignée pour remplir ces fonctions".
+SECRETARY_RES: tuple[re.Pattern[str], ...] = (
+    # a labelled line, one or two names
+    re.compile(rf"""^\W{{0,2}}(?i:secr[ée]taires?(?:\s+de\s+s[ée]ance)?)[ \t]*:[ \t]*(?P<name>(?:{_CIV}[ \t]*)?{_PERSON_LINE}
+                    (?:[ \t]*[;,][ \t]*(?:et[ \t]+)?(?:{_CIV}[ \t]*)?{_PERSON_LINE})?)""", re.X | re.M),
+    # "M. PERRAUD est désigné(e) en tant que secrétaire de séance"
+    re.compile(rf"""(?P<name>{_CIV}\s*{_PERSON})\s*,?\s+(?i:(?:est|a\s+[ée]t[ée])\s+(?:d[ée]sign[ée]|nomm[ée]|[ée]lu)
+                    (?:\(?e\)?)?\s+(?:en\s+tant\s+que\s+|comme\s+|en\s+qualit[ée]\s+de\s+)?secr[ée]taire)""", re.X),
+    # Lannion: the election of a secretary, then "Mme X, ayant obtenu …, a été désignée
+    # pour remplir ces fonctions"
+    re.compile(rf"""(?i:secr[ée]taire)[^.]{{0,80}}\.\s*(?P<name>{_CIV}\s*{_PERSON})\s*,[^.]{{0,80}}?
+                    (?i:a\s+[ée]t[ée]\s+d[ée]sign[ée]e?\s+pour\s+remplir\s+ces\s+fonctions)""", re.X),
+)
+
+# What may follow a name and is not part of it: the office, a comma, a bracket.
+_NAME_TAIL_RE = re.compile(
+    r"""[\s,]+(?:maire|pr[ée]sident(?:e)?|adjoint|conseill|vice|secr[ée]taire|assist|d[ée]l[ée]gu)[\s\S]*$""",
+    re.I | re.X,
+)
+
+_NOT_A_NAME = {"le", "la", "maire", "président", "présidente", "president", "presidente"}
+
+
+_CIVILITY_PREFIX_RE = re.compile(
+    r"^(?:monsieur|madame|mademoiselle|mme|mlle|mr\.?|m\.(?!\s?[A-Z]\.)|m(?=\s))\s*", re.I)
+
+
+def person_name(printed: str) -> str | None:
+    """"Prénom NOM" from a name printed alone, in either order, or None when unsure.
+
+    What follows the name (the office, a bracket) and a civility are dropped here; the name
+    itself is split by :func:`pipeline.normalize.names.parse_person`, and an order it cannot
+    tell (``Person.unclear``), an office word ("Monsieur le Maire") or more than five words
+    give None.
+
+    >>> person_name("MONSIEUR JEAN-CLAUDE LEROY")
+    'Jean-Claude LEROY'
+    >>> person_name("Mme MONNIER Martine")
+    'Martine MONNIER'
+    >>> person_name("S.MEARY")
+    'S. MEARY'
+    """
+    text = _NAME_TAIL_RE.sub("", collapse_ws(printed)).strip(" ,;.(")
+    text = re.sub(r"\s*\(.*$", "", text)
+    text = _CIVILITY_PREFIX_RE.sub("", text).strip()
+    if not text or fold(text.split()[0]) in _NOT_A_NAME or len(text.split()) > 5:
+        return None
+    person = parse_person(text)
+    return None if person.unclear else person.full_name
+
+
+def find_person(text: str, patterns: Iterable[re.Pattern[str]]) -> str | None:
+    """The first person named by ``patterns`` in ``text`` ("A B, C D" for two secretaries)."""
+    if not text:
+        return None
+    for rx in patterns:
+        m = rx.search(text)
+        if not m:
+            continue
+        printed = m.group("name")
+        people = [p for p in re.split(r"\s*(?:;|,\s*(?=(?:M\.|Mme|Monsieur|Madame)\b)|\bet\s+)\s*", printed) if p.strip()]
+        names = [person_name(p) for p in people]
+        if names and all(names):
+            return ", ".join(n for n in names if n)
+    return None

@@ -1,0 +1,410 @@
+"""Legal references: one row per visa ("Vu …") of the deliberation, in order.
+
+Reads every form met in deliberations, on one line or wrapped over lines and pages::
+
+    Vu le Code Général des Collectivités Territoriales et, notamment, ses articles L.3121-14,
+    L.3121-14-1, L.3211-1 et L.3211-2 ;
+    Vu la Loi n°2014-856 du 31 juillet 2014 relative à l'Economie Sociale et Solidaire, et
+    notamment son article 15 ;
+    Vu la délibération n°2021-257 du Conseil départemental en date du 01/07/2021 « Délégation
+    d'attributions à la Commission Permanente » ;
+    Vu le Schéma Régional de Développement Economique, d'Innovation et d'Internationalisation
+    (SRDEII), adopté par délibération du Conseil Régional des Hauts-de-France le 30 mars 2017 :
+    Vu l'arrêté du Préfet du Pas-de-Calais n° 2019-09-390 en date du 9 septembre 2019 portant …
+    Vu l'avis de la 1ère commission « Attractivité départementale et emploi » rendu lors de sa
+    réunion en date du 06/03/2023 ;
+    VU l'article L2121-22 du code général des collectivités territoriales,
+    VU sa délibération du 14 décembre 2020 adoptant les tarifs pour l'année 2021,
+    Vu le décret n° 2011-984 du 23/08/2011 modifiant la nomenclature des installations classées
+
+Only the act's own visas count: not those of an annexed convention or report (annex
+sections are skipped), not a "vu" inside a sentence (a visa starts a line). Each row gets
+``kind``, ``number``, ``date``, ``articles`` (normalised: "L. 2121-29" → "L.2121-29"),
+``title`` (quoted, trailing "relative à …"/"portant …", or the name of a code, règlement,
+schéma; null for a rapport or an avis), ``issuer`` (the council of a délibération, the
+préfet of an arrêté, the president of a report, the commission of an avis, the council
+that adopted a schéma), ``eli`` for lois, ordonnances and décrets with number and date,
+and ``text``: the visa as printed, whitespace collapsed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from extractors.legal_references import patterns as P
+from extractors.registry import Found, extractor
+from extractors.textlines import TextLine, body_lines, join_lines, repair_ocr
+from pipeline.normalize.dates import find_dates
+from pipeline.errors import IssueLog
+from pipeline.model import Act, SectionKind, TextSource
+from pipeline.normalize.sentences import ABBREVIATIONS
+from schemas.rows import LegalReferenceRow
+
+#: A visa longer than this many lines is not a visa (a runaway paragraph).
+MAX_VISA_LINES = 12
+
+#: Kinds whose title is the name of the text itself ("Code général des …").
+NAMED_KINDS = ("code", "reglement", "schema")
+
+#: Kinds with an ELI path when number and date are known.
+ELI_KINDS = ("loi", "ordonnance", "decret")
+
+#: Kinds whose author is recorded (codes, lois, décrets, règlements have none).
+ISSUER_KINDS = ("deliberation", "avis", "rapport", "arrete")
+
+
+@dataclass
+class Visa:
+    """A visa as found in the text: its lines and where it starts."""
+
+    start: int
+    page: int
+    lines: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Reference:
+    """What a visa cites."""
+
+    kind: str = "other"
+    number: str | None = None
+    date: dt.date | None = None
+    articles: list[str] = field(default_factory=list)
+    title: str | None = None
+    issuer: str | None = None
+    eli: str | None = None
+
+
+# ---------------------------------------------------------------------------
+# Finding the visas
+# ---------------------------------------------------------------------------
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.endswith(";") or (text.endswith(".") and not P.ABBREV_END_RE.search(text))
+
+
+def _continues(cur: TextLine, nxt: TextLine, in_list: bool) -> tuple[bool, bool]:
+    """Whether ``nxt`` is the continuation of the visa whose last line is ``cur``; and
+    whether the visa now runs through a list of items."""
+    if P.VISA_START_RE.match(nxt.text) or P.AFTER_VISAS_RE.match(nxt.text):
+        return False, in_list
+    text = cur.text
+    if in_list:
+        # "- La chambre d'agriculture le 27 juillet … ;" items, and their wrapped lines
+        if P.BULLET_RE.match(nxt.text):
+            return True, True
+        return bool(P.CONTINUES_RE.match(nxt.text)) and not _ends_sentence(text), True
+    if text.endswith(":"):
+        # "…, à savoir : les avis favorables :" + "- La chambre d'agriculture …"
+        if P.BULLET_RE.match(nxt.text):
+            return True, True
+        return bool(re.match(r"[a-zà-ÿ]", nxt.text)), False
+    if _ends_sentence(text):
+        return False, False
+    if text.endswith(","):
+        # "ses articles L.3121-14, L.3121-14-1," + "L.3211-1 et L.3211-2 ;"
+        return bool(P.CONTINUES_RE.match(nxt.text)
+                    or (cur.full and P.CAPITALS_START_RE.match(nxt.text))), False
+    if P.BULLET_RE.match(nxt.text) and not cur.full:
+        return False, False  # a full line runs on even into "- Education Nationale qui …"
+    # no punctuation: a wrapped line unless it stops short of the margin before a capital
+    return bool(P.CONTINUES_RE.match(nxt.text) or cur.full or P.RUNS_ON_RE.search(text)), False
+
+
+def find_visas(lines: list[TextLine]) -> list[Visa]:
+    """The visas among ``lines``: each from a line starting "Vu …" to where it ends."""
+    visas: list[Visa] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not P.VISA_START_RE.match(line.text):
+            i += 1
+            continue
+        visa = Visa(line.start, line.page, [line.text])
+        in_list = False
+        j = i
+        while j + 1 < len(lines) and len(visa.lines) < MAX_VISA_LINES:
+            more, in_list = _continues(lines[j], lines[j + 1], in_list)
+            if not more:
+                break
+            j += 1
+            visa.lines.append(lines[j].text)
+        visas.append(visa)
+        i = j + 1
+    return visas
+
+
+# ---------------------------------------------------------------------------
+# Reading one visa
+# ---------------------------------------------------------------------------
+
+
+def normalise_article(ref: str) -> str:
+    """ "L. 2121-29" → "L.2121-29", "L 2121-33" → "L.2121-33", "L2122- 1- 4" →
+    "L.2122-1-4", "R. 2122-8" → "R.2122-8", "15" → "15", "1609 nonies C" kept."""
+    m = re.match(r"(?P<prefix>(?:L\.?\s?O|LO|[LRDA]))?\s?\.?\s?(?P<num>\d.*)$", ref.strip())
+    if not m:
+        return ref.strip()
+    num = re.sub(r"\s*[-‑]\s*", "-", m.group("num"))
+    num = " ".join(num.split())
+    prefix = (m.group("prefix") or "").replace(".", "").replace(" ", "")
+    return f"{prefix}.{num}" if prefix else num
+
+
+def _articles(refs: str) -> list[str]:
+    return [normalise_article(m.group(0)) for m in P.ARTICLE_REF_RE.finditer(refs)]
+
+
+def _quote_span(text: str, start: int) -> tuple[int, int] | None:
+    """The first «…» after ``start`` (nested guillemets kept inside)."""
+    open_at = text.find("«", start)
+    if open_at < 0:
+        return None
+    depth = 0
+    for k in range(open_at, len(text)):
+        if text[k] == "«":
+            depth += 1
+        elif text[k] == "»":
+            depth -= 1
+            if depth == 0:
+                return open_at, k + 1
+    return None
+
+
+def _strip_end(text: str) -> str:
+    text = re.sub(r"\s*,?\s*ci[-\s]?(?:annex|joint)[ée]e?s?\s*$", "", text.strip(), flags=re.I)
+    text = text.strip(" \t;,:")
+    if text.endswith(".") and not re.search(r"\b[A-Z]\.$", text):
+        text = text[:-1]  # not the dot of "S.E.E.D.R."
+    return text.strip(" \t;,:")
+
+
+def _outside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return all(end <= a or start >= b for a, b in spans)
+
+
+#: What may stand between a noun and its author: an adjective ("favorable",
+#: "préfectoral"), a number ("n° 2019-09-390"), a date ("du 28 mai 2021", "en date du 38
+#: juin 2020" even when misread).
+_QUALIFIER_RE = re.compile(
+    r"""\s*(?:,\s*)?(?:
+        (?:favorables?|d[ée]favorables?|pr[ée]fectora(?:l|ux)|municipa(?:l|le|ux)|minist[ée]riel(?:le)?
+          |conforme|simple|motiv[ée]e?|modifi[ée]e?s?|susvis[ée]e?s?|organique|cadre|interminist[ée]riel)\b
+      | [nN]\s?[°º*o]\.?\s*(?:[A-Z]{1,5}[-_ ]?)?\d[\w./_-]*\w?
+      | (?:en\s+date\s+)?du\s+\d{1,2}(?:er)?[\s/.-]+(?:\w+)[\s/.-]+\d{2,4}
+      | en\s+date\s+(?:du\s+)?\d{1,2}(?:er)?[\s/.-]+(?:\w+)[\s/.-]+\d{2,4}
+    )""",
+    re.X,
+)
+
+
+def _skip_qualifiers(text: str, pos: int) -> int:
+    """Position after the adjectives, number and date that follow the noun."""
+    for _ in range(5):
+        m = _QUALIFIER_RE.match(text, pos)
+        if not m or m.end() == pos:
+            break
+        pos = m.end()
+    return pos
+
+
+def _issuer_at(text: str, pos: int) -> str | None:
+    m = P.ISSUER_RE.match(text, pos)
+    if not m:
+        return None
+    return _issuer_name(m.group("issuer"))
+
+
+def _issuer_name(raw: str) -> str | None:
+    quote = _quote_span(raw, 0)
+    end_m = None
+    for m in P.ISSUER_END_RE.finditer(raw):
+        if quote and quote[0] <= m.start() < quote[1]:
+            continue  # "« Solidarités et insertion »": inside the commission's name
+        end_m = m
+        break
+    name = raw[:end_m.start()] if end_m else raw
+    title_at = P.TITLE_START_RE.search(name)
+    if title_at:
+        name = name[:title_at.start()]  # "bureau du SDIS" of "… du SDIS constatant la …"
+    name = re.sub(r"^(?:Monsieur|Madame|M\.|Mme)\s+(?:le|la|l['’])\s*", "", name.strip())
+    name = _strip_end(name)
+    if not name or not P.BODY_WORD_RE.match(name):
+        return None
+    return name
+
+
+def parse_visa(text: str) -> Reference:
+    """What a visa (collapsed text, "Vu" included) cites.
+
+    >>> r = parse_visa("Vu la Loi n°2014-856 du 31 juillet 2014 relative à l'Economie Sociale "
+    ...                "et Solidaire, et notamment son article 15 ;")
+    >>> (r.kind, r.number, r.date.isoformat(), r.articles, r.title, r.eli)
+    ('loi', '2014-856', '2014-07-31', ['15'], "relative à l'Economie Sociale et Solidaire", '/eli/loi/2014/7/31/2014-856/jo/texte')
+    """
+    ref = Reference()
+    head = P.HEAD_RE.match(text)
+    pos = head.end() if head else len(re.match(r"^\W*V[uU]\s*[:,]?\s*", text).group(0))
+    articles: list[str] = []
+    lead = P.LEADING_ARTICLES_RE.match(text, pos)
+    if lead:
+        # "l'article L.1612-1 du Code …": the articles first, then the text they belong to
+        articles += _articles(lead.group("refs"))
+        pos = lead.end()
+    noun_start, noun_end = pos, pos
+    for kind, pattern in P.KIND_WORDS:
+        m = pattern.match(text, pos)
+        if m:
+            ref.kind, noun_end = kind, m.end()
+            break
+    excluded: list[tuple[int, int]] = []  # title and quote: not the visa's own number/date/articles
+    quote = _quote_span(text, noun_end)
+    if ref.kind in NAMED_KINDS:
+        end = P.NAME_END_RE.search(text, noun_end)
+        stop = end.start() if end else len(text)
+        if ref.kind == "code":
+            # a code's name has no comma and no title of its own ("… relatif aux opérations")
+            for pattern in (re.compile(r","), P.TITLE_START_RE, P.CODE_NAME_END_RE):
+                m2 = pattern.search(text, noun_end, stop)
+                if m2:
+                    stop = m2.start()
+        ref.title = _strip_end(text[noun_start:stop]) or None
+        excluded.append((noun_start, stop))
+    else:
+        title_at = P.TITLE_START_RE.search(text, noun_end)
+        if title_at and quote and quote[0] < title_at.start():
+            title_at = None  # the quoted title comes first
+        if quote:
+            excluded.append(quote)
+            if ref.kind not in ("rapport", "avis", "other") and title_at is None:
+                ref.title = " ".join(text[quote[0] + 1:quote[1] - 1].split()) or None
+        if title_at:
+            notamment = P.NOTAMMENT_RE.search(text, title_at.start())
+            stop = notamment.start() if notamment else len(text)
+            excluded.append((title_at.start(), stop))
+            if ref.kind not in ("rapport", "avis", "other") and ref.title is None:
+                ref.title = _strip_end(text[title_at.start():stop]) or None
+    head_end = min([a for a, _ in excluded if a >= noun_end] + [len(text)])
+    if ref.kind == "other":
+        # "la circulaire n° …", not "… de la parcelle E n°1094" further on
+        head_end = min(head_end, _skip_adjectives(text, noun_end) + 6)
+    if ref.kind != "code":
+        num = P.NUMBER_RE.search(text, noun_end, head_end)
+        if num:
+            ref.number = num.group("num").rstrip(".,")
+            excluded.append((num.start(), num.end()))
+        else:
+            bare = P.BARE_NUMBER_RE.match(text, _skip_adjectives(text, noun_end))
+            if bare and bare.end() <= head_end:
+                ref.number = bare.group("num")
+                excluded.append((bare.start(), bare.end()))
+    if ref.kind != "code":
+        for d in find_dates(text):
+            if d.start >= noun_end and _outside(excluded, d.start, d.end):
+                ref.date = d.date
+                break
+    for m in P.ARTICLES_RE.finditer(text):
+        if _outside(excluded, m.start(), m.end()) and not (lead and m.start() < lead.end()):
+            articles += _articles(m.group("refs"))
+    ref.articles = list(dict.fromkeys(articles))
+    if ref.kind in ISSUER_KINDS:
+        ref.issuer = _issuer_at(text, _skip_qualifiers(text, noun_end))
+    elif ref.kind == "schema":
+        adopted = P.ADOPTED_BY_RE.search(text, noun_end)
+        if adopted:
+            ref.issuer = _issuer_name(adopted.group("issuer"))
+    if ref.kind in ELI_KINDS and ref.number and ref.date and re.fullmatch(r"\d{2,4}-\d+", ref.number):
+        d = ref.date
+        ref.eli = f"/eli/{ref.kind}/{d.year}/{d.month}/{d.day}/{ref.number}/jo/texte"
+    return ref
+
+
+_ADJECTIVES_RE = re.compile(r"\s*(?:organique|pr[ée]fectoral|municipal|modifi[ée]e?)?\s*")
+
+
+def _skip_adjectives(text: str, pos: int) -> int:
+    """Position after an adjective of the noun: "la loi organique 2001-692"."""
+    m = _ADJECTIVES_RE.match(text, pos)
+    return m.end() if m else pos
+
+
+# ---------------------------------------------------------------------------
+# The extractor
+# ---------------------------------------------------------------------------
+
+
+def own_lines(act: Act) -> list[TextLine]:
+    """Body lines of the act's own sections (no annex, no session-wide preamble)."""
+    seen: set[int] = set()
+    out: list[TextLine] = []
+    for section in sorted(act.sections, key=lambda s: s.span.start):
+        if section.kind is SectionKind.ANNEX or section.shared:
+            continue
+        for line in body_lines(act.doc, section.span):
+            if line.start not in seen:
+                seen.add(line.start)
+                out.append(line)
+    return out
+
+
+def cut_at_sentence_end(text: str) -> str:
+    """A visa is one sentence: what follows a period inside it is the next paragraph's
+    ("… égale à 50 mètres. Preuilly sur Claise est concerné …")."""
+    for m in P.SENTENCE_END_RE.finditer(text):
+        word = re.search(r"([\w°]+)$", text[:m.start()])
+        if word and word.group(1).lower() in ABBREVIATIONS:
+            continue
+        return text[:m.start() + 1]
+    return text
+
+
+def _repair_ocr_visas(act: Act, visas: list[Visa], texts: list[str]) -> list[str]:
+    """Undo OCR slips in the visas of scanned pages: the thin space French typography puts
+    before a final ";" that OCR drops ("… 18, 20 et 29;" for "… 29 ;", put back when most
+    visas of the act print it), a garbled ordinal ("1°'° commission"), "£" for "€"."""
+    ends = [re.search(r"(\s?)[;:]$", t) for t in texts]
+    spaced = sum(1 for e in ends if e and e.group(1)) > sum(1 for e in ends if e and not e.group(1))
+    out = []
+    for visa, text in zip(visas, texts):
+        if act.doc.page(visa.page).source is TextSource.OCR:
+            if spaced:
+                text = re.sub(r"(?<=\S)([;:])$", r" \1", text)
+            text = repair_ocr(restore_ordinals(text, act.doc.text))
+        out.append(text)
+    return out
+
+
+#: An ordinal whose superscript OCR misread: "1°'° commission" for "1ère commission".
+_GARBLED_ORDINAL_RE = re.compile(r"\b(?P<n>\d{1,2})[°º][^\s\w]{0,3}\s+(?P<word>[A-Za-zÀ-ÿ]{3,})")
+
+
+def restore_ordinals(text: str, vocabulary: str) -> str:
+    """Put back an ordinal OCR garbled ("1°'° commission") when the document prints the
+    same ordinal before the same word elsewhere ("La 1ère Commission - Attractivité …")."""
+
+    def fix(m: re.Match[str]) -> str:
+        found = re.search(rf"\b{m.group('n')}(?P<suffix>[èe]re|re|[èe]me|e|er)\s+{re.escape(m.group('word'))}\b",
+                          vocabulary, re.I)
+        return f"{m.group('n')}{found.group('suffix')} {m.group('word')}" if found else m.group(0)
+
+    return _GARBLED_ORDINAL_RE.sub(fix, text)
+
+
+@extractor("legal_references", feeds=("legal_references",))
+def legal_references(act: Act, found: Found, issues: IssueLog) -> list[LegalReferenceRow]:
+    """One :class:`LegalReferenceRow` per visa of ``act``, in order."""
+    rows = []
+    vocabulary = act.doc.text
+    visas = find_visas(own_lines(act))
+    texts = _repair_ocr_visas(act, visas, [cut_at_sentence_end(join_lines(v.lines, vocabulary)) for v in visas])
+    for position, (visa, text) in enumerate(zip(visas, texts), start=1):
+        ref = parse_visa(text)
+        rows.append(LegalReferenceRow(
+            act_id=act.act_id, doc_id=act.doc.doc_id, position=position, kind=ref.kind,
+            number=ref.number, date=ref.date, articles=ref.articles, title=ref.title,
+            issuer=ref.issuer, eli=ref.eli, text=text, page=visa.page,
+        ))
+    return rows

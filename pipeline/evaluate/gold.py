@@ -1,0 +1,224 @@
+"""Accuracy against gold answer sheets: precision, recall and F1 per table and per field.
+
+A gold file (``<stem>.gold.json``, format in ``../shared/corpus/README.md``) lists what a
+careful reader finds in one PDF. Rows of a table are aligned to the gold rows of the same
+act by content (the pairing that agrees on most fields), then every field is counted:
+
+* true positive: the value extracted equals the gold value;
+* false positive: a value was extracted and it is wrong (or gold has none);
+* false negative: gold has a value and we extracted none or a wrong one.
+
+So a wrong value costs both precision and recall, a null only recall. Unmatched rows
+count all their values. Reference-only fields (order numbers, pages of cells, ``raw``)
+are not scored. Born-digital and scanned files are reported apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import unicodedata
+from collections import defaultdict
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import pyarrow.dataset as ds
+
+from schemas import TABLES
+
+#: Tables scored, in report order.
+SCORED_TABLES = ("acts", "attendance", "legal_references", "articles", "votes",
+                 "budget_lines", "amounts", "grants")
+
+#: Gold fields given for reference only (corpus README: "match rows by content").
+REFERENCE_ONLY: dict[str, set[str]] = {
+    "acts": set(),
+    "attendance": {"position"},
+    "legal_references": {"position"},
+    "articles": {"page"},
+    "votes": set(),
+    "budget_lines": {"page", "table_index", "row_index"},
+    "amounts": {"page", "raw"},
+    "grants": set(),
+}
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "\u00a0": " ", "\u202f": " "})
+
+
+def normalise(value: Any) -> Any:
+    """Comparable form of a value: None for nulls and empty lists, canonical text/numbers."""
+    if value is None:
+        return None
+    if isinstance(value, (list, tuple)):
+        items = sorted(n for n in (normalise(v) for v in value) if n is not None)
+        return tuple(items) if items else None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, Decimal, float)):
+        return Decimal(str(value)).normalize()
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()[:10]
+    text = unicodedata.normalize("NFC", str(value)).translate(_QUOTES)
+    text = " ".join(text.split())
+    if not text:
+        return None
+    return text
+
+
+def _as_number(text: str) -> Any:
+    try:
+        return Decimal(text).normalize()
+    except InvalidOperation:
+        return text
+
+
+def _gold_value(table: str, field: str, value: Any) -> Any:
+    if table in ("budget_lines", "amounts", "grants") and field == "amount" and isinstance(value, str):
+        return _as_number(value)
+    return normalise(value)
+
+
+class Counts:
+    __slots__ = ("tp", "fp", "fn")
+
+    def __init__(self) -> None:
+        self.tp = self.fp = self.fn = 0
+
+    def add(self, gold: Any, pred: Any) -> None:
+        if gold is None and pred is None:
+            return
+        if gold is not None and pred == gold:
+            self.tp += 1
+            return
+        if pred is not None:
+            self.fp += 1
+        if gold is not None:
+            self.fn += 1
+
+    def scores(self) -> dict[str, float | int]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
+                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+def _align(gold: list[dict], pred: list[dict], fields: list[str]) -> list[tuple[dict | None, dict | None]]:
+    """Pair gold and predicted rows greedily by the number of fields they agree on."""
+    pairs = []
+    for i, g in enumerate(gold):
+        for j, p in enumerate(pred):
+            agree = sum(1 for f in fields if g[f] is not None and g[f] == p.get(f))
+            if agree:
+                pairs.append((agree, -abs(i - j), i, j))
+    pairs.sort(reverse=True)
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    out: list[tuple[dict | None, dict | None]] = []
+    for _, _, i, j in pairs:
+        if i in used_g or j in used_p:
+            continue
+        used_g.add(i)
+        used_p.add(j)
+        out.append((gold[i], pred[j]))
+    out += [(g, None) for i, g in enumerate(gold) if i not in used_g]
+    out += [(None, p) for j, p in enumerate(pred) if j not in used_p]
+    return out
+
+
+def _read(out_dir: Path, table: str, doc_id: str) -> list[dict]:
+    folder = out_dir / table
+    if not folder.exists():
+        return []
+    dataset = ds.dataset(folder, format="parquet", schema=TABLES[table])
+    return dataset.to_table(filter=ds.field("doc_id") == doc_id).to_pylist()
+
+
+def documents_by_name(out_dir: Path) -> dict[str, dict]:
+    rows = ds.dataset(out_dir / "documents", format="parquet", schema=TABLES["documents"]).to_table().to_pylist()
+    return {Path(r["source_path"]).name: r for r in rows}
+
+
+def evaluate(out_dir: str | Path, gold_dir: str | Path, only: set[str] | None = None) -> dict[str, Any]:
+    """Scores of the tables in ``out_dir`` against every ``*.gold.json`` of ``gold_dir``
+    (only those whose ``file`` is in ``only``, when given)."""
+    out_dir, gold_dir = Path(out_dir), Path(gold_dir)
+    docs = documents_by_name(out_dir)
+    counts: dict[str, dict[str, dict[str, Counts]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(Counts)))
+    files: dict[str, list[str]] = defaultdict(list)
+    missing: list[str] = []
+    for gold_path in sorted(gold_dir.glob("*.gold.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        if only is not None and gold["file"] not in only:
+            continue
+        kind = "scanned" if gold.get("scanned") else "born_digital"
+        doc = docs.get(gold["file"])
+        if doc is None:
+            missing.append(gold["file"])
+        files[kind].append(gold["file"])
+        doc_id = doc["doc_id"] if doc else None
+        acts = _read(out_dir, "acts", doc_id) if doc_id else []
+        index_of = {a["act_id"]: a["act_index"] for a in acts}
+        for table in SCORED_TABLES:
+            gold_rows = gold["tables"].get(table, [])
+            if not gold_rows and table not in gold["tables"]:
+                continue
+            fields = sorted({k for r in gold_rows for k in r} - {"act_index"} - REFERENCE_ONLY[table]) or \
+                [f.name for f in TABLES[table] if f.name not in ("act_id", "doc_id")]
+            pred_rows = acts if table == "acts" else (_read(out_dir, table, doc_id) if doc_id else [])
+            by_act_g: dict[int, list[dict]] = defaultdict(list)
+            by_act_p: dict[int, list[dict]] = defaultdict(list)
+            for r in gold_rows:
+                by_act_g[r["act_index"]].append({f: _gold_value(table, f, r.get(f)) for f in fields})
+            for r in pred_rows:
+                idx = r["act_index"] if table == "acts" else index_of.get(r["act_id"], -1)
+                by_act_p[idx].append({f: normalise(r.get(f)) for f in fields})
+            for idx in set(by_act_g) | set(by_act_p):
+                for g, p in _align(by_act_g.get(idx, []), by_act_p.get(idx, []), fields):
+                    for f in fields:
+                        counts[kind][table][f].add(g.get(f) if g else None, p.get(f) if p else None)
+    report: dict[str, Any] = {"files": dict(files), "missing": missing, "scores": {}}
+    for kind, tables in counts.items():
+        report["scores"][kind] = {}
+        for table in SCORED_TABLES:
+            if table not in tables:
+                continue
+            total = Counts()
+            per_field = {}
+            for f, c in sorted(tables[table].items()):
+                total.tp += c.tp
+                total.fp += c.fp
+                total.fn += c.fn
+                per_field[f] = c.scores()
+            report["scores"][kind][table] = {"total": total.scores(), "fields": per_field}
+    return report
+
+
+def format_report(report: dict[str, Any], per_field: bool = True) -> str:
+    """The figures as a plain-text table (born-digital and scanned side by side)."""
+    kinds = [k for k in ("born_digital", "scanned") if k in report["scores"]]
+    lines = []
+    for k in kinds:
+        lines.append(f"{k}: {len(report['files'].get(k, []))} files")
+    if report["missing"]:
+        lines.append(f"not found in OUT: {', '.join(report['missing'])}")
+    head = f"{'table / field':34}" + "".join(f"{k[:12]:>26}" for k in kinds)
+    lines += [head, f"{'':34}" + "".join(f"{'P':>9}{'R':>8}{'F1':>9}" for _ in kinds), "-" * len(head)]
+    tables = [t for t in SCORED_TABLES if any(t in report["scores"][k] for k in kinds)]
+    for t in tables:
+        def cell(k: str, f: str | None) -> str:
+            s = report["scores"][k].get(t)
+            if not s:
+                return f"{'':>26}"
+            v = s["total"] if f is None else s["fields"].get(f)
+            if not v:
+                return f"{'':>26}"
+            return f"{v['precision']:>9.3f}{v['recall']:>8.3f}{v['f1']:>9.3f}"
+
+        lines.append(f"{t:34}" + "".join(cell(k, None) for k in kinds))
+        if per_field:
+            fields = sorted({f for k in kinds for f in report["scores"][k].get(t, {}).get("fields", {})})
+            for f in fields:
+                lines.append(f"  {f:32}" + "".join(cell(k, f) for k in kinds))
+    return "\n".join(lines)

@@ -1,0 +1,240 @@
+"""Money: French amounts as printed → exact ``Decimal`` euros (never a float).
+
+What real deliberations print, and what it gives:
+
+* ``"209 285,00"``, ``"57 000 €"``, ``"57 000,00 EUR"``, ``"12 500 euros"`` → 209285.00, 57000 …
+* ``"1.250.000,00 €"``, ``"15.766.362 €"`` (dots as thousands), ``"850.56€"``, ``"3.30€"``
+  (a dot before two digits is a decimal point)
+* thin and non-breaking spaces (U+202F, U+2009, U+00A0) as thousands separators,
+  apostrophes (``"20'000 €"``, ``"1’697€"``)
+* ``"-2 350,00"``, ``"– 1’697€"``, ``"(12,50)"`` → negative; ``"+20'000 €"`` → positive
+* ``"9.100 € HT"``, ``"84 254 € TTC"`` → the qualifier ``HT`` / ``TTC`` kept apart
+* ``"1,5 million d'euros"``, ``"2,3 M€"``, ``"15 k€"``
+* ``"cinquante-sept mille euros (57 000 €)"`` → one amount, not two; ``"mille euros"`` alone
+  is read from the words.
+* OCR slips on scans: ``"-152.877.17 €"`` (a comma read as a dot) → -152877.17.
+
+:func:`parse_amount` reads one cell or string (``None`` when it is not an amount);
+:func:`find_amounts` finds amounts in running text, where a currency word is required so
+that dates (``31.12.2021``), article numbers (``L.2121-29``), SIRET numbers, phone numbers,
+years and account numbers (``au 21.32``) are never read as money.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from pipeline.normalize.frenchnum import parse_french_number
+
+#: Characters printed between groups of three digits.
+_GROUP_SEPS = " \u00a0\u202f\u2009'’."
+_MINUS = "-–—−"
+
+# A number as printed: groups of digits with thousands separators and an optional decimal part.
+_NUMBER = r"""
+    (?:
+        \d{1,3}(?:[ \u00a0\u202f\u2009'’.]\d{3})+   # grouped thousands: "209 285", "1.250.000", "20'000"
+      | \d+                                         # plain digits: "4500", "57000"
+    )
+    (?:(?:,[ ]?\d{1,2}|\.\d{1,2})(?!\d))?         # decimals: ",00", ".56", OCR ", 60"
+"""
+
+#: One number alone (a table cell), with its sign or parentheses, currency and qualifier.
+CELL_RE = re.compile(
+    rf"""^\s*
+    (?P<open>\()?                                   # accounting negative: "(12,50)"
+    (?P<sign>[{_MINUS}+])?\s*                       # "-2 350,00", "- 43.828,17", "+20'000"
+    (?P<cur1>€\s*)?                                 # currency before the figure: "€ 1 500"
+    (?P<num>{_NUMBER})
+    \s*(?P<scale>k|K|M|Md|millions?|milliards?)?    # "2,3 M€", "15 k€", "1,5 million"
+    \s*(?:d['’]\s*)?
+    (?P<cur>€|euros?|EUR|Euros?|EUROS?)?            # "57 000 €", "12 500 euros", "3 750 EUR"
+    \s*(?P<qual>H\.?T\.?|T\.?T\.?C\.?|HT|TTC)?      # "€ HT", "€ TTC"
+    \s*(?P<close>\))?
+    \s*$""",
+    re.X,
+)
+
+#: Amounts in running text: a number followed (or preceded) by a currency word.
+AMOUNT_RE = re.compile(
+    rf"""
+    (?<![\w,.'’/-])(?<!\d\t)                       # not the tail of another number or code
+    (?:(?P<sign>[{_MINUS}+])[ ]?(?=\d))?           # "-8'355,59€", "+20'000 €", "soit – 1’697€"
+    (?P<num>{_NUMBER})
+    (?![\d/])
+    \s?(?P<scale>k|M|Md|millions?|milliards?)?      # "2,3 M€", "1,5 million d'euros"
+    \s?(?:d['’]\s?)?
+    (?P<cur>€|euros?\b|EUR\b|Euros?\b|EUROS?\b      # the currency is required in prose
+      |£(?!\s?\d))                                 # OCR reads "€" as "£" (no pound in deliberations)
+    (?:\s?(?P<qual>H\.T\.?|T\.T\.C\.?|HT\b|TTC\b))? # "€ HT", "euros TTC"
+    """,
+    re.X,
+)
+
+# Amounts spelled out: "cinquante-sept mille euros", "mille cinq cents euros".
+_WORDS_RE = re.compile(
+    r"""(?<![\w-])
+    (?P<words>(?:(?:z[ée]ro|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize
+        |quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|cents?|mille|millions?)
+        (?:[\s-]+et)?[\s-]+)+)                     # words, each followed by a space or hyphen
+    (?:d['’]\s?)?(?P<cur>euros?)\b
+    (?P<bracket>\s*\(\s*(?P<fig>[^()]{1,30}?)\s*\))?   # figures in brackets: "(57 000 €)"
+    """,
+    re.X | re.I,
+)
+
+_SCALE = {"k": Decimal(1000), "m": Decimal(10) ** 6, "million": Decimal(10) ** 6,
+          "millions": Decimal(10) ** 6, "md": Decimal(10) ** 9, "milliard": Decimal(10) ** 9,
+          "milliards": Decimal(10) ** 9}
+
+
+@dataclass(frozen=True)
+class AmountMatch:
+    """One amount found in a text: offsets relative to that text."""
+
+    start: int
+    end: int
+    raw: str
+    amount: Decimal
+    qualifier: str | None = None  # "HT" | "TTC"
+
+
+def _number(num: str) -> Decimal | None:
+    """Digits as printed → Decimal: decide which separator (if any) is the decimal point."""
+    s = re.sub(r"\s+(?=[,.])|(?<=[,.])\s+", "", num.strip())  # "2 429, 60" → "2 429,60"
+    s = s.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
+    s = s.replace("'", "").replace("’", "").replace(" ", "")
+    if not s or not s[0].isdigit():
+        return None
+    if "," in s and "." in s:
+        dec = "," if s.rfind(",") > s.rfind(".") else "."
+        other = "." if dec == "," else ","
+        s = s.replace(other, "")
+        s = s.replace(dec, ".")
+    elif "," in s:
+        if s.count(",") > 1:
+            return None
+        s = s.replace(",", ".")
+    elif "." in s:
+        parts = s.split(".")
+        if len(parts[-1]) == 3 and all(len(p) == 3 for p in parts[1:]) and len(parts[0]) <= 3:
+            s = "".join(parts)  # "15.766.362", "9.100": dots are thousands
+        elif len(parts[-1]) <= 2:
+            s = "".join(parts[:-1]) + "." + parts[-1]  # "850.56", OCR "152.877.17"
+        else:
+            return None
+    try:
+        return Decimal(s)
+    except InvalidOperation:
+        return None
+
+
+def _scaled(value: Decimal, scale: str | None) -> Decimal:
+    if not scale:
+        return value
+    return value * _SCALE.get(scale.lower(), Decimal(1))
+
+
+def _qualifier(text: str | None) -> str | None:
+    if not text:
+        return None
+    return "TTC" if "C" in text.upper() else "HT"
+
+
+def _cents(value: Decimal) -> Decimal:
+    return value.quantize(Decimal("0.01"))
+
+
+def parse_amount(text: str | None) -> Decimal | None:
+    """One amount as printed (a table cell, a value) → Decimal with two decimals, or None.
+
+    >>> parse_amount("1.250.000,00 €")
+    Decimal('1250000.00')
+    >>> parse_amount("(12,50)")
+    Decimal('-12.50')
+    >>> parse_amount("L.2121-29") is None
+    True
+    """
+    if text is None:
+        return None
+    m = CELL_RE.match(text)
+    if not m:
+        return None
+    if bool(m.group("open")) != bool(m.group("close")):
+        return None
+    value = _number(m.group("num"))
+    if value is None:
+        return None
+    value = _scaled(value, m.group("scale"))
+    if m.group("open") or (m.group("sign") and m.group("sign") in _MINUS):
+        value = -value
+    return _cents(value)
+
+
+def amount_qualifier(text: str) -> str | None:
+    """``"HT"`` or ``"TTC"`` when a cell says so: ``"9.100 € HT"`` → ``"HT"``."""
+    m = CELL_RE.match(text or "")
+    return _qualifier(m.group("qual")) if m else None
+
+
+def _glued_negative(text: str, m: re.Match[str]) -> bool:
+    """A minus counts when glued to the figure, or after "soit", "=" or a column gap ("soit – 1’697€").
+
+    A dash at the start of a line followed by a space is a bullet: "- 24 000 € au titre …".
+    """
+    sign = m.group("sign")
+    if not sign or sign not in _MINUS:
+        return False
+    after = text[m.start("sign") + 1 : m.start("num")]
+    if not after:
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        return text[line_start : m.start()].strip() != "" or not text[m.start() + 1 : m.start() + 2].isspace()
+    before = text[: m.start()].rstrip(" \t")
+    return bool(re.search(r"(?:\bsoit|=|\t)$", before, re.I))
+
+
+def find_amounts(text: str) -> list[AmountMatch]:
+    """Every money amount of a running text, in order, with offsets into ``text``.
+
+    A number counts only with a currency word ("€", "euros", "EUR"); an amount written in
+    words with its figures in brackets gives one match (the figures).
+
+    >>> [a.raw for a in find_amounts("une participation de 57 000 € pour l'année 2023")]
+    ['57 000 €']
+    """
+    found: list[AmountMatch] = []
+    taken: list[tuple[int, int]] = []
+    for m in _WORDS_RE.finditer(text):
+        fig = m.group("fig")
+        if fig:
+            inner = AMOUNT_RE.search(fig) or re.fullmatch(rf"\s*{_NUMBER}\s*", fig, re.X)
+            value = parse_amount(fig if inner else "")
+            if value is not None:
+                off = m.start("fig")
+                found.append(AmountMatch(off, off + len(fig), fig.strip(), value, amount_qualifier(fig)))
+                taken.append((m.start(), m.end()))
+                continue
+        words = m.group("words").strip(" -")
+        n = parse_french_number(words)
+        if n is not None and n > 0:
+            end = m.end("cur")
+            found.append(AmountMatch(m.start("words"), end, text[m.start("words"):end], _cents(Decimal(n))))
+            taken.append((m.start(), end))
+    for m in AMOUNT_RE.finditer(text):
+        if any(a <= m.start("num") < b for a, b in taken):
+            continue
+        value = _number(m.group("num"))
+        if value is None:
+            continue
+        value = _scaled(value, m.group("scale"))
+        start = m.start()
+        if _glued_negative(text, m):
+            value = -value
+        elif m.group("sign"):
+            start = m.start("num") if m.group("sign") in _MINUS else start
+        end = m.end("cur")
+        found.append(AmountMatch(start, end, text[start:end], _cents(value), _qualifier(m.group("qual"))))
+    found.sort(key=lambda a: a.start)
+    return found

@@ -1,0 +1,185 @@
+"""Person names as printed in deliberations → civility, first name, LAST NAME, "Prénom NOM".
+
+French minutes print names in several ways, and this module reads them all:
+
+* "M. Jean-Claude LEROY", "Madame Sylvie MEYFROIDT" (Prénom NOM: the surname is the
+  part in capitals);
+* "Mme MONNIER Martine", "M.CHARRIER Jean-Paul Maire" (NOM Prénom, civility glued to
+  the name, a function label after it);
+* "C.FOROT", "Y.ARMAND" (initial and surname, Saint-Restitut's minutes);
+* "Christine Aranéo", "Jean-Luc Chervin" (no capitals at all: the last word is the
+  surname);
+* "Sheila Mc CARRON", "Cédric DE SAINT JOUAN", "Véronique LE GALL" (particles kept with
+  the surname, hyphens kept as printed).
+
+:func:`parse_person` splits one printed name; :func:`strip_functions` removes the
+function labels councils print next to names ("Maire", "Adjoints", "Délégué",
+"Vice-Président"); :func:`same_person` compares two names loosely (accents, case, an
+initial against a first name).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Civilities as printed, mapped to the contract's two values.
+CIVILITIES: dict[str, str] = {
+    "m": "M.", "mr": "M.", "monsieur": "M.", "mm": "M.", "messieurs": "M.",
+    "mme": "Mme", "madame": "Mme", "mlle": "Mme", "mademoiselle": "Mme", "mmes": "Mme",
+    "mesdames": "Mme",
+}
+
+CIVILITY_RE = re.compile(
+    r"""^(?:
+        (?P<word>(?i:Monsieur|Madame|Mademoiselle|Messieurs|Mesdames))\b\s*   # spelled out, any case
+      | (?P<abbr>(?i:Mmes|Mme|Mlle)|MM|Mr|M)(?:\.\s*|\s+)                # "Mme ", "MME ", "M. ", "M.CHARRIER"
+    )""",
+    re.X,
+)
+
+#: Function labels printed next to a name: "M. ROBERT Henri Adjoints", "M. JALON Benjamin
+#: Délégué", "Mme MONNIER Martine, Maire", "M. Arnaud MARÉCHAL, Vice-Président",
+#: "1er adjoint", "Conseillère municipale déléguée".
+FUNCTION_RE = re.compile(
+    r"""(?:,\s*|\s+|^)(?:
+        (?:\d+\s*(?:er|ère|e|ème)\s+)?                       # "1er adjoint", "2ème Adjointe"
+        (?:vice[\s-]*)?pr[ée]sident(?:e)?s?                   # Président, Vice-Présidente
+      | (?:\d+\s*(?:er|ère|e|ème)\s+)?adjoint(?:e)?s?(?:\s+au\s+maire)?   # Adjoint(e)(s)
+      | maire(?:\s+adjoint(?:e)?)?s?                          # Maire, Maire adjoint
+      | conseill[eè]re?s?(?:\s+(?:municipa(?:l|le|ux|les)|communautaires?|d[ée]partementa(?:l|le|ux)
+                              |d[ée]l[ée]gu[ée](?:e)?s?))*    # Conseiller municipal délégué
+      | d[ée]l[ée]gu[ée](?:e)?s?(?:\s+(?:titulaires?|suppl[ée]ant(?:e)?s?))?   # Délégué
+      | suppl[ée]ant(?:e)?s? | titulaires?                    # Suppléant, titulaire
+      | rapporteur(?:e)?
+    )(?=\s*$|\s*[,;)]|\s+(?:[A-ZÀ-Ý]|$))""",
+    re.I | re.X,
+)
+
+#: Lower-case particles that belong to the surname when they stand right before it.
+PARTICLES = {"de", "du", "des", "d'", "d’", "le", "la", "van", "von", "der", "den", "mc", "mac", "di", "da", "del"}
+
+#: "C.FOROT", "N. VERDON", "Y.ARMAND": an initial glued to a surname in capitals.
+INITIAL_NAME_RE = re.compile(r"^(?P<init>[A-ZÀ-Ý](?:\.\s*|-|\s+)(?:[A-ZÀ-Ý]\.\s*)?)(?P<last>[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)$")
+
+
+@dataclass(frozen=True)
+class Person:
+    civility: str | None
+    first_name: str | None
+    last_name: str | None
+    printed: str
+    #: The order of first name and surname cannot be told from the print: capitals on both
+    #: sides of a word in lower case ("DUPONT Jean MARTIN"), or one word in lower case alone.
+    #: The split above is a guess; readers that must not guess (a president) abstain.
+    unclear: bool = False
+
+    @property
+    def full_name(self) -> str | None:
+        parts = [p for p in (self.first_name, self.last_name) if p]
+        return " ".join(parts) if parts else None
+
+
+def _is_upper_token(tok: str) -> bool:
+    letters = [c for c in tok if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and (len(letters) > 1 or tok.endswith("'"))
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: ``fold("Élodie PRÉVOST") == "elodie prevost"``."""
+    nfkd = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in nfkd if not unicodedata.combining(c)).lower().replace("’", "'")
+
+
+def _drop_label(m: re.Match[str]) -> str:
+    # A label in capitals right after a first name is a surname ("Mme Marie MAIRE")
+    word = m.group(0).strip(" ,")
+    return m.group(0) if word.isupper() and not m.group(0).lstrip().startswith(",") else ""
+
+
+def strip_functions(text: str) -> str:
+    """Remove function labels printed around a name.
+
+    >>> strip_functions("M.CHARRIER Jean-Paul Maire")
+    'M.CHARRIER Jean-Paul'
+    >>> strip_functions("M. Arnaud MARÉCHAL, Vice-Président")
+    'M. Arnaud MARÉCHAL'
+    """
+    previous = None
+    out = text
+    while previous != out:
+        previous = out
+        out = FUNCTION_RE.sub(_drop_label, out).strip(" ,;:-–—")
+    return out if out else text
+
+
+def parse_person(printed: str) -> Person:
+    """Split a printed name into civility, first name and last name (upper case as printed).
+
+    >>> parse_person("Mme MONNIER Martine").full_name
+    'Martine MONNIER'
+    >>> parse_person("M. Jean-Claude LEROY").last_name
+    'LEROY'
+    >>> parse_person("C.FOROT").full_name
+    'C. FOROT'
+    """
+    text = re.sub(r"\s+", " ", printed).strip(" ,;.:-–—")
+    text = strip_functions(text)
+    civility = None
+    # "M.DENISE" alone is an initial and a surname, not "Monsieur DENISE" ("M. DENISE" is)
+    if not INITIAL_NAME_RE.match(text) or re.match(r"M\.?\s", text):
+        m = CIVILITY_RE.match(text)
+        if m:
+            key = (m.group("word") or m.group("abbr")).lower()
+            civility = CIVILITIES.get(key, "M.")
+            text = text[m.end():].strip()
+    m = INITIAL_NAME_RE.match(text)
+    if m:
+        init = m.group("init").strip().rstrip(".-")
+        first = ".".join(init.replace(".", "")) + "."
+        return Person(civility, first, m.group("last"), printed)
+    tokens = text.split()
+    if not tokens:
+        return Person(civility, None, None, printed)
+    upper = [_is_upper_token(t) for t in tokens]
+    if all(upper):
+        # "JEAN-CLAUDE LEROY": first token is the first name only when there are several
+        if len(tokens) == 1:
+            return Person(civility, None, tokens[0], printed)
+        return Person(civility, tokens[0].title(), " ".join(tokens[1:]), printed)
+    if upper[0]:
+        # NOM Prénom: leading capitals are the surname
+        k = 0
+        while k < len(tokens) and upper[k]:
+            k += 1
+        return Person(civility, " ".join(tokens[k:]) or None, " ".join(tokens[:k]), printed,
+                      unclear=any(upper[k:]))
+    # Prénom NOM: trailing capitals are the surname, with the particles before them
+    k = len(tokens)
+    while k > 0 and upper[k - 1]:
+        k -= 1
+    unclear = any(upper[:k])
+    if k == len(tokens):
+        # no capitals at all: "Jean-Luc Chervin" → the last word is the surname
+        k = len(tokens) - 1
+        unclear = len(tokens) == 1
+    while k > 1 and tokens[k - 1].lower() in PARTICLES:
+        k -= 1
+    return Person(civility, " ".join(tokens[:k]) or None, " ".join(tokens[k:]), printed, unclear=unclear)
+
+
+def same_person(a: Person, b: Person) -> bool:
+    """True when two printed names designate the same person.
+
+    Surnames must be equal (accents and case aside); first names must agree when both
+    are known, an initial matching a first name ("C. FOROT" ~ "Christine FOROT").
+    """
+    if not a.last_name or not b.last_name or fold(a.last_name) != fold(b.last_name):
+        return False
+    if not a.first_name or not b.first_name:
+        return True
+    fa, fb = fold(a.first_name).replace(" ", "-"), fold(b.first_name).replace(" ", "-")
+    if fa.endswith(".") or fb.endswith("."):
+        return fa[0] == fb[0]
+    return fa == fb

@@ -1,0 +1,135 @@
+"""Words of a born-digital page from its text layer (pypdfium2), and whether to trust them.
+
+pdfium is used rather than pdfplumber's character model here because plain words with
+boxes are all this stage needs and pdfium is an order of magnitude faster (see
+``bench/``). A text layer is *unusable* when it is empty or near empty on a page that
+is mostly picture (a scanned annex with only a typed footer), or when it is garbage
+(broken font encodings give ``(cid:12)``, private-use or control characters).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from pipeline.read.layout import RawWord
+
+_LINE_END_HYPHENS = {0x02, 0xAD}  # pdfium's marker of a line-end hyphen, soft hyphen
+_SPACES = {" ", "\t", "\r", "\n", "\u00a0", "\u202f", "\u2009", "\u2002", "\u2003", "\x00"}
+# Characters expected in French administrative text; anything else counts as noise.
+_EXPECTED = re.compile(r"[\w\s.,;:!?'’\"«»()\[\]/%€°§&+\-–—_*=<>@#…·•€$£|\\^`~{}]", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class TextLayer:
+    words: list[RawWord]
+    n_chars: int  # non-space characters
+    noise_ratio: float  # share of characters that are not expected in text
+    image_cover: float  # share of the page area covered by images
+
+
+def _image_cover(page: pdfium.PdfPage, width: float, height: float) -> float:
+    area = 0.0
+    try:
+        for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+            left, bottom, right, top = obj.get_bounds()
+            w = max(0.0, min(right, width) - max(left, 0.0))
+            h = max(0.0, min(top, height) - max(bottom, 0.0))
+            area += w * h
+    except Exception:  # noqa: BLE001 - a broken image object is not a reason to fail
+        return 0.0
+    return min(1.0, area / max(width * height, 1.0))
+
+
+def read_text_layer(page: pdfium.PdfPage) -> TextLayer:
+    """Words of ``page`` (top-left origin, points) from pdfium's text page."""
+    width, height = page.get_size()
+    textpage = page.get_textpage()
+    # raw pdfium calls with reused out-parameters: the helper's get_charbox costs more
+    # than pdfium itself on a page of 3 000 characters
+    raw_page = textpage.raw
+    get_unicode, get_box = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetCharBox
+    c_left, c_right, c_bottom, c_top = (ctypes.c_double() for _ in range(4))
+    p_left, p_right, p_bottom, p_top = (ctypes.byref(c) for c in (c_left, c_right, c_bottom, c_top))
+    try:
+        n = textpage.count_chars()
+        words: list[RawWord] = []
+        buf: list[str] = []
+        box: list[float] = []
+        noise = 0
+        non_space = 0
+
+        def flush() -> None:
+            if buf:
+                words.append(RawWord("".join(buf), box[0], height - box[3], box[2], height - box[1]))
+                buf.clear()
+                box.clear()
+
+        last_right = None
+        for i in range(n):
+            code = get_unicode(raw_page, i)
+            # pdfium reports a hyphen that breaks a word at a line end as U+0002
+            ch = "-" if code in _LINE_END_HYPHENS else (chr(code) if 0 < code < 0x110000 else "\ufffd")
+            category = unicodedata.category(ch)
+            if ch in _SPACES or category == "Zs":
+                flush()
+                last_right = None
+                continue
+            get_box(raw_page, i, p_left, p_right, p_bottom, p_top)
+            left, bottom, right, top = c_left.value, c_bottom.value, c_right.value, c_top.value
+            if right - left <= 0 and top - bottom <= 0:
+                continue  # generated or invisible char without a box
+            non_space += 1
+            if ch == "\ufffd" or category in ("Co", "Cc", "Cs") or not _EXPECTED.match(ch):
+                noise += 1
+            # a jump back or a wide gap inside a "word" means pdfium glued two words
+            if buf and last_right is not None:
+                size = top - bottom if top - bottom > box[3] - box[1] else box[3] - box[1]
+                size = size if size > 1.0 else 1.0
+                # an underscore sits under the baseline: "D2022_135" is still one word
+                off_line = (bottom > box[3] or top < box[1]) and ch != "_"
+                if left < box[0] - 1 or left - last_right > 0.5 * size or off_line:
+                    flush()
+            if buf:
+                if left < box[0]:
+                    box[0] = left
+                if bottom < box[1]:
+                    box[1] = bottom
+                if right > box[2]:
+                    box[2] = right
+                if top > box[3]:
+                    box[3] = top
+            else:
+                box.extend([left, bottom, right, top])
+            buf.append(ch)
+            last_right = right
+        flush()
+    finally:
+        textpage.close()
+    cover = _image_cover(page, width, height)
+    return TextLayer(words, non_space, noise / non_space if non_space else 0.0, cover)
+
+
+def is_usable(layer: TextLayer) -> tuple[bool, str]:
+    """Decide whether a page's text layer can be used as is, and say why not."""
+    if layer.n_chars == 0:
+        return False, "no text layer"
+    if layer.noise_ratio > 0.15:
+        return False, f"garbage text layer ({layer.noise_ratio:.0%} unexpected characters)"
+    # A picture page with a typed footer or header only: the content is in the image.
+    if layer.image_cover > 0.5 and layer.n_chars < 200:
+        return False, f"image page ({layer.image_cover:.0%} image) with {layer.n_chars} characters of text"
+    # Few words spread over a page that is all picture: an invisible OCR layer of poor quality
+    # would still be kept; only words that are clearly not words send the page to OCR.
+    if layer.words:
+        letters = [w.text for w in layer.words if any(c.isalpha() for c in w.text)]
+        if letters:
+            vowelless = sum(1 for t in letters if len(t) > 3 and not re.search(r"[aeiouyàâäéèêëîïôöùûüÿœæ]", t, re.I))
+            if vowelless / len(letters) > 0.5:
+                return False, "text layer made of non-words"
+    return True, ""
