@@ -67,7 +67,7 @@ NUMERIC_RE = re.compile(
 )
 
 #: ISO dates "2022-05-10" (exports, @ctes identifiers are not matched: no separators there).
-ISO_RE = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d-])")
+ISO_RE = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d{2}|2100)-(?P<month>\d{2})-(?P<day>\d{2})(?![\d-])")
 
 _MONTH_BY_PREFIX = {
     "jan": 1, "fev": 2, "mar": 3, "avr": 4, "mai": 5, "juin": 6, "juil": 7,

@@ -143,8 +143,12 @@ def _qualifier(text: str | None) -> str | None:
     return "TTC" if "C" in text.upper() else "HT"
 
 
-def _cents(value: Decimal) -> Decimal:
-    return value.quantize(Decimal("0.01"))
+def _cents(value: Decimal) -> Decimal | None:
+    """``value`` to the cent; None for a number too long to be exact in 28 digits (no amount)."""
+    try:
+        return value.quantize(Decimal("0.01"))
+    except InvalidOperation:
+        return None
 
 
 def parse_amount(text: str | None) -> Decimal | None:
@@ -170,7 +174,7 @@ def parse_amount(text: str | None) -> Decimal | None:
     value = _scaled(value, m.group("scale"))
     if m.group("open") or (m.group("sign") and m.group("sign") in _MINUS):
         value = -value
-    return _cents(value)
+    return _cents(value)  # None past 28 digits: "9999…9 €" of 30 nines is no amount
 
 
 def amount_qualifier(text: str) -> str | None:
@@ -218,9 +222,10 @@ def find_amounts(text: str) -> list[AmountMatch]:
                 continue
         words = m.group("words").strip(" -")
         n = parse_french_number(words)
-        if n is not None and n > 0:
+        cents = _cents(Decimal(n)) if n is not None and n > 0 else None
+        if cents is not None:
             end = m.end("cur")
-            found.append(AmountMatch(m.start("words"), end, text[m.start("words"):end], _cents(Decimal(n))))
+            found.append(AmountMatch(m.start("words"), end, text[m.start("words"):end], cents))
             taken.append((m.start(), end))
     for m in AMOUNT_RE.finditer(text):
         if any(a <= m.start("num") < b for a, b in taken):
@@ -228,13 +233,15 @@ def find_amounts(text: str) -> list[AmountMatch]:
         value = _number(m.group("num"))
         if value is None:
             continue
-        value = _scaled(value, m.group("scale"))
+        value = _cents(_scaled(value, m.group("scale")))
+        if value is None:
+            continue  # a run of 28 digits and more is no amount
         start = m.start()
         if _glued_negative(text, m):
             value = -value
         elif m.group("sign"):
             start = m.start("num") if m.group("sign") in _MINUS else start
         end = m.end("cur")
-        found.append(AmountMatch(start, end, text[start:end], _cents(value), _qualifier(m.group("qual"))))
+        found.append(AmountMatch(start, end, text[start:end], value, _qualifier(m.group("qual"))))
     found.sort(key=lambda a: a.start)
     return found
