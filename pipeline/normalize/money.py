@@ -35,7 +35,9 @@ _MINUS = "-–—−"
 # A number as printed: groups of digits with thousands separators and an optional decimal part.
 _NUMBER = r"""
     (?:
-        \d{1,3}(?:[ \u00a0\u202f\u2009'’.]\d{3})+   # grouped thousands: "209 285", "1.250.000", "20'000"
+        \d{1,3}(?:[ \u00a0\u202f\u2009'’.]\d{3}){1,8}  # grouped thousands: "209 285", "1.250.000", "20'000"
+                                                    # (at most 27 digits: more is no amount, and an
+                                                    # unbounded run would be rescanned from each group)
       | \d+                                         # plain digits: "4500", "57000"
     )
     (?:(?:,[ ]?\d{1,2}|\.\d{1,2})(?!\d))?         # decimals: ",00", ".56", OCR ", 60"
@@ -78,7 +80,8 @@ _WORDS_RE = re.compile(
     r"""(?<![\w-])
     (?P<words>(?:(?:z[ée]ro|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize
         |quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|cents?|mille|millions?)
-        (?:[\s-]+et)?[\s-]+)+)                     # words, each followed by a space or hyphen
+        (?:[\s-]+et)?[\s-]+){1,30})               # words, each followed by a space or hyphen (30 at
+                                                   # most: "neuf cent quatre-vingt-dix-neuf millions …" is 20)
     (?:d['’]\s?)?(?P<cur>euros?)\b
     (?P<bracket>\s*\(\s*(?P<fig>[^()]{1,30}?)\s*\))?   # figures in brackets: "(57 000 €)"
     """,
