@@ -1,10 +1,14 @@
 """The ``delib`` command line. Each subcommand is a thin wrapper over the Python API.
 
 Exit codes (all subcommands):
-  0  success (every document ok or partial; eval and export ran)
-  1  some documents failed (extract) — the others were written
-  2  usage error (bad arguments, missing input or output folder)
-  3  nothing could be processed (every document failed, or no input file found)
+  0    success (every document ok or partial; eval and export ran)
+  1    some documents failed (extract) — the others were written; an export did not validate
+  2    usage error (bad arguments, missing input or output folder, a malformed --coll-siret)
+  3    nothing could be processed (every document failed, or no input file found)
+  4    the output cannot be written (a file where a folder goes, read-only, full disk): the
+       run stopped with nothing half-written; fix it and rerun to resume
+  5    the output folder is in use by another delib run
+  130  stopped by SIGINT (Ctrl-C), 143 stopped by SIGTERM: workers stopped, rerun to resume
 """
 
 from __future__ import annotations
@@ -12,12 +16,29 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_ALL_FAILED = 0, 1, 2, 3
+EXIT_OUTPUT, EXIT_OUTPUT_LOCKED = 4, 5
+EXIT_SIGINT, EXIT_SIGTERM = 130, 143
 
 EPILOG = """exit codes: 0 success · 1 some documents failed (others written) · 2 usage error ·
-3 nothing could be processed"""
+3 nothing could be processed · 4 the output cannot be written (full disk, read-only, not a
+folder) · 5 the output folder is in use by another run · 130 / 143 stopped by SIGINT /
+SIGTERM (rerun to resume)"""
+
+
+class Stopped(BaseException):
+    """SIGTERM received: unwinds like Ctrl-C, so that the workers are stopped on the way."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _on_sigterm(signum: int, _frame: object) -> None:
+    raise Stopped(signum)
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -49,10 +70,13 @@ def _extract(args: argparse.Namespace) -> int:
             bar.update(1)
 
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
-    report = run(args.inputs, args.output, options, force=args.force, jobs=jobs,
-                 on_result=done, on_start=start, executor=args.executor, scheduler=args.scheduler)
-    if bar is not None:
-        bar.close()
+    try:
+        report = run(args.inputs, args.output, options, force=args.force, retry_failed=args.retry_failed,
+                     jobs=jobs, on_result=done, on_start=start, executor=args.executor,
+                     scheduler=args.scheduler)
+    finally:
+        if bar is not None:
+            bar.close()
     print(f"documents: {report.documents} ({report.ok} ok, {report.partial} partial, {report.failed} failed)"
           + (f", {report.skipped} already done" if report.skipped else ""))
     print(f"acts found: {report.acts}")
@@ -96,14 +120,24 @@ def _eval(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from pipeline.export.scdl import export_scdl
 
+    siret = (args.coll_siret or "").replace(" ", "")
+    if args.coll_siret is not None and not (len(siret) == 14 and siret.isascii() and siret.isdigit()):
+        print(f"delib export: --coll-siret must be a SIRET of 14 digits, not {args.coll_siret!r}",
+              file=sys.stderr)
+        return EXIT_USAGE
     if not os.path.isdir(os.path.join(args.out, "acts")):
         print(f"delib export: {args.out} holds no acts table (run delib extract first)", file=sys.stderr)
         return EXIT_USAGE
     if args.mapping and not os.path.isfile(args.mapping):
         print(f"delib export: no such mapping file: {args.mapping}", file=sys.stderr)
         return EXIT_USAGE
-    report = export_scdl(args.out, coll_siret=args.coll_siret, coll_nom=args.coll_nom, mapping=args.mapping,
-                         strict=args.strict, period_from_convention=args.period_from_convention)
+    try:
+        report = export_scdl(args.out, coll_siret=siret or None, coll_nom=args.coll_nom, mapping=args.mapping,
+                             strict=args.strict, period_from_convention=args.period_from_convention)
+    except OSError as exc:
+        where = exc.filename or os.path.join(args.out, "scdl")
+        print(f"delib export: cannot write {where}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_OUTPUT
     print(report.summary())
     return EXIT_OK if report.valid else EXIT_SOME_FAILED
 
@@ -144,6 +178,11 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("-o", "--output", required=True, metavar="OUT", help="output folder")
     ex.add_argument("-j", "--jobs", type=int, default=0, help="worker processes (default: all cores)")
     ex.add_argument("--force", action="store_true", help="redo documents already done")
+    ex.add_argument("--retry-failed", action="store_true",
+                    help="read again the documents that failed or were partial (a timeout, a bound, "
+                         "OCR missing); those that met a transient failure (a worker or Tesseract "
+                         "killed, a file that vanished or changed while read) are retried by every "
+                         "run without it")
     ex.add_argument("--no-ocr", action="store_true", help="never OCR; image pages stay empty")
     ex.add_argument("--force-ocr", action="store_true", help="OCR every page, even with a text layer")
     ex.add_argument("--ocr-dpi", type=int, default=300, help="rendering resolution for OCR (default 300)")
@@ -218,11 +257,25 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_USAGE
+    from pipeline.runner.write import OutputError, OutputLocked
+
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         return int(args.func(args))
     except KeyboardInterrupt:
-        print("\ndelib: interrupted; rerun the same command to resume", file=sys.stderr)
-        return 130
+        print("\ndelib: interrupted; workers stopped; rerun the same command to resume", file=sys.stderr)
+        return EXIT_SIGINT
+    except Stopped:
+        print("delib: stopped by SIGTERM; workers stopped; rerun the same command to resume", file=sys.stderr)
+        return EXIT_SIGTERM
+    except OutputLocked as exc:
+        print(f"delib: {exc}", file=sys.stderr)
+        return EXIT_OUTPUT_LOCKED
+    except OutputError as exc:
+        print(f"delib: {exc}", file=sys.stderr)
+        return EXIT_OUTPUT
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

@@ -110,7 +110,10 @@ INITIAL_TOKEN_RE = re.compile(r"(?<![\w.])[A-ZÀ-Ý]\s?[.-]\s?[A-ZÀ-Ý][A-ZÀ-�
 # Announcements in the body of an act or of minutes
 # ---------------------------------------------------------------------------
 
-_NAME = r"""(?:(?:M\.|Mme|Mlle|MM\.|Monsieur|Madame|Mademoiselle)[^\S\n]*)?
+# A name begins a word, or follows the elision of a particle ("d'ORNANO"): never inside a
+# run of letters, where trying every start would cost the square of the run's length.
+_NAME = r"""(?:(?<![\w'’.-])|(?<=(?<!\w)[dl]['’]))
+            (?:(?:M\.|Mme|Mlle|MM\.|Monsieur|Madame|Mademoiselle)[^\S\n]*)?
             [A-ZÀ-Ý][\w'’.-]*(?:[^\S\n]+(?:d[eu]\s+|de\s+la\s+|le\s+|la\s+)?[A-ZÀ-Ý][\w'’-]*){0,3}"""
 
 #: Recusal of one person on this act: "Madame Brigitte LEGRAND, intéressée à l'affaire, n'a

@@ -315,11 +315,31 @@ class ExportReport:
         return "\n".join(parts)
 
 
-def _write(rows: list[dict[str, str]], columns: list[str], path: Path) -> None:
+#: First characters that make a spreadsheet read a cell as a formula (OWASP, "CSV
+#: Injection": equals, plus, minus, at sign, tab, carriage return).
+FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(cell: str) -> str:
+    """A text cell that a spreadsheet would run as a formula, made inert the way OWASP's
+    CSV-injection guidance says: a leading apostrophe, which spreadsheets read as "this
+    is text" and do not show. ``'=HYPERLINK("http://…")'`` → ``"'=HYPERLINK(\"http://…\")"``.
+    """
+    return "'" + cell if cell.startswith(FORMULA_LEADS) else cell
+
+
+def _text_columns(schema: Path) -> set[str]:
+    """Columns of type string in an SCDL schema: only text is neutralised, never a number
+    (a negative amount stays ``-150.00``)."""
+    return {f["name"] for f in load_schema(schema)["fields"] if f.get("type", "string") == "string"}
+
+
+def _write(rows: list[dict[str, str]], columns: list[str], path: Path, text_columns: set[str]) -> None:
     with open(path, "w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: neutralise_formula(v) if k in text_columns and isinstance(v, str) else v
+                          for k, v in row.items()} for row in rows)
 
 
 def export_scdl(out_dir: str | os.PathLike[str], *, coll_siret: str | None = None,
@@ -350,7 +370,7 @@ def export_scdl(out_dir: str | os.PathLike[str], *, coll_siret: str | None = Non
             ("deliberations", deliberation_rows(acts, ctx), DELIB_COLUMNS, DELIBERATIONS_SCHEMA),
             ("subventions", subvention_rows(grants, by_id, ctx, terms), SUBV_COLUMNS, SUBVENTIONS_SCHEMA)):
         tmp = target / f".{name}.{os.getpid()}.csv"
-        _write(rows, columns, tmp)
+        _write(rows, columns, tmp, _text_columns(schema))
         results[name] = validate_csv(tmp, schema, strict=strict)
         final = target / f"{name}.csv"
         if results[name].valid:

@@ -51,6 +51,10 @@ NUMBER_WORDS_RE = re.compile(
     re.I | re.X,
 )
 
+#: The words of a day or a year in a date, at most ten ("mil neuf cent quatre-vingt-dix-neuf"
+#: is seven): a bound, so that a long run of number words is not rescanned from each word.
+NUMBER_WORDS_IN_DATE = rf"""(?:premi[eè]re?|{_WORD}(?:(?:[\s-]+et)?[\s-]+{_WORD}){{0,9}})"""
+
 
 def parse_french_number(text: str) -> int | None:
     """The integer written by ``text`` in French words or digits, or None.

@@ -35,7 +35,9 @@ _MINUS = "-–—−"
 # A number as printed: groups of digits with thousands separators and an optional decimal part.
 _NUMBER = r"""
     (?:
-        \d{1,3}(?:[ \u00a0\u202f\u2009'’.]\d{3})+   # grouped thousands: "209 285", "1.250.000", "20'000"
+        \d{1,3}(?:[ \u00a0\u202f\u2009'’.]\d{3}){1,8}  # grouped thousands: "209 285", "1.250.000", "20'000"
+                                                    # (at most 27 digits: more is no amount, and an
+                                                    # unbounded run would be rescanned from each group)
       | \d+                                         # plain digits: "4500", "57000"
     )
     (?:(?:,[ ]?\d{1,2}|\.\d{1,2})(?!\d))?         # decimals: ",00", ".56", OCR ", 60"
@@ -78,7 +80,8 @@ _WORDS_RE = re.compile(
     r"""(?<![\w-])
     (?P<words>(?:(?:z[ée]ro|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize
         |quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|cents?|mille|millions?)
-        (?:[\s-]+et)?[\s-]+)+)                     # words, each followed by a space or hyphen
+        (?:[\s-]+et)?[\s-]+){1,30})               # words, each followed by a space or hyphen (30 at
+                                                   # most: "neuf cent quatre-vingt-dix-neuf millions …" is 20)
     (?:d['’]\s?)?(?P<cur>euros?)\b
     (?P<bracket>\s*\(\s*(?P<fig>[^()]{1,30}?)\s*\))?   # figures in brackets: "(57 000 €)"
     """,
@@ -143,8 +146,12 @@ def _qualifier(text: str | None) -> str | None:
     return "TTC" if "C" in text.upper() else "HT"
 
 
-def _cents(value: Decimal) -> Decimal:
-    return value.quantize(Decimal("0.01"))
+def _cents(value: Decimal) -> Decimal | None:
+    """``value`` to the cent; None for a number too long to be exact in 28 digits (no amount)."""
+    try:
+        return value.quantize(Decimal("0.01"))
+    except InvalidOperation:
+        return None
 
 
 def parse_amount(text: str | None) -> Decimal | None:
@@ -170,7 +177,7 @@ def parse_amount(text: str | None) -> Decimal | None:
     value = _scaled(value, m.group("scale"))
     if m.group("open") or (m.group("sign") and m.group("sign") in _MINUS):
         value = -value
-    return _cents(value)
+    return _cents(value)  # None past 28 digits: "9999…9 €" of 30 nines is no amount
 
 
 def amount_qualifier(text: str) -> str | None:
@@ -218,9 +225,10 @@ def find_amounts(text: str) -> list[AmountMatch]:
                 continue
         words = m.group("words").strip(" -")
         n = parse_french_number(words)
-        if n is not None and n > 0:
+        cents = _cents(Decimal(n)) if n is not None and n > 0 else None
+        if cents is not None:
             end = m.end("cur")
-            found.append(AmountMatch(m.start("words"), end, text[m.start("words"):end], _cents(Decimal(n))))
+            found.append(AmountMatch(m.start("words"), end, text[m.start("words"):end], cents))
             taken.append((m.start(), end))
     for m in AMOUNT_RE.finditer(text):
         if any(a <= m.start("num") < b for a, b in taken):
@@ -228,13 +236,15 @@ def find_amounts(text: str) -> list[AmountMatch]:
         value = _number(m.group("num"))
         if value is None:
             continue
-        value = _scaled(value, m.group("scale"))
+        value = _cents(_scaled(value, m.group("scale")))
+        if value is None:
+            continue  # a run of 28 digits and more is no amount
         start = m.start()
         if _glued_negative(text, m):
             value = -value
         elif m.group("sign"):
             start = m.start("num") if m.group("sign") in _MINUS else start
         end = m.end("cur")
-        found.append(AmountMatch(start, end, text[start:end], _cents(value), _qualifier(m.group("qual"))))
+        found.append(AmountMatch(start, end, text[start:end], value, _qualifier(m.group("qual"))))
     found.sort(key=lambda a: a.start)
     return found
