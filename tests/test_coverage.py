@@ -194,6 +194,7 @@ def test_cues_amounts_ignores_cells_and_other_numbers(text: str) -> None:
     ("de verser un fonds de concours de 12 000 € à la commune de Saint-Marc", "fonds_de_concours"),
     ("D'attribuer une participation de 57 000 € à l'association APES", "participation"),
     ("une aide financière de 500 € en faveur de l'association Les Restos du Cœur", "aide"),
+    ("- accorde une aide économique aux viticulteurs, comme suit :\nLucas LAPANDERY\t696,66 €", "aide"),  # corpus
     ("VOTE les subventions suivantes :\nACPG CATM\t1 000,00 €\nUSC football\t2 500,00 €", "subvention"),
 ])
 def test_cues_grants_finds_awards_with_amounts(text: str, family: str) -> None:
@@ -235,6 +236,9 @@ def test_cues_money_table(text: str, found: bool) -> None:
     ("N° DBC 2021-082 - Stratégies et ressources foncières - AEROPORT", "number"),         # corpus
     ("Délibération n° 2021-045 : Tarifs de la cantine", "deliberation"),
     ("DELIBERATION D2018-67", "deliberation"),
+    ("DÉLIBÉRATION DU BUREAU N° B2024-046", "deliberation_of"),
+    ("Délibération du Conseil municipal n° 2021-12 : Tarifs", "deliberation_of"),
+    ("Bureau communautaire du 2 mai 2024 — Délibération B2024-046", "session_deliberation"),
     ("3 - Subvention à l'association", "item"),
     ("4. CIMETIERE", "item"),
     ("Point n°2 : Tarifs de la cantine", "point"),
@@ -252,6 +256,7 @@ def test_cues_headings_find_act_starts(line: str, family: str) -> None:
     "1 000 € de travaux supplémentaires",
     "12/03/2015 : réunion de la commission",
     "1er janvier 2010 est de :",
+    "délibération du 4 novembre 1998, une régie de recettes avait été créée.",      # corpus: a wrapped sentence
     "L’an deux mil dix, le dix-huit mai",
     "-\t1\t-",                                                                      # corpus: a page number
 ])
@@ -279,11 +284,12 @@ PAGE2 = ("2 - Subvention au club\n"
 TEXT = PAGE1 + "\f" + PAGE2
 
 
-def _write(out: Path, table: str, rows: list[dict[str, Any]]) -> None:
+def _write(out: Path, table: str, rows: list[dict[str, Any]], part: str = "d1") -> None:
+    """Rows of one table as a run writes them (``OUT/<table>/part-<doc>.parquet``), unset columns null."""
     schema = TABLES[table]
     full = [{f.name: r.get(f.name) for f in schema} for r in rows]
     (out / table).mkdir(parents=True, exist_ok=True)
-    pq.write_table(pa.Table.from_pylist(full, schema=schema), out / table / "part-d1.parquet")
+    pq.write_table(pa.Table.from_pylist(full, schema=schema), out / table / f"part-{part}.parquet")
 
 
 def _span(needle: str, end_needle: str | None = None) -> tuple[int, int]:
@@ -368,6 +374,33 @@ def test_coverage_lists_a_voted_item_no_act_starts_at(small_run: Path) -> None:
     assert (t.cued, t.covered) == (3, 2)
 
 
+RECUEIL = ("Bureau du 2 mai 2024 — Délibération B2024-046\nObjet : Avenant au marché de collecte\n"
+           "Le Bureau, après en avoir délibéré, DÉCIDE d'approuver l'avenant.\n"
+           "Bureau du 2 mai 2024 — Délibération B2024-047\nObjet : Tarifs du centre aquatique\n"
+           "Le Bureau, après en avoir délibéré, fixe les tarifs.\n")
+DECISION_LIST = ("1 - Tarifs de la cantine\nLe Conseil municipal, après en avoir délibéré, DÉCIDE :\n"
+                 "1. DE FIXER le tarif du repas à 3,50 €\n2. D'AUTORISER le Maire à signer la convention\n"
+                 "Adopté à l'unanimité.\n")
+
+
+@pytest.mark.parametrize("text, missed", [
+    (RECUEIL, ["Objet : Tarifs du centre aquatique"]),  # two acts of a recueil read as one: the second's header
+    (DECISION_LIST, []),                                # a numbered list inside the decision: no act start
+])
+def test_coverage_headings_of_one_act(tmp_path: Path, text: str, missed: list[str]) -> None:
+    """One act over the whole text: the headings of a second voted item are missed, those of
+    a list inside the decision are not."""
+    out = tmp_path / "out"
+    _write(out, "documents", [{"doc_id": "d1", "source_path": "x.pdf", "status": "ok", "pipeline_version": "t"}])
+    _write(out, "pages", [{"doc_id": "d1", "page": 1, "text_source": "text_layer", "text": text,
+                           "char_start": 0, "char_end": len(text)}])
+    _write(out, "acts", [{"act_id": "A0", "doc_id": "d1", "act_index": 0, "page_start": 1, "page_end": 1,
+                          "char_start": 0, "char_end": len(text)}])
+    report = coverage(out)
+    assert [m.excerpt for m in report.misses if m.table == "acts"] == missed
+    assert report.tallies["acts"].covered == 1
+
+
 def test_coverage_running_heads_are_not_headings() -> None:
     """A line at the top or bottom of two pages is furniture, not an act start."""
     from pipeline.evaluate.coverage import _furniture
@@ -390,7 +423,7 @@ def test_coverage_of_the_learned_dev_templates_misses_nothing(dev_run: Path) -> 
 def test_coverage_prints_totals_first_then_misses_by_table(small_run: Path) -> None:
     text = format_coverage(coverage(small_run), limit=20)
     lines = text.splitlines()
-    assert lines[0] == f"coverage of {small_run}: 1 files, 2 acts"
+    assert lines[0] == f"coverage of {small_run}: 1 file, 2 acts"
     assert [ln.split(":")[0].strip() for ln in lines[1:9]] == list(COVERED_TABLES)
     assert "attendance: 2 acts with a cue, 1 with rows, 1 missed (50.0 %)" in " ".join(lines[2].split())
     assert "attendance: 1 missed" in lines
@@ -408,6 +441,20 @@ def test_coverage_total_line(cued: int, covered: int, expected: str) -> None:
     assert total_line("attendance", Tally(cued, covered)) == expected
 
 
+def test_coverage_lists_a_file_with_text_and_no_act(small_run: Path) -> None:
+    """A bulletin page of grants where no act was found: no act to hold a cue, listed apart."""
+    page = "SUBVENTIONS ASSOCIATIONS 2013\nUSC\t1 300,00 €"
+    _write(small_run, "documents", [{"doc_id": "d2", "source_path": "bulletin-2013.pdf", "status": "ok",
+                                     "pipeline_version": "test"}], part="d2")
+    _write(small_run, "pages", [{"doc_id": "d2", "page": 1, "text_source": "text_layer", "text": page,
+                                 "char_start": 0, "char_end": len(page)}], part="d2")
+    report = coverage(small_run)
+    assert (report.files, report.acts, report.files_without_acts) == (2, 2, ["bulletin-2013.pdf"])
+    text = format_coverage(report)
+    assert text.splitlines()[0].endswith(": 2 files, 2 acts, 1 file with text and no act")
+    assert "files with text and no act: 1\n  bulletin-2013.pdf" in text
+
+
 def test_coverage_refuses_a_folder_that_is_not_a_run(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="no acts or pages table"):
         coverage(tmp_path)
@@ -423,7 +470,7 @@ def test_cli_eval_coverage_prints_and_writes_json(small_run: Path, tmp_path: Pat
     j = tmp_path / "cov.json"
     assert main(["eval", str(small_run), "--coverage", "--limit", "5", "--json", str(j)]) == EXIT_OK
     out = capsys.readouterr().out
-    assert out.startswith(f"coverage of {small_run}: 1 files, 2 acts\n")
+    assert out.startswith(f"coverage of {small_run}: 1 file, 2 acts\n")
     data = json.loads(j.read_text(encoding="utf-8"))["coverage"]
     assert list(data["tables"]) == list(COVERED_TABLES)
     assert data["tables"]["attendance"] == {"cued": 2, "covered": 1, "missed": 1, "rate": 0.5}
@@ -455,7 +502,7 @@ def test_cli_eval_coverage_on_extracted_text(tmp_path: Path, capsys: pytest.Capt
     capsys.readouterr()
     assert main(["eval", str(out), "--coverage"]) == EXIT_OK
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == f"coverage of {out}: 1 files, 1 acts"
+    assert lines[0] == f"coverage of {out}: 1 file, 1 act"
     assert all(any(ln.strip().startswith(f"{t}:") for ln in lines[1:9]) for t in COVERED_TABLES)
 
 

@@ -16,7 +16,11 @@ Which text of an act is searched, per table:
 * ``legal_references``, ``articles``, ``amounts``: the act's own sections;
 * ``grants``, ``budget_lines``: the whole act, annexes included (a list of grants or a
   budget table is often annexed);
-* ``acts``: every line of the document outside annexes.
+* ``acts``: every line of the document, annexes included (an annexed convention's
+  "1) Objet" is followed by no decision, so it is no act start; an "annex" that holds a
+  heading and then "après en avoir délibéré" is an item the reader filed as an annex); a
+  file whose pages hold text but where no act was found is listed apart
+  (``files_without_acts``).
 
 "Own sections" are the act's span without its annexes (``sections.kind = 'annex'``): an
 "Article 1" or a "Vu" of an annexed convention is the convention's, not the decision's.
@@ -94,9 +98,11 @@ class CoverageReport:
     acts: int = 0
     tallies: dict[str, Tally] = field(default_factory=lambda: {t: Tally() for t in COVERED_TABLES})
     misses: list[Miss] = field(default_factory=list)
+    files_without_acts: list[str] = field(default_factory=list)  # text read, no act found
 
     def as_dict(self) -> dict[str, Any]:
         return {"out": self.out, "files": self.files, "acts": self.acts,
+                "files_without_acts": self.files_without_acts,
                 "tables": {t: {"cued": v.cued, "covered": v.covered, "missed": v.missed,
                                "rate": None if v.rate is None else round(v.rate, 4)}
                            for t, v in self.tallies.items()},
@@ -266,17 +272,22 @@ _DIGITS = re.compile(r"\d+")
 
 
 def _check_headings(report: CoverageReport, file: str, text: str, acts: list[dict[str, Any]],
-                    annexes: Spans, page_of: Any, page_starts: list[int]) -> None:
+                    page_of: Any, page_starts: list[int]) -> None:
     """Headings that look like act starts against the acts found (see the module doc)."""
-    holes = sorted(annexes)
     starts = sorted((a["char_start"] or 0, a["char_end"] or 0, a["act_index"]) for a in acts)
     furniture = _furniture(text, page_starts)
-    found = [h for h in C.headings(text) if not _inside(h.start, holes) and h.start not in furniture]
-    bounds = sorted({h.start for h in found} | {s for s, _, _ in starts} | {e for _, e, _ in starts} | {len(text)})
+    lines = [h for h in C.headings(text) if h.start not in furniture]
+    act_starts = {s for s, _, _ in starts}
+    bounds = sorted({h.start for h in lines} | act_starts | {e for _, e, _ in starts} | {len(text)})
+    heading_at = {h.start: h for h in lines}
+
+    def after(offset: int) -> int:
+        return bounds[bisect.bisect_right(bounds, offset)] if offset < bounds[-1] else len(text)
+
+    voted = {h.start: C.decides(text[h.start:after(h.start)]) for h in lines}
     claimed: set[int] = set()  # acts whose start already took a heading
-    for h in found:
-        nxt = bounds[bisect.bisect_right(bounds, h.start)] if h.start < bounds[-1] else len(text)
-        if not C.decides(text[h.start:nxt]):
+    for h in lines:
+        if not voted[h.start]:
             continue  # a heading of a list, an agenda line, an information: not an act start
         starting = _act_starting(starts, h)
         if starting is not None:
@@ -287,7 +298,14 @@ def _check_headings(report: CoverageReport, file: str, text: str, acts: list[dic
             continue
         act = _act_containing(starts, h.start)
         if act is not None:
+            # the stretch before the heading, back over the lines of its own header block: the
+            # headings of other forms just above it that decide nothing ("Bureau communautaire
+            # du 2 mai 2024 — Délibération B2024-047" over "Objet : …"); not over a list's
+            # previous item ("1. …" above "2. …")
             prev = bounds[bisect.bisect_left(bounds, h.start) - 1]
+            while prev in heading_at and prev not in act_starts and not voted[prev] \
+                    and heading_at[prev].family != h.family and prev > act[0]:
+                prev = bounds[bisect.bisect_left(bounds, prev) - 1]
             if not C.decides(text[max(prev, act[0]):h.start]):
                 if act[2] not in claimed and not C.decides(text[act[0]:h.start]):
                     # the act's own heading, under its header ("Objet :" after the attendance)
@@ -298,10 +316,6 @@ def _check_headings(report: CoverageReport, file: str, text: str, acts: list[dic
         report.tallies["acts"].cued += 1
         report.misses.append(Miss("acts", file, act[2] if act else None, page_of(h.start), h.family,
                                   _line_at(text, h.start)))
-
-
-def _inside(offset: int, spans: Spans) -> bool:
-    return any(a <= offset < b for a, b in spans)
 
 
 def _act_starting(starts: list[tuple[int, int, int]], h: C.Heading) -> tuple[int, int, int] | None:
@@ -350,10 +364,10 @@ def coverage(out_dir: str | Path) -> CoverageReport:
 
         acts = sorted(acts_by_doc.get(doc_id, []), key=lambda a: a["act_index"])
         report.acts += len(acts)
-        annexes: Spans = []
+        if not acts and text.strip("\f \n"):
+            report.files_without_acts.append(file)
         for act in acts:
             secs = sections.get(act["act_id"], [])
-            annexes += [(s["char_start"], s["char_end"]) for s in secs if s["kind"] == "annex" and not s["shared"]]
             pieces = _act_text(act, secs)
             for table, (which, finder) in _FINDERS.items():
                 hit = _find(getattr(pieces, which), text, finder)
@@ -366,7 +380,7 @@ def coverage(out_dir: str | Path) -> CoverageReport:
                 else:
                     report.misses.append(Miss(table, file, act["act_index"], page_of(hit[1]), hit[0],
                                               _line_at(text, hit[1])))
-        _check_headings(report, file, text, acts, annexes, page_of, page_starts)
+        _check_headings(report, file, text, acts, page_of, page_starts)
     report.misses.sort(key=lambda m: (COVERED_TABLES.index(m.table), m.file,
                                       -1 if m.act_index is None else m.act_index, m.page))
     return report
@@ -388,15 +402,25 @@ def total_line(table: str, tally: Tally) -> str:
     return f"{table}: {tally.cued} {cued}, {tally.covered} {covered}, {tally.missed} missed ({rate})"
 
 
+def _n(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def format_coverage(report: CoverageReport, limit: int = 20, top_files: int = 10) -> str:
-    """Totals first, then the files with most misses, then the misses by table (at most
-    ``limit`` per table; a negative ``limit`` prints them all)."""
-    lines = [f"coverage of {report.out}: {report.files} files, {report.acts} acts"]
+    """Totals first, then the files with text and no act, the files with most misses, and
+    the misses by table (at most ``limit`` per table; a negative ``limit`` prints them all)."""
+    n_bare = len(report.files_without_acts)
+    lines = [f"coverage of {report.out}: {_n(report.files, 'file')}, {_n(report.acts, 'act')}"
+             + (f", {_n(n_bare, 'file')} with text and no act" if n_bare else "")]
     width = max(len(t) for t in COVERED_TABLES) + 1
     for t in COVERED_TABLES:
         line = total_line(t, report.tallies[t])
         name, rest = line.split(": ", 1)
         lines.append(f"  {name + ':':{width + 1}} {rest}")
+    if report.files_without_acts:
+        shown_files = report.files_without_acts if limit < 0 else report.files_without_acts[:limit]
+        lines += ["", f"files with text and no act: {len(report.files_without_acts)}"]
+        lines += [f"  {f}" for f in shown_files]
     if not report.misses:
         return "\n".join(lines)
     per_file = Counter(m.file for m in report.misses)

@@ -186,7 +186,9 @@ GRANT_WORD_RE = re.compile(
         (?!\s+(?:des|aux)\s+(?:familles|parents|usagers|[ée]l[èe]ves|b[ée]n[ée]ficiaires|participants|frais)\b)
         (?!\s+au\s+vote\b) )                           # not a fee ("participation des familles : 3,50 €")
   | (?P<fonds_de_concours> \bfonds\s+de\s+concours\b )   # "un fonds de concours de 12 000 € à la commune de …"
-  | (?P<aide> \baides?\s+(?:financi[èe]res?|exceptionnelles?)\b )   # "une aide financière de 500 €"
+  | (?P<aide> \baides?\s+(?:financi[èe]res?|exceptionnelles?|[ée]conomiques?)\b )
+                                                         # "une aide financière de 500 €", "accorde une aide
+                                                         #  économique aux viticulteurs … comme suit"
     """,
     re.I | re.X,
 )
@@ -226,8 +228,15 @@ HEADING_RE = re.compile(
         (?P<extract>                                     # "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL"
             extrait\s+(?:du\s+)?(?:registre|proc[èe]s[-\s]verbal)\s+des\s+d[ée]lib[ée]rations )
       | (?P<deliberation>                                # "Délibération n° 2021-045 :", "DELIBERATION D2018-67",
-            d[ée]lib[ée]ration\s+(?:n[°o]\s*)?[A-Z]{0,5}[\s_-]?\d{1,4}(?:\s?[-_/.]\s?\d{1,4})*(?![\w/])
-            (?!\s+(?:du|en\s+date)\b) )                  # "Délibération 2024-24 : …" (not "… n° 12 du 3 mai")
+            (?-i:D)[ée]lib[ée]ration\s+(?:n[°o]\s*)?(?-i:[A-Z]{0,5})[\s_-]?\d{1,4}(?:\s?[-_/.]\s?\d{1,4})*(?![\w/])
+            (?!\s+(?:du|en\s+date)\b) )                  # "Délibération 2024-24 : …" (not "… n° 12 du 3 mai",
+                                                         #  nor a wrapped "délibération du 4 novembre 1998")
+      | (?P<deliberation_of>                             # "DÉLIBÉRATION DU BUREAU N° B2024-046",
+            (?-i:D)[ée]lib[ée]ration\s+(?:du|de\s+la|de\s+l['’])\s*[^\n\d]{3,40}?\s+n[°o]\s*[A-Z_-]{0,5}\s*\d )
+                                                         # "Délibération du Conseil municipal n° 2021-12"
+      | (?P<session_deliberation>                        # "Bureau communautaire du 2 mai 2024 — Délibération B2024-046"
+            [^\n]{0,60}?\s[—–-]\s*(?-i:D)[ée]lib[ée]ration\s+(?:n[°o]\s*)?(?-i:[A-Z]{0,5})[\s_-]?
+            \d{2,4}\s?[-_/.]\s?\d{1,4}\s*$ )
       | (?P<number>                                      # "N° 2020-12 – Objet", "DE- 2015/28 – Informations …",
             (?:n[°o]|(?-i:DE|DCM|DEL|DL|DB|DBC|CM|CC))\s*[-_]?\s*[A-Z]{0,4}\s*\d{2,4}\s?[-_/.]\s?\d{1,4}
             \s*[-–—:.]\s*\S )                            # "N° DBC 2021-082 - Stratégies …", "DCM-2020-014 : …"
