@@ -23,7 +23,16 @@ Families, one named group each, so that a miss says which wording it saw:
 * budget_lines — a table with a money column: three lines or more whose cells (the
   layout's tabs) hold amounts ("D 6257\\t-7 300,00 €");
 * acts — a line that looks like the start of an act: "- 2010/67 – Indemnité …",
-  "Délibération n° 2021-045 :", "N° DBC 2021-082 - …", "3 - Subvention …", "Objet : …".
+  "Délibération n° 2021-045 :", "N° DBC 2021-082 - …", "DÉLIBÉRATION DU BUREAU N° B2024-046",
+  "Bureau communautaire du 2 mai 2024 — Délibération B2024-046", "3 - Subvention …",
+  "Objet : …".
+
+Blind spots, known and left (a cue must stay a cue): a tally with quoted labels
+("« Pour » : 16"); a currency written before the number ("€ 1 000"); a table printed
+without column gaps (no tab in the line); a grant with no word of awarding near it ("la
+subvention 2024 du club : 500 €"); an item heading without a number ("SUBVENTIONS
+ASSOCIATIVES" alone in capitals); a decision in words the vote and decision families do
+not know.
 """
 
 from __future__ import annotations
