@@ -238,7 +238,8 @@ def evaluate_per_file(out_dir: str | Path, gold_dir: str | Path, only: set[str] 
 
 
 def format_per_file(rows: list[dict[str, Any]]) -> str:
-    """The F1 per table of each file, born-digital files first ("—": the sheet has no such table)."""
+    """The F1 per table of each file, born-digital files first ("—": nothing to score, the
+    sheet has no such table, or neither it nor the run has a row)."""
     short = {"acts": "acts", "attendance": "attend", "legal_references": "visas", "articles": "artic",
              "votes": "votes", "budget_lines": "budget", "amounts": "amount", "grants": "grants"}
     width = max([len(r["file"]) for r in rows] + [4])
