@@ -93,9 +93,17 @@ def _extract(args: argparse.Namespace) -> int:
 def _eval(args: argparse.Namespace) -> int:
     from pipeline.evaluate import evaluate, format_report
 
-    if not os.path.isdir(args.out) or not (args.gold or args.matiere_gold) \
-            or (args.gold and not os.path.isdir(args.gold)):
-        print("delib eval: OUT and --gold must be folders (or give --matiere-gold)", file=sys.stderr)
+    if not os.path.isdir(args.out):
+        print(f"delib eval: no such folder: {args.out}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.per_file and not args.gold:
+        print("delib eval: --per-file needs --gold DIR", file=sys.stderr)
+        return EXIT_USAGE
+    if not (args.gold or args.matiere_gold or args.coverage):
+        print("delib eval: give --gold DIR, --matiere-gold CSV or --coverage", file=sys.stderr)
+        return EXIT_USAGE
+    if args.gold and not os.path.isdir(args.gold):
+        print(f"delib eval: --gold must be a folder: {args.gold}", file=sys.stderr)
         return EXIT_USAGE
     if args.matiere_gold and not os.path.isfile(args.matiere_gold):
         print(f"delib eval: no such file: {args.matiere_gold}", file=sys.stderr)
@@ -103,12 +111,30 @@ def _eval(args: argparse.Namespace) -> int:
     report: dict = evaluate(args.out, args.gold) if args.gold else {}
     if args.gold:
         print(format_report(report, per_field=not args.tables_only))
+    if args.per_file:
+        from pipeline.evaluate import evaluate_per_file, format_per_file
+
+        report["per_file"] = evaluate_per_file(args.out, args.gold)
+        print()
+        print(format_per_file(report["per_file"]))
     if args.matiere_gold:
         from pipeline.evaluate import evaluate_matiere
 
         m = report["matiere"] = evaluate_matiere(args.out, args.matiere_gold)
         print(f"matière (ACTES level 2): {m['acts']} acts, {m['classified']} classified, {m['right']} right — "
               f"P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}")
+    if args.coverage:
+        from pipeline.evaluate import coverage, format_coverage
+
+        try:
+            cov = coverage(args.out)
+        except ValueError as exc:
+            print(f"delib eval: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        if args.gold or args.matiere_gold:
+            print()
+        print(format_coverage(cov, limit=args.limit))
+        report["coverage"] = cov.as_dict()
     if args.json:
         import json
 
@@ -200,10 +226,15 @@ def build_parser() -> argparse.ArgumentParser:
     ex.set_defaults(func=_extract)
 
     ev = sub.add_parser(
-        "eval", help="accuracy against gold answer sheets",
+        "eval", help="accuracy against gold answer sheets, or coverage without them",
         description="Compare the tables of OUT with the .gold.json answer sheets of a folder and print "
-                    "precision, recall and F1 per table and per field, born-digital and scanned apart.",
-        epilog="example: delib eval out/ --gold ../shared/corpus/dev\n\n" + EPILOG,
+                    "precision, recall and F1 per table and per field, born-digital and scanned apart "
+                    "(--per-file: the F1 per table of each file). Without answer sheets, --coverage lists "
+                    "per table the acts whose text shows that table's cue (an attendance list, a vote, a "
+                    "'Vu', an 'Article 1', an amount, a grant, a table of amounts, a heading of an act) "
+                    "but got no row, with file, act and page.",
+        epilog="examples: delib eval out/ --gold ../shared/corpus/dev\n"
+               "          delib eval out/ --coverage --limit 50 --json coverage.json\n\n" + EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter)
     ev.add_argument("out", metavar="OUT", help="output folder of delib extract")
     ev.add_argument("--gold", metavar="DIR", help="folder of <stem>.gold.json files")
@@ -211,7 +242,13 @@ def build_parser() -> argparse.ArgumentParser:
                     help="answer sheet of ACTES matières (file,act_index,code,also_ok), e.g. "
                          "tests/gold/real-matieres.csv for ../shared/corpus/real")
     ev.add_argument("--tables-only", action="store_true", help="print per-table figures only")
-    ev.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    ev.add_argument("--per-file", action="store_true", help="with --gold: also the F1 per table of each file")
+    ev.add_argument("--coverage", action="store_true",
+                    help="acts whose text shows a table's cue but got no row (no answer sheet needed)")
+    ev.add_argument("--limit", type=int, default=20, metavar="N",
+                    help="with --coverage: misses printed per table (default 20; -1 for all; "
+                         "--json has them all)")
+    ev.add_argument("--json", metavar="FILE", help="also write the figures (and every miss) as JSON")
     ev.set_defaults(func=_eval)
 
     xp = sub.add_parser(
