@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from extractors.attendance import (
-    Entry, apply_movements, apply_recusals, classify_label, parse_block, president_entry, read_attendance,
-    split_entries,
+    Entry, apply_item_moves, apply_movements, apply_recusals, apply_void_proxies, block_counts, classify_label,
+    parse_block, president_entry, read_attendance, split_entries,
 )
 from pipeline.model import Act, Section, SectionKind, Span
 from tests.conftest import DEV, REAL, load_gold, make_document, dev_pdfs
@@ -121,6 +121,127 @@ def test_attendance_parse_block_wordings(block: str, expected: list[tuple]) -> N
     assert rows(parse_block(block)) == expected
 
 
+P_ = "present"
+
+
+@pytest.mark.parametrize("block, expected", [
+    # NOM Prénom without civility, an initial for a first name, a particle before the surname
+    ("Étaient présents : HENRY Josiane, BAILLY B., de LA FOSSE Guy, HUET Jean-Pierre.\nAbsents : VASSEUR J.\n"
+     "Pouvoirs : HUBERT Solène à DECOCK Marc-Antoine, COUSIN Grégory à TRANCHANT Céline.",
+     [(None, "Josiane", "HENRY", P_, True, None, False), (None, "B.", "BAILLY", P_, True, None, False),
+      (None, "Guy", "de LA FOSSE", P_, True, None, False), (None, "Jean-Pierre", "HUET", P_, True, None, False),
+      (None, "J.", "VASSEUR", "absent", True, None, False),
+      (None, "Solène", "HUBERT", "represented", True, "Marc-Antoine DECOCK", False),
+      (None, "Grégory", "COUSIN", "represented", True, "Céline TRANCHANT", False)]),
+    # "Présents : Mme d'ALMEIDA Sandrine (Landerneau)": a commune in parentheses is no name
+    ("Présents : M. LEBLANC Nicolas (Landerneau), Mme d'ALMEIDA Sandrine (Saint-Urbain).",
+     [("M.", "Nicolas", "LEBLANC", P_, True, None, False), ("Mme", "Sandrine", "d'ALMEIDA", P_, True, None, False)]),
+    # names between dashes, no civility, particles in capitals and lower case (H template)
+    ("Étaient présents : Isabelle AUBERT – Corinne AUGER – Ludovic de LA FOSSE – Damien LE GALL – Anne-Claire\n"
+     "Le ROUX.",
+     [(None, "Isabelle", "AUBERT", P_, True, None, False), (None, "Corinne", "AUGER", P_, True, None, False),
+      (None, "Ludovic", "de LA FOSSE", P_, True, None, False), (None, "Damien", "LE GALL", P_, True, None, False),
+      (None, "Anne-Claire", "Le ROUX", P_, True, None, False)]),
+    # "représentés : X par Y" (G template)
+    ("Étaient représentés : Mme Pascale ROLLAND par Mme Martine BOUVIER, M. Jean-Pierre HERBERT\n"
+     "par Mme Véronique PASQUIER.\nAbsents : M. Gérard BOURGEOIS, M. Julien de LA MOTTE.",
+     [("Mme", "Pascale", "ROLLAND", "represented", True, "Martine BOUVIER", False),
+      ("M.", "Jean-Pierre", "HERBERT", "represented", True, "Véronique PASQUIER", False),
+      ("M.", "Gérard", "BOURGEOIS", "absent", True, None, False),
+      ("M.", "Julien", "de LA MOTTE", "absent", True, None, False)]),
+    # one entry per line, no separator; "jusqu'à son arrivée" after the holder; a line with a
+    # full stop does not end a list whose next line is one more entry (Aiglun 2013)
+    ("Excusés / pouvoirs : Louis DERUMAUX donne pouvoir à Philippe SCHODET jusqu'à son arrivée.\n"
+     "Karine ESMIOL donne pouvoir à Danielle DAUBE\nJulien PONS donne pouvoir à Bernard BRUNO.\nMyriam TRAVERSA\n"
+     "Secrétaire de séance : Danielle DAUBE",
+     [(None, "Louis", "DERUMAUX", "represented", True, "Philippe SCHODET", False),
+      (None, "Karine", "ESMIOL", "represented", True, "Danielle DAUBE", False),
+      (None, "Julien", "PONS", "represented", True, "Bernard BRUNO", False),
+      (None, "Myriam", "TRAVERSA", "excused", True, None, False)]),
+    # a count in parentheses after a list; "Absent(s) et absent(s) excusé(s)" does not say who
+    # is which: absent (CC des Lisières de l'Oise)
+    ("Absent(s) ayant donné procuration à :\nM. Michel POTIER donne procuration à M. Eric BEGUIN,\n"
+     "Mme Nicole TUAL donne procuration à M. Etienne FRERE (2)\nAbsent(s) et absent(s) excusé(s) :\n"
+     "Mme Jocelyne BRASSEUR, M. Stéphane DECULTOT (2)",
+     [("M.", "Michel", "POTIER", "represented", True, "Eric BEGUIN", False),
+      ("Mme", "Nicole", "TUAL", "represented", True, "Etienne FRERE", False),
+      ("Mme", "Jocelyne", "BRASSEUR", "absent", True, None, False),
+      ("M.", "Stéphane", "DECULTOT", "absent", True, None, False)]),
+    # first names alone (Couthenans 2021), "&" before the last one
+    ("Présents :\nJean-Pierre, Yves, Anne-Marie, David &\nAdeline (procuration à Mario)\nAbsent\nHélène\n"
+     "Ordre du jour :",
+     [(None, "Jean-Pierre", None, P_, True, None, False), (None, "Yves", None, P_, True, None, False),
+      (None, "Anne-Marie", None, P_, True, None, False), (None, "David", None, P_, True, None, False),
+      (None, "Adeline", None, "represented", True, "Mario", False), (None, "Hélène", None, "absent", True, None, False)]),
+    # a mixed plural civility gives none; roles interrupt the list (Chéméré)
+    ("Présents:\nM. Georges LECLEVE, Maire\nM. MMES Virginie PORCHER, Marie-Laure DAVID, Gérard\n"
+     "CHAUVET, Adjoints\nM. MMES Jean-Marc VOYAU, Karine FOUQUET, Conseillers municipaux\ndélégués.\n"
+     "M. MMES Sylviane GIBET, Anne BRUNETEAU, Conseillers municipaux.\nAbsents excusés :\n"
+     "M. Michel GRAVOUIL, Adjoint, pouvoir donné à M. Georges\nLECLEVE",
+     [("M.", "Georges", "LECLEVE", P_, True, None, False), (None, "Virginie", "PORCHER", P_, True, None, False),
+      (None, "Marie-Laure", "DAVID", P_, True, None, False), (None, "Gérard", "CHAUVET", P_, True, None, False),
+      (None, "Jean-Marc", "VOYAU", P_, True, None, False), (None, "Karine", "FOUQUET", P_, True, None, False),
+      (None, "Sylviane", "GIBET", P_, True, None, False), (None, "Anne", "BRUNETEAU", P_, True, None, False),
+      ("M.", "Michel", "GRAVOUIL", "represented", True, "Georges LECLEVE", False)]),
+    # written for other councils: "Absents / Excusés", "Procuration de X à Y"
+    ("Présents : Mme Anne DURAND, M. Paul MARTIN\nAbsents / Excusés : M. Luc PETIT, Mme Rose BLANC",
+     [("Mme", "Anne", "DURAND", P_, True, None, False), ("M.", "Paul", "MARTIN", P_, True, None, False),
+      ("M.", "Luc", "PETIT", "absent", True, None, False), ("Mme", "Rose", "BLANC", "absent", True, None, False)]),
+])
+def test_attendance_parse_block_more_wordings(block: str, expected: list[tuple]) -> None:
+    assert rows(parse_block(block)) == expected
+
+
+@pytest.mark.parametrize("block, elsewhere, expected", [
+    # a surname cut by the line end: rejoined when the document prints it whole elsewhere
+    ("Présents : Mme Karine BOU-\nVIER, M. Ludo-\nvic LEFEBVRE, Mme Mireille HINGREZ-\nCÉRÉDA, M. Jean-\nClaude LEROY",
+     "Secrétaire : Mme Karine BOUVIER",
+     ["Karine BOUVIER", "Ludovic LEFEBVRE", "Mireille HINGREZ-CÉRÉDA", "Jean-Claude LEROY"]),
+    ("Présents : M. Sébastien CARPEN-\nTIER, Mme Ma-\nrie-Laure DE-\nWAELE", "à Sébastien CARPENTIER, à Marie-Laure DEWAELE",
+     ["Sébastien CARPENTIER", "Marie-Laure DEWAELE"]),
+    ("Présents : M. Paul DUPONT-\nMORETTI", "", ["Paul DUPONT-MORETTI"]),   # no evidence: the hyphen stays
+])
+def test_attendance_surname_cut_at_line_end(block: str, elsewhere: str, expected: list[str]) -> None:
+    text = block + "\n" + elsewhere
+
+    def seen(word: str) -> bool:
+        import re
+        return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
+    assert [e.person.full_name for e in parse_block(block, seen)] == expected
+
+
+@pytest.mark.parametrize("block, counts", [
+    ("Etaient présents :\nMme Agnès BACHELART, M. Laurent BARGADA (2)\nAbsent(s) ayant donné procuration à :\n"
+     "M. Jean-Marie BOUCHEZ donne procuration à M. Laurent BARGADA (1)", {"present": 2, "represented": 1}),
+    ("Présents : M. Paul DURAND, Mme Anne PETIT", {}),
+])
+def test_attendance_block_counts(block: str, counts: dict) -> None:
+    assert block_counts(block) == counts
+
+
+def test_attendance_item_moves_from_list_remarks() -> None:
+    """"Myriam TRAVERSA (arrivée au début de la délibération n°03)" (Aiglun, December 2013): absent
+    from items 1 and 2, present from item 3; "(parti après le point 4)": absent from item 5."""
+    entries = parse_block("Présents : Daniel JUGY, Myriam TRAVERSA (arrivée au début de la délibération n°03),\n"
+                          "Paul DURAND (parti après le point 4).")
+    status = {r: [e.status for e in apply_item_moves(entries, r)] for r in (1, 3, 4, 5)}
+    assert status == {1: ["present", "absent", "present"], 3: ["present", "present", "present"],
+                      4: ["present", "present", "present"], 5: ["present", "present", "absent"]}
+    assert apply_item_moves(entries, None) == entries
+
+
+def test_attendance_void_proxy_for_one_item() -> None:
+    """Aiglun, October 2013: the holder is recused, the proxy "n'est pas pris en compte"."""
+    entries = parse_block("Présents : Philippe POULEAU, Daniel JUGY\nPouvoirs : Fabienne SALADO donne pouvoir à "
+                          "Philippe POULEAU")
+    text = ("Monsieur Philippe Pouleau, concerné professionnellement, sort de la salle et ne participe ni au débat "
+            "ni au vote et le pouvoir de madame Fabienne Salado à monsieur Philippe Pouleau n'est pas pris en compte.")
+    out = apply_void_proxies(apply_recusals(entries, text), text)
+    assert rows(out) == [(None, "Philippe", "POULEAU", "present", True, None, True),
+                         (None, "Daniel", "JUGY", "present", True, None, False),
+                         (None, "Fabienne", "SALADO", "excused", True, None, False)]
+
+
 def test_attendance_table_by_commune_keeps_only_names() -> None:
     """C template: "Commune | Délégués présents", the commune column is not a person."""
     block = ("Étaient présents :\nCommune\tDélégués présents\n"
@@ -166,12 +287,17 @@ def test_attendance_secretary_line_is_not_a_row() -> None:
     ("Nathalie ROCA informe que Dominique BARBE ne prend pas part au vote faisant partie du bureau.", "Dominique BARBE"),
     ("M. Paul DURAND quitte la séance pendant l'examen de ce point.", "Paul DURAND"),
     ("M. DURAND ne participe pas au vote.", "Paul DURAND"),
+    ("Madame Brigitte LEGRAND, intéressée à l'affaire, ne prend part ni au débat ni au vote ;", "Brigitte LEGRAND"),
+    ("Monsieur Paul Durand, concerné professionnellement, sort de la salle et ne participe ni au débat ni au vote.",
+     "Paul DURAND"),
+    ("M. Paul DURAND, adjoint, ne participe ni au débat, ni au vote.", "Paul DURAND"),
+    ("Mme LEGRAND et M. DURAND ne prennent pas part au vote.", "Brigitte LEGRAND, Paul DURAND"),
 ])
 def test_attendance_recusal(sentence: str, recused: str) -> None:
     entries = parse_block("Présents : Mme Brigitte LEGRAND, M. Paul DURAND, Mme Nathalie ROCA\n"
                           "Excusés : M. Dominique BARBE (donne procuration à Mme Nathalie ROCA)")
     out = apply_recusals(entries, sentence)
-    assert [e.person.full_name for e in out if e.recused] == [recused]
+    assert [e.person.full_name for e in out if e.recused] == recused.split(", ")
 
 
 def test_attendance_recusal_unknown_person_changes_nothing() -> None:
