@@ -525,3 +525,27 @@ def test_attendance_real_roannais_absences_grid() -> None:
     bureau = {a.act_id for a in acts if a.body == "bureau"}
     assert len(bureau) == 27
     assert not [r for r in result.rows("attendance") if r.act_id in bureau]
+
+
+def _row(status: str, voting: bool = True) -> "AttendanceRow":
+    from schemas.rows import AttendanceRow
+    return AttendanceRow("a0", "test", 1, None, "Jean", "DUPONT", "Jean DUPONT", status, voting, None, False,
+                         "Jean DUPONT", 1)
+
+
+@pytest.mark.parametrize("statuses, fields, expected", [
+    # 3 present + 1 represented may cast 4 votes, not 5
+    (["present"] * 3 + ["represented", "absent"], {"votes_for": 4}, {"votes_within_attendance": True}),
+    (["present"] * 3 + ["represented", "absent"], {"votes_for": 4, "votes_abstain": 1}, {"votes_within_attendance": False}),
+    # printed présents 3, votants 4: one proxy, listed
+    (["present"] * 3 + ["represented"], {"members_present": 3, "members_voting": 4}, {"represented_count": True}),
+    (["present"] * 3, {"members_present": 3, "members_voting": 5}, {"represented_count": False}),
+    (["present"] * 3, {}, {}),                                    # nothing to check against
+])
+def test_quality_attendance_against_votes(statuses: list[str], fields: dict, expected: dict) -> None:
+    from extractors.quality import check_represented_count, check_votes_within_attendance
+    from extractors.registry import Found
+    found = Found(rows={"attendance": [_row(s) for s in statuses]}, act_fields=dict(fields))
+    act = make_act((SectionKind.HEADER, "Objet : Budget", False))
+    got = {q.check: q.passed for q in check_votes_within_attendance(act, found) + check_represented_count(act, found)}
+    assert got == expected
