@@ -300,6 +300,19 @@ def test_attendance_recusal(sentence: str, recused: str) -> None:
     assert [e.person.full_name for e in out if e.recused] == recused.split(", ")
 
 
+@pytest.mark.parametrize("sentence, recused", [
+    ("Monsieur le Maire quitte la salle et ne prend pas part au vote.", ["Paul DURAND"]),
+    ("Le Maire sort de la salle pendant l'examen de ce point.", ["Paul DURAND"]),
+    ("Mme LEGRAND, adjointe, préside la séance. M. le Maire ne participe ni au débat ni au vote.", ["Paul DURAND"]),
+    ("Le Maire de la commune voisine ne prend pas part au vote.", []),  # another mayor
+])
+def test_attendance_recusal_of_the_chair(sentence: str, recused: list[str]) -> None:
+    """The mayor leaving the room for one item: named by office, the act's president."""
+    entries = parse_block("Présents : Mme Brigitte LEGRAND, M. Paul DURAND, Mme Nathalie ROCA")
+    out = apply_recusals(entries, sentence, "Paul DURAND")
+    assert [e.person.full_name for e in out if e.recused] == recused
+
+
 def test_attendance_recusal_unknown_person_changes_nothing() -> None:
     entries = parse_block("Présents : Mme Brigitte LEGRAND, M. Paul DURAND")
     assert not any(e.recused for e in apply_recusals(entries, "M. Jean MARTIN ne prend pas part au vote."))

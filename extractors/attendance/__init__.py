@@ -495,13 +495,20 @@ def _match(entries: list[Entry], name: str) -> int | None:
 _RECUSAL_LOOKBACK = 160
 
 
-def apply_recusals(entries: list[Entry], text: str) -> list[Entry]:
+#: The chair named by office: "Monsieur le Maire quitte la salle et ne prend pas part au
+#: vote", "Le Président sort de la séance pendant l'examen de ce point".
+_CHAIR_RE = re.compile(r"\b(?:le|la)\s{1,3}(?:maire|pr[ée]sidente?)\b(?!\s{1,3}(?:de\s|du\s|d['’]))", re.I)
+
+
+def apply_recusals(entries: list[Entry], text: str, president: str | None = None) -> list[Entry]:
     """Mark ``recused`` the persons the act says took no part in the debate or the vote.
 
     The cue is found first (:data:`patterns.RECUSAL_RE`); its subject is the last member of
     the list named in the sentence before it, with those joined to that one by "et" or a
     comma ("MM. X et Y ne prennent pas part au vote"). The person spoken of is never the
     speaker: "Nathalie ROCA informe que Dominique BARBE ne prend pas part au vote" marks BARBE.
+    The mayor leaving the room for one item ("Monsieur le Maire quitte la salle et ne prend
+    pas part au vote") is the act's ``president``, when known and listed.
     """
     out = list(entries)
     for m in P.RECUSAL_RE.finditer(text):
@@ -517,6 +524,9 @@ def apply_recusals(entries: list[Entry], text: str) -> list[Entry]:
             if i is not None:
                 hits.append((nm.start(), nm.end(), i))
         if not hits:
+            chair = _match(out, president) if president and _CHAIR_RE.search(window) else None
+            if chair is not None:
+                out[chair] = replace(out[chair], recused=True)
             continue
         chosen = [hits[-1]]
         for h in reversed(hits[:-1]):
@@ -619,7 +629,7 @@ def grid_entries(grid: list[GridRow], listed: list[Entry]) -> list[Entry]:
     return out
 
 
-def read_attendance(act: Act, preamble_end: int | None = None) -> list[Entry]:
+def read_attendance(act: Act, preamble_end: int | None = None, president: str | None = None) -> list[Entry]:
     """The act's attendance, arrivals, departures and recusals applied.
 
     In minutes, the list is read from the session's preamble: its shared sections and,
@@ -647,7 +657,7 @@ def read_attendance(act: Act, preamble_end: int | None = None) -> list[Entry]:
         if stop > end:
             entries = apply_movements(entries, act.doc.clean(Span(end, stop)))
     own = _own_text(act)
-    return apply_void_proxies(apply_recusals(entries, own), own)
+    return apply_void_proxies(apply_recusals(entries, own, president), own)
 
 
 def _seen_in(text: str) -> Callable[[str], bool]:
@@ -684,7 +694,7 @@ def extract_attendance(act: Act, found: Found, issues: IssueLog) -> list[Attenda
         # the bureau's deliberation reported in the council's minutes: the council's
         # attendance is not the bureau's, and the minutes do not give the bureau's
         return []
-    entries = read_attendance(act, preamble_end)
+    entries = read_attendance(act, preamble_end, found.field("president"))
     chair = president_entry(entries, found.field("president"), found.field("members_present"))
     if chair is not None:
         entries = [*entries, chair]
