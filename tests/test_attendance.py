@@ -176,12 +176,13 @@ P_ = "present"
     # a mixed plural civility gives none; roles interrupt the list (Chéméré)
     ("Présents:\nM. Georges LECLEVE, Maire\nM. MMES Virginie PORCHER, Marie-Laure DAVID, Gérard\n"
      "CHAUVET, Adjoints\nM. MMES Jean-Marc VOYAU, Karine FOUQUET, Conseillers municipaux\ndélégués.\n"
-     "M. MMES Sylviane GIBET, Anne BRUNETEAU, Conseillers municipaux.\nAbsents excusés :\n"
+     "M. MMES Sylviane GIBET, Anne BRUNETEAU, Philippe\nBRIAND, Conseillers municipaux.\nAbsents excusés :\n"
      "M. Michel GRAVOUIL, Adjoint, pouvoir donné à M. Georges\nLECLEVE",
      [("M.", "Georges", "LECLEVE", P_, True, None, False), (None, "Virginie", "PORCHER", P_, True, None, False),
       (None, "Marie-Laure", "DAVID", P_, True, None, False), (None, "Gérard", "CHAUVET", P_, True, None, False),
       (None, "Jean-Marc", "VOYAU", P_, True, None, False), (None, "Karine", "FOUQUET", P_, True, None, False),
       (None, "Sylviane", "GIBET", P_, True, None, False), (None, "Anne", "BRUNETEAU", P_, True, None, False),
+      (None, "Philippe", "BRIAND", P_, True, None, False),
       ("M.", "Michel", "GRAVOUIL", "represented", True, "Georges LECLEVE", False)]),
     # written for other councils: "Absents / Excusés", "Procuration de X à Y"
     ("Présents : Mme Anne DURAND, M. Paul MARTIN\nAbsents / Excusés : M. Luc PETIT, Mme Rose BLANC",

@@ -120,6 +120,9 @@ def _names_line(line: str) -> bool:
     BRUNETEAU, Conseillers municipaux." (a list that goes on after a full stop)."""
     pieces = [P.PLURAL_CIVILITY_RE.sub("", p.strip(" .")) for p in P.SEPARATOR_RE.split(line) if p.strip(" .")]
     names = [p for p in pieces if not FUNCTION_RE.sub("", p).strip(" ,;:-") or _is_name(p)]
+    if pieces and len(names) == len(pieces) - 1 and not line.rstrip().endswith(".") \
+            and re.fullmatch(r"(?:M\.|Mme)?\s*[A-ZÀ-Ý][\wÀ-ÿ'’-]*", pieces[-1]):
+        names.append(pieces[-1])  # "…, Anne BRUNETEAU, Philippe" / "BRIAND, …": a name cut by the line end
     return bool(pieces) and len(names) == len(pieces) and any(_is_name(strip_functions(p)) for p in pieces)
 
 
@@ -172,6 +175,7 @@ def _continues(line: str, after_hyphen: bool = False) -> bool:
     opens this one."""
     if after_hyphen:
         line = re.sub(r"^\s*[\wÀ-ÿ'’]+", "", line)
+    line = re.sub(r"[\wÀ-ÿ'’]+-\s*$", "", line)  # "Conseillers munici-": a word cut at the line end
     bare = P.REMARK_RE.sub(" ", line)
     bare = re.sub(r"[(\[][^()\[\]]*$|^[^()\[\]]*[)\]]", " ", bare)  # a remark cut by the line break
     words = re.findall(r"[\wÀ-ÿ'’-]+", bare)
@@ -256,6 +260,8 @@ def split_entries(text: str, status: str, voting: bool, first_names: bool = Fals
             carry = ("Mme" if plural.group("f") is not None else
                      "M." if plural.group("m") is not None else None)
             piece = piece[plural.end():]
+            if not piece.strip():
+                continue  # "M. MMES, Michel GRAVOUIL, …": the plural civility is a piece alone
         elif _CIVILITY_ANY_RE.match(piece):
             carry = None
         lead = P.LEADING_PROXY_RE.match(piece)

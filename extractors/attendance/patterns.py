@@ -160,9 +160,9 @@ CIVILITY_START_RE = re.compile(r"(?<!\S)(?=(?:Monsieur|Madame|Mademoiselle|Mme|M
 #: "MMES FAUVEL, PAYEN, M. CLAVEAU", "MM SAINT-JAMES, ATLAN, BOURDIEC"; a mixed one ("M.
 #: MMES Virginie PORCHER, Gérard CHAUVET", "Mmes et MM.") gives no civility to anyone.
 PLURAL_CIVILITY_RE = re.compile(
-    r"""^(?:(?i:M\.?|MM\.?|Messieurs)\s+(?:et\s+)?(?i:Mmes|Mesdames)\.?(?P<x>)          # M. MMES, MM. et Mmes
-         |(?i:Mmes|Mesdames)\.?\s+(?:et\s+)?(?i:MM|Messieurs|M)\.?(?P<y>)(?=\s)          # Mmes et MM.
-         |(?i:Mmes|Mesdames)(?P<f>)|(?:MM|Messieurs)(?P<m>))\.?\s+""",
+    r"""^(?:(?i:M\.?|MM\.?|Messieurs)\s+(?:et\s+)?(?i:Mmes|Mesdames|Mlles?)\.?(?P<x>)    # M. MMES, MM. et Mmes, M. MLLE
+         |(?i:Mmes|Mesdames|Mlles?)\.?\s+(?:et\s+)?(?i:MM|Messieurs|M)\.?(?P<y>)(?=\s)    # Mmes et MM.
+         |(?i:Mmes|Mesdames)(?P<f>)|(?:MM|Messieurs)(?P<m>))\.?(?:\s+|\s*,\s*|$)""",
     re.X,
 )
 
