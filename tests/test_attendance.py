@@ -184,6 +184,11 @@ P_ = "present"
       (None, "Sylviane", "GIBET", P_, True, None, False), (None, "Anne", "BRUNETEAU", P_, True, None, False),
       (None, "Philippe", "BRIAND", P_, True, None, False),
       ("M.", "Michel", "GRAVOUIL", "represented", True, "Georges LECLEVE", False)]),
+    # a separator lost between two names in mixed case (Roannais 2021)
+    ("Etaient présents :\nMuriel Marcellin - Yves Nicolin Mahdi Nouibat - Gilles Passot (arrivé en cours de séance)- Jade Petit.",
+     [(None, "Muriel", "Marcellin", P_, True, None, False), (None, "Yves", "Nicolin", P_, True, None, False),
+      (None, "Mahdi", "Nouibat", P_, True, None, False), (None, "Gilles", "Passot", P_, True, None, False),
+      (None, "Jade", "Petit", P_, True, None, False)]),
     # written for other councils: "Absents / Excusés", "Procuration de X à Y"
     ("Présents : Mme Anne DURAND, M. Paul MARTIN\nAbsents / Excusés : M. Luc PETIT, Mme Rose BLANC",
      [("Mme", "Anne", "DURAND", P_, True, None, False), ("M.", "Paul", "MARTIN", P_, True, None, False),

@@ -224,6 +224,11 @@ def _holder_name(raw: str, first_names: bool = False) -> str | None:
     return None
 
 
+#: Two "Prénom Nom" in mixed case run together, no particle, no capitals: "Yves Nicolin Mahdi
+#: Nouibat" (Roannais 2021: the dash between them was lost).
+_TWO_NAMES_RE = re.compile(r"(?:[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?\s){3}[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?")
+
+
 #: A first name alone, as informal minutes list their members: "Jean-Pierre", "Adeline".
 _LONE_FIRST_NAME_RE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?")
 
@@ -287,6 +292,10 @@ def split_entries(text: str, status: str, voting: bool, first_names: bool = Fals
             names = initials  # "T.BUSIN S.MEARY" run together over a line break
         elif len(_CIVILITY_ANY_RE.findall(piece)) >= 2:
             names = [n.strip() for n in P.CIVILITY_START_RE.split(piece) if n.strip()]
+        elif _TWO_NAMES_RE.fullmatch(piece):
+            # "Yves Nicolin Mahdi Nouibat": the separator between two "Prénom Nom" was lost
+            words = piece.split()
+            names = [" ".join(words[:2]), " ".join(words[2:])]
         for k, name in enumerate(names):
             person = parse_person(name)
             lone = first_names and bool(_LONE_FIRST_NAME_RE.fullmatch(name.strip()))
