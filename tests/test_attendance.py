@@ -189,6 +189,16 @@ P_ = "present"
      [(None, "Muriel", "Marcellin", P_, True, None, False), (None, "Yves", "Nicolin", P_, True, None, False),
       (None, "Mahdi", "Nouibat", P_, True, None, False), (None, "Gilles", "Passot", P_, True, None, False),
       (None, "Jade", "Petit", P_, True, None, False)]),
+    # one entry per line after a holder wrapped alone ("… à M. Georges" / "LECLEVE"), MLLE and MME
+    # opening entries and ending lines, and the secretary line closing the list (Chéméré, 2009–2015)
+    ("Absents excusés et pouvoirs donnés :\nM. Jean-Marie GATARD, Adjoint, pouvoir donné à M. Georges\nLECLEVE\n"
+     "Jean-Pierre GRANDJOUAN, Adjoint, pouvoir donné à M. Jean-Paul\nLERAY\nMLLE Alice BICZYSKO, Conseillère "
+     "municipale, pouvoir donné à MME\nVirginie PORCHER\nPaul PIPAUD, Conseiller municipal.\n"
+     "A été élu secrétaire de séance :\tM.\tDominique\nMUSLEWSKI",
+     [("M.", "Jean-Marie", "GATARD", "represented", True, "Georges LECLEVE", False),
+      (None, "Jean-Pierre", "GRANDJOUAN", "represented", True, "Jean-Paul LERAY", False),
+      ("Mme", "Alice", "BICZYSKO", "represented", True, "Virginie PORCHER", False),
+      (None, "Paul", "PIPAUD", "excused", True, None, False)]),
     # written for other councils: "Absents / Excusés", "Procuration de X à Y"
     ("Présents : Mme Anne DURAND, M. Paul MARTIN\nAbsents / Excusés : M. Luc PETIT, Mme Rose BLANC",
      [("Mme", "Anne", "DURAND", P_, True, None, False), ("M.", "Paul", "MARTIN", P_, True, None, False),
@@ -270,6 +280,10 @@ def test_attendance_list_ends_before_the_title() -> None:
 @pytest.mark.parametrize("label, expected", [
     ("Étaient présents", ("present", True)),
     ("Absents excusés ayant donné procuration", ("represented", True)),
+    ("Excusés / pouvoirs", ("excused", True)),                    # with a holder: represented
+    ("Absents excusés et pouvoirs donnés", ("excused", True)),
+    ("Absent(s) et absent(s) excusé(s)", ("absent", True)),       # who is which is not said
+    ("Absents / Excusés", ("absent", True)),
     ("Absent(s) ayant donné pouvoir", ("represented", True)),
     ("Assistant également sans voix délibérative", ("present", False)),
     ("Excusé(s) sans voix délibérative", ("excused", False)),

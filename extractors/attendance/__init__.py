@@ -83,9 +83,9 @@ def _drop_side_cells(line: str) -> str:
 
 
 #: A line that starts a new entry (a civility, "C.FOROT") ...
-_NEW_ENTRY_RE = re.compile(r"(?:Monsieur|Madame|Mme|MME|M\.\s|[A-ZÀ-Ý]\.[A-ZÀ-Ý]{2})")
+_NEW_ENTRY_RE = re.compile(r"(?:Monsieur|Madame|Mademoiselle|Mme|MME|Mlle|MLLE|M\.\s|M\s(?=[A-ZÀ-Ý][a-zà-ÿ])|[A-ZÀ-Ý]\.[A-ZÀ-Ý]{2})")
 #: ... unless the line before it stops on a civility or a word that wants more ("… pouvoir à").
-_OPEN_END_RE = re.compile(r"(?:\b(?:M|Mme|MM|Monsieur|Madame)\.?|\b(?:à|a|de|du|des|par|et|le|la|au|aux))\s*$")
+_OPEN_END_RE = re.compile(r"(?:\b(?:M|Mme|MME|Mlle|MLLE|MM|Monsieur|Madame|Mademoiselle)\.?|\b(?:à|a|de|du|des|par|et|le|la|au|aux))\s*$")
 
 
 def _cut_word(left: str, right: str, seen: Callable[[str], bool] | None) -> bool:
@@ -126,6 +126,17 @@ def _names_line(line: str) -> bool:
     return bool(pieces) and len(names) == len(pieces) and any(_is_name(strip_functions(p)) for p in pieces)
 
 
+def _entry_complete(out: str, prev: str) -> bool:
+    """The entry ``out`` ends with is whole: a proxy with its holder's full name ("Karine
+    ESMIOL donne pouvoir à Danielle DAUBE", "… pouvoir donné à M. Georges" / "LECLEVE"), or
+    a name closed by a full stop."""
+    last = re.split(r"[,;]", out)[-1]
+    m = P.PROXY_VERB_RE.search(last)
+    if m:
+        return len(re.findall(r"[A-ZÀ-Ý][\wÀ-ÿ'’-]+", last[m.end():])) >= 2
+    return prev.rstrip().endswith(".") and _whole_entry(prev)
+
+
 def _join_lines(lines: list[str], seen: Callable[[str], bool] | None = None) -> str:
     """Join the lines of a list; a word cut by a hyphen at a line end is rejoined."""
     out = ""
@@ -140,8 +151,7 @@ def _join_lines(lines: list[str], seen: Callable[[str], bool] | None = None) -> 
         elif out and _NEW_ENTRY_RE.match(ln) and not _OPEN_END_RE.search(out):
             out = f"{out} ; {ln}"  # one entry per line: "W.AUGUSTE : procuration à C.FOROT"
         elif out and not _OPEN_END_RE.search(out) and not re.search(r"[,;]\s*$", out) \
-                and _whole_entry(prev) and _whole_entry(ln) \
-                and (P.PROXY_VERB_RE.search(prev) or prev.rstrip().endswith(".")):
+                and _whole_entry(ln) and _entry_complete(out, prev):
             out = f"{out} ; {ln}"  # "Karine ESMIOL donne pouvoir à Danielle DAUBE" / "Philippe PERRODO …"
         else:
             out = f"{out} {ln}" if out else ln
@@ -372,8 +382,9 @@ def classify_label(label: str) -> tuple[str, bool] | None:
     if P.MIXED_LABEL_RE.search(label) and not P.UNEXCUSED_RE.search(label):
         # "Excusés / pouvoirs", "Absent(s) et absent(s) excusé(s)": an entry with a proxy
         # holder is represented (split_entries), the others are of the first case
-        both = "absent" in text and "excus" in text
-        return (ABSENT if both or "excus" not in text else EXCUSED), not no_vote
+        # "Absent(s) et absent(s) excusé(s)", "Absents / Excusés": who is which is not said
+        either = re.search(r"absent\w*(?:\([es]+\))*\s*(?:/|\bet\b|\bou\b)\s*(?:absent\w*(?:\([es]+\))*\s+)?excus", text)
+        return (ABSENT if either or "excus" not in text else EXCUSED), not no_vote
     if P.PROXY_LABEL_RE.search(label):
         return REPRESENTED, not no_vote
     if P.UNEXCUSED_RE.search(label):
@@ -439,6 +450,9 @@ def _read_block(text: str, seen: Callable[[str], bool] | None) -> tuple[list[Ent
         if P.TABLE_HEADER_RE.match(raw):
             continue
         line = _drop_side_cells(raw)
+        if raw.strip() and not line.strip() and not _continues(raw.replace("\t", " ")):
+            current = closed = None  # "A été élu secrétaire de séance :	M.	Dominique": no list line
+            continue
         labels = list(P.LABEL_RE.finditer(line))
         if not labels:
             if current is None and closed is not None and (_whole_entry(line) or _names_line(line)) \

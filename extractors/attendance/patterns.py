@@ -73,6 +73,7 @@ STOP_LINE_RE = re.compile(
       | apr[èe]s\s | date\s+de\s+(?:la\s+)?convocation | convocation | s[ée]ance\s+du
       | approbation | d[ée]lib[ée]ration\b | cf\.?\s | secr[ée]taire | assistai(?:en)?t\b
       | pr[ée]sidence | pr[ée]sid[ée]
+      | a\s+[ée]t[ée]\s+(?:[ée]lue?|d[ée]sign[ée]e?|nomm[ée]e?)                                  # A été élu secrétaire de séance
     )""",
     re.I | re.X,
 )
