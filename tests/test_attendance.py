@@ -199,6 +199,10 @@ P_ = "present"
       (None, "Jean-Pierre", "GRANDJOUAN", "represented", True, "Jean-Paul LERAY", False),
       ("Mme", "Alice", "BICZYSKO", "represented", True, "Virginie PORCHER", False),
       (None, "Paul", "PIPAUD", "excused", True, None, False)]),
+    # members listed under their political group: the group is never a person
+    ("Étaient présents : Groupe Majorité : M. Paul DURAND, Mme Anne PETIT ; Non-inscrits : Luc MARTIN, Non-inscrits",
+     [("M.", "Paul", "DURAND", P_, True, None, False), ("Mme", "Anne", "PETIT", P_, True, None, False),
+      (None, "Luc", "MARTIN", P_, True, None, False)]),
     # written for other councils: "Absents / Excusés", "Procuration de X à Y"
     ("Présents : Mme Anne DURAND, M. Paul MARTIN\nAbsents / Excusés : M. Luc PETIT, Mme Rose BLANC",
      [("Mme", "Anne", "DURAND", P_, True, None, False), ("M.", "Paul", "MARTIN", P_, True, None, False),
@@ -268,6 +272,17 @@ def test_attendance_table_by_commune_keeps_only_names() -> None:
         ("Julien GUÉRIN", "present"), ("Corinne DECOCK", "present"), ("Michel SCHMITT", "present"),
         ("Sophie FONTAINE", "present"), ("Murielle ESTIENNE", "present"), ("Jean-Marc DENIS", "present"),
         ("Pierre LEBRETON", "excused")]
+
+
+@pytest.mark.parametrize("block, expected", [
+    # a commune in capitals in the commune column, a commune glued before a civility
+    ("Délégués présents :\nCommune\tDélégués\nSAINT-OMER\tM. Jean DUPONT, Mme Anne PETIT\n"
+     "ARQUES\tLuc MARTIN\nWimereux Mme Céline GAILLARD\nExcusés : M. Pierre LEBRETON.",
+     [("Jean DUPONT", "present"), ("Anne PETIT", "present"), ("Luc MARTIN", "present"), ("Céline GAILLARD", "present"),
+      ("Pierre LEBRETON", "excused")]),
+])
+def test_attendance_commune_never_glued_to_a_name(block: str, expected: list[tuple]) -> None:
+    assert [(e.person.full_name, e.status) for e in parse_block(block)] == expected
 
 
 def test_attendance_list_ends_before_the_title() -> None:

@@ -143,9 +143,16 @@ def _join_lines(lines: list[str], seen: Callable[[str], bool] | None = None) -> 
     prev = ""
     for ln in lines:
         # text layers print the hyphen of "Jean-\nClaude" as U+0002 or a soft hyphen
-        ln = ln.replace("\x02", "-").replace("\u00ad", "-").strip()
+        row = ln.startswith(_ROW)
+        ln = ln.replace(_ROW, "").replace("\x02", "-").replace("\u00ad", "-").strip()
         if not ln:
             continue
+        if row and out and not _OPEN_END_RE.search(out) and not re.search(r"[,;-]\s*$", out):
+            last = strip_functions(re.split(r"[,;]", out)[-1].strip())
+            if _is_name(last) and (_CAPS_TOKEN_RE.search(last) or len(last.split()) >= 2 + bool(_CIVILITY_ANY_RE.match(last))):
+                out = f"{out} ; {ln}"  # "ARQUES	Luc MARTIN" after "… Mme Anne PETIT"
+                prev = ln
+                continue
         if out.endswith("-") and len(out) > 1 and out[-2].isalpha():
             out = out[:-1] + ln if _cut_word(out, ln, seen) else out + ln
         elif out and _NEW_ENTRY_RE.match(ln) and not _OPEN_END_RE.search(out):
@@ -239,6 +246,14 @@ def _holder_name(raw: str, first_names: bool = False) -> str | None:
 _TWO_NAMES_RE = re.compile(r"(?:[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?\s){3}[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?")
 
 
+#: Marks a line that is a row of a delegates' table (joined to the row before only when
+#: that one was cut: "M. Michel" / "Boulogne-sur-Mer	SCHMITT").
+_ROW = "\x1e"
+
+#: The header of a table's commune column: "Commune", "Communes", "Collectivité".
+_COMMUNE_HEAD_RE = re.compile(r"(?i)^(?:communes?|collectivit[ée]s?)$")
+
+
 #: A first name alone, as informal minutes list their members: "Jean-Pierre", "Adeline".
 _LONE_FIRST_NAME_RE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?")
 
@@ -269,6 +284,9 @@ def split_entries(text: str, status: str, voting: bool, first_names: bool = Fals
     sep = P.SEPARATOR_RE if not first_names else _FIRST_NAMES_SEP_RE
     for piece in _split_outside_parens(text, sep):
         piece = re.sub(r"^(?:et|puis)\s+", "", piece.strip(" .:"))
+        piece = P.GROUP_PREFIX_RE.sub("", piece)  # "Non-inscrits : Luc MARTIN"
+        if P.GROUP_NAME_RE.match(piece):
+            continue  # a group is never a person
         piece = P.COUNT_REMARK_RE.sub("", piece)  # "… Mme Nicole TUAL donne procuration à M. Etienne FRERE (7)"
         plural = P.PLURAL_CIVILITY_RE.match(piece)
         if plural:
@@ -302,6 +320,9 @@ def split_entries(text: str, status: str, voting: bool, first_names: bool = Fals
             names = initials  # "T.BUSIN S.MEARY" run together over a line break
         elif len(_CIVILITY_ANY_RE.findall(piece)) >= 2:
             names = [n.strip() for n in P.CIVILITY_START_RE.split(piece) if n.strip()]
+        elif (mid := _CIVILITY_ANY_RE.search(piece)) and mid.start() > 0 and not _is_name(piece[: mid.start()].strip()):
+            # "Wimereux Mme Céline GAILLARD": what stands before the civility is not the person
+            names = [piece[mid.start():]]
         elif _TWO_NAMES_RE.fullmatch(piece):
             # "Yves Nicolin Mahdi Nouibat": the separator between two "Prénom Nom" was lost
             words = piece.split()
@@ -446,10 +467,23 @@ def _read_block(text: str, seen: Callable[[str], bool] | None) -> tuple[list[Ent
     segments: list[tuple[tuple[str, bool], list[str]]] = []
     current: tuple[tuple[str, bool], list[str]] | None = None
     closed: tuple[tuple[str, bool], list[str]] | None = None  # a list ended by a full stop
+    commune_col: int | None = None  # the commune column of a delegates' table, after its header
     for raw in _join_wrapped_labels(text.split("\n")):
         if P.TABLE_HEADER_RE.match(raw):
+            heads = [c.strip() for c in raw.split("\t")]
+            commune_col = next((k for k, c in enumerate(heads) if _COMMUNE_HEAD_RE.match(c)), None)
             continue
+        if commune_col is not None and "\t" in raw and not P.LABEL_RE.search(raw):
+            cells = raw.split("\t")
+            if len(cells) >= 2 and commune_col < len(cells):
+                # "SAINT-OMER	M. Jean DUPONT": the commune column of a delegates' table, even
+                # in capitals, is never glued to a name
+                raw = "\t".join(c for k, c in enumerate(cells) if k != commune_col)
+        elif P.LABEL_RE.search(raw):
+            commune_col = None
         line = _drop_side_cells(raw)
+        if commune_col is not None and line.strip():
+            line = _ROW + line  # a row of the table: a new entry unless the row before was cut
         if raw.strip() and not line.strip() and not _continues(raw.replace("\t", " ")):
             current = closed = None  # "A été élu secrétaire de séance :	M.	Dominique": no list line
             continue

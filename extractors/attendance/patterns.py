@@ -113,6 +113,17 @@ LEADING_PROXY_RE = re.compile(
     re.I | re.X,
 )
 
+#: A political group heading names inside a list, never a person: "Groupe Majorité : M. Paul
+#: DURAND, …", "Non-inscrits : Luc MARTIN", "Liste « Agir ensemble » : …", "Opposition : …".
+GROUP_PREFIX_RE = re.compile(
+    r"""^(?:groupe\b[^:]{0,80} | non[\s-]inscrits? | majorit[ée]\b[^:]{0,60} | opposition\b[^:]{0,60}
+         | liste\b[^:]{0,80} | [ée]lus?\s+(?:de\s+la\s+|du\s+)?(?:majorit|opposit|minorit)\w*[^:]{0,40})\s*:\s*""",
+    re.I | re.X,
+)
+
+#: A group name standing alone as a piece: "Non-inscrits", "Groupe Socialiste".
+GROUP_NAME_RE = re.compile(r"^(?:groupes?\b|non[\s-]inscrits?\b|majorit[ée]\b|opposition\b|minorit[ée]\b)", re.I)
+
 #: A count printed after a list, in parentheses: "… Mme Sylvie VALENTE-LE HIR (27)".
 COUNT_REMARK_RE = re.compile(r"\s*\(\s*(?P<n>\d{1,3})\s*\)\s*[.,;]?\s*$")
 
