@@ -203,6 +203,16 @@ P_ = "present"
     ("Étaient présents : Groupe Majorité : M. Paul DURAND, Mme Anne PETIT ; Non-inscrits : Luc MARTIN, Non-inscrits",
      [("M.", "Paul", "DURAND", P_, True, None, False), ("Mme", "Anne", "PETIT", P_, True, None, False),
       (None, "Luc", "MARTIN", P_, True, None, False)]),
+    # attendance as one sentence: counts, then the names in parentheses
+    ("Présents : 25 – Représentés : 2 (Mme Anne PETIT par M. Paul DURAND, M. Luc MARTIN par Mme Rose BLANC) – "
+     "Absents : 1 (M. Jean NOIR)",
+     [("Mme", "Anne", "PETIT", "represented", True, "Paul DURAND", False),
+      ("M.", "Luc", "MARTIN", "represented", True, "Rose BLANC", False), ("M.", "Jean", "NOIR", "absent", True, None, False)]),
+    ("Il y avait 15 présents, 1 représenté (M. Albert VERT par M. Bruno ROUGE) et 2 absents excusés (M. Eric GRIS, "
+     "Mme Diane ROSE).",
+     [("M.", "Albert", "VERT", "represented", True, "Bruno ROUGE", False), ("M.", "Eric", "GRIS", "excused", True, None, False),
+      ("Mme", "Diane", "ROSE", "excused", True, None, False)]),
+    ("Le Conseil, 15 présents (quorum atteint), délibère.", []),   # a parenthesis without names
     # written for other councils: "Absents / Excusés", "Procuration de X à Y"
     ("Présents : Mme Anne DURAND, M. Paul MARTIN\nAbsents / Excusés : M. Luc PETIT, Mme Rose BLANC",
      [("Mme", "Anne", "DURAND", P_, True, None, False), ("M.", "Paul", "MARTIN", P_, True, None, False),

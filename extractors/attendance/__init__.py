@@ -448,6 +448,21 @@ def _join_wrapped_labels(lines: list[str]) -> list[str]:
     return out
 
 
+def _sentence_lists(text: str) -> list[tuple[tuple[str, bool], str]]:
+    """Lists written inside one sentence, after their counts: "Représentés : 3 (Mme Anne PETIT
+    par M. Paul DURAND, …) – Absents : 2 (M. Jean NOIR, Mme Marie BLEU)" (see
+    :data:`patterns.SENTENCE_LIST_RE`). A parenthesis that holds no name gives nothing."""
+    out = []
+    for m in P.SENTENCE_LIST_RE.finditer(text):
+        label = m.group("label1") or m.group("label2")
+        kind = classify_label(label)
+        names = re.sub(r"\s+", " ", m.group("names"))
+        if kind and any(_is_name(strip_functions(p.strip(" .")))
+                        for p in _split_outside_parens(names, P.SEPARATOR_RE)):
+            out.append((kind, names))
+    return out
+
+
 def parse_block(text: str, seen: Callable[[str], bool] | None = None) -> list[Entry]:
     """Every person of an attendance block, in order of appearance.
 
@@ -523,6 +538,7 @@ def _read_block(text: str, seen: Callable[[str], bool] | None) -> tuple[list[Ent
                 if _closes(line):
                     current, closed = None, current
     joined = [((status, voting), _join_lines(lines, seen)) for (status, voting), lines in segments]
+    joined += _sentence_lists(text)
     first_names = any(status == PRESENT and first_names_list(t) for (status, _), t in joined)
     entries: list[Entry] = []
     counts: dict[str, int] = {}

@@ -62,6 +62,19 @@ MIXED_LABEL_RE = re.compile(
 #: Général des Services").
 STOP_LABEL_RE = re.compile(r"secr[ée]taire|nombre|en\s+exercice|^\W*assistai(?:en)?t\s*$", re.I)
 
+#: Attendance written as one sentence: counts, then the names in parentheses: "Présents : 25 –
+#: Représentés : 3 (Mme Anne PETIT par M. Paul DURAND, …) – Absents : 2 (M. Jean NOIR, …)",
+#: "Il y avait 15 présents, 2 représentés (M. A par M. B) et 1 absent (M. E)". The label
+#: comes before or after its count; the names are what the parentheses hold.
+_SENTENCE_LABEL = r"""(?:pr[ée]sente?s?|repr[ée]sent[ée]e?s?|absente?s?(?:[^\S\n]{1,3}(?:non[^\S\n]{1,3})?excus[ée]e?s?)?|excus[ée]e?s?
+                      |pouvoirs?|procurations?)"""
+SENTENCE_LIST_RE = re.compile(
+    rf"""(?:(?P<label1>{_SENTENCE_LABEL})[^\S\n]{{0,3}}:?[^\S\n]{{0,3}}(?P<n1>\d{{1,3}})
+          |(?P<n2>\d{{1,3}})[^\S\n]{{1,3}}(?:(?:conseill[eè]re?s|membres|d[ée]l[ée]gu[ée]e?s|[ée]lus)[^\S\n]{{1,3}})?(?P<label2>{_SENTENCE_LABEL}))
+        [^\S\n]{{0,3}}\((?P<names>[^()]{{3,1500}})\)""",
+    re.I | re.X,
+)
+
 #: Lines that end an attendance list: counts, the agenda, the object, the visas, the
 #: opening of the session, the schedule of a long meeting ("Questions 1 à 10 :").
 STOP_LINE_RE = re.compile(
