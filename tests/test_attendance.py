@@ -213,6 +213,13 @@ P_ = "present"
      [("M.", "Albert", "VERT", "represented", True, "Bruno ROUGE", False), ("M.", "Eric", "GRIS", "excused", True, None, False),
       ("Mme", "Diane", "ROSE", "excused", True, None, False)]),
     ("Le Conseil, 15 présents (quorum atteint), délibère.", []),   # a parenthesis without names
+    # a justified line (wide gaps read as tabs), two names without their comma, the secretary
+    # line closing a list on a name (Chéméré)
+    ("Présents:\nM. MMES Jean-Marc VOYAU, Jean-Marie GATARD Alain\nGUILBAUD,\nKarine\tFOUQUET,\tRomain\tRUNGOAT,\tSabrina\n"
+     "PENNETIER-BIGOT, Conseillers municipaux délégués.\nA\tété\télue\tsecrétaire\tde\tséance :\tMME Tatiana\nBERTHELOT",
+     [(None, "Jean-Marc", "VOYAU", P_, True, None, False), (None, "Jean-Marie", "GATARD", P_, True, None, False),
+      (None, "Alain", "GUILBAUD", P_, True, None, False), (None, "Karine", "FOUQUET", P_, True, None, False),
+      (None, "Romain", "RUNGOAT", P_, True, None, False), (None, "Sabrina", "PENNETIER-BIGOT", P_, True, None, False)]),
     # written for other councils: "Absents / Excusés", "Procuration de X à Y"
     ("Présents : Mme Anne DURAND, M. Paul MARTIN\nAbsents / Excusés : M. Luc PETIT, Mme Rose BLANC",
      [("Mme", "Anne", "DURAND", P_, True, None, False), ("M.", "Paul", "MARTIN", P_, True, None, False),

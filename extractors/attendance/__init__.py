@@ -78,6 +78,8 @@ def _drop_side_cells(line: str) -> str:
     if "\t" not in line:
         return line
     cells = line.split("\t")
+    if len(cells) >= 4 and all(1 <= len(c.split()) <= 2 for c in cells):
+        return " ".join(c.strip() for c in cells)  # a justified line: "Karine	FOUQUET,	Romain	RUNGOAT,"
     keep = [c for c in cells if _person_like(c) or P.LABEL_RE.search(c)]
     return " ".join(keep) if keep else ""
 
@@ -250,6 +252,11 @@ _TWO_NAMES_RE = re.compile(r"(?:[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ
 #: that one was cut: "M. Michel" / "Boulogne-sur-Mer	SCHMITT").
 _ROW = "\x1e"
 
+#: Two "Prénom NOM" run together: "Jean-Marie GATARD Alain GUILBAUD".
+_TWO_FULL_NAMES_RE = re.compile(
+    r"(?P<a>[A-ZÀ-Ý][a-zà-ÿ'’]+(?:[- ][A-ZÀ-Ý][a-zà-ÿ'’]+)?\s+[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)"
+    r"\s+(?P<b>[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?\s+[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)")
+
 #: The header of a table's commune column: "Commune", "Communes", "Collectivité".
 _COMMUNE_HEAD_RE = re.compile(r"(?i)^(?:communes?|collectivit[ée]s?)$")
 
@@ -327,6 +334,9 @@ def split_entries(text: str, status: str, voting: bool, first_names: bool = Fals
             # "Yves Nicolin Mahdi Nouibat": the separator between two "Prénom Nom" was lost
             words = piece.split()
             names = [" ".join(words[:2]), " ".join(words[2:])]
+        elif two := _TWO_FULL_NAMES_RE.fullmatch(piece):
+            # "Jean-Marie GATARD Alain GUILBAUD": two "Prénom NOM", the comma lost
+            names = [two.group("a"), two.group("b")]
         for k, name in enumerate(names):
             person = parse_person(name)
             lone = first_names and bool(_LONE_FIRST_NAME_RE.fullmatch(name.strip()))
@@ -496,6 +506,9 @@ def _read_block(text: str, seen: Callable[[str], bool] | None) -> tuple[list[Ent
                 raw = "\t".join(c for k, c in enumerate(cells) if k != commune_col)
         elif P.LABEL_RE.search(raw):
             commune_col = None
+        if current is not None and P.STOP_LINE_RE.match(re.sub(r"\s+", " ", raw).strip()):
+            current = closed = None  # "A	été	élue	secrétaire	de	séance :	MME Tatiana"
+            continue
         line = _drop_side_cells(raw)
         if commune_col is not None and line.strip():
             line = _ROW + line  # a row of the table: a new entry unless the row before was cut
