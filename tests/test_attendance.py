@@ -344,6 +344,9 @@ def test_attendance_secretary_line_is_not_a_row() -> None:
      "Paul DURAND"),
     ("M. Paul DURAND, adjoint, ne participe ni au débat, ni au vote.", "Paul DURAND"),
     ("Mme LEGRAND et M. DURAND ne prennent pas part au vote.", "Brigitte LEGRAND, Paul DURAND"),
+    # Avranches 2017: a plural civility, a surname alone in mixed case
+    ("(Mesdames Legrand, Roca et Monsieur Durand quittent la salle et ne participent pas au vote)",
+     "Brigitte LEGRAND, Paul DURAND, Nathalie ROCA"),
 ])
 def test_attendance_recusal(sentence: str, recused: str) -> None:
     entries = parse_block("Présents : Mme Brigitte LEGRAND, M. Paul DURAND, Mme Nathalie ROCA\n"

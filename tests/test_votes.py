@@ -101,6 +101,8 @@ def test_votes_not_a_tally(text: str) -> None:
     ("Pas de remarque. Adopté à l'unanimité.", True),
     ("Accord du conseil à l’unanimité.", True),
     ("Après en avoir délibéré, les membres du conseil\nmunicipal adoptent, à l'unanimité, la présente délibération.", True),
+    ("Après avoir délibéré, les Membres du Conseil Communautaire ont, adopté à l’unanimité :", True),   # Lisières 2025
+    ("Le conseil municipal, après avoir entendu le rapporteur, a approuvé à l'unanimité le projet.", True),
     ("Considérant que la commission a rendu son rapport définitif, adopté à l’unanimité des membres présents, le", False),
     ("le conseil municipal peut décider, à l'unanimité, de ne pas procéder au scrutin secret", False),
 ])

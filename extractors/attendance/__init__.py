@@ -578,6 +578,11 @@ def _match(entries: list[Entry], name: str) -> int | None:
     """Index of the one entry ``name`` designates, or None when none or several do."""
     person = parse_person(name)
     hits = [i for i, e in enumerate(entries) if same_person(person, e.person)]
+    if not hits and person.last_name is None and person.first_name:
+        # a lone word in running text ("Mesdames Fauvel, Labbe et Monsieur Siri") is a
+        # surname when no member has it as a first name
+        as_surname = replace(person, first_name=None, last_name=person.first_name)
+        hits = [i for i, e in enumerate(entries) if same_person(as_surname, e.person)]
     return hits[0] if len(hits) == 1 else None
 
 

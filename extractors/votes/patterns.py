@@ -70,7 +70,8 @@ UNANIMITY_CONTEXT_RE = re.compile(
       | ^\W{0,3}$                                                                                           # "A l'unanimité," at a line start
       | \b(?:conseil|conseillers|membres|assembl[ée]e|bureau|commission\s+permanente)\b[^.;]{0,80}?
         \b(?:adopte|adoptent|approuve|approuvent|d[ée]cide|d[ée]cident|vote|votent|accepte|acceptent|valide|valident|
-           d[ée]lib[èe]re|se\s+prononce|émet|emet|donne)\b[^.;]{0,40}$                                      # Le Conseil … adopte, à l'unanimité
+           d[ée]lib[èe]re|se\s+prononce|émet|emet|donne
+           |(?:ont|a)\s*,?\s*(?:adopt|approuv|vot|accept|valid)[ée]e?s?)\b[^.;]{0,40}$                       # Le Conseil … adopte, à l'unanimité; les Membres … ont, adopté à l'unanimité
       | \b(?:conseil|conseillers|membres|assembl[ée]e)\b[^.;]{0,60},\s*$                                    # Le Conseil Municipal, à l'unanimité,
       | \best\s+(?:adopt[ée]e?|approuv[ée]e?|vot[ée]e?|accept[ée]e?)\s*,?\s*$                               # le compte rendu … est approuvé à l'unanimité
     """,
