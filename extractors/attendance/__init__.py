@@ -506,9 +506,6 @@ def _read_block(text: str, seen: Callable[[str], bool] | None) -> tuple[list[Ent
                 raw = "\t".join(c for k, c in enumerate(cells) if k != commune_col)
         elif P.LABEL_RE.search(raw):
             commune_col = None
-        if current is not None and P.STOP_LINE_RE.match(re.sub(r"\s+", " ", raw).strip()):
-            current = closed = None  # "A	été	élue	secrétaire	de	séance :	MME Tatiana"
-            continue
         line = _drop_side_cells(raw)
         if commune_col is not None and line.strip():
             line = _ROW + line  # a row of the table: a new entry unless the row before was cut
