@@ -201,6 +201,21 @@ def test_votes_read_vote_columns_more(vote_text: str, counts: dict, unanimous: b
     assert (tally.counts, tally.unanimous, tally.outcome) == (counts, unanimous, outcome)
 
 
+@pytest.mark.parametrize("vote_text, counts, unanimous, outcome", [
+    ("Résultat du vote :\nVotants\tPour\tContre\tAbstentions\n29\t25\t2\t2", {"for": 25, "against": 2, "abstain": 2},
+     False, "adopted"),
+    ("POUR\tCONTRE\tABSTENTION\n12\t0\t0", {"for": 12, "against": 0, "abstain": 0}, True, "adopted"),
+    ("Pour\tContre\n4\t9\nLa proposition n'est pas adoptée.", {"for": 4, "against": 9}, False, "rejected"),
+    # a box of vertical cells (label, then its count on the line)
+    ("Votants\t29\nPour\t25\nContre\t2\nAbstentions\t2", {"for": 25, "against": 2, "abstain": 2}, False, "adopted"),
+])
+def test_votes_boxed_tally(vote_text: str, counts: dict, unanimous: bool | None, outcome: str) -> None:
+    act = make_act((SectionKind.HEADER, "Objet : Budget", False), (SectionKind.VOTE, vote_text, False))
+    tally = read_vote(act)
+    assert tally is not None
+    assert (tally.counts, tally.unanimous, tally.outcome) == (counts, unanimous, outcome)
+
+
 def test_votes_noted_report_is_no_vote() -> None:
     act = make_act((SectionKind.HEADER, "Objet : Rapport d'activité", False),
                    (SectionKind.DECISION, "Le Conseil municipal prend acte de la présentation du rapport.", False))

@@ -142,8 +142,10 @@ def _sentence_before(text: str, at: int, size: int = 250) -> str:
 def _matches(text: str) -> list[re.Match[str]]:
     """Position/count matches, earliest first, overlaps dropped."""
     counted_first = [m for m in V.COUNT_FIRST_RE.finditer(text)
-                     # "soit 25 voix" / "Contre : …": a count does not run over a line into the next label
-                     if not ("\n" in text[m.start("n"):m.start("pos")] and re.match(r"\s*:", text[m.end():]))]
+                     # "soit 25 voix" / "Contre : …", "Votants	29" / "Pour	25": a count does not run
+                     # over a line end into the next label
+                     if not ("\n" in text[m.start("n"):m.start("pos")]
+                             and re.match(r"[^\S\n]*(?::|\t|[^\S\n]\d)", text[m.end():]))]
     found = sorted(list(V.GROUP_LIST_RE.finditer(text)) + list(V.LABEL_FIRST_RE.finditer(text)) + counted_first,
                    key=lambda m: (m.start(), -m.end()))
     out: list[re.Match[str]] = []
@@ -278,6 +280,23 @@ def read_vote_table(text: str) -> Tally | None:
     return t if t.counts else None
 
 
+def read_boxed_tally(text: str) -> Tally | None:
+    """A tally in a box, positions over counts ("Votants	Pour	Contre	Abstentions" /
+    "29	25	2	2"), or None."""
+    m = V.BOXED_TALLY_RE.search(text)
+    if not m:
+        return None
+    heads = [h.strip() for h in m.group("head").split("\t")]
+    counts = [int(c) for c in m.group("counts").split("\t")]
+    if len(heads) != len(counts):
+        return None
+    t = Tally(start=m.start(), end=m.end())
+    for h, n in zip(heads, counts):
+        if re.match(r"(?i)pour|contre|abst|ne\s+prend|n['’]ont|non|nppv|refus", h):
+            t.counts.setdefault(position_of(h) if not h.lower().startswith("nppv") else NOT_VOTING, n)
+    return t if len(t.counts) >= 2 else None
+
+
 def roll_call(text: str, attendance: list[str]) -> dict[str, tuple[int | None, list[str]]]:
     """Names behind each position of a vote by roll call ("Ont voté pour (35) : Mme X (par
     pouvoir), M. Y, …"), with the count printed in parentheses."""
@@ -371,7 +390,7 @@ def read_vote(act: Act, attendance: list[str] | None = None) -> Tally | None:
         if not chunks:
             continue
         text = "\n".join(t for _, t in chunks)
-        table = read_vote_table(text)
+        table = read_vote_table(text) or read_boxed_tally(text)
         if table is not None:
             return _named(_finish(table, text), act, kinds, attendance)
         tallies = find_tallies(text, in_vote, attendance)

@@ -177,3 +177,13 @@ DECIDED_RE = re.compile(
 #: The council takes note of a report: no vote ("Le Conseil municipal prend acte de la
 #: présentation du rapport", "Il est pris acte de …", "donne acte au Président").
 NOTED_RE = re.compile(r"\b(?:prend|prennent|pris|donne)\s{1,3}acte\b", re.I)
+
+#: A boxed tally laid out in columns, the positions on one line and their counts on the next:
+#: "Votants	Pour	Contre	Abstentions" / "29	25	2	2" ("Votants", "Exprimés", "Présents"
+#: columns are read past).
+_BOX_HEAD = rf"(?:{_FOR}|{_AGAINST}|{_ABSTAIN}|{_NOT_VOTING}|(?i:votants?|exprim[ée]s|suffrages\s+exprim[ée]s|pr[ée]sents?|nppv))"
+BOXED_TALLY_RE = re.compile(
+    rf"""^[^\S\n]{{0,3}}(?P<head>{_BOX_HEAD}(?:[^\S\n]{{0,3}}\t[^\S\n]{{0,3}}{_BOX_HEAD}){{1,5}})[^\S\n]{{0,3}}\n
+         [^\S\n]{{0,3}}(?P<counts>\d{{1,3}}(?:[^\S\n]{{0,3}}\t[^\S\n]{{0,3}}\d{{1,3}}){{1,5}})[^\S\n]{{0,3}}$""",
+    re.X | re.M,
+)
