@@ -73,6 +73,9 @@ def test_votes_tallies(text: str, counts: dict, groups: dict, persons: dict) -> 
     ("Pour : 19 – Contre : 2 (TRANCHANT Céline, BAILLY B.) – Abstention : 1 (DECOCK Marc-Antoine)",
      {"for": 19, "against": 2, "abstain": 1}, {}, {"against": ["Céline TRANCHANT", "B. BAILLY"],
                                                     "abstain": ["Marc-Antoine DECOCK"]}),
+    # names after a colon inside the parenthesis of a count
+    ("Adopté à l'unanimité des suffrages exprimés (2 abstentions : M. Paul DURAND, Mme Anne PETIT).",
+     {"abstain": 2}, {}, {"abstain": ["Paul DURAND", "Anne PETIT"]}),
     # a vote cast through a proxy, named as such (Aiglun 2013)
     ("POUR : 10 CONTRE : 0 ABSTENTION : 2 (monsieur Bernard Bruno et pouvoir de monsieur Julien PONS à monsieur "
      "Bernard BRUNO)", {"for": 10, "against": 0, "abstain": 2}, {}, {"abstain": ["Bernard Bruno", "Julien PONS"]}),
@@ -193,6 +196,8 @@ def test_votes_decided_without_vote(parts: tuple, decided: bool) -> None:
     ("Vote : unanimité", {}, True, "adopted"),
     ("Approuvé à l'unanimité des membres présents et représentés.", {}, True, "adopted"),
     ("Adopté à l'unanimité des votants, 3 abstentions.", {"abstain": 3}, True, "adopted"),
+    ("Vote : unanimité moins 2 abstentions", {"abstain": 2}, True, "adopted"),
+    ("Adopté à l'unanimité moins une voix contre (M. Paul DURAND).", {"against": 1}, False, "adopted"),
 ])
 def test_votes_read_vote_columns_more(vote_text: str, counts: dict, unanimous: bool | None, outcome: str) -> None:
     act = make_act((SectionKind.HEADER, "Objet : Budget", False), (SectionKind.VOTE, vote_text, False))

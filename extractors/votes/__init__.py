@@ -208,6 +208,15 @@ def _tally_of(text: str, cluster: list[re.Match[str]], in_vote_section: bool,
             if persons:
                 t.persons[pos] = persons
             t.end = max(t.end, p.end())
+        elif text[max(0, m.start() - 2):m.start()].rstrip().endswith("("):
+            # "(2 abstentions : M. Paul DURAND, Mme Anne PETIT)": the names after a colon inside
+            c = re.match(r"[^\S\n]*:[^\S\n]*(?P<inner>[^()\n]{3,400}?)[^\S\n]*\)", text[m.end():])
+            if c:
+                groups, persons = _classify(c.group("inner"), attendance)
+                if groups:
+                    t.groups[pos] = groups
+                if persons:
+                    t.persons[pos] = persons
     # a names block after the tally: "(Contre : Mme X, … - Abstentions : Mme Y)"
     tail = text[t.end:t.end + 600]
     p = re.match(r"\s*[(\[](?P<inner>[^()\[\]]{1,600})[)\]]", tail)
