@@ -384,6 +384,16 @@ def test_attendance_arrivals_and_departures() -> None:
     assert back[0].status == "present" and back[0].proxy_holder is None
 
 
+@pytest.mark.parametrize("text", [
+    "Monsieur Paul DURAND se retire de la salle du conseil et ne participe pas au vote.",   # Chéméré 2015
+    "M. Paul DURAND quitte la séance pendant l'examen de ce point.",
+    "M. Paul DURAND quitte la salle et ne prend part ni au débat ni au vote.",
+])
+def test_attendance_leaving_for_one_item_is_no_departure(text: str) -> None:
+    entries = parse_block("Présents : M. Paul DURAND, Mme Anne PETIT")
+    assert [e.status for e in apply_movements(entries, text)] == ["present", "present"]
+
+
 def test_attendance_minutes_carry_session_list_from_act_to_act() -> None:
     """In minutes, an act sees the departures announced before its vote, not the later ones."""
     preamble = "Présents : M. Eric ROBERT, Mme Anne LE GUEN"

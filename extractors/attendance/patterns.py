@@ -244,11 +244,12 @@ ARRIVAL_RE = re.compile(
 )
 
 #: A member leaves for the rest of the meeting: "Départ de Monsieur Eric ROBERT (procuration
-#: à Bernadette CORVISIER)", "M. X quitte la séance et donne pouvoir à M. Y".
+#: à Bernadette CORVISIER)", "M. X quitte la séance et donne pouvoir à M. Y"; not one who leaves
+#: for one item ("se retire de la salle du conseil et ne participe pas au vote": a recusal).
 DEPARTURE_RE = re.compile(
     rf"""(?:^|(?<=[.\n]))\s{{0,3}}(?i:d[ée]part)\s{{1,3}}(?i:de)\s{{1,3}}(?P<name1>{_NAME})
       | (?P<name2>{_NAME})\s+(?i:quitte|a\s+quitt[ée]|se\s+retire\s+de)\s+(?i:la\s+s[ée]ance|la\s+salle)
-        (?!\s+(?i:pendant|pour\s+ce|lors\s+de))""",
+        (?![^.;\n]{{0,60}}?(?i:\bpendant\b|\bpour\s+ce\b|\blors\s+de\b|\bne\s+(?:participe|prend)\w*\s+(?:pas|part|ni)))""",
     re.X | re.M,
 )
 
