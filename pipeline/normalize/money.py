@@ -35,7 +35,8 @@ _MINUS = "-–—−"
 # A number as printed: groups of digits with thousands separators and an optional decimal part.
 _NUMBER = r"""
     (?:
-        \d{1,3}(?:[ \u00a0\u202f\u2009'’.]\d{3})+   # grouped thousands: "209 285", "1.250.000", "20'000"
+        \d{1,3}(?:(?:[ \u00a0\u202f\u2009'’.]|[ ]?\n)\d{3}(?!\d))+   # grouped thousands: "209 285", "1.250.000",
+                                                    # "20'000", and a figure a line end cut ("117 / 950 €")
       | \d+                                         # plain digits: "4500", "57000"
     )
     (?:(?:,[ ]?\d{1,2}|\.\d{1,2})(?!\d))?         # decimals: ",00", ".56", OCR ", 60"
@@ -51,7 +52,7 @@ CELL_RE = re.compile(
     \s*(?P<scale>k|K|M|Md|millions?|milliards?)?    # "2,3 M€", "15 k€", "1,5 million"
     \s*(?:d['’]\s*)?
     (?P<cur>€|euros?|EUR|Euros?|EUROS?)?            # "57 000 €", "12 500 euros", "3 750 EUR"
-    \s*(?P<qual>H\.?T\.?|T\.?T\.?C\.?|HT|TTC)?      # "€ HT", "€ TTC"
+    \s*(?P<qual>H\.?T\.?|T\.?T\.?C\.?|HT|TTC|ht|ttc|h\.t\.|t\.t\.c\.)?   # "€ HT", "€ TTC", "€ ht"
     \s*(?P<close>\))?
     \s*$""",
     re.X,
@@ -77,7 +78,7 @@ AMOUNT_RE = re.compile(
 _WORDS_RE = re.compile(
     r"""(?<![\w-])
     (?P<words>(?:(?:z[ée]ro|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize
-        |quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|cents?|mille|millions?)
+        |quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|cents?|mille|millions?|milliards?)
         (?:[\s-]+et)?[\s-]+)+)                     # words, each followed by a space or hyphen
     (?:d['’]\s?)?(?P<cur>euros?)\b
     (?P<bracket>\s*\(\s*(?P<fig>[^()]{1,30}?)\s*\))?   # figures in brackets: "(57 000 €)"
@@ -105,7 +106,7 @@ def _number(num: str) -> Decimal | None:
     """Digits as printed → Decimal: decide which separator (if any) is the decimal point."""
     s = re.sub(r"\s+(?=[,.])|(?<=[,.])\s+", "", num.strip())  # "2 429, 60" → "2 429,60"
     s = s.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
-    s = s.replace("'", "").replace("’", "").replace(" ", "")
+    s = s.replace("'", "").replace("’", "").replace(" ", "").replace("\n", "")
     if not s or not s[0].isdigit():
         return None
     if "," in s and "." in s:
@@ -217,6 +218,8 @@ def find_amounts(text: str) -> list[AmountMatch]:
                 taken.append((m.start(), m.end()))
                 continue
         words = m.group("words").strip(" -")
+        if re.search(r"\d[\s\u00a0]*$", text[max(0, m.start() - 3):m.start()]):
+            continue  # "1,5 million d'euros": a figure's scale word, read with the figure
         n = parse_french_number(words)
         if n is not None and n > 0:
             end = m.end("cur")
@@ -236,5 +239,50 @@ def find_amounts(text: str) -> list[AmountMatch]:
             start = m.start("num") if m.group("sign") in _MINUS else start
         end = m.end("cur")
         found.append(AmountMatch(start, end, text[start:end], _cents(value), _qualifier(m.group("qual"))))
+        if not m.group("sign"):  # a signed movement is not the end of a range
+            found.extend(_listed_before(text, start, m.group("scale"), value))
     found.sort(key=lambda a: a.start)
     return found
+
+
+# A bare number listed before an amount, sharing its currency: "entre 15 000 et 20 000 €
+# HT", "de 60 à 400 €", "15 000, 20 000 et 25 000 €", "1 ou 2 M€", "300 - 500 €".
+_LISTED_RE = re.compile(
+    rf"""(?<![\w,.'’/\-–])(?P<num>{_NUMBER})(?!\d|[,.]\d)   # the bare number: "15 000", "60"
+        [ ]?(?P<scale>k|M|Md|millions?|milliards?)?         # "1 ou 2 millions"
+        \s*(?:,|\bet\b|\bà\b|\bou\b|–|-)\s*$               # its link to the next: ",", "et", "à", "ou", "-"
+    """,
+    re.X,
+)
+
+
+# Words before an account or article number: "au 21.32", "du 28.156", "compte 6574", "n° 12".
+_ACCOUNT_BEFORE_RE = re.compile(r"(?:\b(?:au|du|compte|comptes|article|articles|art\.|chapitre|n°|no)|c/)\s*$", re.I)
+
+
+def _listed_before(text: str, start: int, scale: str | None, value: Decimal) -> list[AmountMatch]:
+    """Bare numbers listed before the amount at ``start`` ("entre 15 000 et 20 000 €"): the
+    same currency and scale, each of a size near the amount's (not a year, not a count)."""
+    out: list[AmountMatch] = []
+    pos = start
+    for _ in range(6):  # "15 000, 20 000, 25 000 et 30 000 €": a short list
+        m = _LISTED_RE.search(text[max(0, pos - 40):pos])
+        if not m:
+            break
+        offset = max(0, pos - 40)
+        n = _number(m.group("num"))
+        if n is None or n == 0:
+            break
+        n = _scaled(n, m.group("scale") or scale)
+        if value and not (abs(value) / 1000 <= n <= abs(value) * 100):
+            break
+        if re.fullmatch(r"(?:19|20)\d\d", m.group("num")) and not scale:
+            break  # "en 2023 et 2024 : 40 000 €"
+        if _ACCOUNT_BEFORE_RE.search(text[max(0, offset + m.start() - 12):offset + m.start()]):
+            break  # "du 10.222 au 10.68", "compte 6574 et 500 €": account numbers
+        a, b = offset + m.start("num"), offset + m.end("num")
+        if m.group("scale"):
+            b = offset + m.end("scale")
+        out.append(AmountMatch(a, b, text[a:b], _cents(n)))
+        pos = a
+    return out
