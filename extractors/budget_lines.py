@@ -68,7 +68,8 @@ def printed_header(header: str) -> str:
     m = _OCR_EURO_RE.match(header.strip())
     if m:
         return m.group(1).upper() + "€"
-    return " ".join(header.split())
+    # a lone letter at the end is an OCR speck ("Affecté ce jour À"); "Budget N" keeps its N
+    return re.sub(r"\s+[^\W\dNn€]$", "", " ".join(header.split()))
 
 
 def _code(table: Table, row_cells: dict[int, str], role: str, pattern: re.Pattern[str]) -> str | None:

@@ -53,10 +53,19 @@ def sirets_printed(text: str) -> list[str]:
     return out
 
 
+_CLAUSE_END_RE = re.compile(
+    r""";|:(?=\s*(?:\d|-|•))
+      |\n(?=[ \t]*(?:[-–•][ \t]*)?(?:(?:[A-ZÉÈ]{3,}E|DIT)[ \t]+[a-zéèàl]|D['’]\s*[a-zé]|Article\b|ARTICLE\b))""",
+    re.X,
+)
+
+
 def _clauses(sentence: str) -> list[tuple[int, str]]:
-    """Clauses of an award sentence: split on ";" and on ":" before a list of awards."""
+    """Clauses of an award sentence: split on ";", on ":" before a list of awards, and before
+    a line opening a new item of the dispositif ("ATTRIBUE …", "- D'attribuer …", "Article 2")
+    when OCR lost the ";" that ended the line above."""
     out, pos = [], 0
-    for m in re.finditer(r";|:(?=\s*(?:\d|-|•))", sentence):
+    for m in _CLAUSE_END_RE.finditer(sentence):
         out.append((pos, sentence[pos:m.start()]))
         pos = m.end()
     out.append((pos, sentence[pos:]))

@@ -168,8 +168,9 @@ _ROLE_PATTERNS: tuple[tuple[str, str], ...] = (
     # budget imputations: "Imputation (budgétaire)", "Chapitre", "Article", "Compte",
     # "Nature", "Fonction", "Chap/art"
     ("imputation", r"^(?:imputations?|chapitres?|chap|comptes?|articles?|natures?|fonctions?)\b"),
-    # operation codes: "Code (Opération)", "N° opération", "N° AP", "N°", "Numéro"
-    ("code", r"^(?:codes?|n\s?°|no\b|numeros?)"),
+    # operation codes: "Code (Opération)", "N° opération", "N° AP", "AP n°", "N°", "Numéro",
+    # "Opération n°"
+    ("code", r"^(?:(?:ap|ae|operations?|programmes?|engagements?)\s+)?(?:codes?|n\s?°|no\b|numeros?)"),
     # who receives: "Bénéficiaire(s)", "Association(s)", "Organisme", "Structure", "Tiers",
     # "Porteur (de projet)", "Demandeur", "Attributaire", "Nom", "Raison sociale",
     # "Maître d'ouvrage", "Entreprise", "Collectivité", "Commune(s)", "Club"

@@ -43,6 +43,7 @@ from pipeline.read.table_vocabulary import measure_of
 class _Cell:
     words: list[Word]
     amount: bool = False  # a figure cut out of its line (see _split_figures)
+    ocr: bool = False  # read by OCR: Tesseract reads a spaced en dash "–" as an em dash "—"
 
     @property
     def x0(self) -> float:
@@ -62,13 +63,20 @@ class _Cell:
 
     @property
     def text(self) -> str:
-        return " ".join(w.text for w in _reading_order(self.words))
+        words = [w.text for w in _reading_order(self.words)]
+        return " ".join(_ocr_clean(words) if self.ocr else words)
 
     @property
     def glued(self) -> str:
         """The text of a code cell whose lines a narrow column cut ("C02-044A" / "03"):
         its lines joined without a space."""
         return "".join(" ".join(w.text for w in sub) for sub in _sublines(self.words))
+
+
+def _ocr_clean(words: list[str]) -> list[str]:
+    """A table rule read as a glyph ("| Recettes (€)", "|Total") left out, an en dash read as
+    "—" put back."""
+    return ["–" if t == "—" else t.strip("|¦") for t in words if not _RULE_GLYPH_RE.fullmatch(t)]
 
 
 def _reading_order(words: list[Word]) -> list[Word]:
@@ -135,6 +143,7 @@ def split_cells(doc: Document, words: list[Word]) -> list[list[Word]]:
 
 
 _FIGURE_START_RE = re.compile(r"^[-–−+(]?\d")
+_RULE_GLYPH_RE = re.compile(r"[|\[\]_!¦]+")
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")  # "CP 2023", "Biodiversité 2024": a year, not a figure
 _FIGURE_TAIL_RE = re.compile(r"^(?:€|euros?|EUR|HT|TTC|ht|ttc|H\.T\.?|T\.T\.C\.?)[.,;]?$")
 
@@ -190,7 +199,12 @@ def page_lines(doc: Document, page_no: int) -> list[_Line]:
                                           and parse_amount(w.text) is not None)]
         words = [w for w in words if w.conf is None or w.conf >= 20]
     grouped = [split_cells(doc, list(g)) for _, g in groupby(words, key=lambda w: w.line)]
-    return [_Line([c for cell in cells for c in _split_figures(cell)]) for cells in grouped]
+    lines = [_Line([c for cell in cells for c in _split_figures(cell)]) for cells in grouped]
+    if page.source.value == "ocr":
+        for line in lines:
+            for c in line.cells:
+                c.ocr = True
+    return lines
 
 
 # ---------------------------------------------------------------------------
@@ -223,9 +237,11 @@ def _header_text(cells: list[_Cell], height: float) -> str:
             sublines[-1].append(w)
         else:
             sublines.append([w])
+    ocr = any(c.ocr for c in cells)
     text = ""
     for sub in sublines:
-        text = join_wrapped(text, " ".join(w.text for w in sorted(sub, key=lambda w: w.x0)))
+        texts = [w.text for w in sorted(sub, key=lambda w: w.x0)]
+        text = join_wrapped(text, " ".join(_ocr_clean(texts) if ocr else texts))
     return whole_header(" ".join(text.split()))
 
 
