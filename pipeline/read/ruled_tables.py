@@ -88,11 +88,79 @@ def _labelled_lines(raw: str | None) -> list[tuple[str, str]] | None:
     return out if len(out) >= 2 else None
 
 
-def _drop_empty_columns(raw: list[list[str | None]], xs: list) -> tuple[list[list[str | None]], list]:  # type: ignore[type-arg]
-    """Columns pdfplumber made of merged cells: nothing in them anywhere → dropped."""
-    n = max(len(r) for r in raw)
-    keep = [ci for ci in range(n) if any(ci < len(r) and r[ci] and r[ci].strip() for r in raw)]
-    return [[r[ci] if ci < len(r) else None for ci in keep] for r in raw], [xs[ci] if ci < len(xs) else None for ci in keep]
+Box = tuple[float, float, float, float]
+
+
+def _leaf_columns(raw: list[list[str | None]], boxes: list[list[Box | None]], n_head: int) -> list[Column]:
+    """The columns of a ruled table, from its header rows and cell boxes.
+
+    The header row with the most cells gives the columns ("Investissement |
+    Fonctionnement | Investissement | Fonctionnement"); a wider cell of another header row
+    ("Montants votés en 2024" over two of them) heads every column under it, its text first.
+    A ruled column with words in the body and no header ("" over the beneficiaries) is a
+    column too. pdfplumber's grid may hold more ruled columns than the header has cells
+    (rules of the body that the header does not share): they are not columns of their own.
+    """
+    rows = [[(_clean_cell(c, False), b) for c, b in zip(r, bs) if c and c.strip() and b] for r, bs in
+            zip(raw[:n_head], boxes[:n_head])]
+    if not any(rows):
+        return []
+    leaf_row = max(range(len(rows)), key=lambda k: (len(rows[k]), k))
+    leaves = [(text, box) for text, box in rows[leaf_row]]
+    groups = [cell for k, r in enumerate(rows) if k != leaf_row for cell in r]
+    columns = []
+    for text, box in leaves:
+        over = [g for g, gb in groups if min(box[2], gb[2]) - max(box[0], gb[0]) > 0.5 * (box[2] - box[0])]
+        header = " ".join(over + [text]) if over and text not in over else text
+        columns.append(Column(header, box[0], box[2]))
+    # body columns no header cell stands over (the unheaded column of names)
+    for r, bs in zip(raw[n_head:], boxes[n_head:]):
+        for c, b in zip(r, bs):
+            if not (c and c.strip() and b):
+                continue
+            if not any(min(b[2], col.x1) - max(b[0], col.x0) > 0 for col in columns):
+                columns.append(Column("", b[0], b[2]))
+    columns.sort(key=lambda c: c.x0)
+    return columns
+
+
+def _column_index(columns: list[Column], box: Box) -> int:
+    overlaps = [min(box[2], c.x1) - max(box[0], c.x0) for c in columns]
+    best = max(range(len(columns)), key=lambda i: overlaps[i])
+    if overlaps[best] > 0:
+        return best
+    center = (box[0] + box[2]) / 2
+    return min(range(len(columns)), key=lambda i: abs(columns[i].center - center))
+
+
+def _body_rows(raw: list[list[str | None]], boxes: list[list[Box | None]], n_head: int,
+               headers: list[Column]) -> list[tuple[int, dict[int, str], dict[int, str]]]:
+    """Rows under the header: each cell's text in the column its box stands under; a money
+    cell of "label : figure" lines gives one row per line."""
+    out: list[tuple[int, dict[int, str], dict[int, str]]] = []
+    for ri in range(n_head, len(raw)):
+        placed: dict[int, list[str]] = {}
+        raws: dict[int, str] = {}
+        for c, b in zip(raw[ri], boxes[ri]):
+            if not (c and c.strip() and b):
+                continue
+            ci = _column_index(headers, b)
+            placed.setdefault(ci, []).append(c)
+            raws[ci] = c
+        labelled = {ci: _labelled_lines(raws[ci]) for ci in raws if headers[ci].measure and len(placed[ci]) == 1}
+        if any(labelled.values()):
+            n = max(len(v) for v in labelled.values() if v)
+            for k in range(n):
+                cells, pairs = {}, {}
+                for ci, lines in labelled.items():
+                    if lines and k < len(lines):
+                        pairs[ci], cells[ci] = lines[k]
+                out.append((ri, cells, pairs))
+            continue
+        cells = {ci: " ".join(_clean_cell(c, headers[ci].role in ("code", "imputation", "siret")) for c in cs)
+                 for ci, cs in placed.items()}
+        out.append((ri, cells, {}))
+    return out
 
 
 def ruled_tables(doc: Document, page_no: int) -> list[Table]:
@@ -111,57 +179,41 @@ def ruled_tables(doc: Document, page_no: int) -> list[Table]:
     tables = []
     for t in found:
         raw = t.extract()
-        if len(raw) < 2:
-            continue
-        xs = [c for c in t.rows[0].cells] if t.rows else []
-        raw, xs = _drop_empty_columns(raw, xs)
-        if not raw or not raw[0]:
+        boxes = [list(r.cells) for r in t.rows]
+        if not raw or len(boxes) != len(raw):
             continue
         n_head = 0
         while n_head < len(raw) and not any(has_amount(_clean_cell(c, False)) for c in raw[n_head] if c):
             n_head += 1
-        if n_head == 0 or n_head == len(raw):
+        if n_head == len(raw):
             continue
-        headers = []
-        for ci in range(len(raw[0])):
-            text = ""
-            for r in raw[:n_head]:
-                text = join_wrapped(text, _clean_cell(r[ci] if ci < len(r) else None, False))
-            box = xs[ci] if ci < len(xs) and xs[ci] else (0, 0, 0, 0)
-            headers.append(Column(text, box[0], box[2]))
-        if not any(c.measure for c in headers):
-            continue
+        if n_head == 0:
+            # rows under no header: the end of a table from the page before, if any
+            # (tables.find_tables gives them that table's header, or drops them)
+            grid = [next((b for bs in boxes for b in bs[gi:gi + 1] if b), None) for gi in range(max(map(len, boxes)))]
+            headers = [Column("", b[0], b[2]) for gi, b in enumerate(grid)
+                       if b and any(gi < len(r) and r[gi] and r[gi].strip() for r in raw)]
+            continues = True
+        else:
+            headers = _leaf_columns(raw, boxes, n_head)
+            continues = False
+            if not any(c.measure for c in headers):
+                continue
         x0, top, x1, bottom = t.bbox
         inside = [w for w in words if x0 - 1 <= (w.x0 + w.x1) / 2 <= x1 + 1 and top - 1 <= (w.top + w.bottom) / 2 <= bottom + 1]
-        if not inside:
+        if not inside or not headers:
             continue
-        table = Table(headers, page=page_no, source="pdfplumber")
-        row_objs = t.rows
-        body_rows: list[tuple[int, dict[int, str], dict[int, str]]] = []
-        for ri, r in enumerate(raw[n_head:], start=n_head):
-            labelled = {ci: _labelled_lines(c) for ci, c in enumerate(r) if ci < len(headers) and headers[ci].measure}
-            if any(labelled.values()):
-                # one row per labelled line: "Dépenses : …" / "Recettes : …"
-                n = max(len(v) for v in labelled.values() if v)
-                for k in range(n):
-                    cells, pairs = {}, {}
-                    for ci, lines in labelled.items():
-                        if lines and k < len(lines):
-                            pairs[ci], cells[ci] = lines[k]
-                    body_rows.append((ri, cells, pairs))
-                continue
-            cells = {ci: _clean_cell(c, headers[ci].role in ("code", "imputation", "siret"))
-                     for ci, c in enumerate(r) if c and ci < len(headers)}
-            body_rows.append((ri, cells, {}))
+        table = Table(headers, page=page_no, source="pdfplumber", continues=continues)
+        body_rows = _body_rows(raw, boxes, n_head, headers)
         # a money header over words only ("DEPENSES" over "Fonctionnement") heads labels
         for ci, col in enumerate(headers):
             values = [cells[ci] for _, cells, _ in body_rows if cells.get(ci)]
             if col.measure and values and not any(has_amount(v) for v in values):
                 col.forced_role = "label"
         for ri, cells, pairs in body_rows:
-            if not any(headers[ci].measure and has_amount(v) for ci, v in cells.items()):
+            if not any((headers[ci].measure or continues) and has_amount(v) for ci, v in cells.items()):
                 continue
-            rtop = row_objs[ri].bbox[1] if ri < len(row_objs) else top
+            rtop = t.rows[ri].bbox[1]
             starts = [w.start for w in inside if w.bottom >= rtop]
             table.rows.append(Row(cells, page_no, min(starts) if starts else inside[0].start, pairs))
         table.spans = [Span(min(w.start for w in inside), max(w.start + len(w.text) for w in inside))]

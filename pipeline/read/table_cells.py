@@ -93,8 +93,11 @@ def join_wrapped(a: str, b: str, glue: bool = False) -> str:
         if whole in _VOCAB and not (fold(last.group(1)) in _VOCAB and fold(first.group(1)) in _VOCAB):
             return a + b
     # a word cut by a hyphen at a cell's line end: "Associa-" + "tion" → "Association"
-    if re.search(r"[a-zà-ÿ]{2}-$", a) and re.match(r"[a-zà-ÿ]", b):
+    # (a compound keeps it: "Cuise-" + "la-Motte")
+    if re.search(r"[a-zà-ÿ]{2}-$", a) and re.match(r"[a-zà-ÿ]+(?:[\s,.;)]|$)", b):
         return a[:-1] + b
+    if a.endswith("-") and re.match(r"\w", b):
+        return a + b
     return a + " " + b
 
 
@@ -178,6 +181,7 @@ class Table:
     spans: list[Span] = field(default_factory=list)  # header + rows, one span per page
     source: str = "words"  # "words" | "pdfplumber" | "lines"
     title: str | None = None  # the heading printed just above, when the reader knows it
+    continues: bool = False  # rows without a header: the end of the table on the page before
 
     @property
     def start(self) -> int:
@@ -199,9 +203,10 @@ class Table:
 
     def label(self, row: Row) -> str | None:
         """The row's label: its label column(s), else the other text cells ("TOTAL", "Ingénierie …")."""
-        parts = [row.text(i) for i in self.columns_with("label") if row.text(i)]
+        parts = [row.text(i) for i in sorted(self.columns_with("label") + self.columns_with("beneficiary"))
+                 if row.text(i)]
         if not parts:
-            parts = [row.text(i) for i in self.columns_with("other") + self.columns_with("beneficiary")
+            parts = [row.text(i) for i in self.columns_with("other")
                      if row.text(i) and not has_amount(row.text(i))]
         if not parts:
             parts = [row.text(i) for i in self.columns_with("imputation") + self.columns_with("code")
@@ -215,11 +220,13 @@ class Table:
         """The label of one money cell: its own pair label, else the label of the side the
         column stands on (a two-sided plan), else the row's label."""
         if row.pairs.get(ci):
-            return " ".join(row.pairs[ci].split())
+            return " ".join(row.pairs[ci].split()).rstrip(" :") or None
         side_cols = self._side_label_columns(ci)
         if side_cols:
             parts = [row.text(i) for i in side_cols if row.text(i)]
-            return " ".join(" ".join(parts).split()) or None
+            text = " ".join(" ".join(parts).split())
+            if text:
+                return text
         return self.label(row)
 
     def _side_label_columns(self, ci: int) -> list[int]:

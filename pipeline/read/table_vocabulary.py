@@ -134,6 +134,9 @@ _CUT_WORDS = {"disponible": "available", "proposition": "proposed", "depenses": 
               "recettes": "other", "autorisation": "ae"}
 
 
+_SECTION_WORDS_RE = re.compile(r"\b(?:(?:section|credits?|subventions?)\s+)?(?:de\s+|d\s*)?(?:fonctionnement|investissement)\b")
+
+
 def measure_of(text: str) -> str | None:
     """The ``measure`` a printed column header stands for, or None for a text column.
 
@@ -146,6 +149,15 @@ def measure_of(text: str) -> str | None:
     for measure, pattern in _MEASURES:
         if pattern.match(t):
             return measure
+    # a money header over a budget section: "Montants votés en 2025 Fonctionnement",
+    # "Dépenses d'investissement", "BP Fonctionnement" — the measure of the rest
+    rest = " ".join(_SECTION_WORDS_RE.sub(" ", t).split())
+    if rest != t:
+        if not rest:
+            return "budget"
+        for measure, pattern in _MEASURES:
+            if pattern.match(rest):
+                return measure
     # a word cut by a narrow cell whose last letters OCR misread: "Disponibl" + "7" for
     # "Disponibl" + "e", "Propositi" + "à" for "Propositi" + "on"
     first, _, rest = t.partition(" ")
@@ -167,7 +179,7 @@ _ROLE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("rate", r"^(?:taux\b.*|pourcentages?|quote\s+part|part)$"),
     # budget imputations: "Imputation (budgétaire)", "Chapitre", "Article", "Compte",
     # "Nature", "Fonction", "Chap/art"
-    ("imputation", r"^(?:imputations?|chapitres?|chap|comptes?|articles?|natures?|fonctions?)\b"),
+    ("imputation", r"^(?:imputations?|chapitres?|chap|comptes?|articles?|natures?(?!\s+de\b|\s+d\s)|fonctions?)\b"),
     # operation codes: "Code (Opération)", "N° opération", "N° AP", "AP n°", "N°", "Numéro",
     # "Opération n°"
     ("code", r"^(?:(?:ap|ae|operations?|programmes?|engagements?)\s+)?(?:codes?|n\s?°|no\b|numeros?)"),
@@ -182,7 +194,7 @@ _ROLE_PATTERNS: tuple[tuple[str, str], ...] = (
     # "Financeur(s)" (the funding side of a plan), "Compétences", "Structures"
     ("label", r"""^(?:libelles?|designations?|actions?|intitules?|objets?|operations?|programmes?
                   |postes?|projets?|motifs?|destinations?|financeurs?|competences?|prestations?
-                  |items?|rubriques?|sections?|elements?)\b"""),
+                  |items?|rubriques?|sections?|elements?|natures?\s+de?|origines?)\b"""),
 )
 _ROLES = tuple((r, re.compile(p, re.X)) for r, p in _ROLE_PATTERNS)
 
@@ -216,7 +228,7 @@ _EXPENSE_SIDE_RE = re.compile(r"^(?:depenses?|charges?|couts?|emplois?)\b")
 # The funding side: "Recettes", "Financements", "Financeur(s)", "Ressources", "Produits",
 # "Plan de financement", "Partenaires".
 _INCOME_SIDE_RE = re.compile(r"^(?:recettes?|financements?|financeurs?|ressources?|produits?|partenaires?"
-                             r"|plan\s+de\s+financement)\b")
+                             r"|plan\s+de\s+financement|origines?\s+des\s+(?:financements?|fonds|recettes))\b")
 
 
 def side_of(text: str) -> str | None:

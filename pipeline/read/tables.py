@@ -28,7 +28,7 @@ from pipeline.model import Document, Span
 from pipeline.read.ruled_tables import ruled_tables
 from pipeline.read.table_cells import (TOTAL_RE, Column, Row, Table, has_amount, join_wrapped,  # noqa: F401
                                        whole_header)
-from pipeline.read.table_vocabulary import fold, measure_of, role_of  # noqa: F401
+from pipeline.read.table_vocabulary import fold, grant_column, measure_of, role_of  # noqa: F401
 from pipeline.read.word_tables import split_cells, tables_on_page  # noqa: F401
 
 #: The measure a header names (kept under its former name).
@@ -51,6 +51,19 @@ def _page_starts_with(doc: Document, table: Table) -> bool:
     page = doc.page(table.page)
     before = [w for w in page.words if w.start < table.start and not doc.in_furniture(w.start)]
     return len(before) <= 3
+
+
+def _continued_columns(prev: Table, t: Table) -> dict[int, int] | None:
+    """Columns of a headerless continuation under the previous table's columns (by their
+    boxes), or None when they do not line up one to one."""
+    mapping = {}
+    for ci, c in enumerate(t.columns):
+        overlaps = [min(c.x1, p.x1) - max(c.x0, p.x0) for p in prev.columns]
+        best = max(range(len(overlaps)), key=lambda i: overlaps[i])
+        if overlaps[best] <= 0.5 * (c.x1 - c.x0) or best in mapping.values():
+            return None
+        mapping[ci] = best
+    return mapping
 
 
 _CACHE: dict[tuple[str, int, int, int], list[Table]] = {}
@@ -86,10 +99,31 @@ def find_tables(doc: Document, span: Span | None = None, use_pdfplumber: bool = 
     merged: list[Table] = []
     for t in found:
         prev = merged[-1] if merged else None
+        if t.continues:
+            # rows under no header at the top of a page: the previous page's table goes on
+            mapping = _continued_columns(prev, t) if prev and t.page == prev.rows[-1].page + 1 else None
+            if mapping and _page_starts_with(doc, t):
+                for row in t.rows:
+                    row.cells = {mapping[ci]: v for ci, v in row.cells.items()}
+                    prev.rows.append(row)
+                prev.spans.extend(t.spans)
+            continue
         if prev and t.page == prev.rows[-1].page + 1 and _same_header(prev, t) \
                 and _page_ends_with(doc, prev) and _page_starts_with(doc, t):
             prev.rows.extend(t.rows)
             prev.spans.extend(t.spans)
             continue
         merged.append(t)
+    for t in merged:
+        _name_column(t)
     return merged
+
+
+def _name_column(table: Table) -> None:
+    """A list of names under no header, beside amounts "votés" / "attribués": the names
+    are the beneficiaries ("" | Montants votés en 2024 | Montants votés en 2025)."""
+    if table.columns_with("beneficiary") or not table.columns or table.columns[0].header.strip():
+        return
+    names = [r.text(0) for r in table.rows if r.text(0) and not has_amount(r.text(0))]
+    if len(names) >= 2 and any(grant_column(table.columns[i].header) == "awarded" for i in table.money_columns()):
+        table.columns[0].forced_role = "beneficiary"
