@@ -41,7 +41,7 @@ from schemas.rows import BudgetLineRow
 
 # A figure: "8 512.00 €", "8511.01 €", "10 512.00 €", "57.174.14 €", "2.722.58 €", OCR
 # "992.91 e" (the euro sign read as "e").
-_FIGURE = r"""[-–+]?\s?\d{1,3}(?:[ \u00a0\u202f.'’]\d{3})*(?:[,.]\d{1,2})?\s?(?:€|euros?\b|EUR\b|e\b)"""
+_FIGURE = r"""[-–+]?\s?(?:\d{1,3}(?:[ \u00a0\u202f.'’]\d{3})+|\d+)(?:[,.]\d{1,2})?\s?(?:€|euros?\b|EUR\b|e\b)"""
 
 # The side a block of accounts stands on: "Recettes :", "Dépenses :", "DEPENSES
 # D'INVESTISSEMENT :", "Recettes de fonctionnement :".

@@ -61,12 +61,21 @@ BENEFICIARY_RE = re.compile(
           (?:l['’]\s*|la\s+|le\s+)(?P<public>{PUBLIC_KIND})\s+(?P<particle>de\s+la\s+|de\s+l['’]\s*|de\s+|d['’]\s*|du\s+|des\s+)?
             (?P<place>[A-ZÀ-ÖØ-Þ][^,;:()\n]{{1,80}}?){_NAME_END}
         | (?P<kind>(?:l['’]\s*|la\s+|le\s+|les\s+)?{DESCRIPTIVE_KIND}s?\b\s*)?
+          (?:l['’]\s*(?=[A-ZÀ-ÖØ-Þ]{{2}}))?                    # "à l'USYP", "à l'ADMR"
           (?:
             [«"“]\s*(?P<quoted>[^»"”]{{2,150}}?)\s*[»"”]          # « Acteurs Pour une Economie Solidaire »
           | (?P<plain>[A-ZÀ-ÖØ-Þ0-9][^,;:()\n]{{1,100}}?){_NAME_END}  # Entreprendre Ensemble (SIRET …)
           )
         )""",
     re.X,
+)
+
+# One line of a list of awards in minutes: "Cyclo club (demande non précisée) : Proposition
+# initial d'attribution du conseil municipal 230€", "ADMR : subvention attribuée 1 000 €".
+AWARD_LINE_RE = re.compile(
+    r"""^[ \t]*[-–•]?[ \t]*(?P<name>[A-ZÀ-ÖØ-Þ][^:\n()]{1,80}?)[ \t]*(?:\([^()\n]*\))?[ \t]*:[ \t]*
+        (?P<rest>[^\n]*\b(?:attribu\w*|accord\w*|allou\w*|vot[ée]\w*|octroy\w*)\b[^\n]*)$""",
+    re.X | re.M | re.I,
 )
 
 SIRET_RE = re.compile(r"\b(?:SIRE[TN]|siret|siren|Siret|Siren)\b[^0-9\n]{0,30}?(?P<digits>\d[\d\s\u00a0\u202f.()]{8,24}\d)")

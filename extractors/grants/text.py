@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from extractors.amounts import running_sections
-from extractors.grants.patterns import (AWARD_RE, BENEFICIARY_RE, DEHYPHEN_RE, GLOBAL_RE, GRANT_RE,
+from extractors.grants.patterns import (AWARD_LINE_RE, AWARD_RE, BENEFICIARY_RE, DEHYPHEN_RE, GLOBAL_RE, GRANT_RE,
                                         PURPOSE_RE, SIRET_RE, YEAR_RE)
 from extractors.registry import Found
 from pipeline.model import Act, Section, SectionKind, collapse_ws
@@ -134,6 +134,27 @@ def decision_sections(act: Act) -> list[Section]:
     return decided or [s for s in own if s.kind in (SectionKind.HEADER, SectionKind.CONSIDERANTS)]
 
 
+def _award_lines(act: Act, found: Found, title: str | None) -> list:  # type: ignore[type-arg]
+    """Awards listed one per line ("Cyclo club (demande non précisée) : Proposition initial
+    d'attribution du conseil municipal 230€"): the amount after the award words, never the
+    one requested in brackets."""
+    out = []
+    for section in decision_sections(act):
+        text = section.text
+        for m in AWARD_LINE_RE.finditer(text):
+            amounts = [a for a in find_amounts(m.group("rest")) if a.amount > 0]
+            if len(amounts) != 1:
+                continue
+            name = collapse_ws(m.group("name"))
+            if AWARD_RE.search(name) or GRANT_RE.fullmatch(name):
+                continue
+            start = section.span.start + m.start()
+            year = year_in(m.group(0), title) or _session_year(found)
+            out.append((name, start, section.span.start + m.end(), "", amounts[0].amount, None, year,
+                        section.span.start + m.start("rest") + amounts[0].start))
+    return out
+
+
 def grants_from_text(act: Act, found: Found) -> list[GrantRow]:
     candidates: list[tuple[str, int, int, str, object, str | None, int | None, int]] = []
     title = found.field("title")
@@ -165,6 +186,13 @@ def grants_from_text(act: Act, found: Found) -> list[GrantRow]:
                 year = year_in(clause, sentence, text, title) or _session_year(found)
                 candidates.append((name, start, start + len(clause), siret or "", amount.amount,
                                    _purpose(after) or _purpose(clause[ben.end():]), year, start + amount.start))
+    candidates += _award_lines(act, found, title)
+    # the same award proposed, then decided ("propose … le versement d'une aide de 2500€ à
+    # l'USYP" / "accepte de verser une dotation de 2500 euros à l'USYP"): one grant
+    seen: dict[tuple[str, object], int] = {}
+    for k, c in enumerate(candidates):
+        seen[(fold(c[0]), c[4])] = k
+    candidates = [c for k, c in enumerate(candidates) if seen[(fold(c[0]), c[4])] == k]
     rows = []
     for name, a, b, siret, amount, purpose, year, offset in candidates:
         siret = siret or printed_siret(act, name, award_spans)

@@ -143,6 +143,8 @@ class Column:
     def measure(self) -> str | None:
         if self.forced_role and self.forced_role != "measure":
             return None
+        if self.forced_role == "measure":  # money under no money header (a titled list)
+            return measure_of(self.header) or "budget"
         return measure_of(self.header)
 
     @property

@@ -25,6 +25,7 @@ A table continued on the next page under a repeated header stays one table.
 from __future__ import annotations
 
 from pipeline.model import Document, Span
+from pipeline.read.list_tables import titled_lists
 from pipeline.read.ruled_tables import ruled_tables
 from pipeline.read.table_cells import (TOTAL_RE, Column, Row, Table, has_amount, join_wrapped,  # noqa: F401
                                        whole_header)
@@ -93,7 +94,9 @@ def find_tables(doc: Document, span: Span | None = None, use_pdfplumber: bool = 
         ruled = ruled_tables(doc, page.page_no) if use_pdfplumber and page.source.value == "text_layer" else []
         words = [t for t in tables_on_page(doc, page.page_no)
                  if not any(r.covers(t.start) or t.covers(r.start) for r in ruled)]
-        for t in sorted(ruled + words, key=lambda t: t.start):
+        lists = [t for t in titled_lists(doc, page.page_no)
+                 if not any(r.covers(t.start) or r.covers(t.rows[0].start) for r in ruled + words)]
+        for t in sorted(ruled + words + lists, key=lambda t: t.start):
             if span.start <= t.start < span.end:
                 found.append(t)
     merged: list[Table] = []
