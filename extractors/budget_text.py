@@ -46,7 +46,7 @@ _FIGURE = r"""[-–+]?\s?(?:\d{1,3}(?:[ \u00a0\u202f.'’]\d{3})+|\d+)(?:[,.]\d{
 # The side a block of accounts stands on: "Recettes :", "Dépenses :", "DEPENSES
 # D'INVESTISSEMENT :", "Recettes de fonctionnement :".
 _SIDE_RE = re.compile(r"\b(?P<side>Recettes|RECETTES|D[ée]penses|D[ÉE]PENSES)"
-                      r"(?:\s+(?:de|d['’])\s*(?:investissement|fonctionnement|INVESTISSEMENT|FONCTIONNEMENT))?\s*:")
+                      r"(?:\s+(?i:de|d['’])\s*(?i:investissement|fonctionnement))?\s*:")
 
 # One account and its amount: "c/ 238R/041 8 512.00 €", "c/21534D/041 10 512.00 €",
 # "compte 238/041 = 8511.01 € (participation commune)", "article 6574 : + 500 €".

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.model import Document, Span
-from pipeline.read.table_cells import Column, Row, Table, has_amount, join_wrapped
+from pipeline.read.table_cells import SECTION_ROW_RE, Column, Row, Table, has_amount, join_wrapped
 
 #: A page with fewer drawn paths than this has no ruled table (a frame, an underline…).
 MIN_RULE_PATHS = 4
@@ -107,7 +107,8 @@ def _leaf_columns(raw: list[list[str | None]], boxes: list[list[Box | None]], n_
         return []
     leaf_row = max(range(len(rows)), key=lambda k: (len(rows[k]), k))
     leaves = [(text, box) for text, box in rows[leaf_row]]
-    groups = [cell for k, r in enumerate(rows) if k != leaf_row for cell in r]
+    # a heading row inside the table ("SECTION DE FONCTIONNEMENT") heads no column
+    groups = [cell for k, r in enumerate(rows) if k != leaf_row for cell in r if not SECTION_ROW_RE.match(cell[0])]
     columns = []
     for text, box in leaves:
         over = [g for g, gb in groups if min(box[2], gb[2]) - max(box[0], gb[0]) > 0.5 * (box[2] - box[0])]

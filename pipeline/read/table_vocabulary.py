@@ -92,7 +92,7 @@ _MEASURE_PATTERNS: tuple[tuple[str, str], ...] = (
                     |montants?\s+(?:a\s+)?affecter|montant\s+de\s+l\s?affectation)$"""),
     # programme authorisations: "AE", "AP", "AP votée", "AE votée", "AP initiale",
     # "Autorisation(s) de programme / d'engagement", "Montant de l'AP", "AP/AE"
-    ("ae", r"""^(?:ae|ap|ape|ap\s+ae|ae\s+ap|autorisations?\s+d\s?(?:engagements?|programmes?)
+    ("ae", r"""^(?:ae|ap|ape|ap\s+ae|ae\s+ap|autorisations?\s+(?:de|d)\s*(?:engagements?|programmes?)
                     (?:\s+(?:votees?|initiales?|ouvertes?|actuelles?|totales?))?
                     |(?:ae|ap)\s+(?:votees?|initiales?|ouvertes?|actuelles?|totales?|en\s+cours|revisees?)
                     |montant\s+(?:de\s+l\s?|des\s+)?(?:ae|ap))$"""),
