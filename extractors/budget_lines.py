@@ -141,17 +141,27 @@ def check_budget_balance(act: Act, found: Found) -> list[QualityRow]:
 
 @quality_check("table_total")
 def check_table_total(act: Act, found: Found) -> list[QualityRow]:
-    """Each column of a table with one total row: the rows above it add up to the total."""
+    """Each total row of a table, column by column: the rows since the previous total add
+    up to it (a subtotal per section, "Total fonctionnement" / "Total investissement"), or
+    every row above does, or the subtotals above do (a grand total)."""
     lines: dict[tuple[int, str, str], list[BudgetLineRow]] = defaultdict(list)
     for r in found.get("budget_lines"):
         lines[(r.table_index, r.column or "", r.measure)].append(r)
     out = []
     for (ti, column, _), rs in sorted(lines.items()):
-        totals = [r for r in rs if r.is_total]
-        if len(totals) != 1 or len(rs) < 2:
+        rs = sorted(rs, key=lambda r: r.row_index)
+        if len(rs) < 2 or not any(r.is_total for r in rs):
             continue
-        total = totals[0]
-        parts = sum((r.amount for r in rs if not r.is_total and r.row_index < total.row_index), Decimal(0))
-        ok = parts == total.amount
-        out.append(result(act, "table_total", ok, f"table {ti} column {column}: lines {parts}, total {total.amount}"))
+        since, above, subtotals = Decimal(0), Decimal(0), Decimal(0)
+        for r in rs:
+            if not r.is_total:
+                since += r.amount
+                above += r.amount
+                continue
+            ok = r.amount in (since, above) or (subtotals and r.amount == subtotals)
+            out.append(result(act, "table_total", ok, f"table {ti} column {column}: {r.label or 'total'} {r.amount}, "
+                              f"lines {since}" + ("" if since == above else f" (all above {above})")))
+            if since:
+                subtotals += r.amount
+            since = Decimal(0)
     return out

@@ -14,6 +14,7 @@ from pipeline.errors import IssueLog
 from pipeline.read.load import load_document
 from pipeline.model import Act, Section, SectionKind, Span
 from pipeline.options import Options
+from schemas.rows import BudgetLineRow
 from tests.conftest import DEV, DEV_BORN, REAL, gold_and_extracted, needs
 from tests.test_tables import DM_PAGE, placed_pdf
 
@@ -163,3 +164,24 @@ def test_budget_lines_two_sided_plan(tmp_path: Path) -> None:
         ("État (DETR 2014) (80 % sur 121 175 € ht)", "Recettes", "other", "96940.00", False),
         ("Terrassement VRD", "Dépenses", "expense", "13125.00", False),
     ]
+
+
+@pytest.mark.parametrize("lines, passed", [
+    # subtotals per section (dev J): each adds up the rows since the previous one
+    ([("a", 5250, False), ("b", -200, False), ("Total fonctionnement", 5050, True), ("c", 11800, False),
+      ("d", 2200, False), ("Total investissement", 14000, True)], [True, True]),
+    # HT, TVA, TTC (Aiglun 2013-12, CC des Lisières): TTC adds everything above
+    ([("a", 3000, False), ("b", 13125, False), ("Total ht", 16125, True), ("TVA 20 %", 3225, False),
+      ("Total TTC", 19350, True)], [True, True]),
+    # a grand total of subtotals, and a total that does not add up
+    ([("a", 100, False), ("Sous-total", 100, True), ("b", 50, False), ("Sous-total", 50, True),
+      ("Total général", 150, True)], [True, True, True]),
+    ([("a", 100, False), ("b", 50, False), ("TOTAL", 160, True)], [False]),
+])
+def test_budget_lines_table_total_with_subtotals(lines: list, passed: list) -> None:  # type: ignore[type-arg]
+    from tests.conftest import make_document
+
+    act = Act(make_document("x"), 0, "a", Span(0, 1), ())
+    rows = [BudgetLineRow("a", "d", 1, 0, i, "decision", None, None, label, "Dépenses", "expense", Decimal(v), tot)
+            for i, (label, v, tot) in enumerate(lines, start=1)]
+    assert [c.passed for c in check_table_total(act, Found(rows={"budget_lines": rows}))] == passed

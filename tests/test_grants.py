@@ -225,3 +225,18 @@ def test_grants_table_siret_column_and_failed_total() -> None:
     assert [(r.beneficiary, r.beneficiary_siret, r.purpose) for r in rows] == [
         ("Commune d'Abbeville", "21982197200458", "Micro-folie"), ("Commune d'Amiens", None, "Studio")]
     assert not check.passed and "203000.00" in check.detail and "204000.00" in check.detail
+
+
+@pytest.mark.parametrize("decision, passed", [
+    ("D'attribuer les subventions du tableau ci-dessous, pour un montant total de 203 000,00 € :", [True]),
+    ("D'attribuer les subventions du tableau ci-dessous, pour un montant global de 204 000 € :", [False]),
+    ("D'attribuer les subventions du tableau ci-dessous :", []),  # no total anywhere: nothing to check
+])
+def test_grants_table_without_total_checked_against_the_decision(decision: str, passed: list) -> None:  # type: ignore[type-arg]
+    from unittest.mock import patch
+
+    table = _table(["Bénéficiaire", "Montant attribué"], [["Commune d'Abbeville", "88 000,00"],
+                                                         ["Commune d'Amiens", "115 000,00"]])
+    act = make_act([(SectionKind.ARTICLES, decision, None)])
+    with patch("extractors.grants.tables.tables_of", return_value=[table]):
+        assert [c.passed for c in check_grant_table_totals(act, Found())] == passed

@@ -55,10 +55,20 @@ def check_grants_total(act: Act, found: Found) -> list[QualityRow]:
 
 @quality_check("grant_total")
 def check_grant_table_totals(act: Act, found: Found) -> list[QualityRow]:
-    """Every grants table with a total row: the awarded amounts of its rows add up to it."""
-    return [result(act, "grant_total", t.rows_sum == t.printed,
-                   f"grants table {t.table} column {t.column}: {t.n_rows} rows sum to {t.rows_sum}, "
-                   f"total printed {t.printed}") for t in table_totals(act, found)]
+    """Every grants table: the awarded amounts of its rows add up to the total it prints,
+    or — a table printing none, alone in its act — to the global amount the decision
+    prints ("pour un montant total de 1 241 000,00 €"). Without either, no row."""
+    totals = table_totals(act, found)
+    decided = _decision_total(act) if totals and len({t.table for t in totals}) == 1 else None
+    out = []
+    for t in totals:
+        printed, where = (t.printed, "total printed") if t.printed is not None else (decided, "decision says")
+        if printed is None or (t.printed is None and len(totals) > 1):
+            continue
+        out.append(result(act, "grant_total", t.rows_sum == printed,
+                          f"grants table {t.table} column {t.column}: {t.n_rows} rows sum to {t.rows_sum}, "
+                          f"{where} {printed}"))
+    return out
 
 
 @quality_check("siret_valid")

@@ -78,7 +78,7 @@ class TableTotal:
 
     table: int
     column: str
-    printed: Decimal
+    printed: Decimal | None  # None: the table prints no total
     rows_sum: Decimal
     n_rows: int
 
@@ -117,8 +117,8 @@ def grants_from_tables(act: Act, found: Found) -> list[GrantRow]:
 
 
 def table_totals(act: Act, found: Found) -> list[TableTotal]:
-    """For every grants table with a total row: each awarded column's printed total and the
-    sum of its rows above it."""
+    """For every grants table: each awarded column's printed total (None when the table
+    prints none) and the sum of its rows above it."""
     out = []
     session_year = getattr(found.field("session_date"), "year", None)
     for ti, table in enumerate(grant_tables(act)):
@@ -133,6 +133,5 @@ def table_totals(act: Act, found: Found) -> list[TableTotal]:
                 if value is not None and _beneficiary(table, row.cells):
                     parts += value
                     n += 1
-            if total is not None:
-                out.append(TableTotal(ti, " ".join(table.columns[ci].header.split()), total, parts, n))
+            out.append(TableTotal(ti, " ".join(table.columns[ci].header.split()), total, parts, n))
     return out
