@@ -220,7 +220,9 @@ def _is_header_line(line: _Line) -> bool:
 
 def _band_neighbour(line: _Line, band_top: float, band_bottom: float, height: float) -> bool:
     """A line wrapped from a header: touching the header band, short, no figures, no sentence."""
-    close = line.top <= band_bottom + 0.8 * height and line.bottom >= band_top - 0.8 * height
+    # a header's wrapped words sit tight below it; a line above ("Reste à" over "affecter")
+    # may stand a little further off, as the header's first line is set apart
+    close = line.top <= band_bottom + 0.45 * height and line.bottom >= band_top - 0.8 * height
     if not close or any(c.amount for c in line.cells):
         return False
     text = line.text.strip()
