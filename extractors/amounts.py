@@ -29,7 +29,7 @@ from schemas.rows import AmountRow
 _SKIPPED = {SectionKind.ATTENDANCE, SectionKind.VOTE, SectionKind.SIGNATURE, SectionKind.ANNEX}
 
 # Dot leaders before a figure: "Devis BERTHOULY Chemin de la Croze ...….\t4.327.96 € HT".
-_LEADERS_RE = re.compile(r"[.…·]{3,}[ .…·,]*\t?\s*$")
+_LEADERS_RE = re.compile(r"(?:[.·]{3,}|…[.…·]*|[.·]+…)[ .…·,]*\t?\s*$")
 
 
 def running_sections(act: Act) -> list[Section]:
@@ -63,7 +63,7 @@ def amounts_in(act: Act) -> list[AmountRow]:
         spans = split_sentences(text)
         for a in find_amounts(text):
             offset = section.span.start + a.start
-            if any(t.covers(offset) for t in tables) or _is_cell(text, a) or \
+            if doc.in_furniture(offset) or any(t.covers(offset) for t in tables) or _is_cell(text, a) or \
                     any(b.start <= offset < b.end for b in budget_text):
                 continue
             s, e = sentence_at(text, a.start, spans)

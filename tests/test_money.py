@@ -129,6 +129,8 @@ def test_money_siret_valid(siret: str, ok: bool) -> None:
     # negatives
     ("un déficit de -12 000 €", [("-12 000 €", "-12000.00")]),
     ("Ajustement soit – 1’697€", [("– 1’697€", "-1697.00")]),
+    ("le delta était de - 1.697€, et", [("- 1.697€", "-1697.00")]),
+    ("- 24 000 € au titre des axes\n- 3 000 € pour", [("24 000 €", "24000.00"), ("3 000 €", "3000.00")]),
 ])
 def test_money_find_amounts_scales_words_lists(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(a.raw, str(a.amount)) for a in find_amounts(text)] == expected

@@ -65,8 +65,8 @@ AMOUNT_RE = re.compile(
     (?:(?P<sign>[{_MINUS}+])[ ]?(?=\d))?           # "-8'355,59€", "+20'000 €", "soit – 1’697€"
     (?P<num>{_NUMBER})
     (?![\d/])
-    \s?(?P<scale>k|M|Md|millions?|milliards?)?      # "2,3 M€", "1,5 million d'euros"
-    \s?(?:d['’]\s?)?
+    [ \t\n\u00a0\u202f]?(?P<scale>k|M|Md|millions?|milliards?)?   # "2,3 M€", "1,5 million d'euros"
+    [ \t\n\u00a0\u202f]?(?:d['’]\s?)?                          # (never across a page break "\f")
     (?P<cur>€|euros?\b|EUR\b|Euros?\b|EUROS?\b      # the currency is required in prose
       |£(?!\s?\d))                                 # OCR reads "€" as "£" (no pound in deliberations)
     (?:\s?(?P<qual>H\.T\.?|T\.T\.C\.?|HT\b|TTC\b))? # "€ HT", "euros TTC"
@@ -193,7 +193,9 @@ def _glued_negative(text: str, m: re.Match[str]) -> bool:
         line_start = text.rfind("\n", 0, m.start()) + 1
         return text[line_start : m.start()].strip() != "" or not text[m.start() + 1 : m.start() + 2].isspace()
     before = text[: m.start()].rstrip(" \t")
-    return bool(re.search(r"(?:\bsoit|=|\t)$", before, re.I))
+    # "soit – 1’697€", "= - 500 €", "le delta était de - 1.697€": a minus after a word that
+    # introduces the amount; elsewhere a spaced dash links or lists
+    return bool(re.search(r"(?:\bsoit|\bde|\bdu|\bà|=|\t)$", before, re.I))
 
 
 def find_amounts(text: str) -> list[AmountMatch]:

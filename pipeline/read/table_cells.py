@@ -96,8 +96,8 @@ def join_wrapped(a: str, b: str, glue: bool = False) -> str:
     # (a compound keeps it: "Cuise-" + "la-Motte")
     if re.search(r"[a-zà-ÿ]{2}-$", a) and re.match(r"[a-zà-ÿ]+(?:[\s,.;)]|$)", b):
         return a[:-1] + b
-    if a.endswith("-") and re.match(r"\w", b):
-        return a + b
+    if re.search(r"\w-$", a) and re.match(r"\w", b):
+        return a + b  # "Cuise-" + "la-Motte"; a spaced dash ("Bouland -" + "asso") is not a hyphen
     return a + " " + b
 
 
