@@ -269,3 +269,65 @@ def test_tables_ocr_cell_read_line_by_line() -> None:
     page = Page(1, 595.0, 842.0, TextSource.OCR, 0, len(doc.text), tuple(words), 90.0)
     t = find_tables(Document("ocr", "ocr.pdf", doc.text, (page,)))[0]
     assert t.rows[0].text(0) == "Association Les Amis des Zones Humides"
+
+
+def _figures_table(values: list[str], total: str, sirets: list[str] | None = None):  # type: ignore[no-untyped-def]
+    from pipeline.read.table_cells import Column, Row, Table
+
+    cols = [Column("Bénéficiaire", 0, 90), Column("SIRET", 100, 190), Column("Montant voté (€)", 200, 290)]
+    rows = [Row({0: f"B{k}", 1: (sirets or [""] * len(values))[k], 2: v}, 1, 0,
+                boxes={**({1: (100, 20 * k, 190, 20 * k + 9)} if sirets else {}), 2: (200, 20 * k, 290, 20 * k + 9)})
+            for k, v in enumerate(values)]
+    rows.append(Row({0: "TOTAL", 2: total}, 1, 0, boxes={2: (200, 20 * len(values), 290, 20 * len(values) + 9)}))
+    return Table(cols, rows, 1)
+
+
+def _scanned_doc() -> Document:
+    page = Page(1, 595.0, 842.0, TextSource.OCR, 0, 1, (), 80.0)
+    return Document("scan", "scan.pdf", "x", (page,))
+
+
+@pytest.mark.parametrize("values, total, second_reading, after", [
+    # a misread figure: the column does not add up; read again, it does: replaced
+    (["75 500,00", "24 5O0,00", "66 500,00"], "166 500,00", ["75 500,00", "24 500,00", "66 500,00", "166 500,00"],
+     ["75 500,00", "24 500,00", "66 500,00"]),
+    # read again, it still does not add up: the first reading stays (the checks will say so)
+    (["75 500,00", "24 500,00", "66 500,00"], "170 000,00", ["75 500,00", "24 500,00", "66 500,00", "170 000,00"],
+     ["75 500,00", "24 500,00", "66 500,00"]),
+])
+def test_tables_scanned_figures_read_again_when_the_total_fails(values: list[str], total: str,
+                                                                second_reading: list[str], after: list[str]) -> None:
+    from pipeline.read.figure_reread import check_figures
+
+    table = _figures_table(values, total)
+    calls: list[int] = []
+
+    def read(doc, page, boxes, kind):  # type: ignore[no-untyped-def]
+        calls.append(len(boxes))
+        return second_reading[: len(boxes)]
+
+    check_figures(_scanned_doc(), table, read)
+    assert [r.text(2) for r in table.rows[:-1]] == after and calls == [len(values) + 1]
+
+
+def test_tables_scanned_siret_read_again_when_its_key_fails() -> None:
+    from pipeline.read.figure_reread import check_figures
+
+    table = _figures_table(["67 500,00"], "67 500,00", sirets=["51567676500181"])  # "131" read "181"
+    check_figures(_scanned_doc(), table, lambda doc, page, boxes, kind: ["51567676500131"] * len(boxes))
+    assert table.rows[0].text(1) == "51567676500131"
+    table = _figures_table(["67 500,00"], "67 500,00", sirets=["51567676500181"])
+    check_figures(_scanned_doc(), table, lambda doc, page, boxes, kind: ["51567676500182"] * len(boxes))
+    assert table.rows[0].text(1) == "51567676500181"  # no valid reading: kept as read (and no SIRET given)
+
+
+def test_tables_tesseract_reads_a_cell_again(tmp_path: Path) -> None:
+    from tests.pdfgen import scan_pdf, table_image
+    from pipeline.read.figure_reread import tesseract_cells
+
+    img = table_image(["Libelle", "Montant"], [["Fournitures", "12 345,67"]])
+    doc = load_document(scan_pdf(tmp_path / "scan.pdf", [img]), Options(), IssueLog())
+    word = next(w for w in doc.pages[0].words if w.text.startswith("345"))
+    first = next(w for w in doc.pages[0].words if w.text == "12" and abs(w.top - word.top) < 3)
+    [text] = tesseract_cells(doc, 1, [(first.x0, word.top, word.x1, word.bottom)], "figure")
+    assert text == "12 345,67"

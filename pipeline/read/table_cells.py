@@ -168,6 +168,8 @@ class Row:
     page: int
     start: int
     pairs: dict[int, str] = field(default_factory=dict)
+    #: where a figure or identifier cell stands on its page (x0, top, x1, bottom), when known
+    boxes: dict[int, tuple[float, float, float, float]] = field(default_factory=dict)
 
     def text(self, i: int) -> str:
         return self.cells.get(i, "").strip()

@@ -25,6 +25,7 @@ A table continued on the next page under a repeated header stays one table.
 from __future__ import annotations
 
 from pipeline.model import Document, Span
+from pipeline.read.figure_reread import check_figures
 from pipeline.read.list_tables import titled_lists
 from pipeline.read.ruled_tables import ruled_tables
 from pipeline.read.table_cells import (TOTAL_RE, Column, Row, Table, has_amount, join_wrapped,  # noqa: F401
@@ -80,11 +81,13 @@ def tables_of(doc: Document, span: Span) -> list[Table]:
     return _CACHE[key]
 
 
-def find_tables(doc: Document, span: Span | None = None, use_pdfplumber: bool = True) -> list[Table]:
+def find_tables(doc: Document, span: Span | None = None, use_pdfplumber: bool = True,
+                reread: bool = True) -> list[Table]:
     """Tables of money whose header lies in ``span`` (the whole document by default), in order.
 
     A table whose page ends with it, continued at the top of the next page under the same
-    header, is merged into one table (rows keep their own page).
+    header, is merged into one table (rows keep their own page). On scanned pages, figures
+    that fail their check are read again (:mod:`pipeline.read.figure_reread`).
     """
     span = span or Span(0, len(doc.text))
     found: list[Table] = []
@@ -119,6 +122,8 @@ def find_tables(doc: Document, span: Span | None = None, use_pdfplumber: bool = 
         merged.append(t)
     for t in merged:
         _name_column(t)
+        if reread and any(doc.page(r.page).source.value == "ocr" for r in t.rows):
+            check_figures(doc, t)
     return merged
 
 

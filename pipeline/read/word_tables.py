@@ -195,8 +195,9 @@ def page_lines(doc: Document, page_no: int) -> list[_Line]:
         h = median(w.bottom - w.top for w in words)
         words = [w for w in words if not (w.conf is not None and w.conf < 50 and w.bottom - w.top < 0.5 * h)]
         # a figure Tesseract is unsure of is a wrong figure more often than not ("#4590,00" for "44 500,00")
+        # (an identifier of 9 digits or more stays: its key is checked, and it is read again)
         words = [w for w in words if not (w.conf is not None and w.conf < 60 and re.search(r"\d", w.text)
-                                          and parse_amount(w.text) is not None)]
+                                          and parse_amount(w.text) is not None and not re.fullmatch(r"\d{9,}", w.text))]
         words = [w for w in words if w.conf is None or w.conf >= 20]
     grouped = [split_cells(doc, list(g)) for _, g in groupby(words, key=lambda w: w.line)]
     lines = [_Line([c for cell in cells for c in _split_figures(cell)]) for cells in grouped]
@@ -411,8 +412,24 @@ def _read_body(columns: list[Column], body: list[_BodyLine], height: float, page
                 cells_out[ci] = text
             if label:
                 pairs[ci] = label
-        rows.append(Row(cells_out, page_no, body[a].line.words[0].start, pairs))
+        rows.append(Row(cells_out, page_no, body[a].line.words[0].start, pairs, _boxes(columns, body[a])))
     return rows
+
+
+def _boxes(columns: list[Column], line: _BodyLine) -> dict[int, tuple[float, float, float, float]]:
+    """Boxes of a row's figures and identifiers on its own line (to read them again)."""
+    out = {}
+    for ci, cs in line.cells.items():
+        if columns[ci].measure:
+            figures = [c for c in cs if c.amount]
+            cs = figures[-1:]
+        elif columns[ci].role != "siret":
+            continue
+        words = [w for c in cs for w in c.words]
+        if words:
+            out[ci] = (min(w.x0 for w in words), min(w.top for w in words), max(w.x1 for w in words),
+                       max(w.bottom for w in words))
+    return out
 
 
 def tables_on_page(doc: Document, page_no: int) -> list[Table]:
