@@ -34,6 +34,7 @@ from pipeline.read.table_vocabulary import grant_column, header_key, measure_of,
     ("Décision modificative n°1", "other"), ("Montant des financements", "other"), ("Montant sollicité (€)", "other"),
     # not money
     ("Libellé", None), ("Imputation budgétaire", None), ("Bénéficiaire", None), ("Taux", None), ("N° SIRET", None),
+    ("Recettes %", None), ("Taux (%)", None),
 ])
 def test_table_vocabulary_measures(header: str, measure: str | None) -> None:
     assert measure_of(header) == measure
@@ -41,7 +42,7 @@ def test_table_vocabulary_measures(header: str, measure: str | None) -> None:
 
 @pytest.mark.parametrize("header, role", [
     ("N° SIRET", "siret"), ("SIRET", "siret"), ("SIREN", "siret"), ("N° RNA", "siret"),
-    ("Taux", "rate"), ("Taux d'intervention", "rate"),
+    ("Taux", "rate"), ("Taux d'intervention", "rate"), ("Recettes %", "rate"), ("Part en %", "rate"),
     ("Imputation", "imputation"), ("Chapitre/Article", "imputation"), ("Compte", "imputation"), ("Nature", "imputation"),
     ("N° AP", "code"), ("AP n°", "code"), ("Code Opération", "code"), ("Opération n°", "code"),
     ("Bénéficiaire", "beneficiary"), ("Associations", "beneficiary"), ("Porteur de projet", "beneficiary"),

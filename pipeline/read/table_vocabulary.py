@@ -144,8 +144,8 @@ def measure_of(text: str) -> str | None:
     ('cp', 'ae', None)
     """
     t = header_key(text)
-    if not t:
-        return None
+    if not t or "%" in text:
+        return None  # "Recettes %", "Taux (%)": a share, not money
     for measure, pattern in _MEASURES:
         if pattern.match(t):
             return measure
@@ -206,6 +206,8 @@ def role_of(header: str) -> str:
     >>> role_of("N° SIRET"), role_of("Bénéficiaire"), role_of("Taux"), role_of("CP €")
     ('siret', 'beneficiary', 'rate', 'measure')
     """
+    if "%" in header:
+        return "rate"  # "Recettes %", "(%)", "Part en %"
     h = fold(header)
     h = re.sub(r"[^\w °]", " ", h).strip()
     for role, pattern in _ROLES[:2]:  # "N° SIRET", "Taux (%)" before any measure
