@@ -153,7 +153,7 @@ class BudgetLineRow:
     operation_code: str | None
     imputation: str | None
     label: str | None
-    column: str
+    column: str | None  # null for a table printed without a header
     measure: str
     amount: Decimal
     is_total: bool = False

@@ -152,7 +152,7 @@ BUDGET_LINES = pa.schema([
     _f("operation_code", pa.string(), "operation code, e.g. C01-020Q01"),
     _f("imputation", pa.string(), "budget imputation, e.g. 6568/9365"),
     _f("label", pa.string(), "row label"),
-    _f("column", pa.string(), "column header as printed", False),
+    _f("column", pa.string(), "column header as printed (null for a table printed without a header)"),
     _f("measure", pa.string(), "cp | ae | available | proposed | expense | balance | budget | other", False),
     _f("amount", MONEY, "amount in euros", False),
     _f("is_total", pa.bool_(), "the row is a total of the rows above"),
