@@ -76,7 +76,11 @@ def _eval(args: argparse.Namespace) -> int:
     if args.matiere_gold and not os.path.isfile(args.matiere_gold):
         print(f"delib eval: no such file: {args.matiere_gold}", file=sys.stderr)
         return EXIT_USAGE
-    report: dict = evaluate(args.out, args.gold) if args.gold else {}
+    if args.corrected:
+        from pipeline.review.corrections import load
+
+        print(f"scoring the tables with the {len(load(args.out))} corrections of {args.out}/corrections applied")
+    report: dict = evaluate(args.out, args.gold, corrected=args.corrected) if args.gold else {}
     if args.gold:
         print(format_report(report, per_field=not args.tables_only))
     if args.matiere_gold:
@@ -103,7 +107,8 @@ def _export(args: argparse.Namespace) -> int:
         print(f"delib export: no such mapping file: {args.mapping}", file=sys.stderr)
         return EXIT_USAGE
     report = export_scdl(args.out, coll_siret=args.coll_siret, coll_nom=args.coll_nom, mapping=args.mapping,
-                         strict=args.strict, period_from_convention=args.period_from_convention)
+                         strict=args.strict, period_from_convention=args.period_from_convention,
+                         corrections=not args.no_corrections)
     print(report.summary())
     return EXIT_OK if report.valid else EXIT_SOME_FAILED
 
@@ -173,6 +178,8 @@ def build_parser() -> argparse.ArgumentParser:
                          "tests/gold/real-matieres.csv for ../shared/corpus/real")
     ev.add_argument("--tables-only", action="store_true", help="print per-table figures only")
     ev.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    ev.add_argument("--corrected", action="store_true",
+                    help="score the tables with the reviewer's corrections (OUT/corrections/, delib review) applied")
     ev.set_defaults(func=_eval)
 
     xp = sub.add_parser(
@@ -196,6 +203,9 @@ def build_parser() -> argparse.ArgumentParser:
     xp.add_argument("--period-from-convention", action="store_true",
                     help="use the period a convention applies to as datesPeriodeVersement when it prints "
                          "no payment date")
+    xp.add_argument("--no-corrections", action="store_true",
+                    help="export the tables as extracted, without the reviewer's corrections of OUT/corrections/ "
+                         "(applied by default; the summary says how many)")
     xp.set_defaults(func=_export)
 
     qp = sub.add_parser(

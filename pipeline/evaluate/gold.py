@@ -127,7 +127,13 @@ def _align(gold: list[dict], pred: list[dict], fields: list[str]) -> list[tuple[
     return out
 
 
-def _read(out_dir: Path, table: str, doc_id: str) -> list[dict]:
+def _read(out_dir: Path, table: str, doc_id: str, corrected: dict[str, list[dict]] | None = None) -> list[dict]:
+    if corrected is not None:
+        if table not in corrected:
+            from pipeline.review.corrections import corrected_rows
+
+            corrected[table] = corrected_rows(out_dir, table)[0]
+        return [r for r in corrected[table] if r["doc_id"] == doc_id]
     folder = out_dir / table
     if not folder.exists():
         return []
@@ -140,10 +146,13 @@ def documents_by_name(out_dir: Path) -> dict[str, dict]:
     return {Path(r["source_path"]).name: r for r in rows}
 
 
-def evaluate(out_dir: str | Path, gold_dir: str | Path, only: set[str] | None = None) -> dict[str, Any]:
+def evaluate(out_dir: str | Path, gold_dir: str | Path, only: set[str] | None = None,
+             corrected: bool = False) -> dict[str, Any]:
     """Scores of the tables in ``out_dir`` against every ``*.gold.json`` of ``gold_dir``
-    (only those whose ``file`` is in ``only``, when given)."""
+    (only those whose ``file`` is in ``only``, when given); ``corrected``: of the tables with
+    the reviewer's corrections applied (:mod:`pipeline.review.corrections`)."""
     out_dir, gold_dir = Path(out_dir), Path(gold_dir)
+    cache: dict[str, list[dict]] | None = {} if corrected else None
     docs = documents_by_name(out_dir)
     counts: dict[str, dict[str, dict[str, Counts]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(Counts)))
     files: dict[str, list[str]] = defaultdict(list)
@@ -158,7 +167,7 @@ def evaluate(out_dir: str | Path, gold_dir: str | Path, only: set[str] | None = 
             missing.append(gold["file"])
         files[kind].append(gold["file"])
         doc_id = doc["doc_id"] if doc else None
-        acts = _read(out_dir, "acts", doc_id) if doc_id else []
+        acts = _read(out_dir, "acts", doc_id, cache) if doc_id else []
         index_of = {a["act_id"]: a["act_index"] for a in acts}
         for table in SCORED_TABLES:
             gold_rows = gold["tables"].get(table, [])
@@ -166,7 +175,7 @@ def evaluate(out_dir: str | Path, gold_dir: str | Path, only: set[str] | None = 
                 continue
             fields = sorted({k for r in gold_rows for k in r} - {"act_index"} - REFERENCE_ONLY[table]) or \
                 [f.name for f in TABLES[table] if f.name not in ("act_id", "doc_id")]
-            pred_rows = acts if table == "acts" else (_read(out_dir, table, doc_id) if doc_id else [])
+            pred_rows = acts if table == "acts" else (_read(out_dir, table, doc_id, cache) if doc_id else [])
             by_act_g: dict[int, list[dict]] = defaultdict(list)
             by_act_p: dict[int, list[dict]] = defaultdict(list)
             for r in gold_rows:

@@ -97,6 +97,23 @@ def _covers(boxes: list[dict[str, Any]], words: Iterable[dict[str, Any]], tol: f
     return True
 
 
+def _without(text: str, a: int, b: int, furniture: list[tuple[int, int]]) -> str:
+    """``text[a:b]`` without the words of running headers and footers inside it (a visa
+    or an article continued on the next page), unless it is all theirs."""
+    import bisect
+
+    i = bisect.bisect_left(furniture, (a, a))
+    parts, pos = [], a
+    while i < len(furniture) and furniture[i][0] < b:
+        s, e = furniture[i]
+        parts.append(text[pos:max(pos, s)])
+        pos = max(pos, e)
+        i += 1
+    parts.append(text[pos:b])
+    own = " ".join(parts)
+    return own if own.strip() else text[a:b]
+
+
 def _read(out: Path, table: str, doc_ids: set[str] | None) -> list[dict[str, Any]]:
     folder = out / table
     if not folder.is_dir():
@@ -119,9 +136,11 @@ def check_run(out_dir: str | Path, only: set[str] | None = None) -> dict[str, di
     for w in _read(out, "words", ids):
         words[w["doc_id"]].append(w)
     starts: dict[str, list[int]] = {}
+    furniture: dict[str, list[tuple[int, int]]] = {}
     for d, ws in words.items():
         ws.sort(key=lambda w: w["char_start"])
         starts[d] = [w["char_start"] for w in ws]
+        furniture[d] = [(w["char_start"], w["char_start"] + len(w["text"])) for w in ws if w.get("furniture")]
     import bisect
 
     report: dict[str, dict[str, Any]] = {}
@@ -133,7 +152,7 @@ def check_run(out_dir: str | Path, only: set[str] | None = None) -> dict[str, di
             if a is None or b is None:
                 continue
             r["placed"] += 1
-            text = full.get(row["doc_id"], "")[a:b]
+            text = _without(full.get(row["doc_id"], ""), a, b, furniture.get(row["doc_id"], []))
             if not holds(table, row, text):
                 r["wrong_text"] += 1
                 if len(r["examples"]) < 5:

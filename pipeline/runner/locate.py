@@ -115,9 +115,10 @@ class Squeezed:
 class ActLocator:
     """Finds values of one act in the regions they are printed in."""
 
-    def __init__(self, act: Act) -> None:
+    def __init__(self, act: Act, words: Any = None) -> None:
         self.act = act
         self.doc = act.doc
+        self.words = words  # pipeline.runner.provenance.WordIndex, for the columns of tables
         self._squeezed: dict[tuple[int, int, bool], Squeezed] = {}
         self.cursors: dict[str, int] = {}
 
@@ -222,24 +223,65 @@ class ActLocator:
                         out.append(s)
         return sorted(set(out), key=lambda s: s.start)
 
-    def one_of(self, spans: list[Span], *, page: int | None = None, near: Iterable[str | None] = ()) -> Span | None:
+    def one_of(self, spans: list[Span], *, page: int | None = None, near: Iterable[str | None] = (),
+               header: str | None = None) -> Span | None:
         """The span among ``spans`` that is the row's: the only one, or the only one on its
-        ``page``, or the only one whose line also prints one of ``near`` (a label)."""
+        ``page``, or the only one whose line (or the line before) also prints one of
+        ``near`` (a row label, a beneficiary), or the only one standing under the column
+        ``header`` printed above it."""
         if page is not None and any(self.doc.page_at(s.start) == page for s in spans):
             spans = [s for s in spans if self.doc.page_at(s.start) == page]
-        if len(spans) == 1:
-            return spans[0]
+        if len(spans) <= 1:
+            return spans[0] if spans else None
         keys = [squeeze(n) for n in near if n and len(squeeze(n)) >= 3]
-        if not keys:
-            return None
-        with_key = [s for s in spans if any(k in squeeze(self._line(s)) for k in keys)]
-        return with_key[0] if len(with_key) == 1 else None
+        with_key = [s for s in spans if any(k in squeeze(self._line(s, before=1)) for k in keys)]
+        if len(with_key) == 1:
+            return with_key[0]
+        if with_key:
+            spans = with_key
+        if header and self.words is not None:
+            under = [s for s in spans if self._under(s, header)]
+            if len(under) == 1:
+                return under[0]
+        return None
 
-    def _line(self, span: Span) -> str:
+    def _line(self, span: Span, before: int = 0) -> str:
+        """The line of ``span`` (and the ``before`` lines above it, on the same page)."""
         text = self.doc.text
-        a = max(text.rfind("\n", 0, span.start), text.rfind("\f", 0, span.start)) + 1
+        a = span.start
+        for _ in range(before + 1):
+            a = max(text.rfind("\n", 0, a), text.rfind("\f", 0, a))
+            if a < 0 or text[a] == "\f":
+                break
+        a += 1
         nl = [i for i in (text.find("\n", span.end), text.find("\f", span.end)) if i >= 0]
         return text[a:min(nl) if nl else len(text)]
+
+    def _under(self, span: Span, header: str) -> bool:
+        """Whether ``span`` stands in the column of the nearest ``header`` printed above it
+        (the header's words overlap it horizontally)."""
+        page = self.doc.page_at(span.start)
+        p = self.doc.page(page)
+        head = None
+        for region in (Span(p.start, span.start),):
+            sq = self.squeezed(region)
+            k, needle = -1, squeeze(header)
+            while needle:  # the last occurrence above the cell
+                nk = sq.text.find(needle, k + 1)
+                if nk < 0:
+                    break
+                k = nk
+            if k >= 0:
+                head = Span(sq.offset(k), sq.offset(k + len(needle) - 1) + 1)
+        if head is None:
+            return False
+        hw = [w for _, w in self.words.words(head.start, head.end)]
+        cw = [w for _, w in self.words.words(span.start, span.end)]
+        if not hw or not cw:
+            return False
+        hx0, hx1 = min(w.x0 for w in hw), max(w.x1 for w in hw)
+        cx0, cx1 = min(w.x0 for w in cw), max(w.x1 for w in cw)
+        return min(hx1, cx1) - max(hx0, cx0) > 0
 
 
 def _cells(text: str) -> Iterable[tuple[int, int]]:
@@ -284,8 +326,48 @@ def _article(loc: ActLocator, row: Any) -> Span | None:
     return loc.text(row.text, loc.sections(K.ARTICLES, K.DECISION) + [loc.act.body_span], cursor="articles")
 
 
+#: The word a tally is printed beside, per vote position: "Pour : 19", "20 voix pour",
+#: "Contre : 2", "2 abstentions", "1 ne prend pas part au vote". These are the positions'
+#: own names, not a reading of the vote: the number must be the only one beside its word.
+TALLY_WORDS: dict[str, re.Pattern[str]] = {
+    "for": re.compile(r"\bpour\b", re.I),
+    "against": re.compile(r"\bcontre\b", re.I),
+    "abstain": re.compile(r"\babstentions?\b|\babstenu", re.I),
+    "not_voting": re.compile(r"\bne\s+prend\s+pas\s+part|\bne\s+prennent\s+pas\s+part|\bnon[-\s]participation"
+                             r"|\bn['’]a(?:yant|\s+pas)\s+pas\s+pris\s+part|\bNPPV\b", re.I),
+}
+_TALLY_COLUMNS = {"votes_for": "for", "votes_against": "against", "votes_abstain": "abstain",
+                  "votes_not_voting": "not_voting"}
+
+
+def _tally(loc: ActLocator, position: str, count: int | None) -> Span | None:
+    """The figure ``count`` printed beside the word of ``position`` (within a few words
+    before or after it, on its line), when one line of the region prints it so."""
+    word = TALLY_WORDS.get(position)
+    if word is None or count is None:
+        return None
+    number = re.compile(rf"(?<![\d,./])0*{int(count)}(?![\d]|[,./]\d)")
+    for region in loc.sections(K.VOTE) + [loc.act.body_span]:
+        text = loc._clean_text(region)
+        hits: list[Span] = []
+        for w in word.finditer(text):
+            a = max(text.rfind("\n", 0, w.start()) + 1, w.start() - 16)
+            nl = text.find("\n", w.end())
+            b = min(nl if nl >= 0 else len(text), w.end() + 16)
+            for m in number.finditer(text, a, b):
+                gap = text[m.end():w.start()] if m.end() <= w.start() else text[w.end():m.start()]
+                if re.fullmatch(r"[\s:=(]*(?:voix\s*)?[\s:=(]*", gap, re.I):
+                    hits.append(Span(region.start + m.start(), region.start + m.end()))
+        hits = sorted(set(hits), key=lambda s: s.start)
+        if len(hits) == 1:
+            return hits[0]
+        if hits:
+            return None
+    return None
+
+
 def _vote(loc: ActLocator, row: Any) -> Span | None:
-    return loc.number(row.count, loc.sections(K.VOTE) + [loc.act.body_span])
+    return _tally(loc, row.position, row.count)
 
 
 def _amount(loc: ActLocator, row: Any) -> Span | None:
@@ -299,7 +381,8 @@ def _amount(loc: ActLocator, row: Any) -> Span | None:
 
 def _budget_line(loc: ActLocator, row: Any) -> Span | None:
     spans = loc.amounts(row.amount, [loc.act.span])
-    return loc.one_of(spans, page=row.page, near=(row.label, row.operation_code, row.imputation))
+    return loc.one_of(spans, page=row.page, near=(row.label, row.operation_code, row.imputation),
+                      header=row.column)
 
 
 def _grant(loc: ActLocator, row: Any) -> Span | None:
@@ -343,9 +426,42 @@ def _person(loc: ActLocator, name: str, regions: list[Span]) -> Span | None:
 
 _UNANIMOUS_RE = re.compile(r"unanim\w*", re.I)
 
+#: The deliberating body as printed: the words of each value of ``acts.body``
+#: ("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL", "La Commission permanente").
+BODY_WORDS: dict[str, str] = {
+    "commission_permanente": "commission permanente",
+    "conseil_departemental": "conseil départemental",
+    "conseil_regional": "conseil régional",
+    "conseil_municipal": "conseil municipal",
+    "conseil_communautaire": "conseil communautaire",
+    "bureau": "bureau",
+}
 
-def locate_act_field(loc: ActLocator, column: str, value: Any) -> Span | None:
-    """Where the ``acts`` value of ``column`` is printed, or None."""
+#: The outcome as printed: the participle, not the verb of an article ("D'adopter …"):
+#: "Adopté à l'unanimité", "La délibération est adoptée", "rejetée".
+OUTCOME_RE: dict[str, re.Pattern[str]] = {
+    "adopted": re.compile(r"\badopt[ée]e?s?\b", re.I),
+    "rejected": re.compile(r"\brejet[ée]e?s?\b", re.I),
+}
+
+
+def _only_match(loc: ActLocator, pattern: re.Pattern[str], regions: Sequence[Span]) -> Span | None:
+    """The one match of ``pattern`` in the first region that has any (None when several)."""
+    for region in regions:
+        hits = list(pattern.finditer(loc._clean_text(region)))
+        if len(hits) == 1:
+            return Span(region.start + hits[0].start(), region.start + hits[0].end())
+        if hits:
+            return None
+    return None
+
+
+def locate_act_field(loc: ActLocator, column: str, value: Any,
+                     spans: dict[str, tuple[int, int]] | None = None,
+                     values: dict[str, Any] | None = None) -> Span | None:
+    """Where the ``acts`` value of ``column`` is printed, or None. ``spans``/``values``: the
+    act's other values already placed (``unanimous`` false is where a vote against or an
+    abstention is printed)."""
     header = loc.sections(K.HEADER)
     people = loc.sections(K.ATTENDANCE) + header
     vote = loc.sections(K.VOTE)
@@ -359,14 +475,22 @@ def locate_act_field(loc: ActLocator, column: str, value: Any) -> Span | None:
         return _person(loc, str(value), people + loc.sections(K.SIGNATURE) + loc.whole())
     if column in ("members_in_office", "members_present", "members_voting"):
         return loc.number(value, people)
-    if column.startswith("votes_"):
-        return loc.number(value, vote + [loc.act.body_span])
+    if column in _TALLY_COLUMNS:
+        return _tally(loc, _TALLY_COLUMNS[column], value)
     if column == "unanimous" and value is True:
         for region in vote + [loc.act.body_span]:
             m = _UNANIMOUS_RE.search(loc._clean_text(region))
             if m:
                 return Span(region.start + m.start(), region.start + m.end())
-    return None  # body, outcome: not printed as such (the extractors will say where)
+    if column == "unanimous" and value is False:
+        for col in ("votes_against", "votes_abstain"):
+            if (values or {}).get(col) and col in (spans or {}):
+                return Span(*spans[col])  # type: ignore[index]
+    if column == "body" and value in BODY_WORDS:
+        return loc.text(BODY_WORDS[value], header + loc.whole())
+    if column == "outcome" and value in OUTCOME_RE:
+        return _only_match(loc, OUTCOME_RE[value], vote + [loc.act.body_span])
+    return None
 
 
 def locate_rows(loc: ActLocator, table: str, rows: list[Any]) -> list[Any]:

@@ -124,7 +124,7 @@ def _with_provenance(act: Act, found: Any, index: WordIndex) -> dict[str, list[A
     """The act's rows by table with their provenance filled (:mod:`.provenance`): rows the
     extractors gave offsets keep them, the others are placed by :mod:`.locate` where their
     value is found as printed; the ``act_fields`` rows of the act's header values too."""
-    loc = ActLocator(act)
+    loc = ActLocator(act, index)
     out: dict[str, list[Any]] = {}
     for name, rows in found.rows.items():
         if name in PROVENANCE_TABLES:
@@ -134,7 +134,7 @@ def _with_provenance(act: Act, found: Any, index: WordIndex) -> dict[str, list[A
     for col in ACT_FIELD_COLUMNS:
         value = found.act_fields.get(col)
         if value is not None and col not in spans:
-            span = locate_act_field(loc, col, value)
+            span = locate_act_field(loc, col, value, spans, found.act_fields)
             if span is not None:
                 spans[col] = (span.start, span.end)
     out["act_fields"] = place_all(act_field_rows(act.act_id, act.doc.doc_id, found.act_fields, spans,
