@@ -128,6 +128,25 @@ def _query(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _review(args: argparse.Namespace) -> int:
+    if not os.path.isdir(os.path.join(args.out, "acts")):
+        print(f"delib review: {args.out} holds no acts table (run delib extract first)", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        from pipeline.review.app import serve
+    except ImportError as exc:
+        print(f"delib review needs the review extra: pip install -e '.[review]' ({exc})", file=sys.stderr)
+        return EXIT_USAGE
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"delib review: listening on {args.host}, not the loopback address: anyone who can reach "
+              "this machine can read the documents and write corrections", file=sys.stderr)
+    print(f"delib review: http://{'[' + args.host + ']' if ':' in args.host else args.host}:{args.port}/ "
+          f"(corrections go to {os.path.join(args.out, 'corrections')}; Ctrl-C to stop)")
+    serve(args.out, host=args.host, port=args.port, documents_dir=args.documents,
+          low_confidence=args.low_confidence)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="delib",
@@ -207,6 +226,25 @@ def build_parser() -> argparse.ArgumentParser:
                     help="export the tables as extracted, without the reviewer's corrections of OUT/corrections/ "
                          "(applied by default; the summary says how many)")
     xp.set_defaults(func=_export)
+
+    rv = sub.add_parser(
+        "review", help="check values against their pages and correct them (local web app)",
+        description="Start a local web app over the run in OUT: documents and acts with what needs a "
+                    "look (failed checks, low OCR confidence, required SCDL columns empty), each act's "
+                    "values beside the page image with the boxes they were read from, the OCR words and "
+                    "their confidence, and corrections (right / wrong / the right value) kept in "
+                    "OUT/corrections/ — never written over the tables, applied by delib export scdl and "
+                    "delib eval --corrected. Listens on 127.0.0.1 only unless --host says otherwise.",
+        epilog="example: delib review out/   then open http://127.0.0.1:8765/\n\n" + EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    rv.add_argument("out", metavar="OUT", help="output folder of delib extract")
+    rv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine only)")
+    rv.add_argument("--port", type=int, default=8765, help="port (default 8765)")
+    rv.add_argument("--documents", metavar="DIR",
+                    help="folder holding the run's PDFs when they are no longer where delib extract read them")
+    rv.add_argument("--low-confidence", type=float, default=80.0,
+                    help="OCR mean confidence (0-100) below which a page needs a look (default 80)")
+    rv.set_defaults(func=_review)
 
     qp = sub.add_parser(
         "query", help="SQL over the tables (DuckDB)",

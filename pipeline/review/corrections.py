@@ -82,13 +82,13 @@ def row_key(table: str, row: dict[str, Any]) -> dict[str, Any]:
     return {k: jsonable(row.get(k)) for k in NATURAL_KEYS[table]}
 
 
-def _key_text(table: str, key: dict[str, Any], occurrence: int) -> str:
+def key_text(table: str, key: dict[str, Any], occurrence: int) -> str:
     return json.dumps([table, key, occurrence], sort_keys=True, ensure_ascii=False, default=str)
 
 
 def row_ref(table: str, key: dict[str, Any], occurrence: int = 0) -> str:
     """A short opaque name of a row for the web page (``table:hash``)."""
-    return f"{table}:{hashlib.sha1(_key_text(table, key, occurrence).encode()).hexdigest()[:16]}"
+    return f"{table}:{hashlib.sha1(key_text(table, key, occurrence).encode()).hexdigest()[:16]}"
 
 
 def keyed(table: str, rows: Iterable[dict[str, Any]]) -> list[tuple[dict[str, Any], int, dict[str, Any]]]:
@@ -97,7 +97,7 @@ def keyed(table: str, rows: Iterable[dict[str, Any]]) -> list[tuple[dict[str, An
     out = []
     for row in rows:
         key = row_key(table, row)
-        text = _key_text(table, key, 0)
+        text = key_text(table, key, 0)
         out.append((key, seen[text], row))
         seen[text] += 1
     return out
@@ -148,7 +148,7 @@ class Correction:
 
     @property
     def target(self) -> tuple[str, str, str | None]:
-        return (self.table, _key_text(self.table, self.key, self.occurrence), self.column)
+        return (self.table, key_text(self.table, self.key, self.occurrence), self.column)
 
 
 def _path(out_dir: str | os.PathLike[str]) -> Path:
@@ -267,11 +267,11 @@ def apply(table: str, rows: list[dict[str, Any]], corrections: Iterable[Correcti
         return rows, report
     by_row: dict[str, list[Correction]] = defaultdict(list)
     for c in last:
-        by_row[_key_text(table, c.key, c.occurrence)].append(c)
+        by_row[key_text(table, c.key, c.occurrence)].append(c)
     out = []
     matched: set[str] = set()
     for key, n, row in keyed(table, rows):
-        text = _key_text(table, key, n)
+        text = key_text(table, key, n)
         cs = by_row.get(text)
         if not cs:
             out.append(row)
