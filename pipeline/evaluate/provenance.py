@@ -24,6 +24,7 @@ from typing import Any, Iterable
 
 import pyarrow.dataset as ds
 
+from pipeline.model import strip_accents
 from pipeline.normalize.dates import find_dates
 from pipeline.normalize.money import find_amounts, parse_amount
 from schemas import PROVENANCE_TABLES, TABLES
@@ -75,6 +76,10 @@ def holds(table: str, row: dict[str, Any], text: str) -> bool:
             return _has_number(text, int(value))
         if col == "unanimous":
             return value == "true" and "unanim" in text.lower()
+        if col == "body":
+            return strip_accents(value.replace("_", " ")) in strip_accents(" ".join(text.split()))
+        if col == "outcome":
+            return {"adopted": "adopt", "rejected": "rejet"}.get(value, value) in text.lower()
         if col in ("president", "secretary"):
             return all(_fold(part) in _fold(text) for part in value.split())
         return _fold(value) in _fold(text)

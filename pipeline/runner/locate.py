@@ -233,7 +233,8 @@ class ActLocator:
             spans = [s for s in spans if self.doc.page_at(s.start) == page]
         if len(spans) <= 1:
             return spans[0] if spans else None
-        keys = [squeeze(n) for n in near if n and len(squeeze(n)) >= 3]
+        # a label's beginning: a long label wraps around its figures
+        keys = [squeeze(n)[:20] for n in near if n and len(squeeze(n)) >= 3]
         with_key = [s for s in spans if any(k in squeeze(self._line(s, before=1)) for k in keys)]
         if len(with_key) == 1:
             return with_key[0]
@@ -285,17 +286,18 @@ class ActLocator:
 
 
 def _cells(text: str) -> Iterable[tuple[int, int]]:
-    """(start, end) of the cells of the tabular lines of ``text``: the parts of a line
-    holding a tab (a column gap of the layout) between tabs, each holding a digit."""
+    """(start, end) of the cells of ``text`` that hold a digit: the parts of a line between
+    its tabs (the layout's column gaps), or a whole line (a cell alone on its line, as a
+    table wrapped over lines gives "AP 1015 - Travaux …\n10 000,00\nprogrammée bâtiment")."""
     pos = 0
     for line in re.split(r"[\n\f]", text):
-        if "\t" in line:
-            a = pos
-            for cell in line.split("\t"):
-                if any(c.isdigit() for c in cell):
-                    yield a, a + len(cell)
-                a += len(cell) + 1
+        a = pos
+        for cell in line.split("\t"):
+            if any(c.isdigit() for c in cell):
+                yield a, a + len(cell)
+            a += len(cell) + 1
         pos += len(line) + 1
+
 
 _DATE_CONTEXT_RE = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
 
@@ -336,6 +338,9 @@ TALLY_WORDS: dict[str, re.Pattern[str]] = {
     "not_voting": re.compile(r"\bne\s+prend\s+pas\s+part|\bne\s+prennent\s+pas\s+part|\bnon[-\s]participation"
                              r"|\bn['’]a(?:yant|\s+pas)\s+pas\s+pris\s+part|\bNPPV\b", re.I),
 }
+#: What may stand between a tally and its word: punctuation, "voix", a noun of members
+#: ("Pour : 19", "20 voix pour", "1 conseiller ne prend pas part au vote").
+_TALLY_GAP_RE = re.compile(r"[\s:=(]*(?:voix|conseill[eè]re?s?|membres?|[ée]lue?s?|d[ée]l[ée]gu[ée]e?s?)?[\s:=(]*", re.I)
 _TALLY_COLUMNS = {"votes_for": "for", "votes_against": "against", "votes_abstain": "abstain",
                   "votes_not_voting": "not_voting"}
 
@@ -356,7 +361,7 @@ def _tally(loc: ActLocator, position: str, count: int | None) -> Span | None:
             b = min(nl if nl >= 0 else len(text), w.end() + 16)
             for m in number.finditer(text, a, b):
                 gap = text[m.end():w.start()] if m.end() <= w.start() else text[w.end():m.start()]
-                if re.fullmatch(r"[\s:=(]*(?:voix\s*)?[\s:=(]*", gap, re.I):
+                if _TALLY_GAP_RE.fullmatch(gap):
                     hits.append(Span(region.start + m.start(), region.start + m.end()))
         hits = sorted(set(hits), key=lambda s: s.start)
         if len(hits) == 1:
