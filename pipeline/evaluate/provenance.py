@@ -74,8 +74,9 @@ def holds(table: str, row: dict[str, Any], text: str) -> bool:
             return any(m.date == dt.date.fromisoformat(value) for m in find_dates(text))
         if col in _NUMBER_COLUMNS:
             return _has_number(text, int(value))
-        if col == "unanimous":
-            return value == "true" and "unanim" in text.lower()
+        if col == "unanimous":  # "à l'unanimité", or not unanimous: a vote against or an abstention
+            return "unanim" in text.lower() if value == "true" else \
+                re.fullmatch(r"0*[1-9]\d*", text.strip()) is not None
         if col == "body":
             return strip_accents(value.replace("_", " ")) in strip_accents(" ".join(text.split()))
         if col == "outcome":
