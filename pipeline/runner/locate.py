@@ -120,6 +120,8 @@ class ActLocator:
         self.doc = act.doc
         self.words = words  # pipeline.runner.provenance.WordIndex, for the columns of tables
         self._squeezed: dict[tuple[int, int, bool], Squeezed] = {}
+        self._clean: dict[tuple[int, int], str] = {}
+        self._figures: dict[tuple[int, int], dict[Decimal, list[Span]]] = {}
         self.cursors: dict[str, int] = {}
 
     # -- regions -----------------------------------------------------------------------
@@ -168,13 +170,17 @@ class ActLocator:
         return None
 
     def _clean_text(self, span: Span) -> str:
-        """The span's text with running headers/footers blanked out (same length)."""
+        """The span's text with running headers/footers blanked out (same length), kept."""
+        key = (span.start, span.end)
+        if key in self._clean:
+            return self._clean[key]
         text = self.doc.text[span.start:span.end]
         for f in self.doc.furniture:
             if f.end <= span.start or f.start >= span.end:
                 continue
             a, b = max(f.start, span.start) - span.start, min(f.end, span.end) - span.start
             text = text[:a] + " " * (b - a) + text[b:]
+        self._clean[key] = text
         return text
 
     def number(self, value: int | None, regions: Sequence[Span]) -> Span | None:
@@ -205,23 +211,36 @@ class ActLocator:
 
     def amounts(self, value: Decimal | None, regions: Sequence[Span]) -> list[Span]:
         """Every figure of ``value`` in ``regions``: amounts of the prose (a currency word)
-        and cells of tables (a number alone between tabs)."""
+        and cells of tables (a number alone between tabs, or alone on its line)."""
         if value is None:
             return []
         out: list[Span] = []
         for region in regions:
-            text = self._clean_text(region)
-            for a in find_amounts(text):
-                if a.amount == value:
-                    out.append(Span(region.start + a.start, region.start + a.end))
-            for a, b in _cells(text):
-                cell = text[a:b]
-                if parse_amount(cell.strip()) == value:
-                    lead = len(cell) - len(cell.lstrip())
-                    s = Span(region.start + a + lead, region.start + a + len(cell.rstrip()))
-                    if not any(o.start <= s.start < o.end for o in out):
-                        out.append(s)
+            out += self._figures_of(region).get(value, [])
         return sorted(set(out), key=lambda s: s.start)
+
+    def _figures_of(self, region: Span) -> dict[Decimal, list[Span]]:
+        """The region's figures by value, read once per region."""
+        key = (region.start, region.end)
+        if key in self._figures:
+            return self._figures[key]
+        text = self._clean_text(region)
+        found: dict[Decimal, list[Span]] = {}
+        starts: set[int] = set()
+        for a in find_amounts(text):
+            found.setdefault(a.amount, []).append(Span(region.start + a.start, region.start + a.end))
+            starts.update(range(a.start, a.end))
+        for a, b in _cells(text):
+            cell = text[a:b]
+            amount = parse_amount(cell.strip())
+            if amount is None:
+                continue
+            lead = len(cell) - len(cell.lstrip())
+            if a + lead in starts:
+                continue  # the same figure, read in the prose already
+            found.setdefault(amount, []).append(Span(region.start + a + lead, region.start + a + len(cell.rstrip())))
+        self._figures[key] = found
+        return found
 
     def one_of(self, spans: list[Span], *, page: int | None = None, near: Iterable[str | None] = (),
                header: str | None = None) -> Span | None:
