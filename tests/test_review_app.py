@@ -23,9 +23,14 @@ def out(samples_run: Path, tmp_path: Path) -> Path:
     return copy_run(samples_run, tmp_path / "run")
 
 
+def _client(app: object) -> TestClient:
+    """A test client speaking to the app as a browser on this machine does (Host: 127.0.0.1)."""
+    return TestClient(app, base_url="http://127.0.0.1:8765")
+
+
 @pytest.fixture()
 def client(out: Path) -> TestClient:
-    return TestClient(create_app(out))
+    return _client(create_app(out))
 
 
 def _act_of(out: Path, name: str) -> dict:
@@ -46,7 +51,7 @@ def test_review_lists_documents_and_acts_with_what_needs_a_look(client: TestClie
 
 
 def test_review_filters_low_confidence(out: Path) -> None:
-    strict = TestClient(create_app(out, low_confidence=99.5)).get("/?needs=low").text
+    strict = _client(create_app(out, low_confidence=99.5)).get("/?needs=low").text
     assert len(re.findall(r'class="act-link"', strict)) == 2  # the two scans
     assert "B-commune-cm-s202-born.pdf" not in strict.split('id="acts"')[1]
 
@@ -116,7 +121,7 @@ def test_review_renders_no_page_of_a_file_that_is_not_the_runs(out: Path, tmp_pa
     shutil.copy(Path(docs[act["doc_id"]]["source_path"]).with_name("C-epci-cc-s303-born.pdf"),
                 moved / "B-commune-cm-s202-born.pdf")
     app = create_app(out, documents_dir=moved)
-    r = TestClient(app).get(f"/page/{act['doc_id']}/1.png")
+    r = _client(app).get(f"/page/{act['doc_id']}/1.png")
     assert r.status_code == 200  # found where delib extract read it, with its own bytes
     table = pq.read_table(out / "documents").to_pylist()
     for d in table:
@@ -127,15 +132,16 @@ def test_review_renders_no_page_of_a_file_that_is_not_the_runs(out: Path, tmp_pa
         if p.name != "part-moved.parquet":
             p.unlink()
     (out / "_manifest.jsonl").touch()
-    r = TestClient(create_app(out, documents_dir=moved)).get(f"/page/{act['doc_id']}/1.png")
+    r = _client(create_app(out, documents_dir=moved)).get(f"/page/{act['doc_id']}/1.png")
     assert r.status_code == 404
 
 
 def test_review_refuses_other_hosts(out: Path) -> None:
     """DNS rebinding: a page of evil.example resolving to 127.0.0.1 cannot talk to the app."""
-    client = TestClient(create_app(out), base_url="http://evil.example")
-    assert client.get("/").status_code == 400
-    assert TestClient(create_app(out), base_url="http://127.0.0.1:8765").get("/").status_code == 200
+    for host in ("http://evil.example", "http://testserver"):
+        assert TestClient(create_app(out), base_url=host).get("/").status_code == 400
+    for host in ("http://127.0.0.1:8765", "http://localhost:8765"):
+        assert TestClient(create_app(out), base_url=host).get("/").status_code == 200
 
 
 def test_review_escapes_every_printed_value(out: Path) -> None:
@@ -147,7 +153,7 @@ def test_review_escapes_every_printed_value(out: Path) -> None:
         r["title"] = '<script>alert("x")</script><img src=x onerror=alert(1)>'
     pq.write_table(table.from_pylist(rows, schema=table.schema), part)
     (out / "_manifest.jsonl").touch()
-    client = TestClient(create_app(out))
+    client = _client(create_app(out))
     for url in ("/", f"/act/{act['act_id']}"):
         page = client.get(url).text
         assert "&lt;script&gt;alert(" in page, url

@@ -60,7 +60,7 @@ def create_app(out_dir: str | os.PathLike[str], *, documents_dir: str | os.PathL
     run = Run(out_dir, documents_dir, **({"low_confidence": low_confidence} if low_confidence else {}))
     env = _env()
     app = FastAPI(title="delib review", docs_url=None, redoc_url=None, openapi_url=None)
-    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(hosts) + ["testserver"])
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(hosts))
     app.state.run = run
 
     def page(name: str, **ctx: Any) -> HTMLResponse:

@@ -248,7 +248,7 @@ class ActLocator:
         ``page``, or the only one whose line (or the line before) also prints one of
         ``near`` (a row label, a beneficiary), or the only one standing under the column
         ``header`` printed above it."""
-        if page is not None and any(self.doc.page_at(s.start) == page for s in spans):
+        if page is not None:  # the row's page is known: a figure elsewhere is another one
             spans = [s for s in spans if self.doc.page_at(s.start) == page]
         if len(spans) <= 1:
             return spans[0] if spans else None
@@ -526,6 +526,11 @@ def locate_rows(loc: ActLocator, table: str, rows: list[Any]) -> list[Any]:
     for r in rows:
         if getattr(r, "char_end", None) is None:
             span = find(loc, r)
+            page = getattr(r, "page", None)
+            # found on another page than the one the extractor read it on: not this row's
+            if span is not None and page is not None and \
+                    not loc.doc.page_at(span.start) <= page <= loc.doc.page_at(max(span.start, span.end - 1)):
+                span = None
             if span is not None:
                 r = dataclasses.replace(r, char_start=span.start, char_end=span.end)
         out.append(r)
