@@ -526,11 +526,6 @@ def locate_rows(loc: ActLocator, table: str, rows: list[Any]) -> list[Any]:
     for r in rows:
         if getattr(r, "char_end", None) is None:
             span = find(loc, r)
-            page = getattr(r, "page", None)
-            # found on another page than the one the extractor read it on: not this row's
-            if span is not None and page is not None and \
-                    not loc.doc.page_at(span.start) <= page <= loc.doc.page_at(max(span.start, span.end - 1)):
-                span = None
             if span is not None:
                 r = dataclasses.replace(r, char_start=span.start, char_end=span.end)
         out.append(r)
