@@ -108,13 +108,17 @@ def _eval(args: argparse.Namespace) -> int:
     if args.matiere_gold and not os.path.isfile(args.matiere_gold):
         print(f"delib eval: no such file: {args.matiere_gold}", file=sys.stderr)
         return EXIT_USAGE
-    report: dict = evaluate(args.out, args.gold) if args.gold else {}
+    if args.corrected:
+        from pipeline.review.corrections import load
+
+        print(f"scoring the tables with the {len(load(args.out))} corrections of {args.out}/corrections applied")
+    report: dict = evaluate(args.out, args.gold, corrected=args.corrected) if args.gold else {}
     if args.gold:
         print(format_report(report, per_field=not args.tables_only))
     if args.per_file:
         from pipeline.evaluate import evaluate_per_file, format_per_file
 
-        report["per_file"] = evaluate_per_file(args.out, args.gold)
+        report["per_file"] = evaluate_per_file(args.out, args.gold, corrected=args.corrected)
         print()
         print(format_per_file(report["per_file"]))
     if args.matiere_gold:
@@ -159,7 +163,8 @@ def _export(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     try:
         report = export_scdl(args.out, coll_siret=siret or None, coll_nom=args.coll_nom, mapping=args.mapping,
-                             strict=args.strict, period_from_convention=args.period_from_convention)
+                             strict=args.strict, period_from_convention=args.period_from_convention,
+                             corrections=not args.no_corrections)
     except OSError as exc:
         where = exc.filename or os.path.join(args.out, "scdl")
         print(f"delib export: cannot write {where}: {exc.strerror or exc}", file=sys.stderr)
@@ -180,6 +185,25 @@ def _query(args: argparse.Namespace) -> int:
         print(f"delib query: {exc}", file=sys.stderr)
         return EXIT_USAGE
     print(format_table(columns, rows))
+    return EXIT_OK
+
+
+def _review(args: argparse.Namespace) -> int:
+    if not os.path.isdir(os.path.join(args.out, "acts")):
+        print(f"delib review: {args.out} holds no acts table (run delib extract first)", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        from pipeline.review.app import serve
+    except ImportError as exc:
+        print(f"delib review needs the review extra: pip install -e '.[review]' ({exc})", file=sys.stderr)
+        return EXIT_USAGE
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"delib review: listening on {args.host}, not the loopback address: anyone who can reach "
+              "this machine can read the documents and write corrections", file=sys.stderr)
+    print(f"delib review: http://{'[' + args.host + ']' if ':' in args.host else args.host}:{args.port}/ "
+          f"(corrections go to {os.path.join(args.out, 'corrections')}; Ctrl-C to stop)")
+    serve(args.out, host=args.host, port=args.port, documents_dir=args.documents,
+          low_confidence=args.low_confidence)
     return EXIT_OK
 
 
@@ -249,6 +273,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="with --coverage: misses printed per table (default 20; -1 for all; "
                          "--json has them all)")
     ev.add_argument("--json", metavar="FILE", help="also write the figures (and every miss) as JSON")
+    ev.add_argument("--corrected", action="store_true",
+                    help="score the tables with the reviewer's corrections (OUT/corrections/, delib review) applied")
     ev.set_defaults(func=_eval)
 
     xp = sub.add_parser(
@@ -272,7 +298,29 @@ def build_parser() -> argparse.ArgumentParser:
     xp.add_argument("--period-from-convention", action="store_true",
                     help="use the period a convention applies to as datesPeriodeVersement when it prints "
                          "no payment date")
+    xp.add_argument("--no-corrections", action="store_true",
+                    help="export the tables as extracted, without the reviewer's corrections of OUT/corrections/ "
+                         "(applied by default; the summary says how many)")
     xp.set_defaults(func=_export)
+
+    rv = sub.add_parser(
+        "review", help="check values against their pages and correct them (local web app)",
+        description="Start a local web app over the run in OUT: documents and acts with what needs a "
+                    "look (failed checks, low OCR confidence, required SCDL columns empty), each act's "
+                    "values beside the page image with the boxes they were read from, the OCR words and "
+                    "their confidence, and corrections (right / wrong / the right value) kept in "
+                    "OUT/corrections/ — never written over the tables, applied by delib export scdl and "
+                    "delib eval --corrected. Listens on 127.0.0.1 only unless --host says otherwise.",
+        epilog="example: delib review out/   then open http://127.0.0.1:8765/\n\n" + EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    rv.add_argument("out", metavar="OUT", help="output folder of delib extract")
+    rv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine only)")
+    rv.add_argument("--port", type=int, default=8765, help="port (default 8765)")
+    rv.add_argument("--documents", metavar="DIR",
+                    help="folder holding the run's PDFs when they are no longer where delib extract read them")
+    rv.add_argument("--low-confidence", type=float, default=80.0,
+                    help="OCR mean confidence (0-100) below which a page needs a look (default 80)")
+    rv.set_defaults(func=_review)
 
     qp = sub.add_parser(
         "query", help="SQL over the tables (DuckDB)",

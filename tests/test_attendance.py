@@ -11,6 +11,7 @@ from extractors.attendance import (
     parse_block, president_entry, read_attendance, split_entries,
 )
 from pipeline.model import Act, Section, SectionKind, Span
+from schemas.rows import AttendanceRow
 from tests.conftest import DEV, REAL, load_gold, make_document, dev_pdfs
 
 
@@ -605,8 +606,7 @@ def test_attendance_real_roannais_absences_grid() -> None:
     assert not [r for r in result.rows("attendance") if r.act_id in bureau]
 
 
-def _row(status: str, voting: bool = True) -> "AttendanceRow":
-    from schemas.rows import AttendanceRow
+def _row(status: str, voting: bool = True) -> AttendanceRow:
     return AttendanceRow("a0", "test", 1, None, "Jean", "DUPONT", "Jean DUPONT", status, voting, None, False,
                          "Jean DUPONT", 1)
 

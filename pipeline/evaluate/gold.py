@@ -127,7 +127,13 @@ def _align(gold: list[dict], pred: list[dict], fields: list[str]) -> list[tuple[
     return out
 
 
-def _read(out_dir: Path, table: str, doc_id: str) -> list[dict]:
+def _read(out_dir: Path, table: str, doc_id: str, corrected: dict[str, list[dict]] | None = None) -> list[dict]:
+    if corrected is not None:
+        if table not in corrected:
+            from pipeline.review.corrections import corrected_rows
+
+            corrected[table] = corrected_rows(out_dir, table)[0]
+        return [r for r in corrected[table] if r["doc_id"] == doc_id]
     folder = out_dir / table
     if not folder.exists():
         return []
@@ -143,12 +149,14 @@ def documents_by_name(out_dir: Path) -> dict[str, dict]:
 Tally = dict[str, dict[str, Counts]]  # table → field → counts
 
 
-def _score_file(out_dir: Path, docs: dict[str, dict], gold: dict) -> Tally:
-    """Counts per table and field of one answer sheet against the run's rows for its file."""
+def _score_file(out_dir: Path, docs: dict[str, dict], gold: dict,
+                cache: dict[str, list[dict]] | None = None) -> Tally:
+    """Counts per table and field of one answer sheet against the run's rows for its file
+    (``cache``: the corrected tables, when scoring them, see :func:`_read`)."""
     counts: Tally = defaultdict(lambda: defaultdict(Counts))
     doc = docs.get(gold["file"])
     doc_id = doc["doc_id"] if doc else None
-    acts = _read(out_dir, "acts", doc_id) if doc_id else []
+    acts = _read(out_dir, "acts", doc_id, cache) if doc_id else []
     index_of = {a["act_id"]: a["act_index"] for a in acts}
     for table in SCORED_TABLES:
         gold_rows = gold["tables"].get(table, [])
@@ -156,7 +164,7 @@ def _score_file(out_dir: Path, docs: dict[str, dict], gold: dict) -> Tally:
             continue
         fields = sorted({k for r in gold_rows for k in r} - {"act_index"} - REFERENCE_ONLY[table]) or \
             [f.name for f in TABLES[table] if f.name not in ("act_id", "doc_id")]
-        pred_rows = acts if table == "acts" else (_read(out_dir, table, doc_id) if doc_id else [])
+        pred_rows = acts if table == "acts" else (_read(out_dir, table, doc_id, cache) if doc_id else [])
         by_act_g: dict[int, list[dict]] = defaultdict(list)
         by_act_p: dict[int, list[dict]] = defaultdict(list)
         for r in gold_rows:
@@ -189,10 +197,13 @@ def _table_total(fields: dict[str, Counts]) -> Counts:
     return total
 
 
-def evaluate(out_dir: str | Path, gold_dir: str | Path, only: set[str] | None = None) -> dict[str, Any]:
+def evaluate(out_dir: str | Path, gold_dir: str | Path, only: set[str] | None = None,
+             corrected: bool = False) -> dict[str, Any]:
     """Scores of the tables in ``out_dir`` against every ``*.gold.json`` of ``gold_dir``
-    (only those whose ``file`` is in ``only``, when given)."""
+    (only those whose ``file`` is in ``only``, when given); ``corrected``: of the tables with
+    the reviewer's corrections applied (:mod:`pipeline.review.corrections`)."""
     out_dir, gold_dir = Path(out_dir), Path(gold_dir)
+    cache: dict[str, list[dict]] | None = {} if corrected else None
     docs = documents_by_name(out_dir)
     counts: dict[str, dict[str, dict[str, Counts]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(Counts)))
     files: dict[str, list[str]] = defaultdict(list)
@@ -202,7 +213,7 @@ def evaluate(out_dir: str | Path, gold_dir: str | Path, only: set[str] | None = 
         if gold["file"] not in docs:
             missing.append(gold["file"])
         files[kind].append(gold["file"])
-        for table, per_field in _score_file(out_dir, docs, gold).items():
+        for table, per_field in _score_file(out_dir, docs, gold, cache).items():
             for f, c in per_field.items():
                 into = counts[kind][table][f]
                 into.tp += c.tp
@@ -219,7 +230,8 @@ def evaluate(out_dir: str | Path, gold_dir: str | Path, only: set[str] | None = 
     return report
 
 
-def evaluate_per_file(out_dir: str | Path, gold_dir: str | Path, only: set[str] | None = None) -> list[dict[str, Any]]:
+def evaluate_per_file(out_dir: str | Path, gold_dir: str | Path, only: set[str] | None = None,
+                      corrected: bool = False) -> list[dict[str, Any]]:
     """Per answer sheet: the file, born-digital or scanned, whether the run holds it, and
     P/R/F1 per table (its fields pooled), in file order::
 
@@ -227,10 +239,11 @@ def evaluate_per_file(out_dir: str | Path, gold_dir: str | Path, only: set[str] 
           "tables": {"acts": {"precision": 0.93, "recall": 0.9, "f1": 0.91, …}, …}}, …]
     """
     out_dir, gold_dir = Path(out_dir), Path(gold_dir)
+    cache: dict[str, list[dict]] | None = {} if corrected else None
     docs = documents_by_name(out_dir)
     out = []
     for gold in _sheets(gold_dir, only):
-        counts = _score_file(out_dir, docs, gold)
+        counts = _score_file(out_dir, docs, gold, cache)
         out.append({"file": gold["file"], "kind": "scanned" if gold.get("scanned") else "born_digital",
                     "found": gold["file"] in docs,
                     "tables": {t: _table_total(counts[t]).scores() for t in SCORED_TABLES if t in counts}})
