@@ -115,9 +115,10 @@ def extract_budget_lines(act: Act, found: Found, issues: IssueLog) -> list[Budge
                 amount = parse_amount(row.text(ci))
                 if amount is None:
                     continue
+                start, end = row.span(ci, act.doc.text)
                 rows.append(BudgetLineRow(act.act_id, act.doc.doc_id, row.page, ti, ri, section,
                                           code, imputation, table.label_for(row, ci), printed_header(col.header),
-                                          measure, amount, total))
+                                          measure, amount, total, char_start=start, char_end=end))
     covered = [s for t in tables for s in t.spans]
     rows += text_budget_lines(act, len(tables), covered)
     return rows

@@ -153,6 +153,15 @@ def _plans(text: str, base: int) -> list[TextBudgetLine]:
     return out
 
 
+def _figure_span(act: Act, line: TextBudgetLine, amount: object) -> tuple[int | None, int | None]:
+    """Offsets of the line's figure as printed, when it reads as the amount without repair
+    (a "992.91 e" read as euros gives none: its provenance is left to the runner)."""
+    at = act.doc.text.find(line.raw.strip(), line.span.start, line.span.end)
+    if at < 0 or parse_amount(line.raw) != amount:
+        return None, None
+    return at, at + len(line.raw.strip())
+
+
 def text_budget_spans(act: Act) -> list[TextBudgetLine]:
     """Every budget line the act prints as text, in order."""
     out: list[TextBudgetLine] = []
@@ -178,6 +187,8 @@ def text_budget_lines(act: Act, first_table: int, covered: list[Span]) -> list[B
             table, ri = table + 1, 0
         ri += 1
         last_end = b.span.end
+        start, end = _figure_span(act, b, amount)
         rows.append(BudgetLineRow(act.act_id, act.doc.doc_id, act.doc.page_at(b.span.start), table, ri, "decision",
-                                  None, b.imputation, b.label, b.column, b.measure, amount, False))
+                                  None, b.imputation, b.label, b.column, b.measure, amount, False,
+                                  char_start=start, char_end=end))
     return rows

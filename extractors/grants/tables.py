@@ -111,8 +111,9 @@ def grants_from_tables(act: Act, found: Found) -> list[GrantRow]:
                 if section:
                     purpose = f"{purpose} ({section})" if purpose else section
                 year = year_of(table.columns[ci].header) or year_in(found.field("title")) or session_year
+                start, end = row.span(ci, act.doc.text)
                 rows.append(GrantRow(act.act_id, act.doc.doc_id, name, _siret(table, row.cells), amount,
-                                     purpose, year, row.page))
+                                     purpose, year, row.page, start, end))
     return rows
 
 

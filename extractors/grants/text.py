@@ -150,13 +150,15 @@ def _award_lines(act: Act, found: Found, title: str | None) -> list:  # type: ig
                 continue
             start = section.span.start + m.start()
             year = year_in(m.group(0), title) or _session_year(found)
+            at = section.span.start + m.start("rest")
             out.append((name, start, section.span.start + m.end(), "", amounts[0].amount, None, year,
-                        section.span.start + m.start("rest") + amounts[0].start))
+                        (at + amounts[0].start, at + amounts[0].end)))
     return out
 
 
 def grants_from_text(act: Act, found: Found) -> list[GrantRow]:
-    candidates: list[tuple[str, int, int, str, object, str | None, int | None, int]] = []
+    # (name, clause start, clause end, SIRET, amount, purpose, year, the amount's offsets)
+    candidates: list[tuple[str, int, int, str, object, str | None, int | None, tuple[int, int]]] = []
     title = found.field("title")
     award_spans: list[tuple[int, int]] = []
     for section in decision_sections(act):
@@ -185,7 +187,8 @@ def grants_from_text(act: Act, found: Found) -> list[GrantRow]:
                 siret = siret_in(clause[ben.end():])
                 year = year_in(clause, sentence, text, title) or _session_year(found)
                 candidates.append((name, start, start + len(clause), siret or "", amount.amount,
-                                   _purpose(after) or _purpose(clause[ben.end():]), year, start + amount.start))
+                                   _purpose(after) or _purpose(clause[ben.end():]), year,
+                                   (start + amount.start, start + amount.end)))
     candidates += _award_lines(act, found, title)
     # the same award proposed, then decided ("propose … le versement d'une aide de 2500€ à
     # l'USYP" / "accepte de verser une dotation de 2500 euros à l'USYP"): one grant
@@ -194,8 +197,8 @@ def grants_from_text(act: Act, found: Found) -> list[GrantRow]:
         seen[(fold(c[0]), c[4])] = k
     candidates = [c for k, c in enumerate(candidates) if seen[(fold(c[0]), c[4])] == k]
     rows = []
-    for name, a, b, siret, amount, purpose, year, offset in candidates:
+    for name, a, b, siret, amount, purpose, year, (at, end) in candidates:
         siret = siret or printed_siret(act, name, award_spans)
         rows.append(GrantRow(act.act_id, act.doc.doc_id, name, siret or None, amount,  # type: ignore[arg-type]
-                             purpose, year, act.doc.page_at(offset)))
+                             purpose, year, act.doc.page_at(at), at, end))
     return rows

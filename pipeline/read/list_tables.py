@@ -21,7 +21,7 @@ import re
 from statistics import median
 
 from pipeline.model import Document, Span, Word
-from pipeline.read.table_cells import Column, Row, Table, has_amount
+from pipeline.read.table_cells import Column, Row, Table, has_amount, words_span
 from pipeline.read.table_vocabulary import fold
 from pipeline.read.word_tables import _split_figures
 
@@ -123,7 +123,8 @@ def _read_list(page_no: int, words: list[Word], title: list[Word]) -> Table | No
         figure_right.append(fig.x1)
         name = " ".join(pending + [name]).strip()
         pending = []
-        rows.append(Row({0: name, 1: fig.text}, page_no, line[0].start))
+        rows.append(Row({0: name, 1: fig.text}, page_no, line[0].start,
+                        spans={1: span} if (span := words_span(fig.words, fig.text)) else {}))
         spans.append(Span(min(w.start for w in line), max(w.start + len(w.text) for w in line)))
     if len(rows) < 3:
         return None

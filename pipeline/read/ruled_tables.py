@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.model import Document, Span
-from pipeline.read.table_cells import SECTION_ROW_RE, Column, Row, Table, has_amount, join_wrapped
+from pipeline.read.table_cells import SECTION_ROW_RE, Column, Row, Table, has_amount, join_wrapped, words_span
 
 #: A page with fewer drawn paths than this has no ruled table (a frame, an underline…).
 MIN_RULE_PATHS = 4
@@ -135,19 +135,24 @@ def _column_index(columns: list[Column], box: Box) -> int:
 
 
 def _body_rows(raw: list[list[str | None]], boxes: list[list[Box | None]], n_head: int,
-               headers: list[Column]) -> list[tuple[int, dict[int, str], dict[int, str]]]:
-    """Rows under the header: each cell's text in the column its box stands under; a money
-    cell of "label : figure" lines gives one row per line."""
-    out: list[tuple[int, dict[int, str], dict[int, str]]] = []
+               headers: list[Column]) -> list[tuple[int, dict[int, str], dict[int, str], dict[int, Box]]]:
+    """Rows under the header: each cell's text in the column its box stands under, and the
+    cell's box (none for a money cell of "label : figure" lines, which gives one row per
+    line)."""
+    out: list[tuple[int, dict[int, str], dict[int, str], dict[int, Box]]] = []
     for ri in range(n_head, len(raw)):
         placed: dict[int, list[str]] = {}
         raws: dict[int, str] = {}
+        cell_boxes: dict[int, Box] = {}
         for c, b in zip(raw[ri], boxes[ri]):
             if not (c and c.strip() and b):
                 continue
             ci = _column_index(headers, b)
             placed.setdefault(ci, []).append(c)
             raws[ci] = c
+            old = cell_boxes.get(ci)
+            cell_boxes[ci] = b if old is None else (min(old[0], b[0]), min(old[1], b[1]),
+                                                    max(old[2], b[2]), max(old[3], b[3]))
         labelled = {ci: _labelled_lines(raws[ci]) for ci in raws if headers[ci].measure and len(placed[ci]) == 1}
         if any(labelled.values()):
             n = max(len(v) for v in labelled.values() if v)
@@ -156,11 +161,23 @@ def _body_rows(raw: list[list[str | None]], boxes: list[list[Box | None]], n_hea
                 for ci, lines in labelled.items():
                     if lines and k < len(lines):
                         pairs[ci], cells[ci] = lines[k]
-                out.append((ri, cells, pairs))
+                out.append((ri, cells, pairs, {}))
             continue
         cells = {ci: " ".join(_clean_cell(c, headers[ci].role in ("code", "imputation", "siret")) for c in cs)
                  for ci, cs in placed.items()}
-        out.append((ri, cells, {}))
+        out.append((ri, cells, {}, cell_boxes))
+    return out
+
+
+def _cell_spans(words: list, cell_boxes: dict[int, Box], cells: dict[int, str]) -> dict[int, tuple[int, int]]:  # type: ignore[type-arg]
+    """Text offsets of each cell: the words whose centre lies in its box, when they spell
+    the cell as read."""
+    out = {}
+    for ci, (x0, top, x1, bottom) in cell_boxes.items():
+        span = words_span([w for w in words if x0 <= (w.x0 + w.x1) / 2 <= x1
+                           and top <= (w.top + w.bottom) / 2 <= bottom], cells.get(ci, ""))
+        if span:
+            out[ci] = span
     return out
 
 
@@ -208,15 +225,16 @@ def ruled_tables(doc: Document, page_no: int) -> list[Table]:
         body_rows = _body_rows(raw, boxes, n_head, headers)
         # a money header over words only ("DEPENSES" over "Fonctionnement") heads labels
         for ci, col in enumerate(headers):
-            values = [cells[ci] for _, cells, _ in body_rows if cells.get(ci)]
+            values = [cells[ci] for _, cells, _, _ in body_rows if cells.get(ci)]
             if col.measure and values and not any(has_amount(v) for v in values):
                 col.forced_role = "label"
-        for ri, cells, pairs in body_rows:
+        for ri, cells, pairs, cell_boxes in body_rows:
             if not any((headers[ci].measure or continues) and has_amount(v) for ci, v in cells.items()):
                 continue
             rtop = t.rows[ri].bbox[1]
             starts = [w.start for w in inside if w.bottom >= rtop]
-            table.rows.append(Row(cells, page_no, min(starts) if starts else inside[0].start, pairs))
+            table.rows.append(Row(cells, page_no, min(starts) if starts else inside[0].start, pairs,
+                                  spans=_cell_spans(inside, cell_boxes, cells)))
         table.spans = [Span(min(w.start for w in inside), max(w.start + len(w.text) for w in inside))]
         if table.rows:
             tables.append(table)

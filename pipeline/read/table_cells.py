@@ -22,6 +22,19 @@ from pipeline.read.table_vocabulary import fold, grant_column, measure_of, role_
 # ---------------------------------------------------------------------------
 
 
+def words_span(words: list, text: str | None = None) -> tuple[int, int] | None:  # type: ignore[type-arg]
+    """[start, end) text offsets of a cell's words, when they stand on one line (so nothing
+    else lies between them in the text) and, given the cell's ``text`` as read, spell it
+    (whitespace aside); None otherwise — a cell wrapped over lines ("104" above "500,00"),
+    a cell whose text was rebuilt from other words: no offsets rather than wrong ones."""
+    if not words or len({w.line for w in words}) > 1:
+        return None
+    if text is not None and "".join(w.text for w in sorted(words, key=lambda w: w.start)).replace(" ", "") \
+            != "".join(text.split()):
+        return None
+    return min(w.start for w in words), max(w.start + len(w.text) for w in words)
+
+
 def has_amount(text: str) -> bool:
     """A cell holding money: "209 285,00", "4500 €", "104", "0,00 €" — not a stray OCR
     digit ("7"), a rate ("40 %") or a count ("16")."""
@@ -170,9 +183,22 @@ class Row:
     pairs: dict[int, str] = field(default_factory=dict)
     #: where a figure or identifier cell stands on its page (x0, top, x1, bottom), when known
     boxes: dict[int, tuple[float, float, float, float]] = field(default_factory=dict)
+    #: where a cell's text stands in the document text ([start, end) offsets of its first and
+    #: last word; for a money cell, of its figure), when the reader knows its words: the
+    #: provenance of the rows read from the cell
+    spans: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     def text(self, i: int) -> str:
         return self.cells.get(i, "").strip()
+
+    def span(self, i: int, doc_text: str) -> tuple[int | None, int | None]:
+        """Offsets of cell ``i`` in ``doc_text`` when the text there still spells the cell
+        (whitespace aside): a cell rejoined or read again after the words were placed has
+        none rather than the offsets of what it was."""
+        s = self.spans.get(i)
+        if s and "".join(doc_text[s[0]:s[1]].split()) == "".join(self.text(i).split()):
+            return s
+        return None, None
 
 
 @dataclass

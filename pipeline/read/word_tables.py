@@ -31,7 +31,7 @@ from statistics import median
 from pipeline.model import Document, Span, Word
 from pipeline.normalize.money import parse_amount
 from pipeline.read.table_cells import (SECTION_ROW_RE, Column, Row, Table, has_amount, join_wrapped,
-                                       whole_header)
+                                       whole_header, words_span)
 from pipeline.read.table_vocabulary import measure_of
 
 # ---------------------------------------------------------------------------
@@ -412,7 +412,8 @@ def _read_body(columns: list[Column], body: list[_BodyLine], height: float, page
                 cells_out[ci] = text
             if label:
                 pairs[ci] = label
-        rows.append(Row(cells_out, page_no, body[a].line.words[0].start, pairs, _boxes(columns, body[a])))
+        rows.append(Row(cells_out, page_no, body[a].line.words[0].start, pairs, _boxes(columns, body[a]),
+                        _spans(columns, body[a], cells_out)))
     return rows
 
 
@@ -429,6 +430,19 @@ def _boxes(columns: list[Column], line: _BodyLine) -> dict[int, tuple[float, flo
         if words:
             out[ci] = (min(w.x0 for w in words), min(w.top for w in words), max(w.x1 for w in words),
                        max(w.bottom for w in words))
+    return out
+
+
+def _spans(columns: list[Column], line: _BodyLine, cells: dict[int, str]) -> dict[int, tuple[int, int]]:
+    """Text offsets of a row's cells on its own line: a money cell's last figure (the one
+    read), a text cell's words — when they spell the cell as read (``cells``)."""
+    out = {}
+    for ci, cs in line.cells.items():
+        if columns[ci].measure:
+            cs = [c for c in cs if c.amount][-1:]
+        span = words_span([w for c in cs for w in c.words], cells.get(ci, ""))
+        if span:
+            out[ci] = span
     return out
 
 
