@@ -16,6 +16,7 @@ from pipeline.read.furniture import detect_furniture
 from pipeline.segment.minutes import NUMBERED_HEADING_RES, NUMBERED_ITEM_RE, decides
 from pipeline.model import Document, SectionKind, TextSource
 from pipeline.segment import segment_document
+from pipeline.segment.recueils import number_of_opening
 from tests.conftest import DEV, REAL, load_gold, make_document, dev_pdfs
 
 K = SectionKind
@@ -159,6 +160,76 @@ def test_recueil_of_two_acts_with_a_header_in_other_words_in_an_annex() -> None:
     annex_copy = "DÉLIBÉRATION N° 2019-12 DU CONSEIL MUNICIPAL (copie)\nrappel du texte adopté par le conseil"
     acts = segment_document(doc_of(ACT + "\f" + annex_copy + "\f" + second))
     assert [(a.page_start, a.page_end) for a in acts] == [(1, 5), (6, 6)]
+
+
+@pytest.mark.parametrize("line, number", [
+    ("DÉLIBÉRATION DU BUREAU N° DB-2023-035", "DB-2023-035"),
+    ("Bureau communautaire du 2 mai 2024 — Délibération B2024-046", "B2024-046"),
+    ("N° M-2023-134", "M-2023-134"),
+    ("N° DEL-2023-064", "DEL-2023-064"),
+    ("Délibération n° 24.SP.0576", "24.SP.0576"),
+    ("DELIBERATION DU CONSEIL MUNICIPAL N° 2024/12", "2024/12"),
+    ("Délibération n° D.2024.14 : Tarifs de la cantine", "D.2024.14"),
+    ("Conseil communautaire du 3 mars 2022 – Délibération 2022-DEL-018", "2022-DEL-018"),
+])
+def test_opening_of_an_act_in_a_file_of_extracts(line: str, number: str) -> None:
+    assert number_of_opening(line) == number
+
+
+@pytest.mark.parametrize("line", [
+    "Délibération n° 2019-070 du 3 juin 2019 approuvant la cession",  # a reference
+    "Vu la délibération n° 2020-080 du Conseil communautaire",
+    "N° 12/05/2022",  # a date
+    "Délibération prise en ce sens.",
+])
+def test_not_an_opening(line: str) -> None:
+    assert number_of_opening(line) is None
+
+
+EXTRACT = """CC DU PAYS DE LA VALLÉE
+Reçu en préfecture le 0{d}/05/2024
+ID : 029-200046159-20240502-B2024_0{n}-DE
+Bureau communautaire du 2 mai 2024 — Délibération B2024-0{n}
+Objet : Tarifs {n}
+Vu le code général des collectivités territoriales ;
+Le Bureau communautaire, après en avoir délibéré, à l'unanimité,
+DÉCIDE d'approuver les tarifs.
+Pour extrait conforme,
+Le Président,
+Jean DUPONT
+"""
+
+
+def test_recueil_acts_under_numbered_headings_several_per_page_after_a_sommaire() -> None:
+    cover = "RECUEIL DES ACTES DU BUREAU COMMUNAUTAIRE\nRecueil n° 2024-05\n"
+    sommaire = ("SOMMAIRE\nN°\tSéance\tObjet\tPage\nB2024-046\t02/05/2024\tTarifs 46\t3\n"
+                "B2024-047\t02/05/2024\tTarifs 47\t3\nB2024-048\t02/05/2024\tTarifs 48\t4\n")
+    page3 = EXTRACT.format(d=7, n=46) + EXTRACT.format(d=8, n=47).split("\n", 1)[1]
+    doc = doc_of(cover + "\f" + sommaire + "\f" + page3 + "\f" + EXTRACT.format(d=9, n=48))
+    acts = segment_document(doc)
+    assert [(a.page_start, a.page_end) for a in acts] == [(3, 3), (3, 3), (4, 4)]
+    # the second act opens at its stamps, not at its heading; the first keeps its signature
+    assert [a.text.strip().split("\n")[0] for a in acts][1] == "Reçu en préfecture le 08/05/2024"
+    assert acts[0].text.rstrip().endswith("Jean DUPONT")
+
+
+def test_extracts_one_after_the_other_with_their_letterhead_as_a_running_head() -> None:
+    def extract(n: int, tail: str) -> str:
+        return (f"MÉTROPOLE DU VAL\nEXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL DE LA MÉTROPOLE\n"
+                f"Séance du lundi 3 avril 2023\nN° M-2023-{n}\nObjet : Fonds de concours {n}\n"
+                f"Le Conseil de la Métropole, après en avoir délibéré,\nAPPROUVE le programme ;\n{tail}")
+    text = (extract(134, "Adopté à l'unanimité\nFait à Rouen, le 03/04/2023\nLe Président,\n") + "\f"
+            + extract(135, "AUTORISE le Président à signer ;\n") + "\f"
+            + "MÉTROPOLE DU VAL\nAdopté à l'unanimité\nPour extrait conforme,\nLe Président,\n")
+    acts = segment_document(doc_of(text))
+    assert [(a.page_start, a.page_end) for a in acts] == [(1, 1), (2, 3)]
+
+
+def test_a_running_head_with_the_act_number_opens_no_act() -> None:
+    page = "Délibération n° D2022_135\nDÉLIBÉRATION N° D2022_135\n{body}\nLe Maire,\n"
+    text = (page.format(body="Objet : Tarifs\nLe Conseil municipal, après en avoir délibéré, DÉCIDE :")
+            + "\f" + page.format(body="Article 2 : Les tarifs s'appliquent au 1er janvier."))
+    assert len(segment_document(doc_of(text))) == 1
 
 
 # ---------------------------------------------------------------------------

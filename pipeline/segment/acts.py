@@ -32,6 +32,7 @@ from pipeline.segment.minutes import (
     minutes_acts,
 )
 from pipeline.model import Act, Document, Section, SectionKind, Span
+from pipeline.segment.recueils import find_openings
 
 __all__ = [
     "DECISION_RE", "act_id_for", "find_act_spans", "find_sections", "is_minutes", "segment_document",
@@ -180,8 +181,11 @@ def find_act_spans(doc: Document) -> tuple[list[Span], Span | None]:
     """Spans of the acts of ``doc`` and, for minutes, the shared session preamble."""
     if not doc.text.strip():
         return [], None
-    headers = _act_header_starts(doc)
-    if is_minutes(doc) or not headers:
+    minutes = is_minutes(doc)
+    openings = [] if minutes else find_openings(doc)
+    # a file of extracts: each act under its numbered heading (recueils, extracts one after the other)
+    headers = [o.start for o in openings] if len(openings) >= 2 else _act_header_starts(doc)
+    if minutes or not headers:
         spans, preamble = minutes_acts(doc)
         if spans:
             return spans, preamble
