@@ -394,6 +394,69 @@ La séance est levée à 20H50 - Le Conseil Municipal a délibéré 2 fois -
     assert len(acts) == 1 and "Cabinet" not in acts[0].text
 
 
+@pytest.mark.parametrize("text", [
+    "0 contre, 0 abstention, 13 pour",
+    "Vote : 10 pour, 2 contre, 1 abstention",
+    "12 voix pour et 3 abstentions",
+    "Le Conseil municipal décide de créer le poste",
+    "Le conseil communautaire, approuve le règlement",
+])
+def test_decides_in_minutes_wordings(text: str) -> None:
+    assert decides(text)
+
+
+@pytest.mark.parametrize("label", ["Point n°{n} :", "Point {n} –", "Question n° {n} :", "Affaire n°{n} -",
+                                   "Dossier {n} :"])
+def test_labelled_items_after_an_agenda_with_informal_tallies(label: str) -> None:
+    items = [("Création d'un poste", "Pour : 19 – Contre : 2 (X, Y) – Abstention : 1 (Z)"),
+             ("Tarifs de la salle", "0 contre, 0 abstention, 22 pour"),
+             ("Budget principal", "Adopté à l'unanimité des présents."),
+             ("Point d'information sur les travaux", "Ce point ne donne pas lieu à un vote.")]
+    agenda = "Ordre du jour :\n" + "".join(f"{n}. {t}\n" for n, (t, _) in enumerate(items, 1))
+    body = "".join(f"{label.format(n=n)} {t}\nLe Conseil municipal en débat.\n{v}\n"
+                   for n, (t, v) in enumerate(items, 1))
+    acts = first_lines(doc_of(PREAMBLE + agenda + body + "La séance est levée à 21 h 40.\n"))
+    assert acts == [f"{label.format(n=n)} {t}" for n, (t, _) in enumerate(items[:3], 1)]
+
+
+@pytest.mark.parametrize("heading", [
+    "Informations du Maire – Décisions prises par délégation du Conseil municipal",
+    "INFORMATIONS ET QUESTIONS DIVERSES",
+    "Questions diverses",
+    "Informations :",
+])
+def test_an_information_heading_ends_the_act_before(heading: str) -> None:
+    text = PREAMBLE + f"""Délibération 2024-29 : Dénomination d'une voie
+Le Conseil municipal décide de dénommer cette voie « rue du Lavoir ».
+0 contre, 0 abstention, 13 pour
+Délibération 2024-30 : Décision modificative n°2
+Le Conseil municipal adopte la décision modificative.
+0 contre, 0 abstention, 13 pour
+{heading}
+Mme le Maire rend compte d'un devis de 8 990,00 € signé par délégation.
+"""
+    acts = segment_document(doc_of(text))
+    assert len(acts) == 2 and "8 990" not in acts[1].text
+
+
+def test_chapters_above_numbered_deliberations_and_lists_in_an_expose() -> None:
+    text = PREAMBLE + """1. FINANCES
+DEL2025-17 : Affectation de résultat – Budget Principal
+Il est proposé d'affecter le résultat.
+Après avoir délibéré, le Conseil adopte à l'unanimité.
+DEL2025-18 : Prescription du plan local d'urbanisme intercommunal
+La loi Climat et Résilience, adoptée le 22 août 2021, fixe des objectifs :
+1. L'équilibre entre les espaces urbains et ruraux ;
+2. La qualité urbaine, architecturale et paysagère ;
+3. La diversité des fonctions urbaines et rurales.
+Après avoir délibéré, le Conseil adopte à l'unanimité.
+4. DEVELOPPEMENT ECONOMIQUE
+DEL2025-19 : Approbation de la convention de partenariat Initiative
+Après avoir délibéré, le Conseil adopte à l'unanimité.
+"""
+    assert [ln.split(" :")[0] for ln in first_lines(doc_of(text))] == ["DEL2025-17", "DEL2025-18", "DEL2025-19"]
+
+
 # ---------------------------------------------------------------------------
 # Corpus (../shared): dev page ranges from the gold, real act counts read by hand
 # ---------------------------------------------------------------------------

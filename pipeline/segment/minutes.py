@@ -51,7 +51,21 @@ DECISION_RE = re.compile(
       | \bd[ée]lib[ée]rations?\s+(?:correspondantes\s+)?(?:sont\s+)?prises?\b   # Délibération prise en ce sens
       | \bproclam[ée]e?s?\s+(?:[ée]lu|maire|adjoint|membres)   # sont proclamés élus ; a été proclamé Maire
       | \bONT\s+[ÉE]T[ÉE]\s+PROCLAM[ÉE]S                     # ONT ETE PROCLAMES membres …
-      | \ba\s+obtenu\s+\d+\s+voix                            # La liste A a obtenu 33 voix""",
+      | \ba\s+obtenu\s+\d+\s+voix                            # La liste A a obtenu 33 voix
+      | (?:\b\d+\s+(?:voix\s+)?(?:pour|contre|abstentions?)\b[\s,;/–-]*(?:et\s+)?){2}
+                                                             # 0 contre, 0 abstention, 13 pour (a tally in any order)
+      | \ble\s+(?:conseil|bureau)(?:\s+(?:municipal|communautaire|syndical|de\s+la\s+m[ée]tropole))?,?\s+
+        (?:d[ée]cide|approuve|adopte)\b                      # Le Conseil municipal décide de créer le poste""",
+    re.I | re.X,
+)
+
+#: A line that records the decision itself (stricter than :data:`DECISION_RE`, which also
+#: reads "la loi Climat et Résilience, adoptée le 22 août 2021" in an exposé as a decision).
+DECISION_LINE_RE = re.compile(
+    r"""apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r | apr[èe]s\s+d[ée]lib[ée]ration
+      | (?-i:\bD[ÉE]CIDE(?:NT)?\b) | [àa]\s+l['’\s]*unanimit[ée]
+      | \b(?:adopt|approuv)[ée]e?s?\s+(?:[àa]\s|par\s) | \bvote\s*: | \bvoix\s+pour\b
+      | (?:\b\d+\s+(?:voix\s+)?(?:pour|contre|abstentions?)\b[\s,;/–-]*(?:et\s+)?){2}""",
     re.I | re.X,
 )
 # The capitals-only branches above are re-checked without re.I below.
@@ -84,8 +98,10 @@ AGENDA_RE = re.compile(r"^\W{0,2}(?:ordre\s+du\s+jour|points?\s+[àa]\s+l['’]o
 #: A heading that ends the item before it and is not an act: "QUESTIONS DIVERSES",
 #: "Informations diverses", "Informations du Maire".
 NON_ACT_HEADING_RE = re.compile(
-    r"""^\W{0,2}(?:questions?\s+diverses|informations?\s+(?:diverses|du\s+maire|du\s+pr[ée]sident))
-        \s*[:.–-]?\s*$""",
+    r"""^\W{0,2}(?:questions?\s+diverses
+        | informations?\s+(?:diverses|du\s+maire|du\s+pr[ée]sident|et\s+questions\s+diverses)  # INFORMATIONS ET QUESTIONS DIVERSES
+        | (?:points?\s+d['’]\s*)?informations?)                                         # Informations / Point d'information
+        \s*(?:[:.]\s*$|[–—-]\s*\S.{0,100}$|$)             # "Informations du Maire – Décisions prises par délégation" """,
     re.I | re.X,
 )
 
@@ -129,6 +145,15 @@ NUMBERED_ITEM_RE = re.compile(
         \s*(?=[A-ZÀ-Ý«"]|\d+\s+[A-ZÀ-Ý])          # the title starts with a capital ("11 - 1 Boulevard…")
         (?P<title>.{3,})""",
     re.X,
+)
+
+#: Items numbered under a label: "Point n°2 : Tarifs …", "Point 3 – Budget", "Question n° 4 : …",
+#: "Affaire n°5 : …", "Dossier n° 6 - …" (the label's number is a rank in the agenda, not the
+#: act's number).
+LABELLED_ITEM_RE = re.compile(
+    r"""^\W{0,2}(?P<label>point|question|affaire|dossier|sujet)\s+(?:n\s?[°o]\.?\s*)?(?P<n>\d{1,3})
+        \s*(?:[:.)–—-]\s*|\s+)(?=[A-ZÀ-Ý«"])(?P<title>.{3,})""",
+    re.I | re.X,
 )
 
 #: Sub-items of a numbered item: "6.3 Verger de sauvegarde" (not "6.5.1 Eclairage").
@@ -209,8 +234,8 @@ def _roman(s: str) -> int:
 
 #: A line that obviously runs on into the next one: it ends on a preposition, an article or
 #: a word that announces a reference ("… Retrait de la délibération" + "n° DBC 2019-070 …").
-RUNS_ON_RE = re.compile(  # lower case only: "… 11 POUR" ends a tally, not a sentence
-    r"""\b(?:de|du|des|la|le|les|l['’]|d['’]|au|aux|à|en|par|et|ou|sur|pour|avec
+RUNS_ON_RE = re.compile(  # lower case only: "… 11 POUR" ends a tally, not a sentence; so does "… 13 pour"
+    r"""\b(?:de|du|des|la|le|les|l['’]|d['’]|au|aux|à|en|par|et|ou|sur|(?<!\d\x20)pour|avec
         | d[ée]lib[ée]rations? | articles? | loi | d[ée]cret | arr[êe]t[ée] | ordonnance | code | alin[ée]a
         | n°s?)$""",
     re.X,
@@ -289,7 +314,11 @@ def _inside_one_item(inner: list[tuple[int, int]], outer: list[tuple[int, int]])
 
 
 def _style(text: str) -> str:
-    """How an item number is separated from its title: ".", ")", "-", tab or space."""
+    """How an item number is separated from its title: ".", ")", "-", tab or space; or its
+    label ("Point n°2 :")."""
+    lab = LABELLED_ITEM_RE.match(text)
+    if lab:
+        return "label-" + lab.group("label").lower()
     m = NUMBERED_ITEM_RE.match(text)
     sep = m.group("sep") if m else ""
     if sep.strip():
@@ -300,6 +329,10 @@ def _style(text: str) -> str:
 def _item_headings(lines: list[Line], usable: list[bool], stop_at: int) -> list[Heading]:
     cands = []
     for i, ln in enumerate(lines[:stop_at]):
+        lab = LABELLED_ITEM_RE.match(ln.text)
+        if usable[i] and lab and not _continues(lines[i - 1] if i else None):
+            cands.append((i, int(lab.group("n"))))
+            continue
         m = NUMBERED_ITEM_RE.match(ln.text)
         if usable[i] and m and not SUB_ITEM_RE.match(ln.text) and len(ln.text) > 6 and not _continues(
                 lines[i - 1] if i else None):
@@ -315,7 +348,9 @@ def _item_headings(lines: list[Line], usable: list[bool], stop_at: int) -> list[
     chains = [c for c in (_chain(c) for c in by_style.values()) if c]
     # a list "1. Verser… 2. Signer…" inside one item of another run is not the agenda
     outer = [c for c in chains if not any(o is not c and len(o) >= 2 and _inside_one_item(c, o) for o in chains)]
-    main = max(outer or chains, key=lambda c: (len(c), c[-1][0]), default=[])
+    # the longest run; at equal length a labelled one ("Point n°2 :") over bare numbers (the agenda)
+    main = max(outer or chains, key=lambda c: (len(c), _style(lines[c[0][0]].text).startswith("label"), c[-1][0]),
+               default=[])
     if len(main) < 2:
         return []
     heads = [Heading(i, "item", str(n)) for i, n in main]
@@ -343,6 +378,31 @@ def _sub_headings(lines: list[Line], usable: list[bool], items: list[Heading], s
         run = _chain(subs)
         if len(run) >= 2:
             out += [Heading(i, "sub", f"{h.number}.{n}") for i, n in run]
+    return out
+
+
+def _has_own_title(text: str) -> bool:
+    """A numbered heading that carries its title on its line ("DEL2025-30 : Approbation de la
+    convention"), not a bare number ("Délibération n° 12")."""
+    for rx in NUMBERED_HEADING_RES:
+        m = rx.match(text)
+        if m:
+            return len(re.findall(r"[^\W\d_]{2,}", text[m.end("num"):])) >= 2
+    return False
+
+
+def _in_numbered_exposes(lines: list[Line], numbered: list[Heading], stop_at: int) -> list[bool]:
+    """For each line, whether it stands between a numbered deliberation's heading and its
+    first decision ("DEL2025-29 : Prescription du PLUi" … "1. L'équilibre entre :" …
+    "Après avoir délibéré"): a numbered list there belongs to the exposé."""
+    out = [False] * len(lines)
+    starts = sorted(h.index for h in numbered)
+    for k, j in enumerate(starts):
+        stop = min(starts[k + 1] if k + 1 < len(starts) else stop_at, stop_at)
+        for i in range(j + 1, stop):
+            if DECISION_LINE_RE.search(lines[i].text):
+                break
+            out[i] = True
     return out
 
 
@@ -460,7 +520,9 @@ def minutes_acts(doc: Document) -> tuple[list[Span], Span | None]:
     first_head = numbered[0].index if numbered else 0
     closing = next((i for i, ln in enumerate(lines) if i > first_head and CLOSING_RE.match(ln.text)), len(lines))
     numbered = [h for h in numbered if h.index < closing]
-    items = _item_headings(lines, usable, closing)
+    # "1. L'équilibre entre :" in the exposé of a numbered deliberation is a list, not an item
+    in_expose = _in_numbered_exposes(lines, numbered, closing)
+    items = _item_headings(lines, [u and not in_expose[i] for i, u in enumerate(usable)], closing)
     if closing == len(lines) and items:
         closing = next((i for i, ln in enumerate(lines) if i > items[0].index and CLOSING_RE.match(ln.text)),
                        len(lines))
@@ -480,7 +542,10 @@ def minutes_acts(doc: Document) -> tuple[list[Span], Span | None]:
     order = sorted(heads)
     for a, b in zip(order, order[1:]):
         if a in heads and heads[b].kind == "number" and b - a <= 2:
-            if heads[a].kind == "item":  # "1 - Subvention…" / "Délibération n° 12": one item
+            if heads[a].kind == "item" and _has_own_title(lines[b].text):
+                # "4. DEVELOPPEMENT ECONOMIQUE" / "DEL2025-30 : Approbation de la convention…": a chapter
+                heads[a] = Heading(a, "stop")
+            elif heads[a].kind == "item":  # "1 - Subvention…" / "Délibération n° 12": one item
                 heads[a] = Heading(a, "item", heads[b].number)
                 del heads[b]
             elif heads[a].kind == "roman":  # "IV.	PERSONNEL" / "DL-056-07-13 - …": the chapter is a title
