@@ -272,6 +272,9 @@ def parse_visa(text: str) -> Reference:
                 if m2:
                     stop = m2.start()
         ref.title = _strip_end(text[noun_start:stop]) or None
+        if ref.kind != "code" and quote and noun_end <= quote[0] < stop:
+            # "le règlement d'intervention « Biodiversité et trames vertes et bleues »": the quoted title
+            ref.title = " ".join(text[quote[0] + 1:quote[1] - 1].split()) or ref.title
         excluded.append((noun_start, stop))
     else:
         title_at = P.TITLE_START_RE.search(text, noun_end)
