@@ -101,3 +101,57 @@ def find_person(text: str, patterns: Iterable[re.Pattern[str]]) -> str | None:
         if names and all(names):
             return ", ".join(n for n in names if n)
     return None
+
+
+# ---------------------------------------------------------------------------
+# The president as signatory
+# ---------------------------------------------------------------------------
+
+#: The president's office on the signature line: "Le Président,", "La Présidente de la
+#: Communauté de communes,", "Le Maire,", "Le Président du Conseil régional" (not "Pour le
+#: Président et par délégation, le Vice-Président").
+_OFFICE_LINE_RE = re.compile(
+    r"""^\W{0,2}(?:l[ea]\s+)?(?:pr[ée]sident(?:e)?|maire)
+        (?:\s+(?:du|de\s+la|de\s+l['’]|des)\s+(?=[^,\t\n]{0,20}(?:conseil|communaut|m[ée]tropole|d[ée]partement|r[ée]gion
+                                                            |syndicat|agglom|commune|ville))[^,\t\n]{3,60})?\s*,?\s*$""",
+    re.I | re.X,
+)
+
+#: "Signé électroniquement par : Patrick LE GALL" (then "Qualité : Président du Conseil régional").
+_SIGNED_BY_RE = re.compile(rf"sign[ée]\s+[ée]lectroniquement\s+par\s*:?\s*(?P<name>{_PERSON_LINE})\s*$", re.I | re.M)
+_QUALITY_PRESIDENT_RE = re.compile(r"^\W{0,2}qualit[ée]\s*:\s*(?:l[ea]\s+)?(?:pr[ée]sident(?:e)?|maire)\b", re.I)
+
+
+def find_signatory(text: str) -> str | None:
+    """The president or mayor who signs ``text`` (a signature block), as "Prénom NOM".
+
+    The office stands alone on its line and the name on the next, in the same column of a
+    two-column block ("Le maire,\\tLe secrétaire de séance" / "Daniel JUGY\\tJulien PONS");
+    a signature by delegation ("Pour le Président et par délégation") gives None.
+
+    >>> find_signatory("Pour extrait conforme,\\nLe Président de la Communauté de communes,\\nNicolas LEBLANC")
+    'Nicolas LEBLANC'
+    >>> find_signatory("Le maire,\\tLe secrétaire de séance\\nDaniel JUGY\\tJulien PONS")
+    'Daniel JUGY'
+    """
+    if not text:
+        return None
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    for k, line in enumerate(lines):
+        m = _SIGNED_BY_RE.search(line)
+        if m and any(_QUALITY_PRESIDENT_RE.match(x) for x in lines[k + 1:k + 3]):
+            return person_name(m.group("name"))
+    for k, line in enumerate(lines[:-1]):
+        cells = [c.strip() for c in line.split("\t")]
+        col = next((i for i, c in enumerate(cells) if _OFFICE_LINE_RE.match(c)), None)
+        if col is None or re.search(r"d[ée]l[ée]gation|^\W{0,2}pour\b", line, re.I):
+            continue
+        if k and re.match(r"^\W{0,2}pour\s+l[ea]\s+(?:pr[ée]sident|maire)", lines[k - 1], re.I):
+            continue
+        below = [c.strip() for c in lines[k + 1].split("\t")]
+        if len(below) != len(cells) or not re.fullmatch(_PERSON_LINE, below[col]):
+            continue
+        name = person_name(below[col])
+        if name and len(name.split()) >= 2:
+            return name
+    return None

@@ -54,7 +54,8 @@ MINUTES_RE = re.compile(
 #: The header of one act, at the top of its first page.
 ACT_HEADER_RE = re.compile(
     r"""^(?:
-        (?i:extrait\s+du\s+(?:registre|proc[eè]s))      # EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS
+        (?i:extrait\s+d[ue]s?\s+(?:registre|proc[eè]s|d[ée]lib[ée]rations))
+                                                        # EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS, Extrait des délibérations de …
       | (?i:registre\s+des\s+d[ée]lib[ée]rations)       # Registre des délibérations
       | D[ÉE]LIB[ÉE]RATION\s+(?:DE\s+LA|DU|DES|N[°O])    # DÉLIBÉRATION DE LA COMMISSION PERMANENTE (capitals)
       | (?i:d[ée]lib[ée]ration\s+n[°o])                  # Délibération n° 2023-12
@@ -109,7 +110,10 @@ SECTION_MARKERS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
            | l[ea]\s+(?:maire|pr[ée]sidente?)\s*,?\s*$          # Le Maire,
            | (?-i:[A-ZÀ-Ý][A-ZÀ-Ý' -]+,\s+le\s+\d)            # ARRAS, le 20 mars 2023 (capitals: not "L'an …, le 28")
            | acte\s+rendu\s+ex[ée]cutoire | transmis\s+au\s+contr[ôo]le
-           | certifi[ée]\s+ex[ée]cutoire)""", re.I | re.X)),
+           | certifi[ée]\s+ex[ée]cutoire
+           | d[ée]lib[ée]r[ée]\s+en\s+s[ée]ance                   # Délibéré en séance les jour, mois et an susdits
+           | ainsi\s+fait\s+et\s+d[ée]lib[ée]r[ée]                # Ainsi fait et délibéré
+           | sign[ée]\s+[ée]lectroniquement | date\s+de\s+signature)  # Signé électroniquement par : …""", re.I | re.X)),
 )
 
 #: Order of the sections in an act; visas and considérants may alternate.

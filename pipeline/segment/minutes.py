@@ -132,6 +132,9 @@ NUMBERED_HEADING_RES: tuple[re.Pattern[str], ...] = (
 #: with " - " and its title).
 REFERENCE_TAIL_RE = re.compile(r"^\s*du\s+[^-–\n]{4,25}?\d{4}\s+[a-zà-ÿ]")
 
+#: A row of a table: cells of figures after tabs ("AP23-146\tContinuités\t3 380 000\t496 400").
+TABLE_ROW_RE = re.compile(r"\t[-+]?\d[\d  .,]*(?:\s?[€%])?\s*(?:\t|$)[\s\S]*\t|\t[-+]?\d[\d  .,]*\t[-+]?\d")
+
 #: Number prefixes that are not deliberations: the president's or mayor's decisions
 #: taken under delegation ("N° DP 2021-312", "DM-2020-01", "Arrêté AR-2021-3").
 NOT_AN_ACT_NUMBER_RE = re.compile(r"^(?:DP|DM|DEC|AR|ARR)\b", re.I)
@@ -275,6 +278,8 @@ def _numbered_headings(lines: list[Line], usable: list[bool]) -> list[Heading]:
                 break  # "R20-53 du Code des Postes"
             if REFERENCE_TAIL_RE.match(ln.text[m.end("num"):]):
                 break  # "n° DBC 2019-070 du 3 juin 2019 approuvant"
+            if TABLE_ROW_RE.search(ln.text):
+                break  # "AP23-146\tContinuités\t3 380 000\t496 400": a row of a table
             if _continues(lines[i - 1] if i else None):
                 break
             found.append(Heading(i, "number", num))

@@ -125,7 +125,8 @@ def number_of_opening(text: str) -> str | None:
     return None
 
 
-def _is_header_block(text: str) -> bool:
+def is_header_block(text: str) -> bool:
+    """A line of the header block above an act's heading: a stamp, the letterhead, the session."""
     return any(rx.match(text) for rx in HEADER_BLOCK_RES)
 
 
@@ -159,7 +160,7 @@ def find_openings(doc: Document) -> list[Opening]:
                 continue
             if out and out[-1].number == num:
                 continue  # the running head of the act, or its number repeated
-            top = k < TOP_LINES and all(_is_header_block(x.text) or doc.in_furniture(x.start) for x in lines[:k])
+            top = k < TOP_LINES and all(is_header_block(x.text) or doc.in_furniture(x.start) for x in lines[:k])
             if out and not top and not closed_since:
                 continue  # a number quoted in the text of the act before
             start = p.start if not out else _block_start(doc, lines, k, p.start)
@@ -172,9 +173,9 @@ def _block_start(doc: Document, lines: list[Line], k: int, page_start: int) -> i
     """Start of the act whose heading is ``lines[k]``: the first line of the header block
     above it, or the top of the page when only header lines stand above."""
     j = k
-    while j > 0 and (_is_header_block(lines[j - 1].text) or doc.in_furniture(lines[j - 1].start)):
+    while j > 0 and (is_header_block(lines[j - 1].text) or doc.in_furniture(lines[j - 1].start)):
         j -= 1
     return page_start if j == 0 else lines[j].start
 
 
-__all__ = ["ACT_NUMBER", "CLOSED_RE", "Opening", "find_openings", "number_of_opening"]
+__all__ = ["ACT_NUMBER", "CLOSED_RE", "Opening", "find_openings", "is_header_block", "number_of_opening"]
