@@ -232,6 +232,27 @@ def test_a_running_head_with_the_act_number_opens_no_act() -> None:
     assert len(segment_document(doc_of(text))) == 1
 
 
+@pytest.mark.parametrize("line, kind", [
+    ("Le Conseil municipal décide de créer le poste et de modifier le tableau des effectifs.", K.DECISION),
+    ("Le Conseil municipal, approuve les tarifs proposés.", K.DECISION),
+    ("0 contre, 0 abstention, 13 pour", K.VOTE),
+    ("Approuvé à l'unanimité des membres présents et représentés.", K.VOTE),
+    ("Le projet de délibération, mis aux voix, recueille 3 voix pour, 4 voix contre et 1 abstention.", K.VOTE),
+    ("La délibération est adoptée.", K.VOTE),
+    ("Le vote a lieu par appel nominal, à la demande d'un quart des membres présents.", K.VOTE),
+    ("Résultat du scrutin : Votants 61 – Pour 35", K.VOTE),
+    ("À la demande du Groupe Communistes et Républicains, il est procédé à un scrutin public par appel nominal.",
+     K.VOTE),
+    ("Délibéré en séance les jour, mois et an susdits.", K.SIGNATURE),
+    ("Signé électroniquement par : Patrick LE GALL", K.SIGNATURE),
+])
+def test_section_markers_of_informal_and_extract_wordings(line: str, kind: SectionKind) -> None:
+    text = "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS\nObjet : Tarifs\nVu le code général ;\n" + line + "\n"
+    act = segment_document(doc_of(text))[0]
+    opened = [s for s in act.sections if s.text.strip().startswith(line[:20])]
+    assert opened and opened[0].kind is kind
+
+
 # ---------------------------------------------------------------------------
 # Minutes
 # ---------------------------------------------------------------------------

@@ -86,7 +86,9 @@ SECTION_MARKERS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
         r"""^\W{0,2}(?:D[ÉE]CIDE(?:NT)?\b | D[ÉE]LIB[ÈE]RE\b   # DÉCIDE : / DÉLIBÈRE
            | DECISION\s*: | ARR[ÊE]TE\s*:                      # DECISION : (L'Arbresle), ARRÊTE :
            | .{0,120}apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r[ée]   # Le Conseil, après en avoir délibéré
-           | .{0,120}apr[èe]s\s+(?:en\s+)?avoir\s*$)           # "… après en avoir" / "délibéré" on the next line
+           | .{0,120}apr[èe]s\s+(?:en\s+)?avoir\s*$           # "… après en avoir" / "délibéré" on the next line
+           | l[ea]\s+(?:conseil|bureau)(?:\s+[\w-]+){0,3},?\s+    # minutes: "Le Conseil municipal décide de créer le poste"
+             (?:d[ée]cide|approuve|adopte|fixe|admet|autorise|accepte|attribue|d[ée]nomme|valide)\b)
         """, re.I | re.X)),
     (SectionKind.ARTICLES, re.compile(r"^\W{0,2}(?:article|art\.)\s*(?:1\s*(?:er)?\b|premier\b|1\b)", re.I)),
     (SectionKind.VOTE, re.compile(
@@ -95,8 +97,17 @@ SECTION_MARKERS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
            | par\s+\d+\s+voix                                         # Par 13 voix POUR	1 ABSTENTION
            | dans\s+les\s+conditions\s+de\s+vote
            | adopt[ée]e?\s+(?:[àa]\s|par\s+\d)                        # ADOPTÉ À L'UNANIMITÉ, Adopté par 30 voix
-           | vote\s*: | \(adopt | le\s+conseil\s+adopte | r[ée]sultat\s+du\s+vote
-           | approuv[ée]e?\s+par\s                                    # Approuvé par 2 ABSTENTIONS …
+           | vote\s*: | \(adopt | le\s+conseil\s+adopte | r[ée]sultat\s+du\s+(?:vote|scrutin)
+           | le\s+vote\s+a\s+(?:lieu|donn[ée]) | ont\s+vot[ée]\s                # Le vote a lieu par appel nominal
+           | il\s+est\s+proc[ée]d[ée]\s+(?:au|[àa])\s+(?:un\s+)?(?:vote|scrutin)
+           | [àa]\s+la\s+demande\s+d[eu'’]\S*\s[^.]{0,80}?(?:scrutin|vote|appel\s+nominal)   # À la demande du Groupe …, scrutin public
+           | approuv[ée]e?s?\s+(?:par|[àa])\s                         # Approuvé par 2 ABSTENTIONS …, Approuvé à l'unanimité
+           | \d+\s+(?:voix\s+)?(?:pour|contre|abstentions?)\b(?=.*\b(?:pour|contre|abstentions?)\b)
+                                                                      # 0 contre, 0 abstention, 13 pour
+           | (?:le\s+projet\s+de\s+d[ée]lib[ée]ration|la\s+proposition),?\s+mise?\s+aux\s+voix
+                                                                      # Le projet de délibération, mis aux voix, recueille …
+           | (?:la\s+d[ée]lib[ée]ration|le\s+projet(?:\s+de\s+d[ée]lib[ée]ration)?|la\s+proposition)\s+est\s+
+             (?:adopt|rejet|approuv)                                  # La délibération est adoptée.
            | accept[ée]e?\s+[àa]\s                                    # Accepté à l'unanimité.
            | accord\s+du\s+conseil                                    # Accord du conseil à l'unanimité.
            | le\s+conseil\s+municipal,?\s+[àa]\s+l['’]\s*unanimit     # LE CONSEIL MUNICIPAL, A L'UNANIMITE, ACCEPTE
