@@ -15,7 +15,7 @@ from extractors.header import extract_header
 from extractors.header.authority import find_authority, find_body, title_case_name
 from extractors.header.counts import find_counts
 from extractors.header.dates import find_prefecture_date, find_publication_date, find_session_date
-from extractors.header.numbers import find_act_number, find_actes_id, find_item_heading, find_title
+from extractors.header.numbers import find_act_number, find_actes_id, find_item_heading, find_title, repair_ocr_title
 from extractors.header.persons import PRESIDENT_RES, SECRETARY_RES, find_person, find_signatory
 from pipeline.model import Act, Document, Page, Section, SectionKind, Span, TextSource
 from pipeline.normalize.identifiers import siren_valid
@@ -336,6 +336,31 @@ def test_header_prefecture_and_publication_stamps(text: str, prefecture: dt.date
 ])
 def test_header_president_as_signatory(text: str, expected: str | None) -> None:
     assert find_signatory(text) == expected
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # a scribble over the name on a scan: the one member of the attendance with the surname
+    ("La Présidente,\nes andrine Rs DELATTRE", "Présents : Mme DELATTRE Sandrine, M. BAILLY Pierre-Yves",
+     "Sandrine DELATTRE"),
+    ("Le Président de la Communauté de communes,\nA\tLEBLANC", "Présents : M. Nicolas LEBLANC (Landerneau)",
+     "Nicolas LEBLANC"),
+    # two members share the surname: nobody
+    ("Le Président,\nsn LEBLANC", "Présents : M. Nicolas LEBLANC, Mme Anne LEBLANC", None),
+])
+def test_header_signatory_read_through_a_scribble(text: str, names: str, expected: str | None) -> None:
+    assert find_signatory(text, names) == expected
+
+
+@pytest.mark.parametrize("title, repaired", [
+    ("Fonds de concours aux communes — Équipements sportifs — Programme 2023",
+     "Fonds de concours aux communes – Équipements sportifs – Programme 2023"),
+    ("Ligne de bus —- Approbation de l'avant-projet", "Ligne de bus – Approbation de l'avant-projet"),
+    ("Tarifs de location à compter du ler janvier 2025", "Tarifs de location à compter du 1er janvier 2025"),
+    ("ENSEIGNEMENT -— Convention transport", "ENSEIGNEMENT – Convention transport"),
+    ("Création de poste - Adjoint", "Création de poste - Adjoint"),  # a hyphen stays what it is
+])
+def test_header_ocr_title_repair(title: str, repaired: str) -> None:
+    assert repair_ocr_title(title) == repaired
 
 
 @pytest.mark.parametrize("head, title", [

@@ -151,6 +151,35 @@ def _lines(*texts: str, full: bool = False) -> list[TextLine]:
     return out
 
 
+@pytest.mark.parametrize("text, title", [
+    ("Vu le règlement d'intervention « Biodiversité et trames vertes et bleues » ;",
+     "Biodiversité et trames vertes et bleues"),
+    ("Vu le règlement d'aides « Équipements culturels de proximité » adopté le 12 mars 2024 ;",
+     "Équipements culturels de proximité"),
+    ("Vu le schéma de référence « Lannion 2030 » adopté par délibération du conseil municipal de Lannion le 26 juin "
+     "2017,", "Lannion 2030"),
+    ("Vu le règlement budgétaire et financier de la Région ;", "règlement budgétaire et financier de la Région"),
+])
+def test_legal_references_quoted_title_of_a_named_text(text: str, title: str) -> None:
+    assert parse_visa(text).title == title
+
+
+@pytest.mark.parametrize("text, issuer", [
+    ("Vu la demande d'admission en non-valeur présentée par le comptable public ;", "comptable public"),
+    ("Vu la demande présentée le 23 Juillet 2019 et complétée le 21 Novembre 2019 par la Société PARC EOLIEN DES "
+     "VENTS DE L’OUEST S.A.S en vue de l’exploitation d’un parc éolien ;",
+     "Société PARC EOLIEN DES VENTS DE L’OUEST S.A.S"),
+    ("Vu l’approbation de la convention-type par le comité syndical du SMTCO le 11 décembre 2024,",
+     "comité syndical du SMTCO"),
+    ("Vu la requête formulée par l'association Les Amis du Vieux Moulin ;", "association Les Amis du Vieux Moulin"),
+    # no author named, or one that is no body
+    ("Vu la demande de subvention par les services ;", None),
+    ("Vu la demande de M. DUPONT du 3 mars 2024 ;", None),
+])
+def test_legal_references_author_of_a_request(text: str, issuer: str | None) -> None:
+    assert parse_visa(text).issuer == issuer
+
+
 @pytest.mark.parametrize("lines, expected", [
     # wrapped after a comma before an article number, after a word, before a quote
     (["Vu le Code Général des Collectivités Territoriales et, notamment, ses articles L.3121-14, L.3121-14-1,",

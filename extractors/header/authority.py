@@ -24,7 +24,7 @@ from pipeline.model import collapse_ws
 # conseil départemental", so its name must win when both are printed.
 _BODIES: tuple[tuple[str, str], ...] = (
     ("commission_permanente", r"commission\s+permanente"),
-    ("bureau", r"bureau\s+(?:communautaire|municipal|syndical|d[ée]lib[ée]ratif)"),
+    ("bureau", r"bureau\s+(?:communautaire|municipal|syndical|d[ée]lib[ée]ratif)|^\W{0,2}bureau\s+n\s?[°o]"),  # DÉLIBÉRATION DU BUREAU N° …
     ("conseil_communautaire", r"conseil\s+communautaire|conseillers\s+communautaires|conseil\s+de\s+communaut[ée]"
                               r"|conseil\s+de\s+la\s+m[ée]tropole|conseil\s+m[ée]tropolitain"),
     ("conseil_municipal", r"conseil\s+municipal|conseillers\s+municipaux"),
@@ -39,7 +39,7 @@ _TITLE_OF_BODY_RE = re.compile(
     r"""^[^\n]{0,30}?(?:d[ée]lib[ée]rations?|proc[èe]s[\s-]*verbal|compte[\s-]*rendu|s[ée]ance|r[ée]union|registre)
         [^\n]{0,40}?\b(?:de\s+la|du|des)\s+(?P<body>[^\n]{0,60}(?:\n[^\n]{0,30})?)
       | ^\s*(?P<line>(?:bureau|conseil|commission)[^\n]{0,40}?)\s+du\s+\d
-      | ^\s*(?P<head>(?:bureau|conseil|commission)\s[^\n–—]{0,40}?)\s+[–—]\s   # Conseil régional – Délibération de …
+      | ^\s*(?P<head>(?:bureau|conseil|commission)\s[^\n–—]{0,40}?)\s+[-–—]\s   # Conseil régional – Délibération de …
     """,
     re.I | re.X | re.M,
 )

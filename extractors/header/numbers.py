@@ -261,6 +261,22 @@ def _rejoin(parts: list[str], vocabulary: str = "") -> str:
     return out.replace("\x02", "-")
 
 
+#: OCR's readings of an en dash between words: "—", "-—", "—-" (no title prints an em dash).
+_OCR_DASH_RE = re.compile(r"\s*(?:[-–]?—[-–]?)\s*")
+
+#: "1er" read "ler" before a month or "trimestre": "à compter du ler janvier 2025".
+_OCR_FIRST_RE = re.compile(r"\bler(?=\s+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre"
+                           r"|novembre|d[ée]cembre|trimestre|semestre|adjoint|vice)\b)", re.I)
+
+
+def repair_ocr_title(title: str) -> str:
+    """Undo OCR's slips in a title read from a scan: an en dash read as an em dash
+    ("Fonds de concours — Programme 2023" → "Fonds de concours – Programme 2023"), "1er"
+    read "ler" ("à compter du ler janvier" → "à compter du 1er janvier")."""
+    title = _OCR_DASH_RE.sub(" – ", title)
+    return _OCR_FIRST_RE.sub("1er", title)
+
+
 def restore_accents(text: str, vocabulary: str) -> str:
     """Put back the accents OCR dropped from words in capitals, when the document prints
     the same word with them elsewhere ("DEPARTEMENTALES" → "DÉPARTEMENTALES", seen as

@@ -122,12 +122,24 @@ _SIGNED_BY_RE = re.compile(rf"sign[ée]\s+[ée]lectroniquement\s+par\s*:?\s*(?P<
 _QUALITY_PRESIDENT_RE = re.compile(r"^\W{0,2}qualit[ée]\s*:\s*(?:l[ea]\s+)?(?:pr[ée]sident(?:e)?|maire)\b", re.I)
 
 
-def find_signatory(text: str) -> str | None:
+def _known_by_surname(surname: str, names_text: str) -> str | None:
+    """The one person of ``names_text`` (an attendance list) whose surname is ``surname``
+    ("DELATTRE" in "Mme DELATTRE Sandrine, M. BAILLY Pierre-Yves" → "Sandrine DELATTRE")."""
+    first = r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?"
+    found = {m.group(1) for m in re.finditer(rf"\b({first})\s+{re.escape(surname)}\b", names_text)}
+    found |= {m.group(1) for m in re.finditer(rf"\b{re.escape(surname)}\s+({first})\b", names_text)}
+    found -= {"Mme", "Madame", "Monsieur", "Mlle", "Mademoiselle", "Mr", "Me", "Maître", "Docteur"}
+    return f"{found.pop()} {surname}" if len(found) == 1 else None
+
+
+def find_signatory(text: str, names_text: str = "") -> str | None:
     """The president or mayor who signs ``text`` (a signature block), as "Prénom NOM".
 
     The office stands alone on its line and the name on the next, in the same column of a
     two-column block ("Le maire,\\tLe secrétaire de séance" / "Daniel JUGY\\tJulien PONS");
-    a signature by delegation ("Pour le Président et par délégation") gives None.
+    a signature by delegation ("Pour le Président et par délégation") gives None. Where a
+    scribble over the name leaves only the surname legible on a scan ("sn LEBLANC"), the
+    one member of ``names_text`` (the attendance) with that surname is the signatory.
 
     >>> find_signatory("Pour extrait conforme,\\nLe Président de la Communauté de communes,\\nNicolas LEBLANC")
     'Nicolas LEBLANC'
@@ -150,6 +162,10 @@ def find_signatory(text: str) -> str | None:
             continue
         below = [c.strip() for c in lines[k + 1].split("\t")]
         if len(below) != len(cells) or not re.fullmatch(_PERSON_LINE, below[col]):
+            caps = re.findall(r"\b[A-ZÀ-Ý][A-ZÀ-Ý'-]{2,}\b", lines[k + 1])
+            known = _known_by_surname(caps[-1], names_text) if caps and names_text and len(cells) == 1 else None
+            if known:
+                return known
             continue
         name = person_name(below[col])
         if name and len(name.split()) >= 2:

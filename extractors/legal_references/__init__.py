@@ -218,7 +218,7 @@ def _issuer_at(text: str, pos: int) -> str | None:
     return _issuer_name(m.group("issuer"))
 
 
-def _issuer_name(raw: str) -> str | None:
+def _issuer_name(raw: str, words: re.Pattern[str] = P.BODY_WORD_RE) -> str | None:
     quote = _quote_span(raw, 0)
     end_m = None
     for m in P.ISSUER_END_RE.finditer(raw):
@@ -232,7 +232,7 @@ def _issuer_name(raw: str) -> str | None:
         name = name[:title_at.start()]  # "bureau du SDIS" of "… du SDIS constatant la …"
     name = re.sub(r"^(?:Monsieur|Madame|M\.|Mme)\s+(?:le|la|l['’])\s*", "", name.strip())
     name = _strip_end(name)
-    if not name or not P.BODY_WORD_RE.match(name):
+    if not name or not (P.BODY_WORD_RE.match(name) or words.match(name)):
         return None
     return name
 
@@ -319,6 +319,10 @@ def parse_visa(text: str) -> Reference:
         adopted = P.ADOPTED_BY_RE.search(text, noun_end)
         if adopted:
             ref.issuer = _issuer_name(adopted.group("issuer"))
+    elif ref.kind == "other":
+        by = P.REQUESTED_BY_RE.match(text, noun_start)
+        if by:
+            ref.issuer = _issuer_name(by.group("issuer"), P.REQUESTER_WORD_RE)
     if ref.kind in ELI_KINDS and ref.number and ref.date and re.fullmatch(r"\d{2,4}-\d+", ref.number):
         d = ref.date
         ref.eli = f"/eli/{ref.kind}/{d.year}/{d.month}/{d.day}/{ref.number}/jo/texte"

@@ -166,7 +166,7 @@ ISSUER_RE = re.compile(
 #: title word, ", ci-annexé", a comma before a lower-case word (not "Vie associative,
 #: Sport et Culture"), the end.
 ISSUER_END_RE = re.compile(
-    r"""\s+(?:en\s+date|en\s+s[ée]ance|rendu|r[ée]uni|[ée]mis|lors|sur\s|dans\s|relati|portant\s|le\s+\d|le\s+1er
+    r"""\s+(?:en\s+date|en\s+s[ée]ance|en\s+vue|afin\s|rendu|r[ée]uni|[ée]mis|lors|sur\s|dans\s|relati|portant\s|le\s+\d|le\s+1er
            |du\s+(?=\d|1er|premier)|du\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)
            |[nN]\s?[°º*o]\.?\s*\d|[nN]°
            |(?=(?:[A-Z]{1,4}[-_]?)?\d{2,4}[-_]\d))                  # "du Conseil communautaire 2015-190 du …"
@@ -181,6 +181,23 @@ ISSUER_END_RE = re.compile(
 ADOPTED_BY_RE = re.compile(
     r"""(?:adopt|approuv|arr[êe]t)[ée]e?s?\s+par\s+(?:d[ée]lib[ée]ration\s+|arr[êe]t[ée]\s+)?
         (?:du|de\s+la|de\s+l['’]|le|la|l['’])\s*(?P<issuer>.+)""",
+    re.I | re.X,
+)
+
+#: The author of a request or an approval cited as "other": "la demande d'admission en
+#: non-valeur présentée par le comptable public", "la demande présentée le 23 juillet 2019 …
+#: par la Société PARC EOLIEN …", "l'approbation de la convention-type par le comité
+#: syndical du SMTCO le 11 décembre 2024".
+REQUESTED_BY_RE = re.compile(
+    r"""(?:demande|requ[êe]te|sollicitation|proposition|approbation|saisine)\b[^;]{0,140}?
+        \bpar\s+(?:le|la|l['’]|les)\s*(?P<issuer>.+)""",
+    re.I | re.X,
+)
+
+#: Authors of a request: a body, an officer or a company ("comptable public", "Société X").
+REQUESTER_WORD_RE = re.compile(
+    r"""^(?:comptable|tr[ée]sori|receveur|soci[ée]t[ée]|SARL|SAS|SA\b|EURL|SCI|entreprise|association|commune|ville
+        |d[ée]partement|r[ée]gion|[ée]tat\b|Premier\s+ministre|ministre|pr[ée]fet)""",
     re.I | re.X,
 )
 
