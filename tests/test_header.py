@@ -338,6 +338,35 @@ def test_header_president_as_signatory(text: str, expected: str | None) -> None:
     assert find_signatory(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Etaient présents :\nTitulaires :\nMme Agnès BACHELART, M. Laurent BARGADA, M. Renaud\nSUPERBI, Mme Sylvie "
+     "VALENTE-LE HIR (27)\nAbsent(s) ayant donné procuration à :\nM. Jean-Marie BOUCHEZ donne procuration à M. Yves "
+     "LOUBES (7)", (None, 27, None)),
+    ("Présents : M. Nicolas LEBLANC (Landerneau), Mme Françoise DEWAELE (Daoulas).", (None, None, None)),
+    ("Présents (12) : M. DUPONT, Mme MARTIN", (None, 12, None)),
+])
+def test_header_counts_closing_a_list(text: str, expected: tuple) -> None:
+    assert find_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("- Désignation d’un secrétaire de séance (article L.2121-15 du CGCT applicable en vertu de\nl’article L. 5211-1 "
+     "du CGCT) : Mme Anne-Marie DEFRANCE a été désignée.", "Anne-Marie DEFRANCE"),
+    ("Désignation du secrétaire de séance : M. Paul RENARD est désigné.", "Paul RENARD"),
+])
+def test_header_secretary_designated(text: str, expected: str) -> None:
+    assert find_person(text, SECRETARY_RES) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Conseil Communautaire\nSéance du 10 avril 2025 à 19h00\nCOMPTE RENDU", "conseil_communautaire"),
+    ("L’an deux mille vingt-cinq, le dix avril, les membres du Conseil Communautaire de la Communauté de Communes "
+     "des Lisières, légalement convoqués, se sont réunis", "conseil_communautaire"),
+])
+def test_header_body_of_a_letterhead_or_a_meeting(text: str, expected: str) -> None:
+    assert find_body(text) == expected
+
+
 @pytest.mark.parametrize("text, names, expected", [
     # a scribble over the name on a scan: the one member of the attendance with the surname
     ("La Présidente,\nes andrine Rs DELATTRE", "Présents : Mme DELATTRE Sandrine, M. BAILLY Pierre-Yves",

@@ -40,6 +40,7 @@ _TITLE_OF_BODY_RE = re.compile(
         [^\n]{0,40}?\b(?:de\s+la|du|des)\s+(?P<body>[^\n]{0,60}(?:\n[^\n]{0,30})?)
       | ^\s*(?P<line>(?:bureau|conseil|commission)[^\n]{0,40}?)\s+du\s+\d
       | ^\s*(?P<head>(?:bureau|conseil|commission)\s[^\n–—]{0,40}?)\s+[-–—]\s   # Conseil régional – Délibération de …
+      | ^\s*(?P<alone>(?:bureau|conseil|commission)\s+[\w-]+)\s*$                 # "Conseil Communautaire" as a letterhead
     """,
     re.I | re.X | re.M,
 )
@@ -62,7 +63,7 @@ _SUBJECT_LINE_RE = re.compile(
 #: communautaires de Roannais Agglomération, se sont réunis", "le Conseil Municipal … s'est
 #: réuni": the council that met.
 _MEETING_RE = re.compile(
-    r"""\b(?:l[ea]s?\s+)(?P<body>(?:commission|conseil|bureau)\w*\s+\w+)[^.]{0,120}?
+    r"""\b(?:l[ea]s?\s+|(?<=membres\s)du\s+)(?P<body>(?:commission|conseil|bureau)\w*\s+\w+)[^.]{0,120}?
         (?:s['’]\s?est|s['’]\s?[ée]tant|se\s+sont)\s+(?:l[ée]galement\s+)?(?:r[ée]uni|assembl)""",
     re.I | re.X,
 )
@@ -87,7 +88,7 @@ def find_body(text: str, *, deliberating_only: bool = False) -> str | None:
         return None
     if not deliberating_only:
         for m in _TITLE_OF_BODY_RE.finditer(text[:2500]):
-            found = _body_in(m.group("body") or m.group("line") or m.group("head") or "")
+            found = _body_in(m.group("body") or m.group("line") or m.group("head") or m.group("alone") or "")
             if found:
                 return found
     for rx in (_DELIBERATING_RE, _SUBJECT_LINE_RE) + (() if deliberating_only else (_MEETING_RE,)):

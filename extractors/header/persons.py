@@ -44,6 +44,9 @@ SECRETARY_RES: tuple[re.Pattern[str], ...] = (
     # "M. PERRAUD est désigné(e) en tant que secrétaire de séance"
     re.compile(rf"""(?P<name>{_CIV}\s*{_PERSON})\s*,?\s+(?i:(?:est|a\s+[ée]t[ée])\s+(?:d[ée]sign[ée]|nomm[ée]|[ée]lu)
                     (?:\(?e\)?)?\s+(?:en\s+tant\s+que\s+|comme\s+|en\s+qualit[ée]\s+de\s+)?secr[ée]taire)""", re.X),
+    # "Désignation d'un secrétaire de séance (article L.2121-15 du CGCT) : Mme Anne-Marie DEFRANCE a été désignée."
+    re.compile(rf"""(?i:secr[ée]taire\s+de\s+s[ée]ance)[^:\n]{{0,160}}(?:\n[^:\n]{{0,100}})?:\s*(?P<name>{_CIV}\s*{_PERSON})
+                    \s*,?\s+(?i:(?:est|a\s+[ée]t[ée])\s+(?:d[ée]sign[ée]|nomm[ée]|[ée]lu))""", re.X),
     # Lannion: the election of a secretary, then "Mme X, ayant obtenu …, a été désignée
     # pour remplir ces fonctions"
     re.compile(rf"""(?i:secr[ée]taire)[^.]{{0,80}}\.\s*(?P<name>{_CIV}\s*{_PERSON})\s*,[^.]{{0,80}}?
