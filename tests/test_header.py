@@ -392,6 +392,21 @@ def test_header_ocr_title_repair(title: str, repaired: str) -> None:
     assert repair_ocr_title(title) == repaired
 
 
+@pytest.mark.parametrize("head, full, title", [
+    ("9. SPORTS LOISIRS - Extension du pôle multiactivités Raymond Moutet - Plan de financement\nLa délibération D10 "
+     "du conseil municipal du 14 décembre 2012 concernait", [True, True],
+     "SPORTS LOISIRS - Extension du pôle multiactivités Raymond Moutet - Plan de financement"),
+    ("1. COMPTABILITE – Crédits budget principal 2013 - Décision modificative n°01\nCette décision modificative "
+     "n°01 concerne l’intégration", [True, True], "COMPTABILITE – Crédits budget principal 2013 - Décision modificative n°01"),
+    # an open end goes on, whatever the next line opens with
+    ("2. Convention entre la commune et\nLe Département du Gers pour l'entretien\nMonsieur le Maire expose", [True, False],
+     "Convention entre la commune et Le Département du Gers pour l'entretien"),
+])
+def test_header_title_stops_at_the_sentence_below(head: str, full: list[bool], title: str) -> None:
+    heading = find_item_heading(head, "", full)
+    assert heading is not None and heading.title == title
+
+
 @pytest.mark.parametrize("head, title", [
     ("Point n°1 : Création d'un poste d'adjoint administratif à temps non complet\nMadame la Maire expose",
      "Création d'un poste d'adjoint administratif à temps non complet"),

@@ -162,6 +162,14 @@ _OPEN_END_RE = re.compile(
 )
 
 
+#: A line that opens a sentence of the text below a title: "La délibération D10 du …",
+#: "Cette décision modificative …", "Il est proposé …", "Suite à …".
+_SENTENCE_OPENER_RE = re.compile(
+    r"""^(?:(?:La|Le|Les|L['’]|Cette|Ce|Ces|Cet|Un|Une|Des|Il|Elle|Ils|Elles|On|Nous|Lors|Suite|Afin|Dans|Par|Depuis
+        |Compte\s+tenu|Conformément|Vu|Considérant)\s+\S+\s+\S+)""",
+    re.X,
+)
+
 #: For each line of a text, whether it runs to the right margin (wrapped: the phrase goes
 #: on below), or None when the page geometry is unknown.
 LineWidths = list[bool | None]
@@ -223,6 +231,8 @@ def _join_title_lines(lines: list[str], vocabulary: str = "", full: LineWidths |
                 and not _OPEN_END_RE.search(parts[-1]):
             break
         prev = parts[-1]
+        if _SENTENCE_OPENER_RE.match(line) and not _OPEN_END_RE.search(prev):
+            break  # "… - Plan de financement" / "La délibération D10 du conseil municipal …": the text below
         wrapped = full[i] if i < len(full) else None
         # the phrase carries on: the line above is wrapped at the margin or ends open
         # ("… DES", "… - "), or this one starts in lower case ("de l'Agence France
