@@ -52,6 +52,11 @@ def first_lines(doc: Document) -> list[str]:
     "2020- 047 REDEVANCE POUR OCCUPATION DU DOMAINE PUBLIC PAR ORANGE",
     "DL-056-07-13 - Création de 5 postes d'adjoints Techniques",
     "2017.05.23 - 1  ADOPTION DU COMPTE RENDU DE LA SEANCE DU 06 FEVRIER 2017",
+    "\uf0d8 DE-2014/47 – Délégations de pouvoirs « Marchés publics » : Information",  # a Wingdings arrow before
+    "- DE- 2015/46 – Informations sur la délégation du Maire",
+    "\uf0d8 DE- 2015/31 –Vote du compte administratif 2014 : Immeuble commercial",
+    "2008/1 Approbation du compte rendu",
+    "D.2024.14 – Tarifs de la cantine",
 ])
 def test_numbered_heading_forms(line: str) -> None:
     assert any(rx.match(line) for rx in NUMBERED_HEADING_RES)
@@ -92,6 +97,13 @@ def test_not_item_forms(line: str) -> None:
     "La liste A a obtenu 33 voix.\nONT ETE PROCLAMES membres de la Commission",
     "Sont proclamés élus l'ensemble des candidats de la liste",
     "Le CA 2015 est approuvé par 2 voix CONTRE et 9 voix POUR.",
+    "Les membres du Conseil municipal, après avoir entendu son rapporteur en son exposé et délibéré, décident avec "
+    "16 voix « Pour » et 3 abstentions :",
+    "Le Conseil municipal, après avoir pris connaissance du Compte administratif de l’exercice 2007 du\n"
+    "budget communal et délibéré,\nStatuant sur l’affectation du résultat",
+    # an @ctes receipt of a deliberation (its blank template too): the item was transmitted as one
+    "Accusé de réception en préfecture\n044-214400400-20140513-D2014-48-DE\nDate de télétransmission : 15/05/2014",
+    "Accusé de réception en préfecture\n044-214400400--DE\nDate de télétransmission : /2012",
 ])
 def test_decides(text: str) -> None:
     assert decides(text)
@@ -102,6 +114,7 @@ def test_decides(text: str) -> None:
     "Ce projet de délibération est reporté au conseil du 25 novembre prochain.",
     "Pour :\t49\nContre :\t33\nCL :\tOn le met en place",  # a survey, no abstention column
     "Monsieur le Maire décide de reporter la question.",  # "décide" in a debate
+    "Accusé de réception en préfecture\n044-214400400-20140513-AR2014-12-AR",  # an arrêté's receipt
 ])
 def test_does_not_decide(text: str) -> None:
     assert not decides(text)

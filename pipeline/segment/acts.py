@@ -58,7 +58,7 @@ ACT_HEADER_RE = re.compile(
                                                         # EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS, Extrait des délibérations de …
       | (?i:registre\s+des\s+d[ée]lib[ée]rations)       # Registre des délibérations
       | D[ÉE]LIB[ÉE]RATION\s+(?:DE\s+LA|DU|DES|N[°O])    # DÉLIBÉRATION DE LA COMMISSION PERMANENTE (capitals)
-      | (?i:d[ée]lib[ée]ration\s+n[°o])                  # Délibération n° 2023-12
+      | D(?i:[ée]lib[ée]ration\s+n[°o])                  # Délibération n° 2023-12 (not "… par" / "délibération n°2015/63 du …")
     )""",
     re.X | re.M,
 )

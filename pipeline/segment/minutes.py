@@ -55,7 +55,12 @@ DECISION_RE = re.compile(
       | (?:\b\d+\s+(?:voix\s+)?(?:pour|contre|abstentions?)\b[\s,;/–-]*(?:et\s+)?){2}
                                                              # 0 contre, 0 abstention, 13 pour (a tally in any order)
       | \ble\s+(?:conseil|bureau)(?:\s+(?:municipal|communautaire|syndical|de\s+la\s+m[ée]tropole))?,?\s+
-        (?:d[ée]cide|approuve|adopte)\b                      # Le Conseil municipal décide de créer le poste""",
+        (?:d[ée]cide|approuve|adopte)\b                      # Le Conseil municipal décide de créer le poste
+      | \bd[ée]lib[ée]r[ée]\s*,\s*(?:d[ée]cident|d[ée]cide|adoptent|adopte|approuvent|approuve)\b
+                                                             # après avoir entendu son rapporteur … et délibéré, décident
+      | apr[èe]s\s+avoir\s+[^.;]{0,200}?\bet\s+d[ée]lib[ée]r[ée]\b  # après avoir pris connaissance du CA … et délibéré,
+      | (?<![\w-])\d{3}-\d{9}-[\w.-]{0,40}?-DE(?![\w])     # an @ctes receipt of a deliberation (044-214400400-20140513-D2014-48-DE,
+                                                             # or its blank template "044-214400400--DE")""",
     re.I | re.X,
 )
 
@@ -111,11 +116,11 @@ ADDED_POINTS_RE = re.compile(
 )
 
 #: A deliberation number.
-_NUMBER = r"(?:[A-Z]{1,5}[\s_-]?)?\d{2,4}(?:\s?[-_/.]\s?\d{1,4}){1,3}"
+_NUMBER = r"(?:[A-Z]{1,5}(?:[\s_.]|-\s?)?)?\d{2,4}(?:\s?[-_/.]\s?\d{1,4}){1,3}"   # "DE- 2015/46", "D.2024.14" too
 
 #: A bare number must look like a deliberation number, not a code article (R20-53,
 #: L2121-21): a year first (2020-038, 2017.05.23 - 1) or a prefix of two letters (DL-056-07-13).
-_BARE_NUMBER_OK_RE = re.compile(r"^(?:[A-Z]{2,5}[\s_-]?\d|(?:19|20)\d\d)")
+_BARE_NUMBER_OK_RE = re.compile(r"^(?:[A-Z]{2,5}(?:[\s_]|-\s?)?\d|[A-Z][._](?:19|20)\d\d|(?:19|20)\d\d)")
 
 #: Heading forms carrying a deliberation number; "strong" headings.
 NUMBERED_HEADING_RES: tuple[re.Pattern[str], ...] = (
@@ -124,13 +129,14 @@ NUMBERED_HEADING_RES: tuple[re.Pattern[str], ...] = (
     # "N° DBC 2021-082 - Stratégies …", "N°2020-12 Objet", "N° DP 2021-312 du 15 septembre 2021 - …"
     re.compile(rf"^\W{{0,2}}n[°o]\s*(?P<num>{_NUMBER})\s*[-–:.]?\s+\S", re.I),
     # "2020-038 SUBVENTION …", "DL-056-07-13 - Création …", "2020- 047 REDEVANCE"
-    re.compile(rf"^(?P<num>{_NUMBER})\s*[-–:]?\s+[A-ZÀ-Ý«\"]"),
+    # (a bullet glyph may stand before: " DE-2014/47 – Délégations …", the Wingdings arrow)
+    re.compile(rf"^(?:[^\w\s(«\"]{{1,2}}\s*)?(?P<num>{_NUMBER})(?:\s*[-–:]\s*|\s+)[A-ZÀ-Ý«\"]"),  # "… 2015/31 –Vote …" too
 )
 
 #: "n° DBC 2019-070 du 3 juin 2019 approuvant la cession": a number with its date and a
 #: lower-case word after is a reference in a sentence, not a heading (a heading goes on
 #: with " - " and its title).
-REFERENCE_TAIL_RE = re.compile(r"^\s*du\s+[^-–\n]{4,25}?\d{4}\s+[a-zà-ÿ]")
+REFERENCE_TAIL_RE = re.compile(r"^\s*(?:en\s+date\s+)?du\s+[^-–\n]{4,25}?\d{4}\s*,?\s+[a-zà-ÿ]")
 
 #: A row of a table: cells of figures after tabs ("AP23-146\tContinuités\t3 380 000\t496 400").
 TABLE_ROW_RE = re.compile(r"\t[-+]?\d[\d  .,]*(?:\s?[€%])?\s*(?:\t|$)[\s\S]*\t|\t[-+]?\d[\d  .,]*\t[-+]?\d")

@@ -44,10 +44,10 @@ ACT_NUMBER = r"""(?:[A-Z]{1,5}[\s_.-]?)?\d{1,4}(?:\s?[-_/.]\s?(?:[A-Z]{1,4}[-_/.
 OPENING_RES: tuple[re.Pattern[str], ...] = (
     # "DÉLIBÉRATION DU BUREAU N° DB-2023-035", "DELIBERATION DU CONSEIL MUNICIPAL N° 2024-12",
     # "Délibération n° 24.SP.0576", "DÉLIBÉRATION N°2021-045"
-    re.compile(rf"""^\W{{0,2}}(?i:d[ée]lib[ée]ration)(?:\s+(?i:du|de\s+la|de\s+l['’]|des)\s+[^\n]{{3,60}}?)?
+    re.compile(rf"""^\W{{0,2}}D(?i:[ée]lib[ée]ration)(?:\s+(?i:du|de\s+la|de\s+l['’]|des)\s+[^\n]{{3,60}}?)?
                     \s+(?i:n\s?[°o]|no\.?|num[ée]ro)\s*(?P<num>{ACT_NUMBER})\s*(?:[:–—-]\s*\S.*)?$""", re.X),
     # "Bureau communautaire du 2 mai 2024 — Délibération B2024-046": the number ends the line
-    re.compile(rf"""^.{{0,80}}[–—-]\s*(?i:d[ée]lib[ée]ration)\s+(?:(?i:n\s?[°o])\s*)?(?P<num>{ACT_NUMBER})\s*$""",
+    re.compile(rf"""^.{{0,80}}[–—-]\s*D(?i:[ée]lib[ée]ration)\s+(?:(?i:n\s?[°o])\s*)?(?P<num>{ACT_NUMBER})\s*$""",
                re.X),
     # "N° M-2023-134", "N° DEL-2023-064" alone on its line (under the letterhead)
     re.compile(rf"^\W{{0,2}}(?i:n\s?[°o]|no\.)\s*(?P<num>{ACT_NUMBER})\s*$"),
