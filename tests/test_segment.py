@@ -491,6 +491,22 @@ Après avoir délibéré, le Conseil adopte à l'unanimité.
     assert [ln.split(" :")[0] for ln in first_lines(doc_of(text))] == ["DEL2025-17", "DEL2025-18", "DEL2025-19"]
 
 
+def test_an_extract_annexed_after_its_item_is_not_a_second_act() -> None:
+    text = PREAMBLE + """Délibération n° 2015-12 : Tarifs de la cantine
+Le Conseil municipal, après en avoir délibéré, fixe les tarifs.
+Adopté à l'unanimité.
+\fEXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL
+Délibération n° 2015-12 : Tarifs de la cantine
+Le Conseil municipal, après en avoir délibéré, DÉCIDE de fixer les tarifs.
+Reçu en préfecture le 20/07/2015
+\fDélibération n° 2015-13 : Subvention au comité des fêtes
+Le Conseil municipal, après en avoir délibéré, attribue 500 €.
+Adopté à l'unanimité.
+"""
+    acts = segment_document(doc_of(text))
+    assert [(a.page_start, a.page_end) for a in acts] == [(1, 2), (3, 3)]
+
+
 # ---------------------------------------------------------------------------
 # Corpus (../shared): dev page ranges from the gold, real act counts read by hand
 # ---------------------------------------------------------------------------

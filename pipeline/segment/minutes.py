@@ -566,9 +566,17 @@ def minutes_acts(doc: Document) -> tuple[list[Span], Span | None]:
         return [], None
     ends = order[1:] + [closing]
     spans: list[Span] = []
+    decided: set[str] = set()  # deliberation numbers of the acts already found
     for i, j in zip(order, ends):
         h = heads[i]
         if h.kind == "stop" or (h.number and NOT_AN_ACT_NUMBER_RE.match(h.number)):
+            continue
+        key = re.sub(r"[\s_./-]", "", h.number or "") if h.kind == "number" else ""
+        if key and key in decided and spans:
+            # the number of an act already read: its extract, annexed to the minutes after the
+            # item (a scan of the signed deliberation), goes with the act before, not a new act
+            end = lines[j].start if j < len(lines) else len(doc.text)
+            spans[-1] = Span(spans[-1].start, end)
             continue
         cuts = [i] + _split_votes(lines, i, j) + [j]
         for a, b in zip(cuts, cuts[1:]):
@@ -576,6 +584,8 @@ def minutes_acts(doc: Document) -> tuple[list[Span], Span | None]:
             end = lines[b].start if b < len(lines) else len(doc.text)
             if decides(doc.text[start:end]):
                 spans.append(Span(start, end))
+                if key:
+                    decided.add(key)
     if not spans:
         return [], None
     # pages after the closing page are the annexes of the last act
