@@ -526,6 +526,10 @@ REAL_ACT_COUNTS = {
     "commune-saint-restitut-2019-03-12-cm-cr-scan.pdf": 10,
     "commune-saint-restitut-2020-07-10-cm-cr-scan.pdf": 3,
     "epci-roannais-agglomeration-2021-10-28-cc-pv.pdf": 48,
+    # files of 2026-12-01, counted from their answer sheets (tests/gold/real)
+    "commune-aiglun-2013-10-17-cm-cr-scan.pdf": 10,
+    "commune-aiglun-2013-12-19-cm-cr.pdf": 15,
+    "epci-cc-lisieres-oise-2025-04-10-cc-cr.pdf": 24,
 }
 
 #: Where the annexes of the dev documents start (corpus README: programme p3, convention
@@ -554,6 +558,26 @@ def test_dev_acts_pages_and_sections(pdf: Path) -> None:
     article_pages = {r["page"] for r in gold["tables"]["articles"]}
     articles = act.first(K.ARTICLES)
     assert articles is not None and articles.page_start == min(article_pages)
+
+
+#: The dev templates of 2026-12-01 (a région, a métropole's extracts, a bureau's recueil, a
+#: commune's minutes): their acts and page ranges as the gold, before every reader of
+#: their other tables has learned them (tests/conftest.DEV_LEARNED).
+NEW_DEV_PDFS = sorted(DEV.glob("[GHIJ]-*.pdf")) if DEV.exists() else []
+
+
+@pytest.mark.parametrize("pdf", NEW_DEV_PDFS, ids=lambda p: p.name)
+def test_new_dev_templates_acts_and_pages(pdf: Path) -> None:
+    gold = load_gold(pdf)
+    acts = segment_document(_load(pdf))
+    assert [(a.page_start, a.page_end) for a in acts] == [
+        (g["page_start"], g["page_end"]) for g in gold["tables"]["acts"]]
+    for act in acts:
+        kinds_found = {s.kind for s in act.sections}
+        if any(r["act_index"] == act.act_index for r in gold["tables"]["legal_references"]):
+            assert K.VISAS in kinds_found, act.act_index
+        if any(r["act_index"] == act.act_index for r in gold["tables"]["articles"]):
+            assert K.ARTICLES in kinds_found, act.act_index
 
 
 @pytest.mark.skipif(not REAL.exists(), reason="../shared/corpus/real is absent")
