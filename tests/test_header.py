@@ -344,6 +344,8 @@ def test_header_president_as_signatory(text: str, expected: str | None) -> None:
      "LOUBES (7)", (None, 27, None)),
     ("Présents : M. Nicolas LEBLANC (Landerneau), Mme Françoise DEWAELE (Daoulas).", (None, None, None)),
     ("Présents (12) : M. DUPONT, Mme MARTIN", (None, 12, None)),
+    ("Nombre de conseillers en exercice : 15\nPrésents : 11\nQui ont pris part à la délibération : 13", (15, 11, 13)),
+    ("Membres en exercice : 34 – présents : 27 – ayant pris part au vote : 30", (34, 27, 30)),
 ])
 def test_header_counts_closing_a_list(text: str, expected: tuple) -> None:
     assert find_counts(text) == expected

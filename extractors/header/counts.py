@@ -23,6 +23,9 @@ PRESENT_RES = (
 VOTING_RES = (
     re.compile(rf"votants?\s*[:=]?[ \t]*\n?[ \t]*{_N}", re.I),
     re.compile(rf"(?<![\w/]){_N}[ \t]+votants\b", re.I),
+    # "Qui ont pris part à la délibération : 12", "ayant pris part au vote : 25"
+    re.compile(rf"(?:qui\s+ont|ayant)\s+pris\s+part\s+(?:au\s+vote|[àa]\s+la\s+d[ée]lib[ée]ration|aux\s+votes?)\s*[:=]?[ \t]*{_N}",
+               re.I),
 )
 
 
