@@ -587,3 +587,36 @@ def test_real_act_counts(name: str, expected: int) -> None:
     if not path.exists():
         pytest.skip(f"{path} is absent")
     assert len(segment_document(_load(path))) == expected
+
+
+# Minutes whose items carry no number (small communes' comptes rendus): each vote result
+# closes an act headed by the title line before it; an item without a vote is no act.
+_UNNUMBERED_HEAD = ("COMPTE RENDU DU CONSEIL MUNICIPAL DU 12 MARS 2019\n"
+                    "Présents : Jean DUPONT, Marie MARTIN, Paul RENARD\n"
+                    "Secrétaire de séance : Marie MARTIN\n")
+
+
+@pytest.mark.parametrize("result_a, result_b", [
+    ("Adopté à l'unanimité.", "Vote : 10 pour, 2 contre, 1 abstention"),
+    ("Approuvée à l'unanimité.", "0 contre, 0 abstention, 13 pour"),
+    ("Pour : 12 – Contre : 1 – Abstention : 0", "Adoptée à l'unanimité."),
+])
+def test_unnumbered_minutes_are_cut_at_their_votes(result_a: str, result_b: str) -> None:
+    text = (_UNNUMBERED_HEAD
+            + "SUBVENTIONS AUX ASSOCIATIONS\nMonsieur le Maire présente les demandes des associations.\n"
+            + "Le conseil municipal attribue 500 € au comité des fêtes.\n" + result_a + "\n"
+            + "Tarifs de la cantine\nMadame MARTIN propose de maintenir les tarifs.\n" + result_b + "\n"
+            + "INFORMATION SUR LES TRAVAUX\nLe maire informe le conseil de l'avancement des travaux.\n"
+            + "CRÉATION D'UN POSTE D'ADJOINT TECHNIQUE\n"
+            + "Le Conseil municipal, après en avoir délibéré, décide de créer le poste.\n"
+            + "Adopté à l'unanimité.\nLa séance est levée à 21 h.\n")
+    acts = segment_document(doc_of(text))
+    assert [a.text.splitlines()[0] for a in acts] == [
+        "SUBVENTIONS AUX ASSOCIATIONS", "Tarifs de la cantine", "CRÉATION D'UN POSTE D'ADJOINT TECHNIQUE"]
+    assert "INFORMATION SUR LES TRAVAUX" not in "".join(a.text for a in acts)  # no vote: no act
+
+
+def test_unnumbered_minutes_with_one_vote_stay_one_act() -> None:
+    text = (_UNNUMBERED_HEAD + "SUBVENTIONS AUX ASSOCIATIONS\nLe conseil municipal attribue 500 €.\n"
+            + "Adopté à l'unanimité.\nLa séance est levée à 21 h.\n")
+    assert len(segment_document(doc_of(text))) == 1

@@ -201,7 +201,7 @@ def find_act_spans(doc: Document) -> tuple[list[Span], Span | None]:
     # a file of extracts: each act under its numbered heading (recueils, extracts one after the other)
     headers = [o.start for o in openings] if len(openings) >= 2 else _act_header_starts(doc)
     if minutes or not headers:
-        spans, preamble = minutes_acts(doc)
+        spans, preamble = minutes_acts(doc, unnumbered=minutes)
         if spans:
             return spans, preamble
         if not headers:

@@ -520,8 +520,73 @@ def _is_title_line(prev: str, text: str, nxt: str | None) -> bool:
     return nxt is None or bool(re.match(r"\W{0,2}[A-ZÀ-Ý]", nxt))
 
 
-def minutes_acts(doc: Document) -> tuple[list[Span], Span | None]:
-    """Act spans of minutes, and the session preamble before the first item."""
+#: A line that records the result of a vote in minutes whose items carry no number: the
+#: outcome lines of :data:`OUTCOME_LINE_RE`, and tallies in any order ("Vote : 10 pour,
+#: 2 contre", "0 contre, 0 abstention, 13 pour", "Pour : 19 – Contre : 2 – Abstention : 1").
+_RESULT_LINE_RE = re.compile(
+    r"""^\W{0,3}(?:\d+\s+(?:voix\s+)?(?:pour|contre|abstentions?)\b.{0,60}\b(?:pour|contre|abstentions?)\b
+      | pour\s*:\s*\d+.{0,80}\bcontre\s*:\s*\d+
+      | (?:adopt|approuv|accept)[ée]e?s?\s+[àa]\s+l['’]\s*unanimit)""",
+    re.I | re.X,
+)
+
+
+def _is_heading_like(lines: list[Line], i: int) -> bool:
+    """A line that can head an unnumbered item: a title in capitals ("TARIFS DE LA
+    CANTINE"), or a short title line after a finished sentence ("Vote des 4 taxes")."""
+    text = lines[i].text
+    if OUTCOME_LINE_RE.match(text) or _RESULT_LINE_RE.match(text) or NON_ACT_HEADING_RE.match(text):
+        return False
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.85 * len(letters) and len(text.split()) >= 2 \
+            and len(text) <= 120 and not re.search(r"[.;,]$", text):
+        return True
+    prev = lines[i - 1].text if i else "."
+    if OUTCOME_LINE_RE.match(prev) or _RESULT_LINE_RE.match(prev):
+        prev = "."  # a vote result ends the item before, full stop or not ("Pour : 12 – Contre : 1")
+    nxt = lines[i + 1].text if i + 1 < len(lines) else None
+    return _is_title_line(prev, text, nxt)
+
+
+def _unnumbered_items(doc: Document, lines: list[Line], usable: list[bool],
+                      closing: int) -> tuple[list[Span], Span | None]:
+    """Acts of minutes whose items carry no number: each vote result closes an act, headed
+    by the nearest heading-like line before it (after the act before); an item without a
+    vote ("INFORMATION SUR LES TRAVAUX") is no act, and its text belongs to none."""
+    results = [i for i in range(closing) if usable[i]
+               and (OUTCOME_LINE_RE.match(lines[i].text) or _RESULT_LINE_RE.match(lines[i].text)
+                    or CLOSER_RE.match(lines[i].text))]
+    # a result that goes on over the next lines ("Pour : 10 – Contre : 2" / "(DESCAMPS Gaëlle)") is one
+    groups: list[list[int]] = []
+    for i in results:
+        if groups and i - groups[-1][1] <= 1:
+            groups[-1][1] = i
+        else:
+            groups.append([i, i])
+    if len(groups) < 2:
+        return [], None
+    heads: list[int] = []
+    floor = 0
+    for first, last in groups:
+        head = next((j for j in range(first - 1, floor - 1, -1) if usable[j] and _is_heading_like(lines, j)), None)
+        if head is None:
+            return [], None  # a vote whose item has no heading: not this kind of minutes
+        heads.append(head)
+        floor = last + 1
+    spans = []
+    for k, (head, (first, last)) in enumerate(zip(heads, groups)):
+        limit = heads[k + 1] if k + 1 < len(heads) else closing
+        end = next((j for j in range(last + 1, limit) if _is_heading_like(lines, j)), limit)
+        stop = lines[end].start if end < len(lines) else len(doc.text)
+        spans.append(Span(lines[head].start, stop))
+    first = spans[0].start
+    return spans, (Span(0, first) if first > 0 else None)
+
+
+def minutes_acts(doc: Document, unnumbered: bool = False) -> tuple[list[Span], Span | None]:
+    """Act spans of minutes, and the session preamble before the first item. With
+    ``unnumbered`` (the file presents itself as minutes), items without any number are cut
+    at their votes (:func:`_unnumbered_items`)."""
     lines = [ln for ln in lines_of(doc, Span(0, len(doc.text))) if not doc.in_furniture(ln.start)]
     if not lines:
         return [], None
@@ -563,7 +628,7 @@ def minutes_acts(doc: Document) -> tuple[list[Span], Span | None]:
                 heads[a] = Heading(a, "stop")
     order = sorted(heads)
     if not [i for i in order if heads[i].kind != "stop"]:
-        return [], None
+        return _unnumbered_items(doc, lines, usable, closing) if unnumbered else ([], None)
     ends = order[1:] + [closing]
     spans: list[Span] = []
     decided: set[str] = set()  # deliberation numbers of the acts already found
