@@ -2,7 +2,9 @@
 
 A gold file (``<stem>.gold.json``, format in ``../shared/corpus/README.md``) lists what a
 careful reader finds in one PDF. Rows of a table are aligned to the gold rows of the same
-act by content (the pairing that agrees on most fields), then every field is counted:
+act by content (the pairing that agrees on most fields), then every field is counted. Acts
+are paired first, in order, by :func:`_match_acts` (a missed act costs its own rows, not its
+neighbours'):
 
 * true positive: the value extracted equals the gold value;
 * false positive: a value was extracted and it is wrong (or gold has none);
@@ -127,6 +129,51 @@ def _align(gold: list[dict], pred: list[dict], fields: list[str]) -> list[tuple[
     return out
 
 
+#: Columns of ``acts`` that tell one act from another (the others — authority, body, session
+#: date, president — are shared by every act of a meeting's minutes).
+_ACT_KEYS = ("act_number", "title", "page_start", "page_end")
+
+
+def _match_acts(gold: list[dict], pred: list[dict], fields: list[str]) -> dict[int, int]:
+    """Predicted ``act_index`` → gold ``act_index``: the order-preserving pairing of the two
+    lists of acts that agrees on most fields (a sequence alignment, as of two texts).
+
+    An act missed or split by the segmentation then costs its own fields and rows only, not
+    those of every act after it; when the segmentation is exact the pairing is the identity.
+    Two acts are paired only when they agree on a column that tells acts apart (number,
+    title, pages), or sit at the same index."""
+    g = sorted(gold, key=lambda r: r["act_index"])
+    p = sorted(pred, key=lambda r: r["act_index"])
+
+    def score(a: dict, b: dict) -> float:
+        agree = sum(1 for f in fields if a.get(f) is not None and a.get(f) == b.get(f))
+        keyed = sum(1 for f in _ACT_KEYS if f in fields and a.get(f) is not None and a.get(f) == b.get(f))
+        same_place = a["act_index"] == b["act_index"]
+        if not keyed and not same_place:
+            return -1.0  # never paired
+        return agree + 2 * keyed + (0.5 if same_place else 0.0)
+
+    n, m = len(g), len(p)
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            s = score(g[i], p[j])
+            pair = best[i + 1][j + 1] + s if s >= 0 else float("-inf")
+            best[i][j] = max(pair, best[i + 1][j], best[i][j + 1])
+    out: dict[int, int] = {}
+    i = j = 0
+    while i < n and j < m:
+        s = score(g[i], p[j])
+        if s >= 0 and best[i][j] == best[i + 1][j + 1] + s:
+            out[p[j]["act_index"]] = g[i]["act_index"]
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    return out
+
+
 def _read(out_dir: Path, table: str, doc_id: str, corrected: dict[str, list[dict]] | None = None) -> list[dict]:
     if corrected is not None:
         if table not in corrected:
@@ -157,7 +204,15 @@ def _score_file(out_dir: Path, docs: dict[str, dict], gold: dict,
     doc = docs.get(gold["file"])
     doc_id = doc["doc_id"] if doc else None
     acts = _read(out_dir, "acts", doc_id, cache) if doc_id else []
-    index_of = {a["act_id"]: a["act_index"] for a in acts}
+    gold_acts = gold["tables"].get("acts", [])
+    act_fields = sorted({k for r in gold_acts for k in r} - {"act_index"})
+    matched = _match_acts([{f: _gold_value("acts", f, r.get(f)) for f in act_fields} | {"act_index": r["act_index"]}
+                           for r in gold_acts],
+                          [{f: normalise(a.get(f)) for f in act_fields} | {"act_index": a["act_index"]} for a in acts],
+                          act_fields)
+    # each predicted act scored against the gold act it is paired with; an act left unpaired
+    # gets an index of its own (its rows count as extra)
+    index_of = {a["act_id"]: matched.get(a["act_index"], -1 - a["act_index"]) for a in acts}
     for table in SCORED_TABLES:
         gold_rows = gold["tables"].get(table, [])
         if not gold_rows and table not in gold["tables"]:
@@ -170,7 +225,7 @@ def _score_file(out_dir: Path, docs: dict[str, dict], gold: dict,
         for r in gold_rows:
             by_act_g[r["act_index"]].append({f: _gold_value(table, f, r.get(f)) for f in fields})
         for r in pred_rows:
-            idx = r["act_index"] if table == "acts" else index_of.get(r["act_id"], -1)
+            idx = index_of.get(r["act_id"], -10**6)
             by_act_p[idx].append({f: normalise(r.get(f)) for f in fields})
         for idx in set(by_act_g) | set(by_act_p):
             for g, p in _align(by_act_g.get(idx, []), by_act_p.get(idx, []), fields):
