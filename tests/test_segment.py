@@ -266,6 +266,26 @@ def test_section_markers_of_informal_and_extract_wordings(line: str, kind: Secti
     assert opened and opened[0].kind is kind
 
 
+@pytest.mark.parametrize("opening", [
+    "Monsieur EL KANDOUSSI rapporte :",
+    "Madame Anne DUPONT, adjointe aux finances, expose :",
+    "M. le Maire expose que la commune doit fixer les taux.",
+    "Sur le rapport de Madame la Présidente,",
+])
+def test_the_rapporteur_opens_the_expose_and_ends_the_attendance(opening: str) -> None:
+    """The exposé opens at its rapporteur line: a list of the present that ends on an empty
+    "Absents :" does not run on over the exposé and its amounts."""
+    text = ("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS\nSéance du 24 avril 2014\n"
+            "Présents :\nFabien ABERT, Lorraine ACQUIER, Luc ALBERNHE.\nAbsents :\n"
+            "Modalités de remboursement des frais de déplacement\n" + opening + "\n"
+            "Le montant forfaitaire est de 15,25 € par repas.\n"
+            "Le Conseil, après en avoir délibéré, DÉCIDE :\nArticle 1 : Les taux sont fixés.\n")
+    act = segment_document(doc_of(text))[0]
+    attendance = [s for s in act.sections if s.kind is K.ATTENDANCE]
+    assert attendance and "15,25" not in attendance[0].text
+    assert any(s.kind is K.CONSIDERANTS and s.text.startswith(opening) for s in act.sections)
+
+
 # ---------------------------------------------------------------------------
 # Minutes
 # ---------------------------------------------------------------------------
@@ -620,3 +640,14 @@ def test_unnumbered_minutes_with_one_vote_stay_one_act() -> None:
     text = (_UNNUMBERED_HEAD + "SUBVENTIONS AUX ASSOCIATIONS\nLe conseil municipal attribue 500 €.\n"
             + "Adopté à l'unanimité.\nLa séance est levée à 21 h.\n")
     assert len(segment_document(doc_of(text))) == 1
+
+
+def test_a_rapporteur_label_in_the_header_leaves_the_attendance_after_it() -> None:
+    """"Rapporteur : M. X, Vice-président" under the object (régions, départements) is a header
+    line: the attendance list after it is still read as one."""
+    text = ("Conseil régional – Délibération de l'assemblée plénière\nSéance du 20 juin 2024\n"
+            "Objet : Soutien aux équipements culturels\nRapporteur : M. Louis-Marie GUÉRIN, Vice-président\n"
+            "Présents : M. Jean MARTIN, Mme Anne DUPONT.\n"
+            "Le Conseil, après en avoir délibéré, DÉCIDE :\nArticle 1 : Les aides sont attribuées.\n")
+    act = segment_document(doc_of(text))[0]
+    assert [s.kind for s in act.sections][:2] == [K.HEADER, K.ATTENDANCE]

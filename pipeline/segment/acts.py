@@ -81,6 +81,9 @@ SECTION_MARKERS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
         r"""^\W{0,2}(?:consid[ée]rant          # Considérant que …
            | expos[ée]\s*: | EXPOSE\b          # EXPOSE : (L'Arbresle)
            | rapport\s+de\s                    # Rapport de M. le Président
+           | sur\s+(?:le\s+)?rapport\s+d[eu]\s   # Sur le rapport de … ("Rapporteur : M. X" is a header line)
+           | (?:monsieur|madame|m\.|mme)\s[^\n]{0,60}?\b(?:rapporte|expose)\s*(?::|$|que\b)
+                                               # Monsieur EL KANDOUSSI rapporte :, M. le Maire expose que …
            | entendu\s+l['’]expos[ée])         # Entendu l'exposé de …""", re.I | re.X)),
     (SectionKind.DECISION, re.compile(
         r"""^\W{0,2}(?:D[ÉE]CIDE(?:NT)?\b | D[ÉE]LIB[ÈE]RE\b   # DÉCIDE : / DÉLIBÈRE
