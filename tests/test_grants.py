@@ -141,6 +141,17 @@ def test_grants_real_roannais_small_business_aid() -> None:
      "Banque alimentaire (demande 380€) : Proposition initial d'attribution du conseil municipal  380€\n"
      "Rappel 2019 :\nACCA : 60€",
      [("Cyclo club", Decimal("230.00"), None), ("Banque alimentaire", Decimal("380.00"), None)]),
+    # a beneficiary's name wrapped by the layout (Roannais 2021), with a tab after the dash
+    ("Le bureau communautaire, après en avoir délibéré à l'unanimité :\n-\tattribue une subvention de 1 100 € à "
+     "l'association Les Amis des Arbres de la Loire et de l'Arboretum des\nGrands Murcins, pour l'année 2021 ;",
+     [("Les Amis des Arbres de la Loire et de l'Arboretum des Grands Murcins", Decimal("1100.00"), None)]),
+    ("DÉCIDE d'allouer une subvention de 3 000 € au Comité des fêtes de\nSaint-Martin pour le feu d'artifice.",
+     [("Comité des fêtes de Saint-Martin", Decimal("3000.00"), "le feu d'artifice")]),
+    # the addressee of the proposal before the verb is not the beneficiary (L'Arbresle 2013)
+    ("Il est proposé au Conseil de bien vouloir accorder une subvention exceptionnelle de 394 euros au Tennis Club "
+     "de L'Arbresle.", [("Tennis Club de L'Arbresle", Decimal("394.00"), None)]),
+    ("Monsieur le Maire demande au Conseil municipal d'attribuer une subvention de 800 € à l'association Les "
+     "Restos du Cœur pour la campagne d'hiver.", [("Les Restos du Cœur", Decimal("800.00"), "la campagne d'hiver")]),
     # "lui" names nobody
     ("M. X propose de lui attribuer une subvention exceptionnelle de 550 €.", []),
 ])

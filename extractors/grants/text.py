@@ -168,6 +168,9 @@ def grants_from_text(act: Act, found: Found) -> list[GrantRow]:
             if not (AWARD_RE.search(sentence) and GRANT_RE.search(sentence)):
                 continue
             for c0, clause in _clauses(sentence):
+                # a line break inside a clause is the layout's wrapping: "… à l'association Les
+                # Amis des Arbres de la Loire et de l'Arboretum des\nGrands Murcins, pour …"
+                clause = clause.replace("\n", " ")
                 every = [a for a in find_amounts(clause) if a.amount > 0]
                 amounts = [a for a in every if not GLOBAL_RE.search(clause[: a.start])]
                 if not amounts and len(every) == 1:
@@ -175,7 +178,11 @@ def grants_from_text(act: Act, found: Found) -> list[GrantRow]:
                 if len(amounts) != 1:
                     continue
                 amount = amounts[0]
-                ben = BENEFICIARY_RE.search(clause)
+                # the beneficiary follows the award's verb when the clause has one: "Il est
+                # proposé au Conseil de bien vouloir accorder une subvention de 394 euros au
+                # Tennis Club" names the club, not the Conseil
+                verb = AWARD_RE.search(clause)
+                ben = BENEFICIARY_RE.search(clause, verb.start() if verb else 0)
                 if not ben:
                     continue
                 name = beneficiary_name(ben)
