@@ -212,6 +212,9 @@ def _score_file(out_dir: Path, docs: dict[str, dict], gold: dict,
                           act_fields)
     # each predicted act scored against the gold act it is paired with; an act left unpaired
     # gets an index of its own (its rows count as extra)
+    if "acts" not in gold["tables"]:
+        # a sheet without acts (one table annotated alone) names acts by their place only
+        matched = {a["act_index"]: a["act_index"] for a in acts}
     index_of = {a["act_id"]: matched.get(a["act_index"], -1 - a["act_index"]) for a in acts}
     for table in SCORED_TABLES:
         gold_rows = gold["tables"].get(table, [])
