@@ -286,6 +286,41 @@ def test_the_rapporteur_opens_the_expose_and_ends_the_attendance(opening: str) -
     assert any(s.kind is K.CONSIDERANTS and s.text.startswith(opening) for s in act.sections)
 
 
+@pytest.mark.parametrize("first,second", [
+    ("Le Conseil municipal, après avoir pris connaissance de la proposition de la commission",
+     "MAPA et délibéré, décide à l'unanimité des membres présents :"),
+    ("Le Conseil Municipal, après avoir entendu son rapport en son exposé et délibéré, décide",
+     "à l'unanimité des membres présents de fixer les tarifs comme suit :"),
+    ("Le Bureau communautaire, après avoir pris connaissance du dossier et en avoir",
+     "délibéré, approuve la convention."),
+    ("La Commission permanente, après en avoir", "délibéré, adopte le rapport."),
+])
+def test_the_deciding_sentence_opens_the_decision_over_its_line_break(first: str, second: str) -> None:
+    """"Le Conseil …, après avoir … et délibéré, décide …" opens the decision when its
+    "délibéré" falls on the next line (minutes and extracts word it so)."""
+    text = ("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS\nObjet : Tarifs\n"
+            "Monsieur le Maire rappelle que les tarifs datent de 2009.\n" + first + "\n" + second + "\n"
+            "- d'autoriser Monsieur le Maire à signer la convention.\n")
+    act = segment_document(doc_of(text))[0]
+    decision = [s for s in act.sections if s.kind is K.DECISION]
+    assert decision and decision[0].text.startswith(first)
+
+
+@pytest.mark.parametrize("first,second", [
+    # its visas follow: the decision opens further on, at "DÉCIDE"
+    ("Le Conseil municipal, après avoir entendu l'exposé du Maire,", "Vu le code général des collectivités territoriales,"),
+    # a sentence of the exposé that ends before any "délibéré"
+    ("Le Conseil municipal, après avoir visité le site. Il a été", "délibéré de la question en commission."),
+    ("Monsieur le Maire rappelle que le Conseil, après avoir entendu", "les riverains, avait délibéré en 2009."),
+])
+def test_a_sentence_that_only_looks_like_the_deciding_one_opens_no_decision(first: str, second: str) -> None:
+    text = ("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS\nObjet : Tarifs\n" + first + "\n" + second + "\n"
+            "Les tarifs sont à revoir.\nDÉCIDE :\nArticle 1 : Les tarifs sont fixés.\n")
+    act = segment_document(doc_of(text))[0]
+    decision = [s for s in act.sections if s.kind is K.DECISION]
+    assert decision and decision[0].text.startswith("DÉCIDE")
+
+
 # ---------------------------------------------------------------------------
 # Minutes
 # ---------------------------------------------------------------------------

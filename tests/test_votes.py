@@ -108,6 +108,15 @@ def test_votes_not_a_tally(text: str) -> None:
     ("Le conseil municipal, après avoir entendu le rapporteur, a approuvé à l'unanimité le projet.", True),
     ("Considérant que la commission a rendu son rapport définitif, adopté à l’unanimité des membres présents, le", False),
     ("le conseil municipal peut décider, à l'unanimité, de ne pas procéder au scrutin secret", False),
+    # the deciding formula after an exposé that names a commission or a report (Chéméré's minutes)
+    ("Le Conseil municipal, après avoir pris connaissance de la proposition de la commission\n"
+     "MAPA et délibéré, décide à l’unanimité des membres présents :", True),
+    ("Le Conseil Municipal, après avoir entendu son rapport en son exposé et délibéré, décide à l’unanimité des", True),
+    ("Les membres du Bureau, après avoir examiné le rapport et en avoir délibéré, adoptent à l'unanimité", True),
+    ("DECIDE A l’UNANIMITE DES MEMBRES PRESENTS :", True),
+    ("Le Comité, après examen du rapport et délibéré, à l'unanimité,", True),
+    ("Vu l'avis de la commission des finances rendu à l'unanimité le 3 mai,", False),
+    ("La commission d'appel d'offres a décidé à l'unanimité d'attribuer le marché", False),
 ])
 def test_votes_unanimity_only_when_it_is_this_vote(text: str, unanimous: bool) -> None:
     assert (find_unanimity(text, False) is not None) is unanimous
@@ -250,9 +259,9 @@ ACT_FIELDS = ("votes_for", "votes_against", "votes_abstain", "votes_not_voting",
 @pytest.mark.skipif(not DEV.exists(), reason="../shared/corpus/dev absent")
 @pytest.mark.parametrize("pdf", dev_pdfs("born"), ids=lambda p: p.name)
 def test_votes_dev_born_equal_gold(pdf: Path) -> None:
-    from pipeline.runner import process_document
+    from tests.conftest import processed
 
-    result = process_document(pdf)
+    result = processed(pdf)
     gold = load_gold(pdf)["tables"]
     acts = result.rows("acts")
     assert [tuple(getattr(a, f) for f in ACT_FIELDS) for a in acts] == \

@@ -351,7 +351,7 @@ def find_unanimity(text: str, in_vote_section: bool) -> re.Match[str] | None:
     """The first "à l'unanimité" of ``text`` that states this act's vote."""
     for m in V.UNANIMITY_RE.finditer(text):
         before = _sentence_before(text, m.start())
-        if V.QUOTE_RE.search(before) and not re.search(r"apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r", before, re.I):
+        if V.QUOTE_RE.search(before) and not V.DELIBERATED_RE.search(before):
             continue
         if in_vote_section or V.UNANIMITY_CONTEXT_RE.search(before):
             return m

@@ -74,9 +74,17 @@ UNANIMITY_CONTEXT_RE = re.compile(
            |(?:ont|a)\s*,?\s*(?:adopt|approuv|vot|accept|valid)[ée]e?s?)\b[^.;]{0,40}$                       # Le Conseil … adopte, à l'unanimité; les Membres … ont, adopté à l'unanimité
       | \b(?:conseil|conseillers|membres|assembl[ée]e)\b[^.;]{0,60},\s*$                                    # Le Conseil Municipal, à l'unanimité,
       | \best\s+(?:adopt[ée]e?|approuv[ée]e?|vot[ée]e?|accept[ée]e?)\s*,?\s*$                               # le compte rendu … est approuvé à l'unanimité
+      | \bet\s+(?:en\s+avoir\s+)?d[ée]lib[ée]r[ée]\s*,\s*(?:d[ée]cide(?:nt)?|adoptent|adopte|approuvent|approuve)?\s*,?\s*$
+                                                            # … après avoir pris connaissance … et délibéré, décide à l'unanimité
+      | ^\W{0,3}d[ée]cide(?:nt)?\s*,?\s*$                   # DECIDE A L'UNANIMITE DES MEMBRES PRESENTS :
     """,
     re.I | re.X | re.M,
 )
+
+#: The deciding formula before a unanimity, which makes it this act's vote whatever else the
+#: sentence names ("après avoir pris connaissance de la proposition de la commission … et
+#: délibéré, décide à l'unanimité", "après avoir entendu son rapport … et délibéré").
+DELIBERATED_RE = re.compile(r"apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r|\bet\s+(?:en\s+avoir\s+)?d[ée]lib[ée]r[ée]\s*,", re.I)
 
 #: Words before a unanimity that make it a quote of another body or an earlier vote.
 QUOTE_RE = re.compile(r"\b(?:commission|rapport|comit[ée]|jury|d[ée]lib[ée]ration\s+(?:n°|du|en\s+date)|avait|peut|pourra|doit)\b", re.I)

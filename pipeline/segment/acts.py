@@ -130,6 +130,19 @@ SECTION_MARKERS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
            | sign[ée]\s+[ée]lectroniquement | date\s+de\s+signature)  # Signé électroniquement par : …""", re.I | re.X)),
 )
 
+#: The deciding sentence of minutes, whose "délibéré" may come a line later than its start:
+#: "Le Conseil municipal, après avoir pris connaissance de la proposition de la commission" /
+#: "MAPA et délibéré, décide à l'unanimité des membres présents :", "Le Conseil Municipal,
+#: après avoir entendu son rapport en son exposé et délibéré, décide …", "Le Bureau, après
+#: avoir pris connaissance du dossier et en avoir délibéré, …". Tried on a line joined to the
+#: next one; no full stop, colon or "Vu" in between ("Le Conseil, après avoir entendu
+#: l'exposé, / Vu le code …" opens no decision: its visas follow).
+DECISION_SENTENCE_RE = re.compile(
+    r"""^\W{0,2}l[ea]\s+(?:conseil|bureau|comit[ée]|commission\s+permanente|assembl[ée]e)\b[^,.;:\n]{0,40},?\s*
+        apr[èe]s\s+(?:en\s+)?avoir\s+(?:(?!\bvu\b)[^.;:]){0,200}?\bd[ée]lib[ée]r[ée]""",
+    re.I | re.X,
+)
+
 #: Order of the sections in an act; visas and considérants may alternate.
 _RANK: dict[SectionKind, int] = {
     SectionKind.HEADER: 0, SectionKind.ATTENDANCE: 1, SectionKind.VISAS: 2,
@@ -254,9 +267,10 @@ def _marks(lines: list[Line]) -> list[tuple[int, SectionKind]]:
     marks: list[tuple[int, SectionKind]] = []
     current: SectionKind | None = None
     rank = 0
-    for ln in lines:
+    for k, ln in enumerate(lines):
+        two = f"{ln.text} {lines[k + 1].text}" if k + 1 < len(lines) else ln.text
         for kind, rx in SECTION_MARKERS:
-            if rx.match(ln.text):
+            if rx.match(ln.text) or (kind is SectionKind.DECISION and DECISION_SENTENCE_RE.match(two)):
                 # Sections come in order: a "Vu" quoted in the articles, or "adopté par
                 # délibération" inside a visa, does not open an earlier kind of section.
                 if _RANK[kind] < rank:
