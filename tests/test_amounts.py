@@ -47,20 +47,20 @@ def test_amounts_running_text_only() -> None:
 @pytest.mark.parametrize("stem", DEV_BORN)
 @needs(DEV)
 def test_amounts_dev_gold(stem: str) -> None:
-    from pipeline.runner import process_document
+    from tests.conftest import processed
 
     pdf = DEV / f"{stem}.pdf"
     gold = sorted(Decimal(r["amount"]) for r in load_gold(pdf)["tables"]["amounts"])
-    got = sorted(r.amount for r in process_document(pdf).rows("amounts"))
+    got = sorted(r.amount for r in processed(pdf).rows("amounts"))
     assert got == gold
 
 
 @needs(REAL)
 def test_amounts_real_couthenans_apostrophes_and_signs() -> None:
     """Couthenans 2021: "+20'000 € au 21.32", "-8'355,59€ du 28.156" (apostrophe thousands, signs)."""
-    from pipeline.runner import process_document
+    from tests.conftest import processed
 
-    rows = process_document(REAL / "commune-couthenans-2021-06-04-cm-cr.pdf").rows("amounts")
+    rows = processed(REAL / "commune-couthenans-2021-06-04-cm-cr.pdf").rows("amounts")
     values = {r.amount for r in rows}
     assert {Decimal("20000.00"), Decimal("-8355.59"), Decimal("-22973.41")} <= values
     assert Decimal("21.32") not in values and Decimal("28.156") not in values
@@ -69,9 +69,9 @@ def test_amounts_real_couthenans_apostrophes_and_signs() -> None:
 @needs(REAL)
 def test_amounts_real_preuilly_unspaced_euros() -> None:
     """Preuilly 2020: "une subvention de 2500€", school meals at "3.30€"."""
-    from pipeline.runner import process_document
+    from tests.conftest import processed
 
-    rows = process_document(REAL / "commune-preuilly-sur-claise-2020-07-23-cm-pv.pdf").rows("amounts")
+    rows = processed(REAL / "commune-preuilly-sur-claise-2020-07-23-cm-pv.pdf").rows("amounts")
     values = {r.amount for r in rows}
     assert {Decimal("2500.00"), Decimal("3.30"), Decimal("1751.73"), Decimal("850.56")} <= values
     assert all(re.search(r"\d", r.raw) or "euro" in r.raw for r in rows)

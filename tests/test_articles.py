@@ -152,9 +152,9 @@ def test_articles_across_a_page_break_without_the_footer() -> None:
 @pytest.mark.skipif(not DEV.exists(), reason="../shared/corpus/dev absent")
 @pytest.mark.parametrize("pdf", dev_pdfs("born"), ids=lambda p: p.name)
 def test_articles_dev_born_equal_gold(pdf: Path) -> None:
-    from pipeline.runner import process_document
+    from tests.conftest import processed
 
-    result = process_document(pdf)
+    result = processed(pdf)
     gold = load_gold(pdf)["tables"]["articles"]
     assert [(r.number, r.text, r.page) for r in result.rows("articles")] == \
         [(g["number"], g["text"], g["page"]) for g in gold]

@@ -423,9 +423,9 @@ FIELDS = ("civility", "first_name", "last_name", "full_name", "status", "voting_
 @pytest.mark.skipif(not DEV.exists(), reason="../shared/corpus/dev absent")
 @pytest.mark.parametrize("pdf", dev_pdfs("born"), ids=lambda p: p.name)
 def test_attendance_dev_born_rows_equal_gold(pdf: Path) -> None:
-    from pipeline.runner import process_document
+    from tests.conftest import processed
 
-    result = process_document(pdf)
+    result = processed(pdf)
     mine = [tuple(getattr(r, f) for f in FIELDS) for r in result.rows("attendance")]
     gold = [tuple(g[f] for f in FIELDS) for g in load_gold(pdf)["tables"]["attendance"]]
     assert mine == gold
@@ -546,9 +546,9 @@ def test_attendance_president_left_out_of_the_list_is_present() -> None:
 
 @pytest.mark.skipif(not REAL.exists(), reason="../shared/corpus/real absent")
 def test_attendance_real_saint_restitut_president_counts() -> None:
-    from pipeline.runner import process_document
+    from tests.conftest import processed
 
-    result = process_document(REAL / "commune-saint-restitut-2016-03-31-cm-cr-scan.pdf")
+    result = processed(REAL / "commune-saint-restitut-2016-03-31-cm-cr-scan.pdf")
     first = result.rows("acts")[0].act_id
     checks = {q.check: q.passed for q in result.rows("quality") if q.act_id == first}
     assert checks["present_count"] and checks["proxy_holder_present"]
@@ -586,9 +586,9 @@ def test_attendance_absences_grid_read_by_columns(tmp_path: Path) -> None:
 @pytest.mark.skipif(not REAL.exists(), reason="../shared/corpus/real absent")
 def test_attendance_real_roannais_absences_grid() -> None:
     """Roannais 2021: "Etaient absents : Cf page suivante", then the grid of page 2."""
-    from pipeline.runner import process_document
+    from tests.conftest import processed
 
-    result = process_document(REAL / "epci-roannais-agglomeration-2021-10-28-cc-pv.pdf")
+    result = processed(REAL / "epci-roannais-agglomeration-2021-10-28-cc-pv.pdf")
     acts = result.rows("acts")
     first = next(a.act_id for a in acts if a.body == "conseil_communautaire")
     rows = {r.full_name: r for r in result.rows("attendance") if r.act_id == first}

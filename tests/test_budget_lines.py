@@ -85,9 +85,9 @@ def test_budget_lines_dev_gold(stem: str) -> None:
 @needs(REAL)
 def test_budget_lines_real_fargues_total() -> None:
     """Fargues 2018: an investment programme table "Montant TTC" closed by a "Total" of 269 192 €."""
-    from pipeline.runner import process_document
+    from tests.conftest import processed
 
-    rows = process_document(REAL / "commune-fargues-saint-hilaire-2018-12-13-cm-pv.pdf").rows("budget_lines")
+    rows = processed(REAL / "commune-fargues-saint-hilaire-2018-12-13-cm-pv.pdf").rows("budget_lines")
     totals = [r for r in rows if r.is_total and r.column == "Montant TTC"]
     assert totals and totals[0].amount == Decimal("269192.00")
     parts = sum(r.amount for r in rows if r.table_index == totals[0].table_index and r.act_id == totals[0].act_id

@@ -110,8 +110,8 @@ def test_grant_terms_payment_wording(text: str, expected: str | None) -> None:
 ])
 @needs(DEV)
 def test_grant_terms_dev_conventions(stem: str, beneficiary: str, siret: str, period: tuple, terms: str) -> None:
-    from pipeline.runner import process_document
+    from tests.conftest import processed
 
-    rows = process_document(DEV / f"{stem}.pdf").rows("grant_terms")
+    rows = processed(DEV / f"{stem}.pdf").rows("grant_terms")
     assert [(r.source, r.beneficiary, r.beneficiary_siret, (r.period_start, r.period_end), r.payment_terms,
              r.convention_date) for r in rows] == [("convention", beneficiary, siret, period, terms, None)]

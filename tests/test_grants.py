@@ -106,9 +106,9 @@ def test_grants_dev_gold(stem: str) -> None:
 def test_grants_real_roannais_small_business_aid() -> None:
     """Roannais 2021: "attribue la subvention à l'établissement Torréfaction de Cafés EURL CBLB, … pour un
     montant de 2 233 € maximum"."""
-    from pipeline.runner import process_document
+    from tests.conftest import processed
 
-    rows = process_document(REAL / "epci-roannais-agglomeration-2021-10-28-cc-pv.pdf").rows("grants")
+    rows = processed(REAL / "epci-roannais-agglomeration-2021-10-28-cc-pv.pdf").rows("grants")
     assert ("Torréfaction de Cafés EURL CBLB", Decimal("2233.00")) in {(g.beneficiary, g.amount) for g in rows}
 
 

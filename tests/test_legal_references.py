@@ -308,9 +308,9 @@ FIELDS = ("kind", "number", "date", "articles", "title", "issuer", "eli", "text"
 @pytest.mark.skipif(not DEV.exists(), reason="../shared/corpus/dev absent")
 @pytest.mark.parametrize("pdf", dev_pdfs("born"), ids=lambda p: p.name)
 def test_legal_references_dev_born_equal_gold(pdf: Path) -> None:
-    from pipeline.runner import process_document
+    from tests.conftest import processed
 
-    result = process_document(pdf)
+    result = processed(pdf)
     gold = load_gold(pdf)["tables"]["legal_references"]
     mine = [tuple(str(v) if isinstance(v, dt.date) else v for v in (getattr(r, f) for f in FIELDS))
             for r in result.rows("legal_references")]

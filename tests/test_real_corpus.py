@@ -111,8 +111,15 @@ def test_real_corpus_matiere_against_our_answer_sheet(real_run: Path) -> None:
     The classifier may abstain; when it gives a code, it must be right."""
     from pipeline.evaluate import evaluate_matiere
 
-    scores = evaluate_matiere(real_run, REPO / "tests" / "gold" / "real-matieres.csv")
-    assert scores["acts"] == len(_learned(real_run, "acts"))  # the sheet covers every act
+    import csv
+
+    sheet = REPO / "tests" / "gold" / "real-matieres.csv"
+    with open(sheet, encoding="utf-8", newline="") as f:
+        files = {row["file"] for row in csv.DictReader(f)}
+    scores = evaluate_matiere(real_run, sheet)
+    # the sheet covers every act of the thirteen files it was written for (before 2026-12-01)
+    names = {d["doc_id"]: Path(d["source_path"]).name for d in _rows(real_run, "documents")}
+    assert scores["acts"] == sum(1 for a in _rows(real_run, "acts") if names[a["doc_id"]] in files)
     assert scores["precision"] >= 0.95, scores
     assert scores["recall"] >= 0.75, scores
 
@@ -150,3 +157,28 @@ def test_real_corpus_values_hold_at_their_offsets_and_boxes_cover_them(real_run:
         if r["rows"]:
             assert r["placed"] / r["rows"] >= REAL_PLACED_FLOORS[table], (table, r["placed"], r["rows"])
     assert report["attendance"]["boxed"] > 6000  # the .txt file (Avranches) alone has no boxes
+
+
+#: F1 per table on our answer sheets of real files, born-digital and scanned apart, as measured
+#: on 2026-12-03 (docs/generalisation.md): floors that may rise, never fall. ``real``: the
+#: sheets the readers were tuned on (tests/gold/real); ``heldout``: the three files nobody
+#: tuned on, scored only (tests/gold/heldout). Floors sit a little under the measured figure
+#: (OCR varies slightly between Tesseract builds); a table absent from a kind is not scored.
+REAL_F1_FLOORS = {
+    ("real", "born_digital"): {"acts": 0.85, "attendance": 0.98, "legal_references": 0.93, "votes": 0.99,
+                               "budget_lines": 0.82, "amounts": 0.92, "grants": 0.72},
+    ("real", "scanned"): {"acts": 0.83, "attendance": 0.97, "legal_references": 0.98, "votes": 0.98,
+                          "budget_lines": 0.98, "amounts": 0.98},
+    ("heldout", "born_digital"): {"acts": 0.76, "attendance": 0.97, "legal_references": 0.88,
+                                  "budget_lines": 0.76, "amounts": 0.85, "grants": 0.19},
+}
+
+
+@pytest.mark.parametrize("sheets,kind", sorted(REAL_F1_FLOORS))
+def test_real_corpus_f1_on_our_answer_sheets_holds_its_floor(real_run: Path, sheets: str, kind: str) -> None:
+    from pipeline.evaluate import evaluate
+
+    scores = evaluate(real_run, REPO / "tests" / "gold" / sheets)["scores"][kind]
+    got = {t: round(scores[t]["total"]["f1"], 3) for t in REAL_F1_FLOORS[(sheets, kind)]}
+    low = {t: (f, REAL_F1_FLOORS[(sheets, kind)][t]) for t, f in got.items() if f < REAL_F1_FLOORS[(sheets, kind)][t]}
+    assert not low, low

@@ -90,9 +90,9 @@ def test_tall_line_that_is_no_table_row_is_left_alone() -> None:
 def test_reread_reads_amounts_centred_in_table_cells() -> None:
     """A-scan, report table: "46 000,00", "44 500,00", "1 500,00" centred beside the two-line
     cell "104 / 500,00" were read "#0:008,00", "#4590,00", "1590.00" by the page pass."""
-    from pipeline.runner import process_document
+    from tests.conftest import processed
 
-    lines = process_document(DEV / "A-departement-cp-s101-scan.pdf").rows("budget_lines")
+    lines = processed(DEV / "A-departement-cp-s101-scan.pdf").rows("budget_lines")
     report = {(b.column, b.amount) for b in lines if b.page == 5}
     assert report == {("CP", Decimal("104500.00")), ("Disponible", Decimal("46000.00")),
                       ("Proposition", Decimal("44500.00")), ("Solde", Decimal("1500.00"))}
