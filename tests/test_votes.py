@@ -215,6 +215,24 @@ def test_votes_read_vote_columns_more(vote_text: str, counts: dict, unanimous: b
     assert (tally.counts, tally.unanimous, tally.outcome) == (counts, unanimous, outcome)
 
 
+@pytest.mark.parametrize("decision, counts, unanimous", [
+    ("Le Conseil municipal, après avoir pris connaissance du dossier et délibéré, décide à la majorité des "
+     "membres présents (Vote à main levée : 14 « Pour », 2 « Contre ») de retenir l'offre.",
+     {"for": 14, "against": 2}, False),
+    ("Le Conseil municipal décide, à la majorité des membres présents (Vote à main levée – « Pour » : 16, "
+     "« Contre » : 1, « Abstention » : 2) :", {"for": 16, "against": 1, "abstain": 2}, False),
+    ("Le Conseil municipal décide, à la majorité des membres présents (15 voix « Pour » et 2 « Abstention ») :",
+     {"for": 15, "abstain": 2}, False),
+    ('Le Conseil communautaire adopte la motion par 30 voix "pour" et 4 voix "contre".', {"for": 30, "against": 4}, False),
+])
+def test_votes_quoted_positions_in_the_deciding_sentence(decision: str, counts: dict, unanimous: bool) -> None:
+    """Minutes print the positions of a show of hands between quotes (« Pour », "contre")."""
+    act = make_act((SectionKind.HEADER, "Objet : Travaux", False), (SectionKind.DECISION, decision, False))
+    tally = read_vote(act)
+    assert tally is not None
+    assert (tally.counts, tally.unanimous, tally.outcome) == (counts, unanimous, "adopted")
+
+
 @pytest.mark.parametrize("vote_text, counts, unanimous, outcome", [
     ("Résultat du vote :\nVotants\tPour\tContre\tAbstentions\n29\t25\t2\t2", {"for": 25, "against": 2, "abstain": 2},
      False, "adopted"),

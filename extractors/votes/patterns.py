@@ -40,16 +40,17 @@ _NOT_VOTING = r"""(?i:ne\s+(?:prend|prennent)\s+pas\s+part\s+au\s+vote|n['’]on
 #: "Pour : 41 voix", "CONTRE	0", "Abstention: 1 voix", "POUR 21", "Ne prend pas part au
 #: vote : 1" — the position first, then its count.
 LABEL_FIRST_RE = re.compile(
-    rf"""(?<![\w'’])(?P<pos>{_FOR}|{_AGAINST}|{_ABSTAIN}|{_NOT_VOTING})
+    rf"""(?<![\w'’])(?:[«“"]\s*)?(?P<pos>{_FOR}|{_AGAINST}|{_ABSTAIN}|{_NOT_VOTING})(?:\s*[»”"])?
         (?:\s*:\s*|\s*\t\s*|\s+)(?P<n>{_N})(?![^\S\n]*(?:%|€|euros?|ans?\b|[.,]\d|\d))
         (?:\s+(?i:voix|votes?|membres?|élus?))?""",
     re.X,
 )
 
 #: "25 voix pour", "3 contre", "2 abstentions", "1 ne prend pas part au vote", "11 voix
-#: POUR", "2 ABSTENTIONS" — the count first, then its position.
+#: POUR", "2 ABSTENTIONS" — the count first, then its position; the position may be quoted,
+#: as minutes often print it ("14 « Pour », 2 « Contre »", "« Pour » : 15").
 COUNT_FIRST_RE = re.compile(
-    rf"""(?<![\w,.])(?P<n>{_N})\s+(?:(?i:voix|votes?|membres?|élus?)\s+)?
+    rf"""(?<![\w,.])(?P<n>{_N})\s+(?:(?i:voix|votes?|membres?|élus?)\s+)?(?:[«“"]\s*)?
         (?P<pos>{_FOR}(?![\w])|{_AGAINST}|{_ABSTAIN}|{_NOT_VOTING})(?![\w])""",
     re.X,
 )
