@@ -31,7 +31,7 @@ from extractors.quality import quality_check, result
 from extractors.registry import Found, extractor
 from pipeline.errors import IssueLog
 from pipeline.model import Act, Section, SectionKind, Span
-from pipeline.normalize.names import Person, fold, parse_person, same_person, strip_functions
+from pipeline.normalize.names import Person, fold, is_function_label, parse_person, same_person, strip_functions
 from schemas.rows import AttendanceRow, QualityRow
 
 PRESENT, EXCUSED, ABSENT, REPRESENTED = "present", "excused", "absent", "represented"
@@ -67,18 +67,47 @@ def _person_like(cell: str) -> bool:
     return bool(_CIVILITY_ANY_RE.search(cell) or _CAPS_TOKEN_RE.search(cell) or P.INITIAL_TOKEN_RE.search(cell))
 
 
+_CIVILITY_CELL_RE = re.compile(r"^(?:Monsieur|Madame|Mme|MME|Mlle|MLLE|MM\.?|M\.)$")
+_FIRST_NAME_CELL_RE = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)*$")
+_SURNAME_CELL_RE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’-]+,?$")
+
+
+def _justified_start(cells: list[str]) -> int | None:
+    """Where a list of names starts in a line whose word gaps became tabs (a justified
+    line: "M.	Georges	LECLEVE,	Bernard	CHAZELAS,	Jean-Marie", "Karine	FOUQUET,
+    Romain	RUNGOAT,	Sabrina"), or None when the line is not one: from there every cell is a
+    word or two and one at least ends with a comma, as a list does (a table's cells do not)."""
+    start = next((k for k, c in enumerate(cells) if _CIVILITY_CELL_RE.match(c) or _person_like(c)), None)
+    if start is None:
+        return None
+    rest = cells[start:]
+    if len(rest) < 3 or any(len(c.split()) > 2 for c in rest) or not any(c.endswith(",") for c in rest):
+        return None
+    if start > 0 and _SURNAME_CELL_RE.match(cells[start]) and _FIRST_NAME_CELL_RE.match(cells[start - 1]):
+        start -= 1  # "Karine	FOUQUET,": the first name before a surname alone
+    return start
+
+
 def _drop_side_cells(line: str) -> str:
     """Drop the cells of a tabbed line that hold no name (the commune column of a table,
-    the margin of a two-column page: "Wimereux	Mme Céline GAILLARD")."""
+    the margin of a two-column page: "Wimereux	Mme Céline GAILLARD"); a justified line of
+    names keeps its words (:func:`_justified_start`)."""
     if "\t" not in line:
         return line
-    cells = line.split("\t")
+    cells = [c.strip() for c in line.split("\t")]
+    start = _justified_start(cells)
+    if start is not None:
+        side = [c for c in cells[:start] if P.LABEL_RE.search(c)]
+        return " ".join(side + cells[start:])
     keep = [c for c in cells if _person_like(c) or P.LABEL_RE.search(c)]
     return " ".join(keep) if keep else ""
 
 
-#: A line that starts a new entry (a civility, "C.FOROT") ...
-_NEW_ENTRY_RE = re.compile(r"(?:Monsieur|Madame|Mme|MME|M\.\s|[A-ZÀ-Ý]\.[A-ZÀ-Ý]{2})")
+#: A line that starts a new entry (a civility, "C.FOROT", or in a list of one person per
+#: line "Jean-Pierre GRANDJOUAN, Adjoint, pouvoir donné à …") ...
+_NEW_ENTRY_RE = re.compile(
+    r"(?:Monsieur|Madame|Messieurs|Mesdames|Mme|MME|MLLE|MM\.?\s|M\.?\s(?=[A-ZÀ-Ý])|[A-ZÀ-Ý]\.[A-ZÀ-Ý]{2}"
+    r"|[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?\s[A-ZÀ-Ý]{2}[A-ZÀ-Ý'’-]*,)")
 #: ... unless the line before it stops on a civility or a word that wants more ("… pouvoir à").
 _OPEN_END_RE = re.compile(r"(?:\b(?:M|Mme|MM|Monsieur|Madame)\.?|\b(?:à|a|de|du|des|par|et|le|la|au|aux))\s*$")
 
@@ -92,7 +121,9 @@ def _join_lines(lines: list[str]) -> str:
         if not ln:
             continue
         if out.endswith("-") and len(out) > 1 and out[-2].isalpha():
-            out += ln
+            # "Conseil-|lers", "Nico-|las": a word cut by the line break (a compound name
+            # goes on with a capital: "Marie-|Josèphe", "PENNETIER-|BIGOT")
+            out = out[:-1] + ln if ln[0].islower() else out + ln
         elif out and _NEW_ENTRY_RE.match(ln) and not _OPEN_END_RE.search(out):
             out = f"{out} ; {ln}"  # one entry per line: "W.AUGUSTE : procuration à C.FOROT"
         else:
@@ -120,8 +151,13 @@ def _split_outside_parens(text: str, rx: re.Pattern[str]) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def _continues(line: str) -> bool:
-    """True when ``line`` can continue a list of names (not a title, not a sentence)."""
+def _continues(line: str, cut: bool = False) -> bool:
+    """True when ``line`` can continue a list of names (not a title, not a sentence);
+    ``cut``: the line before ends with a word cut by a hyphen, whose rest ("paux délégués"
+    after "Conseillers munici-") this line starts with."""
+    if cut:
+        line = line.split(maxsplit=1)[1] if len(line.split(maxsplit=1)) > 1 else ""
+    line = re.sub(r"\b[a-zà-ÿ]+-\s*$", "", line)  # "Conseillers munici-": a word cut at the end
     bare = P.REMARK_RE.sub(" ", line)
     bare = re.sub(r"[(\[][^()\[\]]*$|^[^()\[\]]*[)\]]", " ", bare)  # a remark cut by the line break
     words = re.findall(r"[\wÀ-ÿ'’-]+", bare)
@@ -139,6 +175,19 @@ def _closes(line: str) -> bool:
     """True when ``line`` ends the list with a full stop ("… M. Ludovic PAJOT.")."""
     m = re.search(r"(\S+)\.\s*$", line)
     return bool(m) and len(m.group(1)) > 2 and m.group(1) not in {"Mme", "Mlle", "MM"}
+
+
+def _opens_group(line: str) -> bool:
+    """True when ``line`` opens a group of names with a civility ("M. MMES Sylviane GIBET")."""
+    return bool(P.PLURAL_CIVILITY_RE.match(line) or _CIVILITY_ANY_RE.match(line))
+
+
+def _closes_group(line: str) -> bool:
+    """True when the full stop that ends ``line`` closes one group of a list by role, after
+    its function label ("…, Anthony LATOUCHE, Conseillers municipaux délégués."): the list
+    goes on when the next line opens another group with a civility ("M. MMES Sylviane GIBET")."""
+    m = re.search(r"(?:^|,)\s*([^,]+?)\.\s*$", line)
+    return bool(m) and is_function_label(m.group(1))
 
 
 def _is_name(text: str) -> bool:
@@ -161,6 +210,26 @@ def _is_name(text: str) -> bool:
     return has_caps or has_civility or len(words) >= 2
 
 
+def _token_class(tok: str) -> str:
+    if _CAPS_TOKEN_RE.fullmatch(tok):
+        return "U"  # a surname in capitals
+    if _FIRST_NAME_CELL_RE.match(tok):
+        return "C"  # a first name
+    return "x"
+
+
+def _two_names(piece: str) -> list[str] | None:
+    """Two names run together where a comma was left out: "Jean-Marie GATARD Alain GUILBAUD"
+    (Prénom NOM Prénom NOM), "DUPONT Jean MARTIN Paul" (NOM Prénom NOM Prénom); None when
+    ``piece`` is not exactly that shape."""
+    tokens = piece.split()
+    m = re.fullmatch(r"(C+U+)(C+U+)|(U+C+)(U+C+)", "".join(_token_class(t) for t in tokens))
+    if not m:
+        return None
+    cut = len(m.group(1) or m.group(3))
+    return [" ".join(tokens[:cut]), " ".join(tokens[cut:])]
+
+
 def _holder_name(raw: str) -> str | None:
     holder = P.REMARK_RE.sub("", raw).strip(" .,;)")
     holder = re.sub(r"^(?:de\s+|d['’])", "", holder)
@@ -175,14 +244,24 @@ def split_entries(text: str, status: str, voting: bool) -> list[Entry]:
     """
     entries: list[Entry] = []
     carry: str | None = None  # civility of a plural "MMES FAUVEL, PAYEN"
+    text = P.MIXED_PLURAL_COMMA_RE.sub(r"\1\2 ", text)
     for piece in _split_outside_parens(text, P.SEPARATOR_RE):
         piece = re.sub(r"^(?:et|puis)\s+", "", piece.strip(" .:"))
         plural = P.PLURAL_CIVILITY_RE.match(piece)
         if plural:
-            carry = "Mme" if plural.group("f") is not None else "M."
+            carry = None if plural.group("x") is not None else "Mme" if plural.group("f") is not None else "M."
             piece = piece[plural.end():]
         elif _CIVILITY_ANY_RE.match(piece):
             carry = None
+        if not piece or is_function_label(piece):
+            continue  # "Adjoint", "Conseillère municipale" between a name and its proxy
+        alone = P.PROXY_ALONE_RE.match(piece)
+        if alone:
+            # "X, Adjoint, pouvoir donné à Y": the proxy of the name before
+            holder = _holder_name(alone.group("holder"))
+            if entries and holder and entries[-1].proxy_holder is None:
+                entries[-1] = replace(entries[-1], status=REPRESENTED, proxy_holder=holder)
+            continue
         holder = None
         m = P.PROXY_RE.search(piece)
         if m:
@@ -197,6 +276,8 @@ def split_entries(text: str, status: str, voting: bool) -> list[Entry]:
             names = initials  # "T.BUSIN S.MEARY" run together over a line break
         elif len(_CIVILITY_ANY_RE.findall(piece)) >= 2:
             names = [n.strip() for n in P.CIVILITY_START_RE.split(piece) if n.strip()]
+        else:
+            names = _two_names(piece) or names
         for k, name in enumerate(names):
             person = parse_person(name)
             if not _is_name(strip_functions(name)) or not person.last_name:
@@ -228,6 +309,8 @@ def classify_label(label: str) -> tuple[str, bool] | None:
         return None
     if "assist" in text and not no_vote and "present" not in text:
         return None  # staff attending ("Assistaient : M. GALLEN, Directeur Général des Services")
+    if P.EXCUSED_AND_PROXIES_RE.search(label):
+        return EXCUSED, not no_vote
     if P.PROXY_LABEL_RE.search(label):
         return REPRESENTED, not no_vote
     if P.UNEXCUSED_RE.search(label):
@@ -274,20 +357,35 @@ def parse_block(text: str) -> list[Entry]:
     """Every person of an attendance block, in order of appearance."""
     segments: list[tuple[tuple[str, bool], list[str]]] = []
     current: tuple[tuple[str, bool], list[str]] | None = None
+    # a list closed by the full stop after a group's function label, which the next line
+    # may open again with another group ("M. MMES Sylviane GIBET, …")
+    paused: tuple[tuple[str, bool], list[str]] | None = None
+
+    def close(line: str) -> None:
+        nonlocal current, paused
+        if _closes(line):
+            # the label may have wrapped: "…, Conseillers" / "municipaux délégués."
+            tail = " ".join(current[1][-2:]) if current else line
+            paused = current if _closes_group(tail) else None
+            current = None
+
     for raw in _join_wrapped_labels(text.split("\n")):
         if P.TABLE_HEADER_RE.match(raw):
             continue
         line = _drop_side_cells(raw)
         labels = list(P.LABEL_RE.finditer(line))
+        resumed, paused = paused, None
         if not labels:
+            if current is None and resumed is not None and _opens_group(line):
+                current = resumed
             if current is None:
                 continue
-            if P.STOP_LINE_RE.match(line) or not _continues(line):
+            cut = bool(current[1]) and current[1][-1].rstrip().endswith("-")
+            if P.STOP_LINE_RE.match(line) or not _continues(line, cut):
                 current = None
                 continue
             current[1].append(line)
-            if _closes(line):
-                current = None
+            close(line)
             continue
         if current is not None and labels[0].start() > 0:
             current[1].append(line[: labels[0].start()])
@@ -295,8 +393,7 @@ def parse_block(text: str) -> list[Entry]:
         if not labels:
             if current is not None and not P.STOP_LINE_RE.match(line) and _continues(line):
                 current[1].append(line)
-                if _closes(line):
-                    current = None
+                close(line)
             continue
         for k, m in enumerate(labels):
             rest_end = labels[k + 1].start() if k + 1 < len(labels) else len(line)
@@ -304,8 +401,7 @@ def parse_block(text: str) -> list[Entry]:
             current = (kind, [line[m.end():rest_end]]) if kind else None
             if current:
                 segments.append(current)
-                if _closes(line):
-                    current = None
+                close(line)
     entries: list[Entry] = []
     seen: set[str] = set()
     for (status, voting), lines in segments:

@@ -100,8 +100,39 @@ SEPARATOR_RE = re.compile(r"\s*[,;]\s*|(?<=\))-\s*|\s+:\s+(?=(?:M\.|Mme|Monsieur
 CIVILITY_START_RE = re.compile(r"(?<!\S)(?=(?:Monsieur|Madame|Mademoiselle|Mme|MME|Mlle|M\.)\s*[A-ZÀ-Ý])")
 
 #: A plural civility that applies to every name after it up to the next civility:
-#: "MMES FAUVEL, PAYEN, M. CLAVEAU", "MM SAINT-JAMES, ATLAN, BOURDIEC".
-PLURAL_CIVILITY_RE = re.compile(r"^(?:(?i:Mmes|Mesdames)(?P<f>)|(?:MM|Messieurs)(?P<m>))\.?\s+")
+#: "MMES FAUVEL, PAYEN, M. CLAVEAU", "MM SAINT-JAMES, ATLAN, BOURDIEC"; or a mixed one, men
+#: and women together, that gives nobody a civility: "M. MMES Virginie PORCHER, Gérard
+#: CHAUVET", "M. MMES, Michel GRAVOUIL", "M. MLLE Jacques CHEVALIER, Alice BICZYSKO"
+#: (Chéméré's minutes: "Messieurs, Mesdames").
+PLURAL_CIVILITY_RE = re.compile(
+    r"""^(?:
+        (?:M|MM|Messieurs)\.?\s*,?\s*(?:MMES|Mmes|MME|Mme|MLLES?|Mlles?|Mesdames|Mesdemoiselles)\b(?P<x>)  # mixed
+      | (?i:Mmes|Mesdames)(?P<f>)                                                                 # women
+      | (?:MM|Messieurs)(?P<m>)                                                                   # men
+    )\.?\s*,?(?:\s+|$)""",
+    re.X,
+)
+
+#: The comma inside a mixed plural civility, which would cut it in two: "Messieurs, Mesdames
+#: Anne DURAND, Paul MARTIN" reads as "Messieurs Mesdames Anne DURAND, …".
+MIXED_PLURAL_COMMA_RE = re.compile(
+    r"\b(M|MM|Messieurs)(\.?)\s*,\s*(?=(?:MMES|Mmes|MME|Mme|MLLES?|Mlles?|Mesdames|Mesdemoiselles)\b)")
+
+#: Inside a label: absents excused and absents who gave a proxy in one list ("Absents excusés
+#: et pouvoirs donnés :"): a name with a holder is represented, one without only excused.
+EXCUSED_AND_PROXIES_RE = re.compile(r"excus\w*\s+et\s+(?:pouvoirs?|procurations?)", re.I)
+
+#: A piece of a list that only gives the proxy of the name before it, once the list was cut
+#: at its commas: "M. Michel GRAVOUIL, Adjoint, pouvoir donné à M. Georges LECLEVE",
+#: "MME Régine CORMIER, Conseillère municipale, procuration à M. Jean-Paul LERAY".
+PROXY_ALONE_RE = re.compile(
+    r"""^(?:
+        (?:ayant\s+|a\s+|qui\s+a\s+)?donn[ée]e?s?\s+(?:son\s+|un\s+)?(?:pouvoir|procuration|mandat)\s+[àa]   # ayant donné pouvoir à
+      | (?:pouvoir|procuration|mandat)\s+(?:donn[ée]e?\s+)?[àa]                                            # pouvoir donné à
+      | repr[ée]sent[ée]e?\s+par                                                                           # représenté par
+    )\s+(?P<holder>.+)$""",
+    re.X,
+)
 
 #: "C.FOROT", "N. VERDON": initial and surname (Saint-Restitut), possibly OCR'd "N-GALIANA".
 INITIAL_TOKEN_RE = re.compile(r"(?<![\w.])[A-ZÀ-Ý]\s?[.-]\s?[A-ZÀ-Ý][A-ZÀ-Ý'’-]+\b")

@@ -114,6 +114,18 @@ def strip_functions(text: str) -> str:
     return out if out else text
 
 
+def is_function_label(text: str) -> bool:
+    """True when ``text`` is only a function label, no name.
+
+    >>> is_function_label("Conseillers municipaux délégués"), is_function_label("Adjoint")
+    (True, True)
+    >>> is_function_label("Jean MAIRE")
+    False
+    """
+    text = text.strip(" ,;.:-–—")
+    return bool(text) and not FUNCTION_RE.sub("", text).strip(" ,;.:-–—")
+
+
 def parse_person(printed: str) -> Person:
     """Split a printed name into civility, first name and last name (upper case as printed).
 
