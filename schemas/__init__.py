@@ -5,13 +5,17 @@ from schemas.rows import (
     AmountRow,
     ArticleRow,
     AttendanceRow,
+    BeneficiaryRow,
     BudgetLineRow,
     DocumentRow,
     ErrorRow,
     GrantRow,
     GrantTermsRow,
     LegalReferenceRow,
+    MembershipRow,
+    OrganizationRow,
     PageRow,
+    PersonRow,
     QualityRow,
     SectionRow,
     VoteRow,
@@ -33,6 +37,10 @@ ROW_TYPES = {
     "grant_terms": GrantTermsRow,
     "quality": QualityRow,
     "errors": ErrorRow,
+    "persons": PersonRow,
+    "organizations": OrganizationRow,
+    "memberships": MembershipRow,
+    "beneficiaries": BeneficiaryRow,
 }
 
 __all__ = ["TABLES", "ROW_TYPES", *[t.__name__ for t in ROW_TYPES.values()]]

@@ -166,6 +166,14 @@ def _names(entries: list[Entry]) -> list[tuple]:
       (None, "Jean-Pierre GRANDJOUAN", "represented", "Jean-Paul LERAY"),
       ("M.", "Lionel LESCURAT", "represented", "Nicolas BOUCHER"),
       (None, "Paul PIPAUD", "excused", None)]),
+    # the secretary's line justified by the layout, its words split by tabs, ends the list
+    ("Absente excusée :\nMME Karine FOUQUET, Conseillère municipale déléguée,\n"
+     "pouvoir donné à MME Marie-Laure DAVID\nA\tété\télue\tsecrétaire\tde\tséance :\tMME Tatiana\n"
+     "BERTHELOT\nDate d’affichage\t19 décembre 2014",
+     [("Mme", "Karine FOUQUET", "represented", "Marie-Laure DAVID")]),
+    ("Absents excusés :\nM. Nicolas BOUCHER, Conseiller municipal, pouvoir donné\nà M. Dominique MUSLEWSKI\n"
+     "A été élu secrétaire de séance :\tM.\tDominique\nMUSLEWSKI",
+     [("M.", "Nicolas BOUCHER", "represented", "Dominique MUSLEWSKI")]),
     # a comma left out between two names, Prénom NOM and NOM Prénom
     ("Présents : Georges LECLEVE, Jean-Marie GATARD Alain\nGUILBAUD, Jean-Pierre GRANDJOUAN, Adjoints",
      [(None, "Georges LECLEVE", "present", None), (None, "Jean-Marie GATARD", "present", None),

@@ -95,6 +95,10 @@ def _drop_side_cells(line: str) -> str:
     if "\t" not in line:
         return line
     cells = [c.strip() for c in line.split("\t")]
+    if len(cells) >= 5 and sum(1 for c in cells if re.fullmatch(r"[a-zà-ÿ]+", c)) >= 3:
+        # a sentence justified by the layout ("A	été	élue	secrétaire	de	séance :	MME
+        # Tatiana"): its words, not cells
+        return " ".join(cells)
     start = _justified_start(cells)
     if start is not None:
         side = [c for c in cells[:start] if P.LABEL_RE.search(c)]
@@ -373,6 +377,11 @@ def parse_block(text: str) -> list[Entry]:
         if P.TABLE_HEADER_RE.match(raw):
             continue
         line = _drop_side_cells(raw)
+        if raw.strip() and not line.strip() and not _continues(raw.replace("\t", " ")):
+            # cells of a sentence and no name ("A été élu secrétaire de séance :	M.	Dominique"):
+            # the list is over
+            current = paused = None
+            continue
         labels = list(P.LABEL_RE.finditer(line))
         resumed, paused = paused, None
         if not labels:
