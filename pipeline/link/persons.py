@@ -41,7 +41,7 @@ from typing import Hashable
 
 from rapidfuzz.distance import Levenshtein
 
-from pipeline.normalize.names import given_key, initials, is_initial, surname_key
+from pipeline.normalize.names import fold, given_key, initials, is_initial, surname_key
 from pipeline.normalize.organisations import slug
 from schemas.rows import PersonRow
 
@@ -119,8 +119,6 @@ def _compound_part(a: str, b: str) -> bool:
 
 
 def _tokens(last: str) -> tuple[str, ...]:
-    from pipeline.normalize.names import fold
-
     return tuple(t for t in "".join(c if c.isalnum() else " " for c in fold(last)).split())
 
 
