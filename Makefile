@@ -9,6 +9,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := tesseract-ocr tesseract-ocr-fra tesseract-ocr-osd
+# headless Chromium and its WebDriver, for the browser tests of delib review
+BROWSER_PACKAGES := chromium chromium-driver
 
 .PHONY: demo test install system-deps python-deps clean
 
@@ -22,12 +24,18 @@ test: install
 
 install: system-deps python-deps
 
-# Tesseract with its French and orientation data, from Debian's packages, only if missing.
+# Tesseract with its French and orientation data, and Chromium with its driver (browser
+# tests), from Debian's packages, only if missing.
 system-deps:
 	@if ! command -v tesseract >/dev/null 2>&1 || ! tesseract --list-langs 2>/dev/null | grep -qx fra \
 	    || ! tesseract --list-langs 2>/dev/null | grep -qx osd; then \
 	  echo "installing $(APT_PACKAGES) with apt-get"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
+	fi
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+	  echo "installing $(BROWSER_PACKAGES) with apt-get (browser tests of delib review)"; \
+	  { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(BROWSER_PACKAGES); } \
+	    || echo "could not install $(BROWSER_PACKAGES): the browser tests will be skipped"; \
 	fi
 	@$(PYTHON) -c "import venv, ensurepip" 2>/dev/null || { \
 	  echo "installing python3-venv with apt-get"; \
@@ -39,7 +47,7 @@ python-deps: $(STAMP)
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev,scale,export,notebooks]'
+	$(BIN)/python -m pip install -q -e '.[dev,scale,export,notebooks,review]'
 	@touch $(STAMP)
 
 clean:

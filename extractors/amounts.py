@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.budget_text import text_budget_spans
 from extractors.registry import Found, extractor
 from pipeline.errors import IssueLog
 from pipeline.model import Act, Section, SectionKind, Span, collapse_ws
@@ -27,8 +28,8 @@ from schemas.rows import AmountRow
 #: header stays: in minutes it is the item's heading and its whole exposé.
 _SKIPPED = {SectionKind.ATTENDANCE, SectionKind.VOTE, SectionKind.SIGNATURE, SectionKind.ANNEX}
 
-# A line whose cells are split by wide gaps: "Libellé\t12 500,00 €\t…".
-_TAB_CELL_RE = re.compile(r"[^\n\t]*\t[^\n]*")
+# Dot leaders before a figure: "Devis BERTHOULY Chemin de la Croze ...….\t4.327.96 € HT".
+_LEADERS_RE = re.compile(r"(?:[.·]{3,}|…[.…·]*|[.·]+…)[ .…·,]*\t?\s*$")
 
 
 def running_sections(act: Act) -> list[Section]:
@@ -42,8 +43,8 @@ def _is_cell(text: str, a: AmountMatch) -> bool:
     line_end = text.find("\n", a.end)
     line_end = len(text) if line_end < 0 else line_end
     line = text[line_start:line_end]
-    if "\t" not in line:
-        return False
+    if "\t" not in line or _LEADERS_RE.search(text[line_start:a.start]):
+        return False  # "15 ans ....\t200 €": a list in the text, its dots led to the figure
     cell_start = text.rfind("\t", line_start, a.start)
     before = text[(cell_start + 1 if cell_start >= 0 else line_start) : a.start]
     next_tab = text.find("\t", a.end, line_end)
@@ -55,13 +56,15 @@ def amounts_in(act: Act) -> list[AmountRow]:
     """Amount rows of ``act`` (used by the extractor and by the grants checks)."""
     doc = act.doc
     tables = tables_of(doc, act.span)
+    budget_text = [b.span for b in text_budget_spans(act)]
     rows: list[AmountRow] = []
     for section in running_sections(act):
         text = section.text
         spans = split_sentences(text)
         for a in find_amounts(text):
             offset = section.span.start + a.start
-            if any(t.covers(offset) for t in tables) or _is_cell(text, a):
+            if doc.in_furniture(offset) or any(t.covers(offset) for t in tables) or _is_cell(text, a) or \
+                    any(b.start <= offset < b.end for b in budget_text):
                 continue
             s, e = sentence_at(text, a.start, spans)
             context = collapse_ws(doc.clean(Span(section.span.start + s, section.span.start + e)))

@@ -37,7 +37,8 @@ from schemas.rows import ArticleRow
 LABEL_RE = re.compile(
     r"""^\W{0,2}(?:ARTICLE|Article|Art\.?|ART\.?)\s*
         (?P<n>\d{1,2}|PREMIER|[Pp]remier|UNIQUE|[Uu]nique)\s*(?:er|ER|[eè]me|°)?(?!\w)\s*
-        (?P<sep>[:.\-–—]\s*|$)""",
+        (?P<sep>[:.\-–—]\s*|$|(?<=\s)(?=D['’]\s?[a-zà-ÿ]|[A-ZÀ-Ý][a-zà-ÿ]))   # "ARTICLE 1 D'attribuer …" (no separator)
+    """,
     re.X,
 )
 
@@ -53,6 +54,9 @@ AFTER_ARTICLES_RE = re.compile(
       | acte\s+rendu\s+ex[ée]cutoire | transmis\s+au\s+contr[ôo]le | certifi[ée]\s+ex[ée]cutoire
       | d[ée]lib[ée]ration\s+certifi[ée]e | (?:toutes\s+les\s+)?d[ée]lib[ée]rations?\s+prises?\s+en\s+ce\s+sens
       | la\s+s[ée]ance\s+est\s+lev[ée]e
+      | d[ée]lib[ée]r[ée]\s+en\s+s[ée]ance | sign[ée]\s+[ée]lectroniquement     # Délibéré en séance les jour…
+      | le\s+vote\s+a\s+(?:lieu|donn[ée]) | il\s+est\s+proc[ée]d[ée]\s+(?:au|[àa])\s+(?:un\s+)?(?:vote|scrutin)
+      | [àa]\s+la\s+demande\s+d[eu']\S*\s[^.]{0,80}?(?:scrutin|vote|appel\s+nominal)   # À la demande du Groupe …, il est procédé à un scrutin
       | (?:Monsieur|Madame|M\.|Mme)\s+(?:le\s+|la\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,3}\s*,?\s+   # minutes: a speaker
         (?:pr[ée]cise|indique|rappelle|expose|rapporte|propose|demande|r[ée]pond|souligne|ajoute|explique
           |estime|remercie|constate|note|s['’]interroge|regrette|intervient)

@@ -8,9 +8,18 @@ One row per (table row × amount column)::
 gives two rows (``column`` "CP€" → ``measure`` cp, "Dépense €" → expense), with the
 operation code, the imputation, the label; ``section`` says where the table stands
 (``decision``, the president's ``report``, or another ``annex``); total rows
-("TOTAL", "Sous-total") are kept and marked ``is_total``. Quality checks:
-``budget_balance`` (disponible − proposition = solde) and ``table_total`` (the lines add
-up to the printed total).
+("TOTAL", "Sous-total") are kept and marked ``is_total``.
+
+The measure comes from the column's header (:mod:`pipeline.read.table_vocabulary`); a
+generic money column takes the side it stands on: "Vote" beside "RECETTES", "Montant"
+beside "Financeurs", or a "FONCTIONNEMENT 2025" box whose lines say "Dépenses :" /
+"Recettes :" — recettes and financing are ``other``, spending is ``expense``.
+
+Décisions modificatives written as lines rather than tables ("Recettes : c/ 238R/041
+8 512.00 €", "compte 238/041 = 8511.01 €") are read by :mod:`extractors.budget_text`.
+
+Quality checks: ``budget_balance`` (disponible − proposition = solde) and ``table_total``
+(the lines add up to the printed total).
 """
 
 from __future__ import annotations
@@ -19,20 +28,26 @@ import re
 from collections import defaultdict
 from decimal import Decimal
 
+from extractors.budget_text import text_budget_lines
 from extractors.quality import quality_check, result
 from extractors.registry import Found, extractor
 from pipeline.errors import IssueLog
 from pipeline.model import Act, SectionKind
 from pipeline.normalize.money import parse_amount
-from pipeline.read.tables import Table, classify_header, fold, tables_of
+from pipeline.read.tables import Table, fold, tables_of
 from schemas.rows import BudgetLineRow, QualityRow
 
-# An operation code: "C01-020Q01", "C02-044A03", "OP2023-15".
-_CODE_RE = re.compile(r"^[A-Z]{1,4}\d{1,4}[-_ ]?[0-9A-Z]{2,8}$")
-# An imputation: "6568/9365", "65/6574", "011/615221", "204-2041582", "6574 - 93564".
-_IMPUTATION_RE = re.compile(r"^\d{2,6}\s?[/-]\s?\d{2,8}(?:\s?[/-]\s?\d{1,8})?$")
+# An operation code: "C01-020Q01", "C02-044A03", "OP2023-15", "P23-653", "AP23-146",
+# "2023-OP-015", "OPE 12-A".
+_CODE_RE = re.compile(r"^(?:[A-Z]{1,4}\d{1,4}[-_ ]?[0-9A-Z]{2,8}|[A-Z]{1,4}\d{0,4}[-_][0-9A-Z]{1,6}(?:[-_][0-9A-Z]{1,6})?"
+                      r"|\d{4}[-_][A-Z]{1,4}[-_]?\d{1,4})$")
+# An imputation: "6568/9365", "65/6574", "011/615221", "204-2041582", "6574 - 93564",
+# "238R/041", "21534D/041", "D 21534", "c/ 6574", "6574".
+_IMPUTATION_RE = re.compile(r"^(?:[DR]\s?)?\d{2,6}[DR]?(?:\s?[/-]\s?\d{2,8}[DR]?(?:\s?[/-]\s?\d{1,8})?)?$")
 # OCR reads "€" as "e"/"E" after a short header: "CPE", "cPe" → "CP€".
 _OCR_EURO_RE = re.compile(r"^(CP|AE|BP)\s?[eE]$", re.I)
+# A table printed under a heading "ANNEXE", "Annexe 1 :", "ANNEXE : Plan de financement".
+_ANNEX_HEADING_RE = re.compile(r"^\s*ANNEXE\b|^\s*Annexe\s+(?:n°\s*)?\d*\s*[:–-]", re.M)
 
 
 def section_of(act: Act, offset: int) -> str:
@@ -40,6 +55,11 @@ def section_of(act: Act, offset: int) -> str:
     for s in act.sections:
         if s.span.start <= offset < s.span.end and s.kind is SectionKind.ANNEX:
             return "report" if s.label and "rapport" in fold(s.label) else "annex"
+    # a table under its own "ANNEXE …" heading, a few lines above it, inside the act
+    before = act.doc.text[max(act.span.start, offset - 300):offset]
+    lines = [l for l in before.split("\n") if l.strip()][-3:]
+    if any(_ANNEX_HEADING_RE.match(l) for l in lines):
+        return "annex"
     return "decision"
 
 
@@ -48,13 +68,15 @@ def printed_header(header: str) -> str:
     m = _OCR_EURO_RE.match(header.strip())
     if m:
         return m.group(1).upper() + "€"
-    return " ".join(header.split())
+    # a lone letter at the end is an OCR speck ("Affecté ce jour À"); "Budget N" keeps its N
+    return re.sub(r"\s+[^\W\dNn€]$", "", " ".join(header.split()))
 
 
 def _code(table: Table, row_cells: dict[int, str], role: str, pattern: re.Pattern[str]) -> str | None:
     for i in table.columns_with(role):
         text = "".join(row_cells.get(i, "").split()) if role == "code" else row_cells.get(i, "").strip()
         text = re.sub(r"\s*([/-])\s*", r"\1", text)
+        text = re.sub(r"^(?:c\s?/\s?|compte\s+)", "", text, flags=re.I)
         if pattern.match(text):
             return text
     return None
@@ -65,27 +87,40 @@ def budget_tables(act: Act) -> list[Table]:
     return [t for t in tables_of(act.doc, act.span) if t.is_budget]
 
 
+def measure_in(table: Table, ci: int, row_index: int) -> str | None:
+    """The measure of one cell: its column's, a generic money column taking its side."""
+    measure = table.columns[ci].measure
+    if measure in (None, "budget"):
+        side = table.side(ci, table.rows[row_index])
+        if side:
+            return "expense" if side == "expense" else "other"
+    return measure
+
+
 @extractor("budget_lines", feeds=("budget_lines",))
 def extract_budget_lines(act: Act, found: Found, issues: IssueLog) -> list[BudgetLineRow]:
     """One row per amount cell of every budget table of the act (annexes included)."""
     rows: list[BudgetLineRow] = []
-    for ti, table in enumerate(budget_tables(act)):
+    tables = budget_tables(act)
+    for ti, table in enumerate(tables):
         section = section_of(act, table.start)
         for ri, row in enumerate(table.rows, start=1):
             total = table.is_total(row)
-            label = table.label(row)
             code = _code(table, row.cells, "code", _CODE_RE)
             imputation = _code(table, row.cells, "imputation", _IMPUTATION_RE)
             for ci, col in enumerate(table.columns):
-                measure = classify_header(col.header)
+                measure = measure_in(table, ci, ri - 1)
                 if not measure:
                     continue
                 amount = parse_amount(row.text(ci))
                 if amount is None:
                     continue
+                start, end = row.span(ci, act.doc.text)
                 rows.append(BudgetLineRow(act.act_id, act.doc.doc_id, row.page, ti, ri, section,
-                                          code, imputation, label, printed_header(col.header),
-                                          measure, amount, total))
+                                          code, imputation, table.label_for(row, ci), printed_header(col.header),
+                                          measure, amount, total, char_start=start, char_end=end))
+    covered = [s for t in tables for s in t.spans]
+    rows += text_budget_lines(act, len(tables), covered)
     return rows
 
 
@@ -107,17 +142,27 @@ def check_budget_balance(act: Act, found: Found) -> list[QualityRow]:
 
 @quality_check("table_total")
 def check_table_total(act: Act, found: Found) -> list[QualityRow]:
-    """Each column of a table with a total row: the other rows add up to the total."""
-    lines: dict[tuple[int, str], list[BudgetLineRow]] = defaultdict(list)
+    """Each total row of a table, column by column: the rows since the previous total add
+    up to it (a subtotal per section, "Total fonctionnement" / "Total investissement"), or
+    every row above does, or the subtotals above do (a grand total)."""
+    lines: dict[tuple[int, str, str], list[BudgetLineRow]] = defaultdict(list)
     for r in found.get("budget_lines"):
-        lines[(r.table_index, r.column)].append(r)
+        lines[(r.table_index, r.column or "", r.measure)].append(r)
     out = []
-    for (ti, column), rs in sorted(lines.items()):
-        totals = [r for r in rs if r.is_total]
-        if len(totals) != 1 or len(rs) < 2:
+    for (ti, column, _), rs in sorted(lines.items()):
+        rs = sorted(rs, key=lambda r: r.row_index)
+        if len(rs) < 2 or not any(r.is_total for r in rs):
             continue
-        total = totals[0]
-        parts = sum((r.amount for r in rs if not r.is_total and r.row_index < total.row_index), Decimal(0))
-        ok = parts == total.amount
-        out.append(result(act, "table_total", ok, f"table {ti} column {column}: lines {parts}, total {total.amount}"))
+        since, above, subtotals = Decimal(0), Decimal(0), Decimal(0)
+        for r in rs:
+            if not r.is_total:
+                since += r.amount
+                above += r.amount
+                continue
+            ok = r.amount in (since, above) or (subtotals and r.amount == subtotals)
+            out.append(result(act, "table_total", ok, f"table {ti} column {column}: {r.label or 'total'} {r.amount}, "
+                              f"lines {since}" + ("" if since == above else f" (all above {above})")))
+            if since:
+                subtotals += r.amount
+            since = Decimal(0)
     return out

@@ -35,6 +35,41 @@ def result(act: Act, check: str, passed: bool, detail: str) -> QualityRow:
     return QualityRow(act.act_id, act.doc.doc_id, check, bool(passed), detail)
 
 
+# ---------------------------------------------------------------------------
+# Checks across tables: attendance against votes
+# ---------------------------------------------------------------------------
+
+
+@quality_check("votes_within_attendance")
+def check_votes_within_attendance(act: Act, found: Found) -> list[QualityRow]:
+    """No more votes cast than members listed present or represented (with a vote).
+
+    A tally that exceeds the attendance list means a name was missed in the list, or a
+    count read from another vote (CGCT L.2121-20: a member present or represented votes once).
+    """
+    rows = [r for r in found.get("attendance") if r.voting_rights]
+    f = found.field("votes_for")
+    if not rows or f is None:
+        return []
+    cast = f + (found.field("votes_against") or 0) + (found.field("votes_abstain") or 0)
+    voters = sum(1 for r in rows if r.status in ("present", "represented"))
+    return [result(act, "votes_within_attendance", cast <= voters,
+                   f"{cast} votes cast, {voters} members present or represented listed")]
+
+
+@quality_check("represented_count")
+def check_represented_count(act: Act, found: Found) -> list[QualityRow]:
+    """Members represented in the list against the printed voters minus the printed présents
+    ("Présents : 51 – Votants : 59": eight proxies)."""
+    present, voting = found.field("members_present"), found.field("members_voting")
+    rows = found.get("attendance")
+    if present is None or voting is None or not rows:
+        return []
+    listed = sum(1 for r in rows if r.status == "represented" and r.voting_rights)
+    return [result(act, "represented_count", listed == voting - present,
+                   f"{listed} represented members listed, {voting} voting - {present} present printed")]
+
+
 @extractor("quality", feeds=("quality",))
 def run_checks(act: Act, found: Found, issues: IssueLog) -> list[QualityRow]:
     rows: list[QualityRow] = []

@@ -26,9 +26,12 @@ _RESERVED = {"act_id", "doc_id", "act_index", "page_start", "page_end", "char_st
 
 @dataclass(frozen=True)
 class ActFields:
-    """Values for columns of the act's ``acts`` row, set by one extractor."""
+    """Values for columns of the act's ``acts`` row, set by one extractor, and where each was
+    read: ``spans`` gives a column's ``(char_start, char_end)`` in ``Document.text``, from
+    which the runner fills its ``act_fields`` row (page, boxes; :mod:`pipeline.runner.provenance`)."""
 
     values: dict[str, Any]
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         unknown = set(self.values) - _ACT_COLUMNS
@@ -37,6 +40,8 @@ class ActFields:
         reserved = set(self.values) & _RESERVED
         if reserved:
             raise ValueError(f"columns set by the pipeline itself: {sorted(reserved)}")
+        if set(self.spans) - set(self.values):
+            raise ValueError(f"spans of columns without a value: {sorted(set(self.spans) - set(self.values))}")
 
 
 @dataclass
@@ -45,6 +50,7 @@ class Found:
 
     rows: dict[str, list[Any]] = field(default_factory=dict)
     act_fields: dict[str, Any] = field(default_factory=dict)
+    act_spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # where act_fields were read
     previous: list["Found"] = field(default_factory=list)
     state: dict[str, Any] = field(default_factory=dict)  # an extractor's notes for later acts
 

@@ -110,16 +110,30 @@ def join_lines(lines: list[str], vocabulary: str = "") -> str:
     ``vocabulary`` or is a known compound ("ci-" + "annexé"); before a capital or a digit
     the hyphen is real and kept without a space ("Pas-de-" + "Calais", "L.3121-" + "14").
     """
-    out = ""
+    # The text joined so far is ``done`` (pieces, each ending in a space) + ``tail`` (what
+    # follows its last space): a cut word is always in the tail, so each line costs its own
+    # length, never that of the text before it.
+    done: list[str] = []
+    tail = ""
+
+    def add(piece: str) -> None:
+        nonlocal tail
+        joined = tail + piece
+        space = joined.rfind(" ")
+        if space >= 0:
+            done.append(joined[:space + 1])
+            joined = joined[space + 1:]
+        tail = joined
+
     for line in lines:
         line = " ".join(line.split())
         if not line:
             continue
-        if not out:
-            out = line
+        if not done and not tail:
+            add(line)
             continue
-        cut = _CUT_RE.search(out)
-        if cut and not out.endswith(" -"):
+        cut = _CUT_RE.search(tail)
+        if cut and not (tail == "-" and done):  # not a dash standing alone: "… -"
             nxt = _NEXT_WORD_RE.match(line)
             if nxt:
                 left = cut.group("left")
@@ -127,12 +141,14 @@ def join_lines(lines: list[str], vocabulary: str = "") -> str:
                 whole = f"{left}-{word}"
                 real = (left.lower() in COMPOUND_LEFT or word.lower().split("-")[0] in COMPOUND_RIGHT
                         or (vocabulary and re.search(rf"(?<![\w-]){re.escape(whole)}", vocabulary, re.I)))
-                out = out + line if real else out[:-1] + line
+                if not real:
+                    tail = tail[:-1]
+                add(line)
             else:
-                out = out + line
+                add(line)
             continue
-        out = out + " " + line
-    return " ".join(out.split())
+        add(" " + line)
+    return " ".join(("".join(done) + tail).split())
 
 
 #: OCR misreadings that the French context settles: "57 000 £" is "57 000 €" (the euro

@@ -23,6 +23,7 @@ class ErrorCode(StrEnum):
 
     # reading the file
     FILE_NOT_FOUND = "file_not_found"
+    FILE_CHANGED = "file_changed"  # replaced or rewritten while it was read
     NOT_A_FILE = "not_a_file"  # a folder named x.pdf, a device…
     EMPTY_FILE = "empty_file"
     NOT_A_PDF = "not_a_pdf"
@@ -47,6 +48,17 @@ class ErrorCode(StrEnum):
     EXTRACTOR_CRASHED = "extractor_crashed"
     EXTRACTION_FAILED = "extraction_failed"
     VALUE_UNPARSEABLE = "value_unparseable"
+    # writing the rows
+    VALUE_OUT_OF_RANGE = "value_out_of_range"  # a number its column cannot hold: null, or the row left out
+    TEXT_NOT_UTF8 = "text_not_utf8"  # characters UTF-8 cannot hold, written as U+FFFD (warning)
+
+
+#: Causes that say nothing of the document itself: the next run retries a document that
+#: met one (a worker killed by the kernel, Tesseract killed, a file that vanished or was
+#: rewritten while it was read). Bounds (timeout, memory_limit) and the file's own faults
+#: are kept until ``--retry-failed``.
+TRANSIENT = frozenset({ErrorCode.WORKER_CRASHED, ErrorCode.OCR_FAILED, ErrorCode.FILE_NOT_FOUND,
+                       ErrorCode.FILE_CHANGED})
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """Output tables: Arrow schemas (:mod:`schemas.tables`) and row records (:mod:`schemas.rows`)."""
 
 from schemas.rows import (
+    ActFieldRow,
     ActRow,
     AmountRow,
     ArticleRow,
@@ -19,8 +20,9 @@ from schemas.rows import (
     QualityRow,
     SectionRow,
     VoteRow,
+    WordRow,
 )
-from schemas.tables import TABLES
+from schemas.tables import NATURAL_KEYS, PROVENANCE_TABLES, TABLES
 
 ROW_TYPES = {
     "documents": DocumentRow,
@@ -35,6 +37,8 @@ ROW_TYPES = {
     "amounts": AmountRow,
     "grants": GrantRow,
     "grant_terms": GrantTermsRow,
+    "act_fields": ActFieldRow,
+    "words": WordRow,
     "quality": QualityRow,
     "errors": ErrorRow,
     "persons": PersonRow,
@@ -43,4 +47,4 @@ ROW_TYPES = {
     "beneficiaries": BeneficiaryRow,
 }
 
-__all__ = ["TABLES", "ROW_TYPES", *[t.__name__ for t in ROW_TYPES.values()]]
+__all__ = ["TABLES", "ROW_TYPES", "NATURAL_KEYS", "PROVENANCE_TABLES", *[t.__name__ for t in ROW_TYPES.values()]]

@@ -13,6 +13,18 @@ from decimal import Decimal
 
 
 @dataclass(frozen=True)
+class Box:
+    """A box of words on a page (``schemas.tables.BOX``): PDF points, the page's own
+    coordinates, top-left origin."""
+
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass(frozen=True)
 class DocumentRow:
     doc_id: str
     source_path: str
@@ -104,6 +116,13 @@ class AttendanceRow:
     recused: bool = False
     printed: str | None = None  # the name as printed
     page: int | None = None
+    char_start: int | None = None  # provenance (schemas.tables._provenance): filled by
+    char_end: int | None = None  # pipeline.runner.provenance from the offsets an extractor gives
+    x0: float | None = None
+    top: float | None = None
+    x1: float | None = None
+    bottom: float | None = None
+    boxes: list[Box] | None = None
     person_id: str | None = None  # filled by the linker (pipeline/link)
     proxy_holder_id: str | None = None
 
@@ -122,6 +141,13 @@ class LegalReferenceRow:
     eli: str | None = None
     text: str = ""
     page: int | None = None
+    char_start: int | None = None  # provenance (schemas.tables._provenance): filled by
+    char_end: int | None = None  # pipeline.runner.provenance from the offsets an extractor gives
+    x0: float | None = None
+    top: float | None = None
+    x1: float | None = None
+    bottom: float | None = None
+    boxes: list[Box] | None = None
 
 
 @dataclass(frozen=True)
@@ -131,6 +157,13 @@ class ArticleRow:
     number: int
     text: str
     page: int | None = None
+    char_start: int | None = None  # provenance (schemas.tables._provenance): filled by
+    char_end: int | None = None  # pipeline.runner.provenance from the offsets an extractor gives
+    x0: float | None = None
+    top: float | None = None
+    x1: float | None = None
+    bottom: float | None = None
+    boxes: list[Box] | None = None
 
 
 @dataclass(frozen=True)
@@ -142,6 +175,13 @@ class VoteRow:
     groups: list[str] = field(default_factory=list)
     persons: list[str] = field(default_factory=list)
     page: int | None = None
+    char_start: int | None = None  # provenance (schemas.tables._provenance): filled by
+    char_end: int | None = None  # pipeline.runner.provenance from the offsets an extractor gives
+    x0: float | None = None
+    top: float | None = None
+    x1: float | None = None
+    bottom: float | None = None
+    boxes: list[Box] | None = None
     person_ids: list[str | None] = field(default_factory=list)  # filled by the linker
 
 
@@ -156,10 +196,17 @@ class BudgetLineRow:
     operation_code: str | None
     imputation: str | None
     label: str | None
-    column: str
+    column: str | None  # null for a table printed without a header
     measure: str
     amount: Decimal
     is_total: bool = False
+    char_start: int | None = None  # provenance (schemas.tables._provenance): filled by
+    char_end: int | None = None  # pipeline.runner.provenance from the offsets an extractor gives
+    x0: float | None = None
+    top: float | None = None
+    x1: float | None = None
+    bottom: float | None = None
+    boxes: list[Box] | None = None
 
 
 @dataclass(frozen=True)
@@ -172,6 +219,12 @@ class AmountRow:
     context: str
     qualifier: str | None = None  # HT | TTC
     char_start: int | None = None
+    char_end: int | None = None  # provenance (schemas.tables._provenance)
+    x0: float | None = None
+    top: float | None = None
+    x1: float | None = None
+    bottom: float | None = None
+    boxes: list[Box] | None = None
 
 
 @dataclass(frozen=True)
@@ -184,6 +237,13 @@ class GrantRow:
     purpose: str | None
     year: int | None
     page: int | None = None
+    char_start: int | None = None  # provenance (schemas.tables._provenance): filled by
+    char_end: int | None = None  # pipeline.runner.provenance from the offsets an extractor gives
+    x0: float | None = None
+    top: float | None = None
+    x1: float | None = None
+    bottom: float | None = None
+    boxes: list[Box] | None = None
     beneficiary_id: str | None = None  # filled by the linker
 
 
@@ -202,7 +262,50 @@ class GrantTermsRow:
     payment_end: dt.date | None
     de_minimis: bool | None  # aid under the EU de minimis regulation (SCDL notificationUE)
     page: int | None = None
+    char_start: int | None = None  # provenance (schemas.tables._provenance): filled by
+    char_end: int | None = None  # pipeline.runner.provenance from the offsets an extractor gives
+    x0: float | None = None
+    top: float | None = None
+    x1: float | None = None
+    bottom: float | None = None
+    boxes: list[Box] | None = None
     beneficiary_id: str | None = None  # filled by the linker
+
+
+@dataclass(frozen=True)
+class ActFieldRow:
+    """Where one value of an act's ``acts`` row was read (one row per act and column)."""
+
+    act_id: str
+    doc_id: str
+    column: str
+    value: str
+    page: int | None = None
+    char_start: int | None = None
+    char_end: int | None = None
+    x0: float | None = None
+    top: float | None = None
+    x1: float | None = None
+    bottom: float | None = None
+    boxes: list[Box] | None = None
+
+
+@dataclass(frozen=True)
+class WordRow:
+    """One word of a page as read (text layer or OCR), its box in the page's own coordinates."""
+
+    doc_id: str
+    page: int
+    word_index: int
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    char_start: int
+    line: int
+    conf: float | None = None
+    furniture: bool = False
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,44 @@ import pyarrow as pa
 MONEY = pa.decimal128(18, 2)
 STR_LIST = pa.list_(pa.string())
 
+#: One box of words on a page: the page (1-based) and the box in PDF points, in the page's own
+#: coordinates (origin at its top-left corner, y growing downwards, as pypdfium2 renders it).
+BOX = pa.struct([
+    pa.field("page", pa.int32()),
+    pa.field("x0", pa.float64()),
+    pa.field("top", pa.float64()),
+    pa.field("x1", pa.float64()),
+    pa.field("bottom", pa.float64()),
+])
+#: The boxes of a value's words, one per printed line: a value that wraps over lines or pages
+#: has several.
+BOXES = pa.list_(BOX)
+
 
 def _f(name: str, type_: pa.DataType, doc: str, nullable: bool = True) -> pa.Field:
     return pa.field(name, type_, nullable=nullable, metadata={"description": doc})
+
+
+def _provenance(what: str, *, char_start: bool = True) -> list[pa.Field]:
+    """Where ``what`` was read: its character range in the document text and its words' boxes.
+
+    ``char_start``/``char_end`` are a half-open range of ``Document.text`` (the ``pages`` table's
+    texts joined by a form feed), document-absolute and 0-based; ``x0, top, x1, bottom`` the
+    union box of its words on the row's ``page``, in PDF points of the page's own coordinates
+    (top-left origin; OCR boxes turned back to the page as it is stored); ``boxes`` one box per
+    line of its words, with its page. All null when the value could not be placed
+    (docs/provenance.md says when).
+    """
+    fields = [_f("char_start", pa.int64(), f"start offset of {what} in the document text")] if char_start else []
+    return fields + [
+        _f("char_end", pa.int64(), f"end offset (exclusive) of {what} in the document text"),
+        _f("x0", pa.float64(), f"left edge of the box of {what} on its page, PDF points"),
+        _f("top", pa.float64(), f"top edge of the box of {what} on its page, PDF points from the page top"),
+        _f("x1", pa.float64(), f"right edge of the box of {what} on its page, PDF points"),
+        _f("bottom", pa.float64(), f"bottom edge of the box of {what} on its page, PDF points from the page top"),
+        _f("boxes", BOXES, f"one box per printed line of {what} (page, x0, top, x1, bottom): "
+           "several when it wraps over lines or pages"),
+    ]
 
 
 DOCUMENTS = pa.schema([
@@ -106,6 +141,7 @@ ATTENDANCE = pa.schema([
     _f("recused", pa.bool_(), "took part neither in the debate nor in the vote"),
     _f("printed", pa.string(), "the name as printed"),
     _f("page", pa.int32(), "page where the name is printed"),
+    *_provenance("the name as printed"),
     _f("person_id", pa.string(), "the person across documents (persons table), filled by the linker"),
     _f("proxy_holder_id", pa.string(), "person_id of the proxy holder, filled by the linker"),
 ])
@@ -124,6 +160,7 @@ LEGAL_REFERENCES = pa.schema([
     _f("eli", pa.string(), "European Legislation Identifier path, for national texts"),
     _f("text", pa.string(), "the whole visa as printed", False),
     _f("page", pa.int32(), "page where the visa starts"),
+    *_provenance("the visa"),
 ])
 
 ARTICLES = pa.schema([
@@ -132,6 +169,7 @@ ARTICLES = pa.schema([
     _f("number", pa.int32(), "article number", False),
     _f("text", pa.string(), "article text without its label", False),
     _f("page", pa.int32(), "page where the article starts"),
+    *_provenance("the article's text"),
 ])
 
 VOTES = pa.schema([
@@ -142,6 +180,7 @@ VOTES = pa.schema([
     _f("groups", STR_LIST, "political groups named for that position"),
     _f("persons", STR_LIST, "persons named for that position, Prénom NOM"),
     _f("page", pa.int32(), "page of the vote block"),
+    *_provenance("the count (or the position) as printed"),
     _f("person_ids", STR_LIST, "person_id of each of persons, same order (null where unresolved), "
        "filled by the linker"),
 ])
@@ -156,10 +195,11 @@ BUDGET_LINES = pa.schema([
     _f("operation_code", pa.string(), "operation code, e.g. C01-020Q01"),
     _f("imputation", pa.string(), "budget imputation, e.g. 6568/9365"),
     _f("label", pa.string(), "row label"),
-    _f("column", pa.string(), "column header as printed", False),
+    _f("column", pa.string(), "column header as printed (null for a table printed without a header)"),
     _f("measure", pa.string(), "cp | ae | available | proposed | expense | balance | budget | other", False),
     _f("amount", MONEY, "amount in euros", False),
     _f("is_total", pa.bool_(), "the row is a total of the rows above"),
+    *_provenance("the amount cell"),
 ])
 
 AMOUNTS = pa.schema([
@@ -171,6 +211,7 @@ AMOUNTS = pa.schema([
     _f("context", pa.string(), "the sentence it stands in", False),
     _f("qualifier", pa.string(), "HT | TTC when printed"),
     _f("char_start", pa.int64(), "offset in the document text"),
+    *_provenance("the amount as printed", char_start=False),
 ])
 
 GRANTS = pa.schema([
@@ -182,6 +223,7 @@ GRANTS = pa.schema([
     _f("purpose", pa.string(), "what the grant is for"),
     _f("year", pa.int32(), "year of the grant"),
     _f("page", pa.int32(), "page of the award"),
+    *_provenance("the award"),
     _f("beneficiary_id", pa.string(), "the beneficiary across documents (beneficiaries table): its SIRET, "
        "else a normalised name; filled by the linker"),
 ])
@@ -200,8 +242,40 @@ GRANT_TERMS = pa.schema([
     _f("payment_end", pa.date32(), "last payment date printed"),
     _f("de_minimis", pa.bool_(), "true when the act cites the EU de minimis regulation"),
     _f("page", pa.int32(), "page of the convention or of the decision's clause"),
+    *_provenance("the convention or clause"),
     _f("beneficiary_id", pa.string(), "the beneficiary across documents (beneficiaries table), filled by "
        "the linker"),
+])
+
+#: The columns of ``acts`` read from the page, each given a row of ``act_fields``.
+ACT_FIELD_COLUMNS: tuple[str, ...] = (
+    "authority", "body", "act_number", "actes_id", "session_date", "title", "president", "secretary",
+    "prefecture_date", "publication_date", "members_in_office", "members_present", "members_voting",
+    "votes_for", "votes_against", "votes_abstain", "votes_not_voting", "unanimous", "outcome",
+)
+
+ACT_FIELDS = pa.schema([
+    _f("act_id", pa.string(), "act", False),
+    _f("doc_id", pa.string(), "document", False),
+    _f("column", pa.string(), "column of the acts table (authority, act_number, title, session_date …)", False),
+    _f("value", pa.string(), "the acts value as text (dates ISO, booleans true/false)", False),
+    _f("page", pa.int32(), "page where the value is printed"),
+    *_provenance("the value as printed"),
+])
+
+WORDS = pa.schema([
+    _f("doc_id", pa.string(), "document", False),
+    _f("page", pa.int32(), "1-based page number", False),
+    _f("word_index", pa.int32(), "0-based order of the word on its page (reading order)", False),
+    _f("text", pa.string(), "the word as read", False),
+    _f("x0", pa.float64(), "left edge, PDF points, the page's own coordinates", False),
+    _f("top", pa.float64(), "top edge, PDF points from the page top", False),
+    _f("x1", pa.float64(), "right edge, PDF points", False),
+    _f("bottom", pa.float64(), "bottom edge, PDF points from the page top", False),
+    _f("char_start", pa.int64(), "offset of the word in the document text", False),
+    _f("line", pa.int32(), "0-based line of the word on its page", False),
+    _f("conf", pa.float64(), "OCR confidence 0-100, null for a text layer"),
+    _f("furniture", pa.bool_(), "the word belongs to a running header or footer"),
 ])
 
 QUALITY = pa.schema([
@@ -298,6 +372,8 @@ TABLES: dict[str, pa.Schema] = {
     "amounts": AMOUNTS,
     "grants": GRANTS,
     "grant_terms": GRANT_TERMS,
+    "act_fields": ACT_FIELDS,
+    "words": WORDS,
     "quality": QUALITY,
     "errors": ERRORS,
     "persons": PERSONS,
@@ -305,3 +381,26 @@ TABLES: dict[str, pa.Schema] = {
     "memberships": MEMBERSHIPS,
     "beneficiaries": BENEFICIARIES,
 }
+
+#: Each table's natural key: the columns (with ``act_id``) that tell its rows apart across
+#: reruns of ``delib extract`` — by content, never by a file position. A correction
+#: (:mod:`pipeline.review.corrections`) names its row by these; rows alike in them are told
+#: apart by their order among themselves.
+NATURAL_KEYS: dict[str, tuple[str, ...]] = {
+    "acts": ("act_id",),
+    "act_fields": ("act_id", "column"),
+    "attendance": ("act_id", "printed", "full_name"),
+    "legal_references": ("act_id", "text"),
+    "articles": ("act_id", "number"),
+    "votes": ("act_id", "position"),
+    "budget_lines": ("act_id", "table_index", "row_index", "column"),
+    "amounts": ("act_id", "raw", "context"),
+    "grants": ("act_id", "beneficiary", "amount"),
+    "grant_terms": ("act_id", "source", "beneficiary"),
+}
+
+#: The tables whose rows carry the provenance columns of :func:`_provenance`.
+PROVENANCE_TABLES: tuple[str, ...] = (
+    "attendance", "legal_references", "articles", "votes", "budget_lines", "amounts", "grants",
+    "grant_terms", "act_fields",
+)

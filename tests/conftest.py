@@ -107,3 +107,23 @@ def dev_scores(dev_run: Path) -> dict:
     from pipeline.evaluate import evaluate
 
     return evaluate(dev_run, DEV, only={p.name for p in dev_pdfs()})
+
+
+@pytest.fixture(scope="session")
+def samples_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """data/samples (shipped with the repository) run through the pipeline, once. Tests that
+    write into a run (corrections) copy it first (:func:`copy_run`)."""
+    from pipeline.runner import run
+
+    out = tmp_path_factory.mktemp("samples_out")
+    report = run([SAMPLES], out, jobs=2)
+    assert report.failed == 0
+    return out
+
+
+def copy_run(run_dir: Path, target: Path) -> Path:
+    """A copy of a run's folder that a test may write into."""
+    import shutil
+
+    shutil.copytree(run_dir, target)
+    return target

@@ -102,3 +102,27 @@ def table_image(header: list[str], rows: list[list[str]], *, dpi: int = 200, fon
     if angle:
         img = img.rotate(angle, fillcolor=255)
     return img
+
+
+def tounicode_pdf(path: Path, lines: list[str], glyph: str = "Z", maps_to: str = "D800") -> Path:
+    """A one-page PDF in Helvetica whose font's ToUnicode map sends the code of ``glyph`` to
+    the UTF-16 code unit ``maps_to`` (hex): "D800" is a lone surrogate, which no UTF-8 text
+    can hold — what a careless PDF writer's font map sometimes gives."""
+    content = b"".join(b"BT /F1 11 Tf 1 0 0 1 56 %.1f Tm (" % (790 - 14 * k) + _esc(line) + b") Tj ET "
+                       for k, line in enumerate(lines))
+    code = ord(glyph)
+    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Adobe-Identity-UCS def "
+            b"/CMapType 2 def 1 begincodespacerange <00> <FF> endcodespacerange "
+            b"1 beginbfchar <%02X> <%s> endbfchar endcmap CMapName currentdict /CMap defineresource pop end end"
+            % (code, maps_to.encode()))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
+        b"/Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /ToUnicode 6 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream",
+    ]
+    path.write_bytes(raw_pdf(objects))
+    return path

@@ -75,3 +75,22 @@ def test_amounts_real_preuilly_unspaced_euros() -> None:
     values = {r.amount for r in rows}
     assert {Decimal("2500.00"), Decimal("3.30"), Decimal("1751.73"), Decimal("850.56")} <= values
     assert all(re.search(r"\d", r.raw) or "euro" in r.raw for r in rows)
+
+
+@pytest.mark.parametrize("text, amounts", [
+    # dot-leader lines in the text are amounts (Saint-Restitut 2019: quotes and tariffs)
+    ("Devis BERTHOULY Chemin de la Croze ...….\t4.327.96 € HT\n15 ans...\t200 €\n30 ans .….........\t290 €",
+     ["4327.96", "200.00", "290.00"]),
+    # a tariffs table's cells are not (dev I): one amount alone between column gaps
+    ("Il est proposé de fixer les tarifs comme suit :\nPrestation\tTarif\nEntrée adulte\t5,10 €\n"
+     "Entrée enfant (moins de 16 ans)\t3,60 €", []),
+    # a décision modificative written as lines gives budget lines, not amounts (Aiglun)
+    ("Recettes : compte 238/041 = 8511.01 € (participation commune)\nDépenses : compte 21534/041 = 10511.01 €\n"
+     "Le coût est de 63 400 €.", ["63400.00"]),
+    # ranges and scales in the text (dev H)
+    ("Le coût global est estimé à 7,8 millions d'euros HT, entre 15 000 et 20 000 € HT par lot.",
+     ["7800000.00", "15000.00", "20000.00"]),
+])
+def test_amounts_running_text_families(text: str, amounts: list[str]) -> None:
+    act = make_act([(SectionKind.ARTICLES, text, None)])
+    assert [str(r.amount) for r in extract_amounts(act, Found(), IssueLog())] == amounts

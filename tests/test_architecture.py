@@ -30,6 +30,7 @@ LAYERS: tuple[tuple[str, int], ...] = (
     ("pipeline.segment", 4),
     ("extractors", 5),
     ("pipeline.runner", 6), ("pipeline.link", 6), ("pipeline.export", 6), ("pipeline.evaluate", 6),
+    ("pipeline.review", 6),
     ("pipeline.cli", 7), ("pipeline.__main__", 7), ("pipeline", 7),
 )
 
@@ -165,3 +166,12 @@ def test_architecture_reads_lazy_and_relative_imports(tmp_path: Path) -> None:
                    "def f():\n    from pipeline.read import ocr\n    from . import x\n", encoding="utf-8")
     known = {"pipeline.read", "pipeline.read.ocr", "pipeline.cli", "pipeline.segment.x", "pipeline.segment"}
     assert _imports("pipeline.segment.m", src, known) == {"pipeline.read.ocr", "pipeline.segment.x"}
+
+
+def test_architecture_evaluation_reads_tables_not_readers(graph: dict[str, set[str]]) -> None:
+    """pipeline.evaluate measures what a run wrote: it imports no extractor, reader or
+    segmenter (a coverage cue that shared a reader's pattern could not see its blind spot)."""
+    readers = ("extractors", "pipeline.read", "pipeline.segment", "pipeline.runner")
+    found = sorted((m, t) for m, targets in graph.items() if m.startswith("pipeline.evaluate")
+                   for t in targets if any(t == r or t.startswith(r + ".") for r in readers))
+    assert found == []

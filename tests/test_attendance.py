@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 
 from extractors.attendance import (
-    Entry, apply_movements, apply_recusals, classify_label, parse_block, president_entry, read_attendance,
-    split_entries,
+    Entry, apply_item_moves, apply_movements, apply_recusals, apply_void_proxies, block_counts, classify_label,
+    parse_block, president_entry, read_attendance, split_entries,
 )
 from pipeline.model import Act, Section, SectionKind, Span
+from schemas.rows import AttendanceRow
 from tests.conftest import DEV, REAL, load_gold, make_document, dev_pdfs
 
 
@@ -185,6 +186,162 @@ def _names(entries: list[Entry]) -> list[tuple]:
 def test_attendance_lists_by_role(block: str, expected: list[tuple]) -> None:
     """Minutes that list the members by role (Maire, Adjoints, Conseillers), as Chéméré's do."""
     assert _names(parse_block(block)) == expected
+P_ = "present"
+
+
+@pytest.mark.parametrize("block, expected", [
+    # NOM Prénom without civility, an initial for a first name, a particle before the surname
+    ("Étaient présents : HENRY Josiane, BAILLY B., de LA FOSSE Guy, HUET Jean-Pierre.\nAbsents : VASSEUR J.\n"
+     "Pouvoirs : HUBERT Solène à DECOCK Marc-Antoine, COUSIN Grégory à TRANCHANT Céline.",
+     [(None, "Josiane", "HENRY", P_, True, None, False), (None, "B.", "BAILLY", P_, True, None, False),
+      (None, "Guy", "de LA FOSSE", P_, True, None, False), (None, "Jean-Pierre", "HUET", P_, True, None, False),
+      (None, "J.", "VASSEUR", "absent", True, None, False),
+      (None, "Solène", "HUBERT", "represented", True, "Marc-Antoine DECOCK", False),
+      (None, "Grégory", "COUSIN", "represented", True, "Céline TRANCHANT", False)]),
+    # "Présents : Mme d'ALMEIDA Sandrine (Landerneau)": a commune in parentheses is no name
+    ("Présents : M. LEBLANC Nicolas (Landerneau), Mme d'ALMEIDA Sandrine (Saint-Urbain).",
+     [("M.", "Nicolas", "LEBLANC", P_, True, None, False), ("Mme", "Sandrine", "d'ALMEIDA", P_, True, None, False)]),
+    # names between dashes, no civility, particles in capitals and lower case (H template)
+    ("Étaient présents : Isabelle AUBERT – Corinne AUGER – Ludovic de LA FOSSE – Damien LE GALL – Anne-Claire\n"
+     "Le ROUX.",
+     [(None, "Isabelle", "AUBERT", P_, True, None, False), (None, "Corinne", "AUGER", P_, True, None, False),
+      (None, "Ludovic", "de LA FOSSE", P_, True, None, False), (None, "Damien", "LE GALL", P_, True, None, False),
+      (None, "Anne-Claire", "Le ROUX", P_, True, None, False)]),
+    # "représentés : X par Y" (G template)
+    ("Étaient représentés : Mme Pascale ROLLAND par Mme Martine BOUVIER, M. Jean-Pierre HERBERT\n"
+     "par Mme Véronique PASQUIER.\nAbsents : M. Gérard BOURGEOIS, M. Julien de LA MOTTE.",
+     [("Mme", "Pascale", "ROLLAND", "represented", True, "Martine BOUVIER", False),
+      ("M.", "Jean-Pierre", "HERBERT", "represented", True, "Véronique PASQUIER", False),
+      ("M.", "Gérard", "BOURGEOIS", "absent", True, None, False),
+      ("M.", "Julien", "de LA MOTTE", "absent", True, None, False)]),
+    # one entry per line, no separator; "jusqu'à son arrivée" after the holder; a line with a
+    # full stop does not end a list whose next line is one more entry (Aiglun 2013)
+    ("Excusés / pouvoirs : Louis DERUMAUX donne pouvoir à Philippe SCHODET jusqu'à son arrivée.\n"
+     "Karine ESMIOL donne pouvoir à Danielle DAUBE\nJulien PONS donne pouvoir à Bernard BRUNO.\nMyriam TRAVERSA\n"
+     "Secrétaire de séance : Danielle DAUBE",
+     [(None, "Louis", "DERUMAUX", "represented", True, "Philippe SCHODET", False),
+      (None, "Karine", "ESMIOL", "represented", True, "Danielle DAUBE", False),
+      (None, "Julien", "PONS", "represented", True, "Bernard BRUNO", False),
+      (None, "Myriam", "TRAVERSA", "excused", True, None, False)]),
+    # a count in parentheses after a list; "Absent(s) et absent(s) excusé(s)" does not say who
+    # is which: absent (CC des Lisières de l'Oise)
+    ("Absent(s) ayant donné procuration à :\nM. Michel POTIER donne procuration à M. Eric BEGUIN,\n"
+     "Mme Nicole TUAL donne procuration à M. Etienne FRERE (2)\nAbsent(s) et absent(s) excusé(s) :\n"
+     "Mme Jocelyne BRASSEUR, M. Stéphane DECULTOT (2)",
+     [("M.", "Michel", "POTIER", "represented", True, "Eric BEGUIN", False),
+      ("Mme", "Nicole", "TUAL", "represented", True, "Etienne FRERE", False),
+      ("Mme", "Jocelyne", "BRASSEUR", "absent", True, None, False),
+      ("M.", "Stéphane", "DECULTOT", "absent", True, None, False)]),
+    # first names alone (Couthenans 2021), "&" before the last one
+    ("Présents :\nJean-Pierre, Yves, Anne-Marie, David &\nAdeline (procuration à Mario)\nAbsent\nHélène\n"
+     "Ordre du jour :",
+     [(None, "Jean-Pierre", None, P_, True, None, False), (None, "Yves", None, P_, True, None, False),
+      (None, "Anne-Marie", None, P_, True, None, False), (None, "David", None, P_, True, None, False),
+      (None, "Adeline", None, "represented", True, "Mario", False), (None, "Hélène", None, "absent", True, None, False)]),
+    # a mixed plural civility gives none; roles interrupt the list (Chéméré)
+    ("Présents:\nM. Georges LECLEVE, Maire\nM. MMES Virginie PORCHER, Marie-Laure DAVID, Gérard\n"
+     "CHAUVET, Adjoints\nM. MMES Jean-Marc VOYAU, Karine FOUQUET, Conseillers municipaux\ndélégués.\n"
+     "M. MMES Sylviane GIBET, Anne BRUNETEAU, Philippe\nBRIAND, Conseillers municipaux.\nAbsents excusés :\n"
+     "M. Michel GRAVOUIL, Adjoint, pouvoir donné à M. Georges\nLECLEVE",
+     [("M.", "Georges", "LECLEVE", P_, True, None, False), (None, "Virginie", "PORCHER", P_, True, None, False),
+      (None, "Marie-Laure", "DAVID", P_, True, None, False), (None, "Gérard", "CHAUVET", P_, True, None, False),
+      (None, "Jean-Marc", "VOYAU", P_, True, None, False), (None, "Karine", "FOUQUET", P_, True, None, False),
+      (None, "Sylviane", "GIBET", P_, True, None, False), (None, "Anne", "BRUNETEAU", P_, True, None, False),
+      (None, "Philippe", "BRIAND", P_, True, None, False),
+      ("M.", "Michel", "GRAVOUIL", "represented", True, "Georges LECLEVE", False)]),
+    # a separator lost between two names in mixed case (Roannais 2021)
+    ("Etaient présents :\nMuriel Marcellin - Yves Nicolin Mahdi Nouibat - Gilles Passot (arrivé en cours de séance)- Jade Petit.",
+     [(None, "Muriel", "Marcellin", P_, True, None, False), (None, "Yves", "Nicolin", P_, True, None, False),
+      (None, "Mahdi", "Nouibat", P_, True, None, False), (None, "Gilles", "Passot", P_, True, None, False),
+      (None, "Jade", "Petit", P_, True, None, False)]),
+    # one entry per line after a holder wrapped alone ("… à M. Georges" / "LECLEVE"), MLLE and MME
+    # opening entries and ending lines, and the secretary line closing the list (Chéméré, 2009–2015)
+    ("Absents excusés et pouvoirs donnés :\nM. Jean-Marie GATARD, Adjoint, pouvoir donné à M. Georges\nLECLEVE\n"
+     "Jean-Pierre GRANDJOUAN, Adjoint, pouvoir donné à M. Jean-Paul\nLERAY\nMLLE Alice BICZYSKO, Conseillère "
+     "municipale, pouvoir donné à MME\nVirginie PORCHER\nPaul PIPAUD, Conseiller municipal.\n"
+     "A été élu secrétaire de séance :\tM.\tDominique\nMUSLEWSKI",
+     [("M.", "Jean-Marie", "GATARD", "represented", True, "Georges LECLEVE", False),
+      (None, "Jean-Pierre", "GRANDJOUAN", "represented", True, "Jean-Paul LERAY", False),
+      ("Mme", "Alice", "BICZYSKO", "represented", True, "Virginie PORCHER", False),
+      (None, "Paul", "PIPAUD", "excused", True, None, False)]),
+    # members listed under their political group: the group is never a person
+    ("Étaient présents : Groupe Majorité : M. Paul DURAND, Mme Anne PETIT ; Non-inscrits : Luc MARTIN, Non-inscrits",
+     [("M.", "Paul", "DURAND", P_, True, None, False), ("Mme", "Anne", "PETIT", P_, True, None, False),
+      (None, "Luc", "MARTIN", P_, True, None, False)]),
+    # attendance as one sentence: counts, then the names in parentheses
+    ("Présents : 25 – Représentés : 2 (Mme Anne PETIT par M. Paul DURAND, M. Luc MARTIN par Mme Rose BLANC) – "
+     "Absents : 1 (M. Jean NOIR)",
+     [("Mme", "Anne", "PETIT", "represented", True, "Paul DURAND", False),
+      ("M.", "Luc", "MARTIN", "represented", True, "Rose BLANC", False), ("M.", "Jean", "NOIR", "absent", True, None, False)]),
+    ("Il y avait 15 présents, 1 représenté (M. Albert VERT par M. Bruno ROUGE) et 2 absents excusés (M. Eric GRIS, "
+     "Mme Diane ROSE).",
+     [("M.", "Albert", "VERT", "represented", True, "Bruno ROUGE", False), ("M.", "Eric", "GRIS", "excused", True, None, False),
+      ("Mme", "Diane", "ROSE", "excused", True, None, False)]),
+    ("Le Conseil, 15 présents (quorum atteint), délibère.", []),   # a parenthesis without names
+    # a justified line (wide gaps read as tabs), two names without their comma, the secretary
+    # line closing a list on a name (Chéméré)
+    ("Présents:\nM. MMES Jean-Marc VOYAU, Jean-Marie GATARD Alain\nGUILBAUD,\nKarine\tFOUQUET,\tRomain\tRUNGOAT,\tSabrina\n"
+     "PENNETIER-BIGOT, Conseillers municipaux délégués.\nA\tété\télue\tsecrétaire\tde\tséance :\tMME Tatiana\nBERTHELOT",
+     [(None, "Jean-Marc", "VOYAU", P_, True, None, False), (None, "Jean-Marie", "GATARD", P_, True, None, False),
+      (None, "Alain", "GUILBAUD", P_, True, None, False), (None, "Karine", "FOUQUET", P_, True, None, False),
+      (None, "Romain", "RUNGOAT", P_, True, None, False), (None, "Sabrina", "PENNETIER-BIGOT", P_, True, None, False)]),
+    # written for other councils: "Absents / Excusés", "Procuration de X à Y"
+    ("Présents : Mme Anne DURAND, M. Paul MARTIN\nAbsents / Excusés : M. Luc PETIT, Mme Rose BLANC",
+     [("Mme", "Anne", "DURAND", P_, True, None, False), ("M.", "Paul", "MARTIN", P_, True, None, False),
+      ("M.", "Luc", "PETIT", "absent", True, None, False), ("Mme", "Rose", "BLANC", "absent", True, None, False)]),
+])
+def test_attendance_parse_block_more_wordings(block: str, expected: list[tuple]) -> None:
+    assert rows(parse_block(block)) == expected
+
+
+@pytest.mark.parametrize("block, elsewhere, expected", [
+    # a surname cut by the line end: rejoined when the document prints it whole elsewhere
+    ("Présents : Mme Karine BOU-\nVIER, M. Ludo-\nvic LEFEBVRE, Mme Mireille HINGREZ-\nCÉRÉDA, M. Jean-\nClaude LEROY",
+     "Secrétaire : Mme Karine BOUVIER",
+     ["Karine BOUVIER", "Ludovic LEFEBVRE", "Mireille HINGREZ-CÉRÉDA", "Jean-Claude LEROY"]),
+    ("Présents : M. Sébastien CARPEN-\nTIER, Mme Ma-\nrie-Laure DE-\nWAELE", "à Sébastien CARPENTIER, à Marie-Laure DEWAELE",
+     ["Sébastien CARPENTIER", "Marie-Laure DEWAELE"]),
+    ("Présents : M. Paul DUPONT-\nMORETTI", "", ["Paul DUPONT-MORETTI"]),   # no evidence: the hyphen stays
+])
+def test_attendance_surname_cut_at_line_end(block: str, elsewhere: str, expected: list[str]) -> None:
+    text = block + "\n" + elsewhere
+
+    def seen(word: str) -> bool:
+        import re
+        return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
+    assert [e.person.full_name for e in parse_block(block, seen)] == expected
+
+
+@pytest.mark.parametrize("block, counts", [
+    ("Etaient présents :\nMme Agnès BACHELART, M. Laurent BARGADA (2)\nAbsent(s) ayant donné procuration à :\n"
+     "M. Jean-Marie BOUCHEZ donne procuration à M. Laurent BARGADA (1)", {"present": 2, "represented": 1}),
+    ("Présents : M. Paul DURAND, Mme Anne PETIT", {}),
+])
+def test_attendance_block_counts(block: str, counts: dict) -> None:
+    assert block_counts(block) == counts
+
+
+def test_attendance_item_moves_from_list_remarks() -> None:
+    """"Myriam TRAVERSA (arrivée au début de la délibération n°03)" (Aiglun, December 2013): absent
+    from items 1 and 2, present from item 3; "(parti après le point 4)": absent from item 5."""
+    entries = parse_block("Présents : Daniel JUGY, Myriam TRAVERSA (arrivée au début de la délibération n°03),\n"
+                          "Paul DURAND (parti après le point 4).")
+    status = {r: [e.status for e in apply_item_moves(entries, r)] for r in (1, 3, 4, 5)}
+    assert status == {1: ["present", "absent", "present"], 3: ["present", "present", "present"],
+                      4: ["present", "present", "present"], 5: ["present", "present", "absent"]}
+    assert apply_item_moves(entries, None) == entries
+
+
+def test_attendance_void_proxy_for_one_item() -> None:
+    """Aiglun, October 2013: the holder is recused, the proxy "n'est pas pris en compte"."""
+    entries = parse_block("Présents : Philippe POULEAU, Daniel JUGY\nPouvoirs : Fabienne SALADO donne pouvoir à "
+                          "Philippe POULEAU")
+    text = ("Monsieur Philippe Pouleau, concerné professionnellement, sort de la salle et ne participe ni au débat "
+            "ni au vote et le pouvoir de madame Fabienne Salado à monsieur Philippe Pouleau n'est pas pris en compte.")
+    out = apply_void_proxies(apply_recusals(entries, text), text)
+    assert rows(out) == [(None, "Philippe", "POULEAU", "present", True, None, True),
+                         (None, "Daniel", "JUGY", "present", True, None, False),
+                         (None, "Fabienne", "SALADO", "excused", True, None, False)]
 
 
 def test_attendance_table_by_commune_keeps_only_names() -> None:
@@ -199,6 +356,17 @@ def test_attendance_table_by_commune_keeps_only_names() -> None:
         ("Pierre LEBRETON", "excused")]
 
 
+@pytest.mark.parametrize("block, expected", [
+    # a commune in capitals in the commune column, a commune glued before a civility
+    ("Délégués présents :\nCommune\tDélégués\nSAINT-OMER\tM. Jean DUPONT, Mme Anne PETIT\n"
+     "ARQUES\tLuc MARTIN\nWimereux Mme Céline GAILLARD\nExcusés : M. Pierre LEBRETON.",
+     [("Jean DUPONT", "present"), ("Anne PETIT", "present"), ("Luc MARTIN", "present"), ("Céline GAILLARD", "present"),
+      ("Pierre LEBRETON", "excused")]),
+])
+def test_attendance_commune_never_glued_to_a_name(block: str, expected: list[tuple]) -> None:
+    assert [(e.person.full_name, e.status) for e in parse_block(block)] == expected
+
+
 def test_attendance_list_ends_before_the_title() -> None:
     """The act's title in capitals after the list is not a name."""
     block = ("Excusé(s) sans voix délibérative : M. Michel DAGBERT, M. Jean-Marc TELLIER\n"
@@ -209,6 +377,10 @@ def test_attendance_list_ends_before_the_title() -> None:
 @pytest.mark.parametrize("label, expected", [
     ("Étaient présents", ("present", True)),
     ("Absents excusés ayant donné procuration", ("represented", True)),
+    ("Excusés / pouvoirs", ("excused", True)),                    # with a holder: represented
+    ("Absents excusés et pouvoirs donnés", ("excused", True)),
+    ("Absent(s) et absent(s) excusé(s)", ("absent", True)),       # who is which is not said
+    ("Absents / Excusés", ("absent", True)),
     ("Absent(s) ayant donné pouvoir", ("represented", True)),
     ("Assistant également sans voix délibérative", ("present", False)),
     ("Excusé(s) sans voix délibérative", ("excused", False)),
@@ -234,12 +406,33 @@ def test_attendance_secretary_line_is_not_a_row() -> None:
     ("Nathalie ROCA informe que Dominique BARBE ne prend pas part au vote faisant partie du bureau.", "Dominique BARBE"),
     ("M. Paul DURAND quitte la séance pendant l'examen de ce point.", "Paul DURAND"),
     ("M. DURAND ne participe pas au vote.", "Paul DURAND"),
+    ("Madame Brigitte LEGRAND, intéressée à l'affaire, ne prend part ni au débat ni au vote ;", "Brigitte LEGRAND"),
+    ("Monsieur Paul Durand, concerné professionnellement, sort de la salle et ne participe ni au débat ni au vote.",
+     "Paul DURAND"),
+    ("M. Paul DURAND, adjoint, ne participe ni au débat, ni au vote.", "Paul DURAND"),
+    ("Mme LEGRAND et M. DURAND ne prennent pas part au vote.", "Brigitte LEGRAND, Paul DURAND"),
+    # Avranches 2017: a plural civility, a surname alone in mixed case
+    ("(Mesdames Legrand, Roca et Monsieur Durand quittent la salle et ne participent pas au vote)",
+     "Brigitte LEGRAND, Paul DURAND, Nathalie ROCA"),
 ])
 def test_attendance_recusal(sentence: str, recused: str) -> None:
     entries = parse_block("Présents : Mme Brigitte LEGRAND, M. Paul DURAND, Mme Nathalie ROCA\n"
                           "Excusés : M. Dominique BARBE (donne procuration à Mme Nathalie ROCA)")
     out = apply_recusals(entries, sentence)
-    assert [e.person.full_name for e in out if e.recused] == [recused]
+    assert [e.person.full_name for e in out if e.recused] == recused.split(", ")
+
+
+@pytest.mark.parametrize("sentence, recused", [
+    ("Monsieur le Maire quitte la salle et ne prend pas part au vote.", ["Paul DURAND"]),
+    ("Le Maire sort de la salle pendant l'examen de ce point.", ["Paul DURAND"]),
+    ("Mme LEGRAND, adjointe, préside la séance. M. le Maire ne participe ni au débat ni au vote.", ["Paul DURAND"]),
+    ("Le Maire de la commune voisine ne prend pas part au vote.", []),  # another mayor
+])
+def test_attendance_recusal_of_the_chair(sentence: str, recused: list[str]) -> None:
+    """The mayor leaving the room for one item: named by office, the act's president."""
+    entries = parse_block("Présents : Mme Brigitte LEGRAND, M. Paul DURAND, Mme Nathalie ROCA")
+    out = apply_recusals(entries, sentence, "Paul DURAND")
+    assert [e.person.full_name for e in out if e.recused] == recused
 
 
 def test_attendance_recusal_unknown_person_changes_nothing() -> None:
@@ -256,6 +449,16 @@ def test_attendance_arrivals_and_departures() -> None:
         ("Gilles PASSOT", "present", None)]
     back = apply_movements(out, "Retour de Eric ROBERT\nMadame Bernadette CORVISIER expose :")
     assert back[0].status == "present" and back[0].proxy_holder is None
+
+
+@pytest.mark.parametrize("text", [
+    "Monsieur Paul DURAND se retire de la salle du conseil et ne participe pas au vote.",   # Chéméré 2015
+    "M. Paul DURAND quitte la séance pendant l'examen de ce point.",
+    "M. Paul DURAND quitte la salle et ne prend part ni au débat ni au vote.",
+])
+def test_attendance_leaving_for_one_item_is_no_departure(text: str) -> None:
+    entries = parse_block("Présents : M. Paul DURAND, Mme Anne PETIT")
+    assert [e.status for e in apply_movements(entries, text)] == ["present", "present"]
 
 
 def test_attendance_minutes_carry_session_list_from_act_to_act() -> None:
@@ -467,3 +670,26 @@ def test_attendance_real_roannais_absences_grid() -> None:
     bureau = {a.act_id for a in acts if a.body == "bureau"}
     assert len(bureau) == 27
     assert not [r for r in result.rows("attendance") if r.act_id in bureau]
+
+
+def _row(status: str, voting: bool = True) -> AttendanceRow:
+    return AttendanceRow("a0", "test", 1, None, "Jean", "DUPONT", "Jean DUPONT", status, voting, None, False,
+                         "Jean DUPONT", 1)
+
+
+@pytest.mark.parametrize("statuses, fields, expected", [
+    # 3 present + 1 represented may cast 4 votes, not 5
+    (["present"] * 3 + ["represented", "absent"], {"votes_for": 4}, {"votes_within_attendance": True}),
+    (["present"] * 3 + ["represented", "absent"], {"votes_for": 4, "votes_abstain": 1}, {"votes_within_attendance": False}),
+    # printed présents 3, votants 4: one proxy, listed
+    (["present"] * 3 + ["represented"], {"members_present": 3, "members_voting": 4}, {"represented_count": True}),
+    (["present"] * 3, {"members_present": 3, "members_voting": 5}, {"represented_count": False}),
+    (["present"] * 3, {}, {}),                                    # nothing to check against
+])
+def test_quality_attendance_against_votes(statuses: list[str], fields: dict, expected: dict) -> None:
+    from extractors.quality import check_represented_count, check_votes_within_attendance
+    from extractors.registry import Found
+    found = Found(rows={"attendance": [_row(s) for s in statuses]}, act_fields=dict(fields))
+    act = make_act((SectionKind.HEADER, "Objet : Budget", False))
+    got = {q.check: q.passed for q in check_votes_within_attendance(act, found) + check_represented_count(act, found)}
+    assert got == expected

@@ -14,6 +14,7 @@ from pipeline.errors import IssueLog
 from pipeline.read.load import load_document
 from pipeline.model import Act, Section, SectionKind, Span
 from pipeline.options import Options
+from schemas.rows import BudgetLineRow
 from tests.conftest import DEV, DEV_BORN, REAL, gold_and_extracted, needs
 from tests.test_tables import DM_PAGE, placed_pdf
 
@@ -101,3 +102,86 @@ def test_budget_lines_dev_scores(dev_scores: dict) -> None:
         scan = dev_scores["scores"]["scanned"][table]["total"]
         assert born["f1"] >= 0.97 and born["precision"] >= 0.98, (table, born)
         assert scan["f1"] >= 0.90, (table, scan)
+
+
+def _text_act(text: str) -> Act:
+    from tests.conftest import make_document
+
+    doc = make_document(text)
+    return Act(doc, 0, "act0", Span(0, len(text)), (Section(SectionKind.ARTICLES, Span(0, len(text)), doc, None),))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # tab-aligned DM lines under their side word (Aiglun 2013-12)
+    ("Recettes :\tc/ 238R/041\t8 512.00 €\t(Opérations d'ordre à l'intérieur de la section\n"
+     "c/ 1323R/041\t2 000.00 €\td'investissement)\nDépenses :\tc/21534D/041 10 512.00 €\nVote favorable.",
+     [("238R/041", None, "Recettes", "other", "8512.00"), ("1323R/041", None, "Recettes", "other", "2000.00"),
+      ("21534D/041", None, "Dépenses", "expense", "10512.00")]),
+    # inline, "compte … = …", a bracket closed on the line is the label (Aiglun 2013-10, scan)
+    ("Recettes : compte 238/041 = 8511.01 € (participation commune) et\ncompte 1323/041 = 2000.00 € "
+     "(subvention Conseil Général)\nDépenses : compte 21534/041 = 10511.01 €",
+     [("238/041", "participation commune", "Recettes", "other", "8511.01"),
+      ("1323/041", "subvention Conseil Général", "Recettes", "other", "2000.00"),
+      ("21534/041", None, "Dépenses", "expense", "10511.01")]),
+    # written by us: a side with its section, "article … : +"
+    ("DÉPENSES D'INVESTISSEMENT :\narticle 2313 : 15 000 €\nRECETTES D'INVESTISSEMENT :\narticle 1341 : 15 000 €",
+     [("2313", None, "Dépenses", "expense", "15000.00"), ("1341", None, "Recettes", "other", "15000.00")]),
+    # an account without a side word is not a DM line
+    ("La dépense de 500 € est imputée au compte 6574.", []),
+])
+def test_budget_lines_dm_written_as_lines(text: str, expected: list) -> None:  # type: ignore[type-arg]
+    rows = extract_budget_lines(_text_act(text), Found(), IssueLog())
+    assert [(r.imputation, r.label, r.column, r.measure, str(r.amount)) for r in rows] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a SDED plan with dot leaders (Saint-Restitut 2019, scan)
+    ("Opération : Electrification\nDépense prévisionnelle HT ..................\t57.174.14 €\n"
+     "Dont frais de gestion : 2.722.58 €\nPlan de financement prévisionnel\n"
+     "financements mobilisés par le SDED …...\t57.174.14 €\nParticipation communale … ….….............\tNEANT\n",
+     [("Dépense prévisionnelle HT", "expense", "57174.14"), ("Dont frais de gestion", "expense", "2722.58"),
+      ("financements mobilisés par le SDED", "other", "57174.14")]),
+    # written by us: the funding side named by its own lines
+    ("Coût de l'opération ........ 120 000 €\nSubvention DETR ........ 48 000 €\nAutofinancement ........ 72 000 €",
+     [("Coût de l'opération", "expense", "120000.00"), ("Subvention DETR", "other", "48000.00"),
+      ("Autofinancement", "other", "72000.00")]),
+    # a list of tariffs with dot leaders is not a plan
+    ("15 ans...\t200 €\n30 ans...\t350 €\n50 ans .…..........\t550 €", []),
+])
+def test_budget_lines_plans_with_dot_leaders(text: str, expected: list) -> None:  # type: ignore[type-arg]
+    rows = extract_budget_lines(_text_act(text), Found(), IssueLog())
+    assert [(r.label, r.measure, str(r.amount)) for r in rows] == expected
+    assert all(r.column is None for r in rows)
+
+
+def test_budget_lines_two_sided_plan(tmp_path: Path) -> None:
+    from tests.test_tables import PLAN_PAGE
+
+    act = _whole_act(placed_pdf(tmp_path / "plan.pdf", [PLAN_PAGE]))
+    rows = extract_budget_lines(act, Found(), IssueLog())
+    assert [(r.label, r.column, r.measure, str(r.amount), r.is_total) for r in rows][:3] == [
+        ("Installations chantier", "Dépenses", "expense", "3000.00", False),
+        ("État (DETR 2014) (80 % sur 121 175 € ht)", "Recettes", "other", "96940.00", False),
+        ("Terrassement VRD", "Dépenses", "expense", "13125.00", False),
+    ]
+
+
+@pytest.mark.parametrize("lines, passed", [
+    # subtotals per section (dev J): each adds up the rows since the previous one
+    ([("a", 5250, False), ("b", -200, False), ("Total fonctionnement", 5050, True), ("c", 11800, False),
+      ("d", 2200, False), ("Total investissement", 14000, True)], [True, True]),
+    # HT, TVA, TTC (Aiglun 2013-12, CC des Lisières): TTC adds everything above
+    ([("a", 3000, False), ("b", 13125, False), ("Total ht", 16125, True), ("TVA 20 %", 3225, False),
+      ("Total TTC", 19350, True)], [True, True]),
+    # a grand total of subtotals, and a total that does not add up
+    ([("a", 100, False), ("Sous-total", 100, True), ("b", 50, False), ("Sous-total", 50, True),
+      ("Total général", 150, True)], [True, True, True]),
+    ([("a", 100, False), ("b", 50, False), ("TOTAL", 160, True)], [False]),
+])
+def test_budget_lines_table_total_with_subtotals(lines: list, passed: list) -> None:  # type: ignore[type-arg]
+    from tests.conftest import make_document
+
+    act = Act(make_document("x"), 0, "a", Span(0, 1), ())
+    rows = [BudgetLineRow("a", "d", 1, 0, i, "decision", None, None, label, "Dépenses", "expense", Decimal(v), tot)
+            for i, (label, v, tot) in enumerate(lines, start=1)]
+    assert [c.passed for c in check_table_total(act, Found(rows={"budget_lines": rows}))] == passed

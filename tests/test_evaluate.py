@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from pipeline.evaluate.gold import Counts, _align, normalise
+from pipeline.evaluate.gold import Counts, _align, _match_acts, normalise
 
 
 @pytest.mark.parametrize("a, b", [
@@ -38,3 +38,32 @@ def test_evaluate_align_pairs_rows_by_content_not_order() -> None:
     pairs = _align(gold, pred, ["name", "status"])
     assert ({"name": "B", "status": "absent"}, {"name": "B", "status": "absent"}) in pairs
     assert ({"name": "A", "status": "present"}, {"name": "C", "status": "present"}) in pairs
+
+
+def _acts(*titles: str) -> list[dict]:
+    """Acts of one meeting's minutes: the same body and date, titles apart."""
+    return [{"act_index": i, "title": t, "body": "conseil_municipal", "session_date": "2015-03-31"}
+            for i, t in enumerate(titles)]
+
+
+FIELDS = ["body", "session_date", "title"]
+
+
+@pytest.mark.parametrize("gold, pred, expected", [
+    # exact segmentation: the identity
+    (_acts("Budget", "Taux", "Tarifs"), _acts("Budget", "Taux", "Tarifs"), {0: 0, 1: 1, 2: 2}),
+    # the first act missed: the others keep their gold acts (index alignment shifted them all)
+    (_acts("Délégation", "Budget", "Taux", "Tarifs"), _acts("Budget", "Taux", "Tarifs"), {0: 1, 1: 2, 2: 3}),
+    # an act found in excess in the middle is paired with nothing
+    (_acts("Budget", "Tarifs"), _acts("Budget", "Annexe", "Tarifs"), {0: 0, 2: 1}),
+    # a wrong title at the same place: still that act (its fields then count wrong)
+    (_acts("Budget", "Taux"), _acts("Budget", "Taux communaux 2015"), {0: 0, 1: 1}),
+])
+def test_evaluate_acts_are_paired_in_order_by_content(gold: list[dict], pred: list[dict],
+                                                      expected: dict[int, int]) -> None:
+    assert _match_acts(gold, pred, FIELDS) == expected
+
+
+def test_evaluate_acts_sharing_only_the_meeting_are_not_paired_away_from_their_place() -> None:
+    # an act whose title matches no gold act, at an index gold does not have, pairs with nothing
+    assert _match_acts(_acts("Budget"), _acts("Budget", "Questions diverses"), FIELDS) == {0: 0}

@@ -52,3 +52,11 @@ def test_frenchnum_finds_runs_with_offsets() -> None:
     text = "Le vingt trois Juillet deux mille vingt"
     runs = [(m.group(0), m.start()) for m in NUMBER_WORDS_RE.finditer(text)]
     assert runs == [("vingt trois", 3), ("deux mille vingt", 23)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("deux millions", 2_000_000), ("un million cinq cent mille", 1_500_000),
+    ("trois milliards deux cents millions", 3_200_000_000), ("cent cinquante", 150),
+])
+def test_frenchnum_reads_millions(text: str, expected: int) -> None:
+    assert parse_french_number(text) == expected

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from extractors.grants import check_grants_total, check_sirets, extract_grants, siret_in
+from extractors.grants import check_grant_table_totals, check_grants_total, check_sirets, extract_grants, siret_in
 from extractors.registry import Found
 from pipeline.errors import IssueLog
 from pipeline.model import SectionKind
@@ -110,3 +110,144 @@ def test_grants_real_roannais_small_business_aid() -> None:
 
     rows = process_document(REAL / "epci-roannais-agglomeration-2021-10-28-cc-pv.pdf").rows("grants")
     assert ("Torréfaction de Cafés EURL CBLB", Decimal("2233.00")) in {(g.beneficiary, g.amount) for g in rows}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a collectivité keeps its kind (dev H)
+    ("ATTRIBUE un fonds de concours de 42 000,00 € à la commune du Grand-Quevilly pour la rénovation des vestiaires "
+     "du stade ;", [("Commune du Grand-Quevilly", Decimal("42000.00"), "la rénovation des vestiaires du stade")]),
+    ("Article 2 – D'attribuer un fonds de concours de 8 000 € à la commune d'Achicourt pour la réalisation d'un "
+     "terrain multisports.", [("Commune d'Achicourt", Decimal("8000.00"), "la réalisation d'un terrain multisports")]),
+    # the beneficiary before the award (dev I)
+    ("Article 1 – D'attribuer à la commune de Pencran un fonds de concours de 9 400 € pour la rénovation de la salle "
+     "polyvalente.", [("Commune de Pencran", Decimal("9400.00"), "la rénovation de la salle polyvalente")]),
+    ("DÉCIDE d'attribuer à l'entreprise SAS Métallerie Salmon une aide à l'immobilier d'entreprise d'un montant de "
+     "18 500,00 € pour l'acquisition d'un bâtiment artisanal.",
+     [("SAS Métallerie Salmon", Decimal("18500.00"), "l'acquisition d'un bâtiment artisanal")]),
+    # an acronym after "l'" (Preuilly 2020), proposed then decided: one grant
+    ("Monsieur le Maire propose le versement d'une aide de 2500€ à l'USYP.\nLe Conseil Municipal accepte de verser "
+     "une dotation exceptionnelle de 2500 euros à l'USYP.", [("USYP", Decimal("2500.00"), None)]),
+    # a name hyphenated at a line end (dev J)
+    ("Le Conseil municipal décide d'attribuer une subvention exceptionnelle de 2 550 € à l'association « Associa-\n"
+     "tion Aide à Domicile en Milieu Rural » pour l'organisation de sa fête annuelle.",
+     [("Association Aide à Domicile en Milieu Rural", Decimal("2550.00"), "l'organisation de sa fête annuelle")]),
+    # two items on two lines whose ";" OCR lost (dev H, scan)
+    ("ATTRIBUE un fonds de concours de 42 000,00 € à la commune du Grand-Quevilly pour la rénovation\n"
+     "ATTRIBUE un fonds de concours de 27 500 € à la commune d'Elbeuf pour un terrain ;",
+     [("Commune du Grand-Quevilly", Decimal("42000.00"), "la rénovation"),
+      ("Commune d'Elbeuf", Decimal("27500.00"), "un terrain")]),
+    # a list of awards one per line, never the requested amount (Couthenans 2021)
+    ("Demande en cours :\nCyclo club (demande non précisée) : Proposition initial d'attribution du conseil municipal  230€\n"
+     "Banque alimentaire (demande 380€) : Proposition initial d'attribution du conseil municipal  380€\n"
+     "Rappel 2019 :\nACCA : 60€",
+     [("Cyclo club", Decimal("230.00"), None), ("Banque alimentaire", Decimal("380.00"), None)]),
+    # a beneficiary's name wrapped by the layout (Roannais 2021), with a tab after the dash
+    ("Le bureau communautaire, après en avoir délibéré à l'unanimité :\n-\tattribue une subvention de 1 100 € à "
+     "l'association Les Amis des Arbres de la Loire et de l'Arboretum des\nGrands Murcins, pour l'année 2021 ;",
+     [("Les Amis des Arbres de la Loire et de l'Arboretum des Grands Murcins", Decimal("1100.00"), None)]),
+    ("DÉCIDE d'allouer une subvention de 3 000 € au Comité des fêtes de\nSaint-Martin pour le feu d'artifice.",
+     [("Comité des fêtes de Saint-Martin", Decimal("3000.00"), "le feu d'artifice")]),
+    # the addressee of the proposal before the verb is not the beneficiary (L'Arbresle 2013)
+    ("Il est proposé au Conseil de bien vouloir accorder une subvention exceptionnelle de 394 euros au Tennis Club "
+     "de L'Arbresle.", [("Tennis Club de L'Arbresle", Decimal("394.00"), None)]),
+    ("Monsieur le Maire demande au Conseil municipal d'attribuer une subvention de 800 € à l'association Les "
+     "Restos du Cœur pour la campagne d'hiver.", [("Les Restos du Cœur", Decimal("800.00"), "la campagne d'hiver")]),
+    # "lui" names nobody
+    ("M. X propose de lui attribuer une subvention exceptionnelle de 550 €.", []),
+])
+def test_grants_text_wordings(text: str, expected: list) -> None:  # type: ignore[type-arg]
+    _, _, rows = _grants([(SectionKind.ARTICLES, text, None)])
+    assert [(r.beneficiary, r.amount, r.purpose) for r in rows] == expected
+
+
+def test_grants_siret_printed_in_the_expose() -> None:
+    """Dev I: the SIRET is printed where the exposé names the firm, not in the award."""
+    _, _, rows = _grants([
+        (SectionKind.CONSIDERANTS, "L'entreprise SAS Métallerie Salmon (SIRET 795 617 992 00578), implantée à Pencran, "
+         "projette l'acquisition d'un bâtiment.", None),
+        (SectionKind.DECISION, "DÉCIDE d'attribuer à l'entreprise SAS Métallerie Salmon une aide d'un montant de "
+         "18 500,00 € pour l'acquisition d'un bâtiment.", None),
+    ])
+    assert [(r.beneficiary, r.beneficiary_siret) for r in rows] == [("SAS Métallerie Salmon", "79561799200578")]
+
+
+def _table(headers: list[str], rows: list[list[str]]):  # type: ignore[no-untyped-def]
+    from pipeline.read.table_cells import Column, Row, Table
+
+    cols = [Column(h, 100 * i, 100 * i + 90) for i, h in enumerate(headers)]
+    return Table(cols, [Row({i: v for i, v in enumerate(r) if v}, 1, 0) for r in rows], 1)
+
+
+@pytest.mark.parametrize("headers, awarded", [
+    (["Bénéficiaire", "SIRET", "Projet", "Montant proposé (€)", "Montant voté (€)"], [4]),
+    (["Bénéficiaire", "N° SIRET", "Objet de la demande", "Montant sollicité (€)", "Montant voté (€)"], [4]),
+    (["Association", "Montant demandé", "Proposition"], [2]),
+    (["Association", "Subvention 2023", "Subvention 2024"], [2]),
+    (["Bénéficiaire", "Rappel 2023", "Montant"], [2]),
+    (["Bénéficiaire", "Coût du projet", "Taux", "Subvention attribuée"], [3]),
+    (["", "Montants votés en 2024 Investissement", "Montants votés en 2024 Fonctionnement",
+      "Montants votés en 2025 Investissement", "Montants votés en 2025 Fonctionnement"], [3, 4]),
+    (["Bénéficiaire", "Montant sollicité"], []),
+])
+def test_grants_awarded_columns(headers: list[str], awarded: list[int]) -> None:
+    from extractors.grants.tables import awarded_columns
+
+    assert awarded_columns(_table(headers, []), 2024) == awarded
+
+
+def test_grants_two_awarded_columns_fonctionnement_investissement() -> None:
+    """CC des Lisières de l'Oise 2025-04: a grant per filled cell of the voted year, the
+    section as the purpose when the table has no purpose column (docs/money.md)."""
+    from extractors.grants.tables import grants_from_tables
+
+    table = _table(["", "Montants votés en 2024 Investissement", "Montants votés en 2024 Fonctionnement",
+                    "Montants votés en 2025 Investissement", "Montants votés en 2025 Fonctionnement"],
+                   [["ASAPE 14-18", "819,00 €", "500,00 €", "225,00 €", "500,00 €"],
+                    ["Enceinte", "", "", "3 000,00 €", ""],
+                    ["TOTAL", "819,00 €", "500,00 €", "3 225,00 €", "500,00 €"]])
+    table.columns[0].forced_role = "beneficiary"
+    act = make_act([(SectionKind.ARTICLES, "Approuvé les montants ci-dessus.", None)])
+    from unittest.mock import patch
+
+    with patch("extractors.grants.tables.tables_of", return_value=[table]):
+        found = Found(act_fields={"session_date": dt.date(2025, 4, 10)})
+        rows = grants_from_tables(act, found)
+        checks = check_grant_table_totals(act, found)
+    assert [(r.beneficiary, r.amount, r.purpose, r.year) for r in rows] == [
+        ("ASAPE 14-18", Decimal("225.00"), "Investissement", 2025),
+        ("ASAPE 14-18", Decimal("500.00"), "Fonctionnement", 2025),
+        ("Enceinte", Decimal("3000.00"), "Investissement", 2025),
+    ]
+    assert [(c.check, c.passed) for c in checks] == [("grant_total", True), ("grant_total", True)]
+
+
+def test_grants_table_siret_column_and_failed_total() -> None:
+    from extractors.grants.tables import grants_from_tables
+    from unittest.mock import patch
+
+    table = _table(["Bénéficiaire", "N° SIRET", "Projet", "Montant voté (€)"],
+                   [["Commune d'Abbeville", "219 821 972 00458", "Micro-folie", "88 000,00"],
+                    ["Commune d'Amiens", "211 305 792 00867", "Studio", "115 000,00"],  # a wrong key: no SIRET
+                    ["TOTAL", "", "", "204 000,00"]])
+    act = make_act([(SectionKind.ARTICLES, "D'attribuer les subventions du tableau.", None)])
+    with patch("extractors.grants.tables.tables_of", return_value=[table]):
+        rows = grants_from_tables(act, Found())
+        [check] = check_grant_table_totals(act, Found())
+    assert [(r.beneficiary, r.beneficiary_siret, r.purpose) for r in rows] == [
+        ("Commune d'Abbeville", "21982197200458", "Micro-folie"), ("Commune d'Amiens", None, "Studio")]
+    assert not check.passed and "203000.00" in check.detail and "204000.00" in check.detail
+
+
+@pytest.mark.parametrize("decision, passed", [
+    ("D'attribuer les subventions du tableau ci-dessous, pour un montant total de 203 000,00 € :", [True]),
+    ("D'attribuer les subventions du tableau ci-dessous, pour un montant global de 204 000 € :", [False]),
+    ("D'attribuer les subventions du tableau ci-dessous :", []),  # no total anywhere: nothing to check
+])
+def test_grants_table_without_total_checked_against_the_decision(decision: str, passed: list) -> None:  # type: ignore[type-arg]
+    from unittest.mock import patch
+
+    table = _table(["Bénéficiaire", "Montant attribué"], [["Commune d'Abbeville", "88 000,00"],
+                                                         ["Commune d'Amiens", "115 000,00"]])
+    act = make_act([(SectionKind.ARTICLES, decision, None)])
+    with patch("extractors.grants.tables.tables_of", return_value=[table]):
+        assert [c.passed for c in check_grant_table_totals(act, Found())] == passed

@@ -15,8 +15,8 @@ from extractors.header import extract_header
 from extractors.header.authority import find_authority, find_body, title_case_name
 from extractors.header.counts import find_counts
 from extractors.header.dates import find_prefecture_date, find_publication_date, find_session_date
-from extractors.header.numbers import find_act_number, find_actes_id, find_item_heading, find_title
-from extractors.header.persons import PRESIDENT_RES, SECRETARY_RES, find_person
+from extractors.header.numbers import find_act_number, find_actes_id, find_item_heading, find_title, repair_ocr_title
+from extractors.header.persons import PRESIDENT_RES, SECRETARY_RES, find_person, find_signatory
 from pipeline.model import Act, Document, Page, Section, SectionKind, Span, TextSource
 from pipeline.normalize.identifiers import siren_valid
 from tests.conftest import DEV, dev_pdfs
@@ -264,6 +264,176 @@ def test_header_prefecture_and_publication(text: str, prefecture: dt.date | None
 ])
 def test_header_counts(text: str, expected: tuple[int | None, ...]) -> None:
     assert find_counts(text) == expected
+
+
+@pytest.mark.parametrize("head, expected", [
+    ("CONSEIL RÉGIONAL DU GRAND EST\nExtrait des délibérations de la Commission permanente du 04/05/2023\n"
+     "Référence : CP-2023-0673\nObjet : Reconquête", "CP-2023-0673"),
+    ("RÉGION HAUTS-DE-FRANCE\nSéance du 20 juin 2024\nDélibération n° 24.SP.0576\nObjet : Soutien", "24.SP.0576"),
+    ("ID : 035-200015014-20230713-DB_2023_035-DE\nDÉLIBÉRATION DU BUREAU N° DB-2023-035\nSéance du jeudi", "DB-2023-035"),
+    ("Bureau communautaire du 2 mai 2024 — Délibération B2024-046\nObjet : Marché", "B2024-046"),
+    ("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL DE LA MÉTROPOLE\nSéance du lundi 3 avril 2023\nN° M-2023-134\n"
+     "Le Conseil de la Métropole, convoqué", "M-2023-134"),
+    ("COMMUNE DE VILLEBOIS\nRéf. : 2024/031\nObjet : Tarifs", "2024/031"),
+    ("Délibération n° D.2024.14 : Tarifs de la cantine\nLe Conseil", "D.2024.14"),
+])
+def test_header_act_number_schemes(head: str, expected: str) -> None:
+    assert find_act_number(head) == expected
+
+
+@pytest.mark.parametrize("texts, running, body, expected", [
+    (["CONSEIL RÉGIONAL DU GRAND EST\nExtrait des délibérations"], [], "commission_permanente", "Région Grand Est"),
+    (["RÉGION HAUTS-DE-FRANCE\nConseil régional – Délibération"], [], "conseil_regional", "Région Hauts-de-France"),
+    (["Le Conseil régional des Pays de la Loire,"], [], "conseil_regional", "Région Pays de la Loire"),
+    (["CONSEIL RÉGIONAL D'ÎLE-DE-FRANCE\n"], [], "conseil_regional", "Région Île-de-France"),
+    (["MÉTROPOLE ROUEN NORMANDIE\nEXTRAIT DU REGISTRE"], [], "conseil_communautaire", "Métropole Rouen Normandie"),
+    (["Métropole Nice Côte d'Azur\n"], [], "conseil_communautaire", "Métropole Nice Côte d'Azur"),
+    (["Bordeaux Métropole\nExtrait"], [], "conseil_communautaire", "Bordeaux Métropole"),
+    (["DÉLIBÉRATION DU BUREAU N° DB-2023-035"],
+     ["Recueil des actes du Bureau n° 2023-07 – Communauté de communes du Val d'Ille-Aubigné\tpage 3/5"], "bureau",
+     "Communauté de communes du Val d'Ille-Aubigné"),
+    (["Département du Pas-de-Calais - Commission permanente\n"], [], "commission_permanente",
+     "Département du Pas-de-Calais"),
+    (["Communauté de communes du Pays de Landerneau-Daoulas\n"], [], "bureau",
+     "Communauté de communes du Pays de Landerneau-Daoulas"),
+    # a région named in a sentence of the body, after a département's letterhead
+    (["DÉPARTEMENT DU GERS\nLa Région Occitanie a décidé"], [], "commission_permanente", "Département du Gers"),
+])
+def test_header_authority_of_every_kind(texts: list[str], running: list[str], body: str, expected: str) -> None:
+    assert find_authority(texts, body, "", running=running) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL DE LA MÉTROPOLE", "conseil_communautaire"),
+    ("Le Conseil métropolitain, après en avoir délibéré,", "conseil_communautaire"),
+    ("RÉGION HAUTS-DE-FRANCE\nConseil régional – Délibération de l'assemblée plénière", "conseil_regional"),
+])
+def test_header_body_of_metropoles_and_regions(text: str, expected: str) -> None:
+    assert find_body(text) == expected
+
+
+@pytest.mark.parametrize("text, prefecture, publication", [
+    ("Acte certifié exécutoire – Réception par le représentant de l'État : 07/04/2023 – Publication : 07/04/2023",
+     D(2023, 4, 7), D(2023, 4, 7)),
+    ("Date de réception en préfecture : 23/06/2024 – Date de mise en ligne : 25/06/2024", D(2024, 6, 23),
+     D(2024, 6, 25)),
+    ("Transmis en préfecture le 31 janvier 2023 — Publié le 31 janvier 2023", D(2023, 1, 31), D(2023, 1, 31)),
+    ("Envoyé en préfecture le 07/05/2024\nReçu en préfecture le 07/05/2024\nMis en ligne le 08/05/2024",
+     D(2024, 5, 7), D(2024, 5, 8)),
+    ("Accusé de réception préfecture : 12/03/2021\nAffiché le 13/03/2021", D(2021, 3, 12), D(2021, 3, 13)),
+])
+def test_header_prefecture_and_publication_stamps(text: str, prefecture: dt.date, publication: dt.date) -> None:
+    assert (find_prefecture_date(text), find_publication_date(text)) == (prefecture, publication)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pour extrait conforme,\nLe Président de la Communauté de communes,\nNicolas LEBLANC", "Nicolas LEBLANC"),
+    ("Délibéré en séance les jour, mois et an susdits.\nLa Présidente,\nSandrine DELATTRE", "Sandrine DELATTRE"),
+    ("Le maire,\tLe secrétaire de séance\nDaniel JUGY\tJulien PONS", "Daniel JUGY"),
+    ("La secrétaire de séance,\tLe Maire,\nSandrine CARPENTIER\tVéronique HOCHART", "Véronique HOCHART"),
+    ("Signé électroniquement par : Patrick LE GALL\nQualité : Président du Conseil régional", "Patrick LE GALL"),
+    ("Fait à Arras, le 26/01/2023\nLa Présidente de la Communauté urbaine,\nCorinne AUGER", "Corinne AUGER"),
+    # a signature by delegation, or another president, is not the session's president
+    ("Pour le Président et par délégation,\nLe Vice-Président,\nJean DUPONT", None),
+    ("Pour le Maire empêché,\nL'adjoint délégué,\nJean DUPONT", None),
+    ("Le Président du bureau de vote,\nJean DUPONT", None),
+])
+def test_header_president_as_signatory(text: str, expected: str | None) -> None:
+    assert find_signatory(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Etaient présents :\nTitulaires :\nMme Agnès BACHELART, M. Laurent BARGADA, M. Renaud\nSUPERBI, Mme Sylvie "
+     "VALENTE-LE HIR (27)\nAbsent(s) ayant donné procuration à :\nM. Jean-Marie BOUCHEZ donne procuration à M. Yves "
+     "LOUBES (7)", (None, 27, None)),
+    ("Présents : M. Nicolas LEBLANC (Landerneau), Mme Françoise DEWAELE (Daoulas).", (None, None, None)),
+    ("Présents (12) : M. DUPONT, Mme MARTIN", (None, 12, None)),
+    ("Nombre de conseillers en exercice : 15\nPrésents : 11\nQui ont pris part à la délibération : 13", (15, 11, 13)),
+    ("Membres en exercice : 34 – présents : 27 – ayant pris part au vote : 30", (34, 27, 30)),
+])
+def test_header_counts_closing_a_list(text: str, expected: tuple) -> None:
+    assert find_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("- Désignation d’un secrétaire de séance (article L.2121-15 du CGCT applicable en vertu de\nl’article L. 5211-1 "
+     "du CGCT) : Mme Anne-Marie DEFRANCE a été désignée.", "Anne-Marie DEFRANCE"),
+    ("Désignation du secrétaire de séance : M. Paul RENARD est désigné.", "Paul RENARD"),
+])
+def test_header_secretary_designated(text: str, expected: str) -> None:
+    assert find_person(text, SECRETARY_RES) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Conseil Communautaire\nSéance du 10 avril 2025 à 19h00\nCOMPTE RENDU", "conseil_communautaire"),
+    ("L’an deux mille vingt-cinq, le dix avril, les membres du Conseil Communautaire de la Communauté de Communes "
+     "des Lisières, légalement convoqués, se sont réunis", "conseil_communautaire"),
+])
+def test_header_body_of_a_letterhead_or_a_meeting(text: str, expected: str) -> None:
+    assert find_body(text) == expected
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # a scribble over the name on a scan: the one member of the attendance with the surname
+    ("La Présidente,\nes andrine Rs DELATTRE", "Présents : Mme DELATTRE Sandrine, M. BAILLY Pierre-Yves",
+     "Sandrine DELATTRE"),
+    ("Le Président de la Communauté de communes,\nA\tLEBLANC", "Présents : M. Nicolas LEBLANC (Landerneau)",
+     "Nicolas LEBLANC"),
+    # two members share the surname: nobody
+    ("Le Président,\nsn LEBLANC", "Présents : M. Nicolas LEBLANC, Mme Anne LEBLANC", None),
+])
+def test_header_signatory_read_through_a_scribble(text: str, names: str, expected: str | None) -> None:
+    assert find_signatory(text, names) == expected
+
+
+@pytest.mark.parametrize("title, repaired", [
+    ("Fonds de concours aux communes — Équipements sportifs — Programme 2023",
+     "Fonds de concours aux communes – Équipements sportifs – Programme 2023"),
+    ("Ligne de bus —- Approbation de l'avant-projet", "Ligne de bus – Approbation de l'avant-projet"),
+    ("Tarifs de location à compter du ler janvier 2025", "Tarifs de location à compter du 1er janvier 2025"),
+    ("ENSEIGNEMENT -— Convention transport", "ENSEIGNEMENT – Convention transport"),
+    ("Création de poste - Adjoint", "Création de poste - Adjoint"),  # a hyphen stays what it is
+])
+def test_header_ocr_title_repair(title: str, repaired: str) -> None:
+    assert repair_ocr_title(title) == repaired
+
+
+@pytest.mark.parametrize("head, full, title", [
+    ("9. SPORTS LOISIRS - Extension du pôle multiactivités Raymond Moutet - Plan de financement\nLa délibération D10 "
+     "du conseil municipal du 14 décembre 2012 concernait", [True, True],
+     "SPORTS LOISIRS - Extension du pôle multiactivités Raymond Moutet - Plan de financement"),
+    ("1. COMPTABILITE – Crédits budget principal 2013 - Décision modificative n°01\nCette décision modificative "
+     "n°01 concerne l’intégration", [True, True], "COMPTABILITE – Crédits budget principal 2013 - Décision modificative n°01"),
+    # an open end goes on, whatever the next line opens with
+    ("2. Convention entre la commune et\nLe Département du Gers pour l'entretien\nMonsieur le Maire expose", [True, False],
+     "Convention entre la commune et Le Département du Gers pour l'entretien"),
+])
+def test_header_title_stops_at_the_sentence_below(head: str, full: list[bool], title: str) -> None:
+    heading = find_item_heading(head, "", full)
+    assert heading is not None and heading.title == title
+
+
+@pytest.mark.parametrize("head, title", [
+    ("Point n°1 : Création d'un poste d'adjoint administratif à temps non complet\nMadame la Maire expose",
+     "Création d'un poste d'adjoint administratif à temps non complet"),
+    ("Point 3 – Décision modificative n°3 – Budget principal 2022\nVu le Code", "Décision modificative n°3 – Budget principal 2022"),
+    ("Question n° 4 : Admission en non-valeur\nMadame la Maire présente", "Admission en non-valeur"),
+])
+def test_header_labelled_item_heading(head: str, title: str) -> None:
+    heading = find_item_heading(head)
+    assert heading is not None and (heading.number, heading.title) == (None, title)
+
+
+@pytest.mark.parametrize("head, title", [
+    ("ID : 029-200046159-20240502-B2024_047-DE\nBureau communautaire du 2 mai 2024 — Délibération B2024-047\n"
+     "Tarifs 2024-2025 du centre aquatique\nMembres en exercice : 10 – Présents : 8", "Tarifs 2024-2025 du centre aquatique"),
+    ("DÉLIBÉRATION DU BUREAU N° DB-2023-037\nSéance du jeudi 27 juillet 2023\nTarifs 2023-2024 de l'école de musique\n"
+     "Présents : Mme DELATTRE Sandrine", "Tarifs 2023-2024 de l'école de musique"),
+    # the council's opening sentence under the number is no title
+    ("N° M-2023-134\nLe Conseil de la Métropole, convoqué le 29/03/2023, s'est réuni", None),
+])
+def test_header_title_under_an_act_heading(head: str, title: str | None) -> None:
+    assert find_title(head) == title
 
 
 def test_header_actes_identifier() -> None:

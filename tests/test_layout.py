@@ -53,3 +53,15 @@ def test_layout_does_not_split_a_table_as_a_sidebar() -> None:
     lines = lay_out(words, 595)[0].split("\n")
     assert lines[0] == "65/6574\tSubventions aux associations\t10 650,00"
     assert len(lines) == 4
+
+
+def test_layout_keeps_flat_glyphs_on_their_line() -> None:
+    """An en dash is 0.4 pt high in a text layer (H-metropole s802: "exercice : 64 – Présents :
+    51"); its box lies inside the line, so it stays there and drags no colon or short word
+    ("en", ":") onto a line of its own."""
+    words = [RawWord("exercice", 50, 158.7, 84, 165.1), RawWord("en", 88, 160.5, 96, 165.1),
+             RawWord(":", 100, 160.6, 102, 165.1), RawWord("64", 106, 158.7, 116, 165.1),
+             RawWord("–", 120, 162.6, 125, 163.0), RawWord("Présents", 129, 158.4, 162, 165.1),
+             RawWord("Étaient", 50, 171.7, 80, 180.0)]
+    text, _ = lay_out(words, 595)
+    assert text.split("\n") == ["exercice en : 64 – Présents", "Étaient"]

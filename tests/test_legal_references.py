@@ -151,6 +151,77 @@ def _lines(*texts: str, full: bool = False) -> list[TextLine]:
     return out
 
 
+@pytest.mark.parametrize("text, title", [
+    ("Vu le règlement d'intervention « Biodiversité et trames vertes et bleues » ;",
+     "Biodiversité et trames vertes et bleues"),
+    ("Vu le règlement d'aides « Équipements culturels de proximité » adopté le 12 mars 2024 ;",
+     "Équipements culturels de proximité"),
+    ("Vu le schéma de référence « Lannion 2030 » adopté par délibération du conseil municipal de Lannion le 26 juin "
+     "2017,", "Lannion 2030"),
+    ("Vu le règlement budgétaire et financier de la Région ;", "règlement budgétaire et financier de la Région"),
+])
+def test_legal_references_quoted_title_of_a_named_text(text: str, title: str) -> None:
+    assert parse_visa(text).title == title
+
+
+@pytest.mark.parametrize("text, kind, date, title, articles", [
+    # a loi by its name, its date after the name
+    ("Vu la Loi Relative à la Solidarité au Renouvellement Urbain (SRU) du 13 décembre 2000,", "loi",
+     dt.date(2000, 12, 13), "Relative à la Solidarité au Renouvellement Urbain (SRU)", []),
+    ("Vu la Loi portant Evolution du Logement, de l’Aménagement et du Numérique (ELAN) du 23\u00a0novembre 2018,", "loi",
+     dt.date(2018, 11, 23), "portant Evolution du Logement, de l’Aménagement et du Numérique (ELAN)", []),
+    ("Vu la Loi Climat et Résilience du 17 décembre 2021, visant à lutter contre l’artificialisation des sols,",
+     "loi", dt.date(2021, 12, 17), "Climat et Résilience", []),
+    ("Vu la Loi pour l'Accès au Logement et un Urbanisme Rénové (ALUR) du 24 mars 2014,", "loi",
+     dt.date(2014, 3, 24), "pour l'Accès au Logement et un Urbanisme Rénové (ALUR)", []),
+    ("Vu la loi d'Orientation des Mobilités du 24 décembre 2019,", "loi", dt.date(2019, 12, 24),
+     "d'Orientation des Mobilités", []),
+    # the title stops where the sentence of the exposé takes over
+    ("Vu la loi n°2015-991 du 7 août 2015 portant nouvelle organisation territoriale de la République, dite Loi "
+     "NOTRé, qui a modifié la répartition des compétences", "loi", dt.date(2015, 8, 7),
+     "portant nouvelle organisation territoriale de la République", []),
+    ("Vu le décret n° 2011-984 du 23/08/2011 modifiant la nomenclature des installations classées, a fixé le rayon "
+     "d'affichage à 6 km", "decret", dt.date(2011, 8, 23), "modifiant la nomenclature des installations classées", []),
+    # "à compter du …" belongs to the title of a délibération
+    ("Vu la délibération du Conseil Communautaire du 17 décembre 2019 portant sur les tarifs du Numériparc, à compter "
+     "du 1er janvier 2020,", "deliberation", dt.date(2019, 12, 17),
+     "portant sur les tarifs du Numériparc, à compter du 1er janvier 2020", []),
+    # named texts cited as "other"
+    ("Vu l’instruction budgétaire et comptable M57,", "other", None, "instruction budgétaire et comptable M57", []),
+    ("Vu les statuts de la Communauté de Communes des Lisières de l’Oise, Autorité Organisatrice de la Mobilité,",
+     "other", None, "statuts de la Communauté de Communes des Lisières de l’Oise", []),
+    ("Vu Le Code de l’Environnement et notamment les articles L.110-1 à L.110-3 et R.229-53,", "code", None,
+     "Code de l’Environnement", ["L.110-1", "L.110-3", "R.229-53"]),
+    ("Vu le code des transports et son article L 1215-3,", "code", None, "code des transports", ["L.1215-3"]),
+])
+def test_legal_references_named_texts_and_where_titles_end(text: str, kind: str, date: dt.date | None,
+                                                             title: str, articles: list[str]) -> None:
+    r = parse_visa(text)
+    assert (r.kind, r.date, r.title, r.articles) == (kind, date, title, articles)
+
+
+def test_legal_references_visa_opening_on_a_capitalised_article() -> None:
+    lines = [TextLine(i * 80, i * 80 + len(t), t, 1, False) for i, t in enumerate(
+        ["Vu Le Code de l’Urbanisme,", "Vu La délibération n° 2016-53 du 12 avril 2016,", "VU LE CODE RURAL ;"])]
+    assert len(find_visas(lines)) == 3
+
+
+@pytest.mark.parametrize("text, issuer", [
+    ("Vu la demande d'admission en non-valeur présentée par le comptable public ;", "comptable public"),
+    ("Vu la demande présentée le 23 Juillet 2019 et complétée le 21 Novembre 2019 par la Société PARC EOLIEN DES "
+     "VENTS DE L’OUEST S.A.S en vue de l’exploitation d’un parc éolien ;",
+     "Société PARC EOLIEN DES VENTS DE L’OUEST S.A.S"),
+    ("Vu l’approbation de la convention-type par le comité syndical du SMTCO le 11 décembre 2024,",
+     "comité syndical du SMTCO"),
+    ("Vu la requête formulée par l'association Les Amis du Vieux Moulin ;", "association Les Amis du Vieux Moulin"),
+    # no author named, or one that is no body
+    ("Vu la demande de subvention par les services ;", None),
+    ("Vu la demande de M. DUPONT du 3 mars 2024 ;", None),
+])
+def test_legal_references_author_of_a_request(text: str, issuer: str | None) -> None:
+    assert parse_visa(text).issuer == issuer
+
+
 @pytest.mark.parametrize("lines, expected", [
     # wrapped after a comma before an article number, after a word, before a quote
     (["Vu le Code Général des Collectivités Territoriales et, notamment, ses articles L.3121-14, L.3121-14-1,",

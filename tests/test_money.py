@@ -102,3 +102,40 @@ def test_money_find_amounts_qualifier_and_offsets() -> None:
 ])
 def test_money_siret_valid(siret: str, ok: bool) -> None:
     assert siret_valid(siret) is ok
+
+
+@pytest.mark.parametrize("text, expected", [
+    # scales in words and symbols (dev H)
+    ("estimé à 7,8 millions d'euros HT", [("7,8 millions d'euros", "7800000.00")]),
+    ("une participation de l'État de 900 k€, de la Région de 2 M€", [("900 k€", "900000.00"), ("2 M€", "2000000.00")]),
+    ("à hauteur de 0,6 M€ ;", [("0,6 M€", "600000.00")]),
+    ("un programme de 2,3 Md€", [("2,3 Md€", "2300000000.00")]),
+    ("1,2 million d'euros", [("1,2 million d'euros", "1200000.00")]),
+    # words
+    ("la somme de cent cinquante euros", [("cent cinquante euros", "150.00")]),
+    ("deux millions d'euros", [("deux millions d'euros", "2000000.00")]),
+    ("mille trois cent quinze euros", [("mille trois cent quinze euros", "1315.00")]),
+    # lists and ranges: the bare numbers take the currency of the last
+    ("entre 15 000 et 20 000 € HT", [("15 000", "15000.00"), ("20 000 €", "20000.00")]),
+    ("des tarifs entre 60 et 400€", [("60", "60.00"), ("400€", "400.00")]),
+    ("des lots de 15 000, 20 000 et 25 000 €", [("15 000", "15000.00"), ("20 000", "20000.00"), ("25 000 €", "25000.00")]),
+    ("entre 1 et 2 millions d'euros", [("1", "1000000.00"), ("2 millions d'euros", "2000000.00")]),
+    ("de 15€ à 50€", [("15€", "15.00"), ("50€", "50.00")]),
+    # not lists: years, account numbers, a signed movement
+    ("en 2023 et 2024 : 40 000 €", [("40 000 €", "40000.00")]),
+    ("du 10.222 au 10.68 et -22'973,41€", [("-22'973,41€", "-22973.41")]),
+    # a figure a line end cut
+    ("un produit de la taxe à 117\n950 €.", [("117\n950 €", "117950.00")]),
+    # negatives
+    ("un déficit de -12 000 €", [("-12 000 €", "-12000.00")]),
+    ("Ajustement soit – 1’697€", [("– 1’697€", "-1697.00")]),
+    ("le delta était de - 1.697€, et", [("- 1.697€", "-1697.00")]),
+    ("- 24 000 € au titre des axes\n- 3 000 € pour", [("24 000 €", "24000.00"), ("3 000 €", "3000.00")]),
+])
+def test_money_find_amounts_scales_words_lists(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(a.raw, str(a.amount)) for a in find_amounts(text)] == expected
+
+
+@pytest.mark.parametrize("raw, expected", [("3 000 € ht", "3000.00"), ("13 125 € HT", "13125.00"), ("8 512.00 €", "8512.00")])
+def test_money_parse_amount_lower_case_qualifier(raw: str, expected: str) -> None:
+    assert str(parse_amount(raw)) == expected

@@ -29,12 +29,36 @@ from pipeline.normalize.names import parse_person, same_person, strip_functions
     ("Christine Aranéo", None, "Christine", "Aranéo"),                      # no capitals at all
     ("Jean\nClaude GROSS", None, "Jean Claude", "GROSS"),                   # wrapped over a line
     ("Mademoiselle Jade JORAND", "Mme", "Jade", "JORAND"),
+    ("de LA FOSSE Guy", None, "Guy", "de LA FOSSE"),                        # NOM Prénom, particle first
+    ("d'ALMEIDA Sandrine", None, "Sandrine", "d'ALMEIDA"),
+    ("Mme d'ALMEIDA Sandrine", "Mme", "Sandrine", "d'ALMEIDA"),
+    ("du PLESSIS Anne", None, "Anne", "du PLESSIS"),
+    ("Julien de LA MOTTE", None, "Julien", "de LA MOTTE"),                  # Prénom NOM, particle
+    ("Anne-Claire Le ROUX", None, "Anne-Claire", "Le ROUX"),
+    ("Mme Marie D'HALLUIN", "Mme", "Marie", "D'HALLUIN"),
+    ("VASSEUR J.", None, "J.", "VASSEUR"),                                  # surname and initial
+    ("BAILLY B", None, "B.", "BAILLY"),
+    ("de LA FOSSE O.", None, "O.", "de LA FOSSE"),
+    ("J.-P. MARTIN", None, "J.-P.", "MARTIN"),
+    ("M. Guillain DE France", "M.", "Guillain", "DE France"),
 ])
 def test_names_parse_person(printed: str, civility: str | None, first: str, last: str) -> None:
     p = parse_person(printed)
     assert (p.civility, p.first_name, p.last_name) == (civility, first, last)
     assert p.full_name == f"{first} {last}"
     assert p.printed == printed
+
+
+@pytest.mark.parametrize("printed, civility, first, last", [
+    ("Adeline", None, "Adeline", None),          # a first name alone (informal minutes)
+    ("Jean-Pierre", None, "Jean-Pierre", None),
+    ("Anne Marie", None, "Anne", "Marie"),       # two words: the last one is the surname
+    ("M. Dupont", "M.", None, "Dupont"),         # with a civility, a lone word is the surname
+    ("DUPONT", None, None, "DUPONT"),            # in capitals, a surname
+])
+def test_names_parse_person_one_part(printed: str, civility: str | None, first: str | None, last: str | None) -> None:
+    p = parse_person(printed)
+    assert (p.civility, p.first_name, p.last_name) == (civility, first, last)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -54,6 +78,9 @@ def test_names_strip_functions(text: str, expected: str) -> None:
     ("Élodie PRÉVOST", "Elodie PREVOST", True),           # accents lost by OCR
     ("Patrick DUFOUR", "Véronique DUFOUR", False),
     ("M. DUFOUR", "Véronique DUFOUR", True),              # no first name: the surname decides
+    ("Mario", "Mario", True),                             # first names alone
+    ("Mario", "Marie", False),
+    ("Mario", "Mario DUPONT", False),                     # a first name alone is no surname
 ])
 def test_names_same_person(a: str, b: str, same: bool) -> None:
     assert same_person(parse_person(a), parse_person(b)) is same

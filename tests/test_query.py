@@ -54,3 +54,41 @@ def test_cli_query(out: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "n\n-\n3\n(1 row)" in capsys.readouterr().out
     assert main(["query", str(out), "SELECT * FROM nowhere"]) == 2
     assert main(["query", str(out / "missing"), "SELECT 1"]) == 2
+
+
+@pytest.mark.parametrize("sql", [
+    "SELECT * FROM read_csv('/etc/passwd', sep=':')",
+    "SELECT * FROM read_text('/etc/hostname')",
+    "SELECT * FROM glob('/etc/*')",
+    "COPY (SELECT 1 AS x) TO '{tmp}/copied.csv'",
+    "COPY acts TO '{out}/acts/part-evil.parquet'",
+    "ATTACH '{tmp}/other.duckdb' AS other",
+    "INSTALL httpfs",
+    "LOAD httpfs",
+    "SELECT * FROM read_parquet('{out}/acts/*.parquet')",
+    "SET enable_external_access = true",
+    "SET lock_configuration = false",
+    "SET allowed_directories = ['/']",
+])
+def test_query_never_reaches_beyond_the_run(out: Path, tmp_path_factory: pytest.TempPathFactory,
+                                             sql: str) -> None:
+    """The SQL of `delib query` sees the run's tables (views) and nothing else: no file read
+    or written by path, no database attached, no extension installed or loaded, no setting
+    changed back (DuckDB's enable_external_access, lock_configuration, autoload/autoinstall)."""
+    import duckdb
+
+    tmp = tmp_path_factory.mktemp("elsewhere")
+    before = sorted(p.name for p in out.rglob("*"))
+    with pytest.raises(duckdb.Error):
+        query(out, sql.format(tmp=tmp, out=out))
+    assert not list(tmp.iterdir())
+    assert sorted(p.name for p in out.rglob("*")) == before
+
+
+def test_query_over_a_folder_named_with_glob_characters(out: Path,
+                                                       tmp_path_factory: pytest.TempPathFactory) -> None:
+    import shutil
+
+    odd = tmp_path_factory.mktemp("glob") / "out[1]*?"
+    shutil.copytree(out, odd)
+    assert query(odd, "SELECT count(*) FROM acts")[1] == [(3,)]

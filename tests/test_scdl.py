@@ -227,3 +227,35 @@ def test_cli_export(dev_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixtur
     assert main(["export", "scdl", str(dev_copy), "--coll-siret", "21860194600014"]) == 1  # bad key
     assert (dev_copy / "scdl" / "deliberations.invalid.csv").exists()
     assert not (dev_copy / "scdl" / "deliberations.csv").exists()  # no stale valid file left
+
+
+# ---------------------------------------------------------------- spreadsheet formulas (OWASP)
+
+@pytest.mark.parametrize("title", [
+    '=HYPERLINK("http://example.org/x","Cliquer")', "+33 1 23 45 67 89", "-2 350,00 de crédits",
+    "@SUM(A1:A9)", "=1+1;Subvention \"été\"\nsuite",
+])
+def test_cells_leading_with_a_formula_character_are_neutralised(tmp_path: Path, title: str) -> None:
+    """OWASP CSV injection: a text cell starting with = + - @ (or tab, carriage return) gets a
+    leading apostrophe so that no spreadsheet runs it; numbers (a negative amount) are left as
+    they are, and the CSV quoting of ";", quotes and newlines is unchanged."""
+    import pyarrow.parquet as pq
+
+    from pipeline.runner.write import rows_to_table
+    from schemas.rows import ActRow, GrantRow
+
+    fields = dict.fromkeys(ActRow.__dataclass_fields__)
+    fields.update(act_id="d1-0", doc_id="d1", act_index=0, page_start=1, page_end=1, title=title,
+                  authority="Commune de Saint-Exemple", act_number="2024-001")
+    grant = GrantRow("d1-0", "d1", title, None, __import__("decimal").Decimal("-150.00"), title, 2024)
+    for name, rows in (("acts", [ActRow(**fields)]), ("grants", [grant])):
+        (tmp_path / name).mkdir()
+        pq.write_table(rows_to_table(name, rows), tmp_path / name / "part-d1.parquet")
+    report = export_scdl(tmp_path, coll_siret="21860194600013")
+    for name, column in (("deliberations", "DELIB_OBJET"), ("subventions", "nomBeneficiaire")):
+        path = report.paths.get(name) or tmp_path / "scdl" / f"{name}.invalid.csv"
+        row = _read(path)[0]
+        assert row[column] == "'" + " ".join(title.split()), name
+        assert not row[column].startswith(("=", "+", "-", "@", "\t", "\r"))
+    subv = _read(report.paths.get("subventions") or tmp_path / "scdl" / "subventions.invalid.csv")[0]
+    assert subv["montant"] == "-150"  # a number column: never given an apostrophe

@@ -170,3 +170,164 @@ def test_tables_join_wrapped_completes_cut_words(a: str, b: str, joined: str) ->
 ])
 def test_tables_whole_header(text: str, whole: str) -> None:
     assert whole_header(text) == whole
+
+
+#: A financing plan on two sides, each printing its own labels (Aiglun 2013-12, item 7):
+#: the header names the sides only, a bracket under a label continues it.
+PLAN_PAGE = [
+    (43, 41, "plan de financement prévisionnel établi ainsi qu'il suit :"),
+    (152, 61, "Dépenses"), (402, 61, "Recettes"),
+    (52, 87, "Installations chantier"), (251, 87, "3 000 € ht"), (306, 87, "État (DETR 2014)"), (498, 87, "96 940 €"),
+    (306, 99, "(80 % sur 121 175 € ht)"),
+    (52, 125, "Terrassement VRD"), (247, 125, "13 125 € ht"), (306, 125, "Participation communale"), (498, 125, "24 235 €"),
+    (52, 151, "Total ht"), (252, 151, "16 125 €"),
+    (52, 164, "Total TTC"), (252, 164, "19 350 €"), (306, 164, "Total TTC"), (493, 164, "121 175 €"),
+    (43, 190, "Vote favorable à l'unanimité."),
+]
+
+
+def test_tables_two_sided_plan_keeps_each_sides_label(tmp_path: Path) -> None:
+    doc = load_document(placed_pdf(tmp_path / "plan.pdf", [PLAN_PAGE]), Options(ocr=False), IssueLog())
+    [t] = find_tables(doc)
+    assert t.headers == ["Dépenses", "Recettes"]
+    got = [(t.label_for(r, ci), t.columns[ci].header, r.text(ci)) for r in t.rows for ci in (0, 1) if r.text(ci)]
+    assert got == [
+        ("Installations chantier", "Dépenses", "3 000 € ht"),
+        ("État (DETR 2014) (80 % sur 121 175 € ht)", "Recettes", "96 940 €"),
+        ("Terrassement VRD", "Dépenses", "13 125 € ht"), ("Participation communale", "Recettes", "24 235 €"),
+        ("Total ht", "Dépenses", "16 125 €"), ("Total TTC", "Dépenses", "19 350 €"), ("Total TTC", "Recettes", "121 175 €"),
+    ]
+    assert t.side(0) == "expense" and t.side(1) == "income"
+
+
+#: An AP/CP table whose headers wrap above and below their line (dev G, région).
+APCP_PAGE = [
+    (60, 80, "Article 2 : D'affecter un montant de 1 241 000,00 € sur les autorisations suivantes :"),
+    (330, 100, "Reste à"), (470, 100, "CP 2024 et"),
+    (60, 110, "N° AP"), (110, 110, "Intitulé"), (200, 110, "AP votée"), (260, 110, "Affecté ce jour"),
+    (400, 110, "CP 2023"),
+    (330, 120, "affecter"), (470, 120, "suivants"),
+    (110, 134, "Biodiversité –"),
+    (60, 140, "P23-653"), (200, 140, "2 360 000"), (260, 140, "744 600"), (330, 140, "639 900"), (400, 140, "372 300"),
+    (470, 140, "372 300"),
+    (110, 146, "investissement"),
+    (60, 166, "Total"), (200, 166, "2 360 000"), (260, 166, "744 600"), (330, 166, "639 900"), (400, 166, "372 300"),
+    (470, 166, "372 300"),
+    (60, 200, "Article 3 : D'approuver la convention type d'attribution et d'autoriser le Président à la signer."),
+]
+
+
+def test_tables_ap_cp_headers_on_three_lines(tmp_path: Path) -> None:
+    doc = load_document(placed_pdf(tmp_path / "apcp.pdf", [APCP_PAGE], size=8), Options(ocr=False), IssueLog())
+    [t] = find_tables(doc)
+    assert t.headers == ["N° AP", "Intitulé", "AP votée", "Affecté ce jour", "Reste à affecter", "CP 2023",
+                         "CP 2024 et suivants"]
+    assert [c.measure for c in t.columns] == [None, None, "ae", "proposed", "balance", "cp", "cp"]
+    assert [t.label(r) for r in t.rows] == ["Biodiversité – investissement", "Total"]
+    assert t.rows[0].text(0) == "P23-653" and t.is_total(t.rows[1])
+
+
+#: A bulletin page set in two columns, its grants list under a title and no header.
+BULLETIN_PAGE = [
+    (20, 50, "COMPTE-RENDU DU CONSEIL"), (300, 50, "SUBVENTIONS"),
+    (20, 62, "MUNICIPAL DU 26 MARS 2013"), (300, 62, "ASSOCIATIONS 2013"),
+    (20, 90, "Les résultats de l'année 2012"), (260, 90, "AEP La Saint Jean"), (520, 90, "64 018,97 €"),
+    (20, 102, "s'établissent comme suit :"), (260, 102, "ADMR"), (520, 102, "1 000,00 €"),
+    (20, 114, "-Fonctionnement : +72 931,44 €"), (260, 114, "Association pour le développement du Bassin"),
+    (260, 124, "Versant de la Baie de Bourgneuf"), (530, 124, "195,05 €"),
+    (20, 136, "INDEMNITE POUR LE GARDIENNAGE"), (260, 136, "Arche Football Club"), (520, 136, "3 638.00€"),
+    (20, 148, "Elle est fixée à 342,83€ pour l'année 2013."),
+]
+
+
+def test_tables_titled_list_in_a_bulletin_column(tmp_path: Path) -> None:
+    doc = load_document(placed_pdf(tmp_path / "bulletin.pdf", [BULLETIN_PAGE], size=8), Options(ocr=False), IssueLog())
+    [t] = find_tables(doc)
+    assert t.source == "list" and t.is_grants and t.headers[1] == "SUBVENTIONS ASSOCIATIONS 2013"
+    assert [(r.text(0), r.text(1)) for r in t.rows] == [
+        ("AEP La Saint Jean", "64 018,97 €"), ("ADMR", "1 000,00 €"),
+        ("Association pour le développement du Bassin Versant de la Baie de Bourgneuf", "195,05 €"),
+        ("Arche Football Club", "3 638.00€"),
+    ]
+    # the left column's amounts are running text, not cells of the list
+    offset = doc.text.index("342,83")
+    assert not t.covers(offset)
+
+
+def test_tables_ocr_cell_read_line_by_line() -> None:
+    """Tesseract gives a wrapped name as one line sorted left to right ("Association Zones
+    Humides Les Amis des"): the cell is read line by line again."""
+    doc = _ocr_document([
+        [(70, 110, "Bénéficiaire", 95), (410, 440, "Montant", 95)],
+        [(70, 125, "Association", 95), (90, 120, "Zones", 95), (127, 150, "Les", 95), (125, 160, "Humides", 95),
+         (155, 175, "Amis", 95), (178, 190, "des", 95), (410, 450, "66 500,00", 95)],
+    ])
+    words = list(doc.pages[0].words)
+    # "Zones Humides" sits on the lower line of the cell
+    words = [Word(w.text, w.x0, w.top + 9 if w.text in ("Zones", "Humides") else w.top, w.x1,
+                  w.bottom + 9 if w.text in ("Zones", "Humides") else w.bottom, w.start, w.line, w.conf) for w in words]
+    page = Page(1, 595.0, 842.0, TextSource.OCR, 0, len(doc.text), tuple(words), 90.0)
+    t = find_tables(Document("ocr", "ocr.pdf", doc.text, (page,)))[0]
+    assert t.rows[0].text(0) == "Association Les Amis des Zones Humides"
+
+
+def _figures_table(values: list[str], total: str, sirets: list[str] | None = None):  # type: ignore[no-untyped-def]
+    from pipeline.read.table_cells import Column, Row, Table
+
+    cols = [Column("Bénéficiaire", 0, 90), Column("SIRET", 100, 190), Column("Montant voté (€)", 200, 290)]
+    rows = [Row({0: f"B{k}", 1: (sirets or [""] * len(values))[k], 2: v}, 1, 0,
+                boxes={**({1: (100, 20 * k, 190, 20 * k + 9)} if sirets else {}), 2: (200, 20 * k, 290, 20 * k + 9)})
+            for k, v in enumerate(values)]
+    rows.append(Row({0: "TOTAL", 2: total}, 1, 0, boxes={2: (200, 20 * len(values), 290, 20 * len(values) + 9)}))
+    return Table(cols, rows, 1)
+
+
+def _scanned_doc() -> Document:
+    page = Page(1, 595.0, 842.0, TextSource.OCR, 0, 1, (), 80.0)
+    return Document("scan", "scan.pdf", "x", (page,))
+
+
+@pytest.mark.parametrize("values, total, second_reading, after", [
+    # a misread figure: the column does not add up; read again, it does: replaced
+    (["75 500,00", "24 5O0,00", "66 500,00"], "166 500,00", ["75 500,00", "24 500,00", "66 500,00", "166 500,00"],
+     ["75 500,00", "24 500,00", "66 500,00"]),
+    # read again, it still does not add up: the first reading stays (the checks will say so)
+    (["75 500,00", "24 500,00", "66 500,00"], "170 000,00", ["75 500,00", "24 500,00", "66 500,00", "170 000,00"],
+     ["75 500,00", "24 500,00", "66 500,00"]),
+])
+def test_tables_scanned_figures_read_again_when_the_total_fails(values: list[str], total: str,
+                                                                second_reading: list[str], after: list[str]) -> None:
+    from pipeline.read.figure_reread import check_figures
+
+    table = _figures_table(values, total)
+    calls: list[int] = []
+
+    def read(doc, page, boxes, kind):  # type: ignore[no-untyped-def]
+        calls.append(len(boxes))
+        return second_reading[: len(boxes)]
+
+    check_figures(_scanned_doc(), table, read)
+    assert [r.text(2) for r in table.rows[:-1]] == after and calls == [len(values) + 1]
+
+
+def test_tables_scanned_siret_read_again_when_its_key_fails() -> None:
+    from pipeline.read.figure_reread import check_figures
+
+    table = _figures_table(["67 500,00"], "67 500,00", sirets=["51567676500181"])  # "131" read "181"
+    check_figures(_scanned_doc(), table, lambda doc, page, boxes, kind: ["51567676500131"] * len(boxes))
+    assert table.rows[0].text(1) == "51567676500131"
+    table = _figures_table(["67 500,00"], "67 500,00", sirets=["51567676500181"])
+    check_figures(_scanned_doc(), table, lambda doc, page, boxes, kind: ["51567676500182"] * len(boxes))
+    assert table.rows[0].text(1) == "51567676500181"  # no valid reading: kept as read (and no SIRET given)
+
+
+def test_tables_tesseract_reads_a_cell_again(tmp_path: Path) -> None:
+    from tests.pdfgen import scan_pdf, table_image
+    from pipeline.read.figure_reread import tesseract_cells
+
+    img = table_image(["Libelle", "Montant"], [["Fournitures", "12 345,67"]])
+    doc = load_document(scan_pdf(tmp_path / "scan.pdf", [img]), Options(), IssueLog())
+    word = next(w for w in doc.pages[0].words if w.text.startswith("345"))
+    first = next(w for w in doc.pages[0].words if w.text == "12" and abs(w.top - word.top) < 3)
+    [text] = tesseract_cells(doc, 1, [(first.x0, word.top, word.x1, word.bottom)], "figure")
+    assert text == "12 345,67"

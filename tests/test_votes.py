@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from extractors.votes import find_tallies, find_unanimity, read_vote
+from extractors.votes import (
+    decided_without_vote, find_tallies, find_unanimity, not_voting_persons, read_vote, read_vote_table, roll_call,
+)
 from pipeline.model import SectionKind
 from tests.conftest import DEV, REAL, load_gold, dev_pdfs
 from tests.test_attendance import make_act
@@ -52,6 +54,38 @@ def test_votes_tallies(text: str, counts: dict, groups: dict, persons: dict) -> 
     assert (tallies[0].counts, tallies[0].groups, tallies[0].persons) == (counts, groups, persons)
 
 
+@pytest.mark.parametrize("text, counts, groups, persons", [
+    # groups each with its count, then the position's total (G template, région)
+    ("Le vote a donné les résultats suivants :\nPour : Groupe Grand Est Territoires (19), Groupe Grand Est en "
+     "Commun (6), soit 25 voix\nContre : Groupe Rassemblement National (7), soit 7 voix\nAbstention : Groupe "
+     "L'Alternative Écologique (4), soit 4 voix\nNe prend pas part au vote : 1 (Mme Claire GODEFROY)",
+     {"for": 25, "against": 7, "abstain": 4, "not_voting": 1},
+     {"for": ["Groupe Grand Est Territoires", "Groupe Grand Est en Commun"], "against": ["Groupe Rassemblement National"],
+      "abstain": ["Groupe L'Alternative Écologique"]}, {"not_voting": ["Claire GODEFROY"]}),
+    ("Pour : Groupe Socialiste (12) ; Non-inscrits (2) – total 14 voix\nContre : Groupe Union (5), soit 5 voix",
+     {"for": 14, "against": 5}, {"for": ["Groupe Socialiste", "Non-inscrits"], "against": ["Groupe Union"]}, {}),
+    # "mis aux voix, recueille …" (I template)
+    ("Le projet de délibération, mis aux voix, recueille 3 voix pour, 4 voix contre et 1 abstention.",
+     {"for": 3, "against": 4, "abstain": 1}, {}, {}),
+    # informal lines, any order (J template, Couthenans)
+    ("0 contre, 0 abstention, 13 pour", {"against": 0, "abstain": 0, "for": 13}, {}, {}),
+    ("Vote : 14 pour / 0 contre / 0 abstention → adopté", {"for": 14, "against": 0, "abstain": 0}, {}, {}),
+    ("Pour : 19 – Contre : 2 (TRANCHANT Céline, BAILLY B.) – Abstention : 1 (DECOCK Marc-Antoine)",
+     {"for": 19, "against": 2, "abstain": 1}, {}, {"against": ["Céline TRANCHANT", "B. BAILLY"],
+                                                    "abstain": ["Marc-Antoine DECOCK"]}),
+    # names after a colon inside the parenthesis of a count
+    ("Adopté à l'unanimité des suffrages exprimés (2 abstentions : M. Paul DURAND, Mme Anne PETIT).",
+     {"abstain": 2}, {}, {"abstain": ["Paul DURAND", "Anne PETIT"]}),
+    # a vote cast through a proxy, named as such (Aiglun 2013)
+    ("POUR : 10 CONTRE : 0 ABSTENTION : 2 (monsieur Bernard Bruno et pouvoir de monsieur Julien PONS à monsieur "
+     "Bernard BRUNO)", {"for": 10, "against": 0, "abstain": 2}, {}, {"abstain": ["Bernard Bruno", "Julien PONS"]}),
+])
+def test_votes_tallies_more_wordings(text: str, counts: dict, groups: dict, persons: dict) -> None:
+    tallies = find_tallies(text, False, [])
+    assert tallies, text
+    assert (tallies[0].counts, tallies[0].groups, tallies[0].persons) == (counts, groups, persons)
+
+
 @pytest.mark.parametrize("text", [
     "M. Paul LE BIHAN : 27 voix",                                  # election, not a tally
     "La liste A a obtenu 33 voix.",
@@ -70,6 +104,8 @@ def test_votes_not_a_tally(text: str) -> None:
     ("Pas de remarque. Adopté à l'unanimité.", True),
     ("Accord du conseil à l’unanimité.", True),
     ("Après en avoir délibéré, les membres du conseil\nmunicipal adoptent, à l'unanimité, la présente délibération.", True),
+    ("Après avoir délibéré, les Membres du Conseil Communautaire ont, adopté à l’unanimité :", True),   # Lisières 2025
+    ("Le conseil municipal, après avoir entendu le rapporteur, a approuvé à l'unanimité le projet.", True),
     ("Considérant que la commission a rendu son rapport définitif, adopté à l’unanimité des membres présents, le", False),
     ("le conseil municipal peut décider, à l'unanimité, de ne pas procéder au scrutin secret", False),
 ])
@@ -83,7 +119,8 @@ def test_votes_unanimity_only_when_it_is_this_vote(text: str, unanimous: bool) -
     ("Adopté à la majorité : 25 pour, 3 contre, 2 abstentions", {"for": 25, "against": 3, "abstain": 2}, False, "adopted"),
     ("Par : DEUX voix POUR - ONZE voix CONTRE et 1 ABSTENTION", {"for": 2, "against": 11, "abstain": 1}, False, "rejected"),
     ("Vote : 5 voix pour, 6 voix contre. La délibération est rejetée.", {"for": 5, "against": 6}, False, "rejected"),
-    ("POUR\t21\nCONTRE\t0\nABSTENTION\t0", {"for": 21, "against": 0, "abstain": 0}, None, "adopted"),
+    # every vote cast for, none against, no abstention: unanimous (dev sheets J, Couthenans 2021)
+    ("POUR\t21\nCONTRE\t0\nABSTENTION\t0", {"for": 21, "against": 0, "abstain": 0}, True, "adopted"),
     ("Le Conseil Adopte.", {}, None, "adopted"),
     ("(Adopte)", {}, None, "adopted"),
 ])
@@ -92,6 +129,102 @@ def test_votes_read_vote_columns(vote_text: str, counts: dict, unanimous: bool |
     tally = read_vote(act)
     assert tally is not None
     assert (tally.counts, tally.unanimous, tally.outcome) == (counts, unanimous, outcome)
+
+
+@pytest.mark.parametrize("text, counts, groups", [
+    # a table by group, the not-voting column wrapped around the header (G template)
+    ("Résultat du vote par groupe politique :\nNe prend pas\nGroupe\tPour\tContre\tAbstention\npart au vote\n"
+     "Groupe Hauts-de-France en Mouvement\t66\t–\t–\t1\nGroupe Rassemblement National\t–\t32\t–\t–\n"
+     "Non-inscrits\t16\t–\t–\t–\nTotal\t82\t32\t0\t1\nADOPTÉ",
+     {"for": 82, "against": 32, "abstain": 0, "not_voting": 1},
+     {"for": ["Groupe Hauts-de-France en Mouvement", "Non-inscrits"], "against": ["Groupe Rassemblement National"],
+      "not_voting": ["Groupe Hauts-de-France en Mouvement"]}),
+    # OCR's one scrambled header cell; no total row: the rows are summed
+    ("Groupe\tPour\tContre\tAbstention\tNe part prend au vote pas\nGroupe A\t10\t-\t-\t-\nGroupe B\t-\t4\t2\t-",
+     {"for": 10, "against": 4, "abstain": 2}, {"for": ["Groupe A"], "against": ["Groupe B"], "abstain": ["Groupe B"]}),
+    ("Groupes\tPour\tContre\nMajorité municipale\t21\t0\nOpposition\t0\t6\nTotal\t21\t6",
+     {"for": 21, "against": 6}, {"for": ["Majorité municipale"], "against": ["Opposition"]}),
+])
+def test_votes_table_by_group(text: str, counts: dict, groups: dict) -> None:
+    t = read_vote_table(text)
+    assert t is not None and (t.counts, t.groups) == (counts, groups)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # roll call (H template): proxies marked "(par pouvoir)", a civility at a line end
+    ("Ont voté pour (3) : Mme Marie-Pierre AUBERT (par pouvoir), Mme Laurence BLANC, M.\nBruno LEBRETON.\n"
+     "Ont voté contre (2) : M. Olivier d'AUBERVILLE, M. Didier CARON.\nABSTENTIONS (1) : Mme Christine BECQUART.",
+     {"for": (3, ["Marie-Pierre AUBERT", "Laurence BLANC", "Bruno LEBRETON"]),
+      "against": (2, ["Olivier d'AUBERVILLE", "Didier CARON"]), "abstain": (1, ["Christine BECQUART"])}),
+    ("POUR (2) : Corinne AUGER, Christine BAUDRY.\nSe sont abstenus : Julien SCHMITT, Annick FONTAINE.",
+     {"for": (2, ["Corinne AUGER", "Christine BAUDRY"]), "abstain": (None, ["Julien SCHMITT", "Annick FONTAINE"])}),
+    ("Pour : Groupe Socialiste, Groupe Communiste.", {}),          # groups are no persons
+])
+def test_votes_roll_call(text: str, expected: dict) -> None:
+    assert roll_call(text, []) == expected
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Madame Corinne CARPENTIER ne prend pas part au vote.", ["Corinne CARPENTIER"]),
+    ("M. Paul DURAND et Mme Anne PETIT ne prennent pas part au vote.", ["Paul DURAND", "Anne PETIT"]),
+    ("Conformément à la loi, M. Luc MARTIN ne prend pas part au vote.", ["Luc MARTIN"]),
+])
+def test_votes_not_voting_persons(text: str, names: list[str]) -> None:
+    assert not_voting_persons(text, []) == names
+
+
+@pytest.mark.parametrize("parts, decided", [
+    # Preuilly 2020: "Après en avoir délibéré, … Le conseil municipal désigne :" and no vote printed
+    (((SectionKind.DECISION, "Après en avoir délibéré,", False),
+      (SectionKind.VISAS, "Vu l'article 1609 nonies C du code général des impôts ;", False),
+      (SectionKind.CONSIDERANTS, "Le conseil municipal désigne : M. CHARRIER Jean-Paul", False)), True),
+    (((SectionKind.DECISION, "Ainsi, la commune, après avoir délibéré, accepte et propose le représentant suivant", False),), True),
+    (((SectionKind.DECISION, "Le Conseil municipal, après en avoir délibéré, décide de fixer les tarifs", False),), True),
+    # "prend acte" is no vote; a rejection is not an adoption
+    (((SectionKind.DECISION, "Le Conseil, après en avoir délibéré, prend acte du rapport", False),), False),
+    (((SectionKind.DECISION, "Après en avoir délibéré, la proposition est rejetée", False),), False),
+])
+def test_votes_decided_without_vote(parts: tuple, decided: bool) -> None:
+    act = make_act((SectionKind.HEADER, "Objet : Désignation", False), *parts)
+    assert decided_without_vote(act) is decided
+
+
+@pytest.mark.parametrize("vote_text, counts, unanimous, outcome", [
+    ("Le projet de délibération, mis aux voix, recueille 2 voix pour, 11 voix contre.", {"for": 2, "against": 11},
+     False, "rejected"),                                            # rejected by the counts alone
+    ("0 contre, 0 abstention, 13 pour", {"against": 0, "abstain": 0, "for": 13}, True, "adopted"),
+    ("Vote : unanimité", {}, True, "adopted"),
+    ("Approuvé à l'unanimité des membres présents et représentés.", {}, True, "adopted"),
+    ("Adopté à l'unanimité des votants, 3 abstentions.", {"abstain": 3}, True, "adopted"),
+    ("Vote : unanimité moins 2 abstentions", {"abstain": 2}, True, "adopted"),
+    ("Adopté à l'unanimité moins une voix contre (M. Paul DURAND).", {"against": 1}, False, "adopted"),
+])
+def test_votes_read_vote_columns_more(vote_text: str, counts: dict, unanimous: bool | None, outcome: str) -> None:
+    act = make_act((SectionKind.HEADER, "Objet : Budget", False), (SectionKind.VOTE, vote_text, False))
+    tally = read_vote(act)
+    assert tally is not None
+    assert (tally.counts, tally.unanimous, tally.outcome) == (counts, unanimous, outcome)
+
+
+@pytest.mark.parametrize("vote_text, counts, unanimous, outcome", [
+    ("Résultat du vote :\nVotants\tPour\tContre\tAbstentions\n29\t25\t2\t2", {"for": 25, "against": 2, "abstain": 2},
+     False, "adopted"),
+    ("POUR\tCONTRE\tABSTENTION\n12\t0\t0", {"for": 12, "against": 0, "abstain": 0}, True, "adopted"),
+    ("Pour\tContre\n4\t9\nLa proposition n'est pas adoptée.", {"for": 4, "against": 9}, False, "rejected"),
+    # a box of vertical cells (label, then its count on the line)
+    ("Votants\t29\nPour\t25\nContre\t2\nAbstentions\t2", {"for": 25, "against": 2, "abstain": 2}, False, "adopted"),
+])
+def test_votes_boxed_tally(vote_text: str, counts: dict, unanimous: bool | None, outcome: str) -> None:
+    act = make_act((SectionKind.HEADER, "Objet : Budget", False), (SectionKind.VOTE, vote_text, False))
+    tally = read_vote(act)
+    assert tally is not None
+    assert (tally.counts, tally.unanimous, tally.outcome) == (counts, unanimous, outcome)
+
+
+def test_votes_noted_report_is_no_vote() -> None:
+    act = make_act((SectionKind.HEADER, "Objet : Rapport d'activité", False),
+                   (SectionKind.DECISION, "Le Conseil municipal prend acte de la présentation du rapport.", False))
+    assert read_vote(act) is None and not decided_without_vote(act)
 
 
 def test_votes_annex_and_visas_do_not_count() -> None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Callable
 
 from extractors.attendance import patterns as P
 from extractors.attendance.table import GridRow, read_grid
@@ -31,7 +32,8 @@ from extractors.quality import quality_check, result
 from extractors.registry import Found, extractor
 from pipeline.errors import IssueLog
 from pipeline.model import Act, Section, SectionKind, Span
-from pipeline.normalize.names import Person, fold, is_function_label, parse_person, same_person, strip_functions
+from pipeline.normalize.names import (FUNCTION_RE, Person, fold, is_function_label, parse_person, same_person,
+                                      strip_functions)
 from schemas.rows import AttendanceRow, QualityRow
 
 PRESENT, EXCUSED, ABSENT, REPRESENTED = "present", "excused", "absent", "represented"
@@ -46,6 +48,10 @@ class Entry:
     voting_rights: bool = True
     proxy_holder: str | None = None
     recused: bool = False
+    #: the item from which the member sits, or after which they left, when a remark in the
+    #: list says so ("Myriam TRAVERSA (arrivée au début de la délibération n°03)")
+    arrives_at: int | None = None
+    leaves_after: int | None = None
 
 
 # ---------------------------------------------------------------------------
@@ -73,10 +79,10 @@ _SURNAME_CELL_RE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’-]+,?$")
 
 
 def _justified_start(cells: list[str]) -> int | None:
-    """Where a list of names starts in a line whose word gaps became tabs (a justified
-    line: "M.	Georges	LECLEVE,	Bernard	CHAZELAS,	Jean-Marie", "Karine	FOUQUET,
-    Romain	RUNGOAT,	Sabrina"), or None when the line is not one: from there every cell is a
-    word or two and one at least ends with a comma, as a list does (a table's cells do not)."""
+    """Where a list of names starts in a line whose word gaps became tabs, after a margin
+    cell ("8 octobre 2008	M.	Bernard CHAZELAS,	Philippe GAILLARD,	Jean-Marie"), or None
+    when the line is not one: from there every cell is a word or two and one at least ends
+    with a comma, as a list does (a table's cells do not)."""
     start = next((k for k, c in enumerate(cells) if _CIVILITY_CELL_RE.match(c) or _person_like(c)), None)
     if start is None:
         return None
@@ -94,44 +100,99 @@ def _drop_side_cells(line: str) -> str:
     names keeps its words (:func:`_justified_start`)."""
     if "\t" not in line:
         return line
-    cells = [c.strip() for c in line.split("\t")]
-    if len(cells) >= 5 and sum(1 for c in cells if re.fullmatch(r"[a-zà-ÿ]+", c)) >= 3:
-        # a sentence justified by the layout ("A	été	élue	secrétaire	de	séance :	MME
-        # Tatiana"): its words, not cells
-        return " ".join(cells)
-    start = _justified_start(cells)
+    cells = line.split("\t")
+    if len(cells) >= 4 and all(1 <= len(c.split()) <= 2 for c in cells):
+        return " ".join(c.strip() for c in cells)  # a justified line: "Karine	FOUQUET,	Romain	RUNGOAT,"
+    start = _justified_start([c.strip() for c in cells])
     if start is not None:
-        side = [c for c in cells[:start] if P.LABEL_RE.search(c)]
-        return " ".join(side + cells[start:])
+        # the same beside a margin cell: "8 octobre 2008	M.	Bernard CHAZELAS,	…"
+        side = [c.strip() for c in cells[:start] if P.LABEL_RE.search(c)]
+        return " ".join(side + [c.strip() for c in cells[start:]])
     keep = [c for c in cells if _person_like(c) or P.LABEL_RE.search(c)]
     return " ".join(keep) if keep else ""
 
 
-#: A line that starts a new entry (a civility, "C.FOROT", or in a list of one person per
-#: line "Jean-Pierre GRANDJOUAN, Adjoint, pouvoir donné à …") ...
-_NEW_ENTRY_RE = re.compile(
-    r"(?:Monsieur|Madame|Messieurs|Mesdames|Mme|MME|MLLE|MM\.?\s|M\.?\s(?=[A-ZÀ-Ý])|[A-ZÀ-Ý]\.[A-ZÀ-Ý]{2}"
-    r"|[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?\s[A-ZÀ-Ý]{2}[A-ZÀ-Ý'’-]*,)")
+#: A line that starts a new entry (a civility, "C.FOROT") ...
+_NEW_ENTRY_RE = re.compile(r"(?:Monsieur|Madame|Mademoiselle|Messieurs|Mesdames|Mme|MME|Mlle|MLLE|MM\.?\s|M\.\s|M\s(?=[A-ZÀ-Ý][a-zà-ÿ])|[A-ZÀ-Ý]\.[A-ZÀ-Ý]{2})")
 #: ... unless the line before it stops on a civility or a word that wants more ("… pouvoir à").
-_OPEN_END_RE = re.compile(r"(?:\b(?:M|Mme|MM|Monsieur|Madame)\.?|\b(?:à|a|de|du|des|par|et|le|la|au|aux))\s*$")
+_OPEN_END_RE = re.compile(r"(?:\b(?:M|Mme|MME|Mlle|MLLE|MM|Monsieur|Madame|Mademoiselle)\.?|\b(?:à|a|de|du|des|par|et|le|la|au|aux))\s*$")
 
 
-def _join_lines(lines: list[str]) -> str:
+def _cut_word(left: str, right: str, seen: Callable[[str], bool] | None) -> bool:
+    """True when the hyphen ending ``left`` cut one word that ``right`` ends, rather than
+    joining two names: "Ludo-" + "vic" (a lower-case end), "BOU-" + "VIER" when the
+    document prints "BOUVIER" elsewhere and never "BOU-VIER"; "HINGREZ-" + "CÉRÉDA" and
+    "Jean-" + "Claude" keep their hyphen."""
+    head = re.search(r"([\wÀ-ÿ'’]+)-$", left)
+    tail = re.match(r"([\wÀ-ÿ'’]+)", right)
+    if not head or not tail:
+        return False
+    if tail.group(1)[0].islower():
+        return True
+    if seen is None or not (head.group(1).isupper() and tail.group(1).isupper()):
+        return False
+    whole, hyphenated = head.group(1) + tail.group(1), f"{head.group(1)}-{tail.group(1)}"
+    return seen(whole) and not seen(hyphenated)
+
+
+def _whole_entry(line: str) -> bool:
+    """A line that holds one entry by itself: "Karine ESMIOL donne pouvoir à Danielle DAUBE",
+    "Myriam TRAVERSA" (lists printed one member per line, without separators)."""
+    bare = line.strip(" .,;")
+    if not bare or not bare[0].isupper() or len(bare.split()) < 2:
+        return False  # "LECLEVE" alone ends the holder's name of the line before
+    m = P.PROXY_VERB_RE.search(bare)
+    return _is_name(strip_functions(bare[: m.start()].strip(" ,:(") if m else bare))
+
+
+def _names_line(line: str) -> bool:
+    """A line that holds names only, with their functions: "M. MMES Sylviane GIBET, Anne
+    BRUNETEAU, Conseillers municipaux." (a list that goes on after a full stop)."""
+    pieces = [P.PLURAL_CIVILITY_RE.sub("", p.strip(" .")) for p in P.SEPARATOR_RE.split(line) if p.strip(" .")]
+    names = [p for p in pieces if not FUNCTION_RE.sub("", p).strip(" ,;:-") or _is_name(p)]
+    if pieces and len(names) == len(pieces) - 1 and not line.rstrip().endswith(".") \
+            and re.fullmatch(r"(?:M\.|Mme)?\s*[A-ZÀ-Ý][\wÀ-ÿ'’-]*", pieces[-1]):
+        names.append(pieces[-1])  # "…, Anne BRUNETEAU, Philippe" / "BRIAND, …": a name cut by the line end
+    return bool(pieces) and len(names) == len(pieces) and any(_is_name(strip_functions(p)) for p in pieces)
+
+
+def _entry_complete(out: str, prev: str) -> bool:
+    """The entry ``out`` ends with is whole: a proxy with its holder's full name ("Karine
+    ESMIOL donne pouvoir à Danielle DAUBE", "… pouvoir donné à M. Georges" / "LECLEVE"), or
+    a name closed by a full stop."""
+    last = re.split(r"[,;]", out)[-1]
+    m = P.PROXY_VERB_RE.search(last)
+    if m:
+        return len(re.findall(r"[A-ZÀ-Ý][\wÀ-ÿ'’-]+", last[m.end():])) >= 2
+    return prev.rstrip().endswith(".") and _whole_entry(prev)
+
+
+def _join_lines(lines: list[str], seen: Callable[[str], bool] | None = None) -> str:
     """Join the lines of a list; a word cut by a hyphen at a line end is rejoined."""
     out = ""
+    prev = ""
     for ln in lines:
         # text layers print the hyphen of "Jean-\nClaude" as U+0002 or a soft hyphen
-        ln = ln.replace("\x02", "-").replace("\u00ad", "-").strip()
+        row = ln.startswith(_ROW)
+        ln = ln.replace(_ROW, "").replace("\x02", "-").replace("\u00ad", "-").strip()
         if not ln:
             continue
+        if row and out and not _OPEN_END_RE.search(out) and not re.search(r"[,;-]\s*$", out):
+            last = strip_functions(re.split(r"[,;]", out)[-1].strip())
+            if _is_name(last) and (_CAPS_TOKEN_RE.search(last) or len(last.split()) >= 2 + bool(_CIVILITY_ANY_RE.match(last))):
+                out = f"{out} ; {ln}"  # "ARQUES	Luc MARTIN" after "… Mme Anne PETIT"
+                prev = ln
+                continue
         if out.endswith("-") and len(out) > 1 and out[-2].isalpha():
-            # "Conseil-|lers", "Nico-|las": a word cut by the line break (a compound name
-            # goes on with a capital: "Marie-|Josèphe", "PENNETIER-|BIGOT")
-            out = out[:-1] + ln if ln[0].islower() else out + ln
+            out = out[:-1] + ln if _cut_word(out, ln, seen) else out + ln
         elif out and _NEW_ENTRY_RE.match(ln) and not _OPEN_END_RE.search(out):
             out = f"{out} ; {ln}"  # one entry per line: "W.AUGUSTE : procuration à C.FOROT"
+        elif out and not _OPEN_END_RE.search(out) and not re.search(r"[,;]\s*$", out) \
+                and _whole_entry(ln) and _entry_complete(out, prev):
+            out = f"{out} ; {ln}"  # "Karine ESMIOL donne pouvoir à Danielle DAUBE" / "Philippe PERRODO …"
         else:
             out = f"{out} {ln}" if out else ln
+        prev = ln
     return out
 
 
@@ -155,13 +216,13 @@ def _split_outside_parens(text: str, rx: re.Pattern[str]) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def _continues(line: str, cut: bool = False) -> bool:
+def _continues(line: str, after_hyphen: bool = False) -> bool:
     """True when ``line`` can continue a list of names (not a title, not a sentence);
-    ``cut``: the line before ends with a word cut by a hyphen, whose rest ("paux délégués"
-    after "Conseillers munici-") this line starts with."""
-    if cut:
-        line = line.split(maxsplit=1)[1] if len(line.split(maxsplit=1)) > 1 else ""
-    line = re.sub(r"\b[a-zà-ÿ]+-\s*$", "", line)  # "Conseillers munici-": a word cut at the end
+    ``after_hyphen``: the line before ended on a cut word, whose end ("vic" of "Ludo-vic")
+    opens this one."""
+    if after_hyphen:
+        line = re.sub(r"^\s*[\wÀ-ÿ'’]+", "", line)
+    line = re.sub(r"[\wÀ-ÿ'’]+-\s*$", "", line)  # "Conseillers munici-": a word cut at the line end
     bare = P.REMARK_RE.sub(" ", line)
     bare = re.sub(r"[(\[][^()\[\]]*$|^[^()\[\]]*[)\]]", " ", bare)  # a remark cut by the line break
     words = re.findall(r"[\wÀ-ÿ'’-]+", bare)
@@ -179,19 +240,6 @@ def _closes(line: str) -> bool:
     """True when ``line`` ends the list with a full stop ("… M. Ludovic PAJOT.")."""
     m = re.search(r"(\S+)\.\s*$", line)
     return bool(m) and len(m.group(1)) > 2 and m.group(1) not in {"Mme", "Mlle", "MM"}
-
-
-def _opens_group(line: str) -> bool:
-    """True when ``line`` opens a group of names with a civility ("M. MMES Sylviane GIBET")."""
-    return bool(P.PLURAL_CIVILITY_RE.match(line) or _CIVILITY_ANY_RE.match(line))
-
-
-def _closes_group(line: str) -> bool:
-    """True when the full stop that ends ``line`` closes one group of a list by role, after
-    its function label ("…, Anthony LATOUCHE, Conseillers municipaux délégués."): the list
-    goes on when the next line opens another group with a civility ("M. MMES Sylviane GIBET")."""
-    m = re.search(r"(?:^|,)\s*([^,]+?)\.\s*$", line)
-    return bool(m) and is_function_label(m.group(1))
 
 
 def _is_name(text: str) -> bool:
@@ -214,6 +262,29 @@ def _is_name(text: str) -> bool:
     return has_caps or has_civility or len(words) >= 2
 
 
+def _holder_name(raw: str, first_names: bool = False) -> str | None:
+    holder = P.REMARK_RE.sub("", raw).strip(" .,;)")
+    holder = P.HOLDER_TAIL_RE.sub("", holder).strip(" .,;)")  # "… SCHODET jusqu'à son arrivée"
+    holder = re.sub(r"^(?:de\s+|d['’])", "", holder)
+    if _is_name(holder) or (first_names and _LONE_FIRST_NAME_RE.fullmatch(holder)):
+        return parse_person(holder).full_name
+    return None
+
+
+#: Two "Prénom Nom" in mixed case run together, no particle, no capitals: "Yves Nicolin Mahdi
+#: Nouibat" (Roannais 2021: the dash between them was lost).
+_TWO_NAMES_RE = re.compile(r"(?:[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?\s){3}[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?")
+
+
+#: Marks a line that is a row of a delegates' table (joined to the row before only when
+#: that one was cut: "M. Michel" / "Boulogne-sur-Mer	SCHMITT").
+_ROW = "\x1e"
+
+#: Two "Prénom NOM" run together: "Jean-Marie GATARD Alain GUILBAUD".
+_TWO_FULL_NAMES_RE = re.compile(
+    r"(?P<a>[A-ZÀ-Ý][a-zà-ÿ'’]+(?:[- ][A-ZÀ-Ý][a-zà-ÿ'’]+)?\s+[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)"
+    r"\s+(?P<b>[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?\s+[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)")
+
 def _token_class(tok: str) -> str:
     if _CAPS_TOKEN_RE.fullmatch(tok):
         return "U"  # a surname in capitals
@@ -223,9 +294,9 @@ def _token_class(tok: str) -> str:
 
 
 def _two_names(piece: str) -> list[str] | None:
-    """Two names run together where a comma was left out: "Jean-Marie GATARD Alain GUILBAUD"
-    (Prénom NOM Prénom NOM), "DUPONT Jean MARTIN Paul" (NOM Prénom NOM Prénom); None when
-    ``piece`` is not exactly that shape."""
+    """Two names run together where a comma was left out: "DUPONT Jean MARTIN Paul" (NOM
+    Prénom NOM Prénom), "Jean Marie GATARD Alain GUILBAUD" (Prénom NOM Prénom NOM); None
+    when ``piece`` is not exactly that shape."""
     tokens = piece.split()
     m = re.fullmatch(r"(C+U+)(C+U+)|(U+C+)(U+C+)", "".join(_token_class(t) for t in tokens))
     if not m:
@@ -234,43 +305,70 @@ def _two_names(piece: str) -> list[str] | None:
     return [" ".join(tokens[:cut]), " ".join(tokens[cut:])]
 
 
-def _holder_name(raw: str) -> str | None:
-    holder = P.REMARK_RE.sub("", raw).strip(" .,;)")
-    holder = re.sub(r"^(?:de\s+|d['’])", "", holder)
-    return parse_person(holder).full_name if _is_name(holder) else None
+#: The header of a table's commune column: "Commune", "Communes", "Collectivité".
+_COMMUNE_HEAD_RE = re.compile(r"(?i)^(?:communes?|collectivit[ée]s?)$")
 
 
-def split_entries(text: str, status: str, voting: bool) -> list[Entry]:
+#: A first name alone, as informal minutes list their members: "Jean-Pierre", "Adeline".
+_LONE_FIRST_NAME_RE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?")
+
+
+def first_names_list(text: str) -> bool:
+    """True when a list names its members by their first name alone ("Jean-Pierre, Yves,
+    Jacques, Mathieu, … David & Adeline (procuration à Mario)"): every piece one word in
+    lower case with a capital, three pieces at least."""
+    pieces = [P.REMARK_RE.sub("", p).strip(" .:&") for p in _split_outside_parens(text, _FIRST_NAMES_SEP_RE)]
+    pieces = [p for p in pieces if p]
+    return len(pieces) >= 3 and all(_LONE_FIRST_NAME_RE.fullmatch(p) for p in pieces)
+
+
+_FIRST_NAMES_SEP_RE = re.compile(r"\s*[,;&]\s*|\s+et\s+")
+
+
+def split_entries(text: str, status: str, voting: bool, first_names: bool = False) -> list[Entry]:
     """Read the names of one list (the text after its label) with their proxies.
+
+    ``first_names``: the block names its members by first name alone, so that a lone word
+    is a person ("Hélène" under "Absent").
 
     >>> [e.person.full_name for e in split_entries("M. DUPONT Jean, Mme MARTIN Sophie", "present", True)]
     ['Jean DUPONT', 'Sophie MARTIN']
     """
     entries: list[Entry] = []
     carry: str | None = None  # civility of a plural "MMES FAUVEL, PAYEN"
-    text = P.MIXED_PLURAL_COMMA_RE.sub(r"\1\2 ", text)
-    for piece in _split_outside_parens(text, P.SEPARATOR_RE):
+    sep = P.SEPARATOR_RE if not first_names else _FIRST_NAMES_SEP_RE
+    text = P.MIXED_PLURAL_COMMA_RE.sub(r"\1\2 ", text)  # "Messieurs, Mesdames Anne DURAND, …"
+    for piece in _split_outside_parens(text, sep):
         piece = re.sub(r"^(?:et|puis)\s+", "", piece.strip(" .:"))
+        piece = P.GROUP_PREFIX_RE.sub("", piece)  # "Non-inscrits : Luc MARTIN"
+        if P.GROUP_NAME_RE.match(piece):
+            continue  # a group is never a person
+        piece = P.COUNT_REMARK_RE.sub("", piece)  # "… Mme Nicole TUAL donne procuration à M. Etienne FRERE (7)"
         plural = P.PLURAL_CIVILITY_RE.match(piece)
         if plural:
-            carry = None if plural.group("x") is not None else "Mme" if plural.group("f") is not None else "M."
+            carry = ("Mme" if plural.group("f") is not None else
+                     "M." if plural.group("m") is not None else None)
             piece = piece[plural.end():]
+            if not piece.strip():
+                continue  # "M. MMES, Michel GRAVOUIL, …": the plural civility is a piece alone
         elif _CIVILITY_ANY_RE.match(piece):
             carry = None
-        if not piece or is_function_label(piece):
-            continue  # "Adjoint", "Conseillère municipale" between a name and its proxy
-        alone = P.PROXY_ALONE_RE.match(piece)
-        if alone:
-            # "X, Adjoint, pouvoir donné à Y": the proxy of the name before
-            holder = _holder_name(alone.group("holder"))
-            if entries and holder and entries[-1].proxy_holder is None:
+        if is_function_label(piece):
+            continue  # "Conseiller Municipal" between a name and its proxy
+        lead = P.LEADING_PROXY_RE.match(piece)
+        if lead and entries and entries[-1].proxy_holder is None:
+            holder = _holder_name(lead.group("holder"), first_names)
+            if holder:  # "M. Michel GRAVOUIL, Adjoint, pouvoir donné à M. Georges LECLEVE"
                 entries[-1] = replace(entries[-1], status=REPRESENTED, proxy_holder=holder)
             continue
         holder = None
         m = P.PROXY_RE.search(piece)
+        if m is None and status == REPRESENTED:
+            m = P.PAR_HOLDER_RE.search(piece)  # "Étaient représentés : Mme X par Mme Y"
         if m:
-            holder = _holder_name(m.group("holder"))
+            holder = _holder_name(m.group("holder"), first_names)
             piece = piece[: m.start()]
+        arrives, leaves = _item_moves(piece)
         piece = P.REMARK_RE.sub("", piece)
         piece = re.sub(r"\s*:\s*\w+\s*$", "", piece) if ":" in piece else piece  # "T.BUSIN : adjoints"
         piece = piece.strip(" .,;:-–—[]()")
@@ -280,18 +378,71 @@ def split_entries(text: str, status: str, voting: bool) -> list[Entry]:
             names = initials  # "T.BUSIN S.MEARY" run together over a line break
         elif len(_CIVILITY_ANY_RE.findall(piece)) >= 2:
             names = [n.strip() for n in P.CIVILITY_START_RE.split(piece) if n.strip()]
-        else:
-            names = _two_names(piece) or names
+        elif (mid := _CIVILITY_ANY_RE.search(piece)) and mid.start() > 0 and not _is_name(piece[: mid.start()].strip()):
+            # "Wimereux Mme Céline GAILLARD": what stands before the civility is not the person
+            names = [piece[mid.start():]]
+        elif _TWO_NAMES_RE.fullmatch(piece):
+            # "Yves Nicolin Mahdi Nouibat": the separator between two "Prénom Nom" was lost
+            words = piece.split()
+            names = [" ".join(words[:2]), " ".join(words[2:])]
+        elif two := _TWO_FULL_NAMES_RE.fullmatch(piece):
+            # "Jean-Marie GATARD Alain GUILBAUD": two "Prénom NOM", the comma lost
+            names = [two.group("a"), two.group("b")]
+        elif two_upper_first := _two_names(piece):
+            # "DUPONT Jean MARTIN Paul": two "NOM Prénom", the comma lost
+            names = two_upper_first
         for k, name in enumerate(names):
             person = parse_person(name)
-            if not _is_name(strip_functions(name)) or not person.last_name:
+            lone = first_names and bool(_LONE_FIRST_NAME_RE.fullmatch(name.strip()))
+            if not lone and (not _is_name(strip_functions(name)) or not person.last_name):
                 continue
             if person.civility is None and carry:
                 person = replace(person, civility=carry)
             last = k == len(names) - 1
             st = REPRESENTED if (holder and last) or status == REPRESENTED else status
-            entries.append(Entry(person, st, voting, holder if last else None))
+            entries.append(Entry(person, st, voting, holder if last else None,
+                                 arrives_at=arrives if last else None, leaves_after=leaves if last else None))
     return entries
+
+
+def _item_moves(piece: str) -> tuple[int | None, int | None]:
+    """(item of arrival, item after which the member left) from the remarks of an entry."""
+    arrives = leaves = None
+    for r in P.REMARK_RE.finditer(piece):
+        m = P.ITEM_MOVE_RE.search(r.group(0))
+        if not m:
+            continue
+        n = int(m.group("n"))
+        w = P.ITEM_WHEN_RE.search(m.group(0))
+        kind, when = fold(m.group("kind")), fold(w.group(0) if w else "")
+        if kind.startswith(("arriv", "pres")):
+            arrives = n + 1 if when.startswith("apr") else n
+        else:
+            leaves = n - 1 if when.startswith(("avant", "a partir", "des", "au debut")) else n
+    return arrives, leaves
+
+
+def item_rank(act: Act) -> int | None:
+    """The rank printed in the heading of a minutes item ("3. Tarifs …" → 3), or None."""
+    own = [s for s in act.sections if not s.shared]
+    if not own:
+        return None
+    first = act.doc.clean(Span(own[0].span.start, min(own[0].span.end, own[0].span.start + 200)))
+    m = P.ITEM_RANK_RE.match(first.lstrip())
+    return int(m.group("n")) if m else None
+
+
+def apply_item_moves(entries: list[Entry], rank: int | None) -> list[Entry]:
+    """Members who arrived at a later item, or left before this one, are absent from it."""
+    if rank is None:
+        return entries
+    out = []
+    for e in entries:
+        if e.status == PRESENT and ((e.arrives_at is not None and rank < e.arrives_at)
+                                    or (e.leaves_after is not None and rank > e.leaves_after)):
+            e = replace(e, status=ABSENT)
+        out.append(e)
+    return out
 
 
 # ---------------------------------------------------------------------------
@@ -313,8 +464,12 @@ def classify_label(label: str) -> tuple[str, bool] | None:
         return None
     if "assist" in text and not no_vote and "present" not in text:
         return None  # staff attending ("Assistaient : M. GALLEN, Directeur Général des Services")
-    if P.EXCUSED_AND_PROXIES_RE.search(label):
-        return EXCUSED, not no_vote
+    if P.MIXED_LABEL_RE.search(label) and not P.UNEXCUSED_RE.search(label):
+        # "Excusés / pouvoirs", "Absent(s) et absent(s) excusé(s)": an entry with a proxy
+        # holder is represented (split_entries), the others are of the first case
+        # "Absent(s) et absent(s) excusé(s)", "Absents / Excusés": who is which is not said
+        either = re.search(r"absent\w*(?:\([es]+\))*\s*(?:/|\bet\b|\bou\b)\s*(?:absent\w*(?:\([es]+\))*\s+)?excus", text)
+        return (ABSENT if either or "excus" not in text else EXCUSED), not no_vote
     if P.PROXY_LABEL_RE.search(label):
         return REPRESENTED, not no_vote
     if P.UNEXCUSED_RE.search(label):
@@ -357,36 +512,66 @@ def _join_wrapped_labels(lines: list[str]) -> list[str]:
     return out
 
 
-def parse_block(text: str) -> list[Entry]:
-    """Every person of an attendance block, in order of appearance."""
+def _sentence_lists(text: str) -> list[tuple[tuple[str, bool], str]]:
+    """Lists written inside one sentence, after their counts: "Représentés : 3 (Mme Anne PETIT
+    par M. Paul DURAND, …) – Absents : 2 (M. Jean NOIR, Mme Marie BLEU)" (see
+    :data:`patterns.SENTENCE_LIST_RE`). A parenthesis that holds no name gives nothing."""
+    out = []
+    for m in P.SENTENCE_LIST_RE.finditer(text):
+        label = m.group("label1") or m.group("label2")
+        kind = classify_label(label)
+        names = re.sub(r"\s+", " ", m.group("names"))
+        if kind and any(_is_name(strip_functions(p.strip(" .")))
+                        for p in _split_outside_parens(names, P.SEPARATOR_RE)):
+            out.append((kind, names))
+    return out
+
+
+def parse_block(text: str, seen: Callable[[str], bool] | None = None) -> list[Entry]:
+    """Every person of an attendance block, in order of appearance.
+
+    ``seen(word)`` tells whether the document prints ``word`` elsewhere: it decides whether
+    a hyphen at a line end cut a surname ("BOU-" / "VIER") or joins two ("HINGREZ-" / "CÉRÉDA").
+    """
+    return _read_block(text, seen)[0]
+
+
+def block_counts(text: str) -> dict[str, int]:
+    """Counts printed after the lists of a block, by status: "… VALENTE-LE HIR (27)" after
+    the présents gives ``{"present": 27}``."""
+    return _read_block(text, None)[1]
+
+
+def _read_block(text: str, seen: Callable[[str], bool] | None) -> tuple[list[Entry], dict[str, int]]:
     segments: list[tuple[tuple[str, bool], list[str]]] = []
     current: tuple[tuple[str, bool], list[str]] | None = None
-    # a list closed by the full stop after a group's function label, which the next line
-    # may open again with another group ("M. MMES Sylviane GIBET, …")
-    paused: tuple[tuple[str, bool], list[str]] | None = None
-
-    def close(line: str) -> None:
-        nonlocal current, paused
-        if _closes(line):
-            # the label may have wrapped: "…, Conseillers" / "municipaux délégués."
-            tail = " ".join(current[1][-2:]) if current else line
-            paused = current if _closes_group(tail) else None
-            current = None
-
+    closed: tuple[tuple[str, bool], list[str]] | None = None  # a list ended by a full stop
+    commune_col: int | None = None  # the commune column of a delegates' table, after its header
     for raw in _join_wrapped_labels(text.split("\n")):
         if P.TABLE_HEADER_RE.match(raw):
+            heads = [c.strip() for c in raw.split("\t")]
+            commune_col = next((k for k, c in enumerate(heads) if _COMMUNE_HEAD_RE.match(c)), None)
             continue
+        if commune_col is not None and "\t" in raw and not P.LABEL_RE.search(raw):
+            cells = raw.split("\t")
+            if len(cells) >= 2 and commune_col < len(cells):
+                # "SAINT-OMER	M. Jean DUPONT": the commune column of a delegates' table, even
+                # in capitals, is never glued to a name
+                raw = "\t".join(c for k, c in enumerate(cells) if k != commune_col)
+        elif P.LABEL_RE.search(raw):
+            commune_col = None
         line = _drop_side_cells(raw)
+        if commune_col is not None and line.strip():
+            line = _ROW + line  # a row of the table: a new entry unless the row before was cut
         if raw.strip() and not line.strip() and not _continues(raw.replace("\t", " ")):
-            # cells of a sentence and no name ("A été élu secrétaire de séance :	M.	Dominique"):
-            # the list is over
-            current = paused = None
+            current = closed = None  # "A été élu secrétaire de séance :	M.	Dominique": no list line
             continue
         labels = list(P.LABEL_RE.finditer(line))
-        resumed, paused = paused, None
         if not labels:
-            if current is None and resumed is not None and _opens_group(line):
-                current = resumed
+            if current is None and closed is not None and (_whole_entry(line) or _names_line(line)) \
+                    and not P.STOP_LINE_RE.match(line):
+                current = closed  # "Julien PONS donne pouvoir à Bernard BRUNO." / "Myriam TRAVERSA"
+            closed = None
             if current is None:
                 continue
             cut = bool(current[1]) and current[1][-1].rstrip().endswith("-")
@@ -394,15 +579,19 @@ def parse_block(text: str) -> list[Entry]:
                 current = None
                 continue
             current[1].append(line)
-            close(line)
+            if _closes(line):
+                current, closed = None, current
             continue
+        closed = None
         if current is not None and labels[0].start() > 0:
             current[1].append(line[: labels[0].start()])
         labels = [m for m in labels if _real_label(m)]
         if not labels:
-            if current is not None and not P.STOP_LINE_RE.match(line) and _continues(line):
+            cut = current is not None and bool(current[1]) and current[1][-1].rstrip().endswith("-")
+            if current is not None and not P.STOP_LINE_RE.match(line) and _continues(line, cut):
                 current[1].append(line)
-                close(line)
+                if _closes(line):
+                    current, closed = None, current
             continue
         for k, m in enumerate(labels):
             rest_end = labels[k + 1].start() if k + 1 < len(labels) else len(line)
@@ -410,17 +599,25 @@ def parse_block(text: str) -> list[Entry]:
             current = (kind, [line[m.end():rest_end]]) if kind else None
             if current:
                 segments.append(current)
-                close(line)
+                if _closes(line):
+                    current, closed = None, current
+    joined = [((status, voting), _join_lines(lines, seen)) for (status, voting), lines in segments]
+    joined += _sentence_lists(text)
+    first_names = any(status == PRESENT and first_names_list(t) for (status, _), t in joined)
     entries: list[Entry] = []
-    seen: set[str] = set()
-    for (status, voting), lines in segments:
-        for e in split_entries(_join_lines(lines), status, voting):
+    counts: dict[str, int] = {}
+    seen_keys: set[str] = set()
+    for (status, voting), flat in joined:
+        n = P.COUNT_REMARK_RE.search(flat)
+        if n and voting:
+            counts[status] = counts.get(status, 0) + int(n.group("n"))
+        for e in split_entries(flat, status, voting, first_names):
             key = fold(e.person.full_name or "")
-            if key in seen:
+            if key in seen_keys:
                 continue  # listed twice (present, then in an absences table): keep the first
-            seen.add(key)
+            seen_keys.add(key)
             entries.append(e)
-    return entries
+    return entries, counts
 
 
 # ---------------------------------------------------------------------------
@@ -432,18 +629,73 @@ def _match(entries: list[Entry], name: str) -> int | None:
     """Index of the one entry ``name`` designates, or None when none or several do."""
     person = parse_person(name)
     hits = [i for i, e in enumerate(entries) if same_person(person, e.person)]
+    if not hits and person.last_name is None and person.first_name:
+        # a lone word in running text ("Mesdames Fauvel, Labbe et Monsieur Siri") is a
+        # surname when no member has it as a first name
+        as_surname = replace(person, first_name=None, last_name=person.first_name)
+        hits = [i for i, e in enumerate(entries) if same_person(as_surname, e.person)]
     return hits[0] if len(hits) == 1 else None
 
 
-def apply_recusals(entries: list[Entry], text: str) -> list[Entry]:
-    """Mark ``recused`` the persons the act says took no part in the debate or the vote."""
+#: How far before a recusal cue its subject is looked for: one sentence of a name, its
+#: civility and an apposition ("Monsieur Philippe Pouleau, concerné professionnellement, sort
+#: de la salle et …").
+_RECUSAL_LOOKBACK = 160
+
+
+#: The chair named by office: "Monsieur le Maire quitte la salle et ne prend pas part au
+#: vote", "Le Président sort de la séance pendant l'examen de ce point".
+_CHAIR_RE = re.compile(r"\b(?:le|la)\s{1,3}(?:maire|pr[ée]sidente?)\b(?!\s{1,3}(?:de\s|du\s|d['’]))", re.I)
+
+
+def apply_recusals(entries: list[Entry], text: str, president: str | None = None) -> list[Entry]:
+    """Mark ``recused`` the persons the act says took no part in the debate or the vote.
+
+    The cue is found first (:data:`patterns.RECUSAL_RE`); its subject is the last member of
+    the list named in the sentence before it, with those joined to that one by "et" or a
+    comma ("MM. X et Y ne prennent pas part au vote"). The person spoken of is never the
+    speaker: "Nathalie ROCA informe que Dominique BARBE ne prend pas part au vote" marks BARBE.
+    The mayor leaving the room for one item ("Monsieur le Maire quitte la salle et ne prend
+    pas part au vote") is the act's ``president``, when known and listed.
+    """
     out = list(entries)
     for m in P.RECUSAL_RE.finditer(text):
-        names = re.split(r"\s+et\s+|\s*,\s*", m.group("name"))
-        for name in names:
-            i = _match(out, name)
+        window = text[max(0, m.start() - _RECUSAL_LOOKBACK):m.start()]
+        cut = max(window.rfind("."), window.rfind(";"), window.rfind("\n\n"))
+        # a civility's own full stop ("M. X") does not end the sentence
+        while cut > 0 and re.search(r"(?:^|\s)(?:M|MM|Mme|Mlle)$", window[:cut]):
+            cut = max(window.rfind(".", 0, cut), window.rfind(";", 0, cut))
+        window = window[cut + 1:] if cut >= 0 else window
+        hits: list[tuple[int, int, int]] = []  # (start, end, entry index)
+        for nm in P.NAME_RE.finditer(window):
+            i = _match(out, nm.group(0))
             if i is not None:
-                out[i] = replace(out[i], recused=True)
+                hits.append((nm.start(), nm.end(), i))
+        if not hits:
+            chair = _match(out, president) if president and _CHAIR_RE.search(window) else None
+            if chair is not None:
+                out[chair] = replace(out[chair], recused=True)
+            continue
+        chosen = [hits[-1]]
+        for h in reversed(hits[:-1]):
+            if re.fullmatch(r"\s*(?:,|et|,\s*et)\s*", window[h[1]:chosen[0][0]]):
+                chosen.insert(0, h)
+            else:
+                break
+        for _, _, i in chosen:
+            out[i] = replace(out[i], recused=True)
+    return out
+
+
+def apply_void_proxies(entries: list[Entry], text: str) -> list[Entry]:
+    """A proxy this act does not count ("le pouvoir de madame Fabienne Salado à monsieur
+    Philippe Pouleau n'est pas pris en compte", its holder being recused): the member it
+    represented is excused, without holder, for this act."""
+    out = list(entries)
+    for m in P.VOID_PROXY_RE.finditer(text):
+        i = _match(out, m.group("name"))
+        if i is not None and out[i].status == REPRESENTED:
+            out[i] = replace(out[i], status=EXCUSED, proxy_holder=None)
     return out
 
 
@@ -525,7 +777,7 @@ def grid_entries(grid: list[GridRow], listed: list[Entry]) -> list[Entry]:
     return out
 
 
-def read_attendance(act: Act, preamble_end: int | None = None) -> list[Entry]:
+def read_attendance(act: Act, preamble_end: int | None = None, president: str | None = None) -> list[Entry]:
     """The act's attendance, arrivals, departures and recusals applied.
 
     In minutes, the list is read from the session's preamble: its shared sections and,
@@ -541,17 +793,27 @@ def read_attendance(act: Act, preamble_end: int | None = None) -> list[Entry]:
         text = act.doc.clean(Span(start, end))
     else:
         text = "\n".join(act.doc.clean(s.span) for s in sections)
-    entries = parse_block(text)
+    entries = parse_block(text, _seen_in(act.doc.text))
     if not entries:
         return []
     grid_span = Span(start, end) if shared else Span(min(s.span.start for s in sections),
                                                     max(s.span.end for s in sections))
     entries += grid_entries(read_grid(act.doc, grid_span), entries)
     if shared:
+        entries = apply_item_moves(entries, item_rank(act))
         stop = vote_point(act)
         if stop > end:
             entries = apply_movements(entries, act.doc.clean(Span(end, stop)))
-    return apply_recusals(entries, _own_text(act))
+    own = _own_text(act)
+    return apply_void_proxies(apply_recusals(entries, own, president), own)
+
+
+def _seen_in(text: str) -> Callable[[str], bool]:
+    """``seen(word)``: ``word`` stands in ``text`` as a whole word (one scan per question,
+    asked only for a surname cut at a line end)."""
+    def seen(word: str) -> bool:
+        return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
+    return seen
 
 
 def president_entry(entries: list[Entry], president: str | None, printed_present: int | None) -> Entry | None:
@@ -580,7 +842,7 @@ def extract_attendance(act: Act, found: Found, issues: IssueLog) -> list[Attenda
         # the bureau's deliberation reported in the council's minutes: the council's
         # attendance is not the bureau's, and the minutes do not give the bureau's
         return []
-    entries = read_attendance(act, preamble_end)
+    entries = read_attendance(act, preamble_end, found.field("president"))
     chair = president_entry(entries, found.field("president"), found.field("members_present"))
     if chair is not None:
         entries = [*entries, chair]

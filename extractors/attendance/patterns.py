@@ -46,10 +46,34 @@ PROXY_LABEL_RE = re.compile(r"pouvoir|procuration|repr[ée]sent|mandat", re.I)
 #: Inside a label: absent without excuse ("absents non excusés", "Etait absent non excusé").
 UNEXCUSED_RE = re.compile(r"non[\s-]+excus", re.I)
 
+#: A label that names two cases at once, so that an entry without a proxy holder is the
+#: first case and one with a holder is represented: "Excusés / pouvoirs", "Absents excusés
+#: et pouvoirs", "Absent(s) et absent(s) excusé(s)" (absent or excused: who is which is
+#: not said, so absent).
+MIXED_LABEL_RE = re.compile(
+    r"""(?:excus|absent)\w*(?:\([es]+\))*\s*(?:/|\bet\b|,|-)\s*(?:les\s+)?(?:pouvoirs?|procurations?)\b  # Excusés / pouvoirs
+      | absent\w*(?:\([es]+\))*\s+(?:/|et)\s+absent\w*(?:\([es]+\))*\s+excus                     # Absent(s) et absent(s) excusé(s)
+      | absent\w*(?:\([es]+\))*\s*(?:/|\bet\b|ou)\s*excus                                          # Absents et excusés, Absents / Excusés""",
+    re.I | re.X,
+)
+
 #: Labels that close the list without giving persons to the table: the secretary (a
 #: person already listed), counts, staff attending ("Assistaient : M. GALLEN, Directeur
 #: Général des Services").
 STOP_LABEL_RE = re.compile(r"secr[ée]taire|nombre|en\s+exercice|^\W*assistai(?:en)?t\s*$", re.I)
+
+#: Attendance written as one sentence: counts, then the names in parentheses: "Présents : 25 –
+#: Représentés : 3 (Mme Anne PETIT par M. Paul DURAND, …) – Absents : 2 (M. Jean NOIR, …)",
+#: "Il y avait 15 présents, 2 représentés (M. A par M. B) et 1 absent (M. E)". The label
+#: comes before or after its count; the names are what the parentheses hold.
+_SENTENCE_LABEL = r"""(?:pr[ée]sente?s?|repr[ée]sent[ée]e?s?|absente?s?(?:[^\S\n]{1,3}(?:non[^\S\n]{1,3})?excus[ée]e?s?)?|excus[ée]e?s?
+                      |pouvoirs?|procurations?)"""
+SENTENCE_LIST_RE = re.compile(
+    rf"""(?:(?P<label1>{_SENTENCE_LABEL})[^\S\n]{{0,3}}:?[^\S\n]{{0,3}}(?P<n1>\d{{1,3}})
+          |(?P<n2>\d{{1,3}})[^\S\n]{{1,3}}(?:(?:conseill[eè]re?s|membres|d[ée]l[ée]gu[ée]e?s|[ée]lus)[^\S\n]{{1,3}})?(?P<label2>{_SENTENCE_LABEL}))
+        [^\S\n]{{0,3}}\((?P<names>[^()]{{3,1500}})\)""",
+    re.I | re.X,
+)
 
 #: Lines that end an attendance list: counts, the agenda, the object, the visas, the
 #: opening of the session, the schedule of a long meeting ("Questions 1 à 10 :").
@@ -62,6 +86,7 @@ STOP_LINE_RE = re.compile(
       | apr[èe]s\s | date\s+de\s+(?:la\s+)?convocation | convocation | s[ée]ance\s+du
       | approbation | d[ée]lib[ée]ration\b | cf\.?\s | secr[ée]taire | assistai(?:en)?t\b
       | pr[ée]sidence | pr[ée]sid[ée]
+      | a\s+[ée]t[ée]\s+(?:[ée]lue?|d[ée]sign[ée]e?|nomm[ée]e?)                                  # A été élu secrétaire de séance
     )""",
     re.I | re.X,
 )
@@ -88,6 +113,63 @@ PROXY_RE = re.compile(
     re.X,
 )
 
+#: After a proxy list of a représentés label, "par" names the holder: "Étaient représentés :
+#: Mme Pascale ROLLAND par Mme Martine BOUVIER, M. Jean-Pierre HERBERT par M. …".
+PAR_HOLDER_RE = re.compile(r"\s+par\s+(?P<holder>(?:M\.|Mme|MM\.|Monsieur|Madame|[A-ZÀ-Ý])[^()]*?)\s*$")
+
+#: A proxy standing as a piece of its own after the member's name and function, commas
+#: between: "M. Michel GRAVOUIL, Adjoint, pouvoir donné à M. Georges LECLEVE".
+LEADING_PROXY_RE = re.compile(
+    r"""^(?:(?:ayant\s+|a\s+)?donn[ée]e?\s+(?:son\s+|un\s+)?(?:pouvoir|procuration|mandat)\s+[àa]      # ayant donné pouvoir à
+         |(?:pouvoir|procuration|mandat)\s+(?:donn[ée]e?\s+)?[àa]                                      # pouvoir donné à
+         |repr[ée]sent[ée]e?\s+par)\s+(?P<holder>[^()]+?)\s*$""",
+    re.I | re.X,
+)
+
+#: A political group heading names inside a list, never a person: "Groupe Majorité : M. Paul
+#: DURAND, …", "Non-inscrits : Luc MARTIN", "Liste « Agir ensemble » : …", "Opposition : …".
+GROUP_PREFIX_RE = re.compile(
+    r"""^(?:groupe\b[^:]{0,80} | non[\s-]inscrits? | majorit[ée]\b[^:]{0,60} | opposition\b[^:]{0,60}
+         | liste\b[^:]{0,80} | [ée]lus?\s+(?:de\s+la\s+|du\s+)?(?:majorit|opposit|minorit)\w*[^:]{0,40})\s*:\s*""",
+    re.I | re.X,
+)
+
+#: A group name standing alone as a piece: "Non-inscrits", "Groupe Socialiste".
+GROUP_NAME_RE = re.compile(r"^(?:groupes?\b|non[\s-]inscrits?\b|majorit[ée]\b|opposition\b|minorit[ée]\b)", re.I)
+
+#: A count printed after a list, in parentheses: "… Mme Sylvie VALENTE-LE HIR (27)".
+COUNT_REMARK_RE = re.compile(r"\s*\(\s*(?P<n>\d{1,3})\s*\)\s*[.,;]?\s*$")
+
+#: A proxy verb, to tell a line holding one whole entry: "Karine ESMIOL donne pouvoir à
+#: Danielle DAUBE" printed one per line without separators.
+PROXY_VERB_RE = re.compile(r"\b(?:donnen?t?|donn[ée]e?s?|pouvoir|procuration|repr[ée]sent[ée]e?)\b[^\n]{0,40}?\s(?:[àa]|par)\s", re.I)
+
+#: What follows a proxy holder without being part of the name: "Louis DERUMAUX donne pouvoir
+#: à Philippe SCHODET jusqu'à son arrivée", "… pour la durée de la séance".
+HOLDER_TAIL_RE = re.compile(
+    r"""\s+(?:jusqu['’]\s*[àa]\b|pour\s+(?:la|le|les|toute)\b|durant\b|pendant\b|[àa]\s+partir\b|lors\b
+         |d[èe]s\b|avant\b|apr[èe]s\b)[^()]*$""",
+    re.I | re.X,
+)
+
+#: A remark that dates a member's arrival or departure by the item: "(arrivée au début de
+#: la délibération n°03)", "(arrivé à la question 4)", "(présent à partir du point n° 5)",
+#: "(parti après la délibération n°7)", "(quitte la séance avant le point 9)".
+ITEM_MOVE_RE = re.compile(
+    r"""(?P<kind>arriv[ée]+e?s?|pr[ée]sente?s?\s+[àa]\s+partir|parti(?:e|s|es)?|d[ée]part|quitt[ée]e?s?|quitte)\b
+        [^()\d]{0,60}?
+        (?:d[ée]lib[ée]rations?|points?|questions?|dossiers?|affaires?|rapports?|sujets?)\s*(?:n\s*[°o]\s*)?(?P<n>\d{1,3})""",
+    re.I | re.X,
+)
+
+#: When, around the item of :data:`ITEM_MOVE_RE`: "avant le point 9" (left before it),
+#: "après la délibération n°7", "au début de", "à partir du", "dès le".
+ITEM_WHEN_RE = re.compile(r"avant|apr[èe]s|[àa]\s+partir|au\s+d[ée]but|d[èe]s\b", re.I)
+
+#: The rank an item of minutes prints in its heading: "3. Tarifs …", "Point n°2 : …",
+#: "Délibération n° 4 –", "III - …" is not read (roman ranks are rare in these remarks).
+ITEM_RANK_RE = re.compile(r"^\W{0,3}(?:(?:point|question|d[ée]lib[ée]ration|dossier|rapport)\s*(?:n\s*[°o]\s*)?)?(?P<n>\d{1,3})\s*(?:[.):–—-]|\s)", re.I)
+
 #: Parenthesised remarks that are not part of the name: "(arrivé en cours de séance)",
 #: "(Suppléant Laurence Boyer)", "(Boulogne-sur-Mer)", "[arrivée en retard)".
 REMARK_RE = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
@@ -100,16 +182,12 @@ SEPARATOR_RE = re.compile(r"\s*[,;]\s*|(?<=\))-\s*|\s+:\s+(?=(?:M\.|Mme|Monsieur
 CIVILITY_START_RE = re.compile(r"(?<!\S)(?=(?:Monsieur|Madame|Mademoiselle|Mme|MME|Mlle|M\.)\s*[A-ZÀ-Ý])")
 
 #: A plural civility that applies to every name after it up to the next civility:
-#: "MMES FAUVEL, PAYEN, M. CLAVEAU", "MM SAINT-JAMES, ATLAN, BOURDIEC"; or a mixed one, men
-#: and women together, that gives nobody a civility: "M. MMES Virginie PORCHER, Gérard
-#: CHAUVET", "M. MMES, Michel GRAVOUIL", "M. MLLE Jacques CHEVALIER, Alice BICZYSKO"
-#: (Chéméré's minutes: "Messieurs, Mesdames").
+#: "MMES FAUVEL, PAYEN, M. CLAVEAU", "MM SAINT-JAMES, ATLAN, BOURDIEC"; a mixed one ("M.
+#: MMES Virginie PORCHER, Gérard CHAUVET", "Mmes et MM.") gives no civility to anyone.
 PLURAL_CIVILITY_RE = re.compile(
-    r"""^(?:
-        (?:M|MM|Messieurs)\.?\s*,?\s*(?:MMES|Mmes|MME|Mme|MLLES?|Mlles?|Mesdames|Mesdemoiselles)\b(?P<x>)  # mixed
-      | (?i:Mmes|Mesdames)(?P<f>)                                                                 # women
-      | (?:MM|Messieurs)(?P<m>)                                                                   # men
-    )\.?\s*,?(?:\s+|$)""",
+    r"""^(?:(?i:M\.?|MM\.?|Messieurs)\s+(?:et\s+)?(?i:Mmes|Mesdames|Mlles?)\.?(?P<x>)    # M. MMES, MM. et Mmes, M. MLLE
+         |(?i:Mmes|Mesdames|Mlles?)\.?\s+(?:et\s+)?(?i:MM|Messieurs|M)\.?(?P<y>)(?=\s)    # Mmes et MM.
+         |(?i:Mmes|Mesdames)(?P<f>)|(?:MM|Messieurs)(?P<m>))\.?(?:\s+|\s*,\s*|$)""",
     re.X,
 )
 
@@ -118,22 +196,6 @@ PLURAL_CIVILITY_RE = re.compile(
 MIXED_PLURAL_COMMA_RE = re.compile(
     r"\b(M|MM|Messieurs)(\.?)\s*,\s*(?=(?:MMES|Mmes|MME|Mme|MLLES?|Mlles?|Mesdames|Mesdemoiselles)\b)")
 
-#: Inside a label: absents excused and absents who gave a proxy in one list ("Absents excusés
-#: et pouvoirs donnés :"): a name with a holder is represented, one without only excused.
-EXCUSED_AND_PROXIES_RE = re.compile(r"excus\w*\s+et\s+(?:pouvoirs?|procurations?)", re.I)
-
-#: A piece of a list that only gives the proxy of the name before it, once the list was cut
-#: at its commas: "M. Michel GRAVOUIL, Adjoint, pouvoir donné à M. Georges LECLEVE",
-#: "MME Régine CORMIER, Conseillère municipale, procuration à M. Jean-Paul LERAY".
-PROXY_ALONE_RE = re.compile(
-    r"""^(?:
-        (?:ayant\s+|a\s+|qui\s+a\s+)?donn[ée]e?s?\s+(?:son\s+|un\s+)?(?:pouvoir|procuration|mandat)\s+[àa]   # ayant donné pouvoir à
-      | (?:pouvoir|procuration|mandat)\s+(?:donn[ée]e?\s+)?[àa]                                            # pouvoir donné à
-      | repr[ée]sent[ée]e?\s+par                                                                           # représenté par
-    )\s+(?P<holder>.+)$""",
-    re.X,
-)
-
 #: "C.FOROT", "N. VERDON": initial and surname (Saint-Restitut), possibly OCR'd "N-GALIANA".
 INITIAL_TOKEN_RE = re.compile(r"(?<![\w.])[A-ZÀ-Ý]\s?[.-]\s?[A-ZÀ-Ý][A-ZÀ-Ý'’-]+\b")
 
@@ -141,40 +203,60 @@ INITIAL_TOKEN_RE = re.compile(r"(?<![\w.])[A-ZÀ-Ý]\s?[.-]\s?[A-ZÀ-Ý][A-ZÀ-�
 # Announcements in the body of an act or of minutes
 # ---------------------------------------------------------------------------
 
-_NAME = r"""(?:(?:M\.|Mme|Mlle|MM\.|Monsieur|Madame|Mademoiselle)[^\S\n]*)?
-            [A-ZÀ-Ý][\w'’.-]*(?:[^\S\n]+(?:d[eu]\s+|de\s+la\s+|le\s+|la\s+)?[A-ZÀ-Ý][\w'’-]*){0,3}"""
+#: A name in running text: an optional civility (any case: "monsieur Louis DERUMAUX"), then
+#: one to four capitalised words with particles. It begins a word, or follows the elision of
+#: a particle ("d'ORNANO"), never inside a run of letters; every repeat is bounded (no nested
+#: unbounded repeats), so a scan over a long text stays linear.
+_NAME = r"""(?:(?<![\w'’.-])|(?<=(?<!\w)[dl]['’]))
+            (?:(?i:M\.|Mme|Mlle|MM\.|Monsieur|Madame|Mademoiselle)[^\S\n]{0,3})?
+            [A-ZÀ-Ý][\w'’.-]{0,30}(?:[^\S\n]{1,3}(?:d[eu][^\S\n]{1,3}|de[^\S\n]la[^\S\n]{1,3}|le[^\S\n]{1,3}|la[^\S\n]{1,3})?[A-ZÀ-Ý][\w'’-]{0,30}){0,3}"""
 
-#: Recusal of one person on this act: "Madame Brigitte LEGRAND, intéressée à l'affaire, n'a
-#: pris part ni au débat, ni au vote", "Dominique BARBE ne prend pas part au vote", "M. X
-#: quitte la séance pendant l'examen de ce point", "M. X ne participe pas au vote".
+#: A name to look for before a recusal cue (same shape as :data:`_NAME`).
+NAME_RE = re.compile(_NAME, re.X)
+
+#: The cue of a recusal on this act, the person named before it: "Madame Brigitte LEGRAND,
+#: intéressée à l'affaire, n'a pris part ni au débat, ni au vote", "Madame Claire GODEFROY,
+#: intéressée à l'affaire, ne prend part ni au débat ni au vote", "Monsieur Philippe
+#: Pouleau, concerné professionnellement, sort de la salle et ne participe ni au débat ni au
+#: vote", "Dominique BARBE ne prend pas part au vote", "M. X quitte la séance pendant
+#: l'examen de ce point", "M. X ne participe pas au vote". The name is searched in the
+#: sentence before the cue (:func:`extractors.attendance.apply_recusals`): the pattern holds
+#: no name and no unbounded repeat inside another, so it is linear.
 RECUSAL_RE = re.compile(
-    rf"""(?P<name>{_NAME})\s*,?\s*
-    (?:(?:[^.;\n]{{0,60}}?\bint[ée]ress[ée]e?s?\s+[àa]\s+l['’]affaire\s*,?\s*)?)    # "intéressée à l'affaire"
-    (?:
-        n['’]a(?:yant)?\s+pris\s+part\s+ni\s+au\s+d[ée]bat\s*,?\s+ni\s+au\s+vote   # n'a pris part ni au débat ni au vote
-      | ne\s+(?:prend|prennent|prenant)\s+pas\s+part\s+(?:au\s+(?:d[ée]bat\s+ni\s+au\s+)?vote|[àa]\s+la\s+d[ée]lib[ée]ration)  # ne prend pas part au vote
-      | n['’]a\s+pas\s+pris\s+part\s+au\s+vote | ne\s+participe(?:nt)?\s+pas\s+au\s+vote   # n'a pas pris part au vote
-      | ne\s+participe(?:nt)?\s+ni\s+au\s+d[ée]bat\s+ni\s+au\s+vote
-      | (?:quitte|quittent|a\s+quitt[ée]|sort|se\s+retire)\s+(?:de\s+)?(?:la\s+s[ée]ance|la\s+salle)
-        \s+(?:pendant|pour|lors\s+de)\s+(?:l['’]examen\s+de\s+)?(?:ce\s+point|cette\s+(?:question|affaire|d[ée]lib[ée]ration)|ce\s+dossier|le\s+vote)  # quitte la séance pendant l'examen de ce point
+    r"""(?:
+        n['’]a(?:yant)?\s{1,3}pris\s{1,3}part\s{1,3}ni\s{1,3}au\s{1,3}d[ée]bat\s{0,3},?\s{1,3}ni\s{1,3}au\s{1,3}vote   # n'a pris part ni au débat, ni au vote
+      | ne\s{1,3}(?:prend|prennent|prenant)\s{1,3}pas\s{1,3}part\s{1,3}(?:au\s{1,3}(?:d[ée]bat\s{1,3}ni\s{1,3}au\s{1,3})?vote|[àa]\s{1,3}la\s{1,3}d[ée]lib[ée]ration)  # ne prend pas part au vote
+      | n['’]a\s{1,3}pas\s{1,3}pris\s{1,3}part\s{1,3}au\s{1,3}vote | ne\s{1,3}participe(?:nt)?\s{1,3}pas\s{1,3}au\s{1,3}vote   # n'a pas pris part au vote
+      | ne\s{1,3}(?:participe(?:nt)?|prend|prennent)(?:\s{1,3}part)?\s{1,3}ni\s{1,3}au\s{1,3}d[ée]bat\s{0,3},?\s{1,3}ni\s{1,3}au\s{1,3}vote  # ne prend part ni au débat ni au vote
+      | (?:quitte|quittent|a\s{1,3}quitt[ée]|sort|sortent|se\s{1,3}retire)\s{1,3}(?:de\s{1,3})?(?:la\s{1,3}s[ée]ance|la\s{1,3}salle)
+        \s{1,3}(?:pendant|pour|lors\s{1,3}de)\s{1,3}(?:l['’]examen\s{1,3}de\s{1,3})?(?:ce\s{1,3}point|cette\s{1,3}(?:question|affaire|d[ée]lib[ée]ration)|ce\s{1,3}dossier|le\s{1,3}vote)  # quitte la séance pendant l'examen de ce point
     )""",
+    re.X,
+)
+
+#: A proxy that does not count for this act: "le pouvoir de madame Fabienne Salado à monsieur
+#: Philippe Pouleau n'est pas pris en compte" (its holder does not vote on the item).
+VOID_PROXY_RE = re.compile(
+    rf"""(?i:le\s{{1,3}}pouvoir|la\s{{1,3}}procuration)\s{{1,3}}(?i:de)\s{{1,3}}(?P<name>{_NAME})\s{{1,3}}[àa]\s{{1,3}}(?P<holder>{_NAME})
+        \s{{1,3}}(?i:n['’]est\s{{1,3}}pas\s{{1,3}}pris\s{{1,3}}en\s{{1,3}}compte|ne\s{{1,3}}(?:peut|pourra)\s{{1,3}}[êe]tre\s{{1,3}}pris\s{{1,3}}en\s{{1,3}}compte)""",
     re.X,
 )
 
 #: A member arrives: "Arrivée de Gilles Passot", "ARRIVEE DE NADIA GALIANA", "M. X arrive en
 #: séance", "Retour de Monsieur Eric ROBERT", "M. X rejoint la séance".
 ARRIVAL_RE = re.compile(
-    rf"""(?:^|(?<=[.\n]))\s*(?i:arriv[ée]e|retour)\s+(?i:de)\s+(?P<name1>{_NAME})
+    rf"""(?:^|(?<=[.\n]))\s{{0,3}}(?i:arriv[ée]e|retour)\s{{1,3}}(?i:de)\s{{1,3}}(?P<name1>{_NAME})
       | (?P<name2>{_NAME})\s+(?i:arrive|rejoint|entre)\s+(?i:en\s+s[ée]ance|la\s+s[ée]ance|dans\s+la\s+salle|l['’]assembl[ée]e)""",
     re.X | re.M,
 )
 
 #: A member leaves for the rest of the meeting: "Départ de Monsieur Eric ROBERT (procuration
-#: à Bernadette CORVISIER)", "M. X quitte la séance et donne pouvoir à M. Y".
+#: à Bernadette CORVISIER)", "M. X quitte la séance et donne pouvoir à M. Y"; not one who leaves
+#: for one item ("se retire de la salle du conseil et ne participe pas au vote": a recusal).
 DEPARTURE_RE = re.compile(
-    rf"""(?:^|(?<=[.\n]))\s*(?i:d[ée]part)\s+(?i:de)\s+(?P<name1>{_NAME})
+    rf"""(?:^|(?<=[.\n]))\s{{0,3}}(?i:d[ée]part)\s{{1,3}}(?i:de)\s{{1,3}}(?P<name1>{_NAME})
       | (?P<name2>{_NAME})\s+(?i:quitte|a\s+quitt[ée]|se\s+retire\s+de)\s+(?i:la\s+s[ée]ance|la\s+salle)
-        (?!\s+(?i:pendant|pour\s+ce|lors\s+de))""",
+        (?![^.;\n]{{0,60}}?(?i:\bpendant\b|\bpour\s+ce\b|\blors\s+de\b|\bne\s+(?:participe|prend)\w*\s+(?:pas|part|ni)))""",
     re.X | re.M,
 )
 

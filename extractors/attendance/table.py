@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.model import Document, Span, Word
-from pipeline.read.tables import split_cells
+from pipeline.read.word_tables import split_cells
 
 #: The header line: "Absents" first, then a proxy column ("Pouvoir donné à…",
 #: "Procuration à", "Pouvoir à").

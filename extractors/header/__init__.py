@@ -51,13 +51,14 @@ from extractors.header.numbers import (
     find_actes_id,
     find_item_heading,
     find_title,
+    repair_ocr_title,
     restore_accents,
 )
-from extractors.header.persons import PRESIDENT_RES, SECRETARY_RES, find_person
+from extractors.header.persons import PRESIDENT_RES, SECRETARY_RES, find_person, find_signatory
 from extractors.header.text import header_end
 from extractors.registry import ActFields, Found, extractor
 from pipeline.errors import IssueLog
-from pipeline.model import Act, Span, TextSource
+from pipeline.model import Act, SectionKind, Span, TextSource
 
 
 @dataclass(frozen=True)
@@ -141,16 +142,18 @@ def extract_header(act: Act, notes: dict[str, Any] | None = None) -> dict[str, A
     if notes is not None:  # for later extractors: the preamble's attendance is not this act's
         notes["other_meeting"] = bool(t.preamble) and not inherit
     tops = [t.preamble, t.head] if t.preamble else [t.head]
-    values["authority"] = find_authority(tops + [t.body, t.furniture], body, t.whole)
+    values["authority"] = find_authority(tops + [t.body], body, t.whole, running=[t.furniture])
     full = line_widths(act, t.head_start, t.head)
     heading = find_item_heading(t.head, t.whole, full) if t.preamble else None
     values["act_number"] = (heading.number if heading else None) or find_act_number(t.head, t.furniture)
     title = (heading.title if heading and heading.title else None) or find_title(t.head, vocabulary=t.whole, full=full)
     if title and act.doc.page(act.page_start).source is TextSource.OCR:
-        title = restore_accents(title, t.whole)
+        title = repair_ocr_title(restore_accents(title, t.whole))
     values["title"] = title
     values["session_date"] = _first(find_session_date(s) for s in session_sources)
-    values["president"] = _first(find_person(s, PRESIDENT_RES) for s in session_sources)
+    values["president"] = _first(find_person(s, PRESIDENT_RES) for s in session_sources) \
+        or (find_signatory(_signature_text(act, bool(t.preamble)), _attendance_text(act))
+            if inherit or not t.preamble else None)
     values["secretary"] = _first(find_person(s, SECRETARY_RES) for s in session_sources)
     counts = find_counts(t.head)
     if inherit and not any(counts):
@@ -161,6 +164,21 @@ def extract_header(act: Act, notes: dict[str, Any] | None = None) -> dict[str, A
     actes_id, siren = find_actes_id(t.body)
     values["actes_id"], values["authority_siren"] = actes_id, siren
     return values
+
+
+def _signature_text(act: Act, minutes: bool) -> str:
+    """Where the president signs: the act's own signature block, or for minutes the end of
+    the document ("Le maire,\tLe secrétaire de séance" / "Daniel JUGY\tJulien PONS")."""
+    doc = act.doc
+    if minutes:
+        return "\n".join(doc.text.rstrip().split("\n")[-15:])
+    sig = [s for s in act.sections if s.kind is SectionKind.SIGNATURE and not s.shared]
+    return doc.text[sig[0].span.start:act.body_span.end] if sig else ""
+
+
+def _attendance_text(act: Act) -> str:
+    """The act's attendance lists (its own or the session's), where the signatory is named."""
+    return "\n".join(s.text for s in act.sections if s.kind is SectionKind.ATTENDANCE)
 
 
 def line_widths(act: Act, start: int, text: str, max_lines: int = 60) -> list[bool | None]:

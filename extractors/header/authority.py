@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from extractors.header.regions import region_name
 from extractors.header.text import fold
 from pipeline.model import collapse_ws
 
@@ -23,8 +24,9 @@ from pipeline.model import collapse_ws
 # conseil départemental", so its name must win when both are printed.
 _BODIES: tuple[tuple[str, str], ...] = (
     ("commission_permanente", r"commission\s+permanente"),
-    ("bureau", r"bureau\s+(?:communautaire|municipal|syndical|d[ée]lib[ée]ratif)"),
-    ("conseil_communautaire", r"conseil\s+communautaire|conseillers\s+communautaires|conseil\s+de\s+communaut[ée]"),
+    ("bureau", r"bureau\s+(?:communautaire|municipal|syndical|d[ée]lib[ée]ratif)|^\W{0,2}bureau\s+n\s?[°o]"),  # DÉLIBÉRATION DU BUREAU N° …
+    ("conseil_communautaire", r"conseil\s+communautaire|conseillers\s+communautaires|conseil\s+de\s+communaut[ée]"
+                              r"|conseil\s+de\s+la\s+m[ée]tropole|conseil\s+m[ée]tropolitain"),
     ("conseil_municipal", r"conseil\s+municipal|conseillers\s+municipaux"),
     ("conseil_departemental", r"conseil\s+d[ée]partemental|conseil\s+g[ée]n[ée]ral"),
     ("conseil_regional", r"conseil\s+r[ée]gional"),
@@ -38,7 +40,10 @@ _TITLE_OF_BODY_RE = re.compile(
     r"""^[^\n]{0,30}?(?:d[ée]lib[ée]rations?|proc[èe]s[\s-]*verbal|compte[\s-]*rendu|s[ée]ance|r[ée]union|registre)
         [^\n]{0,40}?\b(?:de\s+la|du|des)\s+(?P<body>[^\n]{0,60}(?:\n[^\n]{0,30})?)
       | ^\s*(?P<line>(?:bureau|conseil|commission)[^\n]{0,40}?)\s+du\s+\d
-      | ^\s*(?P<above>(?:bureau|conseil|commission)[^\n]{0,40}?)\s*\n\s*(?:s[ée]ance|r[ée]union)\s+du\s+\d""",
+      | ^\s*(?P<above>(?:bureau|conseil|commission)[^\n]{0,40}?)\s*\n\s*(?:s[ée]ance|r[ée]union)\s+du\s+\d  # "CONSEIL MUNICIPAL" above "SEANCE DU 20 JUIN 2012"
+      | ^\s*(?P<head>(?:bureau|conseil|commission)\s[^\n–—]{0,40}?)\s+[-–—]\s   # Conseil régional – Délibération de …
+      | ^\s*(?P<alone>(?:bureau|conseil|commission)\s+[\w-]+)\s*$                 # "Conseil Communautaire" as a letterhead
+    """,
     re.I | re.X | re.M,
 )
 
@@ -60,7 +65,7 @@ _SUBJECT_LINE_RE = re.compile(
 #: communautaires de Roannais Agglomération, se sont réunis", "le Conseil Municipal … s'est
 #: réuni": the council that met.
 _MEETING_RE = re.compile(
-    r"""\b(?:l[ea]s?\s+)(?P<body>(?:commission|conseil|bureau)\w*\s+\w+)[^.]{0,120}?
+    r"""\b(?:l[ea]s?\s+|(?<=membres\s)du\s+)(?P<body>(?:commission|conseil|bureau)\w*\s+\w+)[^.]{0,120}?
         (?:s['’]\s?est|s['’]\s?[ée]tant|se\s+sont)\s+(?:l[ée]galement\s+)?(?:r[ée]uni|assembl)""",
     re.I | re.X,
 )
@@ -85,7 +90,8 @@ def find_body(text: str, *, deliberating_only: bool = False) -> str | None:
         return None
     if not deliberating_only:
         for m in _TITLE_OF_BODY_RE.finditer(text[:2500]):
-            found = _body_in(m.group("body") or m.group("line") or m.group("above") or "")
+            found = _body_in(m.group("body") or m.group("line") or m.group("above") or m.group("head")
+                             or m.group("alone") or "")
             if found:
                 return found
     for rx in (_DELIBERATING_RE, _SUBJECT_LINE_RE) + (() if deliberating_only else (_MEETING_RE,)):
@@ -117,7 +123,7 @@ _KIND_ALT = "|".join(k for k, _ in _KINDS)
 # "L'Arbresle"), or the same in capitals ("FARGUES SAINT-HILAIRE").
 _CAP = r"[A-ZÀ-ÖØ-Ý][\wÀ-ÿ]*(?:['’][A-ZÀ-Ýa-zà-ÿ][\wÀ-ÿ]*)?"
 _PARTICLE = r"(?:sur|sous|l[èe]s|lez|les|en|de|du|des|la|le|et|aux|au|SUR|SOUS|L[ÈE]S|LEZ|LES|EN|DE|DU|DES|LA|LE|ET|AUX|AU)"
-_NAME = rf"""{_CAP}(?:(?:[ -](?:{_PARTICLE}|[dlDL]['’]?)(?=[ -'’]))*(?:[ -]|(?<=['’])){_CAP})*"""
+_NAME = rf"""{_CAP}(?:(?:[ -]{_PARTICLE}(?=[ -]))*[ -](?:[dlDL]['’])?{_CAP})*"""
 
 #: "DEPARTEMENT DU PAS-DE-CALAIS", "Commune de Cognac", "la Ville de Montpellier",
 #: "COMMUNAUTÉ D'AGGLOMÉRATION DU BOULONNAIS", "la commune de SAINT RESTITUT (Drôme)",
@@ -224,11 +230,20 @@ _COUNCIL_BEFORE_RE = re.compile(
 )
 
 
+#: A sentence opening on the council: "Le Conseil départemental du Gers, réuni …".
+_SUBJECT_BEFORE_RE = re.compile(r"(?:^|[.:;]\s)\s*l[ea]\s+$", re.I)
+
+
 def _hit(m: re.Match[str], standalone: bool) -> _AuthorityHit | None:
     kind = _kind_of(m.group("kind"))
     if kind is None:
         return None
     name = m.group("name")
+    if kind == "Région":
+        # "CONSEIL RÉGIONAL DU GRAND EST" is the "Région Grand Est": a région's own name
+        region = region_name(m.group(0)[m.start("link") - m.start():])
+        if region:
+            return _AuthorityHit(kind, f"Région {region}", fold(f"Région {region}"), standalone, True)
     words = name.split(" ")
     if _is_caps(words[0]):
         # "PREUILLY SUR CLAISE Séance du…": a name in capitals ends at the first other word
@@ -254,30 +269,71 @@ def _is_caps(word: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
-def _authority_hits(text: str) -> list[_AuthorityHit]:
+#: A letterhead naming the collectivité without a link word: "RÉGION HAUTS-DE-FRANCE",
+#: "Métropole Rouen Normandie", "MÉTROPOLE NICE CÔTE D'AZUR" (a line of its own).
+BARE_LETTERHEAD_RE = re.compile(rf"""^(?P<kind>(?i:r[ée]gion|m[ée]tropole))\s+(?P<name>{_NAME})\s*$""", re.X)
+
+#: A brand-styled name alone on its line: "Roannais Agglomération", "Bordeaux Métropole".
+BRAND_LINE_RE = re.compile(rf"""^(?P<brand>(?:{_CAP}\s+){{1,3}}(?P<kind>Agglom[ée]ration|M[ée]tropole))\s*$""", re.X)
+
+#: The cells of a running head or footer: "Recueil des actes du Bureau n° 2023-07 –
+#: Communauté de communes du Val d'Ille-Aubigné	page 1/5".
+_CELL_SPLIT_RE = re.compile(r"\t|\s[–—|-]\s")
+
+
+def _letterhead_hit(line: str) -> _AuthorityHit | None:
+    """The collectivité a line of its own names, or None."""
+    m = AUTHORITY_RE.match(line)
+    if m:
+        after = line[m.end():].strip()
+        if not after or after[0] in "(-–|\t" or after.startswith(("-", "–")):
+            return _hit(m, True)
+        return None
+    m = BARE_LETTERHEAD_RE.match(line)
+    if m:
+        kind = _kind_of(m.group("kind"))
+        if kind == "Région":
+            region = region_name(m.group("name"))
+            return _AuthorityHit(kind, f"Région {region}", fold(f"Région {region}"), True, True) if region else None
+        name = collapse_ws(m.group("name"))
+        mixed = not line.isupper()
+        styled = collapse_ws(line) if mixed else f"{kind} {title_case_name(name)}"
+        return _AuthorityHit(kind, styled, fold(f"{kind} {title_case_name(name)}"), True, mixed)
+    m = BRAND_LINE_RE.match(line)
+    if m:
+        kind = "Métropole" if fold(m.group("kind")).startswith("metropole") else "Communauté d'agglomération"
+        return _AuthorityHit(kind, collapse_ws(m.group("brand")), fold(collapse_ws(m.group("brand"))), True, True)
+    return None
+
+
+def _authority_hits(text: str, running: bool = False) -> list[_AuthorityHit]:
     """Letterhead lines ("COMMUNE DE COGNAC", "Ville de LANNION (Côtes d'Armor)", a footer
-    "Département du Pas-de-Calais - Commission permanente…") and mentions after the council."""
+    "Département du Pas-de-Calais - Commission permanente…") and mentions after the council.
+    In running heads and footers (``running``), each cell of a line is read as a line."""
     hits: list[tuple[int, _AuthorityHit]] = []
     pos = 0
     for line in text.split("\n"):
-        m = AUTHORITY_RE.match(line.strip())
-        if m:
-            after = line.strip()[m.end():].strip()
-            if not after or after[0] in "(-–|\t" or after.startswith(("-", "–")):
-                h = _hit(m, True)
-                if h:
-                    hits.append((pos, h))
+        cells = [c.strip() for c in _CELL_SPLIT_RE.split(line)] if running else [line.strip()]
+        for cell in cells:
+            h = _letterhead_hit(cell)
+            if h:
+                hits.append((pos, h))
+                break
         pos += len(line) + 1
     flat = re.sub(r"\s+", " ", text)
     for m in AUTHORITY_RE.finditer(flat):
-        if _COUNCIL_BEFORE_RE.search(flat[max(0, m.start() - 60):m.start()]):
+        before = flat[max(0, m.start() - 60):m.start()]
+        # "Le Conseil régional des Pays de la Loire, réuni …": the council as the subject
+        subject = fold(m.group("kind")).startswith("conseil") and bool(_SUBJECT_BEFORE_RE.search(before))
+        if _COUNCIL_BEFORE_RE.search(before) or subject:
             h = _hit(m, False)
             if h:
                 hits.append((m.start(), h))
     return [h for _, h in hits]
 
 
-def find_authority(texts: Sequence[str], body: str | None, whole: str = "") -> str | None:
+def find_authority(texts: Sequence[str], body: str | None, whole: str = "",
+                   running: Sequence[str] = ()) -> str | None:
     """The collectivité whose body deliberates, styled as the document styles it.
 
     ``texts`` are read in order (own header, preamble, body, footers); a letterhead line
@@ -285,16 +341,18 @@ def find_authority(texts: Sequence[str], body: str | None, whole: str = "") -> s
     ``body`` to one that does not ("DÉPARTEMENT DE LA CHARENTE" above a commune's
     minutes), and the mixed-case printing found anywhere in ``whole`` ("Département du
     Pas-de-Calais - Commission permanente du 20 mars 2023") to a title-cased capitals one.
+    ``running`` (running heads and footers) are read last, each of their cells as a line
+    ("Recueil des actes du Bureau – Communauté de communes du Val d'Ille-Aubigné  page 3/5").
 
     >>> find_authority(["DEPARTEMENT DU PAS-DE-CALAIS\\n"], "commission_permanente")
     'Département du Pas-de-Calais'
     """
     wanted = _KINDS_OF_BODY.get(body or "", None)
     best: _AuthorityHit | None = None
-    for text in texts:
+    for text, is_running in [(t, False) for t in texts] + [(t, True) for t in running]:
         if not text:
             continue
-        hits = [h for h in _authority_hits(text) if wanted is None or h.kind in wanted]
+        hits = [h for h in _authority_hits(text, is_running) if wanted is None or h.kind in wanted]
         if not hits:
             continue
         standalone = [h for h in hits if h.standalone]

@@ -17,11 +17,24 @@ IN_OFFICE_RES = (re.compile(rf"en\s+exercice\s*[:=]?[ \t]*\n?[ \t]*{_N}", re.I),
 PRESENT_RES = (
     re.compile(rf"pr[ée]sents?\s*[:=]?[ \t]*\n?[ \t]*{_N}", re.I),
     re.compile(rf"(?<![\w/]){_N}[ \t]+pr[ée]sents?\b", re.I),
+    re.compile(rf"pr[ée]sents?\s*\({_N}\)", re.I),  # "Présents (12) : M. DUPONT …"
 )
 # "Votants : 25", "Nombre de conseillers votants : 28", "33 votants"
 VOTING_RES = (
     re.compile(rf"votants?\s*[:=]?[ \t]*\n?[ \t]*{_N}", re.I),
     re.compile(rf"(?<![\w/]){_N}[ \t]+votants\b", re.I),
+    # "Qui ont pris part à la délibération : 12", "ayant pris part au vote : 25"
+    re.compile(rf"(?:qui\s+ont|ayant)\s+pris\s+part\s+(?:au\s+vote|[àa]\s+la\s+d[ée]lib[ée]ration|aux\s+votes?)\s*[:=]?[ \t]*{_N}",
+               re.I),
+)
+
+
+#: The count closing a list of names: "Etaient présents : Titulaires : Mme Agnès BACHELART, …,
+#: Mme Sylvie VALENTE-LE HIR (27)" (before the next list of the attendance).
+PRESENT_LIST_COUNT_RE = re.compile(
+    r"""(?:[ée]taient\s+)?pr[ée]sents?\s*:(?:(?!absent|excus|procuration|pouvoir|repr[ée]sent)[^()]|\([^()\d]{0,60}\)){20,3000}?
+        \((?P<n>\d{1,3})\)""",
+    re.I | re.X,
 )
 
 
@@ -43,7 +56,7 @@ def find_counts(text: str) -> tuple[int | None, int | None, int | None]:
         return None, None, None
     region = text[:6000]
     office = _count(region, IN_OFFICE_RES)
-    present = _count(region, PRESENT_RES)
+    present = _count(region, PRESENT_RES) or _count(region, (PRESENT_LIST_COUNT_RE,))
     voting = _count(region, VOTING_RES)
     if office is not None and present is not None and present > office:
         present = None

@@ -92,7 +92,9 @@ PREFECTURE_RE = re.compile(
         |d[ée]p[ôo]t\s+en\s+pr[ée]fecture|d[ée]pos[ée]e?\s+en\s+pr[ée]fecture
         |(?:envoi|transmise?|transmission|r[ée]ception|re[çc]ue?|arriv[ée]e?)\s+(?:en\s+|[àa]\s+la\s+)?pr[ée]fecture
         |date\s+de\s+r[ée]ception\s+(?:en\s+)?pr[ée]fecture
-        |transmise?\s+au\s+repr[ée]sentant\s+de\s+l['’][ÉE]tat
+        |(?:transmise?|r[ée]ception|re[çc]ue?)\s+(?:au|par\s+le)\s+(?:repr[ée]sentant\s+de\s+l['’][ÉE]tat|pr[ée]fet)
+                                 # "Réception par le représentant de l'État : 07/04/2023", "Reçu par le préfet le"
+        |accus[ée]\s+de\s+r[ée]ception\s+(?:en\s+)?pr[ée]fecture
         |t[ée]l[ée]transmise?|date\s+de\s+t[ée]l[ée]transmission)
         [^\n\d]{0,25}?(?:\s+le|\s*:)?\s*$""",
     re.I | re.X,

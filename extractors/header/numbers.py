@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from extractors.header.text import fold
 from pipeline.model import collapse_ws
 from pipeline.normalize.identifiers import siren_valid
+from pipeline.segment.recueils import ACT_NUMBER, is_header_block, number_of_opening
 
 # ---------------------------------------------------------------------------
 # Act number and title
@@ -29,6 +30,14 @@ ACT_NUMBER_RES: tuple[re.Pattern[str], ...] = (
     re.compile(rf"^\W{{0,2}}d[ée]lib[ée]ration\s+n\s?[°o]\.?\s*(?P<num>{_NUMBER})(?![\w/-])", re.I | re.M),
     # "n° 2014 / 139" alone at the start of a line (left margin column)
     re.compile(rf"^\s*n\s?[°o]\.?\s*(?P<num>{_NUMBER})(?=\s*(?:\t|$))", re.I | re.M),
+)
+
+#: A number under a label of its own: "Référence : CP-2023-0673", "Réf. : DEL-2024-12",
+#: "N° d'ordre : 2024-031", "Numéro de délibération : 2023/45".
+LABELLED_NUMBER_RE = re.compile(
+    rf"""^\W{{0,2}}(?:r[ée]f[ée]rence|r[ée]f\.|n[°o]\s+d['’]\s*ordre|num[ée]ro(?:\s+de\s+(?:la\s+)?d[ée]lib[ée]ration)?)
+        \s*:?\s*(?P<num>{ACT_NUMBER})\s*$""",
+    re.I | re.M | re.X,
 )
 
 #: A footer naming the act: "Commune de Cognac - Délibération n° DEL-2022-112 1/2".
@@ -52,6 +61,16 @@ def find_act_number(head: str, furniture: str = "") -> str | None:
         m = rx.search(head)
         if m:
             return _clean_number(m.group("num"))
+    # the heading of an act in a file of extracts ("DÉLIBÉRATION DU BUREAU N° DB-2023-035",
+    # "Bureau communautaire du 2 mai 2024 — Délibération B2024-046", "N° M-2023-134"), or a
+    # labelled number ("Référence : CP-2023-0673"), in the act's first lines
+    for line in head.split("\n")[:40]:
+        num = number_of_opening(line.strip())
+        if num:
+            return num
+    m = LABELLED_NUMBER_RE.search(head)
+    if m:
+        return _clean_number(m.group("num"))
     nums = {_clean_number(m.group("num")) for m in FOOTER_NUMBER_RE.finditer(furniture)}
     if len(nums) == 1:
         return nums.pop()
@@ -74,9 +93,11 @@ ITEM_HEADING_RE = re.compile(
     rf"""^\W{{0,2}}(?:
         (?i:d[ée]lib[ée]ration)\s+(?:(?i:n)\s?[°o]\.?\s*)?(?P<num1>{_NUMBER})   # Délibération D2018-67
       | (?i:n)\s?[°o]\.?\s*(?P<num2>{_NUMBER})                                # N° DBC 2021-082
-      | (?P<num3>(?:[A-Z]{{1,5}}[\s_-]?)?\d{{2,4}}(?:\s?[-_/]\s?\d{{1,5}}){{1,3}})   # 2020-038, DL-056-07-13
+      | (?P<num3>(?:[A-Z]{{1,5}}(?:[\s_]|-\s?)?)?\d{{2,4}}(?:\s?[-_/]\s?\d{{1,5}}){{1,3}})   # 2020-038, DL-056-07-13, DE- 2015/46
       | (?P<num4>\d{{4}}\.\d{{2}}\.\d{{2}}\s?-\s?\d{{1,3}})(?=\s)                  # 2017.05.23 - 1 (session.item)
       | (?P<bare>\d{{1,2}}(?:\.\d{{1,2}}){{0,2}})\s+(?=[A-ZÀ-Ý][a-zà-ÿA-ZÀ-Ý])       # 1 Subventions, 6.3 Verger
+      | (?i:point|question|affaire|dossier|sujet)\s+(?:(?i:n)\s?[°o]\.?\s*)?(?P<lab>\d{{1,3}})(?=\s*[-–:.)]|\s+[A-ZÀ-Ý])
+                                                                             # Point n°2 : (a rank, not a number)
       | (?P<ord>\d{{1,2}}|[IVX]{{1,5}})\s*(?:[.\-–)]|°)                        # 1 - , 3. , IV.
     )\s*[-–:.]?\s*(?P<rest>.*)$""",
     re.X,
@@ -141,6 +162,14 @@ _OPEN_END_RE = re.compile(
 )
 
 
+#: A line that opens a sentence of the text below a title: "La délibération D10 du …",
+#: "Cette décision modificative …", "Il est proposé …", "Suite à …".
+_SENTENCE_OPENER_RE = re.compile(
+    r"""^(?:(?:La|Le|Les|L['’]|Cette|Ce|Ces|Cet|Un|Une|Des|Il|Elle|Ils|Elles|On|Nous|Lors|Suite|Afin|Dans|Par|Depuis
+        |Compte\s+tenu|Conformément|Vu|Considérant)\s+\S+\s+\S+)""",
+    re.X,
+)
+
 #: For each line of a text, whether it runs to the right margin (wrapped: the phrase goes
 #: on below), or None when the page geometry is unknown.
 LineWidths = list[bool | None]
@@ -202,6 +231,8 @@ def _join_title_lines(lines: list[str], vocabulary: str = "", full: LineWidths |
                 and not _OPEN_END_RE.search(parts[-1]):
             break
         prev = parts[-1]
+        if _SENTENCE_OPENER_RE.match(line) and not _OPEN_END_RE.search(prev):
+            break  # "… - Plan de financement" / "La délibération D10 du conseil municipal …": the text below
         wrapped = full[i] if i < len(full) else None
         # the phrase carries on: the line above is wrapped at the margin or ends open
         # ("… DES", "… - "), or this one starts in lower case ("de l'Agence France
@@ -240,6 +271,22 @@ def _rejoin(parts: list[str], vocabulary: str = "") -> str:
     return out.replace("\x02", "-")
 
 
+#: OCR's readings of an en dash between words: "—", "-—", "—-" (no title prints an em dash).
+_OCR_DASH_RE = re.compile(r"\s*(?:[-–]?—[-–]?)\s*")
+
+#: "1er" read "ler" before a month or "trimestre": "à compter du ler janvier 2025".
+_OCR_FIRST_RE = re.compile(r"\bler(?=\s+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre"
+                           r"|novembre|d[ée]cembre|trimestre|semestre|adjoint|vice)\b)", re.I)
+
+
+def repair_ocr_title(title: str) -> str:
+    """Undo OCR's slips in a title read from a scan: an en dash read as an em dash
+    ("Fonds de concours — Programme 2023" → "Fonds de concours – Programme 2023"), "1er"
+    read "ler" ("à compter du ler janvier" → "à compter du 1er janvier")."""
+    title = _OCR_DASH_RE.sub(" – ", title)
+    return _OCR_FIRST_RE.sub("1er", title)
+
+
 def restore_accents(text: str, vocabulary: str) -> str:
     """Put back the accents OCR dropped from words in capitals, when the document prints
     the same word with them elsewhere ("DEPARTEMENTALES" → "DÉPARTEMENTALES", seen as
@@ -262,6 +309,21 @@ def restore_accents(text: str, vocabulary: str) -> str:
         return max(seen, key=lambda k: seen[k]) if seen else word
 
     return re.sub(r"[^\W\d_]{4,}", fix, text)
+
+
+#: Lines below a heading that are not a title: counts, attendance, the council's opening.
+_NOT_A_TITLE_RE = re.compile(
+    r"""^\W{0,2}(?:(?:membres|conseillers|d[ée]l[ée]gu[ée]s|nombre)\b|en\s+exercice|pr[ée]sents?\b|[ée]taient\b
+        |l['’]an\s|le\s+\w+\s*,?\s+(?:r[ée]guli[èe]rement\s+)?convoqu|rapporteur\b|vu\b|consid[ée]rant)""",
+    re.I | re.X,
+)
+
+
+def _is_title_line(line: str) -> bool:
+    """A line that can be an act's title: not a count, an attendance list or a sentence."""
+    text = line.strip()
+    return bool(text) and len(text) <= 200 and bool(re.match(r"[A-ZÀ-Ý«\"]", text)) and not is_header_block(text) \
+        and not _NOT_A_TITLE_RE.match(text) and not _AFTER_TITLE_RE.match(text) and not text.endswith((".", ";"))
 
 
 def clean_title(title: str) -> str | None:
@@ -310,6 +372,23 @@ def find_title(head: str, *, objet_only: bool = False, vocabulary: str = "",
             block.insert(0, s)
         if block:
             return clean_title(_rejoin(block, vocabulary))
+    # a file of extracts: the title on the line below the act's heading ("Bureau
+    # communautaire du 2 mai 2024 — Délibération B2024-047" / "Tarifs 2024-2025 du centre
+    # aquatique"), the session line between them skipped
+    lines = head.split("\n")
+    for k, line in enumerate(lines[:30]):
+        if number_of_opening(line.strip()):
+            below = [ln for ln in lines[k + 1:k + 4]]
+            while below and (not below[0].strip() or re.match(r"^\W{0,2}s[ée]ance\s+du\b", below[0].strip(), re.I)):
+                below = below[1:]
+            if below and _is_title_line(below[0]):
+                title_lines = [below[0]]
+                for ln in below[1:] + lines[k + 4:k + 8]:
+                    if not ln.strip() or _NOT_A_TITLE_RE.match(ln.strip()) or _AFTER_TITLE_RE.match(ln.strip()):
+                        break
+                    title_lines.append(ln)
+                return _join_title_lines(title_lines, vocabulary, None)
+            break
     return None
 
 

@@ -44,6 +44,9 @@ SECRETARY_RES: tuple[re.Pattern[str], ...] = (
     # "M. PERRAUD est désigné(e) en tant que secrétaire de séance"
     re.compile(rf"""(?P<name>{_CIV}\s*{_PERSON})\s*,?\s+(?i:(?:est|a\s+[ée]t[ée])\s+(?:d[ée]sign[ée]|nomm[ée]|[ée]lu)
                     (?:\(?e\)?)?\s+(?:en\s+tant\s+que\s+|comme\s+|en\s+qualit[ée]\s+de\s+)?secr[ée]taire)""", re.X),
+    # "Désignation d'un secrétaire de séance (article L.2121-15 du CGCT) : Mme Anne-Marie DEFRANCE a été désignée."
+    re.compile(rf"""(?i:secr[ée]taire\s+de\s+s[ée]ance)[^:\n]{{0,160}}(?:\n[^:\n]{{0,100}})?:\s*(?P<name>{_CIV}\s*{_PERSON})
+                    \s*,?\s+(?i:(?:est|a\s+[ée]t[ée])\s+(?:d[ée]sign[ée]|nomm[ée]|[ée]lu))""", re.X),
     # Lannion: the election of a secretary, then "Mme X, ayant obtenu …, a été désignée
     # pour remplir ces fonctions"
     re.compile(rf"""(?i:secr[ée]taire)[^.]{{0,80}}\.\s*(?P<name>{_CIV}\s*{_PERSON})\s*,[^.]{{0,80}}?
@@ -100,4 +103,74 @@ def find_person(text: str, patterns: Iterable[re.Pattern[str]]) -> str | None:
         names = [person_name(p) for p in people]
         if names and all(names):
             return ", ".join(n for n in names if n)
+    return None
+
+
+# ---------------------------------------------------------------------------
+# The president as signatory
+# ---------------------------------------------------------------------------
+
+#: The president's office on the signature line: "Le Président,", "La Présidente de la
+#: Communauté de communes,", "Le Maire,", "Le Président du Conseil régional" (not "Pour le
+#: Président et par délégation, le Vice-Président").
+_OFFICE_LINE_RE = re.compile(
+    r"""^\W{0,2}(?:l[ea]\s+)?(?:pr[ée]sident(?:e)?|maire)
+        (?:\s+(?:du|de\s+la|de\s+l['’]|des)\s+(?=[^,\t\n]{0,20}(?:conseil|communaut|m[ée]tropole|d[ée]partement|r[ée]gion
+                                                            |syndicat|agglom|commune|ville))[^,\t\n]{3,60})?\s*,?\s*$""",
+    re.I | re.X,
+)
+
+#: "Signé électroniquement par : Patrick LE GALL" (then "Qualité : Président du Conseil régional").
+_SIGNED_BY_RE = re.compile(rf"sign[ée]\s+[ée]lectroniquement\s+par\s*:?\s*(?P<name>{_PERSON_LINE})\s*$", re.I | re.M)
+_QUALITY_PRESIDENT_RE = re.compile(r"^\W{0,2}qualit[ée]\s*:\s*(?:l[ea]\s+)?(?:pr[ée]sident(?:e)?|maire)\b", re.I)
+
+
+def _known_by_surname(surname: str, names_text: str) -> str | None:
+    """The one person of ``names_text`` (an attendance list) whose surname is ``surname``
+    ("DELATTRE" in "Mme DELATTRE Sandrine, M. BAILLY Pierre-Yves" → "Sandrine DELATTRE")."""
+    first = r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?"
+    found = {m.group(1) for m in re.finditer(rf"\b({first})\s+{re.escape(surname)}\b", names_text)}
+    found |= {m.group(1) for m in re.finditer(rf"\b{re.escape(surname)}\s+({first})\b", names_text)}
+    found -= {"Mme", "Madame", "Monsieur", "Mlle", "Mademoiselle", "Mr", "Me", "Maître", "Docteur"}
+    return f"{found.pop()} {surname}" if len(found) == 1 else None
+
+
+def find_signatory(text: str, names_text: str = "") -> str | None:
+    """The president or mayor who signs ``text`` (a signature block), as "Prénom NOM".
+
+    The office stands alone on its line and the name on the next, in the same column of a
+    two-column block ("Le maire,\\tLe secrétaire de séance" / "Daniel JUGY\\tJulien PONS");
+    a signature by delegation ("Pour le Président et par délégation") gives None. Where a
+    scribble over the name leaves only the surname legible on a scan ("sn LEBLANC"), the
+    one member of ``names_text`` (the attendance) with that surname is the signatory.
+
+    >>> find_signatory("Pour extrait conforme,\\nLe Président de la Communauté de communes,\\nNicolas LEBLANC")
+    'Nicolas LEBLANC'
+    >>> find_signatory("Le maire,\\tLe secrétaire de séance\\nDaniel JUGY\\tJulien PONS")
+    'Daniel JUGY'
+    """
+    if not text:
+        return None
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    for k, line in enumerate(lines):
+        m = _SIGNED_BY_RE.search(line)
+        if m and any(_QUALITY_PRESIDENT_RE.match(x) for x in lines[k + 1:k + 3]):
+            return person_name(m.group("name"))
+    for k, line in enumerate(lines[:-1]):
+        cells = [c.strip() for c in line.split("\t")]
+        col = next((i for i, c in enumerate(cells) if _OFFICE_LINE_RE.match(c)), None)
+        if col is None or re.search(r"d[ée]l[ée]gation|^\W{0,2}pour\b", line, re.I):
+            continue
+        if k and re.match(r"^\W{0,2}pour\s+l[ea]\s+(?:pr[ée]sident|maire)", lines[k - 1], re.I):
+            continue
+        below = [c.strip() for c in lines[k + 1].split("\t")]
+        if len(below) != len(cells) or not re.fullmatch(_PERSON_LINE, below[col]):
+            caps = re.findall(r"\b[A-ZÀ-Ý][A-ZÀ-Ý'-]{2,}\b", lines[k + 1])
+            known = _known_by_surname(caps[-1], names_text) if caps and names_text and len(cells) == 1 else None
+            if known:
+                return known
+            continue
+        name = person_name(below[col])
+        if name and len(name.split()) >= 2:
+            return name
     return None

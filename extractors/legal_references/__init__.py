@@ -182,6 +182,17 @@ def _strip_end(text: str) -> str:
     return text.strip(" \t;,:")
 
 
+def _before_trailing_date(text: str, start: int, stop: int) -> int:
+    """Where a title ends when the text's date follows it ("la Loi Relative à la Solidarité au
+    Renouvellement Urbain (SRU) du 13 décembre 2000": the date is the loi's, not the title's)."""
+    for d in find_dates(text[start:stop]):
+        before = text[start:start + d.start]
+        m = re.search(r"(?<!compter)(?<!partir)\s+(?:du|en\s+date\s+du)\s*$", before)
+        if m and not text[start + d.end:stop].strip(" ,;."):
+            return start + m.start()
+    return stop
+
+
 def _outside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return all(end <= a or start >= b for a, b in spans)
 
@@ -218,7 +229,7 @@ def _issuer_at(text: str, pos: int) -> str | None:
     return _issuer_name(m.group("issuer"))
 
 
-def _issuer_name(raw: str) -> str | None:
+def _issuer_name(raw: str, words: re.Pattern[str] = P.BODY_WORD_RE) -> str | None:
     quote = _quote_span(raw, 0)
     end_m = None
     for m in P.ISSUER_END_RE.finditer(raw):
@@ -232,7 +243,7 @@ def _issuer_name(raw: str) -> str | None:
         name = name[:title_at.start()]  # "bureau du SDIS" of "… du SDIS constatant la …"
     name = re.sub(r"^(?:Monsieur|Madame|M\.|Mme)\s+(?:le|la|l['’])\s*", "", name.strip())
     name = _strip_end(name)
-    if not name or not P.BODY_WORD_RE.match(name):
+    if not name or not (P.BODY_WORD_RE.match(name) or words.match(name)):
         return None
     return name
 
@@ -272,6 +283,9 @@ def parse_visa(text: str) -> Reference:
                 if m2:
                     stop = m2.start()
         ref.title = _strip_end(text[noun_start:stop]) or None
+        if ref.kind != "code" and quote and noun_end <= quote[0] < stop:
+            # "le règlement d'intervention « Biodiversité et trames vertes et bleues »": the quoted title
+            ref.title = " ".join(text[quote[0] + 1:quote[1] - 1].split()) or ref.title
         excluded.append((noun_start, stop))
     else:
         title_at = P.TITLE_START_RE.search(text, noun_end)
@@ -284,9 +298,25 @@ def parse_visa(text: str) -> Reference:
         if title_at:
             notamment = P.NOTAMMENT_RE.search(text, title_at.start())
             stop = notamment.start() if notamment else len(text)
+            after = P.TITLE_STOP_RE.search(text, title_at.start(), stop)
+            stop = after.start() if after else stop
+            if ref.kind in ELI_KINDS:
+                stop = _before_trailing_date(text, title_at.start(), stop)
             excluded.append((title_at.start(), stop))
             if ref.kind not in ("rapport", "avis", "other") and ref.title is None:
                 ref.title = _strip_end(text[title_at.start():stop]) or None
+        elif ref.kind == "loi" and ref.title is None and not P.NUMBER_RE.search(text, noun_end, noun_end + 12):
+            # "la Loi Climat et Résilience du 17 décembre 2021": the loi by its name
+            name = P.LOI_NAME_RE.match(text, noun_end)
+            if name:
+                ref.title = _strip_end(name.group("name")) or None
+                excluded.append((name.start("name"), name.end("name")))
+        elif ref.kind == "other" and P.NAMED_OTHER_RE.match(text, noun_start):
+            # "les statuts de la Communauté de Communes …": their name is their title
+            end = P.NAMED_OTHER_END_RE.search(text, noun_start)
+            stop = end.start() if end else len(text)
+            ref.title = _strip_end(text[noun_start:stop]) or None
+            excluded.append((noun_start, stop))
     head_end = min([a for a, _ in excluded if a >= noun_end] + [len(text)])
     if ref.kind == "other":
         # "la circulaire n° …", not "… de la parcelle E n°1094" further on
@@ -316,6 +346,10 @@ def parse_visa(text: str) -> Reference:
         adopted = P.ADOPTED_BY_RE.search(text, noun_end)
         if adopted:
             ref.issuer = _issuer_name(adopted.group("issuer"))
+    elif ref.kind == "other":
+        by = P.REQUESTED_BY_RE.match(text, noun_start)
+        if by:
+            ref.issuer = _issuer_name(by.group("issuer"), P.REQUESTER_WORD_RE)
     if ref.kind in ELI_KINDS and ref.number and ref.date and re.fullmatch(r"\d{2,4}-\d+", ref.number):
         d = ref.date
         ref.eli = f"/eli/{ref.kind}/{d.year}/{d.month}/{d.day}/{ref.number}/jo/texte"

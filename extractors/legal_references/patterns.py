@@ -14,8 +14,8 @@ import re
 VISA_START_RE = re.compile(
     r"""^[-–•*·]?\s*                                  # a bullet before "Vu" in some lists
         (?P<vu>V[uU]|vu)\s*[:,]?\s+
-        (?=(?:le|la|les|l['’]|sa|son|ses|leurs?|un|une|des|du|notamment|en\s+particulier)\b
-           |l['’])""",
+        (?=(?i:le|la|les|l['’]|sa|son|ses|leurs?|un|une|des|du|notamment|en\s+particulier)\b   # "Vu Le Code …" too
+           |(?i:l)['’])""",
     re.X,
 )
 
@@ -149,7 +149,27 @@ NAME_END_RE = re.compile(
 #: or a relative clause that speaks of the article ("… territoriales prévoyant la
 #: possibilité …", "… qui prévoit que …"); no code's name holds a word in "-ant".
 CODE_NAME_END_RE = re.compile(
-    r"""\s+et\s+(?:l['’]\s*|les\s+)articles?\b | \s+[a-zéèêàâîôûç]{2,}ant\b | \s+(?:qui|dont|o[uù])\s""",
+    r"""\s+et\s+(?:l['’]\s*|les\s+|son\s+|ses\s+)articles?\b | \s+[a-zéèêàâîôûç]{2,}ant\b | \s+(?:qui|dont|o[uù])\s""",
+    re.X,
+)
+
+#: Texts cited as "other" whose name is their title: "les statuts de la Communauté de
+#: Communes …", "l'instruction budgétaire et comptable M57".
+NAMED_OTHER_RE = re.compile(r"(?:statuts|instructions?\s+(?:budg[ée]taires?|comptables?))\b", re.I)
+
+#: Where such a name ends: a comma, "et notamment", the end.
+NAMED_OTHER_END_RE = re.compile(r"\s*[,;]|\s+et\s+(?:notamment|consid[ée]rant|vu)\b|\s*\.\s*$", re.I)
+
+#: After a title, what is no longer the title: ", dite Loi NOTRé", ", qui a modifié",
+#: ", a fixé le rayon d'affichage" (the sentence of the exposé the visa runs into).
+TITLE_STOP_RE = re.compile(r"\s*,\s*(?:dite?s?|qui|a|ont|est|sont|visant|lequel|laquelle)\s", re.I)
+
+#: A loi by its name, without number: "la Loi Climat et Résilience du 17 décembre 2021",
+#: "la loi d'Orientation des Mobilités", "la loi pour l'Accès au Logement et un Urbanisme
+#: Rénové (ALUR) du 24 mars 2014".
+LOI_NAME_RE = re.compile(
+    r"""\s+(?P<name>(?:[A-ZÀ-Ý]|d['’]\s?[A-ZÀ-Ý]|pour\s|de\s+[A-ZÀ-Ý])[^,;]{1,150}?)
+        (?=\s+(?:du|en\s+date\s+du)\s+(?:\d|1er|premier)|\s*[,;]|\s+et\s+notamment|\s*\.?\s*$)""",
     re.X,
 )
 
@@ -166,7 +186,7 @@ ISSUER_RE = re.compile(
 #: title word, ", ci-annexé", a comma before a lower-case word (not "Vie associative,
 #: Sport et Culture"), the end.
 ISSUER_END_RE = re.compile(
-    r"""\s+(?:en\s+date|en\s+s[ée]ance|rendu|r[ée]uni|[ée]mis|lors|sur\s|dans\s|relati|portant\s|le\s+\d|le\s+1er
+    r"""\s+(?:en\s+date|en\s+s[ée]ance|en\s+vue|afin\s|rendu|r[ée]uni|[ée]mis|lors|sur\s|dans\s|relati|portant\s|le\s+\d|le\s+1er
            |du\s+(?=\d|1er|premier)|du\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)
            |[nN]\s?[°º*o]\.?\s*\d|[nN]°
            |(?=(?:[A-Z]{1,4}[-_]?)?\d{2,4}[-_]\d))                  # "du Conseil communautaire 2015-190 du …"
@@ -181,6 +201,23 @@ ISSUER_END_RE = re.compile(
 ADOPTED_BY_RE = re.compile(
     r"""(?:adopt|approuv|arr[êe]t)[ée]e?s?\s+par\s+(?:d[ée]lib[ée]ration\s+|arr[êe]t[ée]\s+)?
         (?:du|de\s+la|de\s+l['’]|le|la|l['’])\s*(?P<issuer>.+)""",
+    re.I | re.X,
+)
+
+#: The author of a request or an approval cited as "other": "la demande d'admission en
+#: non-valeur présentée par le comptable public", "la demande présentée le 23 juillet 2019 …
+#: par la Société PARC EOLIEN …", "l'approbation de la convention-type par le comité
+#: syndical du SMTCO le 11 décembre 2024".
+REQUESTED_BY_RE = re.compile(
+    r"""(?:demande|requ[êe]te|sollicitation|proposition|approbation|saisine)\b[^;]{0,140}?
+        \bpar\s+(?:le|la|l['’]|les)\s*(?P<issuer>.+)""",
+    re.I | re.X,
+)
+
+#: Authors of a request: a body, an officer or a company ("comptable public", "Société X").
+REQUESTER_WORD_RE = re.compile(
+    r"""^(?:comptable|tr[ée]sori|receveur|soci[ée]t[ée]|SARL|SAS|SA\b|EURL|SCI|entreprise|association|commune|ville
+        |d[ée]partement|r[ée]gion|[ée]tat\b|Premier\s+ministre|ministre|pr[ée]fet)""",
     re.I | re.X,
 )
 

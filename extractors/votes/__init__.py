@@ -96,6 +96,8 @@ def _classify(inner: str, attendance: list[str]) -> tuple[list[str], list[str]]:
         return [g.strip(" .") for g in re.split(r"\s*;\s*|\s+:\s+", flat) if g.strip(" .")], []
     persons = []
     for name in _split_names(flat):
+        proxy = V.PROXY_VOTER_RE.match(name)
+        name = proxy.group("name") if proxy else name  # "pouvoir de monsieur Julien PONS à …"
         p = parse_person(name)
         if not p.last_name or re.search(r"\d", name):
             return [], []
@@ -139,7 +141,12 @@ def _sentence_before(text: str, at: int, size: int = 250) -> str:
 
 def _matches(text: str) -> list[re.Match[str]]:
     """Position/count matches, earliest first, overlaps dropped."""
-    found = sorted(list(V.LABEL_FIRST_RE.finditer(text)) + list(V.COUNT_FIRST_RE.finditer(text)),
+    counted_first = [m for m in V.COUNT_FIRST_RE.finditer(text)
+                     # "soit 25 voix" / "Contre : …", "Votants	29" / "Pour	25": a count does not run
+                     # over a line end into the next label
+                     if not ("\n" in text[m.start("n"):m.start("pos")]
+                             and re.match(r"[^\S\n]*(?::|\t|[^\S\n]\d)", text[m.end():]))]
+    found = sorted(list(V.GROUP_LIST_RE.finditer(text)) + list(V.LABEL_FIRST_RE.finditer(text)) + counted_first,
                    key=lambda m: (m.start(), -m.end()))
     out: list[re.Match[str]] = []
     for m in found:
@@ -188,6 +195,10 @@ def _tally_of(text: str, cluster: list[re.Match[str]], in_vote_section: bool,
         if pos in t.counts:
             continue
         t.counts[pos] = number(m.group("n")) or 0
+        if "groups" in m.re.groupindex:
+            # "Pour : Groupe Grand Est Territoires (19), Groupe Grand Est en Commun (6), soit 25 voix"
+            t.groups[pos] = [g.group("name").strip(" ,;–—-") for g in V.GROUP_COUNT_RE.finditer(m.group("groups"))]
+            continue
         # names right after the count: "Pour : 41 voix (Groupe …)", "2 voix contre (M. X, Mme Y)"
         p = V.PAREN_RE.match(text, m.end())
         if p and not V.NAMES_LABEL_RE.search(p.group("inner")):
@@ -197,12 +208,143 @@ def _tally_of(text: str, cluster: list[re.Match[str]], in_vote_section: bool,
             if persons:
                 t.persons[pos] = persons
             t.end = max(t.end, p.end())
+        elif text[max(0, m.start() - 2):m.start()].rstrip().endswith("("):
+            # "(2 abstentions : M. Paul DURAND, Mme Anne PETIT)": the names after a colon inside
+            c = re.match(r"[^\S\n]*:[^\S\n]*(?P<inner>[^()\n]{3,400}?)[^\S\n]*\)", text[m.end():])
+            if c:
+                groups, persons = _classify(c.group("inner"), attendance)
+                if groups:
+                    t.groups[pos] = groups
+                if persons:
+                    t.persons[pos] = persons
     # a names block after the tally: "(Contre : Mme X, … - Abstentions : Mme Y)"
     tail = text[t.end:t.end + 600]
     p = re.match(r"\s*[(\[](?P<inner>[^()\[\]]{1,600})[)\]]", tail)
     if p and _labelled_names(p.group("inner"), t, attendance):
         t.end += p.end()
     return t
+
+
+def read_vote_table(text: str) -> Tally | None:
+    """A vote table by group: a header of positions, one row per group, a total row::
+
+        Ne prend pas
+        Groupe	Pour	Contre	Abstention
+        part au vote
+        Groupe Hauts-de-France en Mouvement	66	–	–	1
+        Groupe Rassemblement National	–	32	–	–
+        Total	107	32	28	1
+
+    Counts come from the total row (else the sum of the rows); a group stands under each
+    position where its cell holds a count. A header cell wrapped around the header line
+    ("Ne prend pas" / "part au vote") names the column the header line lacks.
+    """
+    m = V.VOTE_TABLE_HEADER_RE.search(text)
+    if not m:
+        return None
+    cols = [position_of(c.strip()) for c in m.group(0).split("\t")[1:] if c.strip()]
+    # the rest of the header line and the lines around it: "Ne prend pas / part au vote",
+    # or OCR's "Ne part prend au vote pas" in one cell
+    line_end = text.find("\n", m.end())
+    around = text[max(0, m.start() - 60):(line_end if line_end >= 0 else len(text)) + 60]
+    rows: list[tuple[str, list[int | None]]] = []
+    total: list[int | None] | None = None
+    end = m.end()
+    for line in text[m.end():].split("\n")[:40]:
+        pos_after = end + len(line) + 1
+        cells = [c for c in line.split("\t")]
+        if len(cells) < 2:
+            if rows:
+                break
+            end = pos_after
+            continue  # the wrapped end of a header cell ("part au vote")
+        values = cells[1:]
+        if not all(V.TABLE_CELL_RE.match(v) for v in values):
+            break
+        nums = [int(v) if v.strip().isdigit() else None for v in values]
+        label = cells[0].strip()
+        if re.match(r"(?i)total", label):
+            total = nums
+            end = pos_after
+            break
+        rows.append((label, nums))
+        end = pos_after
+    if not rows:
+        return None
+    width = max(len(n) for _, n in rows)
+    if width == len(cols) + 1 and NOT_VOTING not in cols and (re.search(r"(?i)\bnppv\b", around)
+                                                                   or (re.search(r"(?i)\bpart\b", around) and re.search(r"(?i)\bvote\b", around))):
+        cols = cols + [NOT_VOTING]
+    if width != len(cols):
+        return None
+    t = Tally(start=m.start(), end=end)
+    for k, pos in enumerate(cols):
+        groups = [label for label, nums in rows if k < len(nums) and nums[k]]
+        count = total[k] if total and k < len(total) and total[k] is not None else \
+            sum(nums[k] or 0 for _, nums in rows if k < len(nums))
+        if total is not None or count:
+            t.counts[pos] = count or 0
+        if groups:
+            t.groups[pos] = groups
+    return t if t.counts else None
+
+
+def read_boxed_tally(text: str) -> Tally | None:
+    """A tally in a box, positions over counts ("Votants	Pour	Contre	Abstentions" /
+    "29	25	2	2"), or None."""
+    m = V.BOXED_TALLY_RE.search(text)
+    if not m:
+        return None
+    heads = [h.strip() for h in m.group("head").split("\t")]
+    counts = [int(c) for c in m.group("counts").split("\t")]
+    if len(heads) != len(counts):
+        return None
+    t = Tally(start=m.start(), end=m.end())
+    for h, n in zip(heads, counts):
+        if re.match(r"(?i)pour|contre|abst|ne\s+prend|n['’]ont|non|nppv|refus", h):
+            t.counts.setdefault(position_of(h) if not h.lower().startswith("nppv") else NOT_VOTING, n)
+    return t if len(t.counts) >= 2 else None
+
+
+def roll_call(text: str, attendance: list[str]) -> dict[str, tuple[int | None, list[str]]]:
+    """Names behind each position of a vote by roll call ("Ont voté pour (35) : Mme X (par
+    pouvoir), M. Y, …"), with the count printed in parentheses."""
+    out: dict[str, tuple[int | None, list[str]]] = {}
+    labels = list(V.ROLL_CALL_RE.finditer(text))
+    for k, m in enumerate(labels):
+        stop = labels[k + 1].start() if k + 1 < len(labels) else len(text)
+        body = text[m.end():stop]
+        end = re.search(r"(?<!\bM)(?<!\bMM)\.\s*(?:\n|$)", body)  # the list ends with its full stop, not "M."
+        body = body[: end.start()] if end else body.split("\n\n")[0]
+        body = re.sub(r"\((?:par\s+)?(?:pouvoir|procuration)[^()]*\)", "", body, flags=re.I)
+        persons = []
+        for name in _split_names(body):
+            p = parse_person(name)
+            if not p.last_name or re.search(r"\d", name) or V.GROUP_RE.search(name):
+                persons = []
+                break
+            persons.append(_resolve(p.full_name or name, attendance))
+        word = m.group("pos").lower()
+        pos = ABSTAIN if word.startswith("se") else position_of(word)
+        if persons:
+            out[pos] = (int(m.group("n")) if m.group("n") else None, persons)
+    return out
+
+
+def not_voting_persons(text: str, attendance: list[str]) -> list[str]:
+    """Members named in "Madame Corinne CARPENTIER ne prend pas part au vote." sentences."""
+    out: list[str] = []
+    for m in V.NOT_VOTING_SENTENCE_RE.finditer(text):
+        names = re.split(r"\s+et\s+|\s*,\s*", m.group("names"))
+        for name in names:
+            # the subject is the name closest to the verb: drop leading words in lower case
+            words = name.split()
+            while words and words[0][0].islower():
+                words = words[1:]
+            p = parse_person(" ".join(words))
+            if p.last_name and p.first_name and not V.GROUP_RE.search(name):
+                out.append(_resolve(p.full_name or name, attendance))
+    return out
 
 
 def find_unanimity(text: str, in_vote_section: bool) -> re.Match[str] | None:
@@ -221,14 +363,32 @@ def find_unanimity(text: str, in_vote_section: bool) -> re.Match[str] | None:
 VOTE_WINDOW = 800
 
 
-def _own_sections(act: Act, kinds: tuple[SectionKind, ...]) -> list[tuple[Span, str]]:
+def _own_sections(act: Act, kinds: tuple[SectionKind, ...], window: int = VOTE_WINDOW) -> list[tuple[Span, str]]:
     out = []
     for s in act.sections:
         if s.kind in kinds and not s.shared:
-            span = Span(s.span.start, min(s.span.end, s.span.start + VOTE_WINDOW)) \
+            span = Span(s.span.start, min(s.span.end, s.span.start + window)) \
                 if s.kind is SectionKind.VOTE else s.span
             out.append((span, act.doc.clean(span)))
+        elif s.kind is SectionKind.VISAS and SectionKind.DECISION in kinds and not s.shared:
+            # the body the segmenter left under the visas ("Vu …;" paragraphs dropped): "Le
+            # projet de délibération, mis aux voix, recueille 3 voix pour, 4 voix contre …"
+            out.append((s.span, _after_visas(act.doc.clean(s.span))))
     return out
+
+
+def _after_visas(text: str) -> str:
+    """The lines of a visas section that are not part of a "Vu …" paragraph."""
+    keep: list[str] = []
+    in_visa = False
+    for line in text.split("\n"):
+        if re.match(r"\W{0,2}vu\b", line, re.I):
+            in_visa = True
+        if not in_visa:
+            keep.append(line)
+        if in_visa and re.search(r"[;.]\s*$", line):
+            in_visa = False
+    return "\n".join(keep)
 
 
 def read_vote(act: Act, attendance: list[str] | None = None) -> Tally | None:
@@ -239,6 +399,9 @@ def read_vote(act: Act, attendance: list[str] | None = None) -> Tally | None:
         if not chunks:
             continue
         text = "\n".join(t for _, t in chunks)
+        table = read_vote_table(text) or read_boxed_tally(text)
+        if table is not None:
+            return _named(_finish(table, text), act, kinds, attendance)
         tallies = find_tallies(text, in_vote, attendance)
         unan = find_unanimity(text, in_vote)
         if not tallies and not unan:
@@ -258,7 +421,7 @@ def read_vote(act: Act, attendance: list[str] | None = None) -> Tally | None:
             if n and FOR not in tally.counts:
                 tally.counts[FOR] = int(n.group(1))
             tally.unanimous = tally.counts.get(AGAINST, 0) == 0 or None
-        return _finish(tally, text)
+        return _named(_finish(tally, text), act, kinds, attendance)
     # no vote statement in the act's own sections: "Le Conseil Adopte." anywhere in the body
     body = act.doc.clean(act.body_span)
     if re.search(r"^\W{0,3}\(?\s*adopt[ée]e?s?\s*\)?\s*\.?\s*$|\ble\s+conseil\s+(?:\w+\s+)?adopte\s*\.", body, re.I | re.M):
@@ -266,9 +429,40 @@ def read_vote(act: Act, attendance: list[str] | None = None) -> Tally | None:
     return None
 
 
+def decided_without_vote(act: Act) -> bool:
+    """The act decides ("Après en avoir délibéré, … Le conseil municipal désigne :") and
+    prints no vote: it was adopted. Not for a report the council takes note of."""
+    own = "\n".join(x for _, x in _own_sections(act, _VOTE_KINDS + _OTHER_KINDS))
+    return bool(V.DECIDED_RE.search(own)) and not V.NOTED_RE.search(own) and not V.REJECTED_RE.search(own)
+
+
+#: How far a vote section is read for the names of a roll call (35 names run past
+#: :data:`VOTE_WINDOW`).
+ROLL_CALL_WINDOW = 6000
+
+
+def _named(t: Tally, act: Act, kinds: tuple[SectionKind, ...], attendance: list[str]) -> Tally:
+    """Add the names of a roll call and of members not taking part in the vote."""
+    text = "\n".join(x for _, x in _own_sections(act, kinds, ROLL_CALL_WINDOW))
+    for pos, (n, persons) in roll_call(text, attendance).items():
+        if pos not in t.persons:
+            t.persons[pos] = persons
+        if pos not in t.counts and n is not None:
+            t.counts[pos] = n
+    if NOT_VOTING in t.counts and NOT_VOTING not in t.persons:
+        names = not_voting_persons(text[max(0, t.start - 300):t.end + 400] if t.end else text, attendance)
+        if names:
+            t.persons[NOT_VOTING] = names
+    return t
+
+
 def _finish(t: Tally, text: str) -> Tally:
     if t.unanimous is None and (t.counts.get(AGAINST, 0) > 0 or t.counts.get(ABSTAIN, 0) > 0):
         t.unanimous = False
+    elif t.unanimous is None and t.counts.get(FOR, 0) > 0 and t.counts.get(AGAINST) == 0 \
+            and t.counts.get(ABSTAIN) == 0:
+        # "0 contre, 0 abstention, 13 pour": every vote cast was for (the dev sheets' reading)
+        t.unanimous = True
     window = text[max(0, t.start - 200):t.end + 200]
     if V.REJECTED_RE.search(window):
         t.outcome = "rejected"
@@ -290,6 +484,8 @@ def extract_votes(act: Act, found: Found, issues: IssueLog) -> list[VoteRow | Ac
     """Vote rows of the act, and its columns votes_for … outcome."""
     names = [r.full_name for r in found.get("attendance") if r.full_name]
     tally = read_vote(act, names)
+    if tally is None and decided_without_vote(act):
+        tally = Tally(outcome="adopted")
     if tally is None:
         return []
     rows: list[VoteRow | ActFields] = []

@@ -70,7 +70,8 @@ UNANIMITY_CONTEXT_RE = re.compile(
       | ^\W{0,3}$                                                                                           # "A l'unanimité," at a line start
       | \b(?:conseil|conseillers|membres|assembl[ée]e|bureau|commission\s+permanente)\b[^.;]{0,80}?
         \b(?:adopte|adoptent|approuve|approuvent|d[ée]cide|d[ée]cident|vote|votent|accepte|acceptent|valide|valident|
-           d[ée]lib[èe]re|se\s+prononce|émet|emet|donne)\b[^.;]{0,40}$                                      # Le Conseil … adopte, à l'unanimité
+           d[ée]lib[èe]re|se\s+prononce|émet|emet|donne
+           |(?:ont|a)\s*,?\s*(?:adopt|approuv|vot|accept|valid)[ée]e?s?)\b[^.;]{0,40}$                       # Le Conseil … adopte, à l'unanimité; les Membres … ont, adopté à l'unanimité
       | \b(?:conseil|conseillers|membres|assembl[ée]e)\b[^.;]{0,60},\s*$                                    # Le Conseil Municipal, à l'unanimité,
       | \best\s+(?:adopt[ée]e?|approuv[ée]e?|vot[ée]e?|accept[ée]e?)\s*,?\s*$                               # le compte rendu … est approuvé à l'unanimité
     """,
@@ -115,3 +116,74 @@ NAMES_LABEL_RE = re.compile(
 
 #: A political group or list rather than a person.
 GROUP_RE = re.compile(r"\b(?:groupe|non[\s-]inscrit|liste|union|rassemblement|majorit[ée]|opposition|[ée]lus)\b", re.I)
+
+#: Groups listed after a position, each with its count, then the position's total: "Pour :
+#: Groupe Grand Est Territoires (19), Groupe Grand Est en Commun (6), soit 25 voix",
+#: "Contre : Groupe Rassemblement National (7), soit 7 voix", "Abstentions : Groupe X (4) –
+#: total 4".
+GROUP_LIST_RE = re.compile(
+    rf"""^[^\S\n]{{0,3}}(?P<pos>{_FOR}|{_AGAINST}|{_ABSTAIN}|{_NOT_VOTING})[^\S\n]{{0,3}}:[^\S\n]{{0,3}}
+        (?P<groups>[^\n]{{1,400}}?\(\s*\d{{1,3}}\s*\)[^\n]{{0,200}}?)[,;]?[^\S\n]{{0,3}}(?:[–—-][^\S\n]{{0,3}})?
+        (?i:soit|total|au\s+total)[^\S\n]{{0,3}}:?[^\S\n]{{0,3}}(?P<n>\d{{1,3}})(?:[^\S\n]{{1,3}}(?i:voix|votes?))?""",
+    re.X | re.M,
+)
+
+#: One group and its count inside :data:`GROUP_LIST_RE`: "Groupe Grand Est en Commun (6)".
+GROUP_COUNT_RE = re.compile(r"(?P<name>[^(),;]+?)\s*\(\s*(?P<n>\d{1,3})\s*\)")
+
+#: A roll-call list: "Ont voté pour (35) : Mme Marie-Pierre AUBERT (par pouvoir), …",
+#: "POUR (41) : Corinne AUGER, …", "ABSTENTIONS (14) : …", "Se sont abstenus (3) : …", "Ont
+#: voté contre : M. X, Mme Y." (the count in parentheses may be missing).
+ROLL_CALL_RE = re.compile(
+    rf"""^[^\S\n]{{0,3}}(?:(?i:ont[^\S\n]{{1,3}}vot[ée])[^\S\n]{{1,3}})?(?P<pos>{_FOR}|{_AGAINST}|{_ABSTAIN}|{_NOT_VOTING}|(?i:se[^\S\n]{{1,3}}sont[^\S\n]{{1,3}}abstenu(?:e|s|es)?))
+        [^\S\n]{{0,3}}(?:\([^\S\n]{{0,3}}(?P<n>\d{{1,3}})[^\S\n]{{0,3}}\))?[^\S\n]{{0,3}}:[^\S\n]{{0,3}}(?=(?:M\.|Mme|MM|Monsieur|Madame|[A-ZÀ-Ý]))""",
+    re.X | re.M,
+)
+
+#: The header of a vote table by group: "Groupe	Pour	Contre	Abstention" (a position
+#: column header "Ne prend pas / part au vote" may wrap around the line).
+VOTE_TABLE_HEADER_RE = re.compile(
+    rf"""^[^\t\n]{{0,40}}\t(?:[^\S\n]{{0,3}}(?:{_FOR}|{_AGAINST}|{_ABSTAIN}|(?i:nppv|ne\s+prend\s+pas\s+part\s+au\s+vote))[^\S\n]{{0,3}}(?:\t|$)){{2,5}}""",
+    re.X | re.M,
+)
+
+#: A cell of a vote table: a count, or a dash for none.
+TABLE_CELL_RE = re.compile(r"^\s*(?:\d{1,3}|[–—-]+|0)\s*$")
+
+#: A member not taking part in the vote, named in a sentence: "Madame Corinne CARPENTIER ne
+#: prend pas part au vote.", "M. X et Mme Y ne prennent pas part au vote".
+NOT_VOTING_SENTENCE_RE = re.compile(
+    r"""(?P<names>(?:(?:M\.|Mme|MM\.|Monsieur|Madame)[^\S\n]{1,3})?[A-ZÀ-Ý][\w'’-]{0,30}(?:[^\S\n]{1,3}[\w'’-]{1,30}){0,8})
+        [^\S\n]{1,3}(?:ne[^\S\n]{1,3}(?:prend|prennent)[^\S\n]{1,3}pas[^\S\n]{1,3}part[^\S\n]{1,3}au[^\S\n]{1,3}vote
+                       |n['’]a[^\S\n]{1,3}pas[^\S\n]{1,3}pris[^\S\n]{1,3}part[^\S\n]{1,3}au[^\S\n]{1,3}vote)""",
+    re.X,
+)
+
+#: A vote cast through a proxy, named in a list of voters: "pouvoir de monsieur Julien PONS à
+#: monsieur Bernard BRUNO" (the member is Julien PONS).
+PROXY_VOTER_RE = re.compile(r"^(?i:(?:le\s+|et\s+)?(?:pouvoir|procuration)\s+de)\s+(?P<name>.+?)\s+[àa]\s+\S.*$")
+
+#: A decision taken without a printed vote: "Après en avoir délibéré, … Le conseil municipal
+#: désigne :", "la commune, après avoir délibéré, accepte et propose …" — the act exists and
+#: decides, so it was adopted (its vote is not printed: no counts, unanimity unknown).
+DECIDED_RE = re.compile(
+    r"""apr[èe]s\s{1,3}(?:en\s{1,3})?avoir\s{1,3}d[ée]lib[ée]r[ée][^.]{0,200}?
+        \b(?i:d[ée]cide|d[ée]cident|d[ée]signe|d[ée]signent|accepte|acceptent|approuve|approuvent|adopte|adoptent
+           |autorise|autorisent|fixe|fixent|[ée]met|donne|propose|valide|valident|attribue|attribuent|arr[êe]te|prescrit
+           |sollicite|charge|dit|d[ée]lib[èe]re|vote|votent|[ée]lit|[ée]lisent|institue|cr[ée]e|opte|retient)\b""",
+    re.I | re.X,
+)
+
+#: The council takes note of a report: no vote ("Le Conseil municipal prend acte de la
+#: présentation du rapport", "Il est pris acte de …", "donne acte au Président").
+NOTED_RE = re.compile(r"\b(?:prend|prennent|pris|donne)\s{1,3}acte\b", re.I)
+
+#: A boxed tally laid out in columns, the positions on one line and their counts on the next:
+#: "Votants	Pour	Contre	Abstentions" / "29	25	2	2" ("Votants", "Exprimés", "Présents"
+#: columns are read past).
+_BOX_HEAD = rf"(?:{_FOR}|{_AGAINST}|{_ABSTAIN}|{_NOT_VOTING}|(?i:votants?|exprim[ée]s|suffrages\s+exprim[ée]s|pr[ée]sents?|nppv))"
+BOXED_TALLY_RE = re.compile(
+    rf"""^[^\S\n]{{0,3}}(?P<head>{_BOX_HEAD}(?:[^\S\n]{{0,3}}\t[^\S\n]{{0,3}}{_BOX_HEAD}){{1,5}})[^\S\n]{{0,3}}\n
+         [^\S\n]{{0,3}}(?P<counts>\d{{1,3}}(?:[^\S\n]{{0,3}}\t[^\S\n]{{0,3}}\d{{1,3}}){{1,5}})[^\S\n]{{0,3}}$""",
+    re.X | re.M,
+)

@@ -2,7 +2,9 @@
 
 A gold file (``<stem>.gold.json``, format in ``../shared/corpus/README.md``) lists what a
 careful reader finds in one PDF. Rows of a table are aligned to the gold rows of the same
-act by content (the pairing that agrees on most fields), then every field is counted:
+act by content (the pairing that agrees on most fields), then every field is counted. Acts
+are paired first, in order, by :func:`_match_acts` (a missed act costs its own rows, not its
+neighbours'):
 
 * true positive: the value extracted equals the gold value;
 * false positive: a value was extracted and it is wrong (or gold has none);
@@ -127,7 +129,58 @@ def _align(gold: list[dict], pred: list[dict], fields: list[str]) -> list[tuple[
     return out
 
 
-def _read(out_dir: Path, table: str, doc_id: str) -> list[dict]:
+#: Columns of ``acts`` that tell one act from another (the others — authority, body, session
+#: date, president — are shared by every act of a meeting's minutes).
+_ACT_KEYS = ("act_number", "title", "page_start", "page_end")
+
+
+def _match_acts(gold: list[dict], pred: list[dict], fields: list[str]) -> dict[int, int]:
+    """Predicted ``act_index`` → gold ``act_index``: the order-preserving pairing of the two
+    lists of acts that agrees on most fields (a sequence alignment, as of two texts).
+
+    An act missed or split by the segmentation then costs its own fields and rows only, not
+    those of every act after it; when the segmentation is exact the pairing is the identity.
+    Two acts are paired only when they agree on a column that tells acts apart (number,
+    title, pages), or sit at the same index."""
+    g = sorted(gold, key=lambda r: r["act_index"])
+    p = sorted(pred, key=lambda r: r["act_index"])
+
+    def score(a: dict, b: dict) -> float:
+        agree = sum(1 for f in fields if a.get(f) is not None and a.get(f) == b.get(f))
+        keyed = sum(1 for f in _ACT_KEYS if f in fields and a.get(f) is not None and a.get(f) == b.get(f))
+        same_place = a["act_index"] == b["act_index"]
+        if not keyed and not same_place:
+            return -1.0  # never paired
+        return agree + 2 * keyed + (0.5 if same_place else 0.0)
+
+    n, m = len(g), len(p)
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            s = score(g[i], p[j])
+            pair = best[i + 1][j + 1] + s if s >= 0 else float("-inf")
+            best[i][j] = max(pair, best[i + 1][j], best[i][j + 1])
+    out: dict[int, int] = {}
+    i = j = 0
+    while i < n and j < m:
+        s = score(g[i], p[j])
+        if s >= 0 and best[i][j] == best[i + 1][j + 1] + s:
+            out[p[j]["act_index"]] = g[i]["act_index"]
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    return out
+
+
+def _read(out_dir: Path, table: str, doc_id: str, corrected: dict[str, list[dict]] | None = None) -> list[dict]:
+    if corrected is not None:
+        if table not in corrected:
+            from pipeline.review.corrections import corrected_rows
+
+            corrected[table] = corrected_rows(out_dir, table)[0]
+        return [r for r in corrected[table] if r["doc_id"] == doc_id]
     folder = out_dir / table
     if not folder.exists():
         return []
@@ -140,59 +193,137 @@ def documents_by_name(out_dir: Path) -> dict[str, dict]:
     return {Path(r["source_path"]).name: r for r in rows}
 
 
-def evaluate(out_dir: str | Path, gold_dir: str | Path, only: set[str] | None = None) -> dict[str, Any]:
+Tally = dict[str, dict[str, Counts]]  # table → field → counts
+
+
+def _score_file(out_dir: Path, docs: dict[str, dict], gold: dict,
+                cache: dict[str, list[dict]] | None = None) -> Tally:
+    """Counts per table and field of one answer sheet against the run's rows for its file
+    (``cache``: the corrected tables, when scoring them, see :func:`_read`)."""
+    counts: Tally = defaultdict(lambda: defaultdict(Counts))
+    doc = docs.get(gold["file"])
+    doc_id = doc["doc_id"] if doc else None
+    acts = _read(out_dir, "acts", doc_id, cache) if doc_id else []
+    gold_acts = gold["tables"].get("acts", [])
+    act_fields = sorted({k for r in gold_acts for k in r} - {"act_index"})
+    matched = _match_acts([{f: _gold_value("acts", f, r.get(f)) for f in act_fields} | {"act_index": r["act_index"]}
+                           for r in gold_acts],
+                          [{f: normalise(a.get(f)) for f in act_fields} | {"act_index": a["act_index"]} for a in acts],
+                          act_fields)
+    # each predicted act scored against the gold act it is paired with; an act left unpaired
+    # gets an index of its own (its rows count as extra)
+    if "acts" not in gold["tables"]:
+        # a sheet without acts (one table annotated alone) names acts by their place only
+        matched = {a["act_index"]: a["act_index"] for a in acts}
+    index_of = {a["act_id"]: matched.get(a["act_index"], -1 - a["act_index"]) for a in acts}
+    for table in SCORED_TABLES:
+        gold_rows = gold["tables"].get(table, [])
+        if not gold_rows and table not in gold["tables"]:
+            continue
+        fields = sorted({k for r in gold_rows for k in r} - {"act_index"} - REFERENCE_ONLY[table]) or \
+            [f.name for f in TABLES[table] if f.name not in ("act_id", "doc_id")]
+        pred_rows = acts if table == "acts" else (_read(out_dir, table, doc_id, cache) if doc_id else [])
+        by_act_g: dict[int, list[dict]] = defaultdict(list)
+        by_act_p: dict[int, list[dict]] = defaultdict(list)
+        for r in gold_rows:
+            by_act_g[r["act_index"]].append({f: _gold_value(table, f, r.get(f)) for f in fields})
+        for r in pred_rows:
+            idx = index_of.get(r["act_id"], -10**6)
+            by_act_p[idx].append({f: normalise(r.get(f)) for f in fields})
+        for idx in set(by_act_g) | set(by_act_p):
+            for g, p in _align(by_act_g.get(idx, []), by_act_p.get(idx, []), fields):
+                for f in fields:
+                    counts[table][f].add(g.get(f) if g else None, p.get(f) if p else None)
+    return counts
+
+
+def _sheets(gold_dir: Path, only: set[str] | None) -> list[dict]:
+    sheets = []
+    for gold_path in sorted(gold_dir.glob("*.gold.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        if only is None or gold["file"] in only:
+            sheets.append(gold)
+    return sheets
+
+
+def _table_total(fields: dict[str, Counts]) -> Counts:
+    total = Counts()
+    for c in fields.values():
+        total.tp += c.tp
+        total.fp += c.fp
+        total.fn += c.fn
+    return total
+
+
+def evaluate(out_dir: str | Path, gold_dir: str | Path, only: set[str] | None = None,
+             corrected: bool = False) -> dict[str, Any]:
     """Scores of the tables in ``out_dir`` against every ``*.gold.json`` of ``gold_dir``
-    (only those whose ``file`` is in ``only``, when given)."""
+    (only those whose ``file`` is in ``only``, when given); ``corrected``: of the tables with
+    the reviewer's corrections applied (:mod:`pipeline.review.corrections`)."""
     out_dir, gold_dir = Path(out_dir), Path(gold_dir)
+    cache: dict[str, list[dict]] | None = {} if corrected else None
     docs = documents_by_name(out_dir)
     counts: dict[str, dict[str, dict[str, Counts]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(Counts)))
     files: dict[str, list[str]] = defaultdict(list)
     missing: list[str] = []
-    for gold_path in sorted(gold_dir.glob("*.gold.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        if only is not None and gold["file"] not in only:
-            continue
+    for gold in _sheets(gold_dir, only):
         kind = "scanned" if gold.get("scanned") else "born_digital"
-        doc = docs.get(gold["file"])
-        if doc is None:
+        if gold["file"] not in docs:
             missing.append(gold["file"])
         files[kind].append(gold["file"])
-        doc_id = doc["doc_id"] if doc else None
-        acts = _read(out_dir, "acts", doc_id) if doc_id else []
-        index_of = {a["act_id"]: a["act_index"] for a in acts}
-        for table in SCORED_TABLES:
-            gold_rows = gold["tables"].get(table, [])
-            if not gold_rows and table not in gold["tables"]:
-                continue
-            fields = sorted({k for r in gold_rows for k in r} - {"act_index"} - REFERENCE_ONLY[table]) or \
-                [f.name for f in TABLES[table] if f.name not in ("act_id", "doc_id")]
-            pred_rows = acts if table == "acts" else (_read(out_dir, table, doc_id) if doc_id else [])
-            by_act_g: dict[int, list[dict]] = defaultdict(list)
-            by_act_p: dict[int, list[dict]] = defaultdict(list)
-            for r in gold_rows:
-                by_act_g[r["act_index"]].append({f: _gold_value(table, f, r.get(f)) for f in fields})
-            for r in pred_rows:
-                idx = r["act_index"] if table == "acts" else index_of.get(r["act_id"], -1)
-                by_act_p[idx].append({f: normalise(r.get(f)) for f in fields})
-            for idx in set(by_act_g) | set(by_act_p):
-                for g, p in _align(by_act_g.get(idx, []), by_act_p.get(idx, []), fields):
-                    for f in fields:
-                        counts[kind][table][f].add(g.get(f) if g else None, p.get(f) if p else None)
+        for table, per_field in _score_file(out_dir, docs, gold, cache).items():
+            for f, c in per_field.items():
+                into = counts[kind][table][f]
+                into.tp += c.tp
+                into.fp += c.fp
+                into.fn += c.fn
     report: dict[str, Any] = {"files": dict(files), "missing": missing, "scores": {}}
     for kind, tables in counts.items():
         report["scores"][kind] = {}
         for table in SCORED_TABLES:
             if table not in tables:
                 continue
-            total = Counts()
-            per_field = {}
-            for f, c in sorted(tables[table].items()):
-                total.tp += c.tp
-                total.fp += c.fp
-                total.fn += c.fn
-                per_field[f] = c.scores()
-            report["scores"][kind][table] = {"total": total.scores(), "fields": per_field}
+            per_field = {f: c.scores() for f, c in sorted(tables[table].items())}
+            report["scores"][kind][table] = {"total": _table_total(tables[table]).scores(), "fields": per_field}
     return report
+
+
+def evaluate_per_file(out_dir: str | Path, gold_dir: str | Path, only: set[str] | None = None,
+                      corrected: bool = False) -> list[dict[str, Any]]:
+    """Per answer sheet: the file, born-digital or scanned, whether the run holds it, and
+    P/R/F1 per table (its fields pooled), in file order::
+
+        [{"file": "commune-aiglun-2013-10-17-cm-cr-scan.pdf", "kind": "scanned", "found": True,
+          "tables": {"acts": {"precision": 0.93, "recall": 0.9, "f1": 0.91, …}, …}}, …]
+    """
+    out_dir, gold_dir = Path(out_dir), Path(gold_dir)
+    cache: dict[str, list[dict]] | None = {} if corrected else None
+    docs = documents_by_name(out_dir)
+    out = []
+    for gold in _sheets(gold_dir, only):
+        counts = _score_file(out_dir, docs, gold, cache)
+        out.append({"file": gold["file"], "kind": "scanned" if gold.get("scanned") else "born_digital",
+                    "found": gold["file"] in docs,
+                    "tables": {t: _table_total(counts[t]).scores() for t in SCORED_TABLES if t in counts}})
+    return out
+
+
+def format_per_file(rows: list[dict[str, Any]]) -> str:
+    """The F1 per table of each file, born-digital files first ("—": nothing to score, the
+    sheet has no such table, or neither it nor the run has a row)."""
+    short = {"acts": "acts", "attendance": "attend", "legal_references": "visas", "articles": "artic",
+             "votes": "votes", "budget_lines": "budget", "amounts": "amount", "grants": "grants"}
+    width = max([len(r["file"]) for r in rows] + [4])
+    lines = [f"{'file':{width}}  {'kind':7}" + "".join(f"{short[t]:>8}" for t in SCORED_TABLES)]
+    for kind in ("born_digital", "scanned"):
+        for r in rows:
+            if r["kind"] != kind:
+                continue
+            cells = "".join(f"{r['tables'][t]['f1']:>8.3f}" if t in r["tables"] else f"{'—':>8}"
+                            for t in SCORED_TABLES)
+            note = "" if r["found"] else "  (not in OUT)"
+            lines.append(f"{r['file']:{width}}  {'scan' if kind == 'scanned' else 'born':7}{cells}{note}")
+    return "\n".join(lines)
 
 
 def format_report(report: dict[str, Any], per_field: bool = True) -> str:

@@ -6,6 +6,21 @@
     ---------------------  ----
     commission_permanente     2
     conseil_municipal         1
+
+The SQL runs in a sandbox, with DuckDB's own settings, set before the query and locked:
+
+* ``enable_external_access = false``: no file is read or written by path (``read_csv``,
+  ``read_text``, ``glob``, ``COPY … TO``), no database attached, no extension loaded
+  from disk; ``allowed_directories`` and ``allowed_paths`` are left empty, since DuckDB
+  lets SQL *write* where it may read (``COPY acts TO 'out/acts/part-x.parquet'`` would
+  add rows to the run). The tables are handed to DuckDB as Arrow datasets that pyarrow
+  reads (``OUT/<table>/*.parquet``, never a glob: a folder named ``out[1]`` works), so the
+  views need no file access of DuckDB's;
+* ``autoinstall_known_extensions`` and ``autoload_known_extensions`` off: ``INSTALL`` and
+  an extension a function needs are refused, nothing goes to the network;
+* ``lock_configuration = true``: no ``SET`` gives any of it back.
+
+The database is in memory: ``CREATE TABLE`` lives as long as the query, nothing is kept.
 """
 
 from __future__ import annotations
@@ -18,16 +33,31 @@ from typing import Any
 from schemas import TABLES
 
 
+#: DuckDB settings of the sandbox, in the order they are set (``lock_configuration`` last).
+SANDBOX = (
+    ("autoinstall_known_extensions", False),
+    ("autoload_known_extensions", False),
+    ("allow_community_extensions", False),
+    ("enable_external_access", False),
+    ("lock_configuration", True),
+)
+
+
 def connect(out_dir: str | os.PathLike[str]) -> Any:
-    """An in-memory DuckDB connection with one view per table found under ``out_dir``."""
+    """An in-memory DuckDB connection with one view per table found under ``out_dir``,
+    sandboxed (:data:`SANDBOX`): SQL sees the views and nothing else."""
     import duckdb
+    import pyarrow.dataset as ds
 
     con = duckdb.connect(":memory:")
-    for name in TABLES:
+    for name, schema in TABLES.items():
         folder = Path(out_dir) / name
-        if folder.is_dir() and any(folder.glob("*.parquet")):
-            pattern = str(folder / "*.parquet").replace("'", "''")
-            con.execute(f"CREATE VIEW \"{name}\" AS SELECT * FROM read_parquet('{pattern}', union_by_name=true)")
+        parts = sorted(str(p) for p in folder.glob("*.parquet")) if folder.is_dir() else []
+        if parts:
+            # files listed by pyarrow, never a glob pattern of DuckDB's: "out[1]" is a name
+            con.register(name, ds.dataset(parts, format="parquet", schema=schema))
+    for setting, value in SANDBOX:
+        con.execute(f"SET {setting} = {str(value).lower()}")
     return con
 
 

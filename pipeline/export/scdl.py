@@ -301,6 +301,7 @@ class ExportReport:
     subventions: Validation
     paths: dict[str, Path]
     notes: list[str]
+    corrections: Any = None  # pipeline.review.corrections.Applied, when corrections were applied
 
     @property
     def valid(self) -> bool:
@@ -309,35 +310,66 @@ class ExportReport:
     def summary(self) -> str:
         parts = [f"deliberations.csv: {self.deliberations.summary()}",
                  f"subventions.csv: {self.subventions.summary()}"]
+        if self.corrections is not None:
+            parts.append(self.corrections.summary())
         parts += [f"note: {n}" for n in self.notes]
         parts.append("written: " + ", ".join(str(p) for p in self.paths.values()) if self.paths
                      else "nothing written: fix the problems above")
         return "\n".join(parts)
 
 
-def _write(rows: list[dict[str, str]], columns: list[str], path: Path) -> None:
+#: First characters that make a spreadsheet read a cell as a formula (OWASP, "CSV
+#: Injection": equals, plus, minus, at sign, tab, carriage return).
+FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(cell: str) -> str:
+    """A text cell that a spreadsheet would run as a formula, made inert the way OWASP's
+    CSV-injection guidance says: a leading apostrophe, which spreadsheets read as "this
+    is text" and do not show. ``'=HYPERLINK("http://…")'`` → ``"'=HYPERLINK(\"http://…\")"``.
+    """
+    return "'" + cell if cell.startswith(FORMULA_LEADS) else cell
+
+
+def _text_columns(schema: Path) -> set[str]:
+    """Columns of type string in an SCDL schema: only text is neutralised, never a number
+    (a negative amount stays ``-150.00``)."""
+    return {f["name"] for f in load_schema(schema)["fields"] if f.get("type", "string") == "string"}
+
+
+def _write(rows: list[dict[str, str]], columns: list[str], path: Path, text_columns: set[str]) -> None:
     with open(path, "w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: neutralise_formula(v) if k in text_columns and isinstance(v, str) else v
+                          for k, v in row.items()} for row in rows)
 
 
 def export_scdl(out_dir: str | os.PathLike[str], *, coll_siret: str | None = None,
                 coll_nom: str | None = None, mapping: str | os.PathLike[str] | None = None,
-                strict: bool = False, period_from_convention: bool = False) -> ExportReport:
+                strict: bool = False, period_from_convention: bool = False,
+                corrections: bool = True) -> ExportReport:
     """Write OUT/scdl/deliberations.csv and subventions.csv, each only if it validates.
 
     ``strict``: a required column left empty fails the file too (as it fails on
     data.gouv.fr), instead of being reported only. ``period_from_convention``: take the
     period a convention applies to as the grant's ``datesPeriodeVersement`` when it prints
     no payment date (a choice of the publisher: the schema asks for the payment period).
+    ``corrections``: apply the reviewer's corrections kept in ``OUT/corrections/``
+    (:mod:`pipeline.review.corrections`; the report says how many).
     """
-    from pipeline.runner.write import read_table
+    from pipeline.review import corrections as corr
 
     out = Path(out_dir)
-    acts = read_table(out, "acts").to_pylist()
-    grants = read_table(out, "grants").to_pylist() if (out / "grants").is_dir() else []
-    terms = read_table(out, "grant_terms").to_pylist() if (out / "grant_terms").is_dir() else []
+    kept = corr.load(out) if corrections else []
+    applied = corr.Applied() if kept else None
+    tables: dict[str, list[dict[str, Any]]] = {}
+    for name in ("acts", "grants", "grant_terms"):
+        rows, done = corr.apply(name, corr.read_rows(out, name), kept)
+        tables[name] = rows
+        if applied is not None:
+            applied.add(done)
+    acts, grants, terms = tables["acts"], tables["grants"], tables["grant_terms"]
     acts.sort(key=lambda a: (str(a.get("session_date") or ""), a["doc_id"], a["act_index"]))
     ctx = Context(load_mapping(mapping), coll_siret=coll_siret, coll_nom=coll_nom,
                   period_from_convention=period_from_convention)
@@ -350,7 +382,7 @@ def export_scdl(out_dir: str | os.PathLike[str], *, coll_siret: str | None = Non
             ("deliberations", deliberation_rows(acts, ctx), DELIB_COLUMNS, DELIBERATIONS_SCHEMA),
             ("subventions", subvention_rows(grants, by_id, ctx, terms), SUBV_COLUMNS, SUBVENTIONS_SCHEMA)):
         tmp = target / f".{name}.{os.getpid()}.csv"
-        _write(rows, columns, tmp)
+        _write(rows, columns, tmp, _text_columns(schema))
         results[name] = validate_csv(tmp, schema, strict=strict)
         final = target / f"{name}.csv"
         if results[name].valid:
@@ -360,4 +392,4 @@ def export_scdl(out_dir: str | os.PathLike[str], *, coll_siret: str | None = Non
         else:  # no stale file of an earlier export may pass for this one
             final.unlink(missing_ok=True)
             os.replace(tmp, target / f"{name}.invalid.csv")
-    return ExportReport(results["deliberations"], results["subventions"], paths, ctx.notes)
+    return ExportReport(results["deliberations"], results["subventions"], paths, ctx.notes, applied)

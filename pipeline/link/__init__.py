@@ -97,8 +97,21 @@ def read_acts(out: Path) -> dict[str, ActInfo]:
     return acts
 
 
-def link_run(out_dir: str | os.PathLike[str]) -> LinkReport:
-    """Link the persons, councils and beneficiaries of the run in ``out_dir`` (see above)."""
+def link_run(out_dir: str | os.PathLike[str], *, lock: bool = True) -> LinkReport:
+    """Link the persons, councils and beneficiaries of the run in ``out_dir`` (see above).
+
+    Holds the output folder's lock while it rewrites parts (a concurrent ``delib extract``
+    of the same folder raises :class:`pipeline.runner.manifest.OutputLocked`); ``lock=False``
+    when the caller holds it already (:func:`pipeline.runner.run`, at the end of its run).
+    """
+    if lock:
+        from pipeline.runner.manifest import Lock
+
+        held = Lock(Path(out_dir))
+        try:
+            return link_run(out_dir, lock=False)
+        finally:
+            held.release()
     t0 = time.perf_counter()
     out = Path(out_dir)
     report = LinkReport()

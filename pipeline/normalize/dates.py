@@ -19,12 +19,13 @@ reads the first date of a string. Impossible dates (31/02, month 13) and years o
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from pipeline.normalize.frenchnum import NUMBER_WORDS_RE, parse_french_number
+from pipeline.normalize.frenchnum import NUMBER_WORDS_IN_DATE, parse_french_number
 from pipeline.model import strip_accents
 
 # Month names and their usual abbreviations; accents optional (OCR and ASCII typing drop
@@ -35,7 +36,7 @@ _MONTH = r"""(?:janv(?:ier|\.)|f[ée]v(?:rier|r?\.)|mars|avr(?:il|\.)|mai|juin|j
 
 _WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 
-_NUMBER_WORDS = NUMBER_WORDS_RE.pattern.replace("(?<![\\w-])", "").replace("(?![\\w])", "")
+_NUMBER_WORDS = NUMBER_WORDS_IN_DATE
 
 # A day: digits, "1er" (OCR "ler", "1 er", "1°"), or words ("dix", "vingt trois", "premier").
 _DAY = rf"""(?:\d{{1,2}}(?!\d)(?:\s?er\b|°)?|\bler\b|{_NUMBER_WORDS})"""
@@ -67,7 +68,7 @@ NUMERIC_RE = re.compile(
 )
 
 #: ISO dates "2022-05-10" (exports, @ctes identifiers are not matched: no separators there).
-ISO_RE = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d-])")
+ISO_RE = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d{2}|2100)-(?P<month>\d{2})-(?P<day>\d{2})(?![\d-])")
 
 _MONTH_BY_PREFIX = {
     "jan": 1, "fev": 2, "mar": 3, "avr": 4, "mai": 5, "juin": 6, "juil": 7,
@@ -127,27 +128,36 @@ def find_dates(text: str) -> Iterator[DateMatch]:
     ['2022-05-10', '2022-05-04']
     """
     found: list[DateMatch] = []
+    starts: list[int] = []  # the spans taken, disjoint and sorted: a bisection finds a clash
+    ends: list[int] = []
 
     def free(start: int, end: int) -> bool:
-        return all(end <= m.start or start >= m.end for m in found)
+        i = bisect.bisect_left(starts, start)
+        return not ((i > 0 and ends[i - 1] > start) or (i < len(starts) and starts[i] < end))
+
+    def take(m: DateMatch) -> None:
+        i = bisect.bisect_left(starts, m.start)
+        starts.insert(i, m.start)
+        ends.insert(i, m.end)
+        found.append(m)
 
     # most specific first: a year-first opening, then month names, then numbers
     for m in L_AN_RE.finditer(text):
         d = _make(_year(m.group("year")), month_number(m.group("month")), _day(m.group("day")))
         if d:
-            found.append(DateMatch(d, m.start(), m.end(), m.group(0)))
+            take(DateMatch(d, m.start(), m.end(), m.group(0)))
     for m in TEXTUAL_RE.finditer(text):
         d = _make(_year(m.group("year")), month_number(m.group("month")), _day(m.group("day")))
         if d and free(m.start(), m.end()):
-            found.append(DateMatch(d, m.start(), m.end(), m.group(0)))
+            take(DateMatch(d, m.start(), m.end(), m.group(0)))
     for m in NUMERIC_RE.finditer(text):
         d = _make(_year(m.group("year")), int(m.group("month")), int(m.group("day")))
         if d and free(m.start(), m.end()):
-            found.append(DateMatch(d, m.start(), m.end(), m.group(0)))
+            take(DateMatch(d, m.start(), m.end(), m.group(0)))
     for m in ISO_RE.finditer(text):
         d = _make(int(m.group("year")), int(m.group("month")), int(m.group("day")))
         if d and free(m.start(), m.end()):
-            found.append(DateMatch(d, m.start(), m.end(), m.group(0)))
+            take(DateMatch(d, m.start(), m.end(), m.group(0)))
     yield from sorted(found, key=lambda m: m.start)
 
 

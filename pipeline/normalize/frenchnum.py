@@ -33,6 +33,7 @@ _WORDS: dict[str, int] = {
     "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20, "vingts": 20,
     "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
     "cent": 100, "cents": 100, "mille": 1000, "mil": 1000, "milles": 1000,
+    "million": 10**6, "millions": 10**6, "milliard": 10**9, "milliards": 10**9,
 }
 
 #: Ordinals used for the first day of a month ("le premier juillet", "1er", OCR "ler").
@@ -40,7 +41,8 @@ _FIRST = {"premier", "premiere", "1er", "1ere", "ler", "1°"}
 
 # One number word, accents optional, any case (the words of _WORDS plus "premier").
 _WORD = r"""(?:z[ée]ro|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize
-             |quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|cents?|mil(?:les?)?)"""
+             |quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|cents?|mil(?:les?)?
+             |millions?|milliards?)"""
 
 #: A run of number words joined by spaces, hyphens and "et": "deux mille vingt-deux",
 #: "vingt et un", "soixante-et-onze", "quatre-vingt-dix-sept".
@@ -50,6 +52,10 @@ NUMBER_WORDS_RE = re.compile(
         (?![\w])""",
     re.I | re.X,
 )
+
+#: The words of a day or a year in a date, at most ten ("mil neuf cent quatre-vingt-dix-neuf"
+#: is seven): a bound, so that a long run of number words is not rescanned from each word.
+NUMBER_WORDS_IN_DATE = rf"""(?:premi[eè]re?|{_WORD}(?:(?:[\s-]+et)?[\s-]+{_WORD}){{0,9}})"""
 
 
 def parse_french_number(text: str) -> int | None:
@@ -85,7 +91,13 @@ def parse_french_number(text: str) -> int | None:
         # "dix-sept", "dix-huit", "dix-neuf" are one part (17-19), also after 60 and 80.
         elif tok == "dix" and i + 1 < len(tokens) and tokens[i + 1] in ("sept", "huit", "neuf"):
             value, i = 10 + _WORDS[tokens[i + 1]], i + 1
-        if value == 1000:
+        if value >= 10**6:
+            # "deux millions", "un milliard deux cents millions": a higher tier closes
+            # what came before it below that tier
+            below = total % value if total >= value else total
+            total = total - below + ((below + group) or 1) * value
+            group, last = 0, None
+        elif value == 1000:
             total += (group or 1) * 1000
             group, last = 0, None
         elif value == 100:

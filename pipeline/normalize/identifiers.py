@@ -15,8 +15,8 @@ def luhn_ok(digits: str) -> bool:
     >>> luhn_ok("213401722"), luhn_ok("213401723")
     (True, False)
     """
-    if not digits.isdigit():
-        return False
+    if not (digits.isascii() and digits.isdigit()):
+        return False  # "²" and Arabic-Indic "٣" pass str.isdigit(): only 0-9 make a number here
     total = 0
     for i, ch in enumerate(reversed(digits)):
         d = int(ch) * (2 if i % 2 else 1)
@@ -35,7 +35,7 @@ def siret_key_ok(siret: str) -> bool:
     >>> siret_key_ok("21860194600013"), siret_key_ok("21860194600014"), siret_key_ok("35600000000010")
     (True, False, True)
     """
-    if len(siret) != 14 or not siret.isdigit():
+    if len(siret) != 14 or not (siret.isascii() and siret.isdigit()):
         return False
     if siret.startswith(LA_POSTE_SIREN):
         return sum(int(c) for c in siret) % 5 == 0

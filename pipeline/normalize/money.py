@@ -35,7 +35,10 @@ _MINUS = "-–—−"
 # A number as printed: groups of digits with thousands separators and an optional decimal part.
 _NUMBER = r"""
     (?:
-        \d{1,3}(?:[ \u00a0\u202f\u2009'’.]\d{3})+   # grouped thousands: "209 285", "1.250.000", "20'000"
+        \d{1,3}(?:(?:[ \u00a0\u202f\u2009'’.]|[ ]?\n)\d{3}(?!\d)){1,8}  # grouped thousands: "209 285", "1.250.000",
+                                                    # "20'000", and a figure a line end cut ("117 / 950 €");
+                                                    # at most 27 digits: more is no amount, and an
+                                                    # unbounded run would be rescanned from each group
       | \d+                                         # plain digits: "4500", "57000"
     )
     (?:(?:,[ ]?\d{1,2}|\.\d{1,2})(?!\d))?         # decimals: ",00", ".56", OCR ", 60"
@@ -51,7 +54,7 @@ CELL_RE = re.compile(
     \s*(?P<scale>k|K|M|Md|millions?|milliards?)?    # "2,3 M€", "15 k€", "1,5 million"
     \s*(?:d['’]\s*)?
     (?P<cur>€|euros?|EUR|Euros?|EUROS?)?            # "57 000 €", "12 500 euros", "3 750 EUR"
-    \s*(?P<qual>H\.?T\.?|T\.?T\.?C\.?|HT|TTC)?      # "€ HT", "€ TTC"
+    \s*(?P<qual>H\.?T\.?|T\.?T\.?C\.?|HT|TTC|ht|ttc|h\.t\.|t\.t\.c\.)?   # "€ HT", "€ TTC", "€ ht"
     \s*(?P<close>\))?
     \s*$""",
     re.X,
@@ -64,8 +67,8 @@ AMOUNT_RE = re.compile(
     (?:(?P<sign>[{_MINUS}+])[ ]?(?=\d))?           # "-8'355,59€", "+20'000 €", "soit – 1’697€"
     (?P<num>{_NUMBER})
     (?![\d/])
-    \s?(?P<scale>k|M|Md|millions?|milliards?)?      # "2,3 M€", "1,5 million d'euros"
-    \s?(?:d['’]\s?)?
+    [ \t\n\u00a0\u202f]?(?P<scale>k|M|Md|millions?|milliards?)?   # "2,3 M€", "1,5 million d'euros"
+    [ \t\n\u00a0\u202f]?(?:d['’]\s?)?                          # (never across a page break "\f")
     (?P<cur>€|euros?\b|EUR\b|Euros?\b|EUROS?\b      # the currency is required in prose
       |£(?!\s?\d))                                 # OCR reads "€" as "£" (no pound in deliberations)
     (?:\s?(?P<qual>H\.T\.?|T\.T\.C\.?|HT\b|TTC\b))? # "€ HT", "euros TTC"
@@ -77,8 +80,9 @@ AMOUNT_RE = re.compile(
 _WORDS_RE = re.compile(
     r"""(?<![\w-])
     (?P<words>(?:(?:z[ée]ro|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize
-        |quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|cents?|mille|millions?)
-        (?:[\s-]+et)?[\s-]+)+)                     # words, each followed by a space or hyphen
+        |quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|cents?|mille|millions?|milliards?)
+        (?:[\s-]+et)?[\s-]+){1,30})               # words, each followed by a space or hyphen (30 at
+                                                   # most: "neuf cent quatre-vingt-dix-neuf millions …" is 20)
     (?:d['’]\s?)?(?P<cur>euros?)\b
     (?P<bracket>\s*\(\s*(?P<fig>[^()]{1,30}?)\s*\))?   # figures in brackets: "(57 000 €)"
     """,
@@ -105,7 +109,7 @@ def _number(num: str) -> Decimal | None:
     """Digits as printed → Decimal: decide which separator (if any) is the decimal point."""
     s = re.sub(r"\s+(?=[,.])|(?<=[,.])\s+", "", num.strip())  # "2 429, 60" → "2 429,60"
     s = s.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
-    s = s.replace("'", "").replace("’", "").replace(" ", "")
+    s = s.replace("'", "").replace("’", "").replace(" ", "").replace("\n", "")
     if not s or not s[0].isdigit():
         return None
     if "," in s and "." in s:
@@ -143,8 +147,12 @@ def _qualifier(text: str | None) -> str | None:
     return "TTC" if "C" in text.upper() else "HT"
 
 
-def _cents(value: Decimal) -> Decimal:
-    return value.quantize(Decimal("0.01"))
+def _cents(value: Decimal) -> Decimal | None:
+    """``value`` to the cent; None for a number too long to be exact in 28 digits (no amount)."""
+    try:
+        return value.quantize(Decimal("0.01"))
+    except InvalidOperation:
+        return None
 
 
 def parse_amount(text: str | None) -> Decimal | None:
@@ -170,7 +178,7 @@ def parse_amount(text: str | None) -> Decimal | None:
     value = _scaled(value, m.group("scale"))
     if m.group("open") or (m.group("sign") and m.group("sign") in _MINUS):
         value = -value
-    return _cents(value)
+    return _cents(value)  # None past 28 digits: "9999…9 €" of 30 nines is no amount
 
 
 def amount_qualifier(text: str) -> str | None:
@@ -192,7 +200,9 @@ def _glued_negative(text: str, m: re.Match[str]) -> bool:
         line_start = text.rfind("\n", 0, m.start()) + 1
         return text[line_start : m.start()].strip() != "" or not text[m.start() + 1 : m.start() + 2].isspace()
     before = text[: m.start()].rstrip(" \t")
-    return bool(re.search(r"(?:\bsoit|=|\t)$", before, re.I))
+    # "soit – 1’697€", "= - 500 €", "le delta était de - 1.697€": a minus after a word that
+    # introduces the amount; elsewhere a spaced dash links or lists
+    return bool(re.search(r"(?:\bsoit|\bde|\bdu|\bà|=|\t)$", before, re.I))
 
 
 def find_amounts(text: str) -> list[AmountMatch]:
@@ -217,10 +227,13 @@ def find_amounts(text: str) -> list[AmountMatch]:
                 taken.append((m.start(), m.end()))
                 continue
         words = m.group("words").strip(" -")
+        if re.search(r"\d[\s\u00a0]*$", text[max(0, m.start() - 3):m.start()]):
+            continue  # "1,5 million d'euros": a figure's scale word, read with the figure
         n = parse_french_number(words)
-        if n is not None and n > 0:
+        cents = _cents(Decimal(n)) if n is not None and n > 0 else None
+        if cents is not None:
             end = m.end("cur")
-            found.append(AmountMatch(m.start("words"), end, text[m.start("words"):end], _cents(Decimal(n))))
+            found.append(AmountMatch(m.start("words"), end, text[m.start("words"):end], cents))
             taken.append((m.start(), end))
     for m in AMOUNT_RE.finditer(text):
         if any(a <= m.start("num") < b for a, b in taken):
@@ -228,13 +241,63 @@ def find_amounts(text: str) -> list[AmountMatch]:
         value = _number(m.group("num"))
         if value is None:
             continue
-        value = _scaled(value, m.group("scale"))
+        value = _cents(_scaled(value, m.group("scale")))
+        if value is None:
+            continue  # a run of 28 digits and more is no amount
         start = m.start()
         if _glued_negative(text, m):
             value = -value
         elif m.group("sign"):
             start = m.start("num") if m.group("sign") in _MINUS else start
         end = m.end("cur")
-        found.append(AmountMatch(start, end, text[start:end], _cents(value), _qualifier(m.group("qual"))))
+        found.append(AmountMatch(start, end, text[start:end], value, _qualifier(m.group("qual"))))
+        if not m.group("sign"):  # a signed movement is not the end of a range
+            found.extend(_listed_before(text, start, m.group("scale"), value))
     found.sort(key=lambda a: a.start)
     return found
+
+
+# A bare number listed before an amount, sharing its currency: "entre 15 000 et 20 000 €
+# HT", "de 60 à 400 €", "15 000, 20 000 et 25 000 €", "1 ou 2 M€", "300 - 500 €".
+_LISTED_RE = re.compile(
+    rf"""(?<![\w,.'’/\-–])(?P<num>{_NUMBER})(?!\d|[,.]\d)   # the bare number: "15 000", "60"
+        [ ]?(?P<scale>k|M|Md|millions?|milliards?)?         # "1 ou 2 millions"
+        \s*(?:,|\bet\b|\bà\b|\bou\b|–|-)\s*$               # its link to the next: ",", "et", "à", "ou", "-"
+    """,
+    re.X,
+)
+
+
+# Words before an account or article number: "au 21.32", "du 28.156", "compte 6574", "n° 12".
+_ACCOUNT_BEFORE_RE = re.compile(r"(?:\b(?:au|du|compte|comptes|article|articles|art\.|chapitre|n°|no)|c/)\s*$", re.I)
+
+
+def _listed_before(text: str, start: int, scale: str | None, value: Decimal) -> list[AmountMatch]:
+    """Bare numbers listed before the amount at ``start`` ("entre 15 000 et 20 000 €"): the
+    same currency and scale, each of a size near the amount's (not a year, not a count)."""
+    out: list[AmountMatch] = []
+    pos = start
+    for _ in range(6):  # "15 000, 20 000, 25 000 et 30 000 €": a short list
+        m = _LISTED_RE.search(text[max(0, pos - 40):pos])
+        if not m:
+            break
+        offset = max(0, pos - 40)
+        n = _number(m.group("num"))
+        if n is None or n == 0:
+            break
+        n = _scaled(n, m.group("scale") or scale)
+        if value and not (abs(value) / 1000 <= n <= abs(value) * 100):
+            break
+        if re.fullmatch(r"(?:19|20)\d\d", m.group("num")) and not scale:
+            break  # "en 2023 et 2024 : 40 000 €"
+        if _ACCOUNT_BEFORE_RE.search(text[max(0, offset + m.start() - 12):offset + m.start()]):
+            break  # "du 10.222 au 10.68", "compte 6574 et 500 €": account numbers
+        a, b = offset + m.start("num"), offset + m.end("num")
+        if m.group("scale"):
+            b = offset + m.end("scale")
+        cents = _cents(n)
+        if cents is None:
+            break
+        out.append(AmountMatch(a, b, text[a:b], cents))
+        pos = a
+    return out

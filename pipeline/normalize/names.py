@@ -9,8 +9,12 @@ French minutes print names in several ways, and this module reads them all:
 * "C.FOROT", "Y.ARMAND" (initial and surname, Saint-Restitut's minutes);
 * "Christine Aranéo", "Jean-Luc Chervin" (no capitals at all: the last word is the
   surname);
-* "Sheila Mc CARRON", "Cédric DE SAINT JOUAN", "Véronique LE GALL" (particles kept with
-  the surname, hyphens kept as printed).
+* "Sheila Mc CARRON", "Cédric DE SAINT JOUAN", "Véronique LE GALL", "Anne-Claire Le ROUX"
+  (particles kept with the surname, hyphens kept as printed);
+* "de LA FOSSE Guy", "d'ALMEIDA Sandrine" (NOM Prénom whose surname opens on a particle);
+* "VASSEUR J.", "BAILLY B." (surname and an initial: the initial is the first name);
+* "Jean-Pierre", "Adeline" (a first name alone, as informal minutes list the members: no
+  surname; with a civility, "M. Dupont", a lone word is the surname).
 
 :func:`parse_person` splits one printed name; :func:`strip_functions` removes the
 function labels councils print next to names ("Maire", "Adjoints", "Délégué",
@@ -81,9 +85,20 @@ class Person:
         return " ".join(parts) if parts else None
 
 
+#: A lone initial: "J.", "B", "J.-P." (the first name of "VASSEUR J.").
+_INITIAL_RE = re.compile(r"^[A-ZÀ-Ý]\.?(?:-[A-ZÀ-Ý]\.?)?$")
+
+
 def _is_upper_token(tok: str) -> bool:
+    # "d'ALMEIDA", "D'HALLUIN": an elided particle glued to a surname in capitals
+    tok = re.sub(r"^[dD]['’](?=\w)", "", tok)
     letters = [c for c in tok if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters) and (len(letters) > 1 or tok.endswith("'"))
+
+
+def _initial(tok: str) -> str:
+    """ "B" → "B.", "J.-P" → "J.-P." """
+    return tok if tok.endswith(".") else tok + "."
 
 
 def fold(text: str) -> str:
@@ -154,7 +169,27 @@ def parse_person(printed: str) -> Person:
     tokens = text.split()
     if not tokens:
         return Person(civility, None, None, printed)
+    if len(tokens) >= 2 and _INITIAL_RE.match(tokens[-1]) and all(_is_upper_token(t) or t.lower() in PARTICLES
+                                                                   for t in tokens[:-1]):
+        # "VASSEUR J.", "de LA FOSSE O.": surname, then the initial of the first name
+        return Person(civility, _initial(tokens[-1]), " ".join(tokens[:-1]), printed)
+    if len(tokens) >= 2 and _INITIAL_RE.match(tokens[0]) and all(_is_upper_token(t) for t in tokens[1:]):
+        # "J. DUPONT", "J.-P. MARTIN"
+        return Person(civility, _initial(tokens[0]), " ".join(tokens[1:]), printed)
+    if len(tokens) == 1 and civility is None and not _is_upper_token(tokens[0]):
+        # "Adeline", "Jean-Pierre": a first name alone (informal minutes name members so)
+        return Person(None, tokens[0], None, printed)
     upper = [_is_upper_token(t) for t in tokens]
+    lead = 0
+    while lead < len(tokens) - 1 and tokens[lead].lower() in PARTICLES and not upper[lead]:
+        lead += 1
+    if lead and upper[lead] and not all(upper[lead:]):
+        # "de LA FOSSE Guy", "d' ALMEIDA Sandrine": NOM Prénom whose surname opens on a particle
+        k = lead
+        while k < len(tokens) and upper[k]:
+            k += 1
+        if k < len(tokens):
+            return Person(civility, " ".join(tokens[k:]), " ".join(tokens[:k]), printed, unclear=any(upper[k:]))
     if all(upper):
         # "JEAN-CLAUDE LEROY": first token is the first name only when there are several
         if len(tokens) == 1:
@@ -242,6 +277,9 @@ def same_person(a: Person, b: Person) -> bool:
     Surnames must be equal (accents and case aside); first names must agree when both
     are known, an initial matching a first name ("C. FOROT" ~ "Christine FOROT").
     """
+    if not a.last_name and not b.last_name and a.first_name and b.first_name:
+        # members named by their first name alone ("Adeline (procuration à Mario)")
+        return fold(a.first_name).replace(" ", "-") == fold(b.first_name).replace(" ", "-")
     if not a.last_name or not b.last_name or fold(a.last_name) != fold(b.last_name):
         return False
     if not a.first_name or not b.first_name:

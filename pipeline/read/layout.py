@@ -45,13 +45,18 @@ def group_lines(words: list[RawWord]) -> list[list[RawWord]]:
     lines: list[tuple[float, float, list[RawWord]]] = []
     for ws in blocks:
         top, bottom = _line_of(ws)
-        height = max(bottom - top, 1.0)
+        # a dash or a dot is a fraction of a point high: its own height, not a floor of one
+        # point, is what must overlap a line ("Nombre … exercice : 64 – Présents", where a 1 pt
+        # floor put every "–" and, after them, the ":" and "en" on a line of their own)
+        height = max(bottom - top, 0.05)
+        centre = (top + bottom) / 2
         placed = False
         # compare with the last few lines only: lines are sorted by centre
         for k in range(len(lines) - 1, max(-1, len(lines) - 4), -1):
             ltop, lbottom, lws = lines[k]
             overlap = min(bottom, lbottom) - max(top, ltop)
-            if overlap >= 0.5 * min(height, lbottom - ltop):
+            # a flat glyph ("–", "_", a rule: 0.4 pt high) belongs to the line its centre is in
+            if overlap >= 0.5 * min(height, lbottom - ltop) or (bottom - top < 2.0 and ltop < centre < lbottom):
                 lines[k] = (min(ltop, top), max(lbottom, bottom), lws + ws)
                 placed = True
                 break

@@ -36,7 +36,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from pipeline.errors import ErrorCode, IssueLog, PipelineError
 from pipeline.options import Options
@@ -51,6 +51,7 @@ _STREAM_RE = re.compile(rb"""
 _ZLIB_HEADS = (b"\x78\x01", b"\x78\x5e", b"\x78\x9c", b"\x78\xda")
 
 _CHUNK = 1 << 16
+_SCAN = 1 << 20  # bytes read at a time when looking for streams
 
 
 class _Inflater:
@@ -90,33 +91,58 @@ class _TooBig(Exception):
         self.total = total
 
 
+def _stream_starts(f: BinaryIO) -> Iterator[int]:
+    """Offsets just after each ``stream`` keyword and its end-of-line, reading ``f`` in chunks.
+
+    The same offsets as ``_STREAM_RE.finditer`` over the whole file, without holding it: a
+    match is taken once some byte follows it (so "stream\\r" then "\\n" in the next chunk
+    is read as CRLF), and the last bytes of a chunk are searched again with the next.
+    """
+    f.seek(0)
+    buf, base, taken = b"", 0, 0  # base: file offset of buf[0]; taken: end of the last match
+    while True:
+        chunk = f.read(_SCAN)
+        eof = not chunk
+        buf += chunk
+        for m in _STREAM_RE.finditer(buf, max(0, taken - base)):
+            if m.end() >= len(buf) and not eof:
+                break  # its end of line may go on in the next chunk
+            taken = base + m.end()
+            yield taken
+        if eof:
+            return
+        keep = max(len(buf) - 8, taken - base, 0)  # "stream\r\n" is 8 bytes
+        buf, base = buf[keep:], base + keep
+
+
 def check_streams(path: str | os.PathLike[str], max_stream_mb: float) -> None:
     """Raise ``decompression_bomb`` if a Flate stream of ``path`` inflates beyond the bound.
 
     Costs one pass of zlib over the file's compressed streams (a few ms per MB), done
-    before pdfium would inflate them without any limit.
+    before pdfium would inflate them without any limit. The file is read in chunks, never
+    held whole: its size is the file's, the memory a few chunks.
     """
     limit = int(max_stream_mb * 1024 * 1024)
-    data = Path(path).read_bytes()
-    if b"%PDF-" not in data[:1024]:
-        return
-    for m in _STREAM_RE.finditer(data):
-        start = m.end()
-        if data[start:start + 2] not in _ZLIB_HEADS:
-            continue
-        inflater = _Inflater(limit)
-        pos = start
-        try:
-            while not inflater.d.eof and pos < len(data):
-                inflater.feed(data[pos:pos + _CHUNK])
-                pos += _CHUNK
-        except _TooBig as exc:
-            raise PipelineError(
-                ErrorCode.DECOMPRESSION_BOMB,
-                f"a compressed stream at byte {start} inflates beyond max_stream_mb={max_stream_mb:g} "
-                f"(> {exc.total / 2**20:.0f} MiB): refused before reading") from None
-        except zlib.error:
-            continue  # corrupt stream: pdfium decides what to do with it
+    with open(path, "rb") as f, open(path, "rb") as g:
+        if b"%PDF-" not in f.read(1024):
+            return
+        for start in _stream_starts(f):
+            g.seek(start)
+            data = g.read(_CHUNK)
+            if data[:2] not in _ZLIB_HEADS:
+                continue
+            inflater = _Inflater(limit)
+            try:
+                while data and not inflater.d.eof:
+                    inflater.feed(data)
+                    data = g.read(_CHUNK)
+            except _TooBig as exc:
+                raise PipelineError(
+                    ErrorCode.DECOMPRESSION_BOMB,
+                    f"a compressed stream at byte {start} inflates beyond max_stream_mb={max_stream_mb:g} "
+                    f"(> {exc.total / 2**20:.0f} MiB): refused before reading") from None
+            except zlib.error:
+                continue  # corrupt stream: pdfium decides what to do with it
 
 
 def set_memory_limit(max_memory_mb: int) -> None:
@@ -139,26 +165,54 @@ def failed_result(path: str, doc_id: str | None, code: ErrorCode, message: str, 
     return _failed(doc_id, path, issues, time.perf_counter())
 
 
-def bounded_process(path: str, doc_id: str | None, options: Options):  # -> DocumentResult
-    """The per-document function of every executor: stream guard, then the pipeline.
+def _signature(path: str) -> tuple[int, int, int, int] | None:
+    """What tells that a file was replaced or rewritten: device, inode, size, mtime."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
-    Runs in a worker (process pool or Dask); MemoryError becomes ``memory_limit``.
+
+def bounded_process(path: str, doc_id: str | None, options: Options):  # -> DocumentResult
+    """The per-document function of every executor: size bound, content hash, stream guard,
+    then the pipeline.
+
+    Runs in a worker (process pool or Dask); MemoryError becomes ``memory_limit``. The size
+    comes from the file system before any byte is read (``too_large``); the content is hashed
+    here, by the process that reads it, so the rows are always those of the bytes under
+    their ``doc_id`` (a file replaced after the driver hashed it is read under its new hash);
+    a file that changes while it is read gives ``file_changed``, retried by the next run.
     """
+    from pipeline.read.load import file_sha256
     from pipeline.runner.process import process_document
 
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    before = _signature(path)
     try:
-        if Path(path).is_file():
+        if before is not None and Path(path).is_file():
+            if before[2] > options.max_file_mb * 1024 * 1024:
+                return failed_result(path, None, ErrorCode.TOO_LARGE,
+                                     f"file of {before[2] / 2**20:.0f} MiB exceeds max_file_mb="
+                                     f"{options.max_file_mb:g}: refused before reading", "load")
+            doc_id = file_sha256(path)
             check_streams(path, options.max_stream_mb)
     except PipelineError as exc:
         return failed_result(path, doc_id, exc.code, exc.message, "load")
     except OSError:
         pass  # unreadable: process_document says why
     try:
-        return process_document(path, options, doc_id=doc_id)
+        result = process_document(path, options, doc_id=doc_id)
     except MemoryError:
         return failed_result(path, doc_id, ErrorCode.MEMORY_LIMIT,
                              f"the document needs more than max_memory_mb={options.max_memory_mb} MiB")
+    except FileNotFoundError as exc:
+        return failed_result(path, None, ErrorCode.FILE_NOT_FOUND, f"the file vanished while it was read: {exc}")
+    if before is not None and _signature(path) != before:
+        return failed_result(path, None, ErrorCode.FILE_CHANGED,
+                             "the file was replaced or rewritten while it was read: its rows are not "
+                             "kept; the next run reads it again")
+    return result
 
 
 # ---------------------------------------------------------------------------
@@ -184,7 +238,25 @@ def _worker_main(conn: Connection, max_memory_mb: int) -> None:
         except MemoryError:
             result = failed_result(path, doc_id, ErrorCode.MEMORY_LIMIT,
                                    f"the document needs more than max_memory_mb={max_memory_mb} MiB")
-        conn.send((key, result))
+        try:
+            conn.send((key, result))
+        except (BrokenPipeError, ConnectionResetError, EOFError):
+            return  # the driver is gone (stopped, killed): nobody to tell
+
+
+def _kill_children(pid: int) -> None:
+    """Kill the processes a worker started (Tesseract): they outlive a killed worker."""
+    import psutil
+
+    try:
+        children = psutil.Process(pid).children(recursive=True)
+    except psutil.Error:
+        return
+    for child in children:
+        try:
+            child.kill()
+        except psutil.Error:
+            pass
 
 
 @dataclass
@@ -218,6 +290,7 @@ class BoundedPool:
 
     def _retire(self, w: _Worker, kill: bool) -> None:
         if kill and w.proc.is_alive():
+            _kill_children(w.proc.pid)  # Tesseract, which would run to the end of its page
             w.proc.kill()
         w.proc.join(5)
         w.conn.close()

@@ -22,8 +22,11 @@ from pipeline.read.load import file_sha256, load_document
 from pipeline.model import Act, Document, TextSource
 from pipeline.options import Options
 from pipeline.segment import segment_document
+from pipeline.runner.locate import ActLocator, locate_act_field, locate_rows
+from pipeline.runner.provenance import WordIndex, act_field_rows, place_all, word_rows
 from pipeline.version import PIPELINE_VERSION
-from schemas import ROW_TYPES
+from schemas import PROVENANCE_TABLES, ROW_TYPES
+from schemas.tables import ACT_FIELD_COLUMNS
 from schemas.rows import ActRow, DocumentRow, ErrorRow, PageRow, SectionRow
 
 _TABLE_OF = {cls: name for name, cls in ROW_TYPES.items()}
@@ -81,6 +84,7 @@ def extract_acts(doc: Document, issues: IssueLog, *, strict: bool = False) -> di
         issues.warn("segment", ErrorCode.NO_ACT_FOUND, "no deliberation found in the document")
     specs = load_pipeline()
     previous: list[Found] = []
+    index = WordIndex(doc)
     for act in acts:
         found = Found(previous=list(previous))
         for spec in specs:
@@ -105,14 +109,37 @@ def extract_acts(doc: Document, issues: IssueLog, *, strict: bool = False) -> di
                     if clash:
                         raise ValueError(f"extractor {spec.name} sets acts columns already set: {sorted(clash)}")
                     found.act_fields.update(row.values)
+                    found.act_spans.update(row.spans)
                 else:
                     found.rows.setdefault(_TABLE_OF[type(row)], []).append(row)
         tables["acts"].append(_act_row(act, found.act_fields))
         tables["sections"].extend(_section_rows(act))
-        for name, rows in found.rows.items():
+        for name, rows in _with_provenance(act, found, index).items():
             tables.setdefault(name, []).extend(rows)
         previous.append(found)
     return tables
+
+
+def _with_provenance(act: Act, found: Any, index: WordIndex) -> dict[str, list[Any]]:
+    """The act's rows by table with their provenance filled (:mod:`.provenance`): rows the
+    extractors gave offsets keep them, the others are placed by :mod:`.locate` where their
+    value is found as printed; the ``act_fields`` rows of the act's header values too."""
+    loc = ActLocator(act, index)
+    out: dict[str, list[Any]] = {}
+    for name, rows in found.rows.items():
+        if name in PROVENANCE_TABLES:
+            rows = place_all(locate_rows(loc, name, rows), index)
+        out[name] = rows
+    spans = dict(found.act_spans)
+    for col in ACT_FIELD_COLUMNS:
+        value = found.act_fields.get(col)
+        if value is not None and col not in spans:
+            span = locate_act_field(loc, col, value, spans, found.act_fields)
+            if span is not None:
+                spans[col] = (span.start, span.end)
+    out["act_fields"] = place_all(act_field_rows(act.act_id, act.doc.doc_id, found.act_fields, spans,
+                                                 ACT_FIELD_COLUMNS), index)
+    return out
 
 
 def process_document(path: str | os.PathLike[str], options: Options | None = None,
@@ -143,6 +170,7 @@ def process_document(path: str | os.PathLike[str], options: Options | None = Non
     n_ocr = sum(1 for p in doc.pages if p.source is TextSource.OCR)
     status = "partial" if issues.has_errors else "ok"
     tables["pages"] = _page_rows(doc)
+    tables["words"] = word_rows(doc)
     tables["errors"] = _error_rows(doc.doc_id, source, issues)
     size = Path(path).stat().st_size
     tables["documents"] = [DocumentRow(doc.doc_id, source, doc.n_pages, n_ocr, status, PIPELINE_VERSION,

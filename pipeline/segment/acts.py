@@ -32,6 +32,7 @@ from pipeline.segment.minutes import (
     minutes_acts,
 )
 from pipeline.model import Act, Document, Section, SectionKind, Span
+from pipeline.segment.recueils import find_openings
 
 __all__ = [
     "DECISION_RE", "act_id_for", "find_act_spans", "find_sections", "is_minutes", "segment_document",
@@ -53,10 +54,11 @@ MINUTES_RE = re.compile(
 #: The header of one act, at the top of its first page.
 ACT_HEADER_RE = re.compile(
     r"""^(?:
-        (?i:extrait\s+du\s+(?:registre|proc[eè]s))      # EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS
+        (?i:extrait\s+d[ue]s?\s+(?:registre|proc[eè]s|d[ée]lib[ée]rations))
+                                                        # EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS, Extrait des délibérations de …
       | (?i:registre\s+des\s+d[ée]lib[ée]rations)       # Registre des délibérations
       | D[ÉE]LIB[ÉE]RATION\s+(?:DE\s+LA|DU|DES|N[°O])    # DÉLIBÉRATION DE LA COMMISSION PERMANENTE (capitals)
-      | (?i:d[ée]lib[ée]ration\s+n[°o])                  # Délibération n° 2023-12
+      | D(?i:[ée]lib[ée]ration\s+n[°o])                  # Délibération n° 2023-12 (not "… par" / "délibération n°2015/63 du …")
     )""",
     re.X | re.M,
 )
@@ -79,12 +81,17 @@ SECTION_MARKERS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
         r"""^\W{0,2}(?:consid[ée]rant          # Considérant que …
            | expos[ée]\s*: | EXPOSE\b          # EXPOSE : (L'Arbresle)
            | rapport\s+de\s                    # Rapport de M. le Président
+           | sur\s+(?:le\s+)?rapport\s+d[eu]\s   # Sur le rapport de … ("Rapporteur : M. X" is a header line)
+           | (?:monsieur|madame|m\.|mme)\s[^\n]{0,60}?\b(?:rapporte|expose)\s*(?::|$|que\b)
+                                               # Monsieur EL KANDOUSSI rapporte :, M. le Maire expose que …
            | entendu\s+l['’]expos[ée])         # Entendu l'exposé de …""", re.I | re.X)),
     (SectionKind.DECISION, re.compile(
         r"""^\W{0,2}(?:D[ÉE]CIDE(?:NT)?\b | D[ÉE]LIB[ÈE]RE\b   # DÉCIDE : / DÉLIBÈRE
            | DECISION\s*: | ARR[ÊE]TE\s*:                      # DECISION : (L'Arbresle), ARRÊTE :
            | .{0,120}apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r[ée]   # Le Conseil, après en avoir délibéré
-           | .{0,120}apr[èe]s\s+(?:en\s+)?avoir\s*$)           # "… après en avoir" / "délibéré" on the next line
+           | .{0,120}apr[èe]s\s+(?:en\s+)?avoir\s*$           # "… après en avoir" / "délibéré" on the next line
+           | l[ea]\s+(?:conseil|bureau)(?:\s+[\w-]+){0,3},?\s+    # minutes: "Le Conseil municipal décide de créer le poste"
+             (?:d[ée]cide|approuve|adopte|fixe|admet|autorise|accepte|attribue|d[ée]nomme|valide)\b)
         """, re.I | re.X)),
     (SectionKind.ARTICLES, re.compile(r"^\W{0,2}(?:article|art\.)\s*(?:1\s*(?:er)?\b|premier\b|1\b)", re.I)),
     (SectionKind.VOTE, re.compile(
@@ -93,8 +100,17 @@ SECTION_MARKERS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
            | par\s+\d+\s+voix                                         # Par 13 voix POUR	1 ABSTENTION
            | dans\s+les\s+conditions\s+de\s+vote
            | adopt[ée]e?\s+(?:[àa]\s|par\s+\d)                        # ADOPTÉ À L'UNANIMITÉ, Adopté par 30 voix
-           | vote\s*: | \(adopt | le\s+conseil\s+adopte | r[ée]sultat\s+du\s+vote
-           | approuv[ée]e?\s+par\s                                    # Approuvé par 2 ABSTENTIONS …
+           | vote\s*: | \(adopt | le\s+conseil\s+adopte | r[ée]sultat\s+du\s+(?:vote|scrutin)
+           | le\s+vote\s+a\s+(?:lieu|donn[ée]) | ont\s+vot[ée]\s                # Le vote a lieu par appel nominal
+           | il\s+est\s+proc[ée]d[ée]\s+(?:au|[àa])\s+(?:un\s+)?(?:vote|scrutin)
+           | [àa]\s+la\s+demande\s+d[eu'’]\S*\s[^.]{0,80}?(?:scrutin|vote|appel\s+nominal)   # À la demande du Groupe …, scrutin public
+           | approuv[ée]e?s?\s+(?:par|[àa])\s                         # Approuvé par 2 ABSTENTIONS …, Approuvé à l'unanimité
+           | \d+\s+(?:voix\s+)?(?:pour|contre|abstentions?)\b(?=.*\b(?:pour|contre|abstentions?)\b)
+                                                                      # 0 contre, 0 abstention, 13 pour
+           | (?:le\s+projet\s+de\s+d[ée]lib[ée]ration|la\s+proposition),?\s+mise?\s+aux\s+voix
+                                                                      # Le projet de délibération, mis aux voix, recueille …
+           | (?:la\s+d[ée]lib[ée]ration|le\s+projet(?:\s+de\s+d[ée]lib[ée]ration)?|la\s+proposition)\s+est\s+
+             (?:adopt|rejet|approuv)                                  # La délibération est adoptée.
            | accept[ée]e?\s+[àa]\s                                    # Accepté à l'unanimité.
            | accord\s+du\s+conseil                                    # Accord du conseil à l'unanimité.
            | le\s+conseil\s+municipal,?\s+[àa]\s+l['’]\s*unanimit     # LE CONSEIL MUNICIPAL, A L'UNANIMITE, ACCEPTE
@@ -108,7 +124,10 @@ SECTION_MARKERS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
            | l[ea]\s+(?:maire|pr[ée]sidente?)\s*,?\s*$          # Le Maire,
            | (?-i:[A-ZÀ-Ý][A-ZÀ-Ý' -]+,\s+le\s+\d)            # ARRAS, le 20 mars 2023 (capitals: not "L'an …, le 28")
            | acte\s+rendu\s+ex[ée]cutoire | transmis\s+au\s+contr[ôo]le
-           | certifi[ée]\s+ex[ée]cutoire)""", re.I | re.X)),
+           | certifi[ée]\s+ex[ée]cutoire
+           | d[ée]lib[ée]r[ée]\s+en\s+s[ée]ance                   # Délibéré en séance les jour, mois et an susdits
+           | ainsi\s+fait\s+et\s+d[ée]lib[ée]r[ée]                # Ainsi fait et délibéré
+           | sign[ée]\s+[ée]lectroniquement | date\s+de\s+signature)  # Signé électroniquement par : …""", re.I | re.X)),
 )
 
 #: Order of the sections in an act; visas and considérants may alternate.
@@ -180,9 +199,12 @@ def find_act_spans(doc: Document) -> tuple[list[Span], Span | None]:
     """Spans of the acts of ``doc`` and, for minutes, the shared session preamble."""
     if not doc.text.strip():
         return [], None
-    headers = _act_header_starts(doc)
-    if is_minutes(doc) or not headers:
-        spans, preamble = minutes_acts(doc)
+    minutes = is_minutes(doc)
+    openings = [] if minutes else find_openings(doc)
+    # a file of extracts: each act under its numbered heading (recueils, extracts one after the other)
+    headers = [o.start for o in openings] if len(openings) >= 2 else _act_header_starts(doc)
+    if minutes or not headers:
+        spans, preamble = minutes_acts(doc, unnumbered=minutes)
         if spans:
             return spans, preamble
         if not headers:

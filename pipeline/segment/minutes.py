@@ -51,7 +51,26 @@ DECISION_RE = re.compile(
       | \bd[ée]lib[ée]rations?\s+(?:correspondantes\s+)?(?:sont\s+)?prises?\b   # Délibération prise en ce sens
       | \bproclam[ée]e?s?\s+(?:[ée]lu|maire|adjoint|membres)   # sont proclamés élus ; a été proclamé Maire
       | \bONT\s+[ÉE]T[ÉE]\s+PROCLAM[ÉE]S                     # ONT ETE PROCLAMES membres …
-      | \ba\s+obtenu\s+\d+\s+voix                            # La liste A a obtenu 33 voix""",
+      | \ba\s+obtenu\s+\d+\s+voix                            # La liste A a obtenu 33 voix
+      | (?:\b\d+\s+(?:voix\s+)?(?:pour|contre|abstentions?)\b[\s,;/–-]*(?:et\s+)?){2}
+                                                             # 0 contre, 0 abstention, 13 pour (a tally in any order)
+      | \ble\s+(?:conseil|bureau)(?:\s+(?:municipal|communautaire|syndical|de\s+la\s+m[ée]tropole))?,?\s+
+        (?:d[ée]cide|approuve|adopte)\b                      # Le Conseil municipal décide de créer le poste
+      | \bd[ée]lib[ée]r[ée]\s*,\s*(?:d[ée]cident|d[ée]cide|adoptent|adopte|approuvent|approuve)\b
+                                                             # après avoir entendu son rapporteur … et délibéré, décident
+      | apr[èe]s\s+avoir\s+[^.;]{0,200}?\bet\s+d[ée]lib[ée]r[ée]\b  # après avoir pris connaissance du CA … et délibéré,
+      | (?<![\w-])\d{3}-\d{9}-[\w.-]{0,40}?-DE(?![\w])     # an @ctes receipt of a deliberation (044-214400400-20140513-D2014-48-DE,
+                                                             # or its blank template "044-214400400--DE")""",
+    re.I | re.X,
+)
+
+#: A line that records the decision itself (stricter than :data:`DECISION_RE`, which also
+#: reads "la loi Climat et Résilience, adoptée le 22 août 2021" in an exposé as a decision).
+DECISION_LINE_RE = re.compile(
+    r"""apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r | apr[èe]s\s+d[ée]lib[ée]ration
+      | (?-i:\bD[ÉE]CIDE(?:NT)?\b) | [àa]\s+l['’\s]*unanimit[ée]
+      | \b(?:adopt|approuv)[ée]e?s?\s+(?:[àa]\s|par\s) | \bvote\s*: | \bvoix\s+pour\b
+      | (?:\b\d+\s+(?:voix\s+)?(?:pour|contre|abstentions?)\b[\s,;/–-]*(?:et\s+)?){2}""",
     re.I | re.X,
 )
 # The capitals-only branches above are re-checked without re.I below.
@@ -84,8 +103,10 @@ AGENDA_RE = re.compile(r"^\W{0,2}(?:ordre\s+du\s+jour|points?\s+[àa]\s+l['’]o
 #: A heading that ends the item before it and is not an act: "QUESTIONS DIVERSES",
 #: "Informations diverses", "Informations du Maire".
 NON_ACT_HEADING_RE = re.compile(
-    r"""^\W{0,2}(?:questions?\s+diverses|informations?\s+(?:diverses|du\s+maire|du\s+pr[ée]sident))
-        \s*[:.–-]?\s*$""",
+    r"""^\W{0,2}(?:questions?\s+diverses
+        | informations?\s+(?:diverses|du\s+maire|du\s+pr[ée]sident|et\s+questions\s+diverses)  # INFORMATIONS ET QUESTIONS DIVERSES
+        | (?:points?\s+d['’]\s*)?informations?)                                         # Informations / Point d'information
+        \s*(?:[:.]\s*$|[–—-]\s*\S.{0,100}$|$)             # "Informations du Maire – Décisions prises par délégation" """,
     re.I | re.X,
 )
 
@@ -95,11 +116,11 @@ ADDED_POINTS_RE = re.compile(
 )
 
 #: A deliberation number.
-_NUMBER = r"(?:[A-Z]{1,5}[\s_-]?)?\d{2,4}(?:\s?[-_/.]\s?\d{1,4}){1,3}"
+_NUMBER = r"(?:[A-Z]{1,5}(?:[\s_.]|-\s?)?)?\d{2,4}(?:\s?[-_/.]\s?\d{1,4}){1,3}"   # "DE- 2015/46", "D.2024.14" too
 
 #: A bare number must look like a deliberation number, not a code article (R20-53,
 #: L2121-21): a year first (2020-038, 2017.05.23 - 1) or a prefix of two letters (DL-056-07-13).
-_BARE_NUMBER_OK_RE = re.compile(r"^(?:[A-Z]{2,5}[\s_-]?\d|(?:19|20)\d\d)")
+_BARE_NUMBER_OK_RE = re.compile(r"^(?:[A-Z]{2,5}(?:[\s_]|-\s?)?\d|[A-Z][._](?:19|20)\d\d|(?:19|20)\d\d)")
 
 #: Heading forms carrying a deliberation number; "strong" headings.
 NUMBERED_HEADING_RES: tuple[re.Pattern[str], ...] = (
@@ -108,13 +129,17 @@ NUMBERED_HEADING_RES: tuple[re.Pattern[str], ...] = (
     # "N° DBC 2021-082 - Stratégies …", "N°2020-12 Objet", "N° DP 2021-312 du 15 septembre 2021 - …"
     re.compile(rf"^\W{{0,2}}n[°o]\s*(?P<num>{_NUMBER})\s*[-–:.]?\s+\S", re.I),
     # "2020-038 SUBVENTION …", "DL-056-07-13 - Création …", "2020- 047 REDEVANCE"
-    re.compile(rf"^(?P<num>{_NUMBER})\s*[-–:]?\s+[A-ZÀ-Ý«\"]"),
+    # (a bullet glyph may stand before: " DE-2014/47 – Délégations …", the Wingdings arrow)
+    re.compile(rf"^(?:[^\w\s(«\"]{{1,2}}\s*)?(?P<num>{_NUMBER})(?:\s*[-–:]\s*|\s+)[A-ZÀ-Ý«\"]"),  # "… 2015/31 –Vote …" too
 )
 
 #: "n° DBC 2019-070 du 3 juin 2019 approuvant la cession": a number with its date and a
 #: lower-case word after is a reference in a sentence, not a heading (a heading goes on
 #: with " - " and its title).
-REFERENCE_TAIL_RE = re.compile(r"^\s*du\s+[^-–\n]{4,25}?\d{4}\s+[a-zà-ÿ]")
+REFERENCE_TAIL_RE = re.compile(r"^\s*(?:en\s+date\s+)?du\s+[^-–\n]{4,25}?\d{4}\s*,?\s+[a-zà-ÿ]")
+
+#: A row of a table: cells of figures after tabs ("AP23-146\tContinuités\t3 380 000\t496 400").
+TABLE_ROW_RE = re.compile(r"\t[-+]?\d[\d  .,]*(?:\s?[€%])?\s*(?:\t|$)[\s\S]*\t|\t[-+]?\d[\d  .,]*\t[-+]?\d")
 
 #: Number prefixes that are not deliberations: the president's or mayor's decisions
 #: taken under delegation ("N° DP 2021-312", "DM-2020-01", "Arrêté AR-2021-3").
@@ -129,6 +154,15 @@ NUMBERED_ITEM_RE = re.compile(
         \s*(?=[A-ZÀ-Ý«"]|\d+\s+[A-ZÀ-Ý])          # the title starts with a capital ("11 - 1 Boulevard…")
         (?P<title>.{3,})""",
     re.X,
+)
+
+#: Items numbered under a label: "Point n°2 : Tarifs …", "Point 3 – Budget", "Question n° 4 : …",
+#: "Affaire n°5 : …", "Dossier n° 6 - …" (the label's number is a rank in the agenda, not the
+#: act's number).
+LABELLED_ITEM_RE = re.compile(
+    r"""^\W{0,2}(?P<label>point|question|affaire|dossier|sujet)\s+(?:n\s?[°o]\.?\s*)?(?P<n>\d{1,3})
+        \s*(?:[:.)–—-]\s*|\s+)(?=[A-ZÀ-Ý«"])(?P<title>.{3,})""",
+    re.I | re.X,
 )
 
 #: Sub-items of a numbered item: "6.3 Verger de sauvegarde" (not "6.5.1 Eclairage").
@@ -209,8 +243,8 @@ def _roman(s: str) -> int:
 
 #: A line that obviously runs on into the next one: it ends on a preposition, an article or
 #: a word that announces a reference ("… Retrait de la délibération" + "n° DBC 2019-070 …").
-RUNS_ON_RE = re.compile(  # lower case only: "… 11 POUR" ends a tally, not a sentence
-    r"""\b(?:de|du|des|la|le|les|l['’]|d['’]|au|aux|à|en|par|et|ou|sur|pour|avec
+RUNS_ON_RE = re.compile(  # lower case only: "… 11 POUR" ends a tally, not a sentence; so does "… 13 pour"
+    r"""\b(?:de|du|des|la|le|les|l['’]|d['’]|au|aux|à|en|par|et|ou|sur|(?<!\d\x20)pour|avec
         | d[ée]lib[ée]rations? | articles? | loi | d[ée]cret | arr[êe]t[ée] | ordonnance | code | alin[ée]a
         | n°s?)$""",
     re.X,
@@ -250,6 +284,8 @@ def _numbered_headings(lines: list[Line], usable: list[bool]) -> list[Heading]:
                 break  # "R20-53 du Code des Postes"
             if REFERENCE_TAIL_RE.match(ln.text[m.end("num"):]):
                 break  # "n° DBC 2019-070 du 3 juin 2019 approuvant"
+            if TABLE_ROW_RE.search(ln.text):
+                break  # "AP23-146\tContinuités\t3 380 000\t496 400": a row of a table
             if _continues(lines[i - 1] if i else None):
                 break
             found.append(Heading(i, "number", num))
@@ -289,7 +325,11 @@ def _inside_one_item(inner: list[tuple[int, int]], outer: list[tuple[int, int]])
 
 
 def _style(text: str) -> str:
-    """How an item number is separated from its title: ".", ")", "-", tab or space."""
+    """How an item number is separated from its title: ".", ")", "-", tab or space; or its
+    label ("Point n°2 :")."""
+    lab = LABELLED_ITEM_RE.match(text)
+    if lab:
+        return "label-" + lab.group("label").lower()
     m = NUMBERED_ITEM_RE.match(text)
     sep = m.group("sep") if m else ""
     if sep.strip():
@@ -300,6 +340,10 @@ def _style(text: str) -> str:
 def _item_headings(lines: list[Line], usable: list[bool], stop_at: int) -> list[Heading]:
     cands = []
     for i, ln in enumerate(lines[:stop_at]):
+        lab = LABELLED_ITEM_RE.match(ln.text)
+        if usable[i] and lab and not _continues(lines[i - 1] if i else None):
+            cands.append((i, int(lab.group("n"))))
+            continue
         m = NUMBERED_ITEM_RE.match(ln.text)
         if usable[i] and m and not SUB_ITEM_RE.match(ln.text) and len(ln.text) > 6 and not _continues(
                 lines[i - 1] if i else None):
@@ -315,7 +359,9 @@ def _item_headings(lines: list[Line], usable: list[bool], stop_at: int) -> list[
     chains = [c for c in (_chain(c) for c in by_style.values()) if c]
     # a list "1. Verser… 2. Signer…" inside one item of another run is not the agenda
     outer = [c for c in chains if not any(o is not c and len(o) >= 2 and _inside_one_item(c, o) for o in chains)]
-    main = max(outer or chains, key=lambda c: (len(c), c[-1][0]), default=[])
+    # the longest run; at equal length a labelled one ("Point n°2 :") over bare numbers (the agenda)
+    main = max(outer or chains, key=lambda c: (len(c), _style(lines[c[0][0]].text).startswith("label"), c[-1][0]),
+               default=[])
     if len(main) < 2:
         return []
     heads = [Heading(i, "item", str(n)) for i, n in main]
@@ -343,6 +389,31 @@ def _sub_headings(lines: list[Line], usable: list[bool], items: list[Heading], s
         run = _chain(subs)
         if len(run) >= 2:
             out += [Heading(i, "sub", f"{h.number}.{n}") for i, n in run]
+    return out
+
+
+def _has_own_title(text: str) -> bool:
+    """A numbered heading that carries its title on its line ("DEL2025-30 : Approbation de la
+    convention"), not a bare number ("Délibération n° 12")."""
+    for rx in NUMBERED_HEADING_RES:
+        m = rx.match(text)
+        if m:
+            return len(re.findall(r"[^\W\d_]{2,}", text[m.end("num"):])) >= 2
+    return False
+
+
+def _in_numbered_exposes(lines: list[Line], numbered: list[Heading], stop_at: int) -> list[bool]:
+    """For each line, whether it stands between a numbered deliberation's heading and its
+    first decision ("DEL2025-29 : Prescription du PLUi" … "1. L'équilibre entre :" …
+    "Après avoir délibéré"): a numbered list there belongs to the exposé."""
+    out = [False] * len(lines)
+    starts = sorted(h.index for h in numbered)
+    for k, j in enumerate(starts):
+        stop = min(starts[k + 1] if k + 1 < len(starts) else stop_at, stop_at)
+        for i in range(j + 1, stop):
+            if DECISION_LINE_RE.search(lines[i].text):
+                break
+            out[i] = True
     return out
 
 
@@ -449,8 +520,73 @@ def _is_title_line(prev: str, text: str, nxt: str | None) -> bool:
     return nxt is None or bool(re.match(r"\W{0,2}[A-ZÀ-Ý]", nxt))
 
 
-def minutes_acts(doc: Document) -> tuple[list[Span], Span | None]:
-    """Act spans of minutes, and the session preamble before the first item."""
+#: A line that records the result of a vote in minutes whose items carry no number: the
+#: outcome lines of :data:`OUTCOME_LINE_RE`, and tallies in any order ("Vote : 10 pour,
+#: 2 contre", "0 contre, 0 abstention, 13 pour", "Pour : 19 – Contre : 2 – Abstention : 1").
+_RESULT_LINE_RE = re.compile(
+    r"""^\W{0,3}(?:\d+\s+(?:voix\s+)?(?:pour|contre|abstentions?)\b.{0,60}\b(?:pour|contre|abstentions?)\b
+      | pour\s*:\s*\d+.{0,80}\bcontre\s*:\s*\d+
+      | (?:adopt|approuv|accept)[ée]e?s?\s+[àa]\s+l['’]\s*unanimit)""",
+    re.I | re.X,
+)
+
+
+def _is_heading_like(lines: list[Line], i: int) -> bool:
+    """A line that can head an unnumbered item: a title in capitals ("TARIFS DE LA
+    CANTINE"), or a short title line after a finished sentence ("Vote des 4 taxes")."""
+    text = lines[i].text
+    if OUTCOME_LINE_RE.match(text) or _RESULT_LINE_RE.match(text) or NON_ACT_HEADING_RE.match(text):
+        return False
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.85 * len(letters) and len(text.split()) >= 2 \
+            and len(text) <= 120 and not re.search(r"[.;,]$", text):
+        return True
+    prev = lines[i - 1].text if i else "."
+    if OUTCOME_LINE_RE.match(prev) or _RESULT_LINE_RE.match(prev):
+        prev = "."  # a vote result ends the item before, full stop or not ("Pour : 12 – Contre : 1")
+    nxt = lines[i + 1].text if i + 1 < len(lines) else None
+    return _is_title_line(prev, text, nxt)
+
+
+def _unnumbered_items(doc: Document, lines: list[Line], usable: list[bool],
+                      closing: int) -> tuple[list[Span], Span | None]:
+    """Acts of minutes whose items carry no number: each vote result closes an act, headed
+    by the nearest heading-like line before it (after the act before); an item without a
+    vote ("INFORMATION SUR LES TRAVAUX") is no act, and its text belongs to none."""
+    results = [i for i in range(closing) if usable[i]
+               and (OUTCOME_LINE_RE.match(lines[i].text) or _RESULT_LINE_RE.match(lines[i].text)
+                    or CLOSER_RE.match(lines[i].text))]
+    # a result that goes on over the next lines ("Pour : 10 – Contre : 2" / "(DESCAMPS Gaëlle)") is one
+    groups: list[list[int]] = []
+    for i in results:
+        if groups and i - groups[-1][1] <= 1:
+            groups[-1][1] = i
+        else:
+            groups.append([i, i])
+    if len(groups) < 2:
+        return [], None
+    heads: list[int] = []
+    floor = 0
+    for first, last in groups:
+        head = next((j for j in range(first - 1, floor - 1, -1) if usable[j] and _is_heading_like(lines, j)), None)
+        if head is None:
+            return [], None  # a vote whose item has no heading: not this kind of minutes
+        heads.append(head)
+        floor = last + 1
+    spans = []
+    for k, (head, (first, last)) in enumerate(zip(heads, groups)):
+        limit = heads[k + 1] if k + 1 < len(heads) else closing
+        end = next((j for j in range(last + 1, limit) if _is_heading_like(lines, j)), limit)
+        stop = lines[end].start if end < len(lines) else len(doc.text)
+        spans.append(Span(lines[head].start, stop))
+    first = spans[0].start
+    return spans, (Span(0, first) if first > 0 else None)
+
+
+def minutes_acts(doc: Document, unnumbered: bool = False) -> tuple[list[Span], Span | None]:
+    """Act spans of minutes, and the session preamble before the first item. With
+    ``unnumbered`` (the file presents itself as minutes), items without any number are cut
+    at their votes (:func:`_unnumbered_items`)."""
     lines = [ln for ln in lines_of(doc, Span(0, len(doc.text))) if not doc.in_furniture(ln.start)]
     if not lines:
         return [], None
@@ -460,7 +596,9 @@ def minutes_acts(doc: Document) -> tuple[list[Span], Span | None]:
     first_head = numbered[0].index if numbered else 0
     closing = next((i for i, ln in enumerate(lines) if i > first_head and CLOSING_RE.match(ln.text)), len(lines))
     numbered = [h for h in numbered if h.index < closing]
-    items = _item_headings(lines, usable, closing)
+    # "1. L'équilibre entre :" in the exposé of a numbered deliberation is a list, not an item
+    in_expose = _in_numbered_exposes(lines, numbered, closing)
+    items = _item_headings(lines, [u and not in_expose[i] for i, u in enumerate(usable)], closing)
     if closing == len(lines) and items:
         closing = next((i for i, ln in enumerate(lines) if i > items[0].index and CLOSING_RE.match(ln.text)),
                        len(lines))
@@ -480,19 +618,30 @@ def minutes_acts(doc: Document) -> tuple[list[Span], Span | None]:
     order = sorted(heads)
     for a, b in zip(order, order[1:]):
         if a in heads and heads[b].kind == "number" and b - a <= 2:
-            if heads[a].kind == "item":  # "1 - Subvention…" / "Délibération n° 12": one item
+            if heads[a].kind == "item" and _has_own_title(lines[b].text):
+                # "4. DEVELOPPEMENT ECONOMIQUE" / "DEL2025-30 : Approbation de la convention…": a chapter
+                heads[a] = Heading(a, "stop")
+            elif heads[a].kind == "item":  # "1 - Subvention…" / "Délibération n° 12": one item
                 heads[a] = Heading(a, "item", heads[b].number)
                 del heads[b]
             elif heads[a].kind == "roman":  # "IV.	PERSONNEL" / "DL-056-07-13 - …": the chapter is a title
                 heads[a] = Heading(a, "stop")
     order = sorted(heads)
     if not [i for i in order if heads[i].kind != "stop"]:
-        return [], None
+        return _unnumbered_items(doc, lines, usable, closing) if unnumbered else ([], None)
     ends = order[1:] + [closing]
     spans: list[Span] = []
+    decided: set[str] = set()  # deliberation numbers of the acts already found
     for i, j in zip(order, ends):
         h = heads[i]
         if h.kind == "stop" or (h.number and NOT_AN_ACT_NUMBER_RE.match(h.number)):
+            continue
+        key = re.sub(r"[\s_./-]", "", h.number or "") if h.kind == "number" else ""
+        if key and key in decided and spans:
+            # the number of an act already read: its extract, annexed to the minutes after the
+            # item (a scan of the signed deliberation), goes with the act before, not a new act
+            end = lines[j].start if j < len(lines) else len(doc.text)
+            spans[-1] = Span(spans[-1].start, end)
             continue
         cuts = [i] + _split_votes(lines, i, j) + [j]
         for a, b in zip(cuts, cuts[1:]):
@@ -500,6 +649,8 @@ def minutes_acts(doc: Document) -> tuple[list[Span], Span | None]:
             end = lines[b].start if b < len(lines) else len(doc.text)
             if decides(doc.text[start:end]):
                 spans.append(Span(start, end))
+                if key:
+                    decided.add(key)
     if not spans:
         return [], None
     # pages after the closing page are the annexes of the last act

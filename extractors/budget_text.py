@@ -1,0 +1,194 @@
+"""Budget lines printed as lines of text rather than as a table.
+
+Two families, read from the act's own text (not its annexes' conventions):
+
+* a décision modificative written account by account, under its side word::
+
+      Recettes :  c/ 238R/041   8 512.00 €   (Opérations d'ordre …
+                  c/ 1323R/041  2 000.00 €
+      Dépenses :  c/21534D/041 10 512.00 €
+      Recettes : compte 238/041 = 8511.01 € (participation commune) et compte 1323/041 = …
+
+  one row per account and amount: ``imputation`` as printed without "c/" or "compte",
+  ``column`` the side word ("Recettes" → ``other``, "Dépenses" → ``expense``), ``label``
+  the bracket closed on the same line after the amount;
+
+* a small financing plan with dot leaders or colons, without a header::
+
+      Dépense prévisionnelle HT ..................   57.174.14 €
+      Dont frais de gestion : 2.722.58 €
+      Plan de financement prévisionnel
+      financements mobilisés par le SDED …...        57.174.14 €
+      Participation communale …............          NEANT
+
+  one row per amount line, ``column`` null, the spending lines ``expense`` and the lines
+  after "Plan de financement" (or labelled as funding) ``other``; "NEANT" gives no row.
+  A list of quotes or tariffs with dot leaders ("15 ans ...  200 €") is not a plan: a
+  plan opens with a spending line and has a funding line.
+
+These amounts are budget lines, not running-text amounts (:mod:`extractors.amounts`
+skips the spans :func:`text_budget_spans` returns).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.model import Act, Section, SectionKind, Span
+from pipeline.normalize.money import parse_amount
+from schemas.rows import BudgetLineRow
+
+# A figure: "8 512.00 €", "8511.01 €", "10 512.00 €", "57.174.14 €", "2.722.58 €", OCR
+# "992.91 e" (the euro sign read as "e").
+_FIGURE = r"""[-–+]?\s?(?:\d{1,3}(?:[ \u00a0\u202f.'’]\d{3})+|\d+)(?:[,.]\d{1,2})?\s?(?:€|euros?\b|EUR\b|e\b)"""
+
+# The side a block of accounts stands on: "Recettes :", "Dépenses :", "DEPENSES
+# D'INVESTISSEMENT :", "Recettes de fonctionnement :".
+_SIDE_RE = re.compile(r"\b(?P<side>Recettes|RECETTES|D[ée]penses|D[ÉE]PENSES)"
+                      r"(?:\s+(?i:de|d['’])\s*(?i:investissement|fonctionnement))?\s*:")
+
+# One account and its amount: "c/ 238R/041 8 512.00 €", "c/21534D/041 10 512.00 €",
+# "compte 238/041 = 8511.01 € (participation commune)", "article 6574 : + 500 €".
+_ACCOUNT_RE = re.compile(
+    rf"""(?:
+          (?P<prefix>\bc\s?/\s?|\bcompte\s+|\barticle\s+|\bart\.\s?|\bchapitre\s+)
+            (?P<acct1>\d{{2,6}}[DR]?(?:\s?/\s?\d{{2,6}}[DR]?)?)      # c/ 238R/041, compte 6574
+        | (?<![\w/.,])(?P<acct2>\d{{2,6}}[DR]?/\d{{2,4}}[DR]?)(?![\w/])  # 238/041 alone
+        )
+        [ \t]*(?:=|:|pour)?[ \t]*
+        (?P<fig>{_FIGURE})
+        (?:[ \t]*\((?P<label>[^()\n]{{2,80}})\))?""",
+    re.X | re.I,
+)
+
+# One line of a plan: "Dépense prévisionnelle HT ........ 57.174.14 €", "Dont frais de
+# gestion : 2.722.58 €", "-financements mobilisés par le SDED ...… 18.432.13 €".
+_PLAN_LINE_RE = re.compile(
+    rf"""^[ \t]*[-–•]?[ \t]*(?P<label>[^\n:.…]{{3,80}}?)[ \t]*
+        (?:[.…·,]{{3,}}[ .…·,]*|[ \t]*:[ \t]*|\t)[ \t]*
+        (?:(?P<fig>{_FIGURE})|(?P<none>N[ÉE]ANT|néant))
+        [ \t]*(?:\([^()\n]*\))?[ \t.]*$""",
+    re.X | re.M,
+)
+# The spending side of a plan: "Dépense prévisionnelle HT", "Coût de l'opération",
+# "Montant des travaux", "Dont frais de gestion" (a part of the spending).
+_PLAN_EXPENSE_RE = re.compile(r"^(?:d[ée]penses?|co[uû]ts?|montant\s+(?:des\s+travaux|de\s+l['’]op[ée]ration|total)"
+                              r"|dont\b|total\s+(?:ht|ttc|des\s+d[ée]penses))", re.I)
+# The funding side: "financements mobilisés", "Participation communale", "Subvention",
+# "Autofinancement", "Emprunt", "Fonds propres", "DETR", "FCTVA", "Recettes".
+_PLAN_INCOME_RE = re.compile(r"\b(?:financements?|participations?|subventions?|autofinancement|emprunts?"
+                             r"|fonds\s+propres|DETR|DSIL|FCTVA|recettes?|aides?)\b", re.I)
+# A heading turning a plan to its funding side: "Plan de financement (prévisionnel)".
+_PLAN_HEADING_RE = re.compile(r"^[ \t]*(?:plan\s+de\s+financement|financements?|recettes)\b[^\n\d€]*$", re.I | re.M)
+
+
+@dataclass(frozen=True)
+class TextBudgetLine:
+    span: Span  # document offsets of the account and its figure
+    imputation: str | None
+    label: str | None
+    column: str | None
+    measure: str
+    raw: str
+
+
+def _figure(raw: str) -> str:
+    return re.sub(r"(?<=\d)\s?e$", " €", raw.strip())
+
+
+def _sections(act: Act) -> list[Section]:
+    return [s for s in act.sections if s.kind not in (SectionKind.ANNEX, SectionKind.ATTENDANCE,
+                                                       SectionKind.SIGNATURE) and not s.shared]
+
+
+def _accounts(text: str, base: int) -> list[TextBudgetLine]:
+    out = []
+    sides = list(_SIDE_RE.finditer(text))
+    for m in _ACCOUNT_RE.finditer(text):
+        before = [s for s in sides if s.end() <= m.start() and m.start() - s.end() < 250
+                  and ". " not in text[s.end():m.start()].replace(".00", "")]
+        if not before:
+            continue
+        side = before[-1].group("side")
+        acct = re.sub(r"\s+", "", m.group("acct1") or m.group("acct2"))
+        label = m.group("label")
+        out.append(TextBudgetLine(Span(base + m.start(), base + m.end("fig")), acct,
+                                  " ".join(label.split()) if label else None, side.capitalize(),
+                                  "other" if side.lower().startswith("r") else "expense", _figure(m.group("fig"))))
+    return out
+
+
+def _plans(text: str, base: int) -> list[TextBudgetLine]:
+    """Plans: runs of consecutive plan lines (headings inside) opening with a spending line."""
+    lines = list(_PLAN_LINE_RE.finditer(text))
+    out: list[TextBudgetLine] = []
+    k = 0
+    while k < len(lines):
+        run = [lines[k]]
+        while k + 1 < len(lines):
+            gap = text[run[-1].end():lines[k + 1].start()]
+            if gap.count("\n") > 3 or (gap.strip() and not _PLAN_HEADING_RE.search(gap)):
+                break
+            k += 1
+            run.append(lines[k])
+        k += 1
+        if not _PLAN_EXPENSE_RE.match(run[0].group("label").strip()):
+            continue
+        income_at = None
+        for i, m in enumerate(run[1:], start=1):
+            gap = text[run[i - 1].end():m.start()]
+            if _PLAN_HEADING_RE.search(gap) or (_PLAN_INCOME_RE.search(m.group("label"))
+                                                and not _PLAN_EXPENSE_RE.match(m.group("label").strip())):
+                income_at = i
+                break
+        if income_at is None:
+            continue
+        for i, m in enumerate(run):
+            if not m.group("fig"):
+                continue
+            label = " ".join(m.group("label").split()).strip(" -–")
+            out.append(TextBudgetLine(Span(base + m.start("label"), base + m.end("fig")), None, label, None,
+                                      "expense" if i < income_at else "other", _figure(m.group("fig"))))
+    return out
+
+
+def _figure_span(act: Act, line: TextBudgetLine, amount: object) -> tuple[int | None, int | None]:
+    """Offsets of the line's figure as printed, when it reads as the amount without repair
+    (a "992.91 e" read as euros gives none: its provenance is left to the runner)."""
+    at = act.doc.text.find(line.raw.strip(), line.span.start, line.span.end)
+    if at < 0 or parse_amount(line.raw) != amount:
+        return None, None
+    return at, at + len(line.raw.strip())
+
+
+def text_budget_spans(act: Act) -> list[TextBudgetLine]:
+    """Every budget line the act prints as text, in order."""
+    out: list[TextBudgetLine] = []
+    for s in _sections(act):
+        out += _accounts(s.text, s.span.start) + _plans(s.text, s.span.start)
+    out.sort(key=lambda b: b.span.start)
+    return out
+
+
+def text_budget_lines(act: Act, first_table: int, covered: list[Span]) -> list[BudgetLineRow]:
+    """Budget-line rows of the act's text budget lines, one table per block; lines inside a
+    table already read (``covered``) are left to it."""
+    rows: list[BudgetLineRow] = []
+    table, last_end, ri = first_table - 1, -10_000, 0
+    for b in text_budget_spans(act):
+        if any(c.start <= b.span.start < c.end for c in covered):
+            continue
+        amount = parse_amount(b.raw)
+        if amount is None:
+            continue
+        gap = act.doc.text[last_end:b.span.start]
+        if last_end < 0 or gap.count("\n") > 4:
+            table, ri = table + 1, 0
+        ri += 1
+        last_end = b.span.end
+        start, end = _figure_span(act, b, amount)
+        rows.append(BudgetLineRow(act.act_id, act.doc.doc_id, act.doc.page_at(b.span.start), table, ri, "decision",
+                                  None, b.imputation, b.label, b.column, b.measure, amount, False,
+                                  char_start=start, char_end=end))
+    return rows

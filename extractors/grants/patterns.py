@@ -1,0 +1,94 @@
+"""How decisions award a grant, and name who receives it.
+
+Each pattern is one family of wording, with an example from a deliberation:
+
+* the award: "D'attribuer", "ATTRIBUE", "accorde", "alloue", "octroie", "verse",
+  "approuve le versement", "décide d'attribuer", "Approuvé l'attribution d'une aide";
+* what is awarded: "une subvention (exceptionnelle)", "une participation", "un fonds de
+  concours", "une aide (à l'immobilier d'entreprise)", "une contribution financière";
+* a sum of the awards rather than an award: "pour un montant global de 44 500 €",
+  "soit un total de", "une enveloppe de";
+* the beneficiary: "à l'association « Acteurs Pour une Economie Solidaire »", "à la
+  commune du Grand-Quevilly" (a collectivité keeps its kind: "Commune du
+  Grand-Quevilly"), "à l'entreprise SAS Métallerie Salmon" (the kind word goes: "SAS
+  Métallerie Salmon"), "au profit de …", "en faveur de …";
+* the purpose: "pour la rénovation des vestiaires du stade", "au titre de sa
+  contribution …", "afin de …", "destinée à …";
+* the year: "au titre de l'année 2022", "pour l'exercice 2023", "budget 2024".
+"""
+
+from __future__ import annotations
+
+import re
+
+# The act awards: "D'attribuer", "ATTRIBUE", "accorde", "alloue", "octroie", "verse",
+# "approuve le versement", "Approuvé l'attribution".
+AWARD_RE = re.compile(
+    r"\b(?:attribu|accord|allou|octroi|octroy|vers(?:e|er|ement)\b|approuv\w*\s+(?:le\s+versement|l['’]attribution))", re.I)
+
+# What is awarded: "une subvention", "une participation", "un fonds de concours", "une aide".
+GRANT_RE = re.compile(
+    r"\b(?:subventions?|participations?|fonds\s+de\s+concours|aides?\s+financi[eè]res?|aides?\b"
+    r"|contributions?\s+financi[eè]res?|dotations?|allocations?|bourses?|primes?)\b", re.I)
+
+# A sum of the awards, not an award: "pour un montant global de 44 500 €", "soit un total de".
+GLOBAL_RE = re.compile(r"(?:montant\s+(?:global|total)|enveloppe(?:\s+globale)?|total(?:e|isant)?|soit\s+au\s+total)"
+                       r"\s+(?:de\s+|d['’]\s*)?(?:[\w'’]+\s+){0,3}$", re.I)
+
+# Collectivités and public bodies named with their kind: "la commune du Grand-Quevilly" →
+# "Commune du Grand-Quevilly", "la ville de Lannion", "la communauté de communes …",
+# "le syndicat mixte …", "le département du Calvados", "le CCAS de …".
+PUBLIC_KIND = r"""(?:commune|ville|communaut[ée]\s+d['’]agglom[ée]ration|communaut[ée]\s+de\s+communes
+    |communaut[ée]\s+urbaine|m[ée]tropole|syndicat(?:\s+mixte|\s+intercommunal)?|d[ée]partement|r[ée]gion
+    |centre\s+communal\s+d['’]action\s+sociale|CCAS|CIAS|EPCI|SIVOM|SIVU)"""
+
+# Kinds that only describe the beneficiary and are not part of its name: "l'association",
+# "l'entreprise", "l'établissement", "la société", "la structure", "l'organisme".
+DESCRIPTIVE_KIND = r"""(?:association|entreprise|soci[ée]t[ée]|structure|organisme|fondation|f[ée]d[ée]ration
+    |club|comit[ée]|[ée]tablissement|coop[ée]rative|office|agence|mission\s+locale|coll[eè]ge|lyc[ée]e|[ée]cole)"""
+
+# Where a plain (unquoted) name ends: punctuation, "pour", "au titre", "d'un montant", and
+# the award's own words when the name comes first ("à la commune de Pencran un fonds de
+# concours de 9 400 €", "à l'entreprise X une aide à l'immobilier d'entreprise").
+_NAME_END = r"""(?=\s*(?:\(|,|;|\.(?:\s|$)|:|\bpour\b|\bau\s+titre\b|\bd['’]un\s+montant\b|\bafin\b|\bdans\b
+    |\b(?:une?|la|le|les|des)\s+(?:subventions?|participations?|fonds|aides?|contributions?|sommes?|montants?
+        |dotations?|allocations?|bourses?|primes?)\b|\bsis[e]?\b|\bsitu[ée]e?\b|\bimplant[ée]e?\b|$))"""
+
+BENEFICIARY_RE = re.compile(
+    rf"""(?:\b[àa]\b|\bau\s+profit\s+d[eu']|\ben\s+faveur\s+d[eu']|\bau\b|\baux\b)\s*
+        (?:
+          # a collectivité, its kind kept: "la commune du Grand-Quevilly", "la ville de Lannion"
+          (?:l['’]\s*|la\s+|le\s+)(?P<public>{PUBLIC_KIND})\s+(?P<particle>de\s+la\s+|de\s+l['’]\s*|de\s+|d['’]\s*|du\s+|des\s+)?
+            (?P<place>[A-ZÀ-ÖØ-Þ][^,;:()\n]{{1,80}}?){_NAME_END}
+        | (?P<kind>(?:l['’]\s*|la\s+|le\s+|les\s+)?{DESCRIPTIVE_KIND}s?\b\s*)?
+          (?:l['’]\s*(?=[A-ZÀ-ÖØ-Þ]{{2}}))?                    # "à l'USYP", "à l'ADMR"
+          (?:
+            [«"“]\s*(?P<quoted>[^»"”]{{2,150}}?)\s*[»"”]          # « Acteurs Pour une Economie Solidaire »
+          | (?P<plain>[A-ZÀ-ÖØ-Þ0-9][^,;:()\n]{{1,100}}?){_NAME_END}  # Entreprendre Ensemble (SIRET …)
+          )
+        )""",
+    re.X,
+)
+
+# One line of a list of awards in minutes: "Cyclo club (demande non précisée) : Proposition
+# initial d'attribution du conseil municipal 230€", "ADMR : subvention attribuée 1 000 €".
+AWARD_LINE_RE = re.compile(
+    r"""^[ \t]*[-–•]?[ \t]*(?P<name>[A-ZÀ-ÖØ-Þ][^:\n()]{1,80}?)[ \t]*(?:\([^()\n]*\))?[ \t]*:[ \t]*
+        (?P<rest>[^\n]*\b(?:attribu\w*|accord\w*|allou\w*|vot[ée]\w*|octroy\w*)\b[^\n]*)$""",
+    re.X | re.M | re.I,
+)
+
+SIRET_RE = re.compile(r"\b(?:SIRE[TN]|siret|siren|Siret|Siren)\b[^0-9\n]{0,30}?(?P<digits>\d[\d\s\u00a0\u202f.()]{8,24}\d)")
+
+# The purpose: "pour son programme …", "au titre de sa contribution …", "pour l'action « … »".
+PURPOSE_RE = re.compile(
+    r"""(?:\bau\s+titre\s+d[eu]\s+(?:sa|son|ses|leur|leurs)\s+|\bpour\s+(?!l['’]ann[ée]e|l['’]exercice|un\s+montant
+        |une\s+dur[ée]e|un\s+total|la\s+p[ée]riode|\d)|\bafin\s+d[e']\s*|\bdestin[ée]e?s?\s+[àa]\s+)
+        (?P<p>(?:[^,;.«]|«[^»]*»)+)""",
+    re.X | re.I,
+)
+
+YEAR_RE = re.compile(r"\b(?:ann[ée]e|exercice|programmation|budget(?:\s+\w+)?|saison)\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+
+# A word cut by a hyphen at a line end: "« Associa-\ntion Aide à Domicile »" → "Association".
+DEHYPHEN_RE = re.compile(r"(?<=[a-zà-ÿ])-[ \t]*\n[ \t]*(?=[a-zà-ÿ])")

@@ -1,0 +1,211 @@
+"""Grants read from the decision's sentences::
+
+    "D'attribuer, à l'association « Acteurs Pour une Economie Solidaire », une
+     participation départementale d'un montant global de 57 000 € pour l'année 2023, au
+     titre de sa contribution aux politiques départementales …"
+    "D'attribuer, au titre de l'année 2022, les participations départementales suivantes,
+     pour un montant global de 44 500 € : 28 000 € à l'association « Société Historique et
+     Archéologique » (SIRET 393 720 388 00502) pour son programme … ; 16 500 € à …"
+    "ATTRIBUE un fonds de concours de 42 000,00 € à la commune du Grand-Quevilly pour la
+     rénovation des vestiaires du stade ;"
+    "D'attribuer à la commune de Pencran un fonds de concours de 9 400 € pour …"
+
+One grant per clause naming one beneficiary and one awarded amount. The SIRET is the one
+printed for that award — in its own clause, or beside the beneficiary's name elsewhere in
+the act (the exposé "L'entreprise SAS Métallerie Salmon (SIRET 795 617 992 00578)", an
+annexed convention "identifié au répertoire SIREN sous le n°440 672 020 00037") — and is
+kept only when its Luhn key holds. A SIRET printed in another award clause of the same
+beneficiary is not borrowed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.amounts import running_sections
+from extractors.grants.patterns import (AWARD_LINE_RE, AWARD_RE, BENEFICIARY_RE, DEHYPHEN_RE, GLOBAL_RE, GRANT_RE,
+                                        PURPOSE_RE, SIRET_RE, YEAR_RE)
+from extractors.registry import Found
+from pipeline.model import Act, Section, SectionKind, collapse_ws
+from pipeline.normalize.identifiers import siret_valid
+from pipeline.normalize.money import find_amounts, parse_amount
+from pipeline.normalize.sentences import split_sentences
+from pipeline.read.tables import fold
+from schemas.rows import GrantRow
+
+
+def siret_in(text: str) -> str | None:
+    """The first SIRET of ``text`` whose key holds: "(SIRET 537 751 901 00845)" → "53775190100845"."""
+    for m in SIRET_RE.finditer(text):
+        digits = re.sub(r"\D", "", m.group("digits"))
+        if len(digits) >= 14 and siret_valid(digits[:14]):
+            return digits[:14]
+    return None
+
+
+def sirets_printed(text: str) -> list[str]:
+    """Every SIRET-like number printed after "SIRET"/"SIREN" (14 digits), valid or not."""
+    out = []
+    for m in SIRET_RE.finditer(text):
+        digits = re.sub(r"\D", "", m.group("digits"))
+        if len(digits) >= 14:
+            out.append(digits[:14])
+    return out
+
+
+_CLAUSE_END_RE = re.compile(
+    r""";|:(?=\s*(?:\d|-|•))
+      |\n(?=[ \t]*(?:[-–•][ \t]*)?(?:(?:[A-ZÉÈ]{3,}E|DIT)[ \t]+[a-zéèàl]|D['’]\s*[a-zé]|Article\b|ARTICLE\b))""",
+    re.X,
+)
+
+
+def _clauses(sentence: str) -> list[tuple[int, str]]:
+    """Clauses of an award sentence: split on ";", on ":" before a list of awards, and before
+    a line opening a new item of the dispositif ("ATTRIBUE …", "- D'attribuer …", "Article 2")
+    when OCR lost the ";" that ended the line above."""
+    out, pos = [], 0
+    for m in _CLAUSE_END_RE.finditer(sentence):
+        out.append((pos, sentence[pos:m.start()]))
+        pos = m.end()
+    out.append((pos, sentence[pos:]))
+    return out
+
+
+def year_in(*texts: str | None) -> int | None:
+    """The year an award is for: "au titre de l'année 2022" → 2022."""
+    for t in texts:
+        if t:
+            m = YEAR_RE.search(t)
+            if m:
+                return int(m.group("y"))
+    return None
+
+
+def _purpose(text: str) -> str | None:
+    m = PURPOSE_RE.search(text)
+    if not m:
+        return None
+    p = collapse_ws(m.group("p")).strip(" -")
+    return p or None
+
+
+def beneficiary_name(m: re.Match[str]) -> str:
+    """The name of a beneficiary as the decision names it: a collectivité with its kind
+    ("Commune du Grand-Quevilly"), anyone else by their name ("SAS Métallerie Salmon")."""
+    if m.group("public"):
+        kind = collapse_ws(m.group("public"))
+        particle = re.sub(r"\s+", " ", m.group("particle") or "").strip()
+        if particle and not particle.endswith(("'", "’")):
+            particle += " "
+        return collapse_ws(kind[0].upper() + kind[1:] + " " + particle + m.group("place"))
+    return collapse_ws(m.group("quoted") or m.group("plain") or "")
+
+
+def printed_siret(act: Act, name: str, award_spans: list[tuple[int, int]]) -> str | None:
+    """A valid SIRET printed beside ``name`` anywhere in the act (exposé, annexes), outside
+    the clauses that award something (a SIRET in another award belongs to that award)."""
+    key = fold(name)
+    text = act.text
+    if key not in fold(text.replace("\n", " ")):
+        return None
+    base = act.span.start
+    for m in SIRET_RE.finditer(text):
+        at = base + m.start()
+        if any(a <= at < b for a, b in award_spans):
+            continue
+        window = fold(text[max(0, m.start() - 400): m.start()].replace("\n", " "))
+        if key in window:
+            digits = re.sub(r"\D", "", m.group("digits"))
+            if len(digits) >= 14 and siret_valid(digits[:14]):
+                return digits[:14]
+    return None
+
+
+def _session_year(found: Found) -> int | None:
+    d = found.field("session_date")
+    return getattr(d, "year", None)
+
+
+def decision_sections(act: Act) -> list[Section]:
+    """Where the act decides: its decision and articles; in minutes, the item's own text."""
+    own = running_sections(act)
+    decided = [s for s in own if s.kind in (SectionKind.DECISION, SectionKind.ARTICLES)]
+    return decided or [s for s in own if s.kind in (SectionKind.HEADER, SectionKind.CONSIDERANTS)]
+
+
+def _award_lines(act: Act, found: Found, title: str | None) -> list:  # type: ignore[type-arg]
+    """Awards listed one per line ("Cyclo club (demande non précisée) : Proposition initial
+    d'attribution du conseil municipal 230€"): the amount after the award words, never the
+    one requested in brackets."""
+    out = []
+    for section in decision_sections(act):
+        text = section.text
+        for m in AWARD_LINE_RE.finditer(text):
+            amounts = [a for a in find_amounts(m.group("rest")) if a.amount > 0]
+            if len(amounts) != 1:
+                continue
+            name = collapse_ws(m.group("name"))
+            if AWARD_RE.search(name) or GRANT_RE.fullmatch(name):
+                continue
+            start = section.span.start + m.start()
+            year = year_in(m.group(0), title) or _session_year(found)
+            at = section.span.start + m.start("rest")
+            out.append((name, start, section.span.start + m.end(), "", amounts[0].amount, None, year,
+                        (at + amounts[0].start, at + amounts[0].end)))
+    return out
+
+
+def grants_from_text(act: Act, found: Found) -> list[GrantRow]:
+    # (name, clause start, clause end, SIRET, amount, purpose, year, the amount's offsets)
+    candidates: list[tuple[str, int, int, str, object, str | None, int | None, tuple[int, int]]] = []
+    title = found.field("title")
+    award_spans: list[tuple[int, int]] = []
+    for section in decision_sections(act):
+        text = section.text
+        for s, e in split_sentences(text):
+            sentence = DEHYPHEN_RE.sub("", text[s:e])
+            if not (AWARD_RE.search(sentence) and GRANT_RE.search(sentence)):
+                continue
+            for c0, clause in _clauses(sentence):
+                # a line break inside a clause is the layout's wrapping: "… à l'association Les
+                # Amis des Arbres de la Loire et de l'Arboretum des\nGrands Murcins, pour …"
+                clause = clause.replace("\n", " ")
+                every = [a for a in find_amounts(clause) if a.amount > 0]
+                amounts = [a for a in every if not GLOBAL_RE.search(clause[: a.start])]
+                if not amounts and len(every) == 1:
+                    amounts = every  # "une participation d'un montant global de 57 000 €" to one body
+                if len(amounts) != 1:
+                    continue
+                amount = amounts[0]
+                # the beneficiary follows the award's verb when the clause has one: "Il est
+                # proposé au Conseil de bien vouloir accorder une subvention de 394 euros au
+                # Tennis Club" names the club, not the Conseil
+                verb = AWARD_RE.search(clause)
+                ben = BENEFICIARY_RE.search(clause, verb.start() if verb else 0)
+                if not ben:
+                    continue
+                name = beneficiary_name(ben)
+                if not name or parse_amount(name) is not None or re.match(r"(?i)(?:lui|leur|eux)\b", name):
+                    continue
+                start = section.span.start + s + c0
+                award_spans.append((start, start + len(clause)))
+                after = clause[max(ben.end(), amount.end):]
+                siret = siret_in(clause[ben.end():])
+                year = year_in(clause, sentence, text, title) or _session_year(found)
+                candidates.append((name, start, start + len(clause), siret or "", amount.amount,
+                                   _purpose(after) or _purpose(clause[ben.end():]), year,
+                                   (start + amount.start, start + amount.end)))
+    candidates += _award_lines(act, found, title)
+    # the same award proposed, then decided ("propose … le versement d'une aide de 2500€ à
+    # l'USYP" / "accepte de verser une dotation de 2500 euros à l'USYP"): one grant
+    seen: dict[tuple[str, object], int] = {}
+    for k, c in enumerate(candidates):
+        seen[(fold(c[0]), c[4])] = k
+    candidates = [c for k, c in enumerate(candidates) if seen[(fold(c[0]), c[4])] == k]
+    rows = []
+    for name, a, b, siret, amount, purpose, year, (at, end) in candidates:
+        siret = siret or printed_siret(act, name, award_spans)
+        rows.append(GrantRow(act.act_id, act.doc.doc_id, name, siret or None, amount,  # type: ignore[arg-type]
+                             purpose, year, act.doc.page_at(at), at, end))
+    return rows

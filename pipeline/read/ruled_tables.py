@@ -1,0 +1,241 @@
+"""Ruled tables of born-digital pages, read by pdfplumber's table finder.
+
+Cells come whole, with their wrapped lines: words broken inside narrow columns
+("Disponibl/e", "C02-044A/03", "104/500,00") are rejoined. Columns pdfplumber makes of a
+merged cell (no header, nothing in the body) are dropped; a header spanning two ruled
+columns ("Financeurs" over two cells) heads the first one. A money cell that prints its
+own label ("Dépenses : 12 040 000,00 €" / "Recettes : …" in a "FONCTIONNEMENT 2025" box)
+gives one row per line, each with its label.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.model import Document, Span
+from pipeline.read.table_cells import SECTION_ROW_RE, Column, Row, Table, has_amount, join_wrapped, words_span
+
+#: A page with fewer drawn paths than this has no ruled table (a frame, an underline…).
+MIN_RULE_PATHS = 4
+
+
+@lru_cache(maxsize=4)
+def _pdf(path: str, doc_id: str):  # type: ignore[no-untyped-def]  # doc_id: a changed file is reopened
+    import pdfplumber
+
+    return pdfplumber.open(path)
+
+
+def _clean_cell(text: str | None, glue: bool) -> str:
+    if not text:
+        return ""
+    parts = text.split("\n")
+    out = parts[0]
+    for p in parts[1:]:
+        out = join_wrapped(out, p, glue)
+    return " ".join(out.split())
+
+
+@lru_cache(maxsize=8)
+def _ruled_pages(path: str, doc_id: str) -> frozenset[int]:
+    """Pages (1-based) with enough drawn paths to hold a ruled table, counted by pdfium.
+
+    pdfplumber parses every character of a page before it looks for rules: asking it
+    only about pages that draw lines saves most of its cost on text pages.
+    """
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    pages = set()
+    pdf = pdfium.PdfDocument(path)
+    try:
+        for i in range(len(pdf)):
+            page = pdf[i]
+            n = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2))
+            if n >= MIN_RULE_PATHS:
+                pages.add(i + 1)
+            page.close()
+    finally:
+        pdf.close()
+    return frozenset(pages)
+
+
+def _has_amount_cell(page_text: str) -> bool:
+    """Some line of the page holds a figure with a column gap or a currency: a table of
+    money may be there."""
+    for line in page_text.split("\n"):
+        if ("\t" in line and any(has_amount(cell) for cell in line.split("\t"))) or re.search(r"\d\s?€", line):
+            return True
+    return False
+
+
+# "Dépenses : 12 040 000,00 €" — a label and its figure on one line of a cell.
+_LABELLED_FIGURE_RE = re.compile(r"^(?P<label>[^\d:]{2,60}?)\s*:?\s+(?P<fig>[-–(]?\d[\d\s\u00a0\u202f.,']*\d(?:\s?€)?)\s*$")
+
+
+def _labelled_lines(raw: str | None) -> list[tuple[str, str]] | None:
+    """A cell of several "label : figure" lines → [(label, figure)…], else None."""
+    if not raw or "\n" not in raw:
+        return None
+    out = []
+    for line in raw.split("\n"):
+        m = _LABELLED_FIGURE_RE.match(line.strip())
+        if not m or not has_amount(m.group("fig")):
+            return None
+        out.append((m.group("label").strip(), m.group("fig").strip()))
+    return out if len(out) >= 2 else None
+
+
+Box = tuple[float, float, float, float]
+
+
+def _leaf_columns(raw: list[list[str | None]], boxes: list[list[Box | None]], n_head: int) -> list[Column]:
+    """The columns of a ruled table, from its header rows and cell boxes.
+
+    The header row with the most cells gives the columns ("Investissement |
+    Fonctionnement | Investissement | Fonctionnement"); a wider cell of another header row
+    ("Montants votés en 2024" over two of them) heads every column under it, its text first.
+    A ruled column with words in the body and no header ("" over the beneficiaries) is a
+    column too. pdfplumber's grid may hold more ruled columns than the header has cells
+    (rules of the body that the header does not share): they are not columns of their own.
+    """
+    rows = [[(_clean_cell(c, False), b) for c, b in zip(r, bs) if c and c.strip() and b] for r, bs in
+            zip(raw[:n_head], boxes[:n_head])]
+    if not any(rows):
+        return []
+    leaf_row = max(range(len(rows)), key=lambda k: (len(rows[k]), k))
+    leaves = [(text, box) for text, box in rows[leaf_row]]
+    # a heading row inside the table ("SECTION DE FONCTIONNEMENT") heads no column
+    groups = [cell for k, r in enumerate(rows) if k != leaf_row for cell in r if not SECTION_ROW_RE.match(cell[0])]
+    columns = []
+    for text, box in leaves:
+        over = [g for g, gb in groups if min(box[2], gb[2]) - max(box[0], gb[0]) > 0.5 * (box[2] - box[0])]
+        header = " ".join(over + [text]) if over and text not in over else text
+        columns.append(Column(header, box[0], box[2]))
+    # body columns no header cell stands over (the unheaded column of names)
+    for r, bs in zip(raw[n_head:], boxes[n_head:]):
+        for c, b in zip(r, bs):
+            if not (c and c.strip() and b):
+                continue
+            if not any(min(b[2], col.x1) - max(b[0], col.x0) > 0 for col in columns):
+                columns.append(Column("", b[0], b[2]))
+    columns.sort(key=lambda c: c.x0)
+    return columns
+
+
+def _column_index(columns: list[Column], box: Box) -> int:
+    overlaps = [min(box[2], c.x1) - max(box[0], c.x0) for c in columns]
+    best = max(range(len(columns)), key=lambda i: overlaps[i])
+    if overlaps[best] > 0:
+        return best
+    center = (box[0] + box[2]) / 2
+    return min(range(len(columns)), key=lambda i: abs(columns[i].center - center))
+
+
+def _body_rows(raw: list[list[str | None]], boxes: list[list[Box | None]], n_head: int,
+               headers: list[Column]) -> list[tuple[int, dict[int, str], dict[int, str], dict[int, Box]]]:
+    """Rows under the header: each cell's text in the column its box stands under, and the
+    cell's box (none for a money cell of "label : figure" lines, which gives one row per
+    line)."""
+    out: list[tuple[int, dict[int, str], dict[int, str], dict[int, Box]]] = []
+    for ri in range(n_head, len(raw)):
+        placed: dict[int, list[str]] = {}
+        raws: dict[int, str] = {}
+        cell_boxes: dict[int, Box] = {}
+        for c, b in zip(raw[ri], boxes[ri]):
+            if not (c and c.strip() and b):
+                continue
+            ci = _column_index(headers, b)
+            placed.setdefault(ci, []).append(c)
+            raws[ci] = c
+            old = cell_boxes.get(ci)
+            cell_boxes[ci] = b if old is None else (min(old[0], b[0]), min(old[1], b[1]),
+                                                    max(old[2], b[2]), max(old[3], b[3]))
+        labelled = {ci: _labelled_lines(raws[ci]) for ci in raws if headers[ci].measure and len(placed[ci]) == 1}
+        if any(labelled.values()):
+            n = max(len(v) for v in labelled.values() if v)
+            for k in range(n):
+                cells, pairs = {}, {}
+                for ci, lines in labelled.items():
+                    if lines and k < len(lines):
+                        pairs[ci], cells[ci] = lines[k]
+                out.append((ri, cells, pairs, {}))
+            continue
+        cells = {ci: " ".join(_clean_cell(c, headers[ci].role in ("code", "imputation", "siret")) for c in cs)
+                 for ci, cs in placed.items()}
+        out.append((ri, cells, {}, cell_boxes))
+    return out
+
+
+def _cell_spans(words: list, cell_boxes: dict[int, Box], cells: dict[int, str]) -> dict[int, tuple[int, int]]:  # type: ignore[type-arg]
+    """Text offsets of each cell: the words whose centre lies in its box, when they spell
+    the cell as read."""
+    out = {}
+    for ci, (x0, top, x1, bottom) in cell_boxes.items():
+        span = words_span([w for w in words if x0 <= (w.x0 + w.x1) / 2 <= x1
+                           and top <= (w.top + w.bottom) / 2 <= bottom], cells.get(ci, ""))
+        if span:
+            out[ci] = span
+    return out
+
+
+def ruled_tables(doc: Document, page_no: int) -> list[Table]:
+    """Tables with rules on a text-layer page of ``doc`` (a PDF file), in order."""
+    path = doc.source_path
+    if not path.lower().endswith(".pdf") or not Path(path).is_file():
+        return []
+    try:
+        if page_no not in _ruled_pages(path, doc.doc_id) or not _has_amount_cell(doc.page_text(page_no)):
+            return []
+        page = _pdf(path, doc.doc_id).pages[page_no - 1]
+        found = page.find_tables()
+    except Exception:  # noqa: BLE001 - pdfplumber on a hostile page: fall back to words
+        return []
+    words = [w for w in doc.page(page_no).words if not doc.in_furniture(w.start)]
+    tables = []
+    for t in found:
+        raw = t.extract()
+        boxes = [list(r.cells) for r in t.rows]
+        if not raw or len(boxes) != len(raw):
+            continue
+        n_head = 0
+        while n_head < len(raw) and not any(has_amount(_clean_cell(c, False)) for c in raw[n_head] if c):
+            n_head += 1
+        if n_head == len(raw):
+            continue
+        if n_head == 0:
+            # rows under no header: the end of a table from the page before, if any
+            # (tables.find_tables gives them that table's header, or drops them)
+            grid = [next((b for bs in boxes for b in bs[gi:gi + 1] if b), None) for gi in range(max(map(len, boxes)))]
+            headers = [Column("", b[0], b[2]) for gi, b in enumerate(grid)
+                       if b and any(gi < len(r) and r[gi] and r[gi].strip() for r in raw)]
+            continues = True
+        else:
+            headers = _leaf_columns(raw, boxes, n_head)
+            continues = False
+            if not any(c.measure for c in headers):
+                continue
+        x0, top, x1, bottom = t.bbox
+        inside = [w for w in words if x0 - 1 <= (w.x0 + w.x1) / 2 <= x1 + 1 and top - 1 <= (w.top + w.bottom) / 2 <= bottom + 1]
+        if not inside or not headers:
+            continue
+        table = Table(headers, page=page_no, source="pdfplumber", continues=continues)
+        body_rows = _body_rows(raw, boxes, n_head, headers)
+        # a money header over words only ("DEPENSES" over "Fonctionnement") heads labels
+        for ci, col in enumerate(headers):
+            values = [cells[ci] for _, cells, _, _ in body_rows if cells.get(ci)]
+            if col.measure and values and not any(has_amount(v) for v in values):
+                col.forced_role = "label"
+        for ri, cells, pairs, cell_boxes in body_rows:
+            if not any((headers[ci].measure or continues) and has_amount(v) for ci, v in cells.items()):
+                continue
+            rtop = t.rows[ri].bbox[1]
+            starts = [w.start for w in inside if w.bottom >= rtop]
+            table.rows.append(Row(cells, page_no, min(starts) if starts else inside[0].start, pairs,
+                                  spans=_cell_spans(inside, cell_boxes, cells)))
+        table.spans = [Span(min(w.start for w in inside), max(w.start + len(w.text) for w in inside))]
+        if table.rows:
+            tables.append(table)
+    return tables

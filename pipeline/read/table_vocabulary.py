@@ -1,0 +1,296 @@
+"""The words of table headers: what a printed column header says its cells hold.
+
+One vocabulary for every reader of tables (budget lines, grants, the amounts that are
+table cells). A header is compared *folded* — lower case, no accents, the currency
+("€", "(en €)", "euros", "HT", "TTC") and punctuation taken out, years kept apart::
+
+    "CP 2024 et suivants"        → measure cp        (year 2024)
+    "AP votée"                   → measure ae
+    "Affecté ce jour"            → measure proposed
+    "Reste à affecter"           → measure balance
+    "Crédits ouverts"            → measure budget
+    "Restes à réaliser"          → measure other     (the contract has no measure for it:
+                                                      the printed header stays in ``column``)
+    "Montant voté (€)"           → grant column awarded
+    "Montant sollicité (€)"      → grant column requested (never a grant's amount)
+    "N° SIRET", "RNA"            → role siret
+    "FONCTIONNEMENT 2025"        → section fonctionnement, year 2025
+
+The contract's measures are ``cp``, ``ae``, ``available``, ``proposed``, ``expense``,
+``balance``, ``budget`` and ``other``; a header of money the contract has no word for
+(réalisé, résultat, recettes, DM …) is ``other`` and keeps its printed text.
+
+Some headers say a *side* rather than a measure: "Dépenses" / "Recettes" over a
+financing plan, "Financeur" beside "Montant". :func:`side_of` reads them; the table
+readers give a generic amount column ("Montant", "Vote") the side of the column it
+belongs to (a recettes amount is ``other``, a dépenses amount ``expense``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.model import strip_accents
+
+#: Measures of the contract, in the order a reader meets them.
+MEASURES = ("cp", "ae", "available", "proposed", "expense", "balance", "budget", "other")
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, single spaces: "Crédits  de Paiement" → "credits de paiement"."""
+    return " ".join(strip_accents(text).split())
+
+
+# What a header prints besides its words: currency, "en euros", HT/TTC, years, marks.
+_NOISE_RE = re.compile(
+    r"""\(?\s*(?:\ben\s+)?(?:€|\beuros?\b|\beur\b|k€|m€)\s*\)?   # "(€)", "en €", "euros", "(en k€)"
+      | \b(?:ht|ttc|h\.t\.?|t\.t\.c\.?)\b                 # "Coût (€ HT)", "Montant TTC"
+      | \b(?:en\s+)?(?:19|20)\d\d\b                       # "CP 2023", "BP 2024", "votés en 2025"
+      | \bn\s?[-+]\s?\d\b | \bn\b(?=\s*$)                  # "CP N+1", "Budget N"
+      | [:*]""",
+    re.X | re.I,
+)
+
+
+def header_key(text: str) -> str:
+    """A header as the vocabulary compares it: "Montant voté (€)" → "montant vote"."""
+    t = fold(_NOISE_RE.sub(" ", text))
+    t = re.sub(r"[^\w ]", " ", t)
+    # a lone letter at either end is an OCR speck ("Affecté ce jour À"), not a word
+    t = re.sub(r"^(?:[b-mo-z]\s+)+|(?<!\breste)(?<!\brestes)(?:\s+[a-mo-z])+$", "", " ".join(t.split()))
+    return t
+
+
+_YEAR_RE = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+def year_of(text: str) -> int | None:
+    """The year a header names: "CP 2024 et suivants" → 2024, "Montants votés en 2025" → 2025."""
+    m = _YEAR_RE.findall(text)
+    return int(m[-1]) if m else None
+
+
+# ---------------------------------------------------------------------------
+# Measures
+# ---------------------------------------------------------------------------
+
+#: Header (folded, without currency and years) → measure, tried in order.
+_MEASURE_PATTERNS: tuple[tuple[str, str], ...] = (
+    # what is left: "Solde", "Solde disponible", "Reste à affecter", "Reste à engager",
+    # "Reste disponible", "Disponible après"
+    ("balance", r"""^(?:soldes?(?:\s+disponibles?|\s+apres\b.*)?
+                    |restes?\s+(?:a\s+)?(?:affecter|engager|financer|mandater|disponibles?)
+                    |disponibles?\s+apres\b.*|montant\s+restant)$"""),
+    # what is there before the act: "Disponible", "Crédits disponibles", "AP disponible"
+    ("available", r"""^(?:(?:credits?|montants?|cp|ae|ap|enveloppe)\s+)?disponibles?(?:\s+avant\b.*)?$"""),
+    # what the act puts to the vote: "Proposition(s) (nouvelles)", "Montant proposé",
+    # "Affecté ce jour", "Affectation proposée", "AP affectée", "Vote proposé"
+    ("proposed", r"""^(?:(?:nouvelles?\s+)?propositions?(?:\s+nouvelles?|\s+du\s+\w+|\s+de\s+vote)?
+                    |(?:montants?|credits?|ae|ap|cp|vote|inscriptions?)\s+proposee?s?|proposee?s?
+                    |(?:ae|ap|montants?)?\s*affectee?s?(?:\s+(?:ce\s+jour|a\s+ce\s+jour|en\s+seance))?
+                    |affectations?(?:\s+(?:proposees?|ce\s+jour|de\s+la\s+seance|nouvelles?))?
+                    |montants?\s+(?:a\s+)?affecter|montant\s+de\s+l\s?affectation)$"""),
+    # programme authorisations: "AE", "AP", "AP votée", "AE votée", "AP initiale",
+    # "Autorisation(s) de programme / d'engagement", "Montant de l'AP", "AP/AE"
+    ("ae", r"""^(?:ae|ap|ape|ap\s+ae|ae\s+ap|autorisations?\s+(?:de|d)\s*(?:engagements?|programmes?)
+                    (?:\s+(?:votees?|initiales?|ouvertes?|actuelles?|totales?))?
+                    |(?:ae|ap)\s+(?:votees?|initiales?|ouvertes?|actuelles?|totales?|en\s+cours|revisees?)
+                    |montant\s+(?:de\s+l\s?|des\s+)?(?:ae|ap))$"""),
+    # payment credits: "CP", "CP 2023", "CP 2024 et suivants", "CP ultérieurs", "CP de
+    # l'année", "Crédits de paiement", "Montant CP", OCR "CPE" for "CP€"
+    ("cp", r"""^(?:cp|cpe|credits?\s+de\s+paiements?|montant\s+(?:des\s+)?cp)
+                    (?:\s+(?:et\s+suivants|suivants|ulterieurs?|anterieurs?|de\s+l\s?(?:annee|exercice)
+                    |votes?|ouverts?|inscrits?|prevus?|a\s+venir|futurs?|restant))?$"""),
+    # spending: "Dépense(s)", "Dépenses liées au projet …", "Montant de la dépense",
+    # "Coût", "Coût (€ HT)", "Coût total", "Cotisations 2025", "Charges"
+    ("expense", r"""^(?:depenses?\b.*|montant\s+(?:de\s+la\s+|des\s+)?depenses?\b.*
+                    |couts?(?:\s+(?:total|totaux|previsionnels?|estimes?|global|de\s+l\s?operation|du\s+projet))?
+                    |cotisations?(?:\s+\w+)?|charges?)$"""),
+    # the budget voted: "BP", "BS", "Budget primitif / supplémentaire / prévisionnel",
+    # "Montant", "Montant total", "Crédits votés / inscrits / ouverts", "Vote", "Prévu",
+    # "Subvention accordée", "Montant attribué" (a grant table's money is read as grants)
+    ("budget", r"""^(?:bp|bs|budget(?:\s+(?:primitif|supplementaire|previsionnel|total|vote|de\s+l\s?exercice))?
+                    |montants?(?:\s+(?:total|totaux|global|ht|ttc))?|totaux?\s+montants?
+                    |credits?\s+(?:votes?|inscrits?|ouverts?|prevus?)|votes?|prevus?|previsions?
+                    |subventions?(?:\s+(?:accordees?|attribuees?|proposees?|allouees?|votees?))?
+                    |montants?\s+(?:de\s+la\s+subvention|de\s+l\s?aide|accordee?s?|attribuee?s?|allouee?s?|votee?s?|retenue?s?)
+                    |aides?\s+(?:accordees?|attribuees?|votees?)|participations?
+                    |decisions?(?!\s+modificatives?)(?:\s+\w+){0,3}
+                    |(?:(?:section|subventions?|credits?|depenses?)\s+(?:de|d)\s*)?(?:fonctionnement|investissement))$"""),
+    # money the contract has no measure for: "Recettes", "Réalisé", "Restes à réaliser",
+    # "RAR", "Résultat (cumulé)", "DM", "Décision modificative", "Écart", "Financements",
+    # "Montant des financements", "Excédent", "Déficit", "Reports", "Virements", "CA"
+    ("other", r"""^(?:recettes?\b.*|realisee?s?|realisations?|restes?\s+a\s+realiser|rar
+                    |resultats?(?:\s+(?:cumules?|de\s+l\s?exercice|reportes?|de\s+cloture|anterieurs?))?
+                    |dm(?:\s*n?\s*\d+)?|decisions?\s+modificatives?(?:\s+n\s?\d+)?|ecarts?|variations?
+                    |financements?|montants?\s+des\s+financements?|ressources|produits?
+                    |excedents?|deficits?|reports?|virements?|mouvements?|ca|compte\s+administratif
+                    |(?:montants?|subventions?|aides?|participations?)\s+(?:sollicitee?s?|demandee?s?)|demandes?)$"""),
+)
+_MEASURES = tuple((m, re.compile(p, re.X)) for m, p in _MEASURE_PATTERNS)
+
+#: Header words that narrow cells cut ("Disponibl"), and their measure.
+_CUT_WORDS = {"disponible": "available", "proposition": "proposed", "depenses": "expense",
+              "recettes": "other", "autorisation": "ae"}
+
+
+_SECTION_WORDS_RE = re.compile(r"\b(?:(?:section|credits?|subventions?)\s+)?(?:de\s+|d\s*)?(?:fonctionnement|investissement)\b")
+
+
+def measure_of(text: str) -> str | None:
+    """The ``measure`` a printed column header stands for, or None for a text column.
+
+    >>> measure_of("CP 2024 et suivants"), measure_of("AP votée"), measure_of("Libellé")
+    ('cp', 'ae', None)
+    """
+    t = header_key(text)
+    if not t or "%" in text:
+        return None  # "Recettes %", "Taux (%)": a share, not money
+    for measure, pattern in _MEASURES:
+        if pattern.match(t):
+            return measure
+    # a money header over a budget section: "Montants votés en 2025 Fonctionnement",
+    # "Dépenses d'investissement", "BP Fonctionnement" — the measure of the rest
+    rest = " ".join(_SECTION_WORDS_RE.sub(" ", t).split())
+    if rest != t:
+        if not rest:
+            return "budget"
+        for measure, pattern in _MEASURES:
+            if pattern.match(rest):
+                return measure
+    # a word cut by a narrow cell whose last letters OCR misread: "Disponibl" + "7" for
+    # "Disponibl" + "e", "Propositi" + "à" for "Propositi" + "on"
+    first, _, rest = t.partition(" ")
+    if len(first) >= 6 and len(rest.replace(" ", "")) <= 2:
+        for word, measure in _CUT_WORDS.items():
+            if word.startswith(first) and len(word) - len(first) <= 3:
+                return measure
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Roles of text columns
+# ---------------------------------------------------------------------------
+
+_ROLE_PATTERNS: tuple[tuple[str, str], ...] = (
+    # identifiers of a beneficiary: "SIRET", "N° SIRET", "SIREN", "RNA", "N° RNA"
+    ("siret", r"^(?:n\s*°?\s*|numero\s+)?(?:siret|siren|rna|identifiant|id)(?:\s+\w+)?$"),
+    # rates, never money: "Taux", "%", "Taux d'intervention", "Part"
+    ("rate", r"^(?:taux\b.*|pourcentages?|quote\s+part|part)$"),
+    # budget imputations: "Imputation (budgétaire)", "Chapitre", "Article", "Compte",
+    # "Nature", "Fonction", "Chap/art"
+    ("imputation", r"^(?:imputations?|chapitres?|chap|comptes?|articles?|natures?(?!\s+de\b|\s+d\s)|fonctions?)\b"),
+    # operation codes: "Code (Opération)", "N° opération", "N° AP", "AP n°", "N°", "Numéro",
+    # "Opération n°"
+    ("code", r"^(?:(?:ap|ae|operations?|programmes?|engagements?)\s+)?(?:codes?|n\s?°|no\b|numeros?)"),
+    # who receives: "Bénéficiaire(s)", "Association(s)", "Organisme", "Structure", "Tiers",
+    # "Porteur (de projet)", "Demandeur", "Attributaire", "Nom", "Raison sociale",
+    # "Maître d'ouvrage", "Entreprise", "Collectivité", "Commune(s)", "Club"
+    ("beneficiary", r"""^(?:beneficiaires?|associations?|organismes?|structures?|tiers|porteurs?
+                        |demandeurs?|attributaires?|noms?|raison\s+sociale|maitres?\s+d\s?ouvrage
+                        |entreprises?|collectivites?|communes?|clubs?|partenaires?\s+beneficiaires?)\b"""),
+    # what a row is: "Libellé (Opération)", "Désignation", "Actions", "Intitulé", "Objet
+    # (de la demande)", "Opération", "Programme", "Poste", "Projet", "Nature de l'action",
+    # "Financeur(s)" (the funding side of a plan), "Compétences", "Structures"
+    ("label", r"""^(?:libelles?|designations?|actions?|intitules?|objets?|operations?|programmes?
+                  |postes?|projets?|motifs?|destinations?|financeurs?|competences?|prestations?
+                  |items?|rubriques?|sections?|elements?|natures?\s+de?|origines?)\b"""),
+)
+_ROLES = tuple((r, re.compile(p, re.X)) for r, p in _ROLE_PATTERNS)
+
+
+def role_of(header: str) -> str:
+    """``measure`` | ``siret`` | ``rate`` | ``imputation`` | ``code`` | ``beneficiary`` |
+    ``label`` | ``other`` for a printed header.
+
+    >>> role_of("N° SIRET"), role_of("Bénéficiaire"), role_of("Taux"), role_of("CP €")
+    ('siret', 'beneficiary', 'rate', 'measure')
+    """
+    if "%" in header:
+        return "rate"  # "Recettes %", "(%)", "Part en %"
+    h = fold(header)
+    h = re.sub(r"[^\w °]", " ", h).strip()
+    for role, pattern in _ROLES[:2]:  # "N° SIRET", "Taux (%)" before any measure
+        if pattern.match(h):
+            return role
+    if measure_of(header):
+        return "measure"
+    for role, pattern in _ROLES[2:]:
+        if pattern.match(h):
+            return role
+    return "other"
+
+
+# ---------------------------------------------------------------------------
+# Sides and sections
+# ---------------------------------------------------------------------------
+
+# The spending side: "Dépenses", "DÉPENSES", "Charges", "Coût(s)", "Emplois".
+_EXPENSE_SIDE_RE = re.compile(r"^(?:depenses?|charges?|couts?|emplois?)\b")
+# The funding side: "Recettes", "Financements", "Financeur(s)", "Ressources", "Produits",
+# "Plan de financement", "Partenaires".
+_INCOME_SIDE_RE = re.compile(r"^(?:recettes?|financements?|financeurs?|ressources?|produits?|partenaires?"
+                             r"|plan\s+de\s+financement|origines?\s+des\s+(?:financements?|fonds|recettes))\b")
+
+
+def side_of(text: str) -> str | None:
+    """``expense`` for the spending side of a budget ("Dépenses :", "Charges"), ``income``
+    for the funding side ("Recettes", "Financeur", "Ressources"), else None."""
+    t = header_key(text)
+    if _EXPENSE_SIDE_RE.match(t):
+        return "expense"
+    if _INCOME_SIDE_RE.match(t):
+        return "income"
+    return None
+
+
+# The two sections of a French local budget (M14/M57): "Fonctionnement", "Investissement",
+# also as "Section de fonctionnement", "Subvention d'investissement", "FONCTIONNEMENT 2025".
+_SECTION_RE = re.compile(r"\b(?P<s>fonctionnement|investissement)\b")
+
+
+def section_word(text: str) -> str | None:
+    """``Fonctionnement`` or ``Investissement`` when a header names one budget section."""
+    found = {m.group("s") for m in _SECTION_RE.finditer(fold(text))}
+    return found.pop().capitalize() if len(found) == 1 else None
+
+
+# ---------------------------------------------------------------------------
+# Columns of a grants table
+# ---------------------------------------------------------------------------
+
+# Amounts a grant table prints that are not the grant (never kept as `amount`):
+_NOT_AWARDED_RE = re.compile(
+    r"""\b(?:sollicite|solicite|demande|demandee?s?|sollicitation       # requested: "Montant sollicité", "Demande"
+        |cout|couts|budget\s+(?:du\s+)?projet|depenses?|assiette|base   # the project's cost or base
+        |eligibles?|subventionnables?|plan\s+de\s+financement
+        |rappel|pour\s+memoire|precedent|anterieure?s?|n\s?-\s?1          # last year's: "Rappel 2023", "N-1"
+        |verse|versee?s?|realise|taux|reste)\b""",
+    re.X,
+)
+# The amount the act awards: "Montant voté", "Subvention attribuée", "Décision",
+# "Montant accordé", "Aide allouée", "Montant retenu", "Proposition" (when nothing is voted).
+_AWARDED_RE = re.compile(r"\b(?:votee?s?|vote|attribuee?s?|accordee?s?|allouee?s?|retenue?s?|decision|decide|octroyee?s?)\b")
+_PROPOSED_RE = re.compile(r"\b(?:proposee?s?|propositions?|avis)\b")
+
+
+def grant_column(header: str) -> str | None:
+    """What the money of a grants-table column is: ``awarded`` ("Montant voté (€)",
+    "Subvention attribuée", "Décision"), ``proposed`` ("Montant proposé"), ``generic``
+    ("Montant", "Subvention", "Investissement"), or ``not_awarded`` ("Montant sollicité",
+    "Coût du projet", "Rappel 2023", "Taux"); None for a column without money."""
+    t = header_key(header)
+    if not t and "€" in header:
+        return "generic"
+    if _NOT_AWARDED_RE.search(t):
+        return "not_awarded"
+    if _AWARDED_RE.search(t):
+        return "awarded"
+    if _PROPOSED_RE.search(t):
+        return "proposed"
+    measure = measure_of(header)
+    if measure in ("expense", "available", "balance", "other", "cp", "ae"):
+        return "not_awarded"  # "Cotisations", "Recettes", "CP 2024": money, not a grant
+    if measure or section_word(header) or re.match(r"^(?:montants?|subventions?|aides?|sommes?)\b", t):
+        return "generic"
+    return None

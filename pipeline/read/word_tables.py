@@ -1,0 +1,501 @@
+"""Tables rebuilt from word positions: unruled tables of a text layer, and every table of
+an OCR'd page.
+
+A table starts at a header line naming money (:mod:`pipeline.read.table_vocabulary`:
+"CP", "Dépenses", "AP votée", "Montant voté (€)" …), with the header's words wrapped on
+the lines just above and below ("Montant" / "proposé (€)", "Reste à" / "affecter"). Its
+columns are the header's cells; each line below is cut into cells at column gaps and at
+the edges of its figures, and each cell goes to the column it stands under. A line with
+a figure under a money column is a row; lines without figures are wrapped labels, given
+to the row they belong to — the row above when the table prints each row from its top
+line (a cell that wraps continues downwards), the nearest row when cells are centred
+vertically (the wrapped lines of a name sit above and below the figures). Heading rows
+("SECTION DE FONCTIONNEMENT") belong to no row.
+
+Two-sided tables are read too: under "Dépenses | Recettes" each side prints its own label
+before its figure ("Installations chantier  3 000 € ht   État (DETR 2014)  96 940 €"),
+and that label is kept with the figure (``Row.pairs``).
+
+On a scanned page, Tesseract sometimes makes one line of two (a two-line header read as
+"proposé Montant (€)", a wrapped name as "Association Zones Humides Les Amis des"): the
+words are put back into lines from their boxes before the table is read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import groupby
+from statistics import median
+
+from pipeline.model import Document, Span, Word
+from pipeline.normalize.money import parse_amount
+from pipeline.read.table_cells import (SECTION_ROW_RE, Column, Row, Table, has_amount, join_wrapped,
+                                       whole_header, words_span)
+from pipeline.read.table_vocabulary import measure_of
+
+# ---------------------------------------------------------------------------
+# Lines and cells
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Cell:
+    words: list[Word]
+    amount: bool = False  # a figure cut out of its line (see _split_figures)
+    ocr: bool = False  # read by OCR: Tesseract reads a spaced en dash "–" as an em dash "—"
+
+    @property
+    def x0(self) -> float:
+        return min(w.x0 for w in self.words)
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def center(self) -> float:
+        return (self.top + max(w.bottom for w in self.words)) / 2
+
+    @property
+    def text(self) -> str:
+        words = [w.text for w in _reading_order(self.words)]
+        return " ".join(_ocr_clean(words) if self.ocr else words)
+
+    @property
+    def glued(self) -> str:
+        """The text of a code cell whose lines a narrow column cut ("C02-044A" / "03"):
+        its lines joined without a space."""
+        return "".join(" ".join(w.text for w in sub) for sub in _sublines(self.words))
+
+
+def _ocr_clean(words: list[str]) -> list[str]:
+    """A table rule read as a glyph ("| Recettes (€)", "|Total") left out, an en dash read as
+    "—" put back."""
+    return ["–" if t == "—" else t.strip("|¦") for t in words if not _RULE_GLYPH_RE.fullmatch(t)]
+
+
+def _reading_order(words: list[Word]) -> list[Word]:
+    """Words of one cell line by line, left to right: OCR sometimes gives the two lines of a
+    wrapped cell as one line sorted left to right ("Association Zones Humides Les Amis
+    des" for "Association Les Amis des" / "Zones Humides")."""
+    subs = _sublines(words)
+    if len(subs) == 1:
+        return words
+    return [w for sub in subs for w in sub]
+
+
+def _sublines(words: list[Word]) -> list[list[Word]]:
+    """The words of a cell in lines (by their boxes), each left to right."""
+    if len(words) < 2:
+        return [words]
+    height = median(w.bottom - w.top for w in words)
+    ordered = sorted(words, key=lambda w: (w.top + w.bottom) / 2)
+    sublines: list[list[Word]] = [[ordered[0]]]
+    for w in ordered[1:]:
+        last = sublines[-1]
+        if (w.top + w.bottom) / 2 - median((x.top + x.bottom) / 2 for x in last) > 0.6 * height:
+            sublines.append([w])
+        else:
+            last.append(w)
+    return [sorted(sub, key=lambda w: w.x0) for sub in sublines]
+
+
+@dataclass
+class _Line:
+    cells: list[_Cell]
+
+    @property
+    def words(self) -> list[Word]:
+        return [w for c in self.cells for w in c.words]
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def center(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def text(self) -> str:
+        return "\t".join(c.text for c in self.cells)
+
+
+def split_cells(doc: Document, words: list[Word]) -> list[list[Word]]:
+    """The words of one line (in text order) in cells: a new cell where the layout put a
+    tab between two words (a column gap, :mod:`pipeline.read.layout`)."""
+    cells: list[list[Word]] = []
+    for a, b in zip([None, *words], words):
+        if a is None or "\t" in doc.text[a.start + len(a.text) : b.start]:
+            cells.append([b])
+        else:
+            cells[-1].append(b)
+    return cells
+
+
+_FIGURE_START_RE = re.compile(r"^[-–−+(]?\d")
+_RULE_GLYPH_RE = re.compile(r"[|\[\]_!¦]+")
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")  # "CP 2023", "Biodiversité 2024": a year, not a figure
+_FIGURE_TAIL_RE = re.compile(r"^(?:€|euros?|EUR|HT|TTC|ht|ttc|H\.T\.?|T\.T\.C\.?)[.,;]?$")
+
+
+def _split_figures(words: list[Word]) -> list[_Cell]:
+    """Cut the figures out of one cell's words: "Installations chantier 3 000 € ht État
+    (DETR 2014)" → "Installations chantier" | "3 000 € ht" | "État (DETR 2014)". A figure in
+    brackets ("(80 % sur 121 175 € ht)") stays text."""
+    out: list[_Cell] = []
+    text: list[Word] = []
+    depth = 0
+    i = 0
+    while i < len(words):
+        w = words[i]
+        best = 0
+        if depth == 0 and _FIGURE_START_RE.match(w.text):
+            parts = []
+            for j in range(i, min(len(words), i + 7)):
+                parts.append(words[j].text)
+                joined = " ".join(parts)
+                if parse_amount(joined) is not None:
+                    best = j - i + 1
+                elif not (_FIGURE_TAIL_RE.match(words[j].text) or re.fullmatch(r"\d{1,3}(?:[,.]\d{1,2})?", words[j].text)):
+                    break
+        figure = " ".join(x.text for x in words[i:i + best])
+        if best and has_amount(figure) and not _YEAR_RE.fullmatch(figure):
+            if text:
+                out.append(_Cell(text))
+                text = []
+            out.append(_Cell(words[i:i + best], amount=True))
+            i += best
+            continue
+        depth = max(0, depth + w.text.count("(") - w.text.count(")"))
+        text.append(w)
+        i += 1
+    if text:
+        out.append(_Cell(text))
+    return out
+
+
+def page_lines(doc: Document, page_no: int) -> list[_Line]:
+    """The page's lines (furniture left out) cut into cells, figures cut out of their cells."""
+    page = doc.page(page_no)
+    words = [w for w in page.words if not doc.in_furniture(w.start)]
+    if not words:
+        return []
+    if page.source.value == "ocr":
+        # OCR reads table rules and stamp specks as tiny low-confidence "words" ("es", "|")
+        h = median(w.bottom - w.top for w in words)
+        words = [w for w in words if not (w.conf is not None and w.conf < 50 and w.bottom - w.top < 0.5 * h)]
+        # a figure Tesseract is unsure of is a wrong figure more often than not ("#4590,00" for "44 500,00")
+        # (an identifier of 9 digits or more stays: its key is checked, and it is read again)
+        words = [w for w in words if not (w.conf is not None and w.conf < 60 and re.search(r"\d", w.text)
+                                          and parse_amount(w.text) is not None and not re.fullmatch(r"\d{9,}", w.text))]
+        words = [w for w in words if w.conf is None or w.conf >= 20]
+    grouped = [split_cells(doc, list(g)) for _, g in groupby(words, key=lambda w: w.line)]
+    lines = [_Line([c for cell in cells for c in _split_figures(cell)]) for cells in grouped]
+    if page.source.value == "ocr":
+        for line in lines:
+            for c in line.cells:
+                c.ocr = True
+    return lines
+
+
+# ---------------------------------------------------------------------------
+# Header
+# ---------------------------------------------------------------------------
+
+
+def _is_header_line(line: _Line) -> bool:
+    if len(line.cells) < 2 or any(c.amount for c in line.cells):
+        return False
+    return any(measure_of(c.text) for c in line.cells)
+
+
+def _band_neighbour(line: _Line, band_top: float, band_bottom: float, height: float) -> bool:
+    """A line wrapped from a header: touching the header band, short, no figures, no sentence."""
+    # a header's wrapped words sit tight below it; a line above ("Reste à" over "affecter")
+    # may stand a little further off, as the header's first line is set apart
+    close = line.top <= band_bottom + 0.45 * height and line.bottom >= band_top - 0.8 * height
+    if not close or any(c.amount for c in line.cells):
+        return False
+    text = line.text.strip()
+    return len(text.split()) <= 8 and not text.endswith((":", ".", ";"))
+
+
+def _header_text(cells: list[_Cell], height: float) -> str:
+    """The words of one header column read line by line, left to right on each line."""
+    words = sorted((w for c in cells for w in c.words), key=lambda w: (w.top + w.bottom) / 2)
+    sublines: list[list[Word]] = []
+    for w in words:
+        center = (w.top + w.bottom) / 2
+        if sublines and abs(center - median((x.top + x.bottom) / 2 for x in sublines[-1])) <= 0.5 * height:
+            sublines[-1].append(w)
+        else:
+            sublines.append([w])
+    ocr = any(c.ocr for c in cells)
+    text = ""
+    for sub in sublines:
+        texts = [w.text for w in sorted(sub, key=lambda w: w.x0)]
+        text = join_wrapped(text, " ".join(_ocr_clean(texts) if ocr else texts))
+    return whole_header(" ".join(text.split()))
+
+
+def _columns_from_band(band: list[_Line], height: float) -> list[Column]:
+    cells = sorted((c for line in band for c in line.cells), key=lambda c: c.x0)
+    groups: list[list[_Cell]] = []
+    for c in cells:
+        if groups and c.x0 < max(g.x1 for g in groups[-1]) - 1:
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    return [Column(_header_text(g, height), min(c.x0 for c in g), max(c.x1 for c in g)) for g in groups]
+
+
+# ---------------------------------------------------------------------------
+# Body
+# ---------------------------------------------------------------------------
+
+
+def _column_of(columns: list[Column], x0: float, x1: float) -> int:
+    overlaps = [min(x1, c.x1) - max(x0, c.x0) for c in columns]
+    best = max(range(len(columns)), key=lambda i: overlaps[i])
+    if overlaps[best] > 0:
+        return best
+    center = (x0 + x1) / 2
+    return min(range(len(columns)), key=lambda i: abs(columns[i].center - center))
+
+
+def _assign(columns: list[Column], line: _Line) -> dict[int, list[_Cell]]:
+    out: dict[int, list[_Cell]] = {}
+    for c in line.cells:
+        out.setdefault(_column_of(columns, c.x0, c.x1), []).append(c)
+    return out
+
+
+def _is_prose(columns: list[Column], line: _Line, width: float) -> bool:
+    """A sentence under the table: one long cell crossing columns, or a line ending with ':'."""
+    if line.text.rstrip().endswith(":") and len(line.text.split()) > 3:
+        return True
+    left, right = columns[0].x0, columns[-1].x1
+    for c in line.cells:
+        spanned = [col for col in columns if min(c.x1, col.x1) - max(c.x0, col.x0) > 2]
+        if len(spanned) >= 3 or (c.x1 - c.x0) > 0.7 * max(right - left, width * 0.5):
+            return True
+    return False
+
+
+def _is_section_row(line: _Line) -> bool:
+    return not any(c.amount for c in line.cells) and bool(SECTION_ROW_RE.match(" ".join(line.text.split())))
+
+
+@dataclass
+class _BodyLine:
+    line: _Line
+    cells: dict[int, list[_Cell]]
+    figures: bool  # a figure under a money column: a row of its own
+
+
+def _figures(columns: list[Column], cells: dict[int, list[_Cell]]) -> bool:
+    return any(columns[i].measure and any(c.amount for c in cs) for i, cs in cells.items())
+
+
+_PART_FIGURE_RE = re.compile(r"^[-–]?\d{1,3}$")
+
+
+def _money_text(cells: list[_Cell]) -> tuple[str, str]:
+    """(label, figure) of a money column's cells on one line: "Installations chantier",
+    "3 000 € ht"; the figure is the last one printed."""
+    figures = [c for c in cells if c.amount]
+    if not figures:
+        return " ".join(c.text for c in cells), ""
+    last = figures[-1]
+    label = " ".join(c.text for c in cells if c is not last and c.x0 < last.x0 and not c.amount)
+    return label, last.text
+
+
+def _merge_broken_figures(columns: list[Column], body: list[_BodyLine], anchors: list[int],
+                          height: float) -> list[int]:
+    """Rejoin a row whose figures wrap inside narrow cells ("104" above "500,00").
+
+    The line below is folded into the row when it touches it and the row holds a
+    thousands group alone in a column the line below continues.
+    """
+    kept: list[int] = []
+    for k in anchors:
+        if kept:
+            prev, cur = body[kept[-1]], body[k]
+            broken = [ci for ci, cs in prev.cells.items()
+                      if columns[ci].measure and _PART_FIGURE_RE.match(_money_text(cs)[1].strip() or " ".join(c.text for c in cs))
+                      and ci in cur.cells]
+            if broken and cur.line.top - prev.line.bottom < 0.5 * height:
+                for ci, cs in cur.cells.items():
+                    old = prev.cells.get(ci, [])
+                    if columns[ci].measure and old and cs:
+                        glued = " ".join(c.text for c in old) + " " + " ".join(c.text for c in cs)
+                        merged = _Cell([w for c in old + cs for w in c.words], amount=has_amount(glued))
+                        prev.cells[ci] = [merged]
+                    else:
+                        prev.cells[ci] = old + cs
+                continue
+        kept.append(k)
+    return kept
+
+
+def _demote_label_columns(columns: list[Column], body: list[_BodyLine]) -> None:
+    """A money header over cells holding only words ("DEPENSES" over "Fonctionnement",
+    "Restes à réaliser"…) heads a label column: its figures are in the next column."""
+    for ci, col in enumerate(columns):
+        if not col.measure:
+            continue
+        cells = [c for b in body for c in b.cells.get(ci, [])]
+        if cells and not any(c.amount for c in cells):
+            col.forced_role = "label"
+
+
+def _read_body(columns: list[Column], body: list[_BodyLine], height: float, page_no: int) -> list[Row]:
+    _demote_label_columns(columns, body)
+    for b in body:
+        b.figures = _figures(columns, b.cells)
+    anchors = [k for k, b in enumerate(body) if b.figures]
+    if not anchors:
+        return []
+    figure_lines = set(anchors)
+    anchors = _merge_broken_figures(columns, body, anchors, height)
+    sections = {k for k, b in enumerate(body) if not b.figures and _is_section_row(b.line)}
+    # cells printed from their top line, or centred on the row's figures?
+    top_aligned = not any(k < anchors[0] and k not in sections for k in range(len(body)))
+    pieces: dict[int, dict[int, list[tuple[int, list[_Cell]]]]] = {
+        a: {ci: [(a, cs)] for ci, cs in body[a].cells.items()} for a in anchors}
+    for k, b in enumerate(body):
+        if k in figure_lines or k in sections:
+            continue
+        if top_aligned:
+            before = [a for a in anchors if a < k]
+            near = before[-1] if before else anchors[0]
+        else:
+            near = min(anchors, key=lambda a: (abs(body[a].line.center - b.line.center), -a))
+        for ci, cs in b.cells.items():
+            role = columns[ci].role
+            if columns[ci].measure or role in ("label", "imputation", "code", "beneficiary", "siret") or \
+                    (role == "other" and ci not in pieces[near]):
+                pieces[near].setdefault(ci, []).append((k, cs))
+    rows = []
+    for a in anchors:
+        cells_out: dict[int, str] = {}
+        pairs: dict[int, str] = {}
+        for ci, parts in pieces[a].items():
+            glue = columns[ci].role in ("imputation", "code", "siret")
+            text = ""
+            label = ""
+            for k, cs in sorted(parts, key=lambda p: p[0]):
+                if columns[ci].measure:
+                    lab, fig = _money_text(cs)
+                    # a label beside the figure is the cell's own ("Installations chantier
+                    # 3 000 € ht"); words wrapped below it continue it; words under a money
+                    # column of a row without such a label are a neighbour's overflow
+                    if k == a or label:
+                        label = join_wrapped(label, lab)
+                    if fig:
+                        text = fig if not text else text
+                else:
+                    piece = _Cell([w for c in cs for w in c.words]).glued if glue else " ".join(c.text for c in cs)
+                    text = join_wrapped(text, piece, glue)
+            if text:
+                cells_out[ci] = text
+            if label:
+                pairs[ci] = label
+        rows.append(Row(cells_out, page_no, body[a].line.words[0].start, pairs, _boxes(columns, body[a]),
+                        _spans(columns, body[a], cells_out)))
+    return rows
+
+
+def _boxes(columns: list[Column], line: _BodyLine) -> dict[int, tuple[float, float, float, float]]:
+    """Boxes of a row's figures and identifiers on its own line (to read them again)."""
+    out = {}
+    for ci, cs in line.cells.items():
+        if columns[ci].measure:
+            figures = [c for c in cs if c.amount]
+            cs = figures[-1:]
+        elif columns[ci].role != "siret":
+            continue
+        words = [w for c in cs for w in c.words]
+        if words:
+            out[ci] = (min(w.x0 for w in words), min(w.top for w in words), max(w.x1 for w in words),
+                       max(w.bottom for w in words))
+    return out
+
+
+def _spans(columns: list[Column], line: _BodyLine, cells: dict[int, str]) -> dict[int, tuple[int, int]]:
+    """Text offsets of a row's cells on its own line: a money cell's last figure (the one
+    read), a text cell's words — when they spell the cell as read (``cells``)."""
+    out = {}
+    for ci, cs in line.cells.items():
+        if columns[ci].measure:
+            cs = [c for c in cs if c.amount][-1:]
+        span = words_span([w for c in cs for w in c.words], cells.get(ci, ""))
+        if span:
+            out[ci] = span
+    return out
+
+
+def tables_on_page(doc: Document, page_no: int) -> list[Table]:
+    """Tables of one page read from word positions, in order."""
+    lines = page_lines(doc, page_no)
+    if not lines:
+        return []
+    height = median(l.bottom - l.top for l in lines) or 10.0
+    width = doc.page(page_no).width
+    tables: list[Table] = []
+    i = 0
+    while i < len(lines):
+        if not _is_header_line(lines[i]):
+            i += 1
+            continue
+        band = [lines[i]]
+        lo, hi = i, i
+        while lo - 1 >= 0 and lo > i - 2 and _band_neighbour(lines[lo - 1], band[0].top, band[-1].bottom, height):
+            lo -= 1
+            band.insert(0, lines[lo])
+        while hi + 1 < len(lines) and hi < i + 2 and not _is_header_line(lines[hi + 1]) \
+                and _band_neighbour(lines[hi + 1], band[0].top, band[-1].bottom, height):
+            hi += 1
+            band.append(lines[hi])
+        columns = _columns_from_band(band, height)
+        body: list[_BodyLine] = []
+        j = hi + 1
+        last_bottom = band[-1].bottom
+        while j < len(lines):
+            line = lines[j]
+            if line.top - last_bottom > 2.6 * height or _is_header_line(line) or _is_prose(columns, line, width):
+                break
+            cells = _assign(columns, line)
+            body.append(_BodyLine(line, cells, _figures(columns, cells)))
+            last_bottom = line.bottom
+            j += 1
+        while body and not body[-1].figures:
+            # a line without figures after the last row: a wrapped label when it touches that row
+            prev_bottom = body[-2].line.bottom if len(body) > 1 else band[-1].bottom
+            roles = {columns[ci].role for ci in body[-1].cells}
+            if body[-1].line.top - prev_bottom < 0.6 * height and \
+                    roles <= {"label", "code", "imputation", "beneficiary", "siret"} and not _is_section_row(body[-1].line):
+                break
+            body.pop()
+        rows = _read_body(columns, body, height, page_no)
+        if not rows:
+            i = hi + 1
+            continue
+        table = Table(columns, rows, page=page_no, source="words")
+        first = min(w.start for line in band for w in line.words)
+        end = max(w.start + len(w.text) for b in body for w in b.line.words)
+        table.spans = [Span(first, max(end, first + 1))]
+        tables.append(table)
+        i = j
+    return tables

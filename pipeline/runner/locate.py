@@ -1,0 +1,532 @@
+"""Placing the rows an extractor returned without offsets: their value found as printed.
+
+The extractors will give ``char_start``/``char_end`` themselves (``docs/provenance.md`` has
+the list of what each must return); until then the runner places what it can *without
+guessing*, by finding the row's value as printed in the part of the act it comes from:
+
+* text as printed (a name of the attendance "Mme Martine MONNIER", a visa, an article's
+  text, a title, an authority, an act number) — compared without whitespace, hyphens and
+  case, so that line breaks, "délibé-\\nration" and collapsed spaces still match, never
+  inside a longer word; rows are searched in their order (a cursor), so that a name printed
+  twice goes to the occurrence of its own row;
+* a number (members counts, vote tallies) — only when it is the one such number of its
+  section ("Pour : 25" is placed, "Contre : 0 Abstention : 0" is not);
+* a date — a date of that value printed in the section (``find_dates``);
+* an amount — a figure of that value (``find_amounts`` in prose, a tab-separated cell of a
+  table), the one of its page and line when there are several (a budget line's label, a
+  grant's beneficiary on the same line).
+
+What is not found stays null: a wrong box is worse than none.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Any, Callable, Iterable, Sequence
+
+from pipeline.model import Act, Document, SectionKind, Span
+from pipeline.normalize.dates import find_dates
+from pipeline.normalize.money import find_amounts, parse_amount
+
+#: What is left out when comparing text: whitespace (line and page breaks), hyphens (a word
+#: cut at a line end), soft hyphens.
+_SKIP_RE = re.compile(r"[\s\-\u00ad\u2010\u2011]+")
+_KEEP_RE = re.compile(r"[^\s\-\u00ad\u2010\u2011]+")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+
+
+def squeeze(text: str) -> str:
+    """``text`` for comparison: no whitespace or hyphens, straight apostrophes, lower case.
+
+    >>> squeeze("Mme  Anne-Sophie\\nPOTTIER")
+    'mmeannesophiepottier'
+    """
+    s = _SKIP_RE.sub("", text).translate(_QUOTES)
+    low = s.lower()
+    return low if len(low) == len(s) else s
+
+
+class Squeezed:
+    """A span of the document squeezed (:func:`squeeze`), running headers and footers left
+    out, with the way back from a squeezed index to a document offset."""
+
+    def __init__(self, doc: Document, span: Span, furniture: bool = False) -> None:
+        self.doc = doc
+        runs: list[tuple[int, int]] = []  # (start, end) of kept runs, document offsets
+        pos = span.start
+        for f in () if furniture else doc.furniture:
+            if f.end <= pos or f.start >= span.end:
+                continue
+            runs += self._runs(pos, max(pos, f.start))
+            pos = max(pos, f.end)
+        runs += self._runs(pos, span.end)
+        raw = "".join(doc.text[a:b] for a, b in runs).translate(_QUOTES)
+        low = raw.lower()
+        self.text = low if len(low) == len(raw) else raw
+        self._sq: list[int] = []
+        self._orig: list[int] = []
+        k = 0
+        for a, b in runs:
+            self._sq.append(k)
+            self._orig.append(a)
+            k += b - a
+
+    def _runs(self, start: int, end: int) -> list[tuple[int, int]]:
+        # finditer with pos/endpos gives offsets in the whole text
+        return [(m.start(), m.end()) for m in _KEEP_RE.finditer(self.doc.text, start, end)] if end > start else []
+
+    def offset(self, k: int) -> int:
+        """Document offset of squeezed index ``k``."""
+        i = bisect.bisect_right(self._sq, k) - 1
+        return self._orig[i] + (k - self._sq[i])
+
+    def index(self, offset: int) -> int:
+        """Squeezed index of the first kept character at or after document ``offset``."""
+        i = bisect.bisect_right(self._orig, offset) - 1
+        if i < 0:
+            return 0
+        run_len = (self._sq[i + 1] if i + 1 < len(self._sq) else len(self.text)) - self._sq[i]
+        return self._sq[i] + min(offset - self._orig[i], run_len)
+
+    def find(self, value: str, start: int = 0, end: int | None = None) -> Span | None:
+        """Document span of the first occurrence of ``value`` (squeezed) between document
+        offsets ``start`` and ``end``, not inside a longer word or number."""
+        needle = squeeze(value)
+        if not needle:
+            return None
+        text, doc = self.text, self.doc.text
+        k = self.index(start)
+        stop = len(text) if end is None else self.index(end)
+        while True:
+            k = text.find(needle, k, stop)
+            if k < 0:
+                return None
+            a, b = self.offset(k), self.offset(k + len(needle) - 1) + 1
+            if not (needle[0].isalnum() and a > 0 and doc[a - 1].isalnum()) and \
+                    not (needle[-1].isalnum() and b < len(doc) and doc[b].isalnum()):
+                return Span(a, b)
+            k += 1
+
+
+class ActLocator:
+    """Finds values of one act in the regions they are printed in."""
+
+    def __init__(self, act: Act, words: Any = None) -> None:
+        self.act = act
+        self.doc = act.doc
+        self.words = words  # pipeline.runner.provenance.WordIndex, for the columns of tables
+        self._squeezed: dict[tuple[int, int, bool], Squeezed] = {}
+        self._clean: dict[tuple[int, int], str] = {}
+        self._figures: dict[tuple[int, int], dict[Decimal, list[Span]]] = {}
+        self.cursors: dict[str, int] = {}
+
+    # -- regions -----------------------------------------------------------------------
+    def sections(self, *kinds: SectionKind) -> list[Span]:
+        """Spans of the act's sections of ``kinds``: its own first, then shared ones."""
+        own = [s.span for s in self.act.sections if s.kind in kinds and not s.shared]
+        shared = [s.span for s in self.act.sections if s.kind in kinds and s.shared]
+        return own + shared
+
+    def whole(self) -> list[Span]:
+        """The act, then its session preamble (minutes)."""
+        return [self.act.span] + ([self.act.preamble] if self.act.preamble else [])
+
+    def squeezed(self, span: Span, furniture: bool = False) -> Squeezed:
+        key = (span.start, span.end, furniture)
+        if key not in self._squeezed:
+            self._squeezed[key] = Squeezed(self.doc, span, furniture)
+        return self._squeezed[key]
+
+    # -- finders -----------------------------------------------------------------------
+    def text(self, value: str | None, regions: Sequence[Span], cursor: str | None = None) -> Span | None:
+        """The first occurrence of ``value`` in the first region holding it; with a
+        ``cursor``, after the previous row's match first (rows are in reading order). The
+        running headers and footers are read last (an act number printed only in the
+        footer "07/04/2022 - Délibération n° D2022_135 1 / 2")."""
+        if not value or not squeeze(value):
+            return None
+        for furniture in (False, True) if self.doc.furniture else (False,):
+            found = self._text(value, regions, cursor, furniture)
+            if found:
+                return found
+        return None
+
+    def _text(self, value: str, regions: Sequence[Span], cursor: str | None, furniture: bool) -> Span | None:
+        for region in regions:
+            sq = self.squeezed(region, furniture)
+            after = self.cursors.get(cursor, region.start) if cursor else region.start
+            found = None
+            if region.start < after < region.end:
+                found = sq.find(value, after)
+            found = found or sq.find(value, region.start)
+            if found:
+                if cursor:
+                    self.cursors[cursor] = found.end
+                return found
+        return None
+
+    def _clean_text(self, span: Span) -> str:
+        """The span's text with running headers/footers blanked out (same length), kept."""
+        key = (span.start, span.end)
+        if key in self._clean:
+            return self._clean[key]
+        text = self.doc.text[span.start:span.end]
+        for f in self.doc.furniture:
+            if f.end <= span.start or f.start >= span.end:
+                continue
+            a, b = max(f.start, span.start) - span.start, min(f.end, span.end) - span.start
+            text = text[:a] + " " * (b - a) + text[b:]
+        self._clean[key] = text
+        return text
+
+    def number(self, value: int | None, regions: Sequence[Span]) -> Span | None:
+        """``value`` printed in figures, when it is the only such number of the first region
+        that prints it (a count among others is never guessed)."""
+        if value is None:
+            return None
+        # not a part of another number, an hour ("20 h 30", "19h"), an article ("L.2121")
+        pattern = re.compile(rf"(?<![\d,.])0*{int(value)}(?![\d]|[,.:]\d|\s?h(?:\d|\b|eures?))")
+        for region in regions:
+            text = self._clean_text(region)
+            hits = [m for m in pattern.finditer(text) if not _in_date(text, m.start(), m.end())]
+            if len(hits) == 1:
+                return Span(region.start + hits[0].start(), region.start + hits[0].end())
+            if hits:
+                return None
+        return None
+
+    def date(self, value: dt.date | None, regions: Sequence[Span]) -> Span | None:
+        """The first date of that value printed in the first region that prints it."""
+        if value is None:
+            return None
+        for region in regions:
+            for m in find_dates(self._clean_text(region)):
+                if m.date == value:
+                    return Span(region.start + m.start, region.start + m.end)
+        return None
+
+    def amounts(self, value: Decimal | None, regions: Sequence[Span]) -> list[Span]:
+        """Every figure of ``value`` in ``regions``: amounts of the prose (a currency word)
+        and cells of tables (a number alone between tabs, or alone on its line)."""
+        if value is None:
+            return []
+        out: list[Span] = []
+        for region in regions:
+            out += self._figures_of(region).get(value, [])
+        return sorted(set(out), key=lambda s: s.start)
+
+    def _figures_of(self, region: Span) -> dict[Decimal, list[Span]]:
+        """The region's figures by value, read once per region."""
+        key = (region.start, region.end)
+        if key in self._figures:
+            return self._figures[key]
+        text = self._clean_text(region)
+        found: dict[Decimal, list[Span]] = {}
+        starts: set[int] = set()
+        for a in find_amounts(text):
+            found.setdefault(a.amount, []).append(Span(region.start + a.start, region.start + a.end))
+            starts.update(range(a.start, a.end))
+        for a, b in _cells(text):
+            cell = text[a:b]
+            amount = parse_amount(cell.strip())
+            if amount is None:
+                continue
+            lead = len(cell) - len(cell.lstrip())
+            if a + lead in starts:
+                continue  # the same figure, read in the prose already
+            found.setdefault(amount, []).append(Span(region.start + a + lead, region.start + a + len(cell.rstrip())))
+        self._figures[key] = found
+        return found
+
+    def one_of(self, spans: list[Span], *, page: int | None = None, near: Iterable[str | None] = (),
+               header: str | None = None) -> Span | None:
+        """The span among ``spans`` that is the row's: the only one, or the only one on its
+        ``page``, or the only one whose line (or the line before) also prints one of
+        ``near`` (a row label, a beneficiary), or the only one standing under the column
+        ``header`` printed above it."""
+        if page is not None:  # the row's page is known: a figure elsewhere is another one
+            spans = [s for s in spans if self.doc.page_at(s.start) == page]
+        if len(spans) <= 1:
+            return spans[0] if spans else None
+        # a label's beginning: a long label wraps around its figures
+        keys = [squeeze(n)[:20] for n in near if n and len(squeeze(n)) >= 3]
+        with_key = [s for s in spans if any(k in squeeze(self._line(s, before=1)) for k in keys)]
+        if len(with_key) == 1:
+            return with_key[0]
+        if with_key:
+            spans = with_key
+        if header and self.words is not None:
+            under = [s for s in spans if self._under(s, header)]
+            if len(under) == 1:
+                return under[0]
+        return None
+
+    def _line(self, span: Span, before: int = 0) -> str:
+        """The line of ``span`` (and the ``before`` lines above it, on the same page)."""
+        text = self.doc.text
+        a = span.start
+        for _ in range(before + 1):
+            a = max(text.rfind("\n", 0, a), text.rfind("\f", 0, a))
+            if a < 0 or text[a] == "\f":
+                break
+        a += 1
+        nl = [i for i in (text.find("\n", span.end), text.find("\f", span.end)) if i >= 0]
+        return text[a:min(nl) if nl else len(text)]
+
+    def _under(self, span: Span, header: str) -> bool:
+        """Whether ``span`` stands in the column of the nearest ``header`` printed above it
+        (the header's words overlap it horizontally)."""
+        page = self.doc.page_at(span.start)
+        p = self.doc.page(page)
+        head = None
+        for region in (Span(p.start, span.start),):
+            sq = self.squeezed(region)
+            k, needle = -1, squeeze(header)
+            while needle:  # the last occurrence above the cell
+                nk = sq.text.find(needle, k + 1)
+                if nk < 0:
+                    break
+                k = nk
+            if k >= 0:
+                head = Span(sq.offset(k), sq.offset(k + len(needle) - 1) + 1)
+        if head is None:
+            return False
+        hw = [w for _, w in self.words.words(head.start, head.end)]
+        cw = [w for _, w in self.words.words(span.start, span.end)]
+        if not hw or not cw:
+            return False
+        hx0, hx1 = min(w.x0 for w in hw), max(w.x1 for w in hw)
+        cx0, cx1 = min(w.x0 for w in cw), max(w.x1 for w in cw)
+        return min(hx1, cx1) - max(hx0, cx0) > 0
+
+
+def _cells(text: str) -> Iterable[tuple[int, int]]:
+    """(start, end) of the cells of ``text`` that hold a digit: the parts of a line between
+    its tabs (the layout's column gaps), or a whole line (a cell alone on its line, as a
+    table wrapped over lines gives "AP 1015 - Travaux …\n10 000,00\nprogrammée bâtiment")."""
+    pos = 0
+    for line in re.split(r"[\n\f]", text):
+        a = pos
+        for cell in line.split("\t"):
+            if any(c.isdigit() for c in cell):
+                yield a, a + len(cell)
+            a += len(cell) + 1
+        pos += len(line) + 1
+
+
+_DATE_CONTEXT_RE = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
+
+
+def _in_date(text: str, start: int, end: int) -> bool:
+    """A number that is part of a numeric date ("12/03/2019")."""
+    a, b = max(0, start - 6), min(len(text), end + 6)
+    return any(m.start() <= start - a and end - a <= m.end() for m in _DATE_CONTEXT_RE.finditer(text[a:b]))
+
+
+# ---------------------------------------------------------------------------------------
+# Per table: where a row's value is printed
+# ---------------------------------------------------------------------------------------
+
+K = SectionKind
+
+
+def _attendance(loc: ActLocator, row: Any) -> Span | None:
+    regions = loc.sections(K.ATTENDANCE) + loc.sections(K.HEADER) + loc.whole()
+    return loc.text(row.printed, regions, cursor="attendance")
+
+
+def _legal_reference(loc: ActLocator, row: Any) -> Span | None:
+    return loc.text(row.text, loc.sections(K.VISAS) + loc.whole(), cursor="visas")
+
+
+def _article(loc: ActLocator, row: Any) -> Span | None:
+    return loc.text(row.text, loc.sections(K.ARTICLES, K.DECISION) + [loc.act.body_span], cursor="articles")
+
+
+#: The word a tally is printed beside, per vote position: "Pour : 19", "20 voix pour",
+#: "Contre : 2", "2 abstentions", "1 ne prend pas part au vote". These are the positions'
+#: own names, not a reading of the vote: the number must be the only one beside its word.
+TALLY_WORDS: dict[str, re.Pattern[str]] = {
+    "for": re.compile(r"\bpour\b", re.I),
+    "against": re.compile(r"\bcontre\b", re.I),
+    "abstain": re.compile(r"\babstentions?\b|\babstenu", re.I),
+    "not_voting": re.compile(r"\bne\s+prend\s+pas\s+part|\bne\s+prennent\s+pas\s+part|\bnon[-\s]participation"
+                             r"|\bn['’]a(?:yant|\s+pas)\s+pas\s+pris\s+part|\bNPPV\b", re.I),
+}
+#: What may stand between a tally and its word: punctuation, "voix", a noun of members
+#: ("Pour : 19", "20 voix pour", "1 conseiller ne prend pas part au vote").
+_TALLY_GAP_RE = re.compile(r"[\s:=(]*(?:voix|conseill[eè]re?s?|membres?|[ée]lue?s?|d[ée]l[ée]gu[ée]e?s?)?[\s:=(]*", re.I)
+_TALLY_COLUMNS = {"votes_for": "for", "votes_against": "against", "votes_abstain": "abstain",
+                  "votes_not_voting": "not_voting"}
+
+
+def _tally(loc: ActLocator, position: str, count: int | None) -> Span | None:
+    """The figure ``count`` printed beside the word of ``position`` (within a few words
+    before or after it, on its line), when one line of the region prints it so."""
+    word = TALLY_WORDS.get(position)
+    if word is None or count is None:
+        return None
+    number = re.compile(rf"(?<![\d,./])0*{int(count)}(?![\d]|[,./]\d)")
+    for region in loc.sections(K.VOTE) + [loc.act.body_span]:
+        text = loc._clean_text(region)
+        hits: list[Span] = []
+        for w in word.finditer(text):
+            a = max(text.rfind("\n", 0, w.start()) + 1, w.start() - 16)
+            nl = text.find("\n", w.end())
+            b = min(nl if nl >= 0 else len(text), w.end() + 16)
+            for m in number.finditer(text, a, b):
+                gap = text[m.end():w.start()] if m.end() <= w.start() else text[w.end():m.start()]
+                if _TALLY_GAP_RE.fullmatch(gap):
+                    hits.append(Span(region.start + m.start(), region.start + m.end()))
+        hits = sorted(set(hits), key=lambda s: s.start)
+        if len(hits) == 1:
+            return hits[0]
+        if hits:
+            return None
+    return None
+
+
+def _vote(loc: ActLocator, row: Any) -> Span | None:
+    return _tally(loc, row.position, row.count)
+
+
+def _amount(loc: ActLocator, row: Any) -> Span | None:
+    if row.char_start is None:
+        return None
+    start = row.char_start
+    span = loc.squeezed(Span(start, min(len(loc.doc.text), start + 4 * len(row.raw) + 40))).find(row.raw, start)
+    # the extractor's start may stand on a sign that the comparison leaves out ("- 1 697 €")
+    return Span(start, span.end) if span and span.start - start <= 2 else None
+
+
+def _budget_line(loc: ActLocator, row: Any) -> Span | None:
+    spans = loc.amounts(row.amount, [loc.act.span])
+    return loc.one_of(spans, page=row.page, near=(row.label, row.operation_code, row.imputation),
+                      header=row.column)
+
+
+def _grant(loc: ActLocator, row: Any) -> Span | None:
+    spans = loc.amounts(row.amount, [loc.act.body_span]) or loc.amounts(row.amount, [loc.act.span])
+    return loc.one_of(spans, page=row.page, near=(row.beneficiary,))
+
+
+def _grant_terms(loc: ActLocator, row: Any) -> Span | None:
+    regions = loc.sections(K.ANNEX) if row.source == "convention" else [loc.act.body_span]
+    return loc.text(row.beneficiary, regions, cursor="grant_terms")
+
+
+#: Table → how its rows are placed when they come without offsets.
+ROW_LOCATORS: dict[str, Callable[[ActLocator, Any], Span | None]] = {
+    "attendance": _attendance,
+    "legal_references": _legal_reference,
+    "articles": _article,
+    "votes": _vote,
+    "amounts": _amount,
+    "budget_lines": _budget_line,
+    "grants": _grant,
+    "grant_terms": _grant_terms,
+}
+
+
+def _person(loc: ActLocator, name: str, regions: list[Span]) -> Span | None:
+    """A person "Prénom NOM" printed as such or as "NOM Prénom"."""
+    parts = name.split()
+    forms = [name]
+    if len(parts) >= 2:
+        first = [p for p in parts if not p.isupper()]
+        last = [p for p in parts if p.isupper()]
+        if first and last:
+            forms.append(" ".join(last + first))
+    for form in forms:
+        span = loc.text(form, regions)
+        if span:
+            return span
+    return None
+
+
+_UNANIMOUS_RE = re.compile(r"unanim\w*", re.I)
+
+#: The deliberating body as printed: the words of each value of ``acts.body``
+#: ("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL", "La Commission permanente").
+BODY_WORDS: dict[str, str] = {
+    "commission_permanente": "commission permanente",
+    "conseil_departemental": "conseil départemental",
+    "conseil_regional": "conseil régional",
+    "conseil_municipal": "conseil municipal",
+    "conseil_communautaire": "conseil communautaire",
+    "bureau": "bureau",
+}
+
+#: The outcome as printed: the participle, not the verb of an article ("D'adopter …"):
+#: "Adopté à l'unanimité", "La délibération est adoptée", "rejetée".
+OUTCOME_RE: dict[str, re.Pattern[str]] = {
+    "adopted": re.compile(r"\badopt[ée]e?s?\b", re.I),
+    "rejected": re.compile(r"\brejet[ée]e?s?\b", re.I),
+}
+
+
+def _only_match(loc: ActLocator, pattern: re.Pattern[str], regions: Sequence[Span]) -> Span | None:
+    """The one match of ``pattern`` in the first region that has any (None when several)."""
+    for region in regions:
+        hits = list(pattern.finditer(loc._clean_text(region)))
+        if len(hits) == 1:
+            return Span(region.start + hits[0].start(), region.start + hits[0].end())
+        if hits:
+            return None
+    return None
+
+
+def locate_act_field(loc: ActLocator, column: str, value: Any,
+                     spans: dict[str, tuple[int, int]] | None = None,
+                     values: dict[str, Any] | None = None) -> Span | None:
+    """Where the ``acts`` value of ``column`` is printed, or None. ``spans``/``values``: the
+    act's other values already placed (``unanimous`` false is where a vote against or an
+    abstention is printed)."""
+    header = loc.sections(K.HEADER)
+    people = loc.sections(K.ATTENDANCE) + header
+    vote = loc.sections(K.VOTE)
+    if column in ("authority", "act_number", "actes_id", "title"):
+        return loc.text(str(value), header + loc.whole())
+    if column == "session_date":
+        return loc.date(value, header + loc.whole())
+    if column in ("prefecture_date", "publication_date"):
+        return loc.date(value, loc.sections(K.SIGNATURE) + loc.whole())
+    if column in ("president", "secretary"):
+        return _person(loc, str(value), people + loc.sections(K.SIGNATURE) + loc.whole())
+    if column in ("members_in_office", "members_present", "members_voting"):
+        return loc.number(value, people)
+    if column in _TALLY_COLUMNS:
+        return _tally(loc, _TALLY_COLUMNS[column], value)
+    if column == "unanimous" and value is True:
+        for region in vote + [loc.act.body_span]:
+            m = _UNANIMOUS_RE.search(loc._clean_text(region))
+            if m:
+                return Span(region.start + m.start(), region.start + m.end())
+    if column == "unanimous" and value is False:
+        for col in ("votes_against", "votes_abstain"):
+            if (values or {}).get(col) and col in (spans or {}):
+                return Span(*spans[col])  # type: ignore[index]
+    if column == "body" and value in BODY_WORDS:
+        return loc.text(BODY_WORDS[value], header + loc.whole())
+    if column == "outcome" and value in OUTCOME_RE:
+        return _only_match(loc, OUTCOME_RE[value], vote + [loc.act.body_span])
+    return None
+
+
+def locate_rows(loc: ActLocator, table: str, rows: list[Any]) -> list[Any]:
+    """``rows`` with ``char_start``/``char_end`` found for those that came without them."""
+    find = ROW_LOCATORS.get(table)
+    if find is None:
+        return rows
+    out = []
+    for r in rows:
+        if getattr(r, "char_end", None) is None:
+            span = find(loc, r)
+            if span is not None:
+                r = dataclasses.replace(r, char_start=span.start, char_end=span.end)
+        out.append(r)
+    return out

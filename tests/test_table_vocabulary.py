@@ -1,0 +1,93 @@
+"""The vocabulary of table headers: measures, text roles, sides, sections, grant columns."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.read.table_vocabulary import grant_column, header_key, measure_of, role_of, section_word, side_of, year_of
+
+
+@pytest.mark.parametrize("header, measure", [
+    # AP / AE: voted, initial, in words
+    ("AP votée", "ae"), ("AE votée", "ae"), ("AP", "ae"), ("Autorisation de programme", "ae"),
+    ("Autorisations d'engagement votées", "ae"), ("Montant de l'AP", "ae"),
+    # affected / proposed this day
+    ("Affecté ce jour", "proposed"), ("Affectation proposée", "proposed"), ("AP affectée", "proposed"),
+    ("Montant proposé (€)", "proposed"), ("Propositions nouvelles", "proposed"), ("Vote proposé", "proposed"),
+    # available, balance
+    ("Disponible", "available"), ("Crédits disponibles", "available"), ("AP disponible", "available"),
+    ("Reste à affecter", "balance"), ("Solde disponible", "balance"), ("Reste à engager", "balance"),
+    # payment credits of the year and later
+    ("CP 2023", "cp"), ("CP 2024 et suivants", "cp"), ("CP ultérieurs", "cp"), ("CP de l'année", "cp"),
+    ("Crédits de paiement 2025", "cp"), ("CP N+1", "cp"),
+    # voted budgets
+    ("BP", "budget"), ("BS", "budget"), ("Budget supplémentaire", "budget"), ("Crédits ouverts", "budget"),
+    ("Crédits votés", "budget"), ("Vote", "budget"), ("Montant (€ HT)", "budget"), ("FONCTIONNEMENT 2025", "budget"),
+    ("Montants votés en 2025 Fonctionnement", "budget"), ("Subvention de fonctionnement", "budget"),
+    # spending
+    ("Dépenses", "expense"), ("DÉPENSES", "expense"), ("Coût (€ HT)", "expense"), ("Cotisations 2025", "expense"),
+    ("Dépenses liées au projet en € HT correspondant aux devis fournis", "expense"),
+    ("Dépenses d'investissement", "expense"),
+    # money the contract has no measure for
+    ("Recettes", "other"), ("Réalisé", "other"), ("Réalisé 2023", "other"), ("Restes à réaliser", "other"),
+    ("RAR", "other"), ("Résultat cumulé", "other"), ("Résultat de l'exercice", "other"), ("DM n°2", "other"),
+    ("Décision modificative n°1", "other"), ("Montant des financements", "other"), ("Montant sollicité (€)", "other"),
+    # not money
+    ("Libellé", None), ("Imputation budgétaire", None), ("Bénéficiaire", None), ("Taux", None), ("N° SIRET", None),
+    ("Recettes %", None), ("Taux (%)", None),
+])
+def test_table_vocabulary_measures(header: str, measure: str | None) -> None:
+    assert measure_of(header) == measure
+
+
+@pytest.mark.parametrize("header, role", [
+    ("N° SIRET", "siret"), ("SIRET", "siret"), ("SIREN", "siret"), ("N° RNA", "siret"),
+    ("Taux", "rate"), ("Taux d'intervention", "rate"), ("Recettes %", "rate"), ("Part en %", "rate"),
+    ("Imputation", "imputation"), ("Chapitre/Article", "imputation"), ("Compte", "imputation"), ("Nature", "imputation"),
+    ("N° AP", "code"), ("AP n°", "code"), ("Code Opération", "code"), ("Opération n°", "code"),
+    ("Bénéficiaire", "beneficiary"), ("Associations", "beneficiary"), ("Porteur de projet", "beneficiary"),
+    ("Raison sociale", "beneficiary"), ("Structures", "beneficiary"),
+    ("Libellé", "label"), ("Désignation", "label"), ("Objet de la demande", "label"), ("Projet", "label"),
+    ("Intitulé", "label"), ("Nature de l'aide", "label"), ("Financeurs", "label"), ("Origine des financements", "label"),
+    ("CP €", "measure"), ("Dépenses", "measure"),
+])
+def test_table_vocabulary_roles(header: str, role: str) -> None:
+    assert role_of(header) == role
+
+
+@pytest.mark.parametrize("text, side", [
+    ("Dépenses", "expense"), ("DÉPENSES", "expense"), ("Dépenses :", "expense"), ("Coût (€ HT)", "expense"),
+    ("Recettes", "income"), ("RECETTES", "income"), ("Financeurs", "income"), ("Financeur", "income"),
+    ("Origine des financements", "income"), ("Ressources", "income"), ("Montant", None), ("Vote", None),
+])
+def test_table_vocabulary_sides(text: str, side: str | None) -> None:
+    assert side_of(text) == side
+
+
+@pytest.mark.parametrize("header, kind", [
+    ("Montant voté (€)", "awarded"), ("Subvention attribuée", "awarded"), ("Décision", "awarded"),
+    ("Montant accordé", "awarded"), ("Montants votés en 2025", "awarded"), ("Aide allouée", "awarded"),
+    ("Montant proposé (€)", "proposed"), ("Proposition", "proposed"),
+    ("Montant", "generic"), ("Subvention", "generic"), ("Investissement", "generic"), ("SUBVENTIONS 2013", "generic"),
+    ("Montant sollicité (€)", "not_awarded"), ("Demande", "not_awarded"), ("Coût du projet", "not_awarded"),
+    ("Rappel 2023", "not_awarded"), ("Taux", "not_awarded"), ("Cotisations 2025", "not_awarded"),
+    ("Dépense subventionnable", "not_awarded"),
+])
+def test_table_vocabulary_grant_columns(header: str, kind: str) -> None:
+    assert grant_column(header) == kind
+
+
+@pytest.mark.parametrize("header, section, year", [
+    ("FONCTIONNEMENT 2025", "Fonctionnement", 2025), ("Montants votés en 2024 Investissement", "Investissement", 2024),
+    ("Section d'investissement", "Investissement", None), ("CP 2024 et suivants", None, 2024), ("Montant", None, None),
+])
+def test_table_vocabulary_sections_and_years(header: str, section: str | None, year: int | None) -> None:
+    assert section_word(header) == section and year_of(header) == year
+
+
+@pytest.mark.parametrize("header, key", [
+    ("Montant voté (€)", "montant vote"), ("Coût (€ HT)", "cout"), ("Affecté ce jour À", "affecte ce jour"),
+    ("Financeur", "financeur"), ("Reste à", "reste a"), ("Montants votés en 2025", "montants votes"),
+])
+def test_table_vocabulary_header_key(header: str, key: str) -> None:
+    assert header_key(header) == key
