@@ -73,7 +73,7 @@ def _extract(args: argparse.Namespace) -> int:
     try:
         report = run(args.inputs, args.output, options, force=args.force, retry_failed=args.retry_failed,
                      jobs=jobs, on_result=done, on_start=start, executor=args.executor,
-                     scheduler=args.scheduler)
+                     scheduler=args.scheduler, link=args.link)
     finally:
         if bar is not None:
             bar.close()
@@ -84,6 +84,8 @@ def _extract(args: argparse.Namespace) -> int:
     if report.errors_by_code:
         codes = ", ".join(f"{c}: {n}" for c, n in sorted(report.errors_by_code.items()))
         print(f"errors: {codes} (see {os.path.join(args.output, 'errors')})")
+    if report.link is not None:
+        print(report.link.summary())
     print(f"elapsed: {report.seconds:.1f} s → {args.output}")
     if report.documents and report.failed == report.documents:
         return EXIT_ALL_FAILED
@@ -147,6 +149,18 @@ def _eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _link(args: argparse.Namespace) -> int:
+    from pipeline.link import link_run
+
+    if not os.path.isdir(os.path.join(args.out, "acts")):
+        print(f"delib link: {args.out} holds no acts table (run delib extract first)", file=sys.stderr)
+        return EXIT_USAGE
+    report = link_run(args.out)
+    print(report.summary())
+    print(f"elapsed: {report.seconds:.1f} s → {args.out}")
+    return EXIT_OK
+
+
 def _export(args: argparse.Namespace) -> int:
     from pipeline.export.scdl import export_scdl
 
@@ -158,6 +172,12 @@ def _export(args: argparse.Namespace) -> int:
     if not os.path.isdir(os.path.join(args.out, "acts")):
         print(f"delib export: {args.out} holds no acts table (run delib extract first)", file=sys.stderr)
         return EXIT_USAGE
+    if args.format == "popolo":
+        from pipeline.export.popolo import export_popolo
+
+        popolo = export_popolo(args.out)
+        print(popolo.summary())
+        return EXIT_OK if popolo.valid else EXIT_SOME_FAILED
     if args.mapping and not os.path.isfile(args.mapping):
         print(f"delib export: no such mapping file: {args.mapping}", file=sys.stderr)
         return EXIT_USAGE
@@ -247,7 +267,22 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (with --executor dask)")
     ex.add_argument("--strict", action="store_true", help="stop at the first error (debugging)")
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    ex.add_argument("--no-link", dest="link", action="store_false",
+                    help="do not link persons and beneficiaries across documents after extracting")
     ex.set_defaults(func=_extract)
+
+    lk = sub.add_parser(
+        "link", help="link persons, councils and beneficiaries across the documents of a run",
+        description="Read the tables of OUT and link what stands in many documents: one person_id per "
+                    "person of an authority however the name is printed (attendance, proxies, named votes), "
+                    "the councils' terms and members inferred from the attendance lists (persons, "
+                    "organizations, memberships), one beneficiary_id per grant beneficiary (its SIRET, else "
+                    "its normalised name; beneficiaries). delib extract does this at its end; run it alone "
+                    "after extracting with --no-link, or to link again.",
+        epilog="example: delib link out/\n\n" + EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    lk.add_argument("out", metavar="OUT", help="output folder of delib extract")
+    lk.set_defaults(func=_link)
 
     ev = sub.add_parser(
         "eval", help="accuracy against gold answer sheets, or coverage without them",
@@ -278,15 +313,18 @@ def build_parser() -> argparse.ArgumentParser:
     ev.set_defaults(func=_eval)
 
     xp = sub.add_parser(
-        "export", help="open-data exports (SCDL) of a run",
-        description="Write OUT/scdl/deliberations.csv (SCDL Délibérations 2.1.5) and "
+        "export", help="open-data exports (SCDL, Popolo) of a run",
+        description="scdl: write OUT/scdl/deliberations.csv (SCDL Délibérations 2.1.5) and "
                     "OUT/scdl/subventions.csv (SCDL Subventions 2.1.1), each validated against its "
                     "schema (frictionless and the SCDL custom checks) before it is written. Values the "
                     "documents do not print come from the options or the mapping file, never invented; "
-                    "required fields left empty are listed.",
-        epilog="example: delib export scdl out/ --mapping sirets.csv\n\n" + EPILOG,
+                    "required fields left empty are listed. popolo: write OUT/popolo/popolo.json (persons, "
+                    "organizations, memberships, vote events with their counts and named votes), every "
+                    "item validated against the Popolo JSON Schemas shipped with the package.",
+        epilog="examples: delib export scdl out/ --mapping sirets.csv\n"
+               "          delib export popolo out/\n\n" + EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter)
-    xp.add_argument("format", choices=["scdl"], help="export format")
+    xp.add_argument("format", choices=["scdl", "popolo"], help="export format")
     xp.add_argument("out", metavar="OUT", help="output folder of delib extract")
     xp.add_argument("--coll-siret", metavar="SIRET", help="SIRET of the collectivité (every act)")
     xp.add_argument("--coll-nom", metavar="NAME", help="name of the collectivité when acts do not print it")

@@ -6,13 +6,17 @@ from schemas.rows import (
     AmountRow,
     ArticleRow,
     AttendanceRow,
+    BeneficiaryRow,
     BudgetLineRow,
     DocumentRow,
     ErrorRow,
     GrantRow,
     GrantTermsRow,
     LegalReferenceRow,
+    MembershipRow,
+    OrganizationRow,
     PageRow,
+    PersonRow,
     QualityRow,
     SectionRow,
     VoteRow,
@@ -37,6 +41,10 @@ ROW_TYPES = {
     "words": WordRow,
     "quality": QualityRow,
     "errors": ErrorRow,
+    "persons": PersonRow,
+    "organizations": OrganizationRow,
+    "memberships": MembershipRow,
+    "beneficiaries": BeneficiaryRow,
 }
 
 __all__ = ["TABLES", "ROW_TYPES", "NATURAL_KEYS", "PROVENANCE_TABLES", *[t.__name__ for t in ROW_TYPES.values()]]

@@ -123,6 +123,8 @@ class AttendanceRow:
     x1: float | None = None
     bottom: float | None = None
     boxes: list[Box] | None = None
+    person_id: str | None = None  # filled by the linker (pipeline/link)
+    proxy_holder_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,7 @@ class VoteRow:
     x1: float | None = None
     bottom: float | None = None
     boxes: list[Box] | None = None
+    person_ids: list[str | None] = field(default_factory=list)  # filled by the linker
 
 
 @dataclass(frozen=True)
@@ -241,6 +244,7 @@ class GrantRow:
     x1: float | None = None
     bottom: float | None = None
     boxes: list[Box] | None = None
+    beneficiary_id: str | None = None  # filled by the linker
 
 
 @dataclass(frozen=True)
@@ -265,6 +269,7 @@ class GrantTermsRow:
     x1: float | None = None
     bottom: float | None = None
     boxes: list[Box] | None = None
+    beneficiary_id: str | None = None  # filled by the linker
 
 
 @dataclass(frozen=True)
@@ -321,3 +326,66 @@ class ErrorRow:
     code: str
     message: str
     page: int | None = None
+
+
+# ---------------------------------------------------------------------------
+# Rows of the linker (pipeline/link): across the documents of a run
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    person_id: str
+    authority: str | None
+    civility: str | None
+    first_name: str | None
+    last_name: str | None
+    full_name: str
+    spellings: list[str] = field(default_factory=list)
+    first_seen: dt.date | None = None
+    last_seen: dt.date | None = None
+    n_meetings: int | None = None
+    n_mentions: int | None = None
+
+
+@dataclass(frozen=True)
+class OrganizationRow:
+    organization_id: str
+    name: str
+    classification: str
+    authority: str | None
+    parent_id: str | None = None
+    first_seen: dt.date | None = None
+    last_seen: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class MembershipRow:
+    membership_id: str
+    person_id: str
+    organization_id: str
+    kind: str  # council | group
+    term_start: dt.date | None
+    term_end: dt.date | None
+    first_meeting: dt.date | None
+    last_meeting: dt.date | None
+    meetings: int | None = None
+    present: int | None = None
+    represented: int | None = None
+    excused: int | None = None
+    absent: int | None = None
+    attendance_rate: float | None = None
+
+
+@dataclass(frozen=True)
+class BeneficiaryRow:
+    beneficiary_id: str
+    siret: str | None
+    name: str
+    normalized_name: str
+    spellings: list[str] = field(default_factory=list)
+    authorities: list[str] = field(default_factory=list)
+    n_grants: int | None = None
+    total_amount: Decimal | None = None
+    first_year: int | None = None
+    last_year: int | None = None

@@ -142,6 +142,8 @@ ATTENDANCE = pa.schema([
     _f("printed", pa.string(), "the name as printed"),
     _f("page", pa.int32(), "page where the name is printed"),
     *_provenance("the name as printed"),
+    _f("person_id", pa.string(), "the person across documents (persons table), filled by the linker"),
+    _f("proxy_holder_id", pa.string(), "person_id of the proxy holder, filled by the linker"),
 ])
 
 LEGAL_REFERENCES = pa.schema([
@@ -179,6 +181,8 @@ VOTES = pa.schema([
     _f("persons", STR_LIST, "persons named for that position, Prénom NOM"),
     _f("page", pa.int32(), "page of the vote block"),
     *_provenance("the count (or the position) as printed"),
+    _f("person_ids", STR_LIST, "person_id of each of persons, same order (null where unresolved), "
+       "filled by the linker"),
 ])
 
 BUDGET_LINES = pa.schema([
@@ -220,6 +224,8 @@ GRANTS = pa.schema([
     _f("year", pa.int32(), "year of the grant"),
     _f("page", pa.int32(), "page of the award"),
     *_provenance("the award"),
+    _f("beneficiary_id", pa.string(), "the beneficiary across documents (beneficiaries table): its SIRET, "
+       "else a normalised name; filled by the linker"),
 ])
 
 GRANT_TERMS = pa.schema([
@@ -237,6 +243,8 @@ GRANT_TERMS = pa.schema([
     _f("de_minimis", pa.bool_(), "true when the act cites the EU de minimis regulation"),
     _f("page", pa.int32(), "page of the convention or of the decision's clause"),
     *_provenance("the convention or clause"),
+    _f("beneficiary_id", pa.string(), "the beneficiary across documents (beneficiaries table), filled by "
+       "the linker"),
 ])
 
 #: The columns of ``acts`` read from the page, each given a row of ``act_fields``.
@@ -288,6 +296,69 @@ ERRORS = pa.schema([
     _f("page", pa.int32(), "page, when the problem is on one page"),
 ])
 
+# ---------------------------------------------------------------------------
+# Tables written by the linker (pipeline/link), across the documents of a run
+# ---------------------------------------------------------------------------
+
+PERSONS = pa.schema([
+    _f("person_id", pa.string(), "stable id: the authority and the person's normalised name, "
+       "e.g. commune-de-chemere/lecleve-georges", False),
+    _f("authority", pa.string(), "the authority whose documents name the person"),
+    _f("civility", pa.string(), "M. | Mme, the one printed most often"),
+    _f("first_name", pa.string(), "first name, the spelling printed most often"),
+    _f("last_name", pa.string(), "last name, upper case as printed most often"),
+    _f("full_name", pa.string(), "Prénom NOM", False),
+    _f("spellings", STR_LIST, "every Prénom NOM spelling met, sorted"),
+    _f("first_seen", pa.date32(), "first meeting date the person is named at"),
+    _f("last_seen", pa.date32(), "last meeting date the person is named at"),
+    _f("n_meetings", pa.int32(), "meetings the person is named at (attendance lists)"),
+    _f("n_mentions", pa.int32(), "rows that name the person (attendance, proxies, named votes)"),
+])
+
+ORGANIZATIONS = pa.schema([
+    _f("organization_id", pa.string(), "stable id: authority and body, or authority and group name", False),
+    _f("name", pa.string(), "e.g. Commune de Chemere — conseil municipal, Groupe Communistes et Républicains",
+       False),
+    _f("classification", pa.string(), "the body (conseil_municipal, bureau …) or group (a political group)",
+       False),
+    _f("authority", pa.string(), "the authority"),
+    _f("parent_id", pa.string(), "for a group, the council it sits in"),
+    _f("first_seen", pa.date32(), "first meeting date of the organization in the run"),
+    _f("last_seen", pa.date32(), "last meeting date of the organization in the run"),
+])
+
+MEMBERSHIPS = pa.schema([
+    _f("membership_id", pa.string(), "stable id: organization, term and person", False),
+    _f("person_id", pa.string(), "the member", False),
+    _f("organization_id", pa.string(), "the council (or group)", False),
+    _f("kind", pa.string(), "council (inferred from attendance) | group (named with the person in a vote)",
+       False),
+    _f("term_start", pa.date32(), "first round of the general election that opened the term (null when "
+       "the body's election calendar is not known)"),
+    _f("term_end", pa.date32(), "first round of the next general election (null for the current term)"),
+    _f("first_meeting", pa.date32(), "first meeting of the term the person is named at"),
+    _f("last_meeting", pa.date32(), "last meeting of the term the person is named at"),
+    _f("meetings", pa.int32(), "meetings of the organization with an attendance list, first to last meeting"),
+    _f("present", pa.int32(), "of those, meetings the person was listed present at (at least for one act)"),
+    _f("represented", pa.int32(), "meetings absent having given a proxy"),
+    _f("excused", pa.int32(), "meetings absent, excused"),
+    _f("absent", pa.int32(), "meetings absent, not excused"),
+    _f("attendance_rate", pa.float64(), "present / meetings"),
+])
+
+BENEFICIARIES = pa.schema([
+    _f("beneficiary_id", pa.string(), "its SIRET (14 digits) when known, else nom:<normalised name>", False),
+    _f("siret", pa.string(), "14-digit SIRET when printed for one of its grants"),
+    _f("name", pa.string(), "the name printed most often", False),
+    _f("normalized_name", pa.string(), "name without legal form words, quotes, case or accents", False),
+    _f("spellings", STR_LIST, "every name printed for it, sorted"),
+    _f("authorities", STR_LIST, "authorities that awarded it grants"),
+    _f("n_grants", pa.int32(), "grants rows"),
+    _f("total_amount", MONEY, "sum of the grants' amounts"),
+    _f("first_year", pa.int32(), "first year of its grants"),
+    _f("last_year", pa.int32(), "last year of its grants"),
+])
+
 TABLES: dict[str, pa.Schema] = {
     "documents": DOCUMENTS,
     "pages": PAGES,
@@ -305,6 +376,10 @@ TABLES: dict[str, pa.Schema] = {
     "words": WORDS,
     "quality": QUALITY,
     "errors": ERRORS,
+    "persons": PERSONS,
+    "organizations": ORGANIZATIONS,
+    "memberships": MEMBERSHIPS,
+    "beneficiaries": BENEFICIARIES,
 }
 
 #: Each table's natural key: the columns (with ``act_id``) that tell its rows apart across

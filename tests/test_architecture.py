@@ -29,7 +29,8 @@ LAYERS: tuple[tuple[str, int], ...] = (
     ("pipeline.read", 3),
     ("pipeline.segment", 4),
     ("extractors", 5),
-    ("pipeline.runner", 6), ("pipeline.export", 6), ("pipeline.evaluate", 6), ("pipeline.review", 6),
+    ("pipeline.runner", 6), ("pipeline.link", 6), ("pipeline.export", 6), ("pipeline.evaluate", 6),
+    ("pipeline.review", 6),
     ("pipeline.cli", 7), ("pipeline.__main__", 7), ("pipeline", 7),
 )
 

@@ -122,6 +122,70 @@ def test_attendance_parse_block_wordings(block: str, expected: list[tuple]) -> N
     assert rows(parse_block(block)) == expected
 
 
+def _names(entries: list[Entry]) -> list[tuple]:
+    return [(e.person.civility, e.person.full_name, e.status, e.proxy_holder) for e in entries]
+
+
+@pytest.mark.parametrize("block, expected", [
+    # Chéméré 2014: groups by role, a mixed plural civility "M. MMES" (no civility for anybody),
+    # a full stop after a group's wrapped label that does not end the list
+    ("Présents:\nM. Georges LECLEVE, Maire\nM. MMES Virginie PORCHER, Gérard\nCHAUVET, Adjoints\n"
+     "M. MMES Karine FOUQUET, Anthony LATOUCHE, Conseillers municipaux\ndélégués.\n"
+     "M. MMES Sylviane GIBET, Tatiana\nBERTHELOT, Conseillers municipaux\nAbsents excusés :\n"
+     "M. Michel GRAVOUIL, Adjoint, pouvoir donné à M. Georges\nLECLEVE\n"
+     "A été élu secrétaire de séance : M. Anthony LATOUCHE",
+     [("M.", "Georges LECLEVE", "present", None), (None, "Virginie PORCHER", "present", None),
+      (None, "Gérard CHAUVET", "present", None), (None, "Karine FOUQUET", "present", None),
+      (None, "Anthony LATOUCHE", "present", None), (None, "Sylviane GIBET", "present", None),
+      (None, "Tatiana BERTHELOT", "present", None),
+      ("M.", "Michel GRAVOUIL", "represented", "Georges LECLEVE")]),
+    # the same with "Messieurs, Mesdames" spelled out and the full stop after "Adjointes."
+    ("Présents : Messieurs, Mesdames Anne DURAND, Paul MARTIN, Adjoints.\n"
+     "MM. MMES Luc PETIT, Rose NOIR, conseillers municipaux.\nAbsente : Mme Léa BLANC",
+     [(None, "Anne DURAND", "present", None), (None, "Paul MARTIN", "present", None),
+      (None, "Luc PETIT", "present", None), (None, "Rose NOIR", "present", None),
+      ("Mme", "Léa BLANC", "absent", None)]),
+    # a line justified by the layout, its word gaps read as tabs, beside the margin's date
+    ("Présents:\n8 octobre 2008\tM.\tBernard CHAZELAS,\tPhilippe GAILLARD,\tJean-Marie\n"
+     "GATARD, Adjoints\nM. MMES Jean-Pierre GRANDJOUAN,\n"
+     "Jacques\tCHEVALIER,\tNicolas\tBOUCHER,\tMarie-Josèphe\nBATARD, Conseillers municipaux",
+     [("M.", "Bernard CHAZELAS", "present", None), (None, "Philippe GAILLARD", "present", None),
+      (None, "Jean-Marie GATARD", "present", None), (None, "Jean-Pierre GRANDJOUAN", "present", None),
+      (None, "Jacques CHEVALIER", "present", None), (None, "Nicolas BOUCHER", "present", None),
+      (None, "Marie-Josèphe BATARD", "present", None)]),
+    # one absent per line, some without civility ("M" without its dot), each "Name, function,
+    # pouvoir donné à Holder"; a function label cut by the line break
+    ("Présents:\nM. Jean-Paul LERAY, Maire\nM. Jacques CHEVALIER, Nicolas BOUCHER, Conseillers munici-\n"
+     "paux délégués\nAbsents excusés et pouvoirs donnés :\n"
+     "M. Jean-Marie GATARD, Adjoint, pouvoir donné à M. Georges\nLECLEVE\n"
+     "Jean-Pierre GRANDJOUAN, Adjoint, pouvoir donné à M. Jean-Paul\nLERAY\n"
+     "M Lionel LESCURAT, Conseiller Municipal, procuration à M.\nNicolas BOUCHER\n"
+     "Paul PIPAUD, Conseiller municipal.\nA été élu secrétaire de séance : M. Jacques CHEVALIER",
+     [("M.", "Jean-Paul LERAY", "present", None), ("M.", "Jacques CHEVALIER", "present", None),
+      (None, "Nicolas BOUCHER", "present", None),
+      ("M.", "Jean-Marie GATARD", "represented", "Georges LECLEVE"),
+      (None, "Jean-Pierre GRANDJOUAN", "represented", "Jean-Paul LERAY"),
+      ("M.", "Lionel LESCURAT", "represented", "Nicolas BOUCHER"),
+      (None, "Paul PIPAUD", "excused", None)]),
+    # the secretary's line justified by the layout, its words split by tabs, ends the list
+    ("Absente excusée :\nMME Karine FOUQUET, Conseillère municipale déléguée,\n"
+     "pouvoir donné à MME Marie-Laure DAVID\nA\tété\télue\tsecrétaire\tde\tséance :\tMME Tatiana\n"
+     "BERTHELOT\nDate d’affichage\t19 décembre 2014",
+     [("Mme", "Karine FOUQUET", "represented", "Marie-Laure DAVID")]),
+    ("Absents excusés :\nM. Nicolas BOUCHER, Conseiller municipal, pouvoir donné\nà M. Dominique MUSLEWSKI\n"
+     "A été élu secrétaire de séance :\tM.\tDominique\nMUSLEWSKI",
+     [("M.", "Nicolas BOUCHER", "represented", "Dominique MUSLEWSKI")]),
+    # a comma left out between two names, Prénom NOM and NOM Prénom
+    ("Présents : Georges LECLEVE, Jean-Marie GATARD Alain\nGUILBAUD, Jean-Pierre GRANDJOUAN, Adjoints",
+     [(None, "Georges LECLEVE", "present", None), (None, "Jean-Marie GATARD", "present", None),
+      (None, "Alain GUILBAUD", "present", None), (None, "Jean-Pierre GRANDJOUAN", "present", None)]),
+    ("Présents : DUPONT Jean MARTIN Paul, LE GALL Véronique",
+     [(None, "Jean DUPONT", "present", None), (None, "Paul MARTIN", "present", None),
+      (None, "Véronique LE GALL", "present", None)]),
+])
+def test_attendance_lists_by_role(block: str, expected: list[tuple]) -> None:
+    """Minutes that list the members by role (Maire, Adjoints, Conseillers), as Chéméré's do."""
+    assert _names(parse_block(block)) == expected
 P_ = "present"
 
 
@@ -323,6 +387,8 @@ def test_attendance_list_ends_before_the_title() -> None:
     ("Absents non excusés", ("absent", True)),
     ("Etait absent non excusé", ("absent", True)),
     ("Absente excusée", ("excused", True)),
+    ("Absents excusés et pouvoirs donnés", ("excused", True)),   # a name with a holder: represented
+    ("Absent excusé et pouvoir donné", ("excused", True)),
     ("Secrétaire de séance", None),
     ("Assistaient", None),          # staff, not members
 ])

@@ -76,6 +76,10 @@ def test_header_title_cases_place_names(name: str, styled: str) -> None:
     ("COMPTE RENDU DE LA SEANCE DU\nCONSEIL MUNICIPAL\nDU 9 JUILLET 2013", "conseil_municipal"),
     ("PROCES-VERBAL DU CONSEIL MUNICIPAL\nSéance du jeudi 13 décembre 2018", "conseil_municipal"),
     ("Conseil municipal du 4 juin 2021", "conseil_municipal"),
+    # the body alone above its meeting; the items below name another council (Chéméré 2012)
+    ("Commune de CHEMERE\nCONSEIL MUNICIPAL\nSEANCE DU 20 JUIN 2012\nNombre de Conseillers\n"
+     "par délibération en date du 3 mai 2012, le Conseil communautaire a décidé", "conseil_municipal"),
+    ("CONSEIL COMMUNAUTAIRE\nSéance du 12 mars 2021", "conseil_communautaire"),
     ("Le bureau communautaire, après en avoir délibéré à l’unanimité :", "bureau"),
     ("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL RÉGIONAL", "conseil_regional"),
     ("Le Conseil départemental, après en avoir délibéré,", "conseil_departemental"),

@@ -32,7 +32,8 @@ from extractors.quality import quality_check, result
 from extractors.registry import Found, extractor
 from pipeline.errors import IssueLog
 from pipeline.model import Act, Section, SectionKind, Span
-from pipeline.normalize.names import FUNCTION_RE, Person, fold, parse_person, same_person, strip_functions
+from pipeline.normalize.names import (FUNCTION_RE, Person, fold, is_function_label, parse_person, same_person,
+                                      strip_functions)
 from schemas.rows import AttendanceRow, QualityRow
 
 PRESENT, EXCUSED, ABSENT, REPRESENTED = "present", "excused", "absent", "represented"
@@ -72,20 +73,47 @@ def _person_like(cell: str) -> bool:
     return bool(_CIVILITY_ANY_RE.search(cell) or _CAPS_TOKEN_RE.search(cell) or P.INITIAL_TOKEN_RE.search(cell))
 
 
+_CIVILITY_CELL_RE = re.compile(r"^(?:Monsieur|Madame|Mme|MME|Mlle|MLLE|MM\.?|M\.)$")
+_FIRST_NAME_CELL_RE = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)*$")
+_SURNAME_CELL_RE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’-]+,?$")
+
+
+def _justified_start(cells: list[str]) -> int | None:
+    """Where a list of names starts in a line whose word gaps became tabs, after a margin
+    cell ("8 octobre 2008	M.	Bernard CHAZELAS,	Philippe GAILLARD,	Jean-Marie"), or None
+    when the line is not one: from there every cell is a word or two and one at least ends
+    with a comma, as a list does (a table's cells do not)."""
+    start = next((k for k, c in enumerate(cells) if _CIVILITY_CELL_RE.match(c) or _person_like(c)), None)
+    if start is None:
+        return None
+    rest = cells[start:]
+    if len(rest) < 3 or any(len(c.split()) > 2 for c in rest) or not any(c.endswith(",") for c in rest):
+        return None
+    if start > 0 and _SURNAME_CELL_RE.match(cells[start]) and _FIRST_NAME_CELL_RE.match(cells[start - 1]):
+        start -= 1  # "Karine	FOUQUET,": the first name before a surname alone
+    return start
+
+
 def _drop_side_cells(line: str) -> str:
     """Drop the cells of a tabbed line that hold no name (the commune column of a table,
-    the margin of a two-column page: "Wimereux	Mme Céline GAILLARD")."""
+    the margin of a two-column page: "Wimereux	Mme Céline GAILLARD"); a justified line of
+    names keeps its words (:func:`_justified_start`)."""
     if "\t" not in line:
         return line
     cells = line.split("\t")
     if len(cells) >= 4 and all(1 <= len(c.split()) <= 2 for c in cells):
         return " ".join(c.strip() for c in cells)  # a justified line: "Karine	FOUQUET,	Romain	RUNGOAT,"
+    start = _justified_start([c.strip() for c in cells])
+    if start is not None:
+        # the same beside a margin cell: "8 octobre 2008	M.	Bernard CHAZELAS,	…"
+        side = [c.strip() for c in cells[:start] if P.LABEL_RE.search(c)]
+        return " ".join(side + [c.strip() for c in cells[start:]])
     keep = [c for c in cells if _person_like(c) or P.LABEL_RE.search(c)]
     return " ".join(keep) if keep else ""
 
 
 #: A line that starts a new entry (a civility, "C.FOROT") ...
-_NEW_ENTRY_RE = re.compile(r"(?:Monsieur|Madame|Mademoiselle|Mme|MME|Mlle|MLLE|M\.\s|M\s(?=[A-ZÀ-Ý][a-zà-ÿ])|[A-ZÀ-Ý]\.[A-ZÀ-Ý]{2})")
+_NEW_ENTRY_RE = re.compile(r"(?:Monsieur|Madame|Mademoiselle|Messieurs|Mesdames|Mme|MME|Mlle|MLLE|MM\.?\s|M\.\s|M\s(?=[A-ZÀ-Ý][a-zà-ÿ])|[A-ZÀ-Ý]\.[A-ZÀ-Ý]{2})")
 #: ... unless the line before it stops on a civility or a word that wants more ("… pouvoir à").
 _OPEN_END_RE = re.compile(r"(?:\b(?:M|Mme|MME|Mlle|MLLE|MM|Monsieur|Madame|Mademoiselle)\.?|\b(?:à|a|de|du|des|par|et|le|la|au|aux))\s*$")
 
@@ -257,6 +285,26 @@ _TWO_FULL_NAMES_RE = re.compile(
     r"(?P<a>[A-ZÀ-Ý][a-zà-ÿ'’]+(?:[- ][A-ZÀ-Ý][a-zà-ÿ'’]+)?\s+[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)"
     r"\s+(?P<b>[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?\s+[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)")
 
+def _token_class(tok: str) -> str:
+    if _CAPS_TOKEN_RE.fullmatch(tok):
+        return "U"  # a surname in capitals
+    if _FIRST_NAME_CELL_RE.match(tok):
+        return "C"  # a first name
+    return "x"
+
+
+def _two_names(piece: str) -> list[str] | None:
+    """Two names run together where a comma was left out: "DUPONT Jean MARTIN Paul" (NOM
+    Prénom NOM Prénom), "Jean Marie GATARD Alain GUILBAUD" (Prénom NOM Prénom NOM); None
+    when ``piece`` is not exactly that shape."""
+    tokens = piece.split()
+    m = re.fullmatch(r"(C+U+)(C+U+)|(U+C+)(U+C+)", "".join(_token_class(t) for t in tokens))
+    if not m:
+        return None
+    cut = len(m.group(1) or m.group(3))
+    return [" ".join(tokens[:cut]), " ".join(tokens[cut:])]
+
+
 #: The header of a table's commune column: "Commune", "Communes", "Collectivité".
 _COMMUNE_HEAD_RE = re.compile(r"(?i)^(?:communes?|collectivit[ée]s?)$")
 
@@ -289,6 +337,7 @@ def split_entries(text: str, status: str, voting: bool, first_names: bool = Fals
     entries: list[Entry] = []
     carry: str | None = None  # civility of a plural "MMES FAUVEL, PAYEN"
     sep = P.SEPARATOR_RE if not first_names else _FIRST_NAMES_SEP_RE
+    text = P.MIXED_PLURAL_COMMA_RE.sub(r"\1\2 ", text)  # "Messieurs, Mesdames Anne DURAND, …"
     for piece in _split_outside_parens(text, sep):
         piece = re.sub(r"^(?:et|puis)\s+", "", piece.strip(" .:"))
         piece = P.GROUP_PREFIX_RE.sub("", piece)  # "Non-inscrits : Luc MARTIN"
@@ -304,6 +353,8 @@ def split_entries(text: str, status: str, voting: bool, first_names: bool = Fals
                 continue  # "M. MMES, Michel GRAVOUIL, …": the plural civility is a piece alone
         elif _CIVILITY_ANY_RE.match(piece):
             carry = None
+        if is_function_label(piece):
+            continue  # "Conseiller Municipal" between a name and its proxy
         lead = P.LEADING_PROXY_RE.match(piece)
         if lead and entries and entries[-1].proxy_holder is None:
             holder = _holder_name(lead.group("holder"), first_names)
@@ -337,6 +388,9 @@ def split_entries(text: str, status: str, voting: bool, first_names: bool = Fals
         elif two := _TWO_FULL_NAMES_RE.fullmatch(piece):
             # "Jean-Marie GATARD Alain GUILBAUD": two "Prénom NOM", the comma lost
             names = [two.group("a"), two.group("b")]
+        elif two_upper_first := _two_names(piece):
+            # "DUPONT Jean MARTIN Paul": two "NOM Prénom", the comma lost
+            names = two_upper_first
         for k, name in enumerate(names):
             person = parse_person(name)
             lone = first_names and bool(_LONE_FIRST_NAME_RE.fullmatch(name.strip()))

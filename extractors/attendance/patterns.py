@@ -191,6 +191,11 @@ PLURAL_CIVILITY_RE = re.compile(
     re.X,
 )
 
+#: The comma inside a mixed plural civility, which would cut it in two: "Messieurs, Mesdames
+#: Anne DURAND, Paul MARTIN" reads as "Messieurs Mesdames Anne DURAND, …".
+MIXED_PLURAL_COMMA_RE = re.compile(
+    r"\b(M|MM|Messieurs)(\.?)\s*,\s*(?=(?:MMES|Mmes|MME|Mme|MLLES?|Mlles?|Mesdames|Mesdemoiselles)\b)")
+
 #: "C.FOROT", "N. VERDON": initial and surname (Saint-Restitut), possibly OCR'd "N-GALIANA".
 INITIAL_TOKEN_RE = re.compile(r"(?<![\w.])[A-ZÀ-Ý]\s?[.-]\s?[A-ZÀ-Ý][A-ZÀ-Ý'’-]+\b")
 

@@ -34,11 +34,13 @@ _BODIES: tuple[tuple[str, str], ...] = (
 
 #: "DELIBERATION DE LA COMMISSION PERMANENTE", "REGISTRE DES DÉLIBÉRATIONS DU CONSEIL
 #: MUNICIPAL", "PROCÈS-VERBAL DU CONSEIL MUNICIPAL", "COMPTE RENDU DE LA SÉANCE DU CONSEIL
-#: MUNICIPAL", "Bureau communautaire du 23 septembre 2021", "Conseil municipal du 4 juin 2021".
+#: MUNICIPAL", "Bureau communautaire du 23 septembre 2021", "Conseil municipal du 4 juin 2021",
+#: the body alone on a line above its meeting: "CONSEIL MUNICIPAL" / "SEANCE DU 20 JUIN 2012".
 _TITLE_OF_BODY_RE = re.compile(
     r"""^[^\n]{0,30}?(?:d[ée]lib[ée]rations?|proc[èe]s[\s-]*verbal|compte[\s-]*rendu|s[ée]ance|r[ée]union|registre)
         [^\n]{0,40}?\b(?:de\s+la|du|des)\s+(?P<body>[^\n]{0,60}(?:\n[^\n]{0,30})?)
       | ^\s*(?P<line>(?:bureau|conseil|commission)[^\n]{0,40}?)\s+du\s+\d
+      | ^\s*(?P<above>(?:bureau|conseil|commission)[^\n]{0,40}?)\s*\n\s*(?:s[ée]ance|r[ée]union)\s+du\s+\d  # "CONSEIL MUNICIPAL" above "SEANCE DU 20 JUIN 2012"
       | ^\s*(?P<head>(?:bureau|conseil|commission)\s[^\n–—]{0,40}?)\s+[-–—]\s   # Conseil régional – Délibération de …
       | ^\s*(?P<alone>(?:bureau|conseil|commission)\s+[\w-]+)\s*$                 # "Conseil Communautaire" as a letterhead
     """,
@@ -88,7 +90,8 @@ def find_body(text: str, *, deliberating_only: bool = False) -> str | None:
         return None
     if not deliberating_only:
         for m in _TITLE_OF_BODY_RE.finditer(text[:2500]):
-            found = _body_in(m.group("body") or m.group("line") or m.group("head") or m.group("alone") or "")
+            found = _body_in(m.group("body") or m.group("line") or m.group("above") or m.group("head")
+                             or m.group("alone") or "")
             if found:
                 return found
     for rx in (_DELIBERATING_RE, _SUBJECT_LINE_RE) + (() if deliberating_only else (_MEETING_RE,)):

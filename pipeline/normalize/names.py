@@ -129,6 +129,18 @@ def strip_functions(text: str) -> str:
     return out if out else text
 
 
+def is_function_label(text: str) -> bool:
+    """True when ``text`` is only a function label, no name.
+
+    >>> is_function_label("Conseillers municipaux délégués"), is_function_label("Adjoint")
+    (True, True)
+    >>> is_function_label("Jean MAIRE")
+    False
+    """
+    text = text.strip(" ,;.:-–—")
+    return bool(text) and not FUNCTION_RE.sub("", text).strip(" ,;.:-–—")
+
+
 def parse_person(printed: str) -> Person:
     """Split a printed name into civility, first name and last name (upper case as printed).
 
@@ -202,6 +214,61 @@ def parse_person(printed: str) -> Person:
     while k > 1 and tokens[k - 1].lower() in PARTICLES:
         k -= 1
     return Person(civility, " ".join(tokens[:k]) or None, " ".join(tokens[k:]), printed, unclear=unclear)
+
+
+# ---------------------------------------------------------------------------
+# Keys for matching a person across documents (pipeline/link)
+# ---------------------------------------------------------------------------
+
+#: Glyphs OCR takes for others in first names ("Bemard" for "Bernard", "Jean-Pau1"): a first
+#: name compared through these is the same name, never another one.
+_OCR_GLYPHS = (("rn", "m"), ("0", "o"), ("1", "l"), ("5", "s"), ("|", "l"))
+
+
+def surname_key(last: str | None) -> str:
+    """The surname folded to its letters: hyphens, spaces, apostrophes, case and accents
+    do not tell two surnames apart ("PENNETIER-BIGOT", "Pennetier Bigot"; "BIC-ZYSKO", the
+    line break's hyphen, and "BICZYSKO").
+
+    >>> surname_key("PENNETIER-BIGOT"), surname_key("d'Auberville"), surname_key("LE GALL")
+    ('pennetierbigot', 'dauberville', 'legall')
+    """
+    return "".join(c for c in fold(last or "") if c.isalnum())
+
+
+def given_key(first: str | None) -> str | None:
+    """The first name folded, compounds written one way ("Jean-Marie", "Jean Marie",
+    "JEAN-MARIE" → "jean marie"); OCR's usual glyph slips read back; None when there is
+    none. Initials keep their dots ("J.-M." → "j.m.").
+
+    >>> given_key("Jean-Marie"), given_key("Marie  Josèphe"), given_key("J.-M."), given_key(None)
+    ('jean marie', 'marie josephe', 'j.m.', None)
+    """
+    if not first or not first.strip():
+        return None
+    key = fold(first).replace("-", " ")
+    if is_initial(first):
+        return "".join(f"{c}." for c in key if c.isalpha())
+    for wrong, right in _OCR_GLYPHS:
+        key = key.replace(wrong, right)
+    return " ".join(key.split())
+
+
+def is_initial(first: str | None) -> bool:
+    """True when a first name is only initials: "J.", "J.-M.", "J-M", "B".
+
+    >>> is_initial("J."), is_initial("J.-M."), is_initial("Jo"), is_initial(None)
+    (True, True, False, False)
+    """
+    if not first:
+        return False
+    letters = [t for t in re.split(r"[\s.\-]+", first) if t]
+    return bool(letters) and all(len(t) == 1 and t.isalpha() for t in letters)
+
+
+def initials(first: str | None) -> str:
+    """The initials of a first name, folded: "Jean-Marie" → "jm", "J.-M." → "jm", "Élodie" → "e"."""
+    return "".join(t[0] for t in re.split(r"[\s.\-]+", fold(first or "")) if t)
 
 
 def same_person(a: Person, b: Person) -> bool:

@@ -28,7 +28,7 @@ import stat
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from pipeline.errors import Severity
 from pipeline.options import Options
@@ -86,6 +86,7 @@ class RunReport:
     ocr_pages: int = 0
     seconds: float = 0.0
     errors_by_code: dict[str, int] = field(default_factory=dict)
+    link: Any = None  # pipeline.link.LinkReport of the linking pass after the documents
 
     @property
     def documents(self) -> int:
@@ -173,15 +174,16 @@ def run(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[str
         options: Options | None = None, *, force: bool = False, retry_failed: bool = False, jobs: int = 1,
         on_result: Callable[[DocumentResult], None] | None = None,
         on_start: Callable[[int], None] | None = None, executor: str = "local",
-        scheduler: str | None = None) -> RunReport:
+        scheduler: str | None = None, link: bool = True) -> RunReport:
     """Process ``inputs`` (files or folders) and write every table under ``out_dir``.
 
     Documents already processed by this pipeline version (same content hash) are skipped
     unless ``force``; those that met a transient failure (a worker killed, Tesseract
     killed, a file that vanished or changed while read) are read again, and with
     ``retry_failed`` every failed or partial one. Each document's rows are written
-    atomically, so a killed run can be resumed by running it again. Raises
-    :class:`pipeline.runner.write.OutputError` when the output cannot be written.
+    atomically, so a killed run can be resumed by running it again. Then, unless ``link``
+    is false, the linker (:func:`pipeline.link.link_run`) works across the run's documents.
+    Raises :class:`pipeline.runner.write.OutputError` when the output cannot be written.
     """
     options = options or Options()
     t0 = time.perf_counter()
@@ -197,5 +199,9 @@ def run(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[str
             if on_result:
                 on_result(result)
         writer.finish()
+        if link:
+            from pipeline.link import link_run
+
+            report.link = link_run(out_dir, lock=False)  # the writer holds the lock
     report.seconds = time.perf_counter() - t0
     return report
