@@ -1,6 +1,7 @@
 # Two commands do all the set-up on a fresh Debian machine (as root, or with sudo):
 #   make demo   install what is missing, then run the pipeline on data/samples
 #   make test   install what is missing, then run the test suite
+#   (make test-archive: the slow tests over the whole archive)
 # Both are idempotent and fast when everything is already installed.
 
 PYTHON ?= python3
@@ -12,7 +13,7 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-fra tesseract-ocr-osd
 # headless Chromium and its WebDriver, for the browser tests of delib review
 BROWSER_PACKAGES := chromium chromium-driver
 
-.PHONY: demo test install system-deps python-deps clean
+.PHONY: demo test test-archive install system-deps python-deps clean
 
 demo: install
 	$(BIN)/delib extract data/samples -o data/out --force
@@ -21,6 +22,11 @@ demo: install
 
 test: install
 	$(BIN)/pytest -q
+
+# the tests over the whole Chéméré archive (persons and terms across 78 meetings, notebook 04):
+# about 7 minutes on 2 cores, so kept out of make test
+test-archive: install
+	$(BIN)/pytest -q -m archive
 
 install: system-deps python-deps
 

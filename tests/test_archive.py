@@ -2,6 +2,7 @@
 terms and memberships across documents, against counts made by hand.
 
 The archive is run once per session (``archive_run``, two workers); every test reads that run.
+These tests take about 7 minutes and are kept out of ``make test``: ``make test-archive``.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from tests.conftest import REPO, SHARED
 ARCHIVE = SHARED / "corpus" / "archive" / "chemere-cm"
 COUNCIL = "commune-chemere/conseil_municipal"
 
-pytestmark = [pytest.mark.corpus, pytest.mark.slow,
+pytestmark = [pytest.mark.corpus, pytest.mark.slow, pytest.mark.archive,
               pytest.mark.skipif(not ARCHIVE.exists(), reason=f"{ARCHIVE} is absent")]
 
 #: Counted by hand on the page image of "CM 26 mars 2008.pdf", page 1 (the first meeting
