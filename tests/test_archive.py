@@ -160,14 +160,7 @@ def test_archive_popolo_export_is_valid(archive_run: Path) -> None:
 
 
 def test_archive_notebook_runs_and_draws(archive_run: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    nbformat = pytest.importorskip("nbformat")
-    nbclient = pytest.importorskip("nbclient")
-    path = REPO / "notebooks" / "04_archive.ipynb"
-    monkeypatch.setenv("DELIB_OUT", str(archive_run))
-    monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
-    nb = nbformat.read(path, as_version=4)
-    nbclient.NotebookClient(nb, timeout=120, kernel_name="python3",
-                            resources={"metadata": {"path": str(path.parent)}}).execute()
-    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
-    assert not [o for o in outputs if o.get("output_type") == "error"]
+    from tests.test_notebooks import run_notebook
+
+    outputs = run_notebook(REPO / "notebooks" / "04_archive.ipynb", archive_run, monkeypatch)
     assert sum(1 for o in outputs if "image/png" in o.get("data", {})) == 2  # attendance and grants charts

@@ -31,18 +31,25 @@ def test_there_are_notebooks() -> None:
     assert len(NOTEBOOKS) >= 2
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_notebook_runs(path: Path, samples_run: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def run_notebook(path: Path, out: Path, monkeypatch: pytest.MonkeyPatch) -> list:
+    """Execute the notebook at ``path`` on the run in ``out`` (``DELIB_OUT``); its outputs,
+    none an error."""
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")
     pytest.importorskip("matplotlib")
-    monkeypatch.setenv("DELIB_OUT", str(samples_run))
+    monkeypatch.setenv("DELIB_OUT", str(out))
     monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     nb = nbformat.read(path, as_version=4)
     nbclient.NotebookClient(nb, timeout=120, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent)}}).execute()
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
     assert not [o for o in outputs if o.get("output_type") == "error"]
+    return outputs
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_runs(path: Path, samples_run: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    outputs = run_notebook(path, samples_run, monkeypatch)
     if path.stem.startswith("02_money") and not _money_rows(samples_run):
         return  # no grant, budget line nor amount extracted: the notebook says so and draws nothing
     assert any("image/png" in o.get("data", {}) for o in outputs), "no plot drawn"
