@@ -268,9 +268,11 @@ def _marks(lines: list[Line]) -> list[tuple[int, SectionKind]]:
     current: SectionKind | None = None
     rank = 0
     for k, ln in enumerate(lines):
-        two = f"{ln.text} {lines[k + 1].text}" if k + 1 < len(lines) else ln.text
         for kind, rx in SECTION_MARKERS:
-            if rx.match(ln.text) or (kind is SectionKind.DECISION and DECISION_SENTENCE_RE.match(two)):
+            # the deciding sentence is tried on this line joined to the next, and only when the
+            # line came that far without opening a section
+            if rx.match(ln.text) or (kind is SectionKind.DECISION and DECISION_SENTENCE_RE.match(
+                    f"{ln.text} {lines[k + 1].text}" if k + 1 < len(lines) else ln.text)):
                 # Sections come in order: a "Vu" quoted in the articles, or "adopté par
                 # délibération" inside a visa, does not open an earlier kind of section.
                 if _RANK[kind] < rank:
