@@ -266,6 +266,19 @@ def test_section_markers_of_informal_and_extract_wordings(line: str, kind: Secti
     assert opened and opened[0].kind is kind
 
 
+@pytest.mark.parametrize("second_line", ["pour 2021", "POUR 2022", "pour la commune"])
+def test_a_titles_second_line_opens_no_vote(second_line: str) -> None:
+    """"7 - Marché du jeudi - Renouvellement du tarif forfaitaire saisonnier / pour 2021": a title
+    wrapped before a year is not a tally ("POUR 21" in a tally table is)."""
+    text = ("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS\nObjet : Renouvellement du tarif forfaitaire saisonnier\n"
+            + second_line + "\nMonsieur NEDELEC expose :\nLe tarif serait de 1,5 € ml.\n"
+            "Le Conseil municipal, après en avoir délibéré, DÉCIDE :\nArticle 1 : Le tarif est reconduit.\n"
+            "POUR 21\n")
+    act = segment_document(doc_of(text))[0]
+    votes = [s for s in act.sections if s.kind is K.VOTE]
+    assert [s.text.strip() for s in votes] == ["POUR 21"]
+
+
 @pytest.mark.parametrize("opening", [
     "Monsieur EL KANDOUSSI rapporte :",
     "Madame Anne DUPONT, adjointe aux finances, expose :",
@@ -669,6 +682,53 @@ def test_unnumbered_minutes_are_cut_at_their_votes(result_a: str, result_b: str)
     assert [a.text.splitlines()[0] for a in acts] == [
         "SUBVENTIONS AUX ASSOCIATIONS", "Tarifs de la cantine", "CRÉATION D'UN POSTE D'ADJOINT TECHNIQUE"]
     assert "INFORMATION SUR LES TRAVAUX" not in "".join(a.text for a in acts)  # no vote: no act
+
+
+@pytest.mark.parametrize("result_a, result_b", [
+    ("Vote favorable à l'unanimité des membres présents et représentés.", "Vote favorable à l'unanimité"),
+    ("Voté à l'unanimité.", "Avis favorable à l'unanimité des présents."),
+    ("Unanimité.", "Validé à la majorité (2 contre)."),
+    ("A l'unanimité des membres présents.", "Adopté par 12 voix pour et 2 contre."),
+])
+def test_unnumbered_minutes_with_bulleted_headings(result_a: str, result_b: str) -> None:
+    """Small communes' comptes rendus head their items with a bullet and a theme in capitals
+    (typed "•", or read by OCR as "+" or "*"); the title may wrap, and a short sentence line of
+    an exposé ("Suite à la réorganisation…") is no title there; each result line closes an act."""
+    text = ("Conseil municipal du vendredi 24 juillet 2015 à 18h00\nCompte rendu\n"
+            "Présents: Daniel JUGY, Sylviane LAURO, Michel AUDRAN.\nSecrétaire de séance: Michel AUDRAN\n"
+            "Ordre du jour\n"
+            "+ ENFANCE - Centre de loisirs été 2015 - Convention de mise à disposition d'une partie de\n"
+            "locaux scolaires à l'association Léo Lagrange\n"
+            "Madame Sylviane LAURO fait part au conseil municipal du fonctionnement du centre de loisirs.\n"
+            + result_a + "\n"
+            "* ENSEIGNEMENT - Tarifs municipaux pour les activités\npériscolaires (garderie, cantine)\n"
+            "Suite à la réorganisation des temps scolaires et périscolaires présentée, madame Sylviane\n"
+            "LAURO propose au conseil municipal de fixer les tarifs suivants pour l'année scolaire.\n"
+            + result_b + "\n"
+            "• ÉLUS - Décisions prises par le maire dans le cadre de sa délégation\n"
+            "Le maire informe le conseil des marchés signés.\n"
+            "Séance close à 21 heures.\n")
+    acts = segment_document(doc_of(text))
+    assert [a.text.splitlines()[0] for a in acts] == [
+        "+ ENFANCE - Centre de loisirs été 2015 - Convention de mise à disposition d'une partie de",
+        "* ENSEIGNEMENT - Tarifs municipaux pour les activités"]
+    assert "Décisions prises par le maire" not in "".join(a.text for a in acts)  # no vote: no act
+
+
+@pytest.mark.parametrize("text, minutes", [
+    ("Conseil municipal du vendredi 24 juillet 2015 à 18h00\nCompte rendu\nPrésents : …", True),
+    ("COMMUNE DE SAINT-JEAN\nSéance du conseil communautaire du 3 mars 2022\nÉtaient présents : …", True),
+    ("Réunion ordinaire du conseil syndical du 12/05/2022\nPrésents : …", True),
+    ("Mairie de Saint-Jean\nCompte-rendu\nLe douze mars deux mille dix-neuf …", True),
+    # an extract names its session too, beside its act header: not minutes
+    ("Conseil municipal du 12 mars 2019\nDélibération n° 2019-12\nObjet : Tarifs", False),
+    ("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS\nSéance du conseil municipal du 12 mars 2019", False),
+    ("Le conseil municipal du 12 mars 2019 a décidé de fixer les tarifs.", False),  # a sentence
+])
+def test_minutes_are_told_by_their_title(text: str, minutes: bool) -> None:
+    from pipeline.segment.acts import is_minutes
+
+    assert is_minutes(doc_of(text)) is minutes
 
 
 def test_unnumbered_minutes_with_one_vote_stay_one_act() -> None:

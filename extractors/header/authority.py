@@ -39,7 +39,8 @@ _BODIES: tuple[tuple[str, str], ...] = (
 _TITLE_OF_BODY_RE = re.compile(
     r"""^[^\n]{0,30}?(?:d[ée]lib[ée]rations?|proc[èe]s[\s-]*verbal|compte[\s-]*rendu|s[ée]ance|r[ée]union|registre)
         [^\n]{0,40}?\b(?:de\s+la|du|des)\s+(?P<body>[^\n]{0,60}(?:\n[^\n]{0,30})?)
-      | ^\s*(?P<line>(?:bureau|conseil|commission)[^\n]{0,40}?)\s+du\s+\d
+      | ^\s*(?P<line>(?:bureau|conseil|commission)[^\n]{0,40}?)\s+du\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d
+                                                               # Conseil municipal du vendredi 24 juillet 2015
       | ^\s*(?P<above>(?:bureau|conseil|commission)[^\n]{0,40}?)\s*\n\s*(?:s[ée]ance|r[ée]union)\s+du\s+\d  # "CONSEIL MUNICIPAL" above "SEANCE DU 20 JUIN 2012"
       | ^\s*(?P<head>(?:bureau|conseil|commission)\s[^\n–—]{0,40}?)\s+[-–—]\s   # Conseil régional – Délibération de …
       | ^\s*(?P<alone>(?:bureau|conseil|commission)\s+[\w-]+)\s*$                 # "Conseil Communautaire" as a letterhead

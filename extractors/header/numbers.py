@@ -104,6 +104,11 @@ ITEM_HEADING_RE = re.compile(
 )
 
 
+#: The bullet glyph before a heading in capitals (typed, or read by OCR as "*", "+", "»"):
+#: "• ENFANCE - Centre de loisirs…", "► FINANCES : …" (see pipeline.segment.minutes).
+BULLET_RE = re.compile(r"^[•▪►▸➢➤◆◇■□❖✓✔→⇒*+»·]\s*(?=[A-ZÀ-Ý][A-ZÀ-Ý'’ÉÈ]{2,}\b)")
+
+
 def find_item_heading(head: str, vocabulary: str = "", full: LineWidths | None = None) -> ItemHeading | None:
     """Number and title of the item of minutes whose text starts ``head``.
 
@@ -113,6 +118,11 @@ def find_item_heading(head: str, vocabulary: str = "", full: LineWidths | None =
     lines = head.split("\n")
     if not lines:
         return None
+    # a bulleted heading ("• ENFANCE - Centre de loisirs…", OCR "+ ENFANCE"): the title without its bullet
+    bullet = BULLET_RE.match(lines[0].strip())
+    if bullet:
+        lines = [lines[0].strip()[bullet.end():]] + lines[1:]
+        return ItemHeading(None, _join_title_lines(lines[:6], vocabulary, full))
     m = ITEM_HEADING_RE.match(lines[0].strip())
     if not m:
         # an unnumbered heading in capitals: "VOTE DU COMPTE DE GESTION 2015"

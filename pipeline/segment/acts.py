@@ -51,6 +51,19 @@ MINUTES_RE = re.compile(
     re.I | re.X,
 )
 
+#: The title of a whole meeting at the top of its first page, as small communes type it:
+#: "Conseil municipal du vendredi 24 juillet 2015 à 18h00", "Séance du conseil communautaire
+#: du 3 mars", "Réunion ordinaire du conseil syndical du 12/05/2022"; or "Compte rendu" on a
+#: line of its own. It presents minutes only where no act header ("Extrait du registre…",
+#: "Délibération n°…") stands beside it: an extract names its session too.
+SESSION_TITLE_RE = re.compile(
+    r"""^\W{0,2}(?:(?:(?:s[ée]ance|r[ée]union)\s+(?:ordinaire\s+|publique\s+|extraordinaire\s+)?du\s+)?
+          conseil\s+(?:municipal|communautaire|syndical|de\s+communaut[ée])\s+
+          (?:du|en\s+date\s+du)\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|\d)
+      | compte[\s-]*rendu(?:\s+(?:de\s+s[ée]ance|sommaire|succinct|analytique))?\s*:?\s*$)""",
+    re.I | re.X | re.M,
+)
+
 #: The header of one act, at the top of its first page.
 ACT_HEADER_RE = re.compile(
     r"""^(?:
@@ -96,7 +109,8 @@ SECTION_MARKERS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     (SectionKind.ARTICLES, re.compile(r"^\W{0,2}(?:article|art\.)\s*(?:1\s*(?:er)?\b|premier\b|1\b)", re.I)),
     (SectionKind.VOTE, re.compile(
         r"""^\W{0,2}(?:pour\s*: | contre\s*: | abstentions?\s*:      # Pour : 41 voix
-           | POUR\s+\d+\s*$                                           # POUR	21 (a tally table)
+           | (?-i:POUR)\s+\d{1,3}\s*$                                  # POUR	21 (a tally table; not a title's
+                                                                      # second line "pour 2021")
            | par\s+\d+\s+voix                                         # Par 13 voix POUR	1 ABSTENTION
            | dans\s+les\s+conditions\s+de\s+vote
            | adopt[ée]e?\s+(?:[àa]\s|par\s+\d)                        # ADOPTÉ À L'UNANIMITÉ, Adopté par 30 voix
@@ -175,7 +189,9 @@ def is_minutes(doc: Document) -> bool:
     """True when the first page presents the file as the minutes of a whole meeting."""
     first = doc.text[doc.pages[0].start:doc.pages[0].end] if doc.pages else doc.text
     head = "\n".join(first.split("\n")[:25])
-    return bool(MINUTES_RE.search(head))
+    if MINUTES_RE.search(head):
+        return True
+    return bool(SESSION_TITLE_RE.search(head)) and not ACT_HEADER_RE.search(head)
 
 
 def _header_kind(text: str) -> str:

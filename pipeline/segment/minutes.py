@@ -526,24 +526,47 @@ def _is_title_line(prev: str, text: str, nxt: str | None) -> bool:
 _RESULT_LINE_RE = re.compile(
     r"""^\W{0,3}(?:\d+\s+(?:voix\s+)?(?:pour|contre|abstentions?)\b.{0,60}\b(?:pour|contre|abstentions?)\b
       | pour\s*:\s*\d+.{0,80}\bcontre\s*:\s*\d+
-      | (?:adopt|approuv|accept)[ée]e?s?\s+[àa]\s+l['’]\s*unanimit)""",
+      | (?:adopt|approuv|accept|vot|valid)[ée]e?s?\s+(?:[àa]\s+l['’]\s*unanimit|[àa]\s+la\s+majorit|par\s+\d+\s+voix)
+                                                   # Adopté à l'unanimité, Voté à la majorité, Validé par 12 voix
+      | (?:vote|avis|accord|d[ée]cision)\s+(?:favorable|d[ée]favorable|positif|unanime)s?\b
+        .{0,40}?(?:unanimit|majorit|\d+\s+voix|\d+\s+pour)
+                                                   # Vote favorable à l'unanimité des membres présents et représentés,
+                                                   # Avis favorable à l'unanimité, Accord unanime (…) : 12 voix pour
+      | (?:[àa]\s+l['’]\s*)?unanimit[ée]\b[^.]{0,60}\.?$)   # a line of its own: "Unanimité.", "A l'unanimité des présents"
+    """,
     re.I | re.X,
 )
+
+
+def _is_result_line(text: str) -> bool:
+    """A vote result on a line of its own (:data:`_RESULT_LINE_RE`), opening with a capital or a
+    figure: "avis favorable à l'unanimité" in lower case goes on a sentence of the exposé."""
+    m = re.search(r"[^\W_]", text)
+    return bool(m) and not m.group(0).islower() and bool(_RESULT_LINE_RE.match(text))
+
+
+#: A bulleted item heading in the minutes of small communes: a bullet glyph (typed, or read
+#: by OCR as "*", "+", "»") before a theme in capitals: "• ENFANCE - Centre de loisirs été
+#: 2015 - Convention…", "► FINANCES : Décision modificative n° 2", "▪ URBANISME – …". A dash
+#: "- " opens list items inside an act, not headings, and is not one of the glyphs.
+BULLET_HEADING_RE = re.compile(r"^[•▪►▸➢➤◆◇■□❖✓✔→⇒*+»·]\s*(?=[A-ZÀ-Ý][A-ZÀ-Ý'’ÉÈ]{2,}\b)")
 
 
 def _is_heading_like(lines: list[Line], i: int) -> bool:
     """A line that can head an unnumbered item: a title in capitals ("TARIFS DE LA
     CANTINE"), or a short title line after a finished sentence ("Vote des 4 taxes")."""
     text = lines[i].text
-    if OUTCOME_LINE_RE.match(text) or _RESULT_LINE_RE.match(text) or NON_ACT_HEADING_RE.match(text):
+    if OUTCOME_LINE_RE.match(text) or _is_result_line(text) or NON_ACT_HEADING_RE.match(text):
         return False
     letters = [c for c in text if c.isalpha()]
     if len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.85 * len(letters) and len(text.split()) >= 2 \
             and len(text) <= 120 and not re.search(r"[.;,]$", text):
         return True
     prev = lines[i - 1].text if i else "."
-    if OUTCOME_LINE_RE.match(prev) or _RESULT_LINE_RE.match(prev):
+    if OUTCOME_LINE_RE.match(prev) or _is_result_line(prev):
         prev = "."  # a vote result ends the item before, full stop or not ("Pour : 12 – Contre : 1")
+    if BULLET_HEADING_RE.match(text) and not RUNS_ON_RE.search(prev) and len(text) <= 200:
+        return True  # "• ENFANCE - Centre de loisirs … d'une partie de" (the title wraps)
     nxt = lines[i + 1].text if i + 1 < len(lines) else None
     return _is_title_line(prev, text, nxt)
 
@@ -554,7 +577,7 @@ def _unnumbered_items(doc: Document, lines: list[Line], usable: list[bool],
     by the nearest heading-like line before it (after the act before); an item without a
     vote ("INFORMATION SUR LES TRAVAUX") is no act, and its text belongs to none."""
     results = [i for i in range(closing) if usable[i]
-               and (OUTCOME_LINE_RE.match(lines[i].text) or _RESULT_LINE_RE.match(lines[i].text)
+               and (OUTCOME_LINE_RE.match(lines[i].text) or _is_result_line(lines[i].text)
                     or CLOSER_RE.match(lines[i].text))]
     # a result that goes on over the next lines ("Pour : 10 – Contre : 2" / "(DESCAMPS Gaëlle)") is one
     groups: list[list[int]] = []
@@ -565,10 +588,21 @@ def _unnumbered_items(doc: Document, lines: list[Line], usable: list[bool],
             groups.append([i, i])
     if len(groups) < 2:
         return [], None
+    # minutes that head their items with bullets ("• ENFANCE - …") are headed by them alone:
+    # a short sentence line of an exposé is then no title
+    bulleted = [i for i in range(closing) if usable[i] and BULLET_HEADING_RE.match(lines[i].text)]
+    if len(bulleted) >= 2:
+        bullets = set(bulleted)
+
+        def heading_like(j: int) -> bool:
+            return j in bullets and _is_heading_like(lines, j)
+    else:
+        def heading_like(j: int) -> bool:
+            return _is_heading_like(lines, j)
     heads: list[int] = []
     floor = 0
     for first, last in groups:
-        head = next((j for j in range(first - 1, floor - 1, -1) if usable[j] and _is_heading_like(lines, j)), None)
+        head = next((j for j in range(first - 1, floor - 1, -1) if usable[j] and heading_like(j)), None)
         if head is None:
             return [], None  # a vote whose item has no heading: not this kind of minutes
         heads.append(head)
@@ -576,7 +610,7 @@ def _unnumbered_items(doc: Document, lines: list[Line], usable: list[bool],
     spans = []
     for k, (head, (first, last)) in enumerate(zip(heads, groups)):
         limit = heads[k + 1] if k + 1 < len(heads) else closing
-        end = next((j for j in range(last + 1, limit) if _is_heading_like(lines, j)), limit)
+        end = next((j for j in range(last + 1, limit) if heading_like(j)), limit)
         stop = lines[end].start if end < len(lines) else len(doc.text)
         spans.append(Span(lines[head].start, stop))
     first = spans[0].start
