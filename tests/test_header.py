@@ -138,6 +138,14 @@ def test_header_act_number(head: str, footer: str, expected: str | None) -> None
      "VOTE DU COMPTE DE GESTION 2015"),
     ("Vote des 4 taxes\nDans le cadre du vote du budget primitif COMMUNE, Monsieur le maire rappelle", None,
      "Vote des 4 taxes"),
+    # a bulleted theme heading, the bullet typed or read by OCR as "+" or "*"; its title wraps
+    ("+ ENFANCE - Centre de loisirs été 2015 - Convention de mise à disposition d'une partie de\nlocaux scolaires "
+     "à l'association Léo Lagrange\nMadame Sylviane LAURO, adjointe déléguée", None,
+     "ENFANCE - Centre de loisirs été 2015 - Convention de mise à disposition d'une partie de locaux scolaires "
+     "à l'association Léo Lagrange"),
+    ("• FINANCES - Décision modificative n° 2\nMonsieur le maire expose", None, "FINANCES - Décision modificative n° 2"),
+    ("► URBANISME : Révision du PLU\nLe conseil municipal, après en avoir délibéré", None,
+     "URBANISME : Révision du PLU"),
 ])
 def test_header_item_heading(head: str, number: str | None, title: str) -> None:
     heading = find_item_heading(head)
@@ -192,6 +200,14 @@ def test_header_title(head: str, expected: str) -> None:
      "23/03/2016\nL'an deux mille quinze, le 31 mars, le Conseil Municipal", D(2016, 3, 31)),
     ("Date de convocation : 04/05/2022\nFait à Cognac, le 11/05/2022", None),
     ("Objet : approbation du procès-verbal de la séance du 8 octobre 2018", None),
+    # the date on a line of its own under the meeting's title; the approval of an earlier
+    # meeting's minutes names another date
+    ("Compte-rendu de la séance\nDu Conseil Communautaire\n25 septembre 2025 à 19h30\nOrdre du jour :\n"
+     "- Approbation du compte-rendu de la séance du Conseil\nCommunautaire du 26 juin 2025", D(2025, 9, 25)),
+    ("PROCÈS-VERBAL\nCONSEIL MUNICIPAL\nJeudi 13 décembre 2018\n1. Adoption du procès-verbal de la séance du "
+     "15 novembre 2018", D(2018, 12, 13)),
+    ("Ordre du jour\n- Approbation du procès-verbal de la réunion du 3 mars 2022", None),
+    ("Lecture du compte rendu de la séance du 8 juin 2015 : pas d'observations.", None),
 ])
 def test_header_session_date(text: str, expected: dt.date | None) -> None:
     assert find_session_date(text) == expected
@@ -368,6 +384,9 @@ def test_header_secretary_designated(text: str, expected: str) -> None:
     ("Conseil Communautaire\nSéance du 10 avril 2025 à 19h00\nCOMPTE RENDU", "conseil_communautaire"),
     ("L’an deux mille vingt-cinq, le dix avril, les membres du Conseil Communautaire de la Communauté de Communes "
      "des Lisières, légalement convoqués, se sont réunis", "conseil_communautaire"),
+    # the session's title with its weekday
+    ("Conseil municipal du vendredi 24 juillet 2015 à 18h00\nCompte rendu", "conseil_municipal"),
+    ("Bureau communautaire du mardi 3 mars 2020", "bureau"),
 ])
 def test_header_body_of_a_letterhead_or_a_meeting(text: str, expected: str) -> None:
     assert find_body(text) == expected

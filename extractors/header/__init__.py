@@ -99,7 +99,7 @@ def gather_texts(act: Act) -> HeaderTexts:
 #: "2020-038 SUBVENTION …", "N° DBC 2021-082 - …", "Objet : …".
 _FIRST_ITEM_RE = re.compile(
     r"""^\W{0,2}(?:d[ée]lib[ée]ration\s+(?:n\s?[°o]\s*)?[A-Z]{0,5}\d|n\s?[°o]\s*[A-Z]{0,5}\s?\d{2,4}[-/_]
-        |\d{4}\s?-\s?\d{1,4}\s+[A-ZÀ-Ý]|objet\s*:)""",
+        |\d{4}\s?-\s?\d{1,4}\s+(?-i:[A-ZÀ-Ý])|objet\s*:)""",   # "2020-038 SUBVENTION", not "5211-1 du CGCT"
     re.I | re.X | re.M,
 )
 

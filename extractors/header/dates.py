@@ -23,6 +23,23 @@ SESSION_CUE_RE = re.compile(
         \s+(?:du|le)\s*:?\s*$""",
     re.I | re.X,
 )
+#: A meeting's title on the lines above a date that opens its own line: "Compte-rendu de la
+#: séance / Du Conseil Communautaire / 25 septembre 2025 à 19h30", "PROCÈS-VERBAL / CONSEIL
+#: MUNICIPAL / Jeudi 13 décembre 2018".
+_TITLE_ABOVE_RE = re.compile(
+    r"""(?:s[ée]ance|r[ée]union|compte[\s-]*rendu|proc[èe]s[\s-]*verbal|conseil\s+(?:municipal|communautaire|syndical
+        |d[ée]partemental|r[ée]gional|m[ée]tropolitain)|commission\s+permanente|bureau\s+communautaire)[^\n]{0,30}\n?[ \t]*$""",
+    re.I | re.X,
+)
+
+#: The approval of an earlier meeting's minutes names that meeting's date: "Approbation du
+#: compte-rendu de la séance du Conseil / Communautaire du 26 juin 2025", "adoption du
+#: procès-verbal de la réunion du 3 mars".
+_EARLIER_MINUTES_RE = re.compile(
+    r"""(?:approbation|adoption|approuv\w*|adopt\w*|lecture)\s+(?:du|des|le|les)\s+
+        (?:proc[èe]s[\s-]*verba\w*|comptes?[\s-]*rendus?|pv|cr)\b[^.;]{0,90}$""",
+    re.I | re.X,
+)
 _CONVOCATION_RE = re.compile(r"convo(?:cation|qu[ée]e?s?)[^\n]{0,40}$", re.I)
 _MET_RE = re.compile(r"(?:s['’]\s?est|se\s+sont|s['’]\s?étant)\s+(?:r[ée]uni|assembl)[^\n]{0,150}$|ouvrira\s+le\s*:?\s*$", re.I)
 _WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
@@ -59,10 +76,14 @@ def find_session_date(text: str) -> dt.date | None:
             continue
         if re.match(r"\W{0,2}objet\b", line_before, re.I):
             continue  # "Objet : approbation du procès-verbal de la séance du 8 octobre 2018"
+        if _EARLIER_MINUTES_RE.search(before):
+            continue  # "- Approbation du compte-rendu de la séance du Conseil / Communautaire du 26 juin 2025"
         if m.raw.lower().startswith("l'an") or m.raw.lower().startswith("l’an"):
             candidates.append((1, _weekday_score(m.raw, m.date), m.date))
         elif SESSION_CUE_RE.search(line_before) or SESSION_CUE_RE.search(two_lines.replace("\n", " ")):
             candidates.append((0, _weekday_score(m.raw, m.date), m.date))
+        elif not line_before.strip() and _TITLE_ABOVE_RE.search(two_lines):
+            candidates.append((0, _weekday_score(m.raw, m.date), m.date))  # the date under the meeting's title
         elif _MET_RE.search(two_lines.replace("\n", " ")):
             candidates.append((2, _weekday_score(m.raw, m.date), m.date))
     if convocation:
