@@ -188,6 +188,10 @@ def _table(headers: list[str], rows: list[list[str]]):  # type: ignore[no-untype
     (["", "Montants votés en 2024 Investissement", "Montants votés en 2024 Fonctionnement",
       "Montants votés en 2025 Investissement", "Montants votés en 2025 Fonctionnement"], [3, 4]),
     (["Bénéficiaire", "Montant sollicité"], []),
+    # last year's amount, this year's request, the proposal, the vote: the vote
+    (["ASSOCIATIONS", "Montants 2007", "Montants 2008 sollicités", "Proposition", "Vote"], [4]),
+    (["Association", "Subvention 2023", "Demande 2024", "Montant attribué"], [3]),
+    (["Association", "Versé en 2023", "Proposé 2024"], [2]),
 ])
 def test_grants_awarded_columns(headers: list[str], awarded: list[int]) -> None:
     from extractors.grants.tables import awarded_columns
@@ -251,3 +255,67 @@ def test_grants_table_without_total_checked_against_the_decision(decision: str, 
     act = make_act([(SectionKind.ARTICLES, decision, None)])
     with patch("extractors.grants.tables.tables_of", return_value=[table]):
         assert [c.passed for c in check_grant_table_totals(act, Found())] == passed
+
+
+@pytest.mark.parametrize("cell, amount", [
+    ("5 700,00 €", Decimal("5700.00")),
+    # one voted amount, then its payment schedule or its reckoning in brackets
+    ("5 700,00 € (Acompte : 3 000,00 € Solde en fonction du résultat)", Decimal("5700.00")),
+    ("44 922,50 € (528,50*85 élèves)", Decimal("44922.50")),
+    ("1 540,00 € (0.8*1925 hab)", Decimal("1540.00")),
+    # anything else beside the figure: no amount
+    ("44 088,00 € 82 élèves + 6 extérieurs (501,00 €/élève)", None),
+    ("2,44 €/heure/enfant avec max 2400 heures", None),
+    ("Demande non parvenue", None),
+])
+def test_grants_cell_amount_before_a_note(cell: str, amount: Decimal | None) -> None:
+    from extractors.grants.tables import cell_amount
+
+    assert cell_amount(cell) == amount
+
+
+@needs(REAL)
+def test_grants_real_table_over_a_page_break() -> None:
+    """Chéméré 2008 (held-out sheet): the ruled table "ASSOCIATIONS | Montants 2007 | Montants 2008
+    sollicités | Proposition | Vote" runs from page 2 to page 3, whose first row is the end of a
+    name wrapped over the break ("Amicale des donneurs de" / "sang"); the vote column is read."""
+    from tests.conftest import processed
+
+    rows = processed(REAL / "commune-chemere-2008-01-22-cm-cr.pdf").rows("grants")
+    got = {(g.beneficiary, g.amount, g.page) for g in rows}
+    assert ("Amicale des donneurs de sang", Decimal("170.00"), 2) in got
+    assert ("DOMUS – convention", Decimal("334.31"), 3) in got
+    assert ("AFR – Cantine", Decimal("14971.00"), 2) in got  # "14 971,00 € (Acompte : 8 000,00 € …)"
+    assert all(g.year == 2008 for g in rows)
+    assert len(rows) >= 40
+
+
+@pytest.mark.parametrize("proposal, decision, expected", [
+    # the exposé proposes the award, the decision adopts "la présente délibération" (L'Arbresle 2013)
+    ("Cela représente un surcoût de location de 394 euros.\nIl est demandé au Conseil Municipal de bien vouloir "
+     "accorder une subvention exceptionnelle de 394 euros au Tennis Club de\nl’Arbresle\n"
+     "Monsieur PERRAUD : Il faut savoir qu’il y a une tolérance d’une semaine.",
+     "DECISION :\nAprès avoir entendu l’exposé qui précède et après délibération, les membres du conseil municipal "
+     "adoptent, à l'unanimité, la présente délibération.",
+     [("Tennis Club de l’Arbresle", Decimal("394.00"))]),
+    # "… ACCEPTE CETTE PROPOSITION" (Avranches 2017)
+    ("Il est proposé au conseil municipal, en accord avec la commission des finances, d’attribuer une subvention de "
+     "5 000 € à l’association Passerelles pour la mission « lutte contre les précarités ».",
+     "LE CONSEIL MUNICIPAL, A L’UNANIMITE, ACCEPTE CETTE PROPOSITION",
+     [("Passerelles", Decimal("5000.00"))]),
+    ("Monsieur le Maire propose d'allouer une participation de 1 200 € au Comité des fêtes de Saint-Jean.",
+     "Le conseil municipal approuve la proposition à l'unanimité.",
+     [("Comité des fêtes de Saint-Jean", Decimal("1200.00"))]),
+    # the exposé's history is not put to the vote; a decision that restates its own award keeps to it
+    ("Une subvention de 8 885 euros a été allouée par la DRAC à la commune en juillet 2012.",
+     "Les membres du conseil municipal adoptent, à l'unanimité, la présente délibération.", []),
+    ("Il est proposé d'attribuer une subvention de 500 € au Judo Club de Saint-Jean.",
+     "Le conseil municipal décide d'attribuer une subvention de 450 € au Judo Club de Saint-Jean ; adopte la "
+     "présente délibération.", [("Judo Club de Saint-Jean", Decimal("450.00"))]),
+    # a decision that does not adopt the proposal ("reporte", "refuse"): nothing is awarded
+    ("Il est proposé d'attribuer une subvention de 500 € au Judo Club de Saint-Jean.",
+     "Le conseil municipal décide de reporter ce point à une séance ultérieure.", []),
+])
+def test_grants_a_decision_adopting_the_proposal(proposal: str, decision: str, expected: list) -> None:  # type: ignore[type-arg]
+    _, _, rows = _grants([(SectionKind.CONSIDERANTS, proposal, None), (SectionKind.DECISION, decision, None)])
+    assert [(r.beneficiary, r.amount) for r in rows] == expected

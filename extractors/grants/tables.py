@@ -7,7 +7,9 @@ The amount is the one the act awards: the column whose header says so ("voté",
 nothing is voted, else a generic money column ("Montant", "Subvention"); never an amount
 requested ("sollicité", "demandé"), a cost, a rate, or last year's amount. When headers
 name years ("Montants votés en 2024" | "Montants votés en 2025"), only the latest year's
-columns count, and the grant's ``year`` is that year.
+columns and the undated ones count ("Montants 2007 | Montants 2008 sollicités |
+Proposition | Vote": the vote), and the grant's ``year`` is the column's year, else the
+title's, else the session's.
 
 **Two awarded columns, fonctionnement and investissement** ("Investissement |
 Fonctionnement" under "Montants votés en 2025"): a beneficiary gets one grant per
@@ -48,12 +50,15 @@ def awarded_columns(table: Table, session_year: int | None = None) -> list[int]:
     """The columns holding the amounts the act awards (see the module's docstring)."""
     kinds = {i: grant_column(table.columns[i].header) for i in table.money_columns()}
     kept = [i for i, k in kinds.items() if k in _RANK]
-    years = {i: year_of(table.columns[i].header) for i in kept}
+    # years of every money column, the requested ones too: "Montants 2007 | Montants 2008
+    # sollicités | Proposition | Vote" dates the 2007 column as last year's
+    years = {i: year_of(table.columns[i].header) for i in kinds}
     dated = [y for y in years.values() if y]
     if dated:
-        # "Montants votés en 2024 | … en 2025": the year the act votes, the latest printed
+        # "Montants votés en 2024 | … en 2025": the year the act votes, the latest printed;
+        # an undated column ("Vote", "Proposition") stays in the running
         usable = [y for y in dated if session_year is None or y <= session_year + 1] or dated
-        kept = [i for i in kept if years[i] == max(usable)]
+        kept = [i for i in kept if years[i] in (None, max(usable))]
     if not kept:
         return []
     best = max(_RANK[kinds[i]] for i in kept)
@@ -83,6 +88,21 @@ class TableTotal:
     n_rows: int
 
 
+#: A cell's amount followed by a note in brackets: "5 700,00 € (Acompte : 3 000,00 € Solde en
+#: fonction du résultat)", "44 922,50 € (528,50*85 élèves)" — the payment schedule or the
+#: reckoning of one voted amount, not amounts of their own.
+_NOTE_RE = re.compile(r"\s*\(.*$", re.S)
+
+
+def cell_amount(text: str | None) -> Decimal | None:
+    """The amount of a cell, or the one before its bracketed note; None when the cell holds
+    anything else ("44 088,00 € 82 élèves + 6 extérieurs", "2,44 €/heure")."""
+    amount = parse_amount(text)
+    if amount is None and text and "(" in text:
+        amount = parse_amount(_NOTE_RE.sub("", text))
+    return amount
+
+
 def _beneficiary(table: Table, cells: dict[int, str]) -> str:
     return " ".join(" ".join(cells.get(i, "").split()) for i in table.columns_with("beneficiary") if cells.get(i)).strip()
 
@@ -103,7 +123,7 @@ def grants_from_tables(act: Act, found: Found) -> list[GrantRow]:
             if not name:
                 continue
             for ci in columns:
-                amount = parse_amount(row.text(ci))
+                amount = cell_amount(row.text(ci))
                 if amount is None or (two and amount == 0):
                     continue
                 purpose = " ".join(row.text(i) for i in purpose_cols if row.text(i)).strip() or None
@@ -126,7 +146,7 @@ def table_totals(act: Act, found: Found) -> list[TableTotal]:
         for ci in awarded_columns(table, session_year):
             total, parts, n = None, Decimal(0), 0
             for row in table.rows:
-                value = parse_amount(row.text(ci))
+                value = cell_amount(row.text(ci))
                 if table.is_total(row):
                     if value is not None:
                         total = value

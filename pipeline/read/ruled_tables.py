@@ -181,6 +181,11 @@ def _cell_spans(words: list, cell_boxes: dict[int, Box], cells: dict[int, str]) 
     return out
 
 
+def _near_top(doc: Document, page_no: int, top: float) -> bool:
+    """Nothing but running furniture stands above ``top`` on the page."""
+    return not [w for w in doc.page(page_no).words if w.bottom <= top and not doc.in_furniture(w.start)]
+
+
 def ruled_tables(doc: Document, page_no: int) -> list[Table]:
     """Tables with rules on a text-layer page of ``doc`` (a PDF file), in order."""
     path = doc.source_path
@@ -205,13 +210,17 @@ def ruled_tables(doc: Document, page_no: int) -> list[Table]:
             n_head += 1
         if n_head == len(raw):
             continue
-        if n_head == 0:
+        # at the top of a page, a first row holding one word-cell and nothing else is the end
+        # of a label wrapped over the page break ("Amicale des donneurs de" / "sang"), not a header
+        tail = n_head == 1 and sum(1 for c in raw[0] if c and c.strip()) == 1 and _near_top(doc, page_no, t.bbox[1])
+        if n_head == 0 or tail:
             # rows under no header: the end of a table from the page before, if any
             # (tables.find_tables gives them that table's header, or drops them)
             grid = [next((b for bs in boxes for b in bs[gi:gi + 1] if b), None) for gi in range(max(map(len, boxes)))]
             headers = [Column("", b[0], b[2]) for gi, b in enumerate(grid)
                        if b and any(gi < len(r) and r[gi] and r[gi].strip() for r in raw)]
             continues = True
+            n_head = 0
         else:
             headers = _leaf_columns(raw, boxes, n_head)
             continues = False
@@ -230,7 +239,8 @@ def ruled_tables(doc: Document, page_no: int) -> list[Table]:
                 col.forced_role = "label"
         for ri, cells, pairs, cell_boxes in body_rows:
             if not any((headers[ci].measure or continues) and has_amount(v) for ci, v in cells.items()):
-                continue
+                if not (continues and ri == 0 and len(cells) == 1):
+                    continue  # (the wrapped label's end is kept: find_tables joins it to the row above)
             rtop = t.rows[ri].bbox[1]
             starts = [w.start for w in inside if w.bottom >= rtop]
             table.rows.append(Row(cells, page_no, min(starts) if starts else inside[0].start, pairs,

@@ -109,8 +109,14 @@ def find_tables(doc: Document, span: Span | None = None, use_pdfplumber: bool = 
             # rows under no header at the top of a page: the previous page's table goes on
             mapping = _continued_columns(prev, t) if prev and t.page == prev.rows[-1].page + 1 else None
             if mapping and _page_starts_with(doc, t):
-                for row in t.rows:
+                for k, row in enumerate(t.rows):
                     row.cells = {mapping[ci]: v for ci, v in row.cells.items()}
+                    if k == 0 and prev.rows and len(row.cells) == 1 and not has_amount(next(iter(row.cells.values()))):
+                        # "Amicale des donneurs de" / (page break) / "sang": the label goes on
+                        ci, v = next(iter(row.cells.items()))
+                        last = prev.rows[-1]
+                        last.cells[ci] = join_wrapped(last.cells.get(ci, ""), v) if last.cells.get(ci) else v
+                        continue
                     prev.rows.append(row)
                 prev.spans.extend(t.spans)
             continue
