@@ -41,3 +41,22 @@ def test_sentences_sentence_at() -> None:
     text = "Premier point. La subvention est de 2 500 €. Fin."
     a, b = sentence_at(text, text.index("2 500"))
     assert text[a:b] == "La subvention est de 2 500 €."
+
+
+@pytest.mark.parametrize("text, first", [
+    # a sentence left without its full stop at a line end, then a speaker's turn in the minutes
+    ("il est demandé au Conseil Municipal de bien vouloir accorder une subvention de 394 euros au Tennis Club de\n"
+     "l’Arbresle\nMonsieur PERRAUD : Il faut savoir qu’il y a une tolérance.",
+     "il est demandé au Conseil Municipal de bien vouloir accorder une subvention de 394 euros au Tennis Club de\n"
+     "l’Arbresle"),
+    ("Le maire propose de verser 500 € au comité\nMme DUPONT : Je m'abstiendrai.", "Le maire propose de verser 500 € au comité"),
+    ("La commission a rendu son avis\nM. le Maire : Nous passons au vote.", "La commission a rendu son avis"),
+])
+def test_sentences_break_before_a_speakers_turn(text: str, first: str) -> None:
+    a, b = split_sentences(text)[0]
+    assert text[a:b] == first
+
+
+def test_sentences_a_name_in_a_sentence_is_no_speaker() -> None:
+    text = "La subvention est attribuée à l'association présidée par\nMonsieur DURAND, qui en a fait la demande."
+    assert len(split_sentences(text)) == 1

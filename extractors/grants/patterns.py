@@ -92,3 +92,24 @@ YEAR_RE = re.compile(r"\b(?:ann[ée]e|exercice|programmation|budget(?:\s+\w+)?|s
 
 # A word cut by a hyphen at a line end: "« Associa-\ntion Aide à Domicile »" → "Association".
 DEHYPHEN_RE = re.compile(r"(?<=[a-zà-ÿ])-[ \t]*\n[ \t]*(?=[a-zà-ÿ])")
+
+# A decision that adopts what the exposé proposed, without restating it: "les membres du
+# conseil municipal adoptent, à l'unanimité, la présente délibération", "LE CONSEIL
+# MUNICIPAL, A L'UNANIMITE, ACCEPTE CETTE PROPOSITION", "approuve la proposition du Maire",
+# "adopte le rapport", "fait siennes les conclusions du rapporteur".
+ADOPTS_PROPOSAL_RE = re.compile(
+    r"""\b(?:adopt|approuv|accept|valid|vot)\w*\b[^.;]{0,60}?
+        \b(?:la\s+pr[ée]sente\s+d[ée]lib[ée]ration|(?:cette|la|ces|les)\s+propositions?|(?:le|ce)\s+rapport
+            |(?:les|ces)\s+conclusions)\b
+      | \bfait\s+siennes?\s+(?:les|ces)\s+(?:conclusions|propositions)""",
+    re.I | re.X,
+)
+
+# A proposal put to the council in the exposé: "il est demandé au Conseil Municipal de bien
+# vouloir accorder…", "Il est proposé au conseil municipal … d'attribuer…", "Monsieur le Maire
+# propose d'allouer…", "je vous propose de verser…".
+PROPOSAL_RE = re.compile(
+    r"""\b(?:il\s+est\s+(?:donc\s+)?(?:propos[ée]|demand[ée])|(?:pr[ée]sident|maire|rapporteur|adjoint\w*)\s+propose
+        |(?:je|nous)\s+vous\s+propos|(?:est|sont)\s+invit[ée]s?\s+[àa]|propose\s+(?:au\s+conseil|d['’]|de\s))""",
+    re.I | re.X,
+)

@@ -23,8 +23,8 @@ from __future__ import annotations
 import re
 
 from extractors.amounts import running_sections
-from extractors.grants.patterns import (AWARD_LINE_RE, AWARD_RE, BENEFICIARY_RE, DEHYPHEN_RE, GLOBAL_RE, GRANT_RE,
-                                        PURPOSE_RE, SIRET_RE, YEAR_RE)
+from extractors.grants.patterns import (ADOPTS_PROPOSAL_RE, AWARD_LINE_RE, AWARD_RE, BENEFICIARY_RE, DEHYPHEN_RE,
+                                        GLOBAL_RE, GRANT_RE, PROPOSAL_RE, PURPOSE_RE, SIRET_RE, YEAR_RE)
 from extractors.registry import Found
 from pipeline.model import Act, Section, SectionKind, collapse_ws
 from pipeline.normalize.identifiers import siret_valid
@@ -134,6 +134,23 @@ def decision_sections(act: Act) -> list[Section]:
     return decided or [s for s in own if s.kind in (SectionKind.HEADER, SectionKind.CONSIDERANTS)]
 
 
+def _awards(text: str) -> bool:
+    return any(AWARD_RE.search(text[s:e]) and GRANT_RE.search(text[s:e]) for s, e in split_sentences(text))
+
+
+def adopted_proposals(act: Act) -> list[Section]:
+    """The exposé, when the decision adopts what it proposed without restating it ("Il est
+    demandé au Conseil de bien vouloir accorder une subvention de 394 euros au Tennis Club" /
+    "les membres du conseil adoptent, à l'unanimité, la présente délibération"); else none."""
+    own = running_sections(act)
+    decided = [s for s in own if s.kind in (SectionKind.DECISION, SectionKind.ARTICLES)]
+    if not decided or any(_awards(s.text) for s in decided):
+        return []
+    if not any(ADOPTS_PROPOSAL_RE.search(s.text) for s in decided):
+        return []
+    return [s for s in own if s.kind in (SectionKind.HEADER, SectionKind.CONSIDERANTS)]
+
+
 def _award_lines(act: Act, found: Found, title: str | None) -> list:  # type: ignore[type-arg]
     """Awards listed one per line ("Cyclo club (demande non précisée) : Proposition initial
     d'attribution du conseil municipal 230€"): the amount after the award words, never the
@@ -161,12 +178,16 @@ def grants_from_text(act: Act, found: Found) -> list[GrantRow]:
     candidates: list[tuple[str, int, int, str, object, str | None, int | None, tuple[int, int]]] = []
     title = found.field("title")
     award_spans: list[tuple[int, int]] = []
-    for section in decision_sections(act):
+    # the decision's sentences, or the exposé's proposals that a decision adopts by reference
+    read = [(s, False) for s in decision_sections(act)] + [(s, True) for s in adopted_proposals(act)]
+    for section, proposals_only in read:
         text = section.text
         for s, e in split_sentences(text):
             sentence = DEHYPHEN_RE.sub("", text[s:e])
             if not (AWARD_RE.search(sentence) and GRANT_RE.search(sentence)):
                 continue
+            if proposals_only and not PROPOSAL_RE.search(sentence):
+                continue  # the exposé's story ("Elle a été versée en 2010"), not what is put to the vote
             for c0, clause in _clauses(sentence):
                 # a line break inside a clause is the layout's wrapping: "… à l'association Les
                 # Amis des Arbres de la Loire et de l'Arboretum des\nGrands Murcins, pour …"

@@ -29,8 +29,10 @@ _END_RE = re.compile(
     r"""
       (?P<stop>[.!?…]+)[»"”)]*(?=\s+[«"“(]?[A-ZÀ-ÖØ-Þ0-9•\-–])   # ". Dit que", "! Le", ". 2°"
     | (?P<semi>[;:])[ \t]*(?=\n)                                # "… ;⏎Vu …", "DÉCIDE :⏎"
-    | (?P<nl>)\n(?=[ \t]*(?:[-–•*→▪➢>]\s|(?:ARTICLE|Article)\s+\d|[IVX]+\s*[-–.]\s))
-                                                                # a list item or heading starts
+    | (?P<nl>)\n(?=[ \t]*(?:[-–•*→▪➢>]\s|(?:ARTICLE|Article)\s+\d|[IVX]+\s*[-–.]\s
+                         |(?:Monsieur|Madame|M\.|Mme|MM\.)[ \t]+(?:l[ea][ \t]+)?[A-ZÀ-Þ][\w'’-]*(?:[ \t]+[A-ZÀ-Þ][\w'’-]*){0,3}[ \t]*:))
+                                                                # a list item or heading starts; a speaker's
+                                                                # turn in minutes ("Monsieur PERRAUD : Il faut…")
     | (?P<blank>)\n[ \t]*(?=\n)                                 # an empty line
     """,
     re.X,
