@@ -91,6 +91,21 @@ def test_load_reads_plain_text_input(tmp_path: Path) -> None:
     assert doc.n_pages == 2 and doc.page_text(2) == "page 2"
 
 
+@pytest.mark.parametrize("line, read", [
+    # justified prose exported as text: gaps widened to two spaces
+    ("d’attribuer une  subvention  de  5  000  €  à  l’association  Passerelles",
+     "d’attribuer une subvention de 5 000 € à l’association Passerelles"),
+    ("Il  est  proposé  que  la  ville  participe", "Il est proposé que la ville participe"),
+    # columns laid out with spaces, and single-spaced lines, are kept as printed
+    ("Fonctionnement      12 500 €      13 000 €", "Fonctionnement      12 500 €      13 000 €"),
+    ("Le conseil municipal, à l'unanimité, accepte", "Le conseil municipal, à l'unanimité, accepte"),
+])
+def test_load_plain_text_joins_justified_gaps(tmp_path: Path, line: str, read: str) -> None:
+    path = tmp_path / "pv.txt"
+    path.write_text("PROCES VERBAL\n" + line + "\n", encoding="utf-8")
+    assert load_document(path).text.split("\n")[1] == read
+
+
 @needs_tesseract
 def test_load_reads_ruled_table_on_a_skewed_scan(tmp_path: Path) -> None:
     """Rules and a grey header band make Tesseract drop table rows unless they are erased."""

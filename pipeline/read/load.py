@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 from pathlib import Path
 from typing import Callable
 
@@ -78,6 +79,19 @@ def _assemble(doc_id: str, source: str, pages: list[tuple[str, list[Word], dict]
     return Document(doc_id=doc_id, source_path=source, text="".join(texts), pages=tuple(out))
 
 
+#: A line of justified prose exported as text: its gaps widened to two spaces ("une  subvention
+#: de  5  000  €"), never to three or more (a column gap of a table laid out with spaces).
+_JUSTIFIED_GAP_RE = re.compile(r"(?<=\S)  (?=\S)")
+
+
+def _unjustify(line: str) -> str:
+    """ "d'attribuer une  subvention  de  5  000  €" → "d'attribuer une subvention de 5 000 €";
+    a line with a gap of three spaces or more (columns) is left as it is."""
+    if "  " not in line or re.search(r"\S {3,}\S", line):
+        return line
+    return _JUSTIFIED_GAP_RE.sub(" ", line)
+
+
 def read_text_file(path: Path, doc_id: str) -> Document:
     raw = path.read_bytes()
     try:
@@ -85,6 +99,7 @@ def read_text_file(path: Path, doc_id: str) -> Document:
     except UnicodeDecodeError:
         text = raw.decode("cp1252", "replace")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = "\n".join(_unjustify(line) for line in text.split("\n"))
     pages = [(t, [], {"width": 0.0, "height": 0.0, "source": TextSource.TEXT_LAYER}) for t in text.split("\f")]
     return _assemble(doc_id, str(path), pages)
 
