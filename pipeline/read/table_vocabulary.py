@@ -85,7 +85,9 @@ _MEASURE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("available", r"""^(?:(?:credits?|montants?|cp|ae|ap|enveloppe)\s+)?disponibles?(?:\s+avant\b.*)?$"""),
     # what the act puts to the vote: "Proposition(s) (nouvelles)", "Montant proposé",
     # "Affecté ce jour", "Affectation proposée", "AP affectée", "Vote proposé"
+    # (also the commission's proposal in a grants table: "Proposition Com", "Prop. commission")
     ("proposed", r"""^(?:(?:nouvelles?\s+)?propositions?(?:\s+nouvelles?|\s+du\s+\w+|\s+de\s+vote)?
+                    |(?:propositions?|prop)\s+(?:de\s+(?:la\s+)?)?(?:com|commissions?|bureau)(?:\s+\w+){0,2}
                     |(?:montants?|credits?|ae|ap|cp|vote|inscriptions?)\s+proposee?s?|proposee?s?
                     |(?:ae|ap|montants?)?\s*affectee?s?(?:\s+(?:ce\s+jour|a\s+ce\s+jour|en\s+seance))?
                     |affectations?(?:\s+(?:proposees?|ce\s+jour|de\s+la\s+seance|nouvelles?))?
@@ -112,6 +114,7 @@ _MEASURE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("budget", r"""^(?:bp|bs|budget(?:\s+(?:primitif|supplementaire|previsionnel|total|vote|de\s+l\s?exercice))?
                     |montants?(?:\s+(?:total|totaux|global|ht|ttc))?|totaux?\s+montants?
                     |credits?\s+(?:votes?|inscrits?|ouverts?|prevus?)|votes?|prevus?|previsions?
+                    |votes?\s+(?:du\s+|en\s+)?(?:cm|cc|conseil(?:\s+\w+)?|bureau)   # "Vote CM", "Vote du conseil municipal"
                     |subventions?(?:\s+(?:accordees?|attribuees?|proposees?|allouees?|votees?))?
                     |montants?\s+(?:de\s+la\s+subvention|de\s+l\s?aide|accordee?s?|attribuee?s?|allouee?s?|votee?s?|retenue?s?)
                     |aides?\s+(?:accordees?|attribuees?|votees?)|participations?
