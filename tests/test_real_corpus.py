@@ -159,26 +159,47 @@ def test_real_corpus_values_hold_at_their_offsets_and_boxes_cover_them(real_run:
     assert report["attendance"]["boxed"] > 6000  # the .txt file (Avranches) alone has no boxes
 
 
-#: F1 per table on our answer sheets of real files, born-digital and scanned apart, as measured
-#: on 2026-12-03 (docs/generalisation.md): floors that may rise, never fall. ``real``: the
-#: sheets the readers were tuned on (tests/gold/real); ``heldout``: the three files nobody
-#: tuned on, scored only (tests/gold/heldout). Floors sit a little under the measured figure
-#: (OCR varies slightly between Tesseract builds); a table absent from a kind is not scored.
+#: F1 per table on our answer sheets of real files, born-digital and scanned apart (measured
+#: 2026-12-03, docs/generalisation.md): floors that may rise, never fall. Groups of sheets:
+#: ``tuned`` — the ten sheets this wave's readers were tuned on; ``tuned-after-first-sight`` —
+#: four sheets scored held out first (their first-sight figures are in the docs), whose
+#: families were written afterwards (Aiglun 2015's bulleted items, Chéméré 2008's vote
+#: column, Lisières 2025-09's session date, L'Arbresle 2013's adopted proposals); ``heldout`` —
+#: the sheets of tests/gold/heldout, scored only. Floors sit a little under the measured
+#: figure (OCR varies slightly between Tesseract builds); a table absent from a kind is not
+#: scored, nor one whose figure is 0 (a floor of 0 cannot fail).
+TUNED_AFTER_FIRST_SIGHT = ("commune-aiglun-2015-07-24-cm-cr-scan", "commune-chemere-2008-01-22-cm-cr",
+                           "commune-larbresle-2013-07-09-cm-cr", "epci-cc-lisieres-oise-2025-09-25-cc-cr")
 REAL_F1_FLOORS = {
-    ("real", "born_digital"): {"acts": 0.85, "attendance": 0.98, "legal_references": 0.93, "votes": 0.99,
-                               "budget_lines": 0.82, "amounts": 0.92, "grants": 0.72},
-    ("real", "scanned"): {"acts": 0.83, "attendance": 0.97, "legal_references": 0.98, "votes": 0.98,
-                          "budget_lines": 0.98, "amounts": 0.98},
-    ("heldout", "born_digital"): {"acts": 0.76, "attendance": 0.97, "legal_references": 0.88,
-                                  "budget_lines": 0.76, "amounts": 0.85, "grants": 0.19},
+    ("tuned", "born_digital"): {"acts": 0.85, "attendance": 0.98, "legal_references": 0.93, "votes": 0.99,
+                                "budget_lines": 0.82, "amounts": 0.92, "grants": 0.72},
+    ("tuned", "scanned"): {"acts": 0.83, "attendance": 0.97, "legal_references": 0.98, "votes": 0.98,
+                           "budget_lines": 0.98, "amounts": 0.98},
+    ("tuned-after-first-sight", "born_digital"): {"acts": 0.85, "attendance": 0.97, "legal_references": 0.88,
+                                                  "budget_lines": 0.76, "amounts": 0.89, "grants": 0.86},
+    ("tuned-after-first-sight", "scanned"): {"acts": 0.85, "attendance": 0.93, "amounts": 0.91},
+    ("heldout", "born_digital"): {"acts": 0.85, "attendance": 0.99, "legal_references": 0.97, "votes": 0.98,
+                                  "budget_lines": 0.18, "amounts": 0.54},
+    ("heldout", "scanned"): {"acts": 0.80, "attendance": 0.96, "votes": 0.99, "amounts": 0.79},
 }
 
 
+def _sheets(group: str, into: Path) -> Path:
+    """The answer sheets of ``group``, copied into ``into`` (delib eval reads a folder)."""
+    folder = REPO / "tests" / "gold" / ("heldout" if group == "heldout" else "real")
+    for sheet in folder.glob("*.gold.json"):
+        after = sheet.name.replace(".gold.json", "") in TUNED_AFTER_FIRST_SIGHT
+        if group == "heldout" or after == (group == "tuned-after-first-sight"):
+            (into / sheet.name).write_bytes(sheet.read_bytes())
+    return into
+
+
 @pytest.mark.parametrize("sheets,kind", sorted(REAL_F1_FLOORS))
-def test_real_corpus_f1_on_our_answer_sheets_holds_its_floor(real_run: Path, sheets: str, kind: str) -> None:
+def test_real_corpus_f1_on_our_answer_sheets_holds_its_floor(real_run: Path, sheets: str, kind: str,
+                                                             tmp_path: Path) -> None:
     from pipeline.evaluate import evaluate
 
-    scores = evaluate(real_run, REPO / "tests" / "gold" / sheets)["scores"][kind]
+    scores = evaluate(real_run, _sheets(sheets, tmp_path))["scores"][kind]
     got = {t: round(scores[t]["total"]["f1"], 3) for t in REAL_F1_FLOORS[(sheets, kind)]}
     low = {t: (f, REAL_F1_FLOORS[(sheets, kind)][t]) for t, f in got.items() if f < REAL_F1_FLOORS[(sheets, kind)][t]}
     assert not low, low
