@@ -95,6 +95,8 @@ def extract_acts(doc: Document, issues: IssueLog, *, strict: bool = False) -> di
                     raise
                 issues.error(spec.name, exc.code, exc.message, exc.page or act.page_start)
                 continue
+            except MemoryError:
+                raise  # the document is over its memory bound: the worker says so
             except Exception as exc:  # noqa: BLE001 - one extractor must not sink the act
                 if strict:
                     raise
@@ -160,6 +162,8 @@ def process_document(path: str | os.PathLike[str], options: Options | None = Non
             raise
         issues.error(exc.stage, exc.code, exc.message, exc.page)
         return _failed(doc_id, source, issues, t0)
+    except MemoryError:
+        raise  # the worker's bound says "memory_limit" (pipeline.runner.bounds), not "unreadable"
     except Exception as exc:  # noqa: BLE001 - a library crash on a hostile file
         if options.strict:
             raise
