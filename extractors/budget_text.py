@@ -26,6 +26,19 @@ Two families, read from the act's own text (not its annexes' conventions):
   A list of quotes or tariffs with dot leaders ("15 ans ...  200 €") is not a plan: a
   plan opens with a spending line and has a funding line.
 
+* a financing plan in two lists, each under its side word on a line of its own::
+
+      Dépenses :
+      -   Séjour Centre de vacances Biabaux et transport      11 680 €
+      Recettes :
+      -   Mairie                                               3 540 €
+      -   Conseil régional                                     2 525 €
+      -   Total                                               11 680 €
+
+  one row per item line, ``column`` the side word as printed ("Dépenses", "Recettes"),
+  ``measure`` ``expense`` / ``other``; both sides must be printed, one right after the other
+  (a lone "Dépenses :" list is not a plan).
+
 These amounts are budget lines, not running-text amounts (:mod:`extractors.amounts`
 skips the spans :func:`text_budget_spans` returns).
 """
@@ -81,6 +94,20 @@ _PLAN_INCOME_RE = re.compile(r"\b(?:financements?|participations?|subventions?|a
                              r"|fonds\s+propres|DETR|DSIL|FCTVA|recettes?|aides?)\b", re.I)
 # A heading turning a plan to its funding side: "Plan de financement (prévisionnel)".
 _PLAN_HEADING_RE = re.compile(r"^[ \t]*(?:plan\s+de\s+financement|financements?|recettes)\b[^\n\d€]*$", re.I | re.M)
+
+
+# A side word alone on its line, heading a list: "Dépenses :", "RECETTES", "Recettes
+# d'investissement :".
+_SIDE_HEADING_RE = re.compile(
+    r"^[ \t]*(?P<side>D[ée]penses?|D[ÉE]PENSES?|Recettes|RECETTES)"
+    r"(?:[ \t]+(?i:de|d['’])[ \t]*(?i:investissement|fonctionnement))?[ \t]*:?[ \t]*$", re.M)
+# An item of such a list: a label, then its figure at the line end ("-\tMairie\t3 540€",
+# "• Conseil régional : 2 525 €", "Participation des familles ...... 4 050 €").
+_SIDE_ITEM_RE = re.compile(
+    rf"""^[ \t]*(?:[-–•*▪][ \t]*)?(?P<label>[A-ZÀ-Ýa-zà-ÿ][^\n]{{1,90}}?)[ \t]*(?:[.…·]{{3,}}[ \t]*|:[ \t]*|\t|[ \t])
+        (?P<fig>{_FIGURE})[ \t]*$""",
+    re.X,
+)
 
 
 @dataclass(frozen=True)
@@ -153,6 +180,49 @@ def _plans(text: str, base: int) -> list[TextBudgetLine]:
     return out
 
 
+def _side_lists(text: str, base: int) -> list[TextBudgetLine]:
+    """Plans printed as two lists under their side words (see the module's docstring)."""
+    lines = text.split("\n")
+    offsets, pos = [], 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    blocks: list[tuple[str, int, list[tuple[int, re.Match[str]]]]] = []  # (side, heading line, items)
+    i = 0
+    while i < len(lines):
+        h = _SIDE_HEADING_RE.match(lines[i])
+        if not h:
+            i += 1
+            continue
+        items = []
+        j = i + 1
+        while j < len(lines):
+            m = _SIDE_ITEM_RE.match(lines[j])
+            if not m or _ACCOUNT_RE.search(lines[j]) or _SIDE_HEADING_RE.match(lines[j]):
+                break
+            items.append((j, m))
+            j += 1
+        if items:
+            blocks.append((h.group("side"), i, items))
+        i = max(j, i + 1)
+    out: list[TextBudgetLine] = []
+    for k, (side, at, items) in enumerate(blocks):
+        # a plan: a spending list and a funding list, one right after the other
+        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+        prv = blocks[k - 1] if k else None
+        paired = (nxt and nxt[1] == items[-1][0] + 1 and nxt[0][0].lower() != side[0].lower()) or \
+                 (prv and at == prv[2][-1][0] + 1 and prv[0][0].lower() != side[0].lower())
+        if not paired:
+            continue
+        for j, m in items:
+            label = " ".join(m.group("label").split()).strip(" -–:")
+            start = base + offsets[j]
+            out.append(TextBudgetLine(Span(start + m.start("label"), start + m.end("fig")), None, label,
+                                      side.capitalize(), "other" if side.lower().startswith("r") else "expense",
+                                      _figure(m.group("fig"))))
+    return out
+
+
 def _figure_span(act: Act, line: TextBudgetLine, amount: object) -> tuple[int | None, int | None]:
     """Offsets of the line's figure as printed, when it reads as the amount without repair
     (a "992.91 e" read as euros gives none: its provenance is left to the runner)."""
@@ -166,7 +236,9 @@ def text_budget_spans(act: Act) -> list[TextBudgetLine]:
     """Every budget line the act prints as text, in order."""
     out: list[TextBudgetLine] = []
     for s in _sections(act):
-        out += _accounts(s.text, s.span.start) + _plans(s.text, s.span.start)
+        found = _accounts(s.text, s.span.start) + _plans(s.text, s.span.start)
+        out += found + [b for b in _side_lists(s.text, s.span.start)
+                        if not any(f.span.start <= b.span.start < f.span.end for f in found)]
     out.sort(key=lambda b: b.span.start)
     return out
 

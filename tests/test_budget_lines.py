@@ -154,6 +154,28 @@ def test_budget_lines_plans_with_dot_leaders(text: str, expected: list) -> None:
     assert all(r.column is None for r in rows)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a class trip's plan, each side a dash list under its word (Aiglun 2015, scan: tabs from OCR)
+    ("Des aides financières peuvent être sollicitées selon le plan de financement suivant :\nDépenses :\n"
+     "-\tSéjour Centre de vacances Biabaux et transport\t11 680 €\nRecettes :\n-\tMairie\t3 540€\n"
+     "-\tConseil régional\t2 525 €\n-\tTotal\t11 680 €\nVote favorable à l'unanimité",
+     [("Séjour Centre de vacances Biabaux et transport", "Dépenses", "expense", "11680.00"),
+      ("Mairie", "Recettes", "other", "3540.00"), ("Conseil régional", "Recettes", "other", "2525.00"),
+      ("Total", "Recettes", "other", "11680.00")]),
+    # written by us: capitals (the side word kept as printed, capitalised), bullets and colons
+    ("DEPENSES D'INVESTISSEMENT\n• Travaux de voirie : 45 000 €\n• Maîtrise d'œuvre : 5 000 €\n"
+     "RECETTES D'INVESTISSEMENT\n• Subvention du Département : 20 000 €\n• Autofinancement : 30 000 €",
+     [("Travaux de voirie", "Depenses", "expense", "45000.00"), ("Maîtrise d'œuvre", "Depenses", "expense", "5000.00"),
+      ("Subvention du Département", "Recettes", "other", "20000.00"),
+      ("Autofinancement", "Recettes", "other", "30000.00")]),
+    # one side alone is a list in the text, not a plan
+    ("Dépenses :\n- Repas des aînés 1 200 €\n- Colis de Noël 800 €\nLe conseil approuve ces dépenses.", []),
+])
+def test_budget_lines_plan_in_two_lists_under_their_side_words(text: str, expected: list) -> None:  # type: ignore[type-arg]
+    rows = extract_budget_lines(_text_act(text), Found(), IssueLog())
+    assert [(r.label, r.column, r.measure, str(r.amount)) for r in rows] == expected
+
+
 def test_budget_lines_two_sided_plan(tmp_path: Path) -> None:
     from tests.test_tables import PLAN_PAGE
 
