@@ -321,3 +321,34 @@ def test_grants_real_table_over_a_page_break() -> None:
 def test_grants_a_decision_adopting_the_proposal(proposal: str, decision: str, expected: list) -> None:  # type: ignore[type-arg]
     _, _, rows = _grants([(SectionKind.CONSIDERANTS, proposal, None), (SectionKind.DECISION, decision, None)])
     assert [(r.beneficiary, r.amount) for r in rows] == expected
+
+
+@pytest.mark.parametrize("title, decision, expected", [
+    # the award names no one; the title names the one beneficiary (Chéméré archive, 2010)
+    ("Demande de subvention : Réseau d’aides spécialisées aux élèves en difficulté (RASED)",
+     "Le Conseil municipal, après avoir entendu son rapporteur en son exposé et délibéré, décide à l’unanimité\n"
+     "des membres présents d’accorder une subvention d’un montant de 130,00 €.",
+     [("Réseau d’aides spécialisées aux élèves en difficulté (RASED)", Decimal("130.00"))]),
+    ("Subvention exceptionnelle – Comité des fêtes", "DÉCIDE d'allouer une subvention de 800 € pour le 14 juillet.",
+     [("Comité des fêtes", Decimal("800.00"))]),
+    ("Attribution d'une subvention à l'association Les Amis du Vieux Moulin",
+     "Le conseil municipal décide de verser une subvention de 250 €.", [("Les Amis du Vieux Moulin", Decimal("250.00"))]),
+    # the commune asks for a grant (no award verb), or the title names no beneficiary: nothing
+    ("Demande de subvention au titre des amendes de police 2013",
+     "Le conseil municipal décide de solliciter une subvention de 4 000 € au titre des amendes de police.", []),
+    ("Subventions aux associations 2024", "Le conseil décide d'accorder une subvention de 300 €.", []),
+])
+def test_grants_beneficiary_named_by_the_title_only(title: str, decision: str, expected: list) -> None:  # type: ignore[type-arg]
+    act = make_act([(SectionKind.HEADER, "Objet : " + title, None), (SectionKind.DECISION, decision, None)])
+    found = Found(act_fields={"session_date": dt.date(2010, 10, 19), "title": title})
+    rows = extract_grants(act, found, IssueLog())
+    assert [(r.beneficiary, r.amount) for r in rows] == expected
+
+
+def test_grants_a_title_naming_a_purpose_names_no_beneficiary() -> None:
+    """"AIDE A LA PUBLICATION D'UNE THESE …" (Avranches 2017): after "à la" comes the purpose."""
+    act = make_act([(SectionKind.HEADER, "AIDE A LA PUBLICATION D'UNE THESE SUR LA PREMIERE GUERRE MONDIALE", None),
+                    (SectionKind.DECISION, "Il est proposé d'accorder une aide de 500 €.", None)])
+    found = Found(act_fields={"session_date": dt.date(2017, 5, 23),
+                              "title": "AIDE A LA PUBLICATION D'UNE THESE SUR LA PREMIERE GUERRE MONDIALE"})
+    assert extract_grants(act, found, IssueLog()) == []

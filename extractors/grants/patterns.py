@@ -113,3 +113,17 @@ PROPOSAL_RE = re.compile(
         |(?:je|nous)\s+vous\s+propos|(?:est|sont)\s+invit[ée]s?\s+[àa]|propose\s+(?:au\s+conseil|d['’]|de\s))""",
     re.I | re.X,
 )
+
+# A title that names the one beneficiary of the act's award, when the decision does not
+# ("d'accorder une subvention d'un montant de 130,00 €."): "Demande de subvention : Réseau
+# d'aides spécialisées aux élèves en difficulté (RASED)", "Subvention exceptionnelle – Comité
+# des fêtes", "Attribution d'une subvention à l'association X" — not "Aide à la publication
+# d'une thèse" (after "à la" comes a purpose as often as a beneficiary).
+TITLE_BENEFICIARY_RE = re.compile(
+    r"""^(?:demande\s+de\s+|attribution\s+d['’]une\s+|versement\s+d['’]une\s+)?
+        (?:subvention|participation|aide|fonds\s+de\s+concours)(?:\s+(?:exceptionnelle|annuelle|de\s+fonctionnement))?
+        \s*(?:[:–—-]\s*(?:l['’]\s*|l[ea]\s+)?(?:(?:association|école|ecole|entreprise|club)\s+)?
+             |\s(?:[àa]\s+l['’]\s*|en\s+faveur\s+de\s+l['’]\s*)(?:association|entreprise)\s+)
+        (?P<name>(?-i:[A-ZÀ-Ý«"]).{1,120}?)\s*\.?$""",
+    re.I | re.X,
+)

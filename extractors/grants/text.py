@@ -24,7 +24,8 @@ import re
 
 from extractors.amounts import running_sections
 from extractors.grants.patterns import (ADOPTS_PROPOSAL_RE, AWARD_LINE_RE, AWARD_RE, BENEFICIARY_RE, DEHYPHEN_RE,
-                                        GLOBAL_RE, GRANT_RE, PROPOSAL_RE, PURPOSE_RE, SIRET_RE, YEAR_RE)
+                                        GLOBAL_RE, GRANT_RE, PROPOSAL_RE, PURPOSE_RE, SIRET_RE, TITLE_BENEFICIARY_RE,
+                                        YEAR_RE)
 from extractors.registry import Found
 from pipeline.model import Act, Section, SectionKind, collapse_ws
 from pipeline.normalize.identifiers import siret_valid
@@ -178,6 +179,7 @@ def grants_from_text(act: Act, found: Found) -> list[GrantRow]:
     candidates: list[tuple[str, int, int, str, object, str | None, int | None, tuple[int, int]]] = []
     title = found.field("title")
     award_spans: list[tuple[int, int]] = []
+    orphans: list[tuple[int, str, object, str]] = []  # awards naming no beneficiary: (start, clause, amount, sentence)
     # the decision's sentences, or the exposé's proposals that a decision adopts by reference
     read = [(s, False) for s in decision_sections(act)] + [(s, True) for s in adopted_proposals(act)]
     for section, proposals_only in read:
@@ -205,6 +207,8 @@ def grants_from_text(act: Act, found: Found) -> list[GrantRow]:
                 verb = AWARD_RE.search(clause)
                 ben = BENEFICIARY_RE.search(clause, verb.start() if verb else 0)
                 if not ben:
+                    if not proposals_only and verb:
+                        orphans.append((section.span.start + s + c0, clause, amount, sentence))
                     continue
                 name = beneficiary_name(ben)
                 if not name or parse_amount(name) is not None or re.match(r"(?i)(?:lui|leur|eux)\b", name):
@@ -218,6 +222,17 @@ def grants_from_text(act: Act, found: Found) -> list[GrantRow]:
                                    _purpose(after) or _purpose(clause[ben.end():]), year,
                                    (start + amount.start, start + amount.end)))
     candidates += _award_lines(act, found, title)
+    # one award naming no one, in an act whose title names its beneficiary ("Demande de
+    # subvention : Réseau d'aides spécialisées …" / "d'accorder une subvention de 130,00 €.")
+    named = TITLE_BENEFICIARY_RE.match(collapse_ws(title)) if title and not candidates and len(orphans) == 1 else None
+    if named:
+        start, clause, amount, sentence = orphans[0]
+        name = named.group("name").strip()
+        if name[:1] in "«\"“" and name[-1:] in "»\"”":
+            name = name[1:-1].strip()  # « Les Amis du Moulin » → Les Amis du Moulin; "Ecole « X »" kept whole
+        year = year_in(clause, sentence, title) or _session_year(found)
+        candidates.append((name, start, start + len(clause), "", amount.amount, None, year,  # type: ignore[attr-defined]
+                           (start + amount.start, start + amount.end)))  # type: ignore[attr-defined]
     # the same award proposed, then decided ("propose … le versement d'une aide de 2500€ à
     # l'USYP" / "accepte de verser une dotation de 2500 euros à l'USYP"): one grant
     seen: dict[tuple[str, object], int] = {}
