@@ -119,6 +119,13 @@ def _act(text: str, kind: SectionKind = SectionKind.VOTE) -> Act:
     ("Résultat du scrutin : Votants : 59 — Pour : 41 — Contre : 13 — Abstentions : 5", "against", 13, "13"),
     ("POUR 41\tCONTRE 13\tABSTENTIONS 5", "for", 41, "41"),
     ("1 conseiller ne prend pas part au vote (M. X)", "not_voting", 1, "1"),
+    # the line's own total after the groups (dev G), the vote word then its count
+    ("Pour : Groupe Grand Est Territoires (19), Groupe Grand Est en Commun (6), soit 25 voix", "for", 25, "25"),
+    ("Contre : Groupe Rassemblement National (7), soit 7 voix", "against", 7, "7"),
+    ("Ne prend pas part au vote : 1 (Mme Claire GODEFROY)", "not_voting", 1, "1"),
+    # the count printed twice, in the result and over the names (dev H): the result's tally
+    ("Résultat du scrutin : Votants : 61 – Pour : 35 – Contre : 12\nOnt voté pour (35) : Mme Marie AUBERT", "for",
+     35, "35"),
 ])
 def test_provenance_tallies_are_placed_beside_their_position(text: str, position: str, count: int,
                                                             printed: str) -> None:
@@ -147,6 +154,26 @@ def test_provenance_header_values_are_found_as_printed(column: str, value: objec
     act = _act(text, SectionKind.ATTENDANCE)
     span = locate_act_field(ActLocator(act), column, value)
     assert span is not None and text[span.start:span.end] == printed
+
+
+@pytest.mark.parametrize("column, value, text, printed", [
+    # no "adopté" printed: the outcome was read from the deciding formula
+    ("outcome", "adopted", "Le Conseil municipal, après en avoir délibéré, DÉCIDE d'approuver le budget.",
+     "après en avoir délibéré"),
+    ("outcome", "adopted", "Adopté à l'unanimité.", "Adopté"),
+    ("unanimous", True, "Le conseil, à l'unanimité, approuve.", "unanimité"),
+])
+def test_provenance_outcome_and_unanimity_point_at_their_formula(column: str, value: object, text: str,
+                                                                printed: str) -> None:
+    act = _act(text, SectionKind.DECISION)
+    span = locate_act_field(ActLocator(act), column, value)
+    assert span is not None and text[span.start:span.end] == printed
+
+
+def test_provenance_unanimity_read_from_a_tally_points_at_it() -> None:
+    act = _act("POUR : 23\nCONTRE : 0\nABSTENTION : 0")
+    span = locate_act_field(ActLocator(act), "unanimous", True, {"votes_for": (7, 9)}, {"votes_for": 23})
+    assert span is not None and act.doc.text[span.start:span.end] == "23"
 
 
 def test_provenance_count_is_not_placed_when_the_number_is_repeated() -> None:

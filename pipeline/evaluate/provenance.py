@@ -75,12 +75,14 @@ def holds(table: str, row: dict[str, Any], text: str) -> bool:
         if col in _NUMBER_COLUMNS:
             return _has_number(text, int(value))
         if col == "unanimous":  # "à l'unanimité", or not unanimous: a vote against or an abstention
-            return "unanim" in text.lower() if value == "true" else \
-                re.fullmatch(r"0*[1-9]\d*", text.strip()) is not None
+            return ("unanim" in text.lower() or re.fullmatch(r"0*[1-9]\d*", text.strip()) is not None) \
+                if value == "true" else re.fullmatch(r"0*[1-9]\d*", text.strip()) is not None
         if col == "body":
             return strip_accents(value.replace("_", " ")) in strip_accents(" ".join(text.split()))
-        if col == "outcome":
-            return {"adopted": "adopt", "rejected": "rejet"}.get(value, value) in text.lower()
+        if col == "outcome":  # "adopté", or the deciding formula it was read from
+            if value == "adopted":
+                return re.search(r"adopt|unanim|d[ée]lib[ée]r|d[ée]cide|approuv", text, re.I) is not None
+            return {"rejected": "rejet"}.get(value, value) in text.lower()
         if col in ("president", "secretary"):
             return all(_fold(part) in _fold(text) for part in value.split())
         return _fold(value) in _fold(text)

@@ -359,14 +359,19 @@ TALLY_WORDS: dict[str, re.Pattern[str]] = {
 }
 #: What may stand between a tally and its word: punctuation, "voix", a noun of members
 #: ("Pour : 19", "20 voix pour", "1 conseiller ne prend pas part au vote").
-_TALLY_GAP_RE = re.compile(r"[\s:=(]*(?:voix|conseill[eè]re?s?|membres?|[ée]lue?s?|d[ée]l[ée]gu[ée]e?s?)?[\s:=(]*", re.I)
+_TALLY_GAP_RE = re.compile(r"[\s:=(]*(?:voix|conseill[eè]re?s?|membres?|[ée]lue?s?|d[ée]l[ée]gu[ée]e?s?"
+                           r"|au\s+vote|[àa]\s+la\s+d[ée]lib[ée]ration)?[\s:=(]*", re.I)   # "ne prend pas part au vote : 1"
+#: A line's own total after the groups or names of a position: "Pour : Groupe A (19), Groupe B
+#: (6), soit 25 voix", "Contre : 12 voix (M. X, Mme Y …)".
+_LINE_TOTAL_RE = re.compile(r"\bsoit\s+(?P<n>\d+)\b|(?<![\d,.])(?P<m>\d+)\s+voix\b", re.I)
 _TALLY_COLUMNS = {"votes_for": "for", "votes_against": "against", "votes_abstain": "abstain",
                   "votes_not_voting": "not_voting"}
 
 
 def _tally(loc: ActLocator, position: str, count: int | None) -> Span | None:
     """The figure ``count`` printed beside the word of ``position`` (within a few words
-    before or after it, on its line), when one line of the region prints it so."""
+    before or after it, on its line), or as the total of the line that opens with that word
+    ("Pour : Groupe A (19), Groupe B (6), soit 25 voix"); printed twice, the "Pour : N" form."""
     word = TALLY_WORDS.get(position)
     if word is None or count is None:
         return None
@@ -374,6 +379,7 @@ def _tally(loc: ActLocator, position: str, count: int | None) -> Span | None:
     for region in loc.sections(K.VOTE) + [loc.act.body_span]:
         text = loc._clean_text(region)
         hits: list[Span] = []
+        strict: list[Span] = []  # "Pour : 35", not "Ont voté pour (35) :" over the names
         for w in word.finditer(text):
             a = max(text.rfind("\n", 0, w.start()) + 1, w.start() - 16)
             nl = text.find("\n", w.end())
@@ -382,11 +388,29 @@ def _tally(loc: ActLocator, position: str, count: int | None) -> Span | None:
                 gap = text[m.end():w.start()] if m.end() <= w.start() else text[w.end():m.start()]
                 if _TALLY_GAP_RE.fullmatch(gap):
                     hits.append(Span(region.start + m.start(), region.start + m.end()))
+                    if m.start() > w.end() and re.fullmatch(r"[ \t]*[:=][ \t]*", gap):
+                        strict.append(hits[-1])
+        if not hits:
+            # the line that opens with the position's word gives its total further on
+            for w in word.finditer(text):
+                line_start = text.rfind("\n", 0, w.start()) + 1
+                if text[line_start:w.start()].strip(" \t-–•*"):
+                    continue
+                nl = text.find("\n", w.end())
+                totals = [t for t in _LINE_TOTAL_RE.finditer(text, w.end(), nl if nl >= 0 else len(text))
+                          if int(t.group("n") or t.group("m")) == int(count)]
+                if len(totals) == 1:
+                    g = "n" if totals[0].group("n") else "m"
+                    hits.append(Span(region.start + totals[0].start(g), region.start + totals[0].end(g)))
         hits = sorted(set(hits), key=lambda s: s.start)
         if len(hits) == 1:
             return hits[0]
+        if len(set(strict)) == 1:
+            # the count printed twice: "Pour : 35" in the result and "Ont voté pour (35) :"
+            # over the names; the result's tally is where it was read
+            return strict[0]
         if hits:
-            return None
+            return None  # "Pour : 12" twice: which vote is the act's?
     return None
 
 
@@ -506,6 +530,9 @@ def locate_act_field(loc: ActLocator, column: str, value: Any,
             m = _UNANIMOUS_RE.search(loc._clean_text(region))
             if m:
                 return Span(region.start + m.start(), region.start + m.end())
+        # read from a tally with nobody against ("POUR : 23 CONTRE : 0 ABSTENTION : 0")
+        if (values or {}).get("votes_for") and "votes_for" in (spans or {}):
+            return Span(*spans["votes_for"])  # type: ignore[index]
     if column == "unanimous" and value is False:
         for col in ("votes_against", "votes_abstain"):
             if (values or {}).get(col) and col in (spans or {}):
@@ -513,7 +540,27 @@ def locate_act_field(loc: ActLocator, column: str, value: Any,
     if column == "body" and value in BODY_WORDS:
         return loc.text(BODY_WORDS[value], header + loc.whole())
     if column == "outcome" and value in OUTCOME_RE:
-        return _only_match(loc, OUTCOME_RE[value], vote + [loc.act.body_span])
+        span = _only_match(loc, OUTCOME_RE[value], vote + [loc.act.body_span])
+        if span is None and value == "adopted":
+            # no "adopté" printed once: the outcome was read from the vote or the deciding
+            # formula ("à l'unanimité", "Pour : 12", "après en avoir délibéré, décide")
+            span = _first_match(loc, DECIDED_RE, vote + loc.sections(K.DECISION) + [loc.act.body_span])
+        return span
+    return None
+
+
+#: The words an act's adoption is read from when no "adopté" stands once: the deciding
+#: formula ("après en avoir délibéré", "DÉCIDE", "approuve", "à l'unanimité").
+DECIDED_RE = re.compile(r"apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r[ée]|\bd[ée]cide(?:nt)?\b|\bapprouv\w*|unanim\w*"
+                        r"|\badopt\w*", re.I)
+
+
+def _first_match(loc: ActLocator, pattern: re.Pattern[str], regions: Sequence[Span]) -> Span | None:
+    """The first match of ``pattern`` in the first region that has one."""
+    for region in regions:
+        m = pattern.search(loc._clean_text(region))
+        if m:
+            return Span(region.start + m.start(), region.start + m.end())
     return None
 
 
