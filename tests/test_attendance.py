@@ -693,3 +693,21 @@ def test_quality_attendance_against_votes(statuses: list[str], fields: dict, exp
     act = make_act((SectionKind.HEADER, "Objet : Budget", False))
     got = {q.check: q.passed for q in check_votes_within_attendance(act, found) + check_represented_count(act, found)}
     assert got == expected
+
+
+@pytest.mark.parametrize("block, holders", [
+    # the proxy line spells the holder with a slip (Aiglun 2015): the list's spelling names the member
+    ("Présents: Daniel JUGY, Sylviane LAURO, Yves BLANCHET.\nExcusés: Marion JUSTRABO donne pouvoir à\n"
+     "Sylvianne LAURO, Antonio PEREZ donne pouvoir à Yves BLANCHET.",
+     ["Sylviane LAURO", "Yves BLANCHET"]),
+    ("Présents : Mme Danielle DAUBE, M. Patrice REVAH.\nPouvoirs : Mme Fabienne JOUVE à Mme Danièle DAUBE",
+     ["Danielle DAUBE"]),
+    # no present member that close, or two: the holder stays as printed
+    ("Présents : M. Jean MARTIN, M. Jeanne MARTIN.\nPouvoirs : M. Paul DURAND à M. Jehan MARTIN", ["Jehan MARTIN"]),
+    ("Présents : M. Jean MARTIN.\nPouvoirs : M. Paul DURAND à M. Pierre LEROY", ["Pierre LEROY"]),
+])
+def test_attendance_proxy_holder_takes_the_present_lists_spelling(block: str, holders: list[str]) -> None:
+    from extractors.attendance import holders_as_listed
+
+    entries = holders_as_listed(parse_block(block))
+    assert [e.proxy_holder for e in entries if e.status == "represented"] == holders

@@ -26,6 +26,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable
 
+from rapidfuzz.distance import Levenshtein
+
 from extractors.attendance import patterns as P
 from extractors.attendance.table import GridRow, read_grid
 from extractors.quality import quality_check, result
@@ -830,6 +832,34 @@ def president_entry(entries: list[Entry], president: str | None, printed_present
     return Entry(person, PRESENT) if listed + 1 == printed_present else None
 
 
+def _slips(a: str, b: str) -> int:
+    """Letters one may miss or double in a name and still mean it: 1 from 5 letters, 2 from 9
+    ("Sylvianne" / "Sylviane", "Danièle" / "Danielle")."""
+    n = min(len(a), len(b))
+    return 0 if n < 5 else 1 if n < 9 else 2
+
+
+def holders_as_listed(entries: list[Entry]) -> list[Entry]:
+    """A proxy holder printed with a slip of spelling ("Marion JUSTRABO donne pouvoir à
+    Sylvianne LAURO" beside "Présents : … Sylviane LAURO …") is the one member present whose
+    name is that slip away: the holder takes the list's spelling, so that it names a present
+    member. No present member, or two, that close: the holder stays as printed."""
+    present = [e.person for e in entries if e.status == PRESENT and e.person.last_name]
+    out = []
+    for e in entries:
+        if e.status == REPRESENTED and e.proxy_holder:
+            h = parse_person(e.proxy_holder)
+            if h.last_name and h.first_name and not any(same_person(h, p) for p in present):
+                close = [p for p in present if p.first_name
+                         and Levenshtein.distance(fold(h.last_name), fold(p.last_name)) <= _slips(h.last_name, p.last_name)
+                         and Levenshtein.distance(fold(h.first_name), fold(p.first_name))
+                         <= _slips(h.first_name, p.first_name)]
+                if len(close) == 1 and close[0].full_name:
+                    e = replace(e, proxy_holder=close[0].full_name)
+        out.append(e)
+    return out
+
+
 @extractor("attendance", feeds=("attendance",))
 def extract_attendance(act: Act, found: Found, issues: IssueLog) -> list[AttendanceRow]:
     """One :class:`AttendanceRow` per person of the act's attendance block."""
@@ -846,6 +876,7 @@ def extract_attendance(act: Act, found: Found, issues: IssueLog) -> list[Attenda
     chair = president_entry(entries, found.field("president"), found.field("members_present"))
     if chair is not None:
         entries = [*entries, chair]
+    entries = holders_as_listed(entries)
     sections = block_sections(act)
     rows = []
     for k, e in enumerate(entries, start=1):
