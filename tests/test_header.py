@@ -375,6 +375,8 @@ def test_header_counts_closing_a_list(text: str, expected: tuple) -> None:
     ("- Désignation d’un secrétaire de séance (article L.2121-15 du CGCT applicable en vertu de\nl’article L. 5211-1 "
      "du CGCT) : Mme Anne-Marie DEFRANCE a été désignée.", "Anne-Marie DEFRANCE"),
     ("Désignation du secrétaire de séance : M. Paul RENARD est désigné.", "Paul RENARD"),
+    ("A été élue secrétaire de séance : Mme Régine CORMIER.", "Régine CORMIER"),
+    ("Est désigné secrétaire de séance : M. Paul RENARD", "Paul RENARD"),
 ])
 def test_header_secretary_designated(text: str, expected: str) -> None:
     assert find_person(text, SECRETARY_RES) == expected
@@ -698,3 +700,12 @@ def test_header_real_saint_restitut_scan() -> None:
                 "members_in_office": 15, "members_present": 13, "members_voting": 15,
                 "title": "CIMETIERE MODIFICATION TARIFS COLUMBARIUM", "act_number": None}
     assert {k: _as_json(values.get(k)) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a first name cut at a line end, a margin block read between: unsure, no president
+    ("sous la présidence de Monsieur Jean-\nVotants : 15\tPaul LERAY, Maire.", None),
+    ("sous la présidence de Monsieur Jean-Paul LERAY, Maire.", "Jean-Paul LERAY"),
+])
+def test_header_president_cut_at_a_line_end_is_not_guessed(text: str, expected: str | None) -> None:
+    assert find_person(text, PRESIDENT_RES) == expected

@@ -41,6 +41,10 @@ SECRETARY_RES: tuple[re.Pattern[str], ...] = (
     # a labelled line, one or two names
     re.compile(rf"""^\W{{0,2}}(?i:secr[ée]taires?(?:\s+de\s+s[ée]ance)?)[ \t]*:[ \t]*(?P<name>(?:{_CIV}[ \t]*)?{_PERSON_LINE}
                     (?:[ \t]*[;,][ \t]*(?:et[ \t]+)?(?:{_CIV}[ \t]*)?{_PERSON_LINE})?)""", re.X | re.M),
+    # "A été élue secrétaire de séance : Mme Régine CORMIER.", "Est désigné secrétaire : M. X"
+    re.compile(rf"""(?i:(?:a\s+[ée]t[ée]|est|sont|ont\s+[ée]t[ée])\s+(?:[ée]lue?s?|d[ée]sign[ée]e?s?|nomm[ée]e?s?)\s+
+                    (?:en\s+qualit[ée]\s+de\s+|comme\s+)?secr[ée]taires?(?:\s+de\s+s[ée]ance)?)[ \t]*:[ \t]*
+                    (?P<name>(?:{_CIV}[ \t]*)?{_PERSON_LINE})""", re.X),
     # "M. PERRAUD est désigné(e) en tant que secrétaire de séance"
     re.compile(rf"""(?P<name>{_CIV}\s*{_PERSON})\s*,?\s+(?i:(?:est|a\s+[ée]t[ée])\s+(?:d[ée]sign[ée]|nomm[ée]|[ée]lu)
                     (?:\(?e\)?)?\s+(?:en\s+tant\s+que\s+|comme\s+|en\s+qualit[ée]\s+de\s+)?secr[ée]taire)""", re.X),
@@ -81,6 +85,8 @@ def person_name(printed: str) -> str | None:
     >>> person_name("S.MEARY")
     'S. MEARY'
     """
+    if re.search(r"[-‐]\s*$", printed):
+        return None  # "Monsieur Jean-" cut at a line end (a margin block read between): unsure
     text = _NAME_TAIL_RE.sub("", collapse_ws(printed)).strip(" ,;.(")
     text = re.sub(r"\s*\(.*$", "", text)
     text = _CIVILITY_PREFIX_RE.sub("", text).strip()
