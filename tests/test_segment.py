@@ -587,7 +587,7 @@ REAL_ACT_COUNTS = {
     "commune-lannion-2020-05-25-cm-pv-installation.pdf": 3,
     "commune-lannion-2020-06-08-cm-pv.pdf": 25,
     "commune-lannion-2021-07-05-cm-pv.pdf": 20,
-    "commune-larbresle-2013-07-09-cm-cr.pdf": 12,
+    "commune-larbresle-2013-07-09-cm-cr.pdf": 13,  # DL-055, a numbered "prennent acte", counts since 2026-12-03
     "commune-montpellier-2014-04-24-cm-delib-2014-139.pdf": 1,
     "commune-preuilly-sur-claise-2020-07-23-cm-pv.pdf": 15,
     "commune-saint-restitut-2016-03-31-cm-cr-scan.pdf": 27,
@@ -729,6 +729,36 @@ def test_minutes_are_told_by_their_title(text: str, minutes: bool) -> None:
     from pipeline.segment.acts import is_minutes
 
     assert is_minutes(doc_of(text)) is minutes
+
+
+@pytest.mark.parametrize("wording, is_act", [
+    ("Le Conseil municipal prend acte de ces décisions.", True),
+    ("Les membres du Conseil municipal prennent acte du rapport d’activité 2012.", True),
+    ("Le Conseil communautaire donne acte au Président de cette communication.", True),
+    ("Le maire informe le conseil des travaux en cours.", False),
+])
+def test_a_numbered_item_that_takes_note_is_an_act(wording: str, is_act: bool) -> None:
+    """Under a deliberation number of the register, an item the council only takes note of is
+    an act (L'Arbresle DL-055, Chéméré 2008/13); a numbered item with neither a decision nor a
+    "prend acte" is information."""
+    text = ("COMPTE RENDU DU CONSEIL MUNICIPAL DU 9 JUILLET 2013\nPrésents : Jean DUPONT, Marie MARTIN\n"
+            "DL-055-07-13 - Décisions prises par délégation\nLe maire rend compte des marchés signés.\n" + wording + "\n"
+            "DL-056-07-13 - Création de postes\nLe Conseil municipal, après en avoir délibéré, décide de créer "
+            "deux postes.\n")
+    numbers = [a.text.split(" ")[0] for a in segment_document(doc_of(text))]
+    assert numbers == (["DL-055-07-13", "DL-056-07-13"] if is_act else ["DL-056-07-13"])
+
+
+@pytest.mark.parametrize("heading", [
+    "2008/12 – 4 ème édition du « Prix départemental d’architecture »",
+    "2008/12 – 2e tranche des travaux de voirie",
+    "DE-2015/31 – 1er prix du concours des maisons fleuries",
+])
+def test_a_numbered_heading_whose_title_opens_with_an_ordinal(heading: str) -> None:
+    text = ("COMPTE RENDU DU CONSEIL MUNICIPAL DU 22 JANVIER 2008\nPrésents : Jean DUPONT\n"
+            "2008/11 – Remblaiement de la lagune\nLe Conseil municipal, après en avoir délibéré, décide.\n"
+            + heading + "\nLe Conseil municipal, après en avoir délibéré, décide de participer.\n")
+    assert [a.text.splitlines()[0] for a in segment_document(doc_of(text))][-1] == heading
 
 
 def test_unnumbered_minutes_with_one_vote_stay_one_act() -> None:

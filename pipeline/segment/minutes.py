@@ -88,6 +88,12 @@ def decides(text: str) -> bool:
     return False
 
 
+#: The council takes note of a report ("Le Conseil municipal prend acte", "les membres
+#: prennent acte", "PREND ACTE de la communication"): under a deliberation number of the
+#: register it is an act (a numbered "Information" item, the mayor's report of his
+#: decisions filed as DL-055), without one it is information.
+TAKES_NOTE_RE = re.compile(r"\bpren(?:d|nent)\s+acte\b|\bprise?\s+d['’]acte\b|\bdonne\s+acte\b", re.I)
+
 #: The end of the meeting: items after it are a summary or annexes.
 CLOSING_RE = re.compile(
     r"""^\W{0,2}(?:la\s+s[ée]ance\s+est\s+(?:lev[ée]e|close)     # La séance est levée à 19 h 45
@@ -130,7 +136,9 @@ NUMBERED_HEADING_RES: tuple[re.Pattern[str], ...] = (
     re.compile(rf"^\W{{0,2}}n[°o]\s*(?P<num>{_NUMBER})\s*[-–:.]?\s+\S", re.I),
     # "2020-038 SUBVENTION …", "DL-056-07-13 - Création …", "2020- 047 REDEVANCE"
     # (a bullet glyph may stand before: " DE-2014/47 – Délégations …", the Wingdings arrow)
-    re.compile(rf"^(?:[^\w\s(«\"]{{1,2}}\s*)?(?P<num>{_NUMBER})(?:\s*[-–:]\s*|\s+)[A-ZÀ-Ý«\"]"),  # "… 2015/31 –Vote …" too
+    re.compile(rf"^(?:[^\w\s(«\"]{{1,2}}\s*)?(?P<num>{_NUMBER})(?:\s*[-–:]\s*|\s+)"
+               r"(?:[A-ZÀ-Ý«\"]|\d{1,2}\s?(?:e|è|ème|eme|er|ère|re)\b)"),  # "… 2015/31 –Vote …" too;
+               # a title opening with an ordinal: "2008/12 – 4 ème édition du « Prix départemental … »"
 )
 
 #: "n° DBC 2019-070 du 3 juin 2019 approuvant la cession": a number with its date and a
@@ -681,7 +689,7 @@ def minutes_acts(doc: Document, unnumbered: bool = False) -> tuple[list[Span], S
         for a, b in zip(cuts, cuts[1:]):
             start = lines[a].start
             end = lines[b].start if b < len(lines) else len(doc.text)
-            if decides(doc.text[start:end]):
+            if decides(doc.text[start:end]) or (h.kind == "number" and TAKES_NOTE_RE.search(doc.text[start:end])):
                 spans.append(Span(start, end))
                 if key:
                     decided.add(key)
