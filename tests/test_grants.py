@@ -191,6 +191,9 @@ def _table(headers: list[str], rows: list[list[str]]):  # type: ignore[no-untype
     # last year's amount, this year's request, the proposal, the vote: the vote
     (["ASSOCIATIONS", "Montants 2007", "Montants 2008 sollicités", "Proposition", "Vote"], [4]),
     (["ASSOCIATIONS", "Montants 2009", "Montants 2010 sollicités", "Proposition Com", "Vote CM"], [4]),
+    # last year's vote beside this year's proposal whose two-line header was read as one
+    # (Lisières 2025-09): the proposal of the year, never last year's vote
+    (["Associations", "Montant voté en 2024", "Fixe Montant proposé 2025"], [2]),
     (["ASSOCIATIONS", "Montants 2013", "Montants 2014 sollicités", "Prop Com", "Vote du conseil"], [4]),
     (["Association", "Subvention 2023", "Demande 2024", "Montant attribué"], [3]),
     (["Association", "Versé en 2023", "Proposé 2024"], [2]),

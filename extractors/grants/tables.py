@@ -49,6 +49,11 @@ def grant_tables(act: Act) -> list[Table]:
 def awarded_columns(table: Table, session_year: int | None = None) -> list[int]:
     """The columns holding the amounts the act awards (see the module's docstring)."""
     kinds = {i: grant_column(table.columns[i].header) for i in table.money_columns()}
+    # a column the measure vocabulary missed but whose header says it is proposed or awarded
+    # ("Fixe Montant proposé 2025": a header on two lines, read as one) is money too
+    for i, c in enumerate(table.columns):
+        if i not in kinds and grant_column(c.header) in ("awarded", "proposed"):
+            kinds[i] = grant_column(c.header)
     kept = [i for i, k in kinds.items() if k in _RANK]
     # years of every money column, the requested ones too: "Montants 2007 | Montants 2008
     # sollicités | Proposition | Vote" dates the 2007 column as last year's
