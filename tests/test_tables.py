@@ -331,3 +331,23 @@ def test_tables_tesseract_reads_a_cell_again(tmp_path: Path) -> None:
     first = next(w for w in doc.pages[0].words if w.text == "12" and abs(w.top - word.top) < 3)
     [text] = tesseract_cells(doc, 1, [(first.x0, word.top, word.x1, word.bottom)], "figure")
     assert text == "12 345,67"
+
+
+@pytest.mark.parametrize("cell, cut", [
+    # a number after an account word is the account's code, not an amount
+    ("Compte 023 : 5 000 €", ["Compte 023 :", "5 000 €"]),
+    ("article 6574 1 200,00", ["article 6574", "1 200,00"]),
+    ("Chapitre 65 Subventions", ["Chapitre 65 Subventions"]),
+    # elsewhere a figure is cut out of its cell
+    ("Installations chantier 3 000 € ht État", ["Installations chantier", "3 000 € ht", "État"]),
+])
+def test_tables_code_after_an_account_word_is_no_figure(cell: str, cut: list[str]) -> None:
+    from pipeline.model import Word
+    from pipeline.read.word_tables import _split_figures
+
+    words, x, pos = [], 0.0, 0
+    for t in cell.split(" "):
+        words.append(Word(t, x, 0, x + 6 * len(t), 9, pos, 0))
+        x += 6 * len(t) + 4
+        pos += len(t) + 1
+    assert [" ".join(w.text for w in c.words) for c in _split_figures(words)] == cut

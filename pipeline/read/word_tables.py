@@ -148,6 +148,13 @@ _YEAR_RE = re.compile(r"(?:19|20)\d\d")  # "CP 2023", "Biodiversité 2024": a ye
 _FIGURE_TAIL_RE = re.compile(r"^(?:€|euros?|EUR|HT|TTC|ht|ttc|H\.T\.?|T\.T\.C\.?)[.,;]?$")
 
 
+#: Words after which a number is a code, not an amount: "Compte 023", "article 6574",
+#: "chapitre 65", "c/ 238", "n° 12", "lot 3", "parcelle 482".
+_CODE_WORD_RE = re.compile(r"(?i)(?:comptes?|articles?|art\.|chapitres?|chap\.|c/|n°|no|imputations?|lots?"
+                           r"|parcelles?|op[ée]rations?|fonctions?|natures?)")
+_CURRENCY_RE = re.compile(r"€|\beuros?\b|\bEUR\b", re.I)
+
+
 def _split_figures(words: list[Word]) -> list[_Cell]:
     """Cut the figures out of one cell's words: "Installations chantier 3 000 € ht État
     (DETR 2014)" → "Installations chantier" | "3 000 € ht" | "État (DETR 2014)". A figure in
@@ -169,6 +176,8 @@ def _split_figures(words: list[Word]) -> list[_Cell]:
                 elif not (_FIGURE_TAIL_RE.match(words[j].text) or re.fullmatch(r"\d{1,3}(?:[,.]\d{1,2})?", words[j].text)):
                     break
         figure = " ".join(x.text for x in words[i:i + best])
+        if best and text and _CODE_WORD_RE.fullmatch(text[-1].text) and not _CURRENCY_RE.search(figure):
+            best = 0  # "Compte 023 :", "article 6574": the number of an account, not an amount
         if best and has_amount(figure) and not _YEAR_RE.fullmatch(figure):
             if text:
                 out.append(_Cell(text))
