@@ -28,7 +28,7 @@ import re
 from collections import defaultdict
 from decimal import Decimal
 
-from extractors.budget_text import text_budget_lines
+from extractors.budget_text import text_budget_lines, two_sided_spans
 from extractors.quality import quality_check, result
 from extractors.registry import Found, extractor
 from pipeline.errors import IssueLog
@@ -102,6 +102,9 @@ def extract_budget_lines(act: Act, found: Found, issues: IssueLog) -> list[Budge
     """One row per amount cell of every budget table of the act (annexes included)."""
     rows: list[BudgetLineRow] = []
     tables = budget_tables(act)
+    dm = two_sided_spans(act)
+    if dm:  # a two-column décision modificative is read from its lines, not from a word table over it
+        tables = [t for t in tables if not any(sp.start <= b.start < sp.end for sp in t.spans for b in dm)]
     for ti, table in enumerate(tables):
         section = section_of(act, table.start)
         for ri, row in enumerate(table.rows, start=1):

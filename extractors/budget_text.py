@@ -39,6 +39,16 @@ Two families, read from the act's own text (not its annexes' conventions):
   ``measure`` ``expense`` / ``other``; both sides must be printed, one right after the other
   (a lone "Dépenses :" list is not a plan).
 
+* a décision modificative in two columns, the sides side by side::
+
+      DEPENSES                          RECETTES
+      Compte 023 :   + 5 000 €          Compte 777-042 : + 5 000 €
+      Virement à la Section d'invest.   Recettes et Quote-Part-Subvention Investissement
+
+  one row per account: the left one on the first side named, the right one on the other,
+  ``label`` the line below, cut at the same column gap (:func:`two_sided_accounts`; the
+  budget-lines extractor reads these lines before any word table over them).
+
 These amounts are budget lines, not running-text amounts (:mod:`extractors.amounts`
 skips the spans :func:`text_budget_spans` returns).
 """
@@ -66,7 +76,7 @@ _SIDE_RE = re.compile(r"\b(?P<side>Recettes|RECETTES|D[ée]penses|D[ÉE]PENSES)"
 _ACCOUNT_RE = re.compile(
     rf"""(?:
           (?P<prefix>\bc\s?/\s?|\bcompte\s+|\barticle\s+|\bart\.\s?|\bchapitre\s+)
-            (?P<acct1>\d{{2,6}}[DR]?(?:\s?/\s?\d{{2,6}}[DR]?)?)      # c/ 238R/041, compte 6574
+            (?P<acct1>\d{{2,6}}[DR]?(?:\s?/\s?\d{{2,6}}[DR]?|-\d{{2,4}})?)   # c/ 238R/041, compte 6574, 777-042
         | (?<![\w/.,])(?P<acct2>\d{{2,6}}[DR]?/\d{{2,4}}[DR]?)(?![\w/])  # 238/041 alone
         )
         [ \t]*(?:=|:|pour)?[ \t]*
@@ -180,6 +190,52 @@ def _plans(text: str, base: int) -> list[TextBudgetLine]:
     return out
 
 
+# A line naming both sides, as column heads: "DEPENSES\tRECETTES", "Dépenses    Recettes".
+_TWO_SIDES_RE = re.compile(r"^[ \t]*(?P<a>D[ée]penses|D[ÉE]PENSES|Recettes|RECETTES)(?:\t|[ \t]{2,})[ \t]*"
+                           r"(?P<b>D[ée]penses|D[ÉE]PENSES|Recettes|RECETTES)[ \t]*$")
+
+
+def two_sided_accounts(text: str, base: int) -> list[TextBudgetLine]:
+    """Décisions modificatives in two columns (see the module's docstring)."""
+    lines = text.split("\n")
+    offsets, pos = [], 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    out: list[TextBudgetLine] = []
+    for i, line in enumerate(lines):
+        h = _TWO_SIDES_RE.match(line)
+        if not h or h.group("a")[0].lower() == h.group("b")[0].lower():
+            continue
+        sides = (h.group("a"), h.group("b"))
+        j = i + 1
+        while j < len(lines):
+            accts = list(_ACCOUNT_RE.finditer(lines[j]))
+            if not accts or len(accts) > 2 or not (accts[0].group("prefix") or "").strip():
+                break
+            below = lines[j + 1] if j + 1 < len(lines) and not _ACCOUNT_RE.search(lines[j + 1]) \
+                and not _TWO_SIDES_RE.match(lines[j + 1]) else ""
+            labels = [c.strip() for c in below.split("\t")] if below.count("\t") == len(accts) - 1 else []
+            for k, m in enumerate(accts):
+                side = sides[0] if k == 0 and len(accts) == 2 or (len(accts) == 1 and m.start() < len(lines[j]) / 2) \
+                    else sides[1]
+                acct = re.sub(r"\s+", "", m.group("acct1") or m.group("acct2"))
+                label = m.group("label") or (labels[k] if k < len(labels) else None)
+                start = base + offsets[j]
+                out.append(TextBudgetLine(Span(start + m.start(), start + m.end("fig")), acct,
+                                          " ".join(label.split()) if label else None, side,  # as printed
+                                          "other" if side.lower().startswith("r") else "expense",
+                                          _figure(m.group("fig"))))
+            j += 2 if below else 1
+    return out
+
+
+def two_sided_spans(act: Act) -> list[Span]:
+    """Where the act prints a décision modificative in two columns: a word table over these
+    lines mixes the sides (its heads stand over the accounts, not over the amounts)."""
+    return [b.span for s in _sections(act) for b in two_sided_accounts(s.text, s.span.start)]
+
+
 def _side_lists(text: str, base: int) -> list[TextBudgetLine]:
     """Plans printed as two lists under their side words (see the module's docstring)."""
     lines = text.split("\n")
@@ -236,7 +292,9 @@ def text_budget_spans(act: Act) -> list[TextBudgetLine]:
     """Every budget line the act prints as text, in order."""
     out: list[TextBudgetLine] = []
     for s in _sections(act):
-        found = _accounts(s.text, s.span.start) + _plans(s.text, s.span.start)
+        found = two_sided_accounts(s.text, s.span.start)
+        found += [b for b in _accounts(s.text, s.span.start) + _plans(s.text, s.span.start)
+                  if not any(f.span.start <= b.span.start < f.span.end for f in found)]
         out += found + [b for b in _side_lists(s.text, s.span.start)
                         if not any(f.span.start <= b.span.start < f.span.end for f in found)]
     out.sort(key=lambda b: b.span.start)

@@ -176,6 +176,23 @@ def test_budget_lines_plan_in_two_lists_under_their_side_words(text: str, expect
     assert [(r.label, r.column, r.measure, str(r.amount)) for r in rows] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the sides side by side, each account with its label below (Lisières 2025-09)
+    ("FONCTIONNEMENT 2025\nDEPENSES\tRECETTES\nCompte 023 :\t+ 5 000 €\tCompte 777-042 : + 5 000 €\n"
+     "Virement à la Section d’investissement\tRecettes et Quote-Part-Subvention Investissement\n",
+     [("023", "Virement à la Section d’investissement", "DEPENSES", "expense", "5000.00"),
+      ("777-042", "Recettes et Quote-Part-Subvention Investissement", "RECETTES", "other", "5000.00")]),
+    # written by us: recettes first, "c/" accounts, no labels
+    ("Recettes\tDépenses\nc/ 7478 : 2 500 €\tc/ 6574 : 2 500 €\n",
+     [("7478", None, "Recettes", "other", "2500.00"), ("6574", None, "Dépenses", "expense", "2500.00")]),
+    # one side word alone is no two-column DM (and "Dépenses Dépenses" is no pair)
+    ("DEPENSES\tDEPENSES\nCompte 023 :\t+ 5 000 €\tCompte 021 : + 5 000 €\n", []),
+])
+def test_budget_lines_dm_in_two_columns(text: str, expected: list) -> None:  # type: ignore[type-arg]
+    rows = extract_budget_lines(_text_act(text), Found(), IssueLog())
+    assert [(r.imputation, r.label, r.column, r.measure, str(r.amount)) for r in rows] == expected
+
+
 def test_budget_lines_two_sided_plan(tmp_path: Path) -> None:
     from tests.test_tables import PLAN_PAGE
 
