@@ -131,7 +131,7 @@ def test_real_matiere_answer_sheet_uses_actes_codes() -> None:
 
     with open(REPO / "tests" / "gold" / "real-matieres.csv", encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
-    assert len(rows) == 205
+    assert len(rows) == 206  # L'Arbresle DL-055 counted as an act since 2026-12-03
     for row in rows:
         assert row["code"] in LEVEL2, row
         assert all(c in LEVEL2 for c in filter(None, row["also_ok"].split(";"))), row
