@@ -195,13 +195,19 @@ _TWO_SIDES_RE = re.compile(r"^[ \t]*(?P<a>D[ée]penses|D[ÉE]PENSES|Recettes|REC
                            r"(?P<b>D[ée]penses|D[ÉE]PENSES|Recettes|RECETTES)[ \t]*$")
 
 
-def two_sided_accounts(text: str, base: int) -> list[TextBudgetLine]:
-    """Décisions modificatives in two columns (see the module's docstring)."""
+def _lines_with_offsets(text: str) -> tuple[list[str], list[int]]:
+    """The lines of ``text`` and the offset of each in it."""
     lines = text.split("\n")
     offsets, pos = [], 0
     for line in lines:
         offsets.append(pos)
         pos += len(line) + 1
+    return lines, offsets
+
+
+def two_sided_accounts(text: str, base: int) -> list[TextBudgetLine]:
+    """Décisions modificatives in two columns (see the module's docstring)."""
+    lines, offsets = _lines_with_offsets(text)
     out: list[TextBudgetLine] = []
     for i, line in enumerate(lines):
         h = _TWO_SIDES_RE.match(line)
@@ -238,11 +244,7 @@ def two_sided_spans(act: Act) -> list[Span]:
 
 def _side_lists(text: str, base: int) -> list[TextBudgetLine]:
     """Plans printed as two lists under their side words (see the module's docstring)."""
-    lines = text.split("\n")
-    offsets, pos = [], 0
-    for line in lines:
-        offsets.append(pos)
-        pos += len(line) + 1
+    lines, offsets = _lines_with_offsets(text)
     blocks: list[tuple[str, int, list[tuple[int, re.Match[str]]]]] = []  # (side, heading line, items)
     i = 0
     while i < len(lines):
