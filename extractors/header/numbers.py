@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from extractors.header.text import fold
 from pipeline.model import collapse_ws
 from pipeline.normalize.identifiers import siren_valid
+from pipeline.segment.minutes import BULLET_HEADING_RE
 from pipeline.segment.recueils import ACT_NUMBER, is_header_block, number_of_opening
 
 # ---------------------------------------------------------------------------
@@ -104,9 +105,9 @@ ITEM_HEADING_RE = re.compile(
 )
 
 
-#: The bullet glyph before a heading in capitals (typed, or read by OCR as "*", "+", "»"):
-#: "• ENFANCE - Centre de loisirs…", "► FINANCES : …" (see pipeline.segment.minutes).
-BULLET_RE = re.compile(r"^[•▪►▸➢➤◆◇■□❖✓✔→⇒*+»·]\s*(?=[A-ZÀ-Ý][A-ZÀ-Ý'’ÉÈ]{2,}\b)")
+#: The bullet glyph before a heading in capitals ("• ENFANCE - Centre de loisirs…", OCR
+#: "+ ENFANCE"): the segmenter's vocabulary, one pattern for both stages.
+BULLET_RE = BULLET_HEADING_RE
 
 
 def find_item_heading(head: str, vocabulary: str = "", full: LineWidths | None = None) -> ItemHeading | None:
