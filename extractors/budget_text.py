@@ -49,6 +49,20 @@ Two families, read from the act's own text (not its annexes' conventions):
   ``label`` the line below, cut at the same column gap (:func:`two_sided_accounts`; the
   budget-lines extractor reads these lines before any word table over them).
 
+* the results of a compte administratif, printed without a header, one result per line and
+  section (the section word between the result's label and its figure; a line with the
+  section word alone continues the result above)::
+
+      Résultat de clôture Exercice 2014   INVESTISSEMENT   -152.877.17 €
+                                          FONCTIONNEMENT    197.153.90 €
+      Résultat de l'exercice 2015         INVESTISSEMENT    252.646.77 €
+      Excédent de fonctionnement reporté : FONCTIONNEMENT : 12 500,00 €
+
+  one row per figure, ``label`` the result's label and the section word as printed
+  ("Résultat de clôture Exercice 2014 INVESTISSEMENT"), ``column`` null, ``measure``
+  ``balance`` (a résultat, excédent, déficit or solde) or ``other`` (restes à réaliser); a
+  block needs two figures and a labelled line (:func:`_results`).
+
 These amounts are budget lines, not running-text amounts (:mod:`extractors.amounts`
 skips the spans :func:`text_budget_spans` returns).
 """
@@ -196,8 +210,8 @@ _TWO_SIDES_RE = re.compile(r"^[ \t]*(?P<a>D[ée]penses|D[ÉE]PENSES|Recettes|REC
 
 
 def _lines_with_offsets(text: str) -> tuple[list[str], list[int]]:
-    """The lines of ``text`` and the offset of each in it."""
-    lines = text.split("\n")
+    """The lines of ``text`` and the offset of each in it (a page break ends a line too)."""
+    lines = re.split(r"[\n\f]", text)
     offsets, pos = [], 0
     for line in lines:
         offsets.append(pos)
@@ -281,6 +295,51 @@ def _side_lists(text: str, base: int) -> list[TextBudgetLine]:
     return out
 
 
+# The results of a compte administratif (see the module's docstring). The label names a
+# result: "Résultat de clôture (de l'exercice) 2014", "Résultat de l'exercice 2015",
+# "Résultat cumulé", "Excédent (de fonctionnement) reporté", "Déficit d'investissement",
+# "Solde d'exécution", "Restes à réaliser".
+_RESULT_LABEL = (r"(?:r[ée]sultats?|exc[ée]dents?|d[ée]ficits?|soldes?|restes?\s+[àa]\s+r[ée]aliser)"
+                 r"(?![\w])[^\n\t€:;]{0,70}?")
+# The section of the budget: "INVESTISSEMENT", "Fonctionnement", "Section d'investissement".
+_RESULT_SECTION = r"(?:section\s+(?:de\s+|d['’]\s*))?(?:investissement|fonctionnement)"
+# A figure with its currency, or with its cents when the currency is left out.
+_RESULT_FIGURE = rf"(?:{_FIGURE}|[-–+]?\s?(?:\d{{1,3}}(?:[ \u00a0\u202f.]\d{{3}})+|\d+)[,.]\d{{2}}(?![\d.,]))"
+_RESULT_LINE_RE = re.compile(
+    rf"^[ \t]*[-–•]?[ \t]*(?:(?P<label>{_RESULT_LABEL})[ \t]*:?[ \t]*)?"
+    rf"(?P<sec>{_RESULT_SECTION})[ \t]*:?[ \t]*(?P<fig>{_RESULT_FIGURE})[ \t.]*$", re.I)
+_RESULT_OTHER_RE = re.compile(r"^restes?\s", re.I)
+
+
+def _results(text: str, base: int) -> list[TextBudgetLine]:
+    """Results of a compte administratif (see the module's docstring)."""
+    lines, offsets = _lines_with_offsets(text)
+    out: list[TextBudgetLine] = []
+    block: list[TextBudgetLine] = []
+    label = None
+
+    def close() -> None:
+        if len(block) >= 2:
+            out.extend(block)
+        block.clear()
+
+    for i, line in enumerate(lines):
+        m = _RESULT_LINE_RE.match(line)
+        if not m or (not m.group("label") and label is None):
+            close()
+            label = None
+            continue
+        if m.group("label"):
+            label = " ".join(m.group("label").split()).rstrip(" :")
+        section = " ".join(m.group("sec").split())
+        start = base + offsets[i]
+        block.append(TextBudgetLine(Span(start + m.start("label" if m.group("label") else "sec"), start + m.end("fig")),
+                                    None, f"{label} {section}", None,
+                                    "other" if _RESULT_OTHER_RE.match(label) else "balance", _figure(m.group("fig"))))
+    close()
+    return out
+
+
 def _figure_span(act: Act, line: TextBudgetLine, amount: object) -> tuple[int | None, int | None]:
     """Offsets of the line's figure as printed, when it reads as the amount without repair
     (a "992.91 e" read as euros gives none: its provenance is left to the runner)."""
@@ -297,7 +356,9 @@ def text_budget_spans(act: Act) -> list[TextBudgetLine]:
         found = two_sided_accounts(s.text, s.span.start)
         found += [b for b in _accounts(s.text, s.span.start) + _plans(s.text, s.span.start)
                   if not any(f.span.start <= b.span.start < f.span.end for f in found)]
-        out += found + [b for b in _side_lists(s.text, s.span.start)
+        found += [b for b in _side_lists(s.text, s.span.start)
+                  if not any(f.span.start <= b.span.start < f.span.end for f in found)]
+        out += found + [b for b in _results(s.text, s.span.start)
                         if not any(f.span.start <= b.span.start < f.span.end for f in found)]
     out.sort(key=lambda b: b.span.start)
     return out

@@ -193,6 +193,32 @@ def test_budget_lines_dm_in_two_columns(text: str, expected: list) -> None:  # t
     assert [(r.imputation, r.label, r.column, r.measure, str(r.amount)) for r in rows] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a compte administratif's results, section words between label and figure, OCR tabs
+    # and dots as thousands separators (Saint-Restitut 2016, scan)
+    ("VOTE DU COMPTE ADMINISTRATIF 2015\nRésultat de clôture Exercice 2014\tINVESTISSEMENT\t-152.877.17 €\n"
+     "FONCTIONNEMENT\t197.153.90 €\nRésultat de l'exercice 2015\tINVESTISSEMENT\t252.646.77 €\n"
+     "FONCTIONNEMENT - 23.901.86 €\nAprès débat, le CA 2015 est approuvé.",
+     [("Résultat de clôture Exercice 2014 INVESTISSEMENT", "balance", "-152877.17"),
+      ("Résultat de clôture Exercice 2014 FONCTIONNEMENT", "balance", "197153.90"),
+      ("Résultat de l'exercice 2015 INVESTISSEMENT", "balance", "252646.77"),
+      ("Résultat de l'exercice 2015 FONCTIONNEMENT", "balance", "-23901.86")]),
+    # written by us: colons, "Section de", figures without the euro sign, restes à réaliser
+    ("Excédent reporté : Section de fonctionnement : 12 500,00\nDéficit cumulé : Section d'investissement : "
+     "- 8 300,50\nRestes à réaliser\tInvestissement\t3 000 €",
+     [("Excédent reporté Section de fonctionnement", "balance", "12500.00"),
+      ("Déficit cumulé Section d'investissement", "balance", "-8300.50"),
+      ("Restes à réaliser Investissement", "other", "3000.00")]),
+    # one result in a sentence is running text; a section word alone opens no block
+    ("Le résultat de fonctionnement 2015 s'élève à 173 252,04 €.\nFONCTIONNEMENT 173 252,04 €", []),
+    ("Résultat de clôture 2015\tINVESTISSEMENT\t99.769.60 €\nLe conseil approuve.", []),
+])
+def test_budget_lines_results_of_the_compte_administratif(text: str, expected: list) -> None:  # type: ignore[type-arg]
+    rows = extract_budget_lines(_text_act(text), Found(), IssueLog())
+    assert [(r.label, r.measure, str(r.amount)) for r in rows] == expected
+    assert all(r.column is None for r in rows)
+
+
 def test_budget_lines_two_sided_plan(tmp_path: Path) -> None:
     from tests.test_tables import PLAN_PAGE
 
