@@ -73,6 +73,11 @@ def test_money_qualifier(raw: str, qualifier: str | None) -> None:
     ("équilibrée à hauteur de 40 500,00 €.", [("40 500,00 €", "40500.00")]),
     ("l'année 2022 28 000 € à l'association", [("28 000 €", "28000.00")]),
     ("de 57 000 £ pour", [("57 000 £", "57000.00")]),  # OCR's "£" for "€"
+    # a figure after a column gap that follows a digit is read whole, not from its last
+    # group (Fargues 2018: "Groupe 1<tab>36 210 €" gave "210 €"); written by us: an account
+    ("Groupe 1\t36 210 €\t22 310 €", [("36 210 €", "36210.00"), ("22 310 €", "22310.00")]),
+    ("Groupe 4\t3 600 €", [("3 600 €", "3600.00")]),
+    ("compte 6574\t1 500,00 €", [("1 500,00 €", "1500.00")]),
 ])
 def test_money_find_amounts(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(a.raw, str(a.amount)) for a in find_amounts(text)] == expected

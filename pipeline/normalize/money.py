@@ -63,7 +63,9 @@ CELL_RE = re.compile(
 #: Amounts in running text: a number followed (or preceded) by a currency word.
 AMOUNT_RE = re.compile(
     rf"""
-    (?<![\w,.'’/-])(?<!\d\t)                       # not the tail of another number or code
+    (?<![\w,.'’/-])                                # not the tail of another number or code,
+    (?!(?<=\d\t)\d{{3}}(?!\d))                         # nor a group of three after a gap ("de 16<tab>500 €":
+                                                   # justified text split it); "Groupe 1<tab>36 210 €" is whole
     (?:(?P<sign>[{_MINUS}+])[ ]?(?=\d))?           # "-8'355,59€", "+20'000 €", "soit – 1’697€"
     (?P<num>{_NUMBER})
     (?![\d/])
