@@ -71,6 +71,35 @@ def test_tables_ruled_with_wrapped_header(tmp_path: Path) -> None:
     assert t.rows[0].text(3) == "209 285,00"
 
 
+@pytest.mark.parametrize("title, measures", [
+    # a programme's table pasted from a spreadsheet (Fargues 2018): years are its CP, the total its AP
+    ("Autorisation de programme et crédits de paiement (maj février 2016)", ["cp", "cp", "ae"]),
+    ("Tableau de l'AP/CP de la salle des sports", ["cp", "cp", "ae"]),
+    # without such a title, years and a total are no measure the vocabulary knows: no table of credits
+    ("Tableau des travaux prévus", None),
+])
+def test_tables_ruled_programme_with_year_headers(tmp_path: Path, title: str, measures: list | None) -> None:  # type: ignore[type-arg]
+    cols = [60, 200, 290, 380, 470]
+    text = [(62, 80, title), (62, 112, "Nature de la prestation"), (202, 112, "2024"), (292, 112, "2025"),
+            (382, 112, "Total TTC"), (62, 140, "Maîtrise d'oeuvre"), (210, 140, "45 088,86 €"),
+            (300, 140, "73 054,60 €"), (390, 140, "118 143,46 €"), (62, 160, "Travaux"), (300, 160, "210 706,60 €"),
+            (390, 160, "210 706,60 €")]
+    # the header row lacks its first rules (a spreadsheet's borders): pdfplumber gives its first two
+    # cells as none, "Nature de la prestation" and "2024" are read from the words there
+    rules = [(60, 100, 410, 0)] + [(x, 100, 0, 30) for x in cols[2:]] + \
+            [(x0, y, x1 - x0, 20) for y in (130, 150) for x0, x1 in zip(cols, cols[1:])]
+    doc = load_document(placed_pdf(tmp_path / "apcp.pdf", [text], [rules]), Options(ocr=False), IssueLog())
+    tables = find_tables(doc)
+    if measures is None:
+        assert not any(c.measure for t in tables for c in t.columns)
+        return
+    assert len(tables) == 1
+    t = tables[0]
+    assert t.headers[:1] == ["Nature de la prestation"]  # the header cell without a rule, from its words
+    assert [c.measure for c in t.columns if c.measure] == measures
+    assert [t.label(r) for r in t.rows] == ["Maîtrise d'oeuvre", "Travaux"]
+
+
 def _ocr_document(lines: list[list[tuple[float, float, str, float]]], tops: list[float] | None = None) -> Document:
     """An OCR'd page built from word boxes: per line, (x0, x1, text, confidence); cells split by tabs."""
     text, words, pos = "", [], 0

@@ -15,7 +15,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.model import Document, Span
-from pipeline.read.table_cells import SECTION_ROW_RE, Column, Row, Table, has_amount, join_wrapped, words_span
+from pipeline.read.table_cells import (SECTION_ROW_RE, Column, Row, Table, has_amount, is_header_year, join_wrapped,
+                                       words_span)
+from pipeline.read.table_vocabulary import is_programme_table, programme_measure
 
 #: A page with fewer drawn paths than this has no ruled table (a frame, an underline…).
 MIN_RULE_PATHS = 4
@@ -186,6 +188,49 @@ def _near_top(doc: Document, page_no: int, top: float) -> bool:
     return not [w for w in doc.page(page_no).words if w.bottom <= top and not doc.in_furniture(w.start)]
 
 
+def _money_cell(text: str) -> bool:
+    """A cell of the body: money, not a header's year ("2014 | 2015 | 2016 | total HT")."""
+    return has_amount(text) and not is_header_year(text)
+
+
+def _fill_header_cells(raw: list[list[str | None]], boxes: list[list[Box | None]], row_boxes: list[Box],
+                       n_head: int, words: list) -> None:  # type: ignore[type-arg]
+    """Header cells pdfplumber leaves out where a rule of the header is missing (a table
+    pasted from a spreadsheet: "nature de la prestation", "total TTC" read as no cell) are
+    the words standing in that column of the header row, when the body has cells there."""
+    width = max(map(len, boxes))
+    grid = [next((b for bs in boxes[n_head:] for b in bs[gi:gi + 1] if b), None) for gi in range(width)]
+    printed = [b for bs in boxes[:n_head] for b in bs if b]  # words of a merged header cell are its own
+
+    def in_printed(w) -> bool:  # type: ignore[no-untyped-def]
+        cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
+        return any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in printed)
+
+    for k in range(n_head):
+        top, bottom = row_boxes[k][1], row_boxes[k][3]
+        used: set[int] = set()
+        for gi, col in enumerate(grid):
+            if col is None or gi >= len(raw[k]) or (raw[k][gi] or "").strip() or boxes[k][gi] is not None:
+                continue
+            inside = [w for w in words if col[0] <= (w.x0 + w.x1) / 2 <= col[2] and top <= (w.top + w.bottom) / 2 <= bottom
+                      and id(w) not in used and not in_printed(w)]
+            used.update(id(w) for w in inside)
+            if inside and not any(_money_cell(w.text) for w in inside):
+                raw[k][gi] = " ".join(w.text for w in sorted(inside, key=lambda w: (round(w.top), w.x0)))
+                boxes[k][gi] = (col[0], top, col[2], bottom)
+
+
+def _programme_hints(headers: list[Column], head: list[list[str | None]], words: list, bbox: Box) -> None:  # type: ignore[type-arg]
+    """In a table of programme authorisations and payment credits — its title printed in
+    its headers or on the lines just above it —, year columns are CP and totals the AP."""
+    x0, top, x1, _ = bbox
+    above = [w.text for w in words if top - 40 <= w.bottom <= top + 1 and w.x1 >= x0 and w.x0 <= x1]
+    title = " ".join([c for r in head for c in r if c] + above)
+    if is_programme_table(title):
+        for col in headers:
+            col.measure_hint = programme_measure(col.header)
+
+
 def ruled_tables(doc: Document, page_no: int) -> list[Table]:
     """Tables with rules on a text-layer page of ``doc`` (a PDF file), in order."""
     path = doc.source_path
@@ -206,7 +251,7 @@ def ruled_tables(doc: Document, page_no: int) -> list[Table]:
         if not raw or len(boxes) != len(raw):
             continue
         n_head = 0
-        while n_head < len(raw) and not any(has_amount(_clean_cell(c, False)) for c in raw[n_head] if c):
+        while n_head < len(raw) and not any(_money_cell(_clean_cell(c, False)) for c in raw[n_head] if c):
             n_head += 1
         if n_head == len(raw):
             continue
@@ -222,8 +267,10 @@ def ruled_tables(doc: Document, page_no: int) -> list[Table]:
             continues = True
             n_head = 0
         else:
+            _fill_header_cells(raw, boxes, [r.bbox for r in t.rows], n_head, words)
             headers = _leaf_columns(raw, boxes, n_head)
             continues = False
+            _programme_hints(headers, raw[:n_head], words, t.bbox)
             if not any(c.measure for c in headers):
                 continue
         x0, top, x1, bottom = t.bbox

@@ -35,6 +35,15 @@ def words_span(words: list, text: str | None = None) -> tuple[int, int] | None: 
     return min(w.start for w in words), max(w.start + len(w.text) for w in words)
 
 
+#: A header cell naming a year ("2014", "Exercice 2025"), which is no amount however it reads.
+_HEADER_YEAR_RE = re.compile(r"\s*(?:(?:ann[ée]e|exercice)\s+)?(?:19[5-9]\d|20\d\d)\s*", re.I)
+
+
+def is_header_year(text: str) -> bool:
+    """A cell that names a year, as the headers of multi-year tables print them."""
+    return bool(_HEADER_YEAR_RE.fullmatch(text))
+
+
 def has_amount(text: str) -> bool:
     """A cell holding money: "209 285,00", "4500 €", "104", "0,00 €" — not a stray OCR
     digit ("7"), a rate ("40 %") or a count ("16")."""
@@ -151,6 +160,10 @@ class Column:
     x1: float
     #: set by a reader when the cells contradict the header ("DEPENSES" over labels)
     forced_role: str | None = None
+    #: the measure the table's title gives a header the vocabulary leaves without one (a
+    #: year under "Autorisation de programme et crédits de paiement" is a CP, see
+    #: :func:`pipeline.read.table_vocabulary.programme_measure`)
+    measure_hint: str | None = None
 
     @property
     def measure(self) -> str | None:
@@ -158,7 +171,7 @@ class Column:
             return None
         if self.forced_role == "measure":  # money under no money header (a titled list)
             return measure_of(self.header) or "budget"
-        return measure_of(self.header)
+        return measure_of(self.header) or self.measure_hint
 
     @property
     def role(self) -> str:

@@ -171,6 +171,35 @@ def measure_of(text: str) -> str | None:
     return None
 
 
+# A table of programme authorisations and their payment credits, by its title or headers:
+# "Autorisation de programme et crédits (pluriannuels) de paiement", "AP/CP", "AP-CP",
+# "AE/CP", "Crédits de paiement".
+_PROGRAMME_RE = re.compile(r"\bautorisations?\s+d['’]?\s*(?:e\s+)?(?:programme|engagement)s?\b|\ba[pe]\s*[-/]\s*cp\b"
+                           r"|\bcr[ée]dits?\s+(?:pluriannuels\s+)?de\s+paiements?\b", re.I)
+# What the totals of such a table are: "Total", "Total HT", "Total TTC", "Montant total".
+_PROGRAMME_TOTAL_RE = re.compile(r"^(?:total|montant\s+total|cout\s+total)(?:\s+(?:ht|ttc))?$")
+
+
+def is_programme_table(text: str) -> bool:
+    """The title or headers of a table name programme authorisations and payment credits."""
+    return bool(_PROGRAMME_RE.search(text))
+
+
+def programme_measure(header: str) -> str | None:
+    """In a table of programme authorisations (:func:`is_programme_table`), the measure of a
+    header the vocabulary has none for: a year alone is that year's payment credits (``cp``),
+    a total is the authorisation (``ae``); anything else None.
+
+    >>> programme_measure("2016"), programme_measure("total TTC"), programme_measure("taux")
+    ('cp', 'ae', None)
+    """
+    if measure_of(header) is not None:
+        return None
+    if _YEAR_RE.fullmatch(header.strip()):
+        return "cp"
+    return "ae" if _PROGRAMME_TOTAL_RE.match(header_key(header)) else None
+
+
 # ---------------------------------------------------------------------------
 # Roles of text columns
 # ---------------------------------------------------------------------------
