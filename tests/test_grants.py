@@ -154,6 +154,21 @@ def test_grants_real_roannais_small_business_aid() -> None:
      "Restos du Cœur pour la campagne d'hiver.", [("Les Restos du Cœur", Decimal("800.00"), "la campagne d'hiver")]),
     # "lui" names nobody
     ("M. X propose de lui attribuer une subvention exceptionnelle de 550 €.", []),
+    # a verb of approval or vote whose object is the grant (Fargues 2018, its typed slip too)
+    ("APPROUVE une subvention exceptionnelle de 80 € à l'Amicale Théâtrale dans le cadre de l'organisation du "
+     "Téléthon 2018.", [("Amicale Théâtrale", Decimal("80.00"), None)]),
+    ("APROUVE une subvention exceptionnelle de 300 € à l'association « Lormont Full-Contact/ Kick-Boxing » en "
+     "soutien à la saison sportive.", [("Lormont Full-Contact/ Kick-Boxing", Decimal("300.00"), None)]),
+    # written by us
+    ("Le conseil municipal vote une subvention de 1 200 € au Comité des fêtes pour le 14 juillet.",
+     [("Comité des fêtes", Decimal("1200.00"), "le 14 juillet")]),
+    ("VALIDE la participation de 4 500 € à la commune de Saint-Paul pour le transport scolaire ;",
+     [("Commune de Saint-Paul", Decimal("4500.00"), "le transport scolaire")]),
+    # a name ends before "à la signature", "à compter de" (Chéméré archive, 2015)
+    ("DÉCIDE de verser une subvention de 300 € à la FDGDON à la signature de la convention.",
+     [("FDGDON", Decimal("300.00"), None)]),
+    # approving a convention that mentions a grant is no award
+    ("APPROUVE la convention avec l'association Sport Pour Tous, qui reçoit une subvention de 2 000 € de la Région.", []),
 ])
 def test_grants_text_wordings(text: str, expected: list) -> None:  # type: ignore[type-arg]
     _, _, rows = _grants([(SectionKind.ARTICLES, text, None)])

@@ -319,6 +319,26 @@ def test_the_deciding_sentence_opens_the_decision_over_its_line_break(first: str
     assert decision and decision[0].text.startswith(first)
 
 
+@pytest.mark.parametrize("tally, dispositif, decides_after", [
+    # the tally printed before the dispositif (Fargues 2018, its typed slip "APROUVE" too)
+    ("POUR\t20\nCONTRE\t0\nABSTENTION 0", "APPROUVE une subvention exceptionnelle de 80 € à l'Amicale.", True),
+    ("POUR\t21\nCONTRE\t0\nABSTENTION 0", "APROUVE une subvention exceptionnelle de 300 € au club.", True),
+    # written by us
+    ("Pour : 15\nContre : 2\nAbstention : 0", "DÉCIDE de fixer les tarifs comme suit :", True),
+    ("Vote : 12 pour, 1 contre", "AUTORISE le Maire à signer la convention.", True),
+    # a result after the tally is the vote's own line
+    ("Pour : 15\nContre : 0", "ADOPTE À L'UNANIMITÉ", False),
+    ("Pour : 15\nContre : 0", "APPROUVÉ PAR 15 VOIX", False),
+])
+def test_a_dispositif_after_its_tally_is_the_decision(tally: str, dispositif: str, decides_after: bool) -> None:
+    text = ("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS\nObjet : Subvention\nMonsieur le Maire propose une subvention.\n"
+            "Le Conseil Municipal,\nAprès en avoir délibéré,\n" + tally + "\n" + dispositif + "\n")
+    act = segment_document(doc_of(text))[0]
+    kinds = [(s.kind, s.text.strip()) for s in act.sections]
+    assert any(k is K.VOTE and t.startswith(tally.split("\n")[0]) for k, t in kinds)
+    assert any(k is K.DECISION and t.startswith(dispositif) for k, t in kinds) == decides_after
+
+
 @pytest.mark.parametrize("first,second", [
     # its visas follow: the decision opens further on, at "DÉCIDE"
     ("Le Conseil municipal, après avoir entendu l'exposé du Maire,", "Vu le code général des collectivités territoriales,"),

@@ -22,9 +22,14 @@ from __future__ import annotations
 import re
 
 # The act awards: "D'attribuer", "ATTRIBUE", "accorde", "alloue", "octroie", "verse",
-# "approuve le versement", "Approuvé l'attribution".
+# "approuve le versement", "Approuvé l'attribution", and a verb of approval or vote
+# whose object is the grant itself: "APPROUVE une subvention exceptionnelle de 80 € à …",
+# "vote une subvention de 300 € au club …", "valide la participation de …" (the typed slip
+# "APROUVE" too).
 AWARD_RE = re.compile(
-    r"\b(?:attribu|accord|allou|octroi|octroy|vers(?:e|er|ement)\b|approuv\w*\s+(?:le\s+versement|l['’]attribution))", re.I)
+    r"\b(?:attribu|accord|allou|octroi|octroy|vers(?:e|er|ement)\b|app?rouv\w*\s+(?:le\s+versement|l['’]attribution)"
+    r"|(?:app?rouv|vot|valid)\w*\s+(?:une|la|les|des|un|le)\s+(?:subventions?|participations?|aides?|fonds\s+de\s+concours)\b)",
+    re.I)
 
 # What is awarded: "une subvention", "une participation", "un fonds de concours", "une aide".
 GRANT_RE = re.compile(
@@ -51,6 +56,7 @@ DESCRIPTIVE_KIND = r"""(?:association|entreprise|soci[ée]t[ée]|structure|organ
 # the award's own words when the name comes first ("à la commune de Pencran un fonds de
 # concours de 9 400 €", "à l'entreprise X une aide à l'immobilier d'entreprise").
 _NAME_END = r"""(?=\s*(?:\(|,|;|\.(?:\s|$)|:|\bpour\b|\bau\s+titre\b|\bd['’]un\s+montant\b|\bafin\b|\bdans\b
+    |\b[àa]\s+(?:la|le|les|l['’]|compter|partir|hauteur|raison|\d)   # "versé à la FDGDON à la signature"
     |\b(?:une?|la|le|les|des)\s+(?:subventions?|participations?|fonds|aides?|contributions?|sommes?|montants?
         |dotations?|allocations?|bourses?|primes?)\b|\bsis[e]?\b|\bsitu[ée]e?\b|\bimplant[ée]e?\b|$))"""
 
@@ -61,7 +67,7 @@ BENEFICIARY_RE = re.compile(
           (?:l['’]\s*|la\s+|le\s+)(?P<public>{PUBLIC_KIND})\s+(?P<particle>de\s+la\s+|de\s+l['’]\s*|de\s+|d['’]\s*|du\s+|des\s+)?
             (?P<place>[A-ZÀ-ÖØ-Þ][^,;:()\n]{{1,80}}?){_NAME_END}
         | (?P<kind>(?:l['’]\s*|la\s+|le\s+|les\s+)?{DESCRIPTIVE_KIND}s?\b\s*)?
-          (?:l['’]\s*(?=[A-ZÀ-ÖØ-Þ]{{2}}))?                    # "à l'USYP", "à l'ADMR"
+          (?:(?:l['’]\s*|la\s+|les\s+)(?=[A-ZÀ-ÖØ-Þ]))?      # "à l'USYP", "à l'Amicale Théâtrale", "à la Banque alimentaire"
           (?:
             [«"“]\s*(?P<quoted>[^»"”]{{2,150}}?)\s*[»"”]          # « Acteurs Pour une Economie Solidaire »
           | (?P<plain>[A-ZÀ-ÖØ-Þ0-9][^,;:()\n]{{1,100}}?){_NAME_END}  # Entreprendre Ensemble (SIRET …)

@@ -278,12 +278,29 @@ def _annex_start(doc: Document, span: Span, closing_at: int | None, foreign: set
     return None
 
 
+#: A dispositif printed after its tally ("POUR 20 / CONTRE 0 / ABSTENTION 0 / APPROUVE une
+#: subvention exceptionnelle de 80 € …"): a capitalised verb of decision with its object,
+#: not a result ("ADOPTE À L'UNANIMITÉ", "APPROUVÉ PAR 20 VOIX").
+DECISION_AFTER_TALLY_RE = re.compile(
+    r"""^\W{0,2}(?:APP?ROUVE|D[ÉE]CIDE|AUTORISE|ACCEPTE|ATTRIBUE|FIXE|VALIDE|ACCORDE|D[ÉE]SIGNE|CHARGE|DONNE
+                 |[ÉE]MET|SOLLICITE|ADOPTE|AUTORISENT|APPROUVENT|D[ÉE]CIDENT)
+        \s+(?:(?:de|d['’]|le|la|les|l['’]|un|une|des|au|aux|à\s+(?!l['’]\s*unanimit))(?=\s|[A-Za-zÀ-ÿ])|:)""",
+    re.X,
+)
+
+
 def _marks(lines: list[Line]) -> list[tuple[int, SectionKind]]:
-    """(offset, kind) of each section opening, kinds in their usual order."""
+    """(offset, kind) of each section opening, kinds in their usual order — but for a
+    dispositif printed after its tally (:data:`DECISION_AFTER_TALLY_RE`), which opens the
+    decision after the vote."""
     marks: list[tuple[int, SectionKind]] = []
     current: SectionKind | None = None
     rank = 0
     for k, ln in enumerate(lines):
+        if current is SectionKind.VOTE and DECISION_AFTER_TALLY_RE.match(ln.text):
+            marks.append((ln.start, SectionKind.DECISION))
+            current = SectionKind.DECISION
+            continue
         for kind, rx in SECTION_MARKERS:
             # the deciding sentence is tried on this line joined to the next, and only when the
             # line came that far without opening a section
