@@ -650,14 +650,15 @@ REAL_CASES = [
         "members_in_office": 29, "members_present": 21, "members_voting": 28}),
     # Lannion, 8 June 2020: "Ville de LANNION (Côtes d'Armor)", "L'an deux mille vingt, le huit
     # juin … sous la présidence de Monsieur Paul LE BIHAN, Maire", "Mme Trefina KERRAIN … a été
-    # désignée pour remplir ces fonctions"; counts change with the questions (none is *the*
-    # count); items are numbered 1, 2, 3… (agenda numbers, not deliberation numbers).
+    # désignée pour remplir ces fonctions"; counts change with the questions ("Questions 1 à
+    # 10 : 32 présents", item 2 is in that range); items are numbered 1, 2, 3… (agenda
+    # numbers, not deliberation numbers).
     ("commune-lannion-2020-06-08-cm-pv.pdf", "2 - Délégations du conseil municipal", "3 - DELEGATION", {
         "authority": "Ville de Lannion", "body": "conseil_municipal", "act_number": None,
         "title": "Délégations du conseil municipal au maire en vertu de l'article L2122-22 du code général des "
                  "collectivités territoriales",
         "session_date": "2020-06-08", "president": "Paul LE BIHAN", "secretary": "Trefina KERRAIN",
-        "members_in_office": None, "members_present": None}),
+        "members_in_office": None, "members_present": 32}),
 ]
 
 
@@ -709,3 +710,34 @@ def test_header_real_saint_restitut_scan() -> None:
 ])
 def test_header_president_cut_at_a_line_end_is_not_guessed(text: str, expected: str | None) -> None:
     assert find_person(text, PRESIDENT_RES) == expected
+
+
+_BY_RANGE = ("Questions 1 à 10 :\n32 présents\n1 procuration\t33 votants\n0 absent\n\fQuestions 11 à 17 :\n"
+             "Départ de Monsieur Eric ROBERT (procuration à Bernadette CORVISIER)\n31 présents\n2 procurations\t33 votants\n"
+             "0 absent\nQuestions 18 à la fin :\nRetour de Monsieur Eric ROBERT\n32 présents\n1 procuration\t33 votants")
+
+
+@pytest.mark.parametrize("text, rank, expected", [
+    # counts per range of questions in minutes (Lannion 2020), the range starting a page
+    (_BY_RANGE, 4, (None, 32, 33)), (_BY_RANGE, 11, (None, 31, 33)), (_BY_RANGE, 25, (None, 32, 33)),
+    # no rank known: several different counts are none of them
+    (_BY_RANGE, None, (None, None, 33)),
+    # written by us: "Points n° a à b", a count after its label, one item alone
+    ("En exercice : 19\nPoints n° 1 à 5 :\nPrésents : 15\nVotants : 17\nPoint 6 :\nPrésents : 14\nVotants : 16",
+     6, (19, 14, 16)),
+    ("En exercice : 19\nPoints n° 1 à 5 :\nPrésents : 15\nVotants : 17\nPoint 6 :\nPrésents : 14\nVotants : 16",
+     2, (19, 15, 17)),
+    # a rank in no range: none
+    ("Points 1 à 5 :\nPrésents : 15\nPoints 6 à 8 :\nPrésents : 14", 9, (None, None, None)),
+])
+def test_header_counts_per_range_of_items(text: str, rank: int | None, expected: tuple) -> None:
+    assert find_counts(text, rank) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the number after a label is the next count's own when a count label follows it
+    ("32 présents\n1 procuration\n33 votants", (None, 32, 33)),
+    ("Présents :\n22\nVotants :\n25", (None, 22, 25)),
+])
+def test_header_counts_number_of_the_next_label(text: str, expected: tuple) -> None:
+    assert find_counts(text) == expected

@@ -30,6 +30,7 @@ from rapidfuzz.distance import Levenshtein
 
 from extractors.attendance import patterns as P
 from extractors.attendance.table import GridRow, read_grid
+from extractors.item_rank import item_rank
 from extractors.quality import quality_check, result
 from extractors.registry import Found, extractor
 from pipeline.errors import IssueLog
@@ -422,16 +423,6 @@ def _item_moves(piece: str) -> tuple[int | None, int | None]:
         else:
             leaves = n - 1 if when.startswith(("avant", "a partir", "des", "au debut")) else n
     return arrives, leaves
-
-
-def item_rank(act: Act) -> int | None:
-    """The rank printed in the heading of a minutes item ("3. Tarifs …" → 3), or None."""
-    own = [s for s in act.sections if not s.shared]
-    if not own:
-        return None
-    first = act.doc.clean(Span(own[0].span.start, min(own[0].span.end, own[0].span.start + 200)))
-    m = P.ITEM_RANK_RE.match(first.lstrip())
-    return int(m.group("n")) if m else None
 
 
 def apply_item_moves(entries: list[Entry], rank: int | None) -> list[Entry]:

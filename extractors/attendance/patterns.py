@@ -166,10 +166,6 @@ ITEM_MOVE_RE = re.compile(
 #: "après la délibération n°7", "au début de", "à partir du", "dès le".
 ITEM_WHEN_RE = re.compile(r"avant|apr[èe]s|[àa]\s+partir|au\s+d[ée]but|d[èe]s\b", re.I)
 
-#: The rank an item of minutes prints in its heading: "3. Tarifs …", "Point n°2 : …",
-#: "Délibération n° 4 –", "III - …" is not read (roman ranks are rare in these remarks).
-ITEM_RANK_RE = re.compile(r"^\W{0,3}(?:(?:point|question|d[ée]lib[ée]ration|dossier|rapport)\s*(?:n\s*[°o]\s*)?)?(?P<n>\d{1,3})\s*(?:[.):–—-]|\s)", re.I)
-
 #: Parenthesised remarks that are not part of the name: "(arrivé en cours de séance)",
 #: "(Suppléant Laurence Boyer)", "(Boulogne-sur-Mer)", "[arrivée en retard)".
 REMARK_RE = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")

@@ -56,6 +56,7 @@ from extractors.header.numbers import (
 )
 from extractors.header.persons import PRESIDENT_RES, SECRETARY_RES, find_person, find_signatory
 from extractors.header.text import header_end
+from extractors.item_rank import item_rank
 from extractors.registry import ActFields, Found, extractor
 from pipeline.errors import IssueLog
 from pipeline.model import Act, SectionKind, Span, TextSource
@@ -157,7 +158,7 @@ def extract_header(act: Act, notes: dict[str, Any] | None = None) -> dict[str, A
     values["secretary"] = _first(find_person(s, SECRETARY_RES) for s in session_sources)
     counts = find_counts(t.head)
     if inherit and not any(counts):
-        counts = find_counts(t.preamble)
+        counts = find_counts(t.preamble, item_rank(act))
     values["members_in_office"], values["members_present"], values["members_voting"] = counts
     values["prefecture_date"] = find_prefecture_date(t.body)
     values["publication_date"] = find_publication_date(t.body)

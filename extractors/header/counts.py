@@ -11,17 +11,20 @@ import re
 # ---------------------------------------------------------------------------
 
 _N = r"(?P<n>\d{1,3})(?![\d/.,])"
+# A count after its label, unless the number is the next count's own ("32 présents" /
+# "1 procuration", "présents\n33 votants").
+_NEXT = r"(?![ \t]*(?:procurations?|pouvoirs?|votants?|absents?|excus[ée]s?|repr[ée]sent[ée]s?|pr[ée]sents?)\b)"
 # "en exercice : 29", "Conseillers Municipaux en exercice : 23", "Délégués en exercice : 34"
 IN_OFFICE_RES = (re.compile(rf"en\s+exercice\s*[:=]?[ \t]*\n?[ \t]*{_N}", re.I),)
 # "Présents : 22", "Présents 14", "Nombre de conseillers présents : 21", "32 présents"
 PRESENT_RES = (
-    re.compile(rf"pr[ée]sents?\s*[:=]?[ \t]*\n?[ \t]*{_N}", re.I),
+    re.compile(rf"pr[ée]sents?\s*[:=]?[ \t]*\n?[ \t]*{_N}{_NEXT}", re.I),
     re.compile(rf"(?<![\w/]){_N}[ \t]+pr[ée]sents?\b", re.I),
     re.compile(rf"pr[ée]sents?\s*\({_N}\)", re.I),  # "Présents (12) : M. DUPONT …"
 )
 # "Votants : 25", "Nombre de conseillers votants : 28", "33 votants"
 VOTING_RES = (
-    re.compile(rf"votants?\s*[:=]?[ \t]*\n?[ \t]*{_N}", re.I),
+    re.compile(rf"votants?\s*[:=]?[ \t]*\n?[ \t]*{_N}{_NEXT}", re.I),
     re.compile(rf"(?<![\w/]){_N}[ \t]+votants\b", re.I),
     # "Qui ont pris part à la délibération : 12", "ayant pris part au vote : 25"
     re.compile(rf"(?:qui\s+ont|ayant)\s+pris\s+part\s+(?:au\s+vote|[àa]\s+la\s+d[ée]lib[ée]ration|aux\s+votes?)\s*[:=]?[ \t]*{_N}",
@@ -44,13 +47,38 @@ def _count(text: str, patterns: tuple[re.Pattern[str], ...]) -> int | None:
     return values.pop() if len(values) == 1 else None
 
 
-def find_counts(text: str) -> tuple[int | None, int | None, int | None]:
-    """(in office, present, voting) when printed as numbers in the header ``text``.
+#: Counts given per range of items in minutes: "Questions 1 à 10 :", "Points 11 à 17 :",
+#: "Questions 18 à la fin :", "Délibérations n° 3 à 5 :", "Question 25 :" (one item).
+ITEM_RANGE_RE = re.compile(
+    r"""(?:^|[\n\f])[ \t]*(?:questions?|points?|dossiers?|d[ée]lib[ée]rations?|rapports?|affaires?)\s*(?:n\s*[°o]s?\s*)?
+        (?P<a>\d{1,3})(?:\s*(?:[àa]|au|-|–)\s*(?:(?P<b>\d{1,3})|(?P<end>la\s+fin|fin)))?[ \t]*:""",
+    re.I | re.X,
+)
+
+
+def _range_block(region: str, rank: int) -> str | None:
+    """The text under the range of items holding ``rank`` that prints a count of present
+    members ("Questions 11 à 17 :" / "31 présents" / "2 procurations 33 votants")."""
+    heads = list(ITEM_RANGE_RE.finditer(region))
+    for k, m in enumerate(heads):
+        a = int(m.group("a"))
+        b = 10**6 if m.group("end") else int(m.group("b") or a)
+        block = region[m.end(): heads[k + 1].start() if k + 1 < len(heads) else len(region)]
+        if a <= rank <= b and _count(block, PRESENT_RES) is not None:
+            return block
+    return None
+
+
+def find_counts(text: str, rank: int | None = None) -> tuple[int | None, int | None, int | None]:
+    r"""(in office, present, voting) when printed as numbers in the header ``text``; where
+    minutes print them per range of items, those of the range holding the item ``rank``.
 
     >>> find_counts("Nombre de conseillers en exercice : 29 / Présents : 22 / Votants : 25")
     (29, 22, 25)
     >>> find_counts("Nombre de Conseillers en exercice : 15- Présents 14 - Votants 14")
     (15, 14, 14)
+    >>> find_counts("Questions 1 à 10 :\n32 présents\n33 votants\nQuestions 11 à la fin :\n31 présents\n33 votants", 12)
+    (None, 31, 33)
     """
     if not text:
         return None, None, None
@@ -58,6 +86,9 @@ def find_counts(text: str) -> tuple[int | None, int | None, int | None]:
     office = _count(region, IN_OFFICE_RES)
     present = _count(region, PRESENT_RES) or _count(region, (PRESENT_LIST_COUNT_RE,))
     voting = _count(region, VOTING_RES)
+    block = _range_block(region, rank) if rank is not None and (present is None or voting is None) else None
+    if block is not None:
+        present, voting = _count(block, PRESENT_RES), _count(block, VOTING_RES)
     if office is not None and present is not None and present > office:
         present = None
     if office is not None and voting is not None and voting > office:
