@@ -42,9 +42,16 @@ SHARED = DEV.parent  # ../shared/corpus
      "Communauté d'agglomération du Boulonnais"),
     (["Convoqué le 17 avril 2014, le Conseil Municipal de la Ville de Montpellier s'est réuni"], "conseil_municipal",
      "", "Ville de Montpellier"),
-    (["Ville de LANNION (Côtes d'Armor)\nn° 20200608"], "conseil_municipal", "", "Ville de Lannion"),
+    # a name the document prints in capitals after a kind in mixed case is styled so by it
+    # (the answer sheets of three annotators keep "Ville de LANNION", "Commune de CHEMERE")
+    (["Ville de LANNION (Côtes d'Armor)\nn° 20200608"], "conseil_municipal", "", "Ville de LANNION"),
+    (["Commune de CHEMERE\nSéance du 31 mars 2015"], "conseil_municipal", "", "Commune de CHEMERE"),
     (["PROCES VERBAL DU CONSEIL MUNICIPAL\nDE LA COMMUNE DE PREUILLY SUR CLAISE\nSéance du 23 Juillet 2020"],
      "conseil_municipal", "", "Commune de Preuilly sur Claise"),
+    # … and its mixed-case printing elsewhere wins over title-casing capitals, hyphens included
+    (["PROCES VERBAL DU CONSEIL MUNICIPAL\nDE LA COMMUNE DE PREUILLY SUR CLAISE\nSéance du 23 Juillet 2020"],
+     "conseil_municipal", "le Conseil Municipal de la commune de Preuilly-sur-Claise, en séance",
+     "Commune de Preuilly-sur-Claise"),
     (["le Conseil Municipal de la commune de SAINT\nRESTITUT (Drôme), s'est réuni"], "conseil_municipal", "",
      "Commune de Saint Restitut"),
     (["le Conseil Municipal de la Commune de\nL’Arbresle, dûment convoqué"], "conseil_municipal", "",
@@ -224,8 +231,12 @@ def test_header_session_date(text: str, expected: dt.date | None) -> None:
     ("sous la\npresidence de Monsieur CHARRIER Jean-Paul, Maire.", "Jean-Paul CHARRIER"),
     ("sous la présidence de Christine\nFOROT, MAIRE.", "Christine FOROT"),
     ("Présidence de Monsieur Pierre-Jean ZANNETTACCI (Maire).", "Pierre-Jean ZANNETTACCI"),
+    # a two-column layout put a margin label after "Monsieur" (Chéméré 2015): no name, rather
+    # than "Procuration"
+    ("sous la présidence de Monsieur\nProcuration : 2\tGeorges LECLEVE, Maire.", None),
+    ("sous la présidence de Madame\nPouvoirs : 3\tAnne DURAND, Maire.", None),
 ])
-def test_header_president(text: str, expected: str) -> None:
+def test_header_president(text: str, expected: str | None) -> None:
     assert find_person(text, PRESIDENT_RES) == expected
 
 
@@ -254,6 +265,9 @@ def test_header_secretary(text: str, expected: str) -> None:
     ("Séance publique du\tActe Envoi Certifié Préfecture exécutoire :\t28/04/2014\njeudi 24 avril 2014\tRéception en "
      "Préfecture : 28/04/2014\nPubliée le : 25/04/2014", D(2014, 4, 28), D(2014, 4, 25)),
     ("Envoi Préfecture : 28/04/2014\nAffiché le 30/04/2014", D(2014, 4, 28), D(2014, 4, 30)),
+    # the label and its date in two cells (Chéméré 2015), or written by us with "Date de publication"
+    ("A été élu secrétaire de séance : M. Jacques CHEVALIER\nDate d’affichage\t3 avril 2015", None, D(2015, 4, 3)),
+    ("Date de publication\t12/06/2024", None, D(2024, 6, 12)),
     # a prefecture's stamp on a scan is not the sending date
     ("PRÉFECTURE DE LA CHARENTE\nARRIVÉE LE\n14/05/2022\nRÉPUBLIQUE FRANÇAISE", None, None),
     ("PRÉFECTURE DU PAS-DE-CALAIS|| Communauté\nREÇU LE\n14/04/2022", None, None),
@@ -548,7 +562,7 @@ def test_header_minutes_item_takes_the_session_facts_of_the_preamble() -> None:
     assert values["session_date"] == D(2018, 12, 13)  # not the approved minutes' date
     assert values["president"] == "Bertrand GAUTIER"
     assert values["secretary"] == "Bertrand DUBOIS, Marc LEVEQUE"
-    assert values["authority"] == "Commune de Fargues Saint-Hilaire"
+    assert values["authority"] == "Commune de FARGUES SAINT-HILAIRE"
     assert values["body"] == "conseil_municipal"
     assert values["members_in_office"] == 23
 
@@ -633,7 +647,7 @@ REAL_CASES = [
     # Bertrand DUBOIS ; Marc LEVEQUE / … (15 présents ; 6 pouvoirs)", item "Délibération D2018-67 /
     # Objet : Délibération portant sur le choix … faisant suite à / l’appel à projet …".
     ("commune-fargues-saint-hilaire-2018-12-13-cm-pv.pdf", "Délibération D2018-67", "Délibération D2018-68", {
-        "authority": "Commune de Fargues Saint-Hilaire", "body": "conseil_municipal", "act_number": "D2018-67",
+        "authority": "Commune de FARGUES SAINT-HILAIRE", "body": "conseil_municipal", "act_number": "D2018-67",
         "title": "Délibération portant sur le choix de l’acquéreur de la parcelle AB 107 faisant suite à l’appel "
                  "à projet sous forme d’une vente interactive",
         "session_date": "2018-12-13", "president": "Bertrand GAUTIER",
@@ -654,7 +668,7 @@ REAL_CASES = [
     # 10 : 32 présents", item 2 is in that range); items are numbered 1, 2, 3… (agenda
     # numbers, not deliberation numbers).
     ("commune-lannion-2020-06-08-cm-pv.pdf", "2 - Délégations du conseil municipal", "3 - DELEGATION", {
-        "authority": "Ville de Lannion", "body": "conseil_municipal", "act_number": None,
+        "authority": "Ville de LANNION", "body": "conseil_municipal", "act_number": None,
         "title": "Délégations du conseil municipal au maire en vertu de l'article L2122-22 du code général des "
                  "collectivités territoriales",
         "session_date": "2020-06-08", "president": "Paul LE BIHAN", "secretary": "Trefina KERRAIN",
@@ -741,3 +755,20 @@ def test_header_counts_per_range_of_items(text: str, rank: int | None, expected:
 ])
 def test_header_counts_number_of_the_next_label(text: str, expected: tuple) -> None:
     assert find_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, rank", [
+    ("Nombre de conseillers en exercice : 29 / Présents : 22 / Votants : 25", None),
+    (_BY_RANGE, 11),
+    ("Etaient présents : Mme Agnès BACHELART, M. Laurent BARGADA, M. Renaud SUPERBI, Mme Sylvie VALENTE (27)", None),
+])
+def test_header_counts_say_where_they_are_printed(text: str, rank: int | None) -> None:
+    from extractors.header.counts import placed_counts
+
+    values, spans = placed_counts(text, rank)
+    printed = dict(zip(("members_in_office", "members_present", "members_voting"), values))
+    assert spans and set(spans) == {c for c, v in printed.items() if v is not None}
+    for col, (s, e) in spans.items():
+        assert text[s:e] == str(printed[col])
+    if rank == 11:  # the range's own counts, not the first range's
+        assert text[spans["members_present"][0]:].startswith("31 présents")

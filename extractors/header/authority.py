@@ -255,13 +255,20 @@ def _hit(m: re.Match[str], standalone: bool) -> _AuthorityHit | None:
             keep.append(w)
         name = " ".join(keep)
     printed = m.group(0)[: m.start("name") - m.start()] + name
-    mixed = not printed.isupper() and m.group("kind")[0].isupper() and not name.isupper()
-    if mixed and not fold(m.group("kind")).startswith("conseil"):
+    # The document styles the name itself when it prints it in mixed case: "Commune de
+    # CHEMERE", "Ville de LANNION" (a capitalised kind before a name in capitals), "commune de
+    # Preuilly-sur-Claise" (a name in mixed case after a kind in lower case, which takes its
+    # capital); a line all in capitals ("COMMUNE DE PREUILLY SUR CLAISE", "commune de SAINT
+    # RESTITUT") is styled here.
+    kind_word = m.group("kind")
+    mixed = not printed.isupper() and ((kind_word[0].isupper() and not kind_word.isupper()) or not _is_caps(name))
+    if mixed and not fold(kind_word).startswith("conseil"):
         styled = collapse_ws(printed).replace("’", "'")
+        styled = styled[0].upper() + styled[1:]
     else:
         # capitals, or "Conseil départemental du Calvados" naming the Département
         styled = _styled(kind, m.group("link"), name)
-    key = fold(f"{kind} {title_case_name(name)}")
+    key = fold(f"{kind} {title_case_name(name)}").replace("-", " ")
     return _AuthorityHit(kind, styled, key, standalone, mixed)
 
 
@@ -299,7 +306,7 @@ def _letterhead_hit(line: str) -> _AuthorityHit | None:
         name = collapse_ws(m.group("name"))
         mixed = not line.isupper()
         styled = collapse_ws(line) if mixed else f"{kind} {title_case_name(name)}"
-        return _AuthorityHit(kind, styled, fold(f"{kind} {title_case_name(name)}"), True, mixed)
+        return _AuthorityHit(kind, styled, fold(f"{kind} {title_case_name(name)}").replace("-", " "), True, mixed)
     m = BRAND_LINE_RE.match(line)
     if m:
         kind = "Métropole" if fold(m.group("kind")).startswith("metropole") else "Communauté d'agglomération"
