@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extractors.header.authority import find_authority, find_body
-from extractors.header.counts import find_counts
+from extractors.header.counts import placed_counts
 from extractors.header.dates import find_prefecture_date, find_publication_date, find_session_date
 from extractors.header.numbers import (
     find_act_number,
@@ -119,9 +119,11 @@ def _has_own_header(head: str) -> bool:
     return find_session_date(head) is not None
 
 
-def extract_header(act: Act, notes: dict[str, Any] | None = None) -> dict[str, Any]:
+def extract_header(act: Act, notes: dict[str, Any] | None = None,
+                   spans: dict[str, tuple[int, int]] | None = None) -> dict[str, Any]:
     """All header columns of ``act`` (None where the document does not say). ``notes``
-    receives ``other_meeting``: the act is an item of minutes taken at another meeting."""
+    receives ``other_meeting``: the act is an item of minutes taken at another meeting;
+    ``spans`` where some values were read (document offsets), when the reader knows it."""
     t = gather_texts(act)
     values: dict[str, Any] = {}
     if t.preamble:
@@ -156,12 +158,19 @@ def extract_header(act: Act, notes: dict[str, Any] | None = None) -> dict[str, A
         or (find_signatory(_signature_text(act, bool(t.preamble)), _attendance_text(act))
             if inherit or not t.preamble else None)
     values["secretary"] = _first(find_person(s, SECRETARY_RES) for s in session_sources)
-    counts = find_counts(t.head)
+    counts, at = placed_counts(t.head)
+    base = t.head_start
     if inherit and not any(counts):
-        counts = find_counts(t.preamble, item_rank(act))
+        counts, at = placed_counts(t.preamble, item_rank(act))
+        base = 0  # the preamble is the document's opening
     values["members_in_office"], values["members_present"], values["members_voting"] = counts
+    if spans is not None:
+        spans.update({col: (base + s, base + e) for col, (s, e) in at.items()})
     values["prefecture_date"] = find_prefecture_date(t.body)
-    values["publication_date"] = find_publication_date(t.body)
+    # minutes are displayed once for the meeting ("Date d'affichage 3 avril 2015" in the
+    # preamble); an item's "a été publiée … le" is about what it reports on
+    values["publication_date"] = (find_publication_date(t.preamble) if t.preamble else None) \
+        or find_publication_date(t.body)
     actes_id, siren = find_actes_id(t.body)
     values["actes_id"], values["authority_siren"] = actes_id, siren
     return values
@@ -222,8 +231,10 @@ def header(act: Act, found: Found, issues: IssueLog) -> list[ActFields]:
     """One :class:`ActFields` with the header columns of ``act``."""
     # an item of minutes taken at another meeting (the bureau's deliberations reported to
     # the council): the session's facts are not its own — a note for later extractors
-    values = extract_header(act, notes=found.state)
-    return [ActFields({k: v for k, v in values.items() if v is not None})]
+    spans: dict[str, tuple[int, int]] = {}
+    values = extract_header(act, notes=found.state, spans=spans)
+    kept = {k: v for k, v in values.items() if v is not None}
+    return [ActFields(kept, spans={k: s for k, s in spans.items() if k in kept})]
 
 
 __all__ = ["HeaderTexts", "extract_header", "gather_texts", "header"]

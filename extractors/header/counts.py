@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+Span = tuple[int, int]
+
 # ---------------------------------------------------------------------------
 # Members in office, present, voting
 # ---------------------------------------------------------------------------
@@ -41,10 +43,20 @@ PRESENT_LIST_COUNT_RE = re.compile(
 )
 
 
-def _count(text: str, patterns: tuple[re.Pattern[str], ...]) -> int | None:
-    values = {int(m.group("n")) for rx in patterns for m in rx.finditer(text)}
+def _count_at(text: str, patterns: tuple[re.Pattern[str], ...], base: int = 0) -> tuple[int | None, Span | None]:
+    """The count ``patterns`` find in ``text`` and where its first printing stands (offsets
+    from ``base``); (None, None) when none or several different ones."""
+    hits = sorted(((m.start("n"), m.end("n"), int(m.group("n"))) for rx in patterns for m in rx.finditer(text)))
+    values = {v for _, _, v in hits}
     # several different counts (per group of questions in Lannion's minutes): none is *the* count
-    return values.pop() if len(values) == 1 else None
+    if len(values) != 1:
+        return None, None
+    s, e, v = hits[0]
+    return v, (base + s, base + e)
+
+
+def _count(text: str, patterns: tuple[re.Pattern[str], ...]) -> int | None:
+    return _count_at(text, patterns)[0]
 
 
 #: Counts given per range of items in minutes: "Questions 1 à 10 :", "Points 11 à 17 :",
@@ -56,16 +68,17 @@ ITEM_RANGE_RE = re.compile(
 )
 
 
-def _range_block(region: str, rank: int) -> str | None:
+def _range_block(region: str, rank: int) -> tuple[str, int] | None:
     """The text under the range of items holding ``rank`` that prints a count of present
-    members ("Questions 11 à 17 :" / "31 présents" / "2 procurations 33 votants")."""
+    members ("Questions 11 à 17 :" / "31 présents" / "2 procurations 33 votants"), and its
+    offset in ``region``."""
     heads = list(ITEM_RANGE_RE.finditer(region))
     for k, m in enumerate(heads):
         a = int(m.group("a"))
         b = 10**6 if m.group("end") else int(m.group("b") or a)
         block = region[m.end(): heads[k + 1].start() if k + 1 < len(heads) else len(region)]
         if a <= rank <= b and _count(block, PRESENT_RES) is not None:
-            return block
+            return block, m.end()
     return None
 
 
@@ -80,15 +93,25 @@ def find_counts(text: str, rank: int | None = None) -> tuple[int | None, int | N
     >>> find_counts("Questions 1 à 10 :\n32 présents\n33 votants\nQuestions 11 à la fin :\n31 présents\n33 votants", 12)
     (None, 31, 33)
     """
+    values, _ = placed_counts(text, rank)
+    return values
+
+
+def placed_counts(text: str, rank: int | None = None) -> tuple[tuple[int | None, int | None, int | None],
+                                                               dict[str, Span]]:
+    """:func:`find_counts`, and where each count is printed in ``text`` (by column of ``acts``)."""
     if not text:
-        return None, None, None
+        return (None, None, None), {}
     region = text[:6000]
-    office = _count(region, IN_OFFICE_RES)
-    present = _count(region, PRESENT_RES) or _count(region, (PRESENT_LIST_COUNT_RE,))
-    voting = _count(region, VOTING_RES)
+    office, at_office = _count_at(region, IN_OFFICE_RES)
+    present, at_present = _count_at(region, PRESENT_RES)
+    if present is None:
+        present, at_present = _count_at(region, (PRESENT_LIST_COUNT_RE,))
+    voting, at_voting = _count_at(region, VOTING_RES)
     block = _range_block(region, rank) if rank is not None and (present is None or voting is None) else None
     if block is not None:
-        present, voting = _count(block, PRESENT_RES), _count(block, VOTING_RES)
+        present, at_present = _count_at(block[0], PRESENT_RES, block[1])
+        voting, at_voting = _count_at(block[0], VOTING_RES, block[1])
     if office is not None and present is not None and present > office:
         present = None
     if office is not None and voting is not None and voting > office:
@@ -97,4 +120,7 @@ def find_counts(text: str, rank: int | None = None) -> tuple[int | None, int | N
         present = voting = None
     if office is not None and office == 0:
         office = None
-    return office, present, voting
+    values = (office, present, voting)
+    spans = {col: at for col, v, at in zip(("members_in_office", "members_present", "members_voting"), values,
+                                           (at_office, at_present, at_voting)) if v is not None and at is not None}
+    return values, spans

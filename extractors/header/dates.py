@@ -125,7 +125,7 @@ PREFECTURE_RE = re.compile(
 #: Communauté le", "Publiée le :", "Affiché le", "Date d'affichage :", "Mis en ligne le".
 PUBLICATION_RE = re.compile(
     r"""(?:publication|publi[ée]e?s?|affich[ée]e?s?|affichage|mise?\s+en\s+ligne)
-        (?:[^\n\d.;]{0,60}?)(?:\s+le|\s*:)\s*:?\s*$""",
+        (?:[^\n\d.;]{0,60}?)(?:\s+le|\s*:|\t)\s*:?\s*$""",     # "Date d'affichage<tab>3 avril 2015"
     re.I | re.X,
 )
 

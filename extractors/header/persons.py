@@ -101,7 +101,9 @@ def find_person(text: str, patterns: Iterable[re.Pattern[str]]) -> str | None:
     if not text:
         return None
     for rx in patterns:
-        m = rx.search(text)
+        # a label of the margin block that a two-column layout put after the words
+        # ("sous la présidence de Monsieur" / "Procuration : 2	Georges LECLEVE, Maire") is no name
+        m = next((m for m in rx.finditer(text) if not re.match(r"[ \t]*:", text[m.end("name"):])), None)
         if not m:
             continue
         printed = m.group("name")
