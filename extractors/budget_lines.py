@@ -34,6 +34,7 @@ from extractors.registry import Found, extractor
 from pipeline.errors import IssueLog
 from pipeline.model import Act, SectionKind
 from pipeline.normalize.money import parse_amount
+from pipeline.read.table_vocabulary import side_of
 from pipeline.read.tables import Table, fold, tables_of
 from schemas.rows import BudgetLineRow, QualityRow
 
@@ -87,13 +88,23 @@ def budget_tables(act: Act) -> list[Table]:
     return [t for t in tables_of(act.doc, act.span) if t.is_budget]
 
 
-def measure_in(table: Table, ci: int, row_index: int) -> str | None:
-    """The measure of one cell: its column's, a generic money column taking its side."""
+# A row that states a result in a table whose columns are budget sections ("Résultat
+# cumulé", "Solde des réalisations de l'exercice", "Excédent/déficit", "Résultats
+# antérieurs reportés", "Différence entre les restes à réaliser"): a balance.
+_RESULT_ROW_RE = re.compile(r"\b(?:r[ée]sultats?|soldes?|exc[ée]dents?|d[ée]ficits?|diff[ée]rences?)\b", re.I)
+
+
+def measure_in(table: Table, ci: int, row_index: int, label: str | None = None) -> str | None:
+    """The measure of one cell: its column's; a generic money column ("Fonctionnement",
+    "Montant") takes its row's side ("Recettes – Prévision budgétaire totale" → other,
+    "Dépenses réalisées" → expense) or, for a row stating a result, ``balance``."""
     measure = table.columns[ci].measure
     if measure in (None, "budget"):
-        side = table.side(ci, table.rows[row_index])
+        side = table.side(ci, table.rows[row_index]) or (side_of(label) if label else None)
         if side:
             return "expense" if side == "expense" else "other"
+        if measure == "budget" and label and _RESULT_ROW_RE.search(label) and table.section_of(ci):
+            return "balance"
     return measure
 
 
@@ -112,7 +123,8 @@ def extract_budget_lines(act: Act, found: Found, issues: IssueLog) -> list[Budge
             code = _code(table, row.cells, "code", _CODE_RE)
             imputation = _code(table, row.cells, "imputation", _IMPUTATION_RE)
             for ci, col in enumerate(table.columns):
-                measure = measure_in(table, ci, ri - 1)
+                label = table.label_for(row, ci)
+                measure = measure_in(table, ci, ri - 1, label)
                 if not measure:
                     continue
                 amount = parse_amount(row.text(ci))
@@ -120,7 +132,7 @@ def extract_budget_lines(act: Act, found: Found, issues: IssueLog) -> list[Budge
                     continue
                 start, end = row.span(ci, act.doc.text)
                 rows.append(BudgetLineRow(act.act_id, act.doc.doc_id, row.page, ti, ri, section,
-                                          code, imputation, table.label_for(row, ci), printed_header(col.header),
+                                          code, imputation, label, printed_header(col.header),
                                           measure, amount, total, char_start=start, char_end=end))
     covered = [s for t in tables for s in t.spans]
     rows += text_budget_lines(act, len(tables), covered)

@@ -250,3 +250,23 @@ def test_budget_lines_table_total_with_subtotals(lines: list, passed: list) -> N
     rows = [BudgetLineRow("a", "d", 1, 0, i, "decision", None, None, label, "Dépenses", "expense", Decimal(v), tot)
             for i, (label, v, tot) in enumerate(lines, start=1)]
     assert [c.passed for c in check_table_total(act, Found(rows={"budget_lines": rows}))] == passed
+
+
+@pytest.mark.parametrize("label, measure", [
+    # a compte administratif by section (Lisières 2025-03): the row says the side or the result
+    ("Recettes – Prévision budgétaire totale", "other"),
+    ("Dépenses – Autorisation budgétaire totale", "expense"),
+    ("Résultat cumulé – Excédent/déficit", "balance"),
+    ("Différence entre les titres et les mandats – Solde des réalisations de l'exercice (+/-)", "balance"),
+    # written by us
+    ("Excédent de fonctionnement reporté", "balance"),
+    ("Travaux de voirie", "budget"),
+])
+def test_budget_lines_measure_of_a_section_column_from_its_row(label: str, measure: str) -> None:
+    from extractors.budget_lines import measure_in
+    from pipeline.read.table_cells import Column, Row, Table
+
+    table = Table([Column("Libellé", 0, 90), Column("Fonctionnement", 100, 190), Column("Investissement", 200, 290)],
+                  [Row({0: label, 1: "1 000,00", 2: "2 000,00"}, 1, 0)], 1)
+    assert measure_in(table, 1, 0, table.label_for(table.rows[0], 1)) == measure
+    assert measure_in(table, 2, 0, table.label_for(table.rows[0], 2)) == measure
