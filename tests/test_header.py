@@ -235,6 +235,8 @@ def test_header_session_date(text: str, expected: dt.date | None) -> None:
     # than "Procuration"
     ("sous la présidence de Monsieur\nProcuration : 2\tGeorges LECLEVE, Maire.", None),
     ("sous la présidence de Madame\nPouvoirs : 3\tAnne DURAND, Maire.", None),
+    # the margin block cut the name after its first name (Chéméré archive, 2014): not guessed
+    ("sous la présidence de Monsieur Georges\nProcuration : 1\tLECLEVE, Maire.", None),
 ])
 def test_header_president(text: str, expected: str | None) -> None:
     assert find_person(text, PRESIDENT_RES) == expected

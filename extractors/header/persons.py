@@ -70,6 +70,11 @@ _CIVILITY_PREFIX_RE = re.compile(
     r"^(?:monsieur|madame|mademoiselle|mme|mlle|mr\.?|m\.(?!\s?[A-Z]\.)|m(?=\s))\s*", re.I)
 
 
+def _is_upper_name(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
 def person_name(printed: str) -> str | None:
     """"Prénom NOM" from a name printed alone, in either order, or None when unsure.
 
@@ -92,6 +97,8 @@ def person_name(printed: str) -> str | None:
     text = _CIVILITY_PREFIX_RE.sub("", text).strip()
     if not text or fold(text.split()[0]) in _NOT_A_NAME or len(text.split()) > 5:
         return None
+    if len(text.split()) == 1 and not _is_upper_name(text):
+        return None  # "Monsieur Georges" / (margin block) / "LECLEVE, Maire": a first name alone is cut
     person = parse_person(text)
     return None if person.unclear else person.full_name
 
