@@ -209,6 +209,30 @@ def _decision_lines(act: Act) -> list[TextLine]:
     return [ln for ln in lines if ln.start >= first]
 
 
+#: The headings of a convention's articles, which minutes copy into an item ("Article 1er. -
+#: Objet", "ARTICLE 2 : DUREE DE LA CONVENTION", "Article 4 - Obligations des membres",
+#: "Dispositions financières", "Résiliation", "Litiges"): a decision's articles decide, they
+#: carry no such heading.
+CONVENTION_HEADING_RE = re.compile(
+    r"""^\W{0,3}(?:objet|dur[ée]e|obligations?\s+des?|engagements?\s+(?:de|des|du)|dispositions?\s+financi[èe]res?
+        |r[ée]siliation|litiges?|contentieux|entr[ée]e\s+en\s+vigueur|date\s+d['’]effet|moyens\s+mis\s+[àa]
+        |composition\s+du|missions?\s+du|dissolution|clauses?\s+particuli[èe]res?|assurances?|responsabilit[ée]s?
+        |modalit[ée]s\s+de\s+(?:versement|paiement|financement)|modifications?\s+de\s+la\s+convention)\b""",
+    re.I | re.X,
+)
+
+
+def _convention_runs(rows: list[ArticleRow]) -> list[ArticleRow]:
+    """The rows without the runs of articles (numbered from 1 again) that read as a
+    convention's: two of their articles or more open with a convention's heading."""
+    runs: list[list[ArticleRow]] = []
+    for r in rows:
+        if not runs or r.number == 1 or r.number <= runs[-1][-1].number:
+            runs.append([])
+        runs[-1].append(r)
+    return [r for run in runs if sum(1 for a in run if CONVENTION_HEADING_RE.match(a.text)) < 2 for r in run]
+
+
 @extractor("articles", feeds=("articles",))
 def articles(act: Act, found: Found, issues: IssueLog) -> list[ArticleRow]:
     """One :class:`ArticleRow` per article of the decision of ``act``."""
@@ -227,4 +251,4 @@ def articles(act: Act, found: Found, issues: IssueLog) -> list[ArticleRow]:
             continue
         rows.append(ArticleRow(act_id=act.act_id, doc_id=act.doc.doc_id, number=art.number, text=text,
                                page=art.page))
-    return rows
+    return _convention_runs(rows)

@@ -195,3 +195,23 @@ def test_real_articles(name: str, marker: str, expected: dict[int, str]) -> None
     assert sorted(got) == (list(range(1, max(expected) + 1)) if expected else [])
     for n, text in expected.items():
         assert got[n] == text
+
+
+@pytest.mark.parametrize("texts, expected", [
+    # a convention copied into minutes (Chéméré 2015: "Suite de quoi il est arrêté : Article 1er.
+    # - Objet …"; the archive: "OBJET DE LA CONVENTION", "DUREE DE LA CONVENTION"): no articles
+    (["Article 1er. - Objet", "Le groupement de commandes est constitué pour l'achat d'électricité.",
+      "Article 2 - Composition du groupement", "Le groupement est ouvert aux personnes publiques.",
+      "Article 3 - Durée de la convention", "Le groupement est constitué pour une durée illimitée."], []),
+    (["ARTICLE 1 : OBJET DE LA CONVENTION La présente convention a pour objet la mise à disposition.",
+      "ARTICLE 2 : DUREE DE LA CONVENTION La présente convention est conclue pour un an."], []),
+    # one titled article is not a convention
+    (["Article 1 : Objet : la commune accorde une subvention de 500 €.", "Article 2 : Le Maire est chargé de l'exécution."],
+     [(1, "Objet : la commune accorde une subvention de 500 €."), (2, "Le Maire est chargé de l'exécution.")]),
+])
+def test_articles_of_a_convention_copied_into_the_item_are_not_the_decisions(texts: list[str], expected: list) -> None:  # type: ignore[type-arg]
+    from extractors.articles import _convention_runs
+    from schemas.rows import ArticleRow
+
+    rows = [ArticleRow("a", "d", a.number, join_lines(a.lines), 1) for a in find_articles(_lines(*texts))]
+    assert [(r.number, r.text) for r in _convention_runs(rows)] == expected
