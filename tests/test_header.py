@@ -774,3 +774,18 @@ def test_header_counts_say_where_they_are_printed(text: str, rank: int | None) -
         assert text[s:e] == str(printed[col])
     if rank == 11:  # the range's own counts, not the first range's
         assert text[spans["members_present"][0]:].startswith("31 présents")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the margin block of a two-column opening read first on each line (Chéméré 2015, archive 2014)
+    ("Votants : 19\tordinaire, à la Mairie, sous la présidence de Monsieur\nProcuration : 2\tGeorges LECLEVE, Maire.",
+     "Georges LECLEVE"),
+    ("sous la présidence de Monsieur Georges\nProcuration : 1\tLECLEVE, Maire.\nPrésents:", "Georges LECLEVE"),
+    # written by us: other labels of the block
+    ("réuni sous la présidence de Madame\nEn exercice : 15\tAnne DURAND, Maire.", "Anne DURAND"),
+    ("sous la présidence de Monsieur\nConvocation :\tPierre MARTIN, Maire", "Pierre MARTIN"),
+])
+def test_header_president_beside_a_margin_block(text: str, expected: str) -> None:
+    from extractors.header.text import without_margin_cells
+
+    assert find_person(without_margin_cells(text), PRESIDENT_RES) == expected

@@ -55,7 +55,7 @@ from extractors.header.numbers import (
     restore_accents,
 )
 from extractors.header.persons import PRESIDENT_RES, SECRETARY_RES, find_person, find_signatory
-from extractors.header.text import header_end
+from extractors.header.text import header_end, without_margin_cells
 from extractors.item_rank import item_rank
 from extractors.registry import ActFields, Found, extractor
 from pipeline.errors import IssueLog
@@ -154,7 +154,7 @@ def extract_header(act: Act, notes: dict[str, Any] | None = None,
         title = repair_ocr_title(restore_accents(title, t.whole))
     values["title"] = title
     values["session_date"] = _first(find_session_date(s) for s in session_sources)
-    values["president"] = _first(find_person(s, PRESIDENT_RES) for s in session_sources) \
+    values["president"] = _first(find_person(without_margin_cells(s), PRESIDENT_RES) for s in session_sources) \
         or (find_signatory(_signature_text(act, bool(t.preamble)), _attendance_text(act))
             if inherit or not t.preamble else None)
     values["secretary"] = _first(find_person(s, SECRETARY_RES) for s in session_sources)

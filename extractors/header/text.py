@@ -32,3 +32,19 @@ def header_end(text: str) -> int:
 def fold(text: str) -> str:
     """Lower case without accents, typographic apostrophes straight: compared, never printed."""
     return strip_accents(text).replace("’", "'")
+
+
+#: A cell of the margin block a two-column opening prints beside its sentence, read first on
+#: each line by the text layer: "Présents : 17<tab>CHEMERE, dûment convoqué, …", "Procuration
+#: : 2<tab>Georges LECLEVE, Maire.", "Convocation :<tab>M. Georges LECLEVE", "En exercice : 19<tab>".
+MARGIN_CELL_RE = re.compile(
+    r"^[ \t]*(?:pr[ée]sents?|votants?|procurations?|pouvoirs?|absents?|excus[ée]s?|en\s+exercice|convocation"
+    r"|date\s+de\s+(?:la\s+)?convocation|affichage)[ \t]*:[ \t]*\d{0,3}[ \t]*\t",
+    re.I | re.M,
+)
+
+
+def without_margin_cells(text: str) -> str:
+    """``text`` without the margin block's cells at its line starts, so that the sentence
+    beside them reads on ("sous la présidence de Monsieur" / "Georges LECLEVE, Maire")."""
+    return MARGIN_CELL_RE.sub("", text)
