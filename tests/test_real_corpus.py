@@ -139,10 +139,13 @@ def test_real_matiere_answer_sheet_uses_actes_codes() -> None:
 
 #: Share of rows placed (char offsets found) on the real files of REAL_LEARNED and of the answer
 #: sheets of tests/gold/real, per table, measured on 2026-12-03 (docs/provenance.md); the rest
-#: waits for the extractors to give their offsets.
-REAL_PLACED_FLOORS = {"attendance": 0.99, "legal_references": 0.99, "articles": 0.8, "votes": 0.98,
+#: waits for the extractors to give their offsets. ``articles``: four rows since the ten
+#: articles of a convention copied into Chéméré 2015's minutes (all placed, all wrong) are no
+#: longer read; two of Lannion's four run across a table of their page and stay unplaced, as
+#: before (0.8 was 12 of 14 with the convention's ten).
+REAL_PLACED_FLOORS = {"attendance": 0.99, "legal_references": 0.99, "articles": 0.5, "votes": 0.98,
                       "budget_lines": 0.99, "amounts": 0.99, "grants": 0.94, "grant_terms": 0.0,
-                      "act_fields": 0.95}
+                      "act_fields": 0.98}
 
 
 def test_real_corpus_values_hold_at_their_offsets_and_boxes_cover_them(real_run: Path) -> None:

@@ -1,0 +1,90 @@
+"""The pipeline as a user runs it, against raw pdfplumber on the same files, side by side.
+
+Each side is a whole process, start-up included, run in turn on the same born-digital PDFs:
+
+* ``delib extract FILES -o OUT --jobs 1 --no-link -q --force`` (the CLI a user types);
+* ``python -c "… pdfplumber.open(f) … page.extract_text() for every page …"``.
+
+It prints the seconds of each, their ratio, pages and seconds per page. It is not a test and
+never fails; the README quotes its output with the command and date (issue 17's measure).
+
+    .venv/bin/python bench/cli_bench.py                         # born-digital files of ../shared/corpus/real
+    .venv/bin/python bench/cli_bench.py ../shared/corpus/archive/chemere-cm --repeat 1
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+DEFAULT = REPO.parent / "shared" / "corpus" / "real"
+
+_RAW = """
+import sys, pdfplumber
+n = 0
+for f in sys.argv[1:]:
+    with pdfplumber.open(f) as pdf:
+        for page in pdf.pages:
+            page.extract_text()
+            n += 1
+print(n)
+"""
+
+
+def born_digital(paths: list[Path]) -> list[Path]:
+    """The PDFs among ``paths`` (files or folders) whose first page has a text layer."""
+    import pypdfium2 as pdfium
+
+    files = [p for x in paths for p in (sorted(x.rglob("*.pdf")) if x.is_dir() else [x])]
+    out = []
+    for f in files:
+        pdf = pdfium.PdfDocument(str(f))
+        try:
+            if pdf[0].get_textpage().count_chars() > 200:
+                out.append(f)
+        finally:
+            pdf.close()
+    return out
+
+
+def _timed(cmd: list[str]) -> tuple[float, str]:
+    t0 = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    return time.perf_counter() - t0, done.stdout.strip()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("inputs", nargs="*", type=Path, default=[DEFAULT])
+    ap.add_argument("--repeat", type=int, default=2, help="runs of each side; the fastest counts")
+    args = ap.parse_args(argv)
+    files = born_digital(args.inputs)
+    if not files:
+        print("no born-digital PDF found", file=sys.stderr)
+        return 2
+    delib = shutil.which("delib") or str(Path(sys.executable).with_name("delib"))
+    best_ours = best_raw = float("inf")
+    pages = 0
+    for _ in range(args.repeat):
+        with tempfile.TemporaryDirectory() as out:
+            ours, _ = _timed([delib, "extract", *map(str, files), "-o", out, "--jobs", "1", "--no-link", "-q",
+                              "--force"])
+        raw, n = _timed([sys.executable, "-c", _RAW, *map(str, files)])
+        best_ours, best_raw = min(best_ours, ours), min(best_raw, raw)
+        pages = int(n or 0)
+    print(f"files: {len(files)} born-digital, {pages} pages ({', '.join(str(a) for a in args.inputs)})")
+    print(f"delib extract --jobs 1 : {best_ours:7.1f} s  ({best_ours / max(pages, 1):.3f} s/page)")
+    print(f"pdfplumber extract_text: {best_raw:7.1f} s  ({best_raw / max(pages, 1):.3f} s/page)")
+    print(f"ratio delib / pdfplumber: {best_ours / best_raw:.2f}x (goal of issue 17: 0.25x)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
