@@ -70,9 +70,10 @@ skips the spans :func:`text_budget_spans` returns).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any, Callable
 
-from pipeline.model import Act, Section, SectionKind, Span
+from pipeline.model import Act, Section, SectionKind, Span, TextSource
 from pipeline.normalize.money import parse_amount
 from schemas.rows import BudgetLineRow
 
@@ -338,6 +339,68 @@ def _results(text: str, base: int) -> list[TextBudgetLine]:
                                     "other" if _RESULT_OTHER_RE.match(label) else "balance", _figure(m.group("fig"))))
     close()
     return out
+
+
+# The three results of a compte administratif, per section: last year's closing result,
+# the year's own result, this year's closing result ("Résultat de clôture 2014", "Résultat de
+# l'exercice 2015", "Résultat de clôture 2015"; "cumulé" and "reporté" close too).
+_CLOSING_RE = re.compile(r"\b(?:cl[ôo]ture|cumul[ée]s?|report[ée]s?)\b", re.I)
+_YEAR_RESULT_RE = re.compile(r"\bde\s+l['’]\s*exercice\b|\bexercice\s+(?:19|20)\d\d\b", re.I)
+_SECTION_OF_RE = re.compile(r"\b(investissement|fonctionnement)\b", re.I)
+
+
+def result_triples(rows: list[BudgetLineRow]) -> list[tuple[int, str, list[BudgetLineRow]]]:
+    """(table, section, [closing N-1, year N, closing N]) for each section of a compte
+    administratif whose results the rows hold (:func:`_results`), in order."""
+    by: dict[tuple[int, str], list[BudgetLineRow]] = {}
+    for r in rows:
+        m = _SECTION_OF_RE.search(r.label or "") if r.measure == "balance" and r.column is None else None
+        if m:
+            by.setdefault((r.table_index, m.group(1).capitalize()), []).append(r)
+    out = []
+    for (ti, section), rs in sorted(by.items()):
+        rs = sorted(rs, key=lambda r: r.row_index)
+        kinds = ["year" if _YEAR_RESULT_RE.search(r.label or "") and not re.search(r"cl[ôo]ture", r.label or "", re.I)
+                 else "closing" if _CLOSING_RE.search(r.label or "") else "?" for r in rs]
+        if kinds == ["closing", "year", "closing"]:
+            out.append((ti, section, rs))
+    return out
+
+
+#: Reads figures again from the page image: (document, page, boxes, kind) → one text per box
+#: (:func:`pipeline.read.figure_reread.tesseract_cells`).
+FigureReader = Callable[[Any, int, list[tuple[float, float, float, float]], str], list[Any]]
+
+
+def reread_results(act: Act, rows: list[BudgetLineRow], read: FigureReader | None = None) -> list[BudgetLineRow]:
+    """On a scan, the results of a section that do not add up (closing N-1 + year N ≠
+    closing N) are a sign of a misread figure: each of the three is read again from the page
+    image as one line of figures, and a new reading is kept only when it makes the sum hold
+    (its offsets then no longer hold it as printed: they are dropped)."""
+    doc = act.doc
+    for _, _, triple in result_triples(rows):
+        if triple[0].amount + triple[1].amount == triple[2].amount:
+            continue
+        if any(r.char_start is None or doc.page(r.page).source is not TextSource.OCR for r in triple):
+            continue
+        if read is None:
+            from pipeline.read.figure_reread import tesseract_cells as read
+        for k, row in enumerate(triple):
+            words = [w for w in doc.page(row.page).words if row.char_start <= w.start < row.char_end]  # type: ignore[operator]
+            if not words:
+                continue
+            box = (min(w.x0 for w in words), min(w.top for w in words), max(w.x1 for w in words),
+                   max(w.bottom for w in words))
+            [again] = read(doc, row.page, [box], "figure")
+            value = parse_amount(again) if again else None
+            others = [r.amount for j, r in enumerate(triple) if j != k]
+            holds = value is not None and (value == others[1] - others[0] if k == 0 else
+                                           value == others[1] - others[0] if k == 1 else value == others[0] + others[1])
+            if holds:
+                fixed = replace(row, amount=value, char_start=None, char_end=None)
+                rows[rows.index(row)] = fixed
+                break
+    return rows
 
 
 def _figure_span(act: Act, line: TextBudgetLine, amount: object) -> tuple[int | None, int | None]:

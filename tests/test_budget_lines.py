@@ -270,3 +270,60 @@ def test_budget_lines_measure_of_a_section_column_from_its_row(label: str, measu
                   [Row({0: label, 1: "1 000,00", 2: "2 000,00"}, 1, 0)], 1)
     assert measure_in(table, 1, 0, table.label_for(table.rows[0], 1)) == measure
     assert measure_in(table, 2, 0, table.label_for(table.rows[0], 2)) == measure
+
+
+def test_budget_lines_results_balance_check_on_a_compte_administratif() -> None:
+    """Saint-Restitut 2016 (scan): the closing result of 2014 and the year's result of 2015 add
+    up to the closing result of 2015, per section; a figure Tesseract misread ("1.140.583 €"
+    for "1.140.53 €") breaks the sum, and the check says so."""
+    from extractors.budget_lines import check_results_balance
+
+    text = ("Résultat de clôture exercice 2014\tINVESTISSEMENT\t- 18.022.19 €\nFONCTIONNEMENT\t1.177.09 €\n"
+            "Résultat de l'exercice 2015\tINVESTISSEMENT\t{fig} €\nFONCTIONNEMENT\t21.727.46 €\n"
+            "Résultat de clôture 2015\tINVESTISSEMENT\t- 16.881.66 €\nFONCTIONNEMENT\t22.904.55 €\n")
+    for fig, passed in (("1.140.53", [True, True]), ("1.140.583", [True, False])):
+        act = _text_act(text.format(fig=fig))
+        rows = extract_budget_lines(act, Found(), IssueLog())
+        checks = check_results_balance(act, Found(rows={"budget_lines": rows}))
+        assert [c.passed for c in checks] == passed, [c.detail for c in checks]
+
+
+def _ocr_text_act(text: str) -> Act:
+    """An act over one OCR'd page whose words stand one per token, 10 points apart."""
+    import re as _re
+
+    from pipeline.model import Document, Page, TextSource, Word
+
+    words = tuple(Word(m.group(0), 10.0 * k, 10.0, 10.0 * k + 8, 18.0, m.start(), 0, 90.0)
+                  for k, m in enumerate(_re.finditer(r"\S+", text)))
+    page = Page(1, 595.0, 842.0, TextSource.OCR, 0, len(text), words, 90.0)
+    doc = Document("ocr", "ocr.pdf", text, (page,))
+    return Act(doc, 0, "act0", Span(0, len(text)), (Section(SectionKind.ARTICLES, Span(0, len(text)), doc, None),))
+
+
+@pytest.mark.parametrize("reading, fixed", [("1.140.53 €", True), ("1.140.538 €", False), (None, False)])
+def test_budget_lines_results_that_do_not_add_up_are_read_again(reading: str | None, fixed: bool) -> None:
+    """A misread figure of a scan ("1.140.583 €" for "1.140.53 €") breaks closing N-1 + year N =
+    closing N: the three figures are read again from the image, and a new reading is kept
+    only when it makes the sum hold."""
+    from extractors.budget_lines import check_results_balance
+
+    text = ("Résultat de clôture exercice 2014\tINVESTISSEMENT\t- 18.022.19 €\n"
+            "Résultat de l'exercice 2015\tINVESTISSEMENT\t1.140.583 €\n"
+            "Résultat de clôture 2015\tINVESTISSEMENT\t- 16.881.66 €\n")
+    act = _ocr_text_act(text)
+    asked: list[str] = []
+
+    def read(doc, page, boxes, kind):  # type: ignore[no-untyped-def]
+        asked.append(kind)
+        words = [w.text for w in doc.page(page).words if boxes[0][0] <= w.x0 and w.x1 <= boxes[0][2]]
+        return [reading if words and words[0] == "1.140.583" else " ".join(words)]
+
+    from extractors.budget_text import reread_results, text_budget_lines
+
+    rows = reread_results(act, text_budget_lines(act, 0, []), read)
+    year = rows[1]
+    assert (year.amount == Decimal("1140.53")) == fixed
+    assert (year.char_start is None) == fixed  # a new reading is not the text at the offsets
+    assert [c.passed for c in check_results_balance(act, Found(rows={"budget_lines": rows}))] == [fixed]
+    assert asked and set(asked) == {"figure"}
