@@ -153,6 +153,12 @@ def test_header_act_number(head: str, footer: str, expected: str | None) -> None
     ("• FINANCES - Décision modificative n° 2\nMonsieur le maire expose", None, "FINANCES - Décision modificative n° 2"),
     ("► URBANISME : Révision du PLU\nLe conseil municipal, après en avoir délibéré", None,
      "URBANISME : Révision du PLU"),
+    # a speck OCR read in the margin before the title's second line (Aiglun 2013, scan)
+    ("4. RESEAUX — ASSAINISSEMENT — Redevances assainissement pour ressources\n_ privées en eau.\n"
+     "Monsieur Bernard BRUNO, concerné personnellement, sort de la salle", None,
+     "RESEAUX — ASSAINISSEMENT — Redevances assainissement pour ressources privées en eau."),
+    ("7. FINANCES - Participation aux frais de fonctionnement\n| des écoles publiques\nMonsieur le Maire expose :",
+     None, "FINANCES - Participation aux frais de fonctionnement des écoles publiques"),
 ])
 def test_header_item_heading(head: str, number: str | None, title: str) -> None:
     heading = find_item_heading(head)
@@ -430,6 +436,9 @@ def test_header_signatory_read_through_a_scribble(text: str, names: str, expecte
     ("Tarifs de location à compter du ler janvier 2025", "Tarifs de location à compter du 1er janvier 2025"),
     ("ENSEIGNEMENT -— Convention transport", "ENSEIGNEMENT – Convention transport"),
     ("Création de poste - Adjoint", "Création de poste - Adjoint"),  # a hyphen stays what it is
+    # a hyphen read "=" (Aiglun 2015, scan); an equation keeps its sign
+    ("PERSONNEL COMMUNAL = Remplacement d'un agent", "PERSONNEL COMMUNAL - Remplacement d'un agent"),
+    ("Tarif = 5 € par repas", "Tarif = 5 € par repas"),
 ])
 def test_header_ocr_title_repair(title: str, repaired: str) -> None:
     assert repair_ocr_title(title) == repaired

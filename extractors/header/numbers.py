@@ -193,6 +193,10 @@ def is_capitals(line: str) -> bool:
     return len(letters) >= 6 and sum(c.isupper() for c in letters) / len(letters) >= 0.85
 
 
+#: Marks OCR reads in a margin at a line start ("_ privées en eau.", "| de la commune").
+_SPECK_RE = re.compile(r"^[_~|¬]+\s+")
+
+
 def _join_title_lines(lines: list[str], vocabulary: str = "", full: LineWidths | None = None) -> str | None:
     """The first line of a title and the lines that carry on its phrase, joined.
 
@@ -202,7 +206,8 @@ def _join_title_lines(lines: list[str], vocabulary: str = "", full: LineWidths |
     ("Monsieur X expose :", "Vu …") when that line comes within three lines.
     """
     first = lines[0].strip()
-    rest = [ln.strip() for ln in lines[1:6]]
+    # a speck OCR reads in the margin before a wrapped line ("_ privées en eau.") is no text
+    rest = [_SPECK_RE.sub("", ln.strip()) for ln in lines[1:6]]
     full = full or []
     if not any(f is not None for f in full[:4]):
         for k, line in enumerate(rest[:3]):
@@ -293,8 +298,10 @@ _OCR_FIRST_RE = re.compile(r"\bler(?=\s+(?:janvier|f[ée]vrier|mars|avril|mai|ju
 def repair_ocr_title(title: str) -> str:
     """Undo OCR's slips in a title read from a scan: an en dash read as an em dash
     ("Fonds de concours — Programme 2023" → "Fonds de concours – Programme 2023"), "1er"
-    read "ler" ("à compter du ler janvier" → "à compter du 1er janvier")."""
+    read "ler" ("à compter du ler janvier" → "à compter du 1er janvier"), a hyphen read "="."""
     title = _OCR_DASH_RE.sub(" – ", title)
+    # a hyphen between two words read as "=" ("PERSONNEL COMMUNAL = Remplacement d'un agent")
+    title = re.sub(r"(?<=[^\W\d_])\s+=\s+(?=[^\W\d_])", " - ", title)
     return _OCR_FIRST_RE.sub("1er", title)
 
 
