@@ -55,7 +55,7 @@ DEV_BORN = ("seed-pas-de-calais-cp-2023-122-born", "A-departement-cp-s101-born",
 #: readers were developed on before 2026-12-01 (docs/act-counts.md), then those of the nine
 #: added on 2026-12-01 that the readers have learned since (2026-12-03: every act with its
 #: meeting's date and a title). Not yet: Chéméré 2013-03-26 (a bulletin page in two columns,
-#: no act read) and the three held-out files (tests/gold/heldout), which are only scored.
+#: no act read). The answer sheets of tests/gold/heldout are scored only (tests/test_real_corpus.py).
 REAL_LEARNED = (
     "commune-aiglun-2013-10-17-cm-cr-scan.pdf",
     "commune-aiglun-2013-12-19-cm-cr.pdf",
