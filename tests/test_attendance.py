@@ -461,6 +461,29 @@ def test_attendance_leaving_for_one_item_is_no_departure(text: str) -> None:
     assert [e.status for e in apply_movements(entries, text)] == ["present", "present"]
 
 
+@pytest.mark.parametrize("arrival", [
+    "ARRIVEE DE NADIA GALIANA",      # Saint-Restitut 2016 (scan), after item 1's vote
+    "ARRIVEE ISABELLE MEJEAN",       # the same minutes, without "de"
+    "Arrivée de Madame Nadia GALIANA.",
+])
+def test_attendance_a_listed_member_arriving_later_is_absent_before(arrival: str) -> None:
+    """The présents list names a member whose arrival is announced later: absent from the
+    items voted before, present from the items after; a return after a departure is no
+    late arrival."""
+    from extractors.attendance import apply_late_arrivals, late_arrivals
+
+    name = "N.GALIANA" if "GALIANA" in arrival else "I.MEJEAN"
+    entries = parse_block(f"Etaient présents : C.FOROT — {name} — M.DENISE")
+    text = f"1. APPROBATION\nVote : 11 POUR\n{arrival}\n2. BUDGET\nVote : 12 POUR\n"
+    arrivals = late_arrivals(text, f"t-{arrival}", 0)
+    before = apply_late_arrivals(entries, arrivals, text.index("Vote : 11"))
+    after = apply_late_arrivals(entries, arrivals, text.index("Vote : 12"))
+    assert [e.status for e in before] == ["present", "absent", "present"]
+    assert [e.status for e in after] == ["present", "present", "present"]
+    back = "1. A\nVote : 9 POUR\nDépart de C.FOROT\n2. B\nVote : 8 POUR\nRetour de C.FOROT\n3. C\nVote : 9 POUR"
+    assert late_arrivals(back, "t-back", 0) == []
+
+
 def test_attendance_minutes_carry_session_list_from_act_to_act() -> None:
     """In minutes, an act sees the departures announced before its vote, not the later ones."""
     preamble = "Présents : M. Eric ROBERT, Mme Anne LE GUEN"

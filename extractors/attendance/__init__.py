@@ -55,6 +55,8 @@ class Entry:
     #: list says so ("Myriam TRAVERSA (arrivée au début de la délibération n°03)")
     arrives_at: int | None = None
     leaves_after: int | None = None
+    #: listed among the présents, but their arrival is announced after this act's vote
+    listed_present: bool = False
 
 
 # ---------------------------------------------------------------------------
@@ -713,6 +715,48 @@ def apply_movements(entries: list[Entry], text: str) -> list[Entry]:
     return out
 
 
+_LATE: dict[tuple[str, int, int], list[tuple[int, str]]] = {}
+
+
+def late_arrivals(doc_text: str, doc_id: str, start: int) -> list[tuple[int, str]]:
+    """(offset, name) of the members whose first movement after ``start`` (the end of the
+    minutes' preamble) is an arrival, not a return ("ARRIVEE DE NADIA GALIANA" after item 1,
+    no "Départ de" before it); read once per document."""
+    key = (doc_id, len(doc_text), start)
+    if key not in _LATE:
+        if len(_LATE) > 8:
+            _LATE.clear()
+        events = sorted([(m.start(), "in" if not m.group("word").lower().startswith("r") else "back",
+                          m.group("name1") or m.group("name2")) for m in P.ARRIVAL_RE.finditer(doc_text, start)]
+                        + [(m.start(), "out", m.group("name1") or m.group("name2"))
+                           for m in P.DEPARTURE_RE.finditer(doc_text, start)])
+        seen: set[str] = set()
+        out = []
+        for at, kind, name in events:
+            person = parse_person(name).full_name or name
+            if person in seen:
+                continue
+            seen.add(person)
+            if kind == "in":
+                out.append((at, name))
+        _LATE[key] = out
+    return _LATE[key]
+
+
+def apply_late_arrivals(entries: list[Entry], arrivals: list[tuple[int, str]], vote_at: int) -> list[Entry]:
+    """A member the présents list names whose arrival is announced after this act's vote
+    ("Etaient présents : … N.GALIANA …" / "ARRIVEE DE NADIA GALIANA" after item 1) was not
+    there yet: absent from this act."""
+    out = list(entries)
+    for at, name in arrivals:
+        if at <= vote_at:
+            continue
+        i = _match(out, name)
+        if i is not None and out[i].status == PRESENT:
+            out[i] = replace(out[i], status=ABSENT, proxy_holder=None, listed_present=True)
+    return out
+
+
 # ---------------------------------------------------------------------------
 # The extractor
 # ---------------------------------------------------------------------------
@@ -797,6 +841,7 @@ def read_attendance(act: Act, preamble_end: int | None = None, president: str | 
         stop = vote_point(act)
         if stop > end:
             entries = apply_movements(entries, act.doc.clean(Span(end, stop)))
+        entries = apply_late_arrivals(entries, late_arrivals(act.doc.text, act.doc.doc_id, end), stop)
     own = _own_text(act)
     return apply_void_proxies(apply_recusals(entries, own, president), own)
 
@@ -819,7 +864,8 @@ def president_entry(entries: list[Entry], president: str | None, printed_present
     person = parse_person(president)
     if not person.last_name or any(same_person(person, e.person) for e in entries):
         return None
-    listed = sum(1 for e in entries if e.status == PRESENT and e.voting_rights)
+    # the list as printed: a member who arrives later is in it
+    listed = sum(1 for e in entries if (e.status == PRESENT or e.listed_present) and e.voting_rights)
     return Entry(person, PRESENT) if listed + 1 == printed_present else None
 
 

@@ -238,10 +238,10 @@ VOID_PROXY_RE = re.compile(
     re.X,
 )
 
-#: A member arrives: "Arrivée de Gilles Passot", "ARRIVEE DE NADIA GALIANA", "M. X arrive en
-#: séance", "Retour de Monsieur Eric ROBERT", "M. X rejoint la séance".
+#: A member arrives: "Arrivée de Gilles Passot", "ARRIVEE DE NADIA GALIANA", "ARRIVEE ISABELLE
+#: MEJEAN", "M. X arrive en séance", "Retour de Monsieur Eric ROBERT", "M. X rejoint la séance".
 ARRIVAL_RE = re.compile(
-    rf"""(?:^|(?<=[.\n]))\s{{0,3}}(?i:arriv[ée]e|retour)\s{{1,3}}(?i:de)\s{{1,3}}(?P<name1>{_NAME})
+    rf"""(?:^|(?<=[.\n]))\s{{0,3}}(?P<word>(?i:arriv[ée]e|retour))\s{{1,3}}(?:(?i:de)\s{{1,3}})?(?P<name1>{_NAME})
       | (?P<name2>{_NAME})\s+(?i:arrive|rejoint|entre)\s+(?i:en\s+s[ée]ance|la\s+s[ée]ance|dans\s+la\s+salle|l['’]assembl[ée]e)""",
     re.X | re.M,
 )
