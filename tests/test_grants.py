@@ -370,3 +370,27 @@ def test_grants_a_title_naming_a_purpose_names_no_beneficiary() -> None:
     found = Found(act_fields={"session_date": dt.date(2017, 5, 23),
                               "title": "AIDE A LA PUBLICATION D'UNE THESE SUR LA PREMIERE GUERRE MONDIALE"})
     assert extract_grants(act, found, IssueLog()) == []
+
+
+@pytest.mark.parametrize("report", [
+    "1. Exercice des pouvoirs délégués au Président et au bureau – Compte-rendu.",
+    "1. Compte rendu des décisions prises par le Maire par délégation du conseil",
+])
+def test_grants_a_delegation_report_awards_none_of_the_grants_it_lists(report: str) -> None:
+    """Roannais 2021, item 1: the bureau's subsidies it lists were awarded by the bureau."""
+    from pipeline.segment import segment_document
+    from tests.test_segment import doc_of
+
+    text = ("PROCES VERBAL DU CONSEIL COMMUNAUTAIRE\nSéance du 28 octobre 2021\nPrésents : Jean DUPONT, Marie MARTIN\n"
+            + report + "\nN° DBC 2021-090 - Subvention à l'association Les Tables Roannaises\n"
+            "Le bureau communautaire, après en avoir délibéré à l'unanimité :\n"
+            "- attribue une subvention de 16 540 € à l'association Les Tables Roannaises ;\n"
+            "Le Conseil communautaire :\n- prend acte du compte-rendu.\n"
+            "2. Subvention à l'association AVAL\n"
+            "Le Conseil communautaire, après en avoir délibéré à l'unanimité :\n"
+            "- attribue une subvention de 2 500 € à l'association AVAL ;\n")
+    acts = segment_document(doc_of(text))
+    assert len(acts) == 2
+    assert extract_grants(acts[0], Found(), IssueLog()) == []
+    assert [(g.beneficiary, g.amount) for g in extract_grants(acts[1], Found(), IssueLog())] == [
+        ("AVAL", Decimal("2500"))]

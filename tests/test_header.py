@@ -798,3 +798,34 @@ def test_header_president_beside_a_margin_block(text: str, expected: str) -> Non
     from extractors.header.text import without_margin_cells
 
     assert find_person(without_margin_cells(text), PRESIDENT_RES) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Roannais 2021, item 1: the bureau's deliberations it reports, then the council takes note
+    ("Le bureau communautaire, après en avoir délibéré à l’unanimité :\n- approuve la cession ;\n"
+     "Le Conseil communautaire :\n- prend acte du compte-rendu des pouvoirs délégués",
+     {"bureau", "conseil_communautaire"}),
+    ("Le Conseil Municipal,\nVu le code général des collectivités territoriales,", {"conseil_municipal"}),
+    ("Le Conseil municipal :\n- DECIDE de fixer les tarifs", {"conseil_municipal"}),
+    ("Le Président décide :\n- d’accorder une convention de chasse", set()),
+])
+def test_header_every_body_that_deliberates_in_a_text(text: str, expected: set[str]) -> None:
+    from extractors.header.authority import deliberating_bodies
+
+    assert deliberating_bodies(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("La convocation de tous les conseillers a été faite le 22 octobre 2021, dans les formes et délais prescrits "
+     "par la loi,\npar Yves Nicolin, Président.", "Yves Nicolin"),                     # Roannais 2021
+    ("le conseil municipal, dûment convoqué par Monsieur Jean DUPONT, Maire, s'est réuni", "Jean DUPONT"),
+    ("Les conseillers ont été convoqués le 3 mars 2022 par Monsieur le Président, Paul MARTIN.", "Paul MARTIN"),
+    ("Convocation adressée le 2 mai par Mme Claire DURAND, Présidente", "Claire DURAND"),
+    # not the executive: no president
+    ("La convocation a été adressée par Mme Claire DURAND, Directrice générale des services.", None),
+    ("Date de convocation : 12 mars 2021. Présents : M. Paul MARTIN, Maire", None),
+])
+def test_header_the_convener_named_with_the_office_presides(text: str, expected: str | None) -> None:
+    from extractors.header.persons import CONVENER_RES, find_person
+
+    assert find_person(text, CONVENER_RES) == expected

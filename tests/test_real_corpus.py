@@ -131,7 +131,8 @@ def test_real_matiere_answer_sheet_uses_actes_codes() -> None:
 
     with open(REPO / "tests" / "gold" / "real-matieres.csv", encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
-    assert len(rows) == 206  # L'Arbresle DL-055 counted as an act since 2026-12-03
+    # L'Arbresle DL-055 counted as an act since 2026-12-03; Roannais 2021 counts 23 acts, not 48, since 2026-12-04
+    assert len(rows) == 181
     for row in rows:
         assert row["code"] in LEVEL2, row
         assert all(c in LEVEL2 for c in filter(None, row["also_ok"].split(";"))), row
@@ -171,6 +172,9 @@ def test_real_corpus_values_hold_at_their_offsets_and_boxes_cover_them(real_run:
 #: ``tuned-after-heldout`` — the four sheets held out until the second session of 2026-12-03
 #: (their floors were the ``heldout`` ones), tuned on since (the compte administratif's
 #: results, AP/CP tables, a dispositif after its tally, counts per range of questions);
+#: ``tuned-after-heldout-2`` — Lannion 2021-07-05 and Roannais 2021-10-28, held out from the
+#: evening of 2026-12-03 to 2026-12-04 (first sight acts 0.77, grants 0.07), tuned on since
+#: (delegation reports, items the council takes note of, the convener as president);
 #: ``heldout`` — the sheets of tests/gold/heldout, scored only. Floors sit a little under the
 #: measured figure (OCR varies slightly between Tesseract builds); a table absent from a kind
 #: is not scored, nor one whose figure is 0 (a floor of 0 cannot fail).
@@ -179,6 +183,7 @@ TUNED_AFTER: dict[str, tuple[str, ...]] = {
                                 "commune-larbresle-2013-07-09-cm-cr", "epci-cc-lisieres-oise-2025-09-25-cc-cr"),
     "tuned-after-heldout": ("commune-fargues-saint-hilaire-2018-12-13-cm-pv", "commune-lannion-2020-06-08-cm-pv",
                             "commune-saint-restitut-2016-03-31-cm-cr-scan", "commune-saint-restitut-2020-07-10-cm-cr-scan"),
+    "tuned-after-heldout-2": ("commune-lannion-2021-07-05-cm-pv", "epci-roannais-agglomeration-2021-10-28-cc-pv"),
 }
 REAL_F1_FLOORS = {
     ("tuned", "born_digital"): {"acts": 0.90, "attendance": 0.98, "legal_references": 0.94, "votes": 0.99,
@@ -193,10 +198,13 @@ REAL_F1_FLOORS = {
                                               "grants": 0.71},
     ("tuned-after-heldout", "scanned"): {"acts": 0.81, "attendance": 0.96, "legal_references": 0.66, "votes": 0.99,
                                          "budget_lines": 0.98, "amounts": 0.97},
-    # Lannion 2021-07-05 and Roannais 2021-10-28, written on 2026-12-03 by annotators who never
-    # ran the pipeline and scored the moment they arrived (first sight, at 0d1704f + titles)
-    ("heldout", "born_digital"): {"acts": 0.76, "attendance": 0.96, "legal_references": 0.93, "votes": 0.99,
-                                  "budget_lines": 0.72, "amounts": 0.86, "grants": 0.06},
+    ("tuned-after-heldout-2", "born_digital"): {"acts": 0.97, "attendance": 0.97, "legal_references": 0.94,
+                                                "votes": 0.99, "budget_lines": 0.72, "amounts": 0.97, "grants": 0.06},
+    # Avranches 2017-05-23 (plain text) and Lannion 2020-05-25 (installation), written on
+    # 2026-12-04 by annotators who never ran the pipeline and scored the moment they arrived
+    # (first sight, at f91553f; votes and budget lines 0.00 there, so not floored)
+    ("heldout", "born_digital"): {"acts": 0.80, "attendance": 0.88, "legal_references": 0.92,
+                                  "amounts": 0.75, "grants": 0.33},
 }
 
 

@@ -784,9 +784,15 @@ def _own_text(act: Act, stop: int | None = None) -> str:
 
 
 def vote_point(act: Act) -> int:
-    """Where the act's vote is taken: its first vote section, else the end of its body."""
+    """Where the act's vote is taken: its first vote section, else where its (last) decision
+    opens ("Le Conseil communautaire : - prend acte …", an item without a tally), else the
+    end of its body. A movement announced after it ("Arrivée de Gilles Passot" closing item
+    1) is for the next items."""
     votes = act.sections_of(SectionKind.VOTE)
-    return votes[0].span.start if votes else act.body_span.end
+    if votes:
+        return votes[0].span.start
+    decisions = [s for s in act.sections_of(SectionKind.DECISION) if not s.shared]
+    return decisions[-1].span.start if decisions else act.body_span.end
 
 
 def _page_of(act: Act, sections: list[Section], person: Person) -> int | None:

@@ -19,6 +19,7 @@ from extractors.quality import quality_check, result
 from extractors.registry import Found, extractor
 from pipeline.errors import IssueLog
 from pipeline.model import Act
+from pipeline.segment.minutes import is_delegation_report
 from pipeline.normalize.identifiers import siret_valid
 from pipeline.normalize.money import find_amounts
 from schemas.rows import GrantRow, QualityRow
@@ -29,7 +30,11 @@ __all__ = ["extract_grants", "siret_in", "sirets_printed", "check_grants_total",
 
 @extractor("grants", feeds=("grants",))
 def extract_grants(act: Act, found: Found, issues: IssueLog) -> list[GrantRow]:
-    """One row per subsidy/participation awarded by the act's decision or its tables."""
+    """One row per subsidy/participation awarded by the act's decision or its tables — none
+    for a report of the decisions taken under delegation (the bureau's or the president's
+    subsidies it lists were awarded by them, at their own dates)."""
+    if act.preamble is not None and is_delegation_report(act.doc.slice(act.span).lstrip()):
+        return []
     return grants_from_text(act, found) + grants_from_tables(act, found)
 
 

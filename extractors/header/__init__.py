@@ -43,7 +43,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from extractors.header.authority import find_authority, find_body
+from extractors.header.authority import deliberating_bodies, find_authority, find_body
 from extractors.header.counts import placed_counts
 from extractors.header.dates import find_prefecture_date, find_publication_date, find_session_date
 from extractors.header.numbers import (
@@ -54,7 +54,7 @@ from extractors.header.numbers import (
     repair_ocr_title,
     restore_accents,
 )
-from extractors.header.persons import PRESIDENT_RES, SECRETARY_RES, find_person, find_signatory
+from extractors.header.persons import CONVENER_RES, PRESIDENT_RES, SECRETARY_RES, find_person, find_signatory
 from extractors.header.text import header_end, without_margin_cells
 from extractors.item_rank import item_rank
 from extractors.registry import ActFields, Found, extractor
@@ -130,6 +130,8 @@ def extract_header(act: Act, notes: dict[str, Any] | None = None,
         # an item of minutes: its own text names the body only where it deliberates
         own_body = find_body(t.body, deliberating_only=True)
         pre_body = find_body(t.preamble)
+        if own_body != pre_body and pre_body in deliberating_bodies(t.body):
+            own_body = pre_body  # the council takes note of its bureau's deliberations it reports
     else:
         own_body = find_body(t.head) or find_body(t.body, deliberating_only=True)
         pre_body = None
@@ -156,7 +158,8 @@ def extract_header(act: Act, notes: dict[str, Any] | None = None,
     values["session_date"] = _first(find_session_date(s) for s in session_sources)
     values["president"] = _first(find_person(without_margin_cells(s), PRESIDENT_RES) for s in session_sources) \
         or (find_signatory(_signature_text(act, bool(t.preamble)), _attendance_text(act))
-            if inherit or not t.preamble else None)
+            if inherit or not t.preamble else None) \
+        or _first(find_person(without_margin_cells(s), CONVENER_RES) for s in session_sources)
     values["secretary"] = _first(find_person(s, SECRETARY_RES) for s in session_sources)
     counts, at = placed_counts(t.head)
     base = t.head_start

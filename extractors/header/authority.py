@@ -57,10 +57,11 @@ _DELIBERATING_RE = re.compile(
     re.I | re.X,
 )
 
-#: The council alone on its line, as the subject of the visas that follow: "Le Conseil
-#: Municipal,", "La Commission Permanente du Conseil départemental du Calvados,".
+#: The council alone on its line, as the subject of the visas or of the dispositif that
+#: follow: "Le Conseil Municipal,", "La Commission Permanente du Conseil départemental du
+#: Calvados,", "Le Conseil communautaire :" (then "- prend acte du rapport …").
 _SUBJECT_LINE_RE = re.compile(
-    r"^\W{0,2}(?:l[ea]\s+)(?P<body>(?:commission|conseil|bureau)[^\n,]{0,80}),\s*$", re.I | re.M)
+    r"^\W{0,2}(?:l[ea]\s+)(?P<body>(?:commission|conseil|bureau)[^\n,:]{0,80}?)\s*[,:]\s*$", re.I | re.M)
 
 #: "Le Conseil Municipal de la commune de LANNION s'étant assemblé", "les conseillers
 #: communautaires de Roannais Agglomération, se sont réunis", "le Conseil Municipal … s'est
@@ -77,6 +78,19 @@ def _body_in(text: str) -> str | None:
         if re.search(rx, text, re.I):
             return name
     return None
+
+
+def deliberating_bodies(text: str) -> set[str]:
+    """Every body ``text`` has deliberate or decide ("Le bureau communautaire, après en avoir
+    délibéré", "Le Conseil communautaire :"): a council's item that reports its bureau's
+    deliberations names both."""
+    found = set()
+    for rx in (_DELIBERATING_RE, _SUBJECT_LINE_RE):
+        for m in rx.finditer(text or ""):
+            body = _body_in(m.group("body"))
+            if body:
+                found.add(body)
+    return found
 
 
 def find_body(text: str, *, deliberating_only: bool = False) -> str | None:

@@ -33,6 +33,19 @@ PRESIDENT_RES: tuple[re.Pattern[str], ...] = (
     re.compile(rf"""(?i:pr[ée]sidence\s*(?:de\s+|:\s*))(?P<name>(?:{_CIV}\s*)?{_PERSON})""", re.X),
 )
 
+#: Who convened the assembly, when no "sous la présidence de" is printed: the maire or the
+#: président convenes and chairs (CGCT L.2121-10, L.5211-11), so the convener named with
+#: that office is the president: "La convocation … a été faite le 22 octobre 2021, … par
+#: Yves Nicolin, Président.", "dûment convoqué par Monsieur Jean DUPONT, Maire", "convoqués
+#: le 3 mars par M. le Président, Paul MARTIN". The office must follow (or precede) the name:
+#: a convocation signed by a director general is no president.
+CONVENER_RES: tuple[re.Pattern[str], ...] = (
+    re.compile(rf"""(?i:convo(?:cation|qu[ée]e?s?)\b)[^.;]{{0,200}}?\b(?i:par)\s+
+                    (?:{_CIV}\s*)?(?i:le\s+maire|le\s+pr[ée]sident(?:e)?)\s*,\s*(?P<name>{_PERSON})""", re.X),
+    re.compile(rf"""(?i:convo(?:cation|qu[ée]e?s?)\b)[^.;]{{0,200}}?\b(?i:par)\s+
+                    (?P<name>(?:{_CIV}\s*)?{_PERSON})\s*,\s*(?i:(?:l[ea]\s+)?(?:maire|pr[ée]sident(?:e)?))\b""", re.X),
+)
+
 #: "Secrétaire : Mme Marie-Line PLOUVIEZ", "Secrétaire de séance : Mme MASSON Sylvie",
 #: "Secrétaires de Séance : Bertrand DUBOIS ; Marc LEVEQUE", "M. PERRAUD est désigné(e) en
 #: tant que secrétaire de séance", "Mme Trefina KERRAIN, ayant obtenu la majorité des

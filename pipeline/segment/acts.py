@@ -104,7 +104,9 @@ SECTION_MARKERS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
            | .{0,120}apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r[ée]   # Le Conseil, après en avoir délibéré
            | .{0,120}apr[èe]s\s+(?:en\s+)?avoir\s*$           # "… après en avoir" / "délibéré" on the next line
            | l[ea]\s+(?:conseil|bureau)(?:\s+[\w-]+){0,3},?\s+    # minutes: "Le Conseil municipal décide de créer le poste"
-             (?:d[ée]cide|approuve|adopte|fixe|admet|autorise|accepte|attribue|d[ée]nomme|valide)\b)
+             (?:d[ée]cide|approuve|adopte|fixe|admet|autorise|accepte|attribue|d[ée]nomme|valide
+               |prend\s+acte|donne\s+acte)\b                     # "Le Conseil municipal prend acte du rapport"
+           | l[ea]\s+(?:conseil|bureau)(?:\s+[\w-]+){0,3}\s*:\s*$)   # "Le Conseil communautaire :" over its "- prend acte …"
         """, re.I | re.X)),
     (SectionKind.ARTICLES, re.compile(r"^\W{0,2}(?:article|art\.)\s*(?:1\s*(?:er)?\b|premier\b|1\b)", re.I)),
     (SectionKind.VOTE, re.compile(

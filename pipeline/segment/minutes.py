@@ -56,6 +56,9 @@ DECISION_RE = re.compile(
                                                              # 0 contre, 0 abstention, 13 pour (a tally in any order)
       | \ble\s+(?:conseil|bureau)(?:\s+(?:municipal|communautaire|syndical|de\s+la\s+m[ée]tropole))?,?\s+
         (?:d[ée]cide|approuve|adopte)\b                      # Le Conseil municipal décide de créer le poste
+      | \ble\s+(?:conseil|bureau)(?:\s+(?:municipal|communautaire|syndical|de\s+la\s+m[ée]tropole))?\s*:[ \t]*\n
+        \s*[-–•]?\s*(?:d[ée]cide|approuve|adopte|autorise|fixe|valide|accepte|attribue|d[ée]signe|[ée]met)\b
+                                                             # Le Conseil municipal : / - APPROUVE le règlement
       | \bd[ée]lib[ée]r[ée]\s*,\s*(?:d[ée]cident|d[ée]cide|adoptent|adopte|approuvent|approuve)\b
                                                              # après avoir entendu son rapporteur … et délibéré, décident
       | apr[èe]s\s+avoir\s+[^.;]{0,200}?\bet\s+d[ée]lib[ée]r[ée]\b  # après avoir pris connaissance du CA … et délibéré,
@@ -93,6 +96,43 @@ def decides(text: str) -> bool:
 #: register it is an act (a numbered "Information" item, the mayor's report of his
 #: decisions filed as DL-055), without one it is information.
 TAKES_NOTE_RE = re.compile(r"\bpren(?:d|nent)\s+acte\b|\bprise?\s+d['’]acte\b|\bdonne\s+acte\b", re.I)
+
+#: The assembly itself takes note, in its dispositif: "Le Conseil communautaire : - prend acte
+#: du rapport annuel 2020", "Les membres du conseil municipal prennent acte de cette
+#: décision", "Le Bureau prend acte". Such an item is an act without a vote (issue 13: "prend
+#: acte", no vote), whatever its heading; a speaker who "prend acte" in the debate is not
+#: the assembly.
+ASSEMBLY_TAKES_NOTE_RE = re.compile(
+    r"""\b(?:conseil|bureau|comit[ée]|assembl[ée]e)\b(?:\s+(?:municipal|communautaire|syndical|m[ée]tropolitain
+        |d[ée]partemental|r[ée]gional|de\s+la\s+m[ée]tropole|de\s+communaut[ée]))?
+        \s*[:,]?\s*(?:[-–•]\s*)?(?:pren(?:d|nent)|donnen?t?)\s+acte\b""",
+    re.I | re.X,
+)
+
+#: An item that reports the decisions taken under the assembly's delegation (CGCT L.2122-23,
+#: L.5211-10): "Exercice des pouvoirs délégués au Président et au bureau – Compte-rendu",
+#: "Compte rendu des décisions prises par le Maire par délégation", "Décisions prises en
+#: vertu de la délégation du conseil", "Usage des délégations". The numbered decisions and
+#: bureau deliberations it lists ("N° DP 2021-312", "N° DBC 2021-082 - …") were taken, and
+#: are published, elsewhere: they are its text, not acts of this meeting. (An item that
+#: *grants* a delegation, "Délégation du conseil au maire", is not a report.)
+DELEGATION_REPORT_RE = re.compile(
+    r"""(?:pouvoirs|attributions)\s+d[ée]l[ée]gu[ée]e?s
+      | d[ée]cisions?\b[^\n]{0,60}?\b(?:prises?|sign[ée]es?)\b[^\n]{0,40}?\bd[ée]l[ée]gations?\b
+      | compte[\s-]+rendus?\s+(?:des|de\s+l['’])\s*(?:d[ée]cisions|d[ée]l[ée]gations?|exercice|pouvoirs)
+      | (?:exercice|usage)\s+des?\s+(?:la\s+)?d[ée]l[ée]gations?""",
+    re.I | re.X,
+)
+
+#: The council (not its bureau, not the president) decides: "Le Conseil Municipal après en
+#: avoir délibéré à l'unanimité, accepte", "Le conseil communautaire, après en avoir
+#: délibéré", "Le Conseil municipal décide".
+COUNCIL_DECIDES_RE = re.compile(
+    r"""\bconseil\b(?:\s+(?:municipal|communautaire|syndical|m[ée]tropolitain|d[ée]partemental|r[ée]gional
+        |de\s+la\s+m[ée]tropole|de\s+communaut[ée]))?[^.\n]{0,80}?
+        (?:apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r[ée]|\bd[ée]cide\b|\badopte\b|\bapprouve\b|\baccepte\b)""",
+    re.I | re.X,
+)
 
 #: The end of the meeting: items after it are a summary or annexes.
 CLOSING_RE = re.compile(
@@ -625,6 +665,49 @@ def _unnumbered_items(doc: Document, lines: list[Line], usable: list[bool],
     return spans, (Span(0, first) if first > 0 else None)
 
 
+def is_delegation_report(heading: str) -> bool:
+    """The item headed ``heading`` reports decisions taken under delegation
+    (:data:`DELEGATION_REPORT_RE`): what they award or decide is not this act's."""
+    return bool(DELEGATION_REPORT_RE.search(heading.split("\n", 1)[0]))
+
+
+def _register_prefix(number: str | None) -> str:
+    """The letters of a deliberation number: "DL" for "DL-055-07-13", "DBC" for "DBC 2021-082"."""
+    return re.match(r"[A-Za-z]*", number or "").group(0).upper()
+
+
+def _drop_reported_decisions(doc: Document, lines: list[Line], heads: dict[int, Heading], closing: int) -> set[int]:
+    """Drop from ``heads`` the numbered decisions a delegation report lists (its text, see
+    :data:`DELEGATION_REPORT_RE`), and return the line indexes of the reports' headings.
+
+    Two kinds of number are the council's own register and stay items: a heading whose text
+    has the council decide ends the report (the meeting's next item), and a number in the
+    scheme of the meeting's items outside any report (L'Arbresle's "DL-055-07-13", a decision
+    under delegation the council takes note of, numbered like "DL-056-07-13")."""
+    reports: set[int] = set()
+    listed: list[int] = []
+    order = sorted(heads)
+    reporting = False
+    for k, i in enumerate(order):
+        h = heads[i]
+        if h.kind != "number" or not reporting:
+            reporting = is_delegation_report(lines[i].text) and h.kind != "stop"
+            if reporting:
+                reports.add(i)
+            continue
+        j = order[k + 1] if k + 1 < len(order) else closing
+        end = lines[j].start if j < len(lines) else len(doc.text)
+        if COUNCIL_DECIDES_RE.search(doc.text[lines[i].start:end]):
+            reporting = False
+        else:
+            listed.append(i)
+    own = {_register_prefix(h.number) for i, h in heads.items() if h.kind == "number" and i not in listed}
+    for i in listed:
+        if _register_prefix(heads[i].number) not in own:
+            del heads[i]
+    return reports
+
+
 def minutes_acts(doc: Document, unnumbered: bool = False) -> tuple[list[Span], Span | None]:
     """Act spans of minutes, and the session preamble before the first item. With
     ``unnumbered`` (the file presents itself as minutes), items without any number are cut
@@ -656,6 +739,7 @@ def minutes_acts(doc: Document, unnumbered: bool = False) -> tuple[list[Span], S
     heads: dict[int, Heading] = {}
     for h in romans + items + subs + numbered + stops:
         heads.setdefault(h.index, h)
+    reports = _drop_reported_decisions(doc, lines, heads, closing)
     # a number heading right under an item heading ("1 - Subvention" / "Délibération n° 12") is the same item
     order = sorted(heads)
     for a, b in zip(order, order[1:]):
@@ -689,7 +773,13 @@ def minutes_acts(doc: Document, unnumbered: bool = False) -> tuple[list[Span], S
         for a, b in zip(cuts, cuts[1:]):
             start = lines[a].start
             end = lines[b].start if b < len(lines) else len(doc.text)
-            if decides(doc.text[start:end]) or (h.kind == "number" and TAKES_NOTE_RE.search(doc.text[start:end])):
+            text = doc.text[start:end]
+            if i in reports:  # a delegation report is an act when the assembly takes note of it
+                taken = bool(ASSEMBLY_TAKES_NOTE_RE.search(text) or COUNCIL_DECIDES_RE.search(text))
+            else:
+                taken = decides(text) or (h.kind == "number" and TAKES_NOTE_RE.search(text)) \
+                    or bool(ASSEMBLY_TAKES_NOTE_RE.search(text))
+            if taken:
                 spans.append(Span(start, end))
                 if key:
                     decided.add(key)
