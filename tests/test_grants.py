@@ -103,13 +103,29 @@ def test_grants_dev_gold(stem: str) -> None:
 
 
 @needs(REAL)
-def test_grants_real_roannais_small_business_aid() -> None:
-    """Roannais 2021: "attribue la subvention à l'établissement Torréfaction de Cafés EURL CBLB, … pour un
-    montant de 2 233 € maximum"."""
+def test_grants_real_roannais_reported_and_abrogated_awards_are_not_grants() -> None:
+    """Roannais 2021: the bureau's "attribue la subvention à l'établissement Torréfaction de Cafés
+    EURL CBLB, … pour un montant de 2 233 € maximum" is reported by item 1 (a delegation report),
+    and item 12 "abroge la délibération … octroyant à l'Office de Tourisme … 300 000 €": neither
+    is awarded by these minutes; item 12's third payment of 59 802,81 € is."""
     from tests.conftest import processed
 
-    rows = processed(REAL / "epci-roannais-agglomeration-2021-10-28-cc-pv.pdf").rows("grants")
-    assert ("Torréfaction de Cafés EURL CBLB", Decimal("2233.00")) in {(g.beneficiary, g.amount) for g in rows}
+    rows = {(g.beneficiary, g.amount) for g in
+            processed(REAL / "epci-roannais-agglomeration-2021-10-28-cc-pv.pdf").rows("grants")}
+    assert ("Torréfaction de Cafés EURL CBLB", Decimal("2233.00")) not in rows
+    assert not [r for r in rows if r[1] == Decimal("300000.00")]
+    assert ("Office de Tourisme de Roannais Agglomération", Decimal("59802.81")) in rows
+
+
+@pytest.mark.parametrize("text, awarded", [
+    ("- abroge la délibération du Conseil communautaire du 25 mars 2021, octroyant à l’Office de Tourisme une "
+     "subvention globale de 300 000 € pour l’année 2021 ;", False),
+    ("D'annuler la subvention de 500 € attribuée à l'association Les Amis du Moulin.", False),
+    ("- attribue une subvention de 500 € à l'association Les Amis du Moulin ;", True),
+])
+def test_grants_a_clause_that_undoes_a_decision_awards_nothing(text: str, awarded: bool) -> None:
+    _, _, rows = _grants([(SectionKind.DECISION, text, None)])
+    assert bool(rows) is awarded
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -394,3 +410,34 @@ def test_grants_a_delegation_report_awards_none_of_the_grants_it_lists(report: s
     assert extract_grants(acts[0], Found(), IssueLog()) == []
     assert [(g.beneficiary, g.amount) for g in extract_grants(acts[1], Found(), IssueLog())] == [
         ("AVAL", Decimal("2500"))]
+
+
+@pytest.mark.parametrize("decision, title, expected", [
+    # Lannion 2021-07-05, item 2
+    ("DE VERSER la somme maximum (en fonction de la réalisation effective de tout ou partie de l’action,\n"
+     "liée au contexte sanitaire) de :\n- 750€ pour le Centre Culturel Breton\n- 500€ pour DMT\n"
+     "D’AUTORISER le Maire ou son représentant à signer tout document relatif à ce dossier.",
+     "LES TARDIVES - versement de subventions aux associations",
+     [("Centre Culturel Breton", Decimal("750")), ("DMT", Decimal("500"))]),
+    # Lannion 2021-07-05, item 1: the lines name kinds of grant, the title the beneficiary
+    ("DE DÉBLOQUER les subventions inscrites en provision aux imputations suivantes :\n"
+     "• Subvention ex-Urhaj (volet culture) : 12.000€ (imputation 65_6574_301)\n"
+     "• Subvention ex-Urhaj (volet social FJT) : 42.975€ (imputation 65_6574_520)\n"
+     "D’AUTORISER le maire à signer la convention d’objectifs.",
+     "Subvention à l'association Habitat jeunes en Trégor",
+     [("Habitat jeunes en Trégor", Decimal("12000")), ("Habitat jeunes en Trégor", Decimal("42975"))]),
+    # our wordings: names first, a dash list after "suivantes :"
+    ("D'attribuer les subventions suivantes au titre de l'année 2022 :\n- Association Les Amis du Moulin : 1 200 €\n"
+     "- Comité des fêtes : 800 €\n- Total : 2 000 €", "Subventions aux associations",
+     [("Association Les Amis du Moulin", Decimal("1200")), ("Comité des fêtes", Decimal("800"))]),
+    ("ACCORDE une participation de :\n– 2 500 € à l'association AVAL ;\n– 1 000 € au Club de football.",
+     "Participations 2022", [("AVAL", Decimal("2500")), ("Club de football", Decimal("1000"))]),
+    # not awards: a list of prices, a list under a sentence that awards nothing
+    ("FIXE les tarifs suivants :\n- 5 € pour les adultes\n- 3 € pour les enfants", "Tarifs de la piscine", []),
+    ("PREND ACTE des subventions reçues :\n- 5 000 € de la Région\n- 2 000 € du Département", "Rapport", []),
+])
+def test_grants_a_bulleted_list_of_awards(decision: str, title: str, expected: list) -> None:  # type: ignore[type-arg]
+    act = make_act([(SectionKind.HEADER, title, None), (SectionKind.DECISION, decision, None)])
+    found = Found(act_fields={"session_date": dt.date(2022, 4, 7), "title": title})
+    rows = extract_grants(act, found, IssueLog())
+    assert [(r.beneficiary, r.amount) for r in rows] == expected

@@ -871,3 +871,20 @@ def test_a_dispositif_the_assembly_takes_note_of_opens_the_decision(dispositif: 
 
     # a movement after it ("Arrivée de …" closing the item) is for the items after
     assert vote_point(act) < text.index("Arrivée de Nabih Nejjar")
+
+
+@pytest.mark.parametrize("proposal", [
+    "Il est proposé au conseil municipal :",          # Lannion 2021
+    "Il est donc proposé au Conseil communautaire :",
+    "Il est proposé au bureau :",
+])
+def test_the_proposal_put_to_the_vote_opens_the_decision(proposal: str) -> None:
+    text = (PREAMBLE + "1 - Subvention à l'association Habitat jeunes en Trégor\nMonsieur Yvon BRIAND expose :\n"
+            "VU le budget de la ville,\n" + proposal + "\nDE DÉBLOQUER les subventions inscrites en provision :\n"
+            "• Subvention (volet culture) : 12.000€\nADOPTÉ À L'UNANIMITÉ\n2 - Tarifs\n"
+            "Il est proposé au conseil municipal de fixer les tarifs.\nADOPTÉ À L'UNANIMITÉ\n")
+    first, second = segment_document(doc_of(text))
+    [decision] = [s for s in first.sections if s.kind is K.DECISION]
+    assert decision.text.startswith(proposal) and "DE DÉBLOQUER" in decision.text
+    # a proposal in a sentence, not over a dispositif, opens nothing
+    assert not [s for s in second.sections if s.kind is K.DECISION]

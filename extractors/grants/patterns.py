@@ -22,12 +22,13 @@ from __future__ import annotations
 import re
 
 # The act awards: "D'attribuer", "ATTRIBUE", "accorde", "alloue", "octroie", "verse",
-# "approuve le versement", "Approuvé l'attribution", and a verb of approval or vote
+# "approuve le versement", "Approuvé l'attribution", "DE DÉBLOQUER les subventions inscrites en
+# provision", and a verb of approval or vote
 # whose object is the grant itself: "APPROUVE une subvention exceptionnelle de 80 € à …",
 # "vote une subvention de 300 € au club …", "valide la participation de …" (the typed slip
 # "APROUVE" too).
 AWARD_RE = re.compile(
-    r"\b(?:attribu|accord|allou|octroi|octroy|vers(?:e|er|ement)\b|app?rouv\w*\s+(?:le\s+versement|l['’]attribution)"
+    r"\b(?:attribu|accord|allou|octroi|octroy|vers(?:e|er|ement)\b|d[ée]bloqu(?:e|er|ent)\b|app?rouv\w*\s+(?:le\s+versement|l['’]attribution)"
     r"|(?:app?rouv|vot|valid)\w*\s+(?:une|la|les|des|un|le)\s+(?:subventions?|participations?|aides?|fonds\s+de\s+concours)\b)",
     re.I)
 
@@ -133,3 +134,31 @@ TITLE_BENEFICIARY_RE = re.compile(
         (?P<name>(?-i:[A-ZÀ-Ý«"]).{1,120}?)\s*\.?$""",
     re.I | re.X,
 )
+
+
+# An award that opens a list ("DE VERSER la somme maximum (…) de :", "D'attribuer les
+# subventions suivantes :", "DE DÉBLOQUER les subventions inscrites en provision aux
+# imputations suivantes :"), then one bulleted line per award.
+LIST_BULLET_RE = re.compile(r"^[ \t]*[-–•▪*][ \t]*(?P<item>\S.*)$")
+
+# A bulleted award, the amount first: "- 750€ pour le Centre Culturel Breton", "- 2 500 € à
+# l'association AVAL", "- 300 € au Club de football".
+ITEM_FOR_RE = re.compile(
+    r"""^\s*(?:HT|TTC|nets?)?\s*,?\s*(?:pour|[àa]|au|aux|en\s+faveur\s+d[eu'’]\s*|au\s+profit\s+d[eu'’]\s*)\s+
+        (?:l['’]\s*|la\s+|le\s+|les\s+)?(?:association\s+)?(?P<name>[A-ZÀ-ÖØ-Þ«"“0-9][^:;\n]{0,100}?)\s*[;,.]?\s*$""",
+    re.X,
+)
+
+# A bulleted award, the name first: "- Association X : 500 €", "• Subvention ex-Urhaj (volet
+# culture) : 12.000€ (imputation 65_6574_301)" — where the label is a kind of grant, it is
+# the award's purpose, and the beneficiary is the one the title names.
+ITEM_NAMED_RE = re.compile(
+    r"""^\s*(?:l['’]\s*|la\s+|le\s+)?(?P<name>[A-ZÀ-ÖØ-Þ«"“][^:\n]{1,100}?)\s*:\s*(?P<rest>.+)$""",
+    re.X,
+)
+
+# A clause that undoes an earlier decision: what the undone deliberation awarded is not
+# awarded here ("- abroge la délibération du 25 mars 2021, octroyant à l'Office de Tourisme
+# une subvention globale de 300 000 €", "D'annuler la subvention de 500 € attribuée à …",
+# "retire la délibération n° …", "rapporte la délibération …").
+UNDOES_RE = re.compile(r"^\W*(?:d['’]\s*|de\s+)?(?:abrog|annul|retir|rapport[ea])\w*\b", re.I)

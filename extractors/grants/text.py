@@ -24,8 +24,8 @@ import re
 
 from extractors.amounts import running_sections
 from extractors.grants.patterns import (ADOPTS_PROPOSAL_RE, AWARD_LINE_RE, AWARD_RE, BENEFICIARY_RE, DEHYPHEN_RE,
-                                        GLOBAL_RE, GRANT_RE, PROPOSAL_RE, PURPOSE_RE, SIRET_RE, TITLE_BENEFICIARY_RE,
-                                        YEAR_RE)
+                                        GLOBAL_RE, GRANT_RE, ITEM_FOR_RE, ITEM_NAMED_RE, LIST_BULLET_RE, PROPOSAL_RE,
+                                        PURPOSE_RE, SIRET_RE, TITLE_BENEFICIARY_RE, UNDOES_RE, YEAR_RE)
 from extractors.registry import Found
 from pipeline.model import Act, Section, SectionKind, collapse_ws
 from pipeline.normalize.identifiers import siret_valid
@@ -174,6 +174,77 @@ def _award_lines(act: Act, found: Found, title: str | None) -> list:  # type: ig
     return out
 
 
+def _award_list(act: Act, found: Found, title: str | None) -> list:  # type: ignore[type-arg]
+    """Awards listed one per bulleted line under an award that ends on a colon ("DE VERSER
+    la somme maximum (…) de : / - 750€ pour le Centre Culturel Breton / - 500€ pour DMT"):
+    one grant per line with one amount and a beneficiary — named on the line, or, when the
+    line names a kind of grant ("• Subvention ex-Urhaj (volet culture) : 12.000€"), the one
+    the title names ("Subvention à l'association Habitat jeunes en Trégor")."""
+    titled = TITLE_BENEFICIARY_RE.match(collapse_ws(title)) if title else None
+    out = []
+    for section in decision_sections(act):
+        text = section.text
+        lines = text.split("\n")
+        pos, offsets = 0, []
+        for ln in lines:
+            offsets.append(pos)
+            pos += len(ln) + 1
+        k = 0
+        while k < len(lines):
+            if not LIST_BULLET_RE.match(lines[k]) or k == 0:
+                k += 1
+                continue
+            # the award that opens the list: the lines before it, up to a sentence's end
+            intro_lines = []
+            for j in range(k - 1, max(-1, k - 4), -1):
+                if LIST_BULLET_RE.match(lines[j]):
+                    break
+                intro_lines.insert(0, lines[j])
+                if j < k - 1 and re.search(r"[.;:]\s*$", lines[j]):
+                    intro_lines.pop(0)
+                    break
+            intro = " ".join(intro_lines).strip()
+            opens = intro.endswith(":") and AWARD_RE.search(intro) and (GRANT_RE.search(intro)
+                                                                         or (title and GRANT_RE.search(title)))
+            while k < len(lines) and (m := LIST_BULLET_RE.match(lines[k])):
+                if opens:
+                    item = m.group("item")
+                    at = section.span.start + offsets[k] + m.start("item")
+                    found_one = _list_item(item, titled)
+                    if found_one:
+                        name, purpose, amount = found_one
+                        year = year_in(item, intro, title) or _session_year(found)
+                        out.append((name, at, at + len(item), "", amount.amount, purpose, year,
+                                    (at + amount.start, at + amount.end)))
+                k += 1
+    return out
+
+
+def _list_item(item: str, titled: re.Match[str] | None) -> tuple[str, str | None, object] | None:
+    """(beneficiary, purpose, amount) of one bulleted award, or None when unsure."""
+    amounts = [a for a in find_amounts(item) if a.amount > 0]
+    if len(amounts) != 1 or GLOBAL_RE.search(item[: amounts[0].start]):
+        return None
+    amount = amounts[0]
+    if amount.start <= 3:  # "750€ pour le Centre Culturel Breton"
+        m = ITEM_FOR_RE.match(item[amount.end:])
+        if m and not GRANT_RE.match(m.group("name")):
+            return collapse_ws(m.group("name")).strip("«»\"“” "), None, amount
+        return None
+    m = ITEM_NAMED_RE.match(item)
+    if not m or m.end("name") > amount.start:
+        return None
+    label = collapse_ws(m.group("name"))
+    if GRANT_RE.match(label):  # a kind of grant: the purpose of an award to the title's beneficiary
+        if not titled:
+            return None
+        name = titled.group("name").strip()
+        return (name[1:-1].strip() if name[:1] in "«\"“" and name[-1:] in "»\"”" else name), label, amount
+    if AWARD_RE.search(label) or parse_amount(label) is not None or re.match(r"(?i)(?:sous[\s-]?)?total|soit\b", label):
+        return None
+    return label.strip("«»\"“” "), None, amount
+
+
 def grants_from_text(act: Act, found: Found) -> list[GrantRow]:
     # (name, clause start, clause end, SIRET, amount, purpose, year, the amount's offsets)
     candidates: list[tuple[str, int, int, str, object, str | None, int | None, tuple[int, int]]] = []
@@ -194,6 +265,8 @@ def grants_from_text(act: Act, found: Found) -> list[GrantRow]:
                 # a line break inside a clause is the layout's wrapping: "… à l'association Les
                 # Amis des Arbres de la Loire et de l'Arboretum des\nGrands Murcins, pour …"
                 clause = clause.replace("\n", " ")
+                if UNDOES_RE.match(clause):
+                    continue  # "- abroge la délibération …, octroyant à l'Office … 300 000 €": undone, not awarded
                 every = [a for a in find_amounts(clause) if a.amount > 0]
                 amounts = [a for a in every if not GLOBAL_RE.search(clause[: a.start])]
                 if not amounts and len(every) == 1:
@@ -222,6 +295,8 @@ def grants_from_text(act: Act, found: Found) -> list[GrantRow]:
                                    _purpose(after) or _purpose(clause[ben.end():]), year,
                                    (start + amount.start, start + amount.end)))
     candidates += _award_lines(act, found, title)
+    listed = {(fold(c[0]), c[4]) for c in candidates}
+    candidates += [c for c in _award_list(act, found, title) if (fold(c[0]), c[4]) not in listed]
     # one award naming no one, in an act whose title names its beneficiary ("Demande de
     # subvention : Réseau d'aides spécialisées …" / "d'accorder une subvention de 130,00 €.")
     named = TITLE_BENEFICIARY_RE.match(collapse_ws(title)) if title and not candidates and len(orphans) == 1 else None

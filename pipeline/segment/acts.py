@@ -106,7 +106,10 @@ SECTION_MARKERS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
            | l[ea]\s+(?:conseil|bureau)(?:\s+[\w-]+){0,3},?\s+    # minutes: "Le Conseil municipal décide de créer le poste"
              (?:d[ée]cide|approuve|adopte|fixe|admet|autorise|accepte|attribue|d[ée]nomme|valide
                |prend\s+acte|donne\s+acte)\b                     # "Le Conseil municipal prend acte du rapport"
-           | l[ea]\s+(?:conseil|bureau)(?:\s+[\w-]+){0,3}\s*:\s*$)   # "Le Conseil communautaire :" over its "- prend acte …"
+           | l[ea]\s+(?:conseil|bureau)(?:\s+[\w-]+){0,3}\s*:\s*$   # "Le Conseil communautaire :" over its "- prend acte …"
+           | il\s+est\s+(?:donc\s+)?propos[ée]\s+au\s+(?:conseil|bureau)[^\n:]{0,40}:\s*$)
+                                                       # minutes: "Il est proposé au conseil municipal :" over the
+                                                       # dispositif put to the vote ("DE VERSER …", then "ADOPTÉ")
         """, re.I | re.X)),
     (SectionKind.ARTICLES, re.compile(r"^\W{0,2}(?:article|art\.)\s*(?:1\s*(?:er)?\b|premier\b|1\b)", re.I)),
     (SectionKind.VOTE, re.compile(
