@@ -54,6 +54,7 @@ from typing import Any
 import pyarrow.dataset as ds
 
 from pipeline.evaluate import cues as C
+from pipeline.segment.minutes import is_delegation_report
 from schemas import TABLES
 
 #: Tables checked, in report order.
@@ -272,8 +273,10 @@ _DIGITS = re.compile(r"\d+")
 
 
 def _check_headings(report: CoverageReport, file: str, text: str, acts: list[dict[str, Any]],
-                    page_of: Any, page_starts: list[int]) -> None:
-    """Headings that look like act starts against the acts found (see the module doc)."""
+                    page_of: Any, page_starts: list[int], reports: set[int] = frozenset()) -> None:  # type: ignore[assignment]
+    """Headings that look like act starts against the acts found (see the module doc);
+    ``reports``: the indexes of acts that are delegation reports, whose numbered decisions
+    are not acts."""
     starts = sorted((a["char_start"] or 0, a["char_end"] or 0, a["act_index"]) for a in acts)
     furniture = _furniture(text, page_starts)
     lines = [h for h in C.headings(text) if h.start not in furniture]
@@ -297,6 +300,8 @@ def _check_headings(report: CoverageReport, file: str, text: str, acts: list[dic
                 report.tallies["acts"].covered += 1
             continue
         act = _act_containing(starts, h.start)
+        if act is not None and act[2] in reports:
+            continue  # a decision a delegation report lists: its text, not an act (segment.minutes)
         if act is not None:
             # the stretch before the heading, back over the lines of its own header block: the
             # headings of other forms just above it that decide nothing ("Bureau communautaire
@@ -366,10 +371,14 @@ def coverage(out_dir: str | Path) -> CoverageReport:
         report.acts += len(acts)
         if not acts and text.strip("\f \n"):
             report.files_without_acts.append(file)
+        reports = {a["act_index"] for a in acts
+                   if is_delegation_report(text[a["char_start"] or 0:(a["char_start"] or 0) + 300].lstrip())}
         for act in acts:
             secs = sections.get(act["act_id"], [])
             pieces = _act_text(act, secs)
             for table, (which, finder) in _FINDERS.items():
+                if table == "grants" and act["act_index"] in reports:
+                    continue  # the subsidies a delegation report lists were awarded elsewhere
                 hit = _find(getattr(pieces, which), text, finder)
                 if hit is None:
                     continue
@@ -380,7 +389,7 @@ def coverage(out_dir: str | Path) -> CoverageReport:
                 else:
                     report.misses.append(Miss(table, file, act["act_index"], page_of(hit[1]), hit[0],
                                               _line_at(text, hit[1])))
-        _check_headings(report, file, text, acts, page_of, page_starts)
+        _check_headings(report, file, text, acts, page_of, page_starts, reports)
     report.misses.sort(key=lambda m: (COVERED_TABLES.index(m.table), m.file,
                                       -1 if m.act_index is None else m.act_index, m.page))
     return report
