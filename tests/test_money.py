@@ -73,6 +73,13 @@ def test_money_qualifier(raw: str, qualifier: str | None) -> None:
     ("équilibrée à hauteur de 40 500,00 €.", [("40 500,00 €", "40500.00")]),
     ("l'année 2022 28 000 € à l'association", [("28 000 €", "28000.00")]),
     ("de 57 000 £ pour", [("57 000 £", "57000.00")]),  # OCR's "£" for "€"
+    # OCR's "E" for "€" (dev scans H and G): after a scale, or a figure with thousands or cents
+    ("de l'État de 800 KE, de la Région de 2 ME et du Département de 500 K€.",
+     [("800 KE", "800000.00"), ("2 ME", "2000000.00"), ("500 K€", "500000.00")]),
+    ("sollicités à hauteur de 0,5 ME ; le solde", [("0,5 ME", "500000.00")]),
+    ("pour un montant de 4 400 000 E ;", [("4 400 000 E", "4400000.00")]),
+    ("soit 2 500 E HT.", [("2 500 E", "2500.00")]),
+    ("une indemnité de 120,97 E.", [("120,97 E", "120.97")]),
     # a figure after a column gap that follows a digit is read whole, not from its last
     # group (Fargues 2018: "Groupe 1<tab>36 210 €" gave "210 €"); written by us: an account
     ("Groupe 1\t36 210 €\t22 310 €", [("36 210 €", "36210.00"), ("22 310 €", "22310.00")]),
@@ -89,6 +96,8 @@ def test_money_find_amounts(text: str, expected: list[tuple[str, str]]) -> None:
     "identifié au répertoire SIREN sous le n°440 672 020 00037",
     "Délibération n° 2023-122 du 20 mars 2023, article 15",
     "de 16\t500 € pour",  # justified text split a figure: better no amount than "500 €"
+    # a capital E after a figure is no euro without a scale, thousands or cents before it
+    "Lot 2 E", "au 100 E rue de la Paix", "le local 100 E.", "Me DUPONT, notaire", "2 MEUBLES",
 ])
 def test_money_find_amounts_ignores_non_money(text: str) -> None:
     assert find_amounts(text) == []

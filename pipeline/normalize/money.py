@@ -69,10 +69,16 @@ AMOUNT_RE = re.compile(
     (?:(?P<sign>[{_MINUS}+])[ ]?(?=\d))?           # "-8'355,59€", "+20'000 €", "soit – 1’697€"
     (?P<num>{_NUMBER})
     (?![\d/])
-    [ \t\n\u00a0\u202f]?(?P<scale>k|M|Md|millions?|milliards?)?   # "2,3 M€", "1,5 million d'euros"
+    [ \t\n\u00a0\u202f]?(?P<scale>k|K(?=€|E\b)|M|Md|millions?|milliards?)?   # "2,3 M€", "1,5 million d'euros"
     [ \t\n\u00a0\u202f]?(?:d['’]\s?)?                          # (never across a page break "\f")
     (?P<cur>€|euros?\b|EUR\b|Euros?\b|EUROS?\b      # the currency is required in prose
-      |£(?!\s?\d))                                 # OCR reads "€" as "£" (no pound in deliberations)
+      |£(?!\s?\d)                                  # OCR reads "€" as "£" (no pound in deliberations)
+      |(?<=[kKM])E\b                                # … and as "E" after a scale: "800 KE", "2 ME", "0,5 ME"
+      |(?:(?<=\d[ \u00a0.]\d{{3}}[ \u00a0])|(?<=,\d\d[ \u00a0]))E(?=[ \t]*(?:[;,.:)]|HT\b|TTC\b|$))
+                                                   # … or after a figure with thousands or cents that ends
+                                                   # a clause: "4 400 000 E ;", "120,97 E." (not "Lot 2 E",
+                                                   # "100 E rue", "le local 100 E.")
+    )
     (?:\s?(?P<qual>H\.T\.?|T\.T\.C\.?|HT\b|TTC\b))? # "€ HT", "euros TTC"
     """,
     re.X,
