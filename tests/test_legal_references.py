@@ -105,7 +105,7 @@ VISAS = [
      "collectivités territoriales",
      ("code", None, None, ["1609 nonies C", "L.2121-33"], "code général des impôts", None, None)),
     ("Vu le code Général des collectivités territoriales (CGCT) et notamment son article L2311-3 et R2311-9 ;",
-     ("code", None, None, ["L.2311-3", "R.2311-9"], "code Général des collectivités territoriales (CGCT)",
+     ("code", None, None, ["L.2311-3", "R.2311-9"], "code Général des collectivités territoriales",
       None, None)),
     # (pipeline.normalize.dates reads years 1900-2100 only: the 1867 law keeps a null date)
     ("VU l'article 15 de la loi du 10 avril 1867,",
@@ -121,7 +121,7 @@ VISAS = [
     ("Vu l'arrêté de Monsieur le Maire en date du 17 avril 2018 ayant prescrit la modification du PLU,",
      ("arrete", None, D(2018, 4, 17), [], "ayant prescrit la modification du PLU", "Maire", None)),
     ("Vu l'arrêté préfectoral N° 26.2020.06.30.081 en date du 38 juin 2020 fixant le nombre de délégués,",
-     ("arrete", "26.2020.06.30.081", None, [], "fixant le nombre de délégués", None, None)),
+     ("arrete", "26.2020.06.30.081", None, [], "fixant le nombre de délégués", "Préfet", None)),
     ("Vu la délibération du 28 mai 2021 du bureau du SDIS constatant la désaffectation du site,",
      ("deliberation", None, D(2021, 5, 28), [], "constatant la désaffectation du site", "bureau du SDIS", None)),
     ("Vu la délibération du Conseil communautaire 2015-190 du 7 décembre 2015 portant situation des vacataires ;",
@@ -364,3 +364,41 @@ def test_real_legal_references(name: str, marker: str, expected: list) -> None:
         assert r.articles == articles
         if text is not None:
             assert r.text == text
+
+
+@pytest.mark.parametrize("visa, kind, issuer", [
+    # the author named by an adjective of the noun (Roannais, Saint-Restitut, Lisières, Chéméré)
+    ("Vu l’arrêté préfectoral du 30 décembre 2019, portant statuts de Roannais Agglomération,", "arrete", "Préfet"),
+    ("Vu l'arrêté préfectoral N° 26.2020.06.30.001 en date du 30 juin 2020 fixant le nombre,", "arrete", "Préfet"),
+    ("Vu l’arrêté municipal n°2007/107 en date du 29 octobre 2007 soumettant la modification du POS,", "arrete",
+     "Maire"),
+    ("Vu la circulaire ministérielle du 30 juin 2020 qui précise les modalités de l’élection,", "other", "Ministre"),
+    ("Vu l’arrêté interministériel du 3 mai 2002 fixant les taux,", "arrete", None),  # several ministers
+    # an office alone, with its capital whatever the print (Fargues 2018)
+    ("Vu l’arrêté du maire en date du 13 août 2018 soumettant à enquête publique le projet,", "arrete", "Maire"),
+    ("Vu l’arrêté de Monsieur le Maire en date du 17 avril 2018 ayant prescrit la modification du PLU,", "arrete",
+     "Maire"),
+    ("Vu l’arrêté du Préfet du Pas-de-Calais du 3 mai 2022,", "arrete", "Préfet du Pas-de-Calais"),
+    # the report "and the conclusions" of its author
+    ("Vu le rapport et les conclusions du commissaire enquêteur en date du 22 novembre 2018,", "rapport",
+     "commissaire enquêteur"),
+])
+def test_visa_issuer_of_every_wording(visa: str, kind: str, issuer: str | None) -> None:
+    ref = parse_visa(visa)
+    assert (ref.kind, ref.issuer) == (kind, issuer)
+
+
+@pytest.mark.parametrize("visa, title", [
+    ("Vu le Code général des collectivités territoriales (CGCT),", "Code général des collectivités territoriales"),
+    ("Vu le code de l'urbanisme (CU) et notamment son article L.153-36,", "code de l'urbanisme"),
+    # a list announced by "à savoir" is not the title (Lisières 2025)
+    ("Vu la délibération n° DEL2021-195 du 9 décembre 2021 approuvant la signature d'une convention afin de "
+     "participer au financement de 4 dispositifs d'aide aux entreprises à savoir : • Aide à la création, • Aide à "
+     "l'immobilier,", "approuvant la signature d'une convention afin de participer au financement de 4 dispositifs "
+     "d'aide aux entreprises"),
+    # a loi's acronym is part of its title as printed
+    ("Vu la loi n° 2000-1208 du 13 décembre 2000 relative à la Solidarité et au Renouvellement Urbains (SRU),",
+     "relative à la Solidarité et au Renouvellement Urbains (SRU)"),
+])
+def test_visa_titles_without_acronyms_of_codes_or_announced_lists(visa: str, title: str) -> None:
+    assert parse_visa(visa).title == title

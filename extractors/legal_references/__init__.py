@@ -283,6 +283,9 @@ def parse_visa(text: str) -> Reference:
                 if m2:
                     stop = m2.start()
         ref.title = _strip_end(text[noun_start:stop]) or None
+        if ref.kind == "code" and ref.title:
+            # "code général des collectivités territoriales (CGCT)": the name, not its acronym
+            ref.title = re.sub(r"\s*\((?-i:[A-Z]{2,8})\)$", "", ref.title) or ref.title
         if ref.kind != "code" and quote and noun_end <= quote[0] < stop:
             # "le règlement d'intervention « Biodiversité et trames vertes et bleues »": the quoted title
             ref.title = " ".join(text[quote[0] + 1:quote[1] - 1].split()) or ref.title
@@ -350,6 +353,12 @@ def parse_visa(text: str) -> Reference:
         by = P.REQUESTED_BY_RE.match(text, noun_start)
         if by:
             ref.issuer = _issuer_name(by.group("issuer"), P.REQUESTER_WORD_RE)
+    if ref.issuer is None and ref.kind in ("arrete", "other"):
+        adjective = P.ISSUER_ADJECTIVE_RE.match(text, noun_end)
+        if adjective:
+            ref.issuer = P.ISSUER_OF_ADJECTIVE[adjective.group("adj")[:2].lower()]
+    if ref.issuer and ref.issuer.lower() in P.OFFICE_ISSUERS:
+        ref.issuer = ref.issuer[0].upper() + ref.issuer[1:]
     if ref.kind in ELI_KINDS and ref.number and ref.date and re.fullmatch(r"\d{2,4}-\d+", ref.number):
         d = ref.date
         ref.eli = f"/eli/{ref.kind}/{d.year}/{d.month}/{d.day}/{ref.number}/jo/texte"

@@ -162,7 +162,9 @@ NAMED_OTHER_END_RE = re.compile(r"\s*[,;]|\s+et\s+(?:notamment|consid[ée]rant|v
 
 #: After a title, what is no longer the title: ", dite Loi NOTRé", ", qui a modifié",
 #: ", a fixé le rayon d'affichage" (the sentence of the exposé the visa runs into).
-TITLE_STOP_RE = re.compile(r"\s*,\s*(?:dite?s?|qui|a|ont|est|sont|visant|lequel|laquelle)\s", re.I)
+TITLE_STOP_RE = re.compile(r"\s*,\s*(?:dite?s?|qui|a|ont|est|sont|visant|lequel|laquelle)\s"
+                           r"|\s*,?\s+[àa]\s+savoir\b",   # "… d'aide au développement des entreprises à savoir : • …"
+                           re.I)
 
 #: A loi by its name, without number: "la Loi Climat et Résilience du 17 décembre 2021",
 #: "la loi d'Orientation des Mobilités", "la loi pour l'Accès au Logement et un Urbanisme
@@ -177,7 +179,8 @@ LOI_NAME_RE = re.compile(
 #: commission « … »", "du Préfet du Pas-de-Calais", "de la Présidente du Conseil
 #: départemental", "de Monsieur le Maire".
 ISSUER_RE = re.compile(
-    r"""\s*,?\s*(?:du|de\s+la|de\s+l['’]|des|de)\s+(?:(?:Monsieur|Madame|M\.|Mme)\s+(?:le|la|l['’])\s*)?
+    r"""\s*,?\s*(?:et\s+(?:les\s+)?conclusions\s+)?   # "le rapport et les conclusions du commissaire enquêteur"
+        (?:du|de\s+la|de\s+l['’]|des|de)\s+(?:(?:Monsieur|Madame|M\.|Mme)\s+(?:le|la|l['’])\s*)?
         (?P<issuer>[«\w].*)""",
     re.I | re.X,
 )
@@ -231,3 +234,18 @@ BODY_WORD_RE = re.compile(
 
 #: Words after which a period does not end a line's sentence ("L.", "n°.", "art.").
 ABBREV_END_RE = re.compile(r"(?:\b(?:[A-Z]|art|n|no|M|Mme|cf|al|p)\.|[nN]°\.?)$")
+
+
+#: The author an adjective of the noun names: "l'arrêté préfectoral n° …" (the préfet),
+#: "l'arrêté municipal n°2007/107" (the maire), "la circulaire ministérielle du 30 juin 2020"
+#: (the ministre); not "interministériel" (several ministers).
+ISSUER_ADJECTIVE_RE = re.compile(
+    r"""(?:\s*(?:la\s+|le\s+|l['’]\s*|les\s+)?(?:circulaire|instruction|note|d[ée]cision|directive)s?)?  # (kind other)
+        \s+(?P<adj>pr[ée]fectora(?:le?|ux)|municipa(?:le?|ux)|minist[ée]riel(?:le)?)s?\b""",
+    re.I | re.X,
+)
+ISSUER_OF_ADJECTIVE = {"pr": "Préfet", "mu": "Maire", "mi": "Ministre"}
+
+#: Offices named alone as authors, written with a capital whatever the print: "l'arrêté du
+#: maire" → "Maire", as "arrêté de Monsieur le Maire".
+OFFICE_ISSUERS = ("maire", "préfet", "prefet", "président", "présidente", "ministre", "trésorier")
