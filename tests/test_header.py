@@ -47,13 +47,13 @@ SHARED = DEV.parent  # ../shared/corpus
     (["Ville de LANNION (Côtes d'Armor)\nn° 20200608"], "conseil_municipal", "", "Ville de LANNION"),
     (["Commune de CHEMERE\nSéance du 31 mars 2015"], "conseil_municipal", "", "Commune de CHEMERE"),
     (["PROCES VERBAL DU CONSEIL MUNICIPAL\nDE LA COMMUNE DE PREUILLY SUR CLAISE\nSéance du 23 Juillet 2020"],
-     "conseil_municipal", "", "Commune de Preuilly sur Claise"),
+     "conseil_municipal", "", "Commune de Preuilly-sur-Claise"),
     # … and its mixed-case printing elsewhere wins over title-casing capitals, hyphens included
     (["PROCES VERBAL DU CONSEIL MUNICIPAL\nDE LA COMMUNE DE PREUILLY SUR CLAISE\nSéance du 23 Juillet 2020"],
      "conseil_municipal", "le Conseil Municipal de la commune de Preuilly-sur-Claise, en séance",
      "Commune de Preuilly-sur-Claise"),
     (["le Conseil Municipal de la commune de SAINT\nRESTITUT (Drôme), s'est réuni"], "conseil_municipal", "",
-     "Commune de Saint Restitut"),
+     "Commune de Saint-Restitut"),
     (["le Conseil Municipal de la Commune de\nL’Arbresle, dûment convoqué"], "conseil_municipal", "",
      "Commune de L'Arbresle"),
     (["les conseillers communautaires de Roannais Agglomération, se sont réunis"], "conseil_communautaire", "",
@@ -641,7 +641,7 @@ REAL_CASES = [
     # séance : Mme BOTTEMINE Charlotte", then the item "2020-038 SUBVENTION EXCEPTIONNELLE POUR
     # L’Association Sportive Yzeures-Preuilly".
     ("commune-preuilly-sur-claise-2020-07-23-cm-pv.pdf", "2020-038 SUBVENTION", "2020-039 DESIGNATION", {
-        "authority": "Commune de Preuilly sur Claise", "body": "conseil_municipal", "act_number": "2020-038",
+        "authority": "Commune de Preuilly-sur-Claise", "body": "conseil_municipal", "act_number": "2020-038",
         "title": "SUBVENTION EXCEPTIONNELLE POUR L’Association Sportive Yzeures-Preuilly",
         "session_date": "2020-07-23", "president": "Jean-Paul CHARRIER", "secretary": "Charlotte BOTTEMINE",
         "members_in_office": 15, "members_present": 14, "members_voting": 14,
@@ -721,7 +721,7 @@ def test_header_real_saint_restitut_scan() -> None:
     end = doc.text.index("CONVENTION D", start)
     first = doc.text.index("Monsieur Le maire remercie")
     values = extract_header(_act(doc, start, end, preamble_end=first))
-    expected = {"authority": "Commune de Saint Restitut", "body": "conseil_municipal",
+    expected = {"authority": "Commune de Saint-Restitut", "body": "conseil_municipal",
                 "session_date": "2019-03-12", "president": "ARMAND", "secretary": "S. MEARY",
                 "members_in_office": 15, "members_present": 13, "members_voting": 15,
                 "title": "CIMETIERE MODIFICATION TARIFS COLUMBARIUM", "act_number": None}
@@ -829,3 +829,16 @@ def test_header_the_convener_named_with_the_office_presides(text: str, expected:
     from extractors.header.persons import CONVENER_RES, find_person
 
     assert find_person(text, CONVENER_RES) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("COMMUNE DE SAINT RESTITUT\n", "Commune de Saint-Restitut"),              # Saint-Restitut scans
+    ("COMMUNE DE PREUILLY SUR CLAISE\n", "Commune de Preuilly-sur-Claise"),    # Preuilly 2020
+    ("COMMUNE DE SAINT JEAN DE LUZ\n", "Commune de Saint-Jean-de-Luz"),
+    ("COMMUNE DE LE PORTEL\n", "Commune de Le Portel"),                        # the leading article apart
+    ("COMMUNE DES SABLES D'OLONNE\n", "Commune des Sables-d'Olonne"),
+    # printed in mixed case: as printed
+    ("Commune de Preuilly sur Claise\n", "Commune de Preuilly sur Claise"),
+])
+def test_header_a_commune_printed_in_capitals_takes_the_hyphens_of_its_official_name(text: str, expected: str) -> None:
+    assert find_authority([text], "conseil_municipal", "") == expected

@@ -220,10 +220,35 @@ def _link(printed: str) -> str:
     return link
 
 
+#: The article that opens a commune's name and stays apart from it ("La Roche-sur-Yon",
+#: "Les Sables-d'Olonne", "Le Portel").
+_LEADING_ARTICLE_RE = re.compile(r"^(?:L[ea]s?|L['’])(?:\s+|(?<=['’]))")
+
+
+def commune_name(styled: str) -> str:
+    """A commune's name, title-cased from capitals, with the hyphens of the official
+    toponymy: the words of a compound name are joined ("SAINT RESTITUT" → "Saint-Restitut",
+    "PREUILLY SUR CLAISE" → "Preuilly-sur-Claise", "LA ROCHE SUR YON" → "La Roche-sur-Yon"),
+    the leading article stays apart (Code officiel géographique's rule). Only for a name the
+    document printed in capitals: a name printed in mixed case is kept as printed.
+
+    >>> commune_name("Saint Restitut")
+    'Saint-Restitut'
+    >>> commune_name("Le Portel")
+    'Le Portel'
+    """
+    m = _LEADING_ARTICLE_RE.match(styled)
+    head, rest = (styled[:m.end()], styled[m.end():]) if m else ("", styled)
+    return head + re.sub(r"\s+", "-", rest.strip())
+
+
 def _styled(kind: str, link: str, name: str) -> str:
     link = _link(link)
     sep = "" if link.endswith("'") else " "
-    return f"{kind} {link}{sep}{title_case_name(name)}"
+    styled = title_case_name(name)
+    if kind in ("Commune", "Ville") and _is_caps(name):
+        styled = commune_name(styled)
+    return f"{kind} {link}{sep}{styled}"
 
 
 @dataclass(frozen=True)
