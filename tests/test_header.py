@@ -842,3 +842,29 @@ def test_header_the_convener_named_with_the_office_presides(text: str, expected:
 ])
 def test_header_a_commune_printed_in_capitals_takes_the_hyphens_of_its_official_name(text: str, expected: str) -> None:
     assert find_authority([text], "conseil_municipal", "") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a compound first name cut at its hyphen by a line end (Chéméré 2008, margin block removed)
+    ("en session ordinaire, à la Mairie, sous la présidence de Monsieur Jean-\nPaul LERAY, Maire.", "Jean-Paul LERAY"),
+    ("sous la présidence de Mme Marie-\nClaire DUPONT, Maire", "Marie-Claire DUPONT"),
+    ("sous la présidence de Monsieur Jean-\nVotants : 15", None),  # what follows is no name
+])
+def test_header_president_whose_first_name_wraps_at_its_hyphen(text: str, expected: str | None) -> None:
+    from extractors.header.persons import PRESIDENT_RES, find_person
+
+    assert find_person(text, PRESIDENT_RES) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("M. PERRAUD est désigné(e) en tant que secrétaire de séance.", "Jean-Claude PERRAUD"),   # L'Arbresle 2013
+    ("Secrétaire de séance : M. GRUMEL", "René GRUMEL"),
+    ("Secrétaire de séance : Mme MARTIN", None),      # no MARTIN in the list: abstain
+    ("Secrétaire de séance : M. GAUTHIER", None),     # two GAUTHIER in the list: abstain
+])
+def test_header_secretary_named_by_surname_is_the_member_of_the_list(text: str, expected: str | None) -> None:
+    from extractors.header.persons import SECRETARY_RES, find_by_surname
+
+    names = ("Etaient présents : Pierre-Jean ZANNETTACCI, Jean-Claude GAUTHIER, René GRUMEL, Jean-Claude PERRAUD, "
+             "Paul GAUTHIER")
+    assert find_by_surname(text, SECRETARY_RES, names) == expected

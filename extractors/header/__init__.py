@@ -54,7 +54,8 @@ from extractors.header.numbers import (
     repair_ocr_title,
     restore_accents,
 )
-from extractors.header.persons import CONVENER_RES, PRESIDENT_RES, SECRETARY_RES, find_person, find_signatory
+from extractors.header.persons import (CONVENER_RES, PRESIDENT_RES, SECRETARY_RES, find_by_surname, find_person,
+                                      find_signatory)
 from extractors.header.text import header_end, without_margin_cells
 from extractors.item_rank import item_rank
 from extractors.registry import ActFields, Found, extractor
@@ -160,7 +161,14 @@ def extract_header(act: Act, notes: dict[str, Any] | None = None,
         or (find_signatory(_signature_text(act, bool(t.preamble)), _attendance_text(act))
             if inherit or not t.preamble else None) \
         or _first(find_person(without_margin_cells(s), CONVENER_RES) for s in session_sources)
-    values["secretary"] = _first(find_person(s, SECRETARY_RES) for s in session_sources)
+    # minutes may designate the secretary in an opening chapter that is no act ("I. DESIGNATION
+    # D'UN SECRETAIRE DE SEANCE / M. PERRAUD est désigné(e) …"), just after the preamble
+    opening = [act.doc.text[len(t.preamble):len(t.preamble) + 3000]] if inherit and t.preamble else []
+    secretary = _first(find_person(s, SECRETARY_RES) for s in session_sources + opening)
+    if secretary is None or " " not in secretary:  # "M. PERRAUD": the member of the list, when one only
+        secretary = _first(find_by_surname(s, SECRETARY_RES, _attendance_text(act))
+                           for s in session_sources + opening) or secretary
+    values["secretary"] = secretary
     counts, at = placed_counts(t.head)
     base = t.head_start
     if inherit and not any(counts):

@@ -18,7 +18,8 @@ from pipeline.normalize.names import parse_person
 _CIV = r"(?:Monsieur|Madame|MONSIEUR|MADAME|Mademoiselle|Mme|MME|Mlle|M\.|Mr\.?|M(?=[A-Z][a-zà-ÿ]))"
 # A printed name: up to five capitalised words ("Jean-Claude LEROY", "MONNIER Martine",
 # "S.MEARY", "Paul LE BIHAN"), on one line or wrapped before a surname in capitals.
-_PERSON = r"""(?:[A-ZÀ-Ý][\wÀ-ÿ'’-]*\.?(?:[ \t]+|\n(?=[A-ZÀ-Ý][A-ZÀ-Ý'’-]+\b)|(?<=\.)(?=[A-Z]))){0,4}[A-ZÀ-Ý][\wÀ-ÿ'’-]*"""
+_PERSON = r"""(?:[A-ZÀ-Ý][\wÀ-ÿ'’-]*\.?(?:[ \t]+|\n(?=[A-ZÀ-Ý][A-ZÀ-Ý'’-]+\b)|(?<=\.)(?=[A-Z])|(?<=-)\n(?=[A-ZÀ-Ý]))){0,4}[A-ZÀ-Ý][\wÀ-ÿ'’-]*"""
+# (a compound first name cut at its hyphen by a line end: "Monsieur Jean-" / "Paul LERAY")
 
 _PERSON_LINE = r"""(?:[A-ZÀ-Ý][\wÀ-ÿ'’-]*\.?(?:[ \t]+|(?<=\.)(?=[A-Z]))){0,4}[A-ZÀ-Ý][\wÀ-ÿ'’-]*"""
 
@@ -103,6 +104,7 @@ def person_name(printed: str) -> str | None:
     >>> person_name("S.MEARY")
     'S. MEARY'
     """
+    printed = re.sub(r"(?<=[A-Za-zÀ-ÿ])-[ \t]*\n[ \t]*(?=[A-ZÀ-Ý])", "-", printed)  # "Jean-" / "Paul LERAY"
     if re.search(r"[-‐]\s*$", printed):
         return None  # "Monsieur Jean-" cut at a line end (a margin block read between): unsure
     text = _NAME_TAIL_RE.sub("", collapse_ws(printed)).strip(" ,;.(")
@@ -161,6 +163,24 @@ def _known_by_surname(surname: str, names_text: str) -> str | None:
     found |= {m.group(1) for m in re.finditer(rf"\b{re.escape(surname)}\s+({first})\b", names_text)}
     found -= {"Mme", "Madame", "Monsieur", "Mlle", "Mademoiselle", "Mr", "Me", "Maître", "Docteur"}
     return f"{found.pop()} {surname}" if len(found) == 1 else None
+
+
+def find_by_surname(text: str, patterns: Iterable[re.Pattern[str]], names_text: str) -> str | None:
+    """The person ``patterns`` name by a civility and a surname only ("M. PERRAUD est
+    désigné(e) en tant que secrétaire de séance"), as the one member of ``names_text`` (the
+    attendance) with that surname ("Jean-Claude PERRAUD"); None when the list has none or
+    several."""
+    if not text or not names_text:
+        return None
+    for rx in patterns:
+        m = next((m for m in rx.finditer(text) if not re.match(r"[ \t]*:", text[m.end("name"):])), None)
+        if not m:
+            continue
+        printed = _CIVILITY_PREFIX_RE.sub("", _NAME_TAIL_RE.sub("", collapse_ws(m.group("name")))).strip(" ,;.")
+        if re.fullmatch(r"[A-ZÀ-Ý][A-ZÀ-Ý'’-]+", printed):
+            return _known_by_surname(printed, names_text)
+        return None
+    return None
 
 
 def find_signatory(text: str, names_text: str = "") -> str | None:
