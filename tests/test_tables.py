@@ -380,3 +380,37 @@ def test_tables_code_after_an_account_word_is_no_figure(cell: str, cut: list[str
         x += 6 * len(t) + 4
         pos += len(t) + 1
     assert [" ".join(w.text for w in c.words) for c in _split_figures(words)] == cut
+
+
+@pytest.mark.parametrize("second_header", [["DM", "précédentes"], ["DM antérieures"]])
+def test_tables_ruled_rows_stacked_in_one_ruled_row(tmp_path: Path, second_header: list[str]) -> None:
+    """Roannais 2021's décisions modificatives: a ruled table whose body rows have no rule
+    between them (one ruled row holds six, a column blank on some lines), a dash a sliver of
+    the line's height, and a header cell over two lines ("DM" / "précédentes")."""
+    cols = [43, 277, 357, 437, 517]
+    head = [(45, 95, "RECETTES"), (280, 95, "BP 2021"), (440, 95, "DM3")]
+    head += [(360, 89 + 10 * k, w) for k, w in enumerate(second_header)] if len(second_header) == 2 else \
+        [(360, 95, second_header[0])]
+    body = [("70 - Produits des services", "311 000,00", "-125 000,00", ""),
+            ("74 - Dotations, subventions et participations", "124 600,00", "-31 000,00", "20 400,00"),
+            ("77 - Produits exceptionnels", "", "40 000,00", ""),
+            ("78 - Reprises sur provisions", "", "12 486,00", "2 500,00")]
+    text = list(head)
+    for k, (label, *figures) in enumerate(body):
+        y = 120 + 14 * k
+        text.append((45, y, label))
+        text += [(x + 3, y, f) for x, f in zip(cols[1:], figures) if f]
+    total_y = 120 + 14 * len(body)
+    text += [(45, total_y, "Total des recettes réelles"), (280, total_y, "435 600,00"), (360, total_y, "-103 514,00"),
+             (440, total_y, "22 900,00")]
+    rules = [(x0, 80, x1 - x0, 28) for x0, x1 in zip(cols, cols[1:])] + \
+            [(x0, 108, x1 - x0, 14 * len(body) + 2) for x0, x1 in zip(cols, cols[1:])] + \
+            [(x0, 110 + 14 * len(body), x1 - x0, 16) for x0, x1 in zip(cols, cols[1:])]
+    doc = load_document(placed_pdf(tmp_path / "dm.pdf", [text], [rules]), Options(ocr=False), IssueLog())
+    [t] = find_tables(doc)
+    assert t.source == "pdfplumber"  # read from its rules, not rebuilt from word positions
+    assert t.headers == ["RECETTES", "BP 2021", " ".join(second_header), "DM3"]
+    assert [c.measure for c in t.columns] == [None, "budget", "other", "other"]
+    assert [t.label(r) for r in t.rows] == [b[0] for b in body] + ["Total des recettes réelles"]
+    assert [r.text(2) for r in t.rows] == ["-125 000,00", "-31 000,00", "40 000,00", "12 486,00", "-103 514,00"]
+    assert [r.text(1) for r in t.rows][:3] == ["311 000,00", "124 600,00", ""]

@@ -54,7 +54,6 @@ from typing import Any
 import pyarrow.dataset as ds
 
 from pipeline.evaluate import cues as C
-from pipeline.segment.minutes import is_delegation_report
 from schemas import TABLES
 
 #: Tables checked, in report order.
@@ -372,7 +371,7 @@ def coverage(out_dir: str | Path) -> CoverageReport:
         if not acts and text.strip("\f \n"):
             report.files_without_acts.append(file)
         reports = {a["act_index"] for a in acts
-                   if is_delegation_report(text[a["char_start"] or 0:(a["char_start"] or 0) + 300].lstrip())}
+                   if C.reports_delegated_decisions(text[a["char_start"] or 0:(a["char_start"] or 0) + 300].lstrip())}
         for act in acts:
             secs = sections.get(act["act_id"], [])
             pieces = _act_text(act, secs)

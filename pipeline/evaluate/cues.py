@@ -375,3 +375,26 @@ def headings(text: str) -> Iterator[Heading]:
                 lead = len(line) - len(line.lstrip())
                 yield Heading(m.lastgroup or "heading", pos + lead, pos + len(line.rstrip()), stripped)
         pos += len(line) + 1
+
+
+# ---------------------------------------------------------------------------
+# Delegation reports
+# ---------------------------------------------------------------------------
+
+#: The heading of an item that reports the decisions taken under the council's delegation
+#: ("Exercice des pouvoirs délégués au Président et au bureau – Compte-rendu", "Compte rendu
+#: des décisions prises par délégation", "Décisions du Maire (article L.2122-22)"): the
+#: numbered decisions it lists are its text, so their headings and awards are no cues.
+#: Written here, apart from the segmenter's vocabulary, so that the two are two readings.
+DELEGATION_REPORT_RE = re.compile(
+    r"""pouvoirs\s+d[ée]l[ée]gu|attributions\s+d[ée]l[ée]gu
+      | compte[\s-]+rendu\s+(?:de\s+l['’]\s*exercice\s+)?des\s+(?:d[ée]cisions|d[ée]l[ée]gations|pouvoirs)
+      | d[ée]cisions?\s+(?:du\s+(?:maire|pr[ée]sident)\s+)?(?:prises?|sign[ée]es?)\s+(?:en\s+vertu|par\s+d[ée]l[ée]gation|dans\s+le\s+cadre)
+      | (?:exercice|usage)\s+des\s+d[ée]l[ée]gations""",
+    re.I | re.X,
+)
+
+
+def reports_delegated_decisions(heading: str) -> bool:
+    """The first line of an act is the heading of a delegation report."""
+    return bool(DELEGATION_REPORT_RE.search(heading.split("\n", 1)[0]))

@@ -136,13 +136,71 @@ def _column_index(columns: list[Column], box: Box) -> int:
     return min(range(len(columns)), key=lambda i: abs(columns[i].center - center))
 
 
+def _money_lines(cell: str) -> bool:
+    """A cell of several figures, one per line: rows of the body with no rule between — not
+    one figure a narrow cell wraps ("104" / "500,00" is 104 500,00)."""
+    lines = [ln for ln in cell.split("\n") if ln.strip()]
+    return len(lines) >= 2 and all(_money_cell(ln) for ln in lines) and not _money_cell(_clean_cell(cell, False))
+
+
+def _stacked(cells: list[str | None], headers: list[Column], boxes: list[Box | None]) -> bool:
+    """A ruled row that holds several rows of the table: no rule between them, so a money
+    cell holds a figure per line ("311 000,00\n124 600,00\n571 110,00" beside "70 - Produits
+    des services\n74 - Dotations, …")."""
+    return any(c and b and headers[_column_index(headers, b)].measure and _money_lines(c) for c, b in zip(cells, boxes))
+
+
+def _line_rows(ri: int, row_box: Box, headers: list[Column], words: list  # type: ignore[type-arg]
+               ) -> list[tuple[int, dict[int, str], dict[int, str], dict[int, Box]]]:
+    """The rows a stacked ruled row (:func:`_stacked`) holds, one per line of its words: each
+    word in the column it stands under, lines aligned by their height on the page (a column
+    may be blank on a line: "77 - Produits exceptionnels" has no BP figure). A line without
+    a figure goes on the label of the line above (a wrapped label)."""
+    x0, top, x1, bottom = row_box
+    inside = sorted((w for w in words if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom),
+                    key=lambda w: ((w.top + w.bottom) / 2, w.x0))
+    lines: list[list] = []  # type: ignore[type-arg]
+    for w in inside:
+        cy = (w.top + w.bottom) / 2
+        if lines:
+            # against the line's tallest word: a dash is a sliver of a line's height
+            tall = max(lines[-1], key=lambda x: x.bottom - x.top)
+            if abs(cy - (tall.top + tall.bottom) / 2) <= 0.45 * max(tall.bottom - tall.top, w.bottom - w.top):
+                lines[-1].append(w)
+                continue
+        lines.append([w])
+    out: list[tuple[int, dict[int, str], dict[int, str], dict[int, Box]]] = []
+    for line in lines:
+        placed: dict[int, list] = {}  # type: ignore[type-arg]
+        for w in sorted(line, key=lambda w: w.x0):
+            placed.setdefault(_column_index(headers, (w.x0, w.top, w.x1, w.bottom)), []).append(w)
+        cells = {ci: " ".join(w.text for w in ws) for ci, ws in placed.items()}
+        cell_boxes = {ci: (min(w.x0 for w in ws), min(w.top for w in ws), max(w.x1 for w in ws),
+                           max(w.bottom for w in ws)) for ci, ws in placed.items()}
+        if any(headers[ci].measure and has_amount(v) for ci, v in cells.items()) or not out:
+            out.append((ri, cells, {}, cell_boxes))
+        else:
+            _, prev, _, prev_boxes = out[-1]
+            for ci, v in cells.items():
+                prev[ci] = f"{prev[ci]} {v}" if ci in prev else v
+                b = prev_boxes.get(ci)
+                nb = cell_boxes[ci]
+                prev_boxes[ci] = nb if b is None else (min(b[0], nb[0]), min(b[1], nb[1]), max(b[2], nb[2]),
+                                                       max(b[3], nb[3]))
+    return out
+
+
 def _body_rows(raw: list[list[str | None]], boxes: list[list[Box | None]], n_head: int,
-               headers: list[Column]) -> list[tuple[int, dict[int, str], dict[int, str], dict[int, Box]]]:
+               headers: list[Column], row_boxes: list[Box] | None = None, words: list | None = None  # type: ignore[type-arg]
+               ) -> list[tuple[int, dict[int, str], dict[int, str], dict[int, Box]]]:
     """Rows under the header: each cell's text in the column its box stands under, and the
     cell's box (none for a money cell of "label : figure" lines, which gives one row per
-    line)."""
+    line); a ruled row holding several rows of the table is read line by line."""
     out: list[tuple[int, dict[int, str], dict[int, str], dict[int, Box]]] = []
     for ri in range(n_head, len(raw)):
+        if row_boxes is not None and words and _stacked(raw[ri], headers, boxes[ri]):
+            out.extend(_line_rows(ri, row_boxes[ri], headers, words))
+            continue
         placed: dict[int, list[str]] = {}
         raws: dict[int, str] = {}
         cell_boxes: dict[int, Box] = {}
@@ -251,7 +309,8 @@ def ruled_tables(doc: Document, page_no: int) -> list[Table]:
         if not raw or len(boxes) != len(raw):
             continue
         n_head = 0
-        while n_head < len(raw) and not any(_money_cell(_clean_cell(c, False)) for c in raw[n_head] if c):
+        while n_head < len(raw) and not any(_money_cell(_clean_cell(c, False)) or _money_lines(c)
+                                            for c in raw[n_head] if c):
             n_head += 1
         if n_head == len(raw):
             continue
@@ -278,7 +337,7 @@ def ruled_tables(doc: Document, page_no: int) -> list[Table]:
         if not inside or not headers:
             continue
         table = Table(headers, page=page_no, source="pdfplumber", continues=continues)
-        body_rows = _body_rows(raw, boxes, n_head, headers)
+        body_rows = _body_rows(raw, boxes, n_head, headers, [r.bbox for r in t.rows], inside)
         # a money header over words only ("DEPENSES" over "Fonctionnement") heads labels
         for ci, col in enumerate(headers):
             values = [cells[ci] for _, cells, _, _ in body_rows if cells.get(ci)]
@@ -288,7 +347,7 @@ def ruled_tables(doc: Document, page_no: int) -> list[Table]:
             if not any((headers[ci].measure or continues) and has_amount(v) for ci, v in cells.items()):
                 if not (continues and ri == 0 and len(cells) == 1):
                     continue  # (the wrapped label's end is kept: find_tables joins it to the row above)
-            rtop = t.rows[ri].bbox[1]
+            rtop = min((b[1] for b in cell_boxes.values()), default=t.rows[ri].bbox[1])
             starts = [w.start for w in inside if w.bottom >= rtop]
             table.rows.append(Row(cells, page_no, min(starts) if starts else inside[0].start, pairs,
                                   spans=_cell_spans(inside, cell_boxes, cells)))

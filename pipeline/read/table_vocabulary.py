@@ -125,7 +125,9 @@ _MEASURE_PATTERNS: tuple[tuple[str, str], ...] = (
     # "Montant des financements", "Excédent", "Déficit", "Reports", "Virements", "CA"
     ("other", r"""^(?:recettes?\b.*|realisee?s?|realisations?|restes?\s+a\s+realiser|rar
                     |resultats?(?:\s+(?:cumules?|de\s+l\s?exercice|reportes?|de\s+cloture|anterieurs?))?
-                    |dm(?:\s*n?\s*\d+)?|decisions?\s+modificatives?(?:\s+n\s?\d+)?|ecarts?|variations?
+                    |dm(?:\s*n?\s*\d+|\s+(?:precedentes?|anterieures?|cumulees?))?   # "DM3", "DM précédentes"
+                    |decisions?\s+modificatives?(?:\s+n\s?\d+|\s+(?:precedentes?|anterieures?|cumulees?))?
+                    |ecarts?|variations?
                     |financements?|montants?\s+des\s+financements?|ressources|produits?
                     |excedents?|deficits?|reports?|virements?|mouvements?|ca|compte\s+administratif
                     |(?:montants?|subventions?|aides?|participations?)\s+(?:sollicitee?s?|demandee?s?)|demandes?)$"""),
