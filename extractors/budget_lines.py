@@ -108,6 +108,23 @@ def measure_in(table: Table, ci: int, row_index: int, label: str | None = None) 
     return measure
 
 
+#: The décision modificative an act adopts, by its number: "Décision modificative - Exercice
+#: 2021 – Budget général – DM2", "Décision modificative n° 3", "DM n°1 du budget annexe".
+_DM_RE = re.compile(r"\b(?:DM|d[ée]cision\s+modificative)\s*(?:n\s?[°o]\s*)?(?P<n>\d{1,2})\b", re.I)
+
+
+def _adopted_dm(title: str | None) -> str | None:
+    m = _DM_RE.search(title or "")
+    return m.group("n").lstrip("0") if m else None
+
+
+def _is_adopted_dm(header: str, adopted: str | None) -> bool:
+    """The column of the décision modificative the act adopts ("DM 2" in the act "… – DM2"):
+    its credits are the ones put to the vote (``proposed``); earlier DMs' stay ``other``."""
+    m = _DM_RE.fullmatch(" ".join(header.split()))
+    return adopted is not None and m is not None and m.group("n").lstrip("0") == adopted
+
+
 @extractor("budget_lines", feeds=("budget_lines",))
 def extract_budget_lines(act: Act, found: Found, issues: IssueLog) -> list[BudgetLineRow]:
     """One row per amount cell of every budget table of the act (annexes included)."""
@@ -116,6 +133,7 @@ def extract_budget_lines(act: Act, found: Found, issues: IssueLog) -> list[Budge
     dm = two_sided_spans(act)
     if dm:  # a two-column décision modificative is read from its lines, not from a word table over it
         tables = [t for t in tables if not any(sp.start <= b.start < sp.end for sp in t.spans for b in dm)]
+    adopted = _adopted_dm(found.field("title"))
     for ti, table in enumerate(tables):
         section = section_of(act, table.start)
         for ri, row in enumerate(table.rows, start=1):
@@ -127,6 +145,8 @@ def extract_budget_lines(act: Act, found: Found, issues: IssueLog) -> list[Budge
                 measure = measure_in(table, ci, ri - 1, label)
                 if not measure:
                     continue
+                if measure == "other" and _is_adopted_dm(col.header, adopted):
+                    measure = "proposed"
                 amount = parse_amount(row.text(ci))
                 if amount is None:
                     continue

@@ -327,3 +327,18 @@ def test_budget_lines_results_that_do_not_add_up_are_read_again(reading: str | N
     assert (year.char_start is None) == fixed  # a new reading is not the text at the offsets
     assert [c.passed for c in check_results_balance(act, Found(rows={"budget_lines": rows}))] == [fixed]
     assert asked and set(asked) == {"figure"}
+
+
+@pytest.mark.parametrize("title, header, adopted", [
+    # Roannais 2021: the DM the act adopts is what it puts to the vote; earlier ones are other
+    ("Décision modificative - Exercice 2021 – Budget général – DM2", "DM 2", True),
+    ("Décision modificative - Exercice 2021 – Budget général – DM2", "DM1", False),
+    ("Décision modificative - Exercice 2021 – Budget annexe - Tourisme et loisirs - DM3", "DM3", True),
+    ("Décision modificative n° 3 du budget principal", "DM n°3", True),
+    ("Décision modificative n° 3 du budget principal", "DM précédentes", False),
+    ("Tarifs 2022", "DM 1", False),
+])
+def test_budget_lines_the_adopted_decision_modificative_is_proposed(title: str, header: str, adopted: bool) -> None:
+    from extractors.budget_lines import _adopted_dm, _is_adopted_dm
+
+    assert _is_adopted_dm(header, _adopted_dm(title)) is adopted
