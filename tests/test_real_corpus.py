@@ -164,7 +164,7 @@ def test_real_corpus_values_hold_at_their_offsets_and_boxes_cover_them(real_run:
 
 
 #: F1 per table on our answer sheets of real files, born-digital and scanned apart (measured
-#: 2026-12-03, docs/generalisation.md): floors that may rise, never fall. Groups of sheets:
+#: 2026-12-04, docs/generalisation.md): floors that may rise, never fall. Groups of sheets:
 #: ``tuned`` — the ten sheets this wave's readers were tuned on; ``tuned-after-first-sight`` —
 #: four sheets scored held out first (their first-sight figures are in the docs), whose
 #: families were written afterwards (Aiglun 2015's bulleted items, Chéméré 2008's vote
@@ -186,20 +186,20 @@ TUNED_AFTER: dict[str, tuple[str, ...]] = {
     "tuned-after-heldout-2": ("commune-lannion-2021-07-05-cm-pv", "epci-roannais-agglomeration-2021-10-28-cc-pv"),
 }
 REAL_F1_FLOORS = {
-    ("tuned", "born_digital"): {"acts": 0.90, "attendance": 0.98, "legal_references": 0.94, "votes": 0.99,
-                                "budget_lines": 0.82, "amounts": 0.92, "grants": 0.73},
-    ("tuned", "scanned"): {"acts": 0.84, "attendance": 0.98, "legal_references": 0.98, "votes": 0.98,
+    ("tuned", "born_digital"): {"acts": 0.92, "attendance": 0.98, "legal_references": 0.97, "votes": 0.99,
+                                "budget_lines": 0.85, "amounts": 0.92, "grants": 0.73},
+    ("tuned", "scanned"): {"acts": 0.89, "attendance": 0.98, "legal_references": 0.98, "votes": 0.98,
                            "budget_lines": 0.98, "amounts": 0.98},
-    ("tuned-after-first-sight", "born_digital"): {"acts": 0.94, "attendance": 0.99, "legal_references": 0.88,
-                                                  "budget_lines": 0.85, "amounts": 0.90, "grants": 0.88},
+    ("tuned-after-first-sight", "born_digital"): {"acts": 0.97, "attendance": 0.99, "legal_references": 0.92,
+                                                  "budget_lines": 0.85, "amounts": 0.90, "grants": 0.89},
     ("tuned-after-first-sight", "scanned"): {"acts": 0.86, "attendance": 0.95, "budget_lines": 0.98, "amounts": 0.92},
     ("tuned-after-heldout", "born_digital"): {"acts": 0.95, "attendance": 0.99, "legal_references": 0.96,
                                               "articles": 0.74, "votes": 0.96, "budget_lines": 0.80, "amounts": 0.88,
                                               "grants": 0.71},
-    ("tuned-after-heldout", "scanned"): {"acts": 0.81, "attendance": 0.96, "legal_references": 0.66, "votes": 0.99,
+    ("tuned-after-heldout", "scanned"): {"acts": 0.88, "attendance": 0.97, "legal_references": 0.79, "votes": 0.99,
                                          "budget_lines": 0.98, "amounts": 0.97},
-    ("tuned-after-heldout-2", "born_digital"): {"acts": 0.97, "attendance": 0.99, "legal_references": 0.94,
-                                                "votes": 0.99, "budget_lines": 0.72, "amounts": 0.97, "grants": 0.72},
+    ("tuned-after-heldout-2", "born_digital"): {"acts": 0.97, "attendance": 0.99, "legal_references": 0.96,
+                                                "votes": 0.99, "budget_lines": 0.86, "amounts": 0.97, "grants": 0.72},
     # Avranches 2017-05-23 (plain text) and Lannion 2020-05-25 (installation), written on
     # 2026-12-04 by annotators who never ran the pipeline and scored the moment they arrived
     # (first sight, at f91553f; votes and budget lines 0.00 there, so not floored)
