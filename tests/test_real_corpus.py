@@ -228,3 +228,22 @@ def test_real_corpus_f1_on_our_answer_sheets_holds_its_floor(real_run: Path, she
     got = {t: round(scores[t]["total"]["f1"], 3) for t in REAL_F1_FLOORS[(sheets, kind)]}
     low = {t: (f, REAL_F1_FLOORS[(sheets, kind)][t]) for t, f in got.items() if f < REAL_F1_FLOORS[(sheets, kind)][t]}
     assert not low, low
+
+
+def test_pooled_f1_sums_both_kinds_of_files(real_run: Path) -> None:
+    """bench/pooled_f1.py (the README's group figures): true and false positives of the
+    born-digital and the scanned files of a group summed, not their F1 averaged."""
+    import importlib.util
+
+    from pipeline.evaluate import evaluate
+
+    spec = importlib.util.spec_from_file_location("pooled_f1", REPO / "bench" / "pooled_f1.py")
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    gold = REPO / "tests" / "gold" / "real"
+    pooled = module.pooled(str(real_run), str(gold))
+    scores = evaluate(real_run, gold)["scores"]
+    tp = sum(scores[kind]["attendance"]["total"]["tp"] for kind in scores if "attendance" in scores[kind])
+    assert pooled["attendance"][3] == tp and set(scores) == {"born_digital", "scanned"}
+    f1, p, r = pooled["attendance"][:3]
+    assert abs(f1 - 2 * p * r / (p + r)) < 1e-9 and f1 > 0.98
