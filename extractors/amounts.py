@@ -32,6 +32,14 @@ _SKIPPED = {SectionKind.ATTENDANCE, SectionKind.VOTE, SectionKind.SIGNATURE, Sec
 _LEADERS_RE = re.compile(r"(?:[.·]{3,}|…[.…·]*|[.·]+…)[ .…·,]*\t?\s*$")
 
 
+# A figure the words before its column gap lead to: a colon ("- budget VILLE :\t3.812.635,00 €",
+# "Travaux :\t54 699,05 € HT") or a word that asks for an amount ("un déficit de\t72 769,89 €",
+# "soit\t1 200 €"): a line of a list in the prose, its figure aligned by a tab — when the line
+# is that label and that figure only (a table's row has more cells: "SYDELA (44701\tTravaux
+# … : Extension de\t2 842,81 €", "… plaque destinée à\t51,00 €\t52,00 €").
+_INTRODUCED_RE = re.compile(r"(?:\w[\w)]*\s*:|\b(?:de|d['’]|à|soit|pour|environ|=))[ \t]*$", re.I)
+
+
 def running_sections(act: Act) -> list[Section]:
     """The act's own prose: every section but attendance, vote, signature, annexes and shared ones."""
     return [s for s in act.sections if s.kind not in _SKIPPED and not s.shared]
@@ -45,6 +53,11 @@ def _is_cell(text: str, a: AmountMatch) -> bool:
     line = text[line_start:line_end]
     if "\t" not in line or _LEADERS_RE.search(text[line_start:a.start]):
         return False  # "15 ans ....\t200 €": a list in the text, its dots led to the figure
+    cells = [c for c in line.split("\t") if c.strip()]
+    if cells and re.fullmatch(r"\W{1,2}", cells[0].strip()):
+        cells = cells[1:]  # the bullet of a list line ("-\tSection d'investissement : …")
+    if len(cells) == 2 and _INTRODUCED_RE.search(text[line_start:a.start]):
+        return False  # "- Section d'investissement : un déficit de\t72 769,89 €": the sentence leads to it
     cell_start = text.rfind("\t", line_start, a.start)
     before = text[(cell_start + 1 if cell_start >= 0 else line_start) : a.start]
     next_tab = text.find("\t", a.end, line_end)

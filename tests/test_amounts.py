@@ -94,3 +94,23 @@ def test_amounts_real_preuilly_unspaced_euros() -> None:
 def test_amounts_running_text_families(text: str, amounts: list[str]) -> None:
     act = make_act([(SectionKind.ARTICLES, text, None)])
     assert [str(r.amount) for r in extract_amounts(act, Found(), IssueLog())] == amounts
+
+
+@pytest.mark.parametrize("line, prose", [
+    # a list line of the prose, the figure aligned by a tab (Chéméré 2015, Lannion 2020, Fargues 2018)
+    ("-\tSection d’investissement : un déficit de\t72 769,89 €", True),
+    ("- budget VILLE :\t3.812.635,00 €", True),
+    ("Travaux :\t54 699,05 € HT", True),
+    ("➢ Travaux :\t744 800 € HT", True),
+    ("le solde, soit\t1 200 €", True),
+    # rows of a table: a cell alone, or more cells than a label and its figure (archive)
+    ("Subventions de fonctionnement\t10 650,00 €", False),
+    ("SYDELA (44701\tTravaux d’éclairage public rue du Breil : Extension de\t2 842,81 €", False),
+    ("Expression de la mémoire : Fourniture d’une plaque destinée à\t51,00 €\t52,00 €", False),
+])
+def test_amounts_a_list_line_the_words_lead_to_is_prose(line: str, prose: bool) -> None:
+    from extractors.amounts import _is_cell
+    from pipeline.normalize.money import find_amounts
+
+    a = find_amounts(line)[0]
+    assert _is_cell(line, a) is (not prose)
