@@ -328,3 +328,19 @@ def test_real_votes(name: str, marker: str, counts: dict, unanimous: bool | None
     for pos, names in persons.items():
         assert [n.replace(" ", "-") for n in tally.persons[pos]] == [n.replace(" ", "-") for n in names] or \
             tally.persons[pos] == names
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Suffrages exprimés 33\nLa liste A a obtenu 33 voix.\nONT ETE PROCLAMES membres", 33),   # Lannion 2020
+    ("Monsieur Paul LE BIHAN a obtenu 27 voix. Il est proclamé maire.", 27),
+    ("Mme Claire DURAND a obtenu 15 suffrages et est élue.", 15),
+    # a contested election: whose votes are "for" is no reading of the text
+    ("La liste A a obtenu 20 voix.\nLa liste B a obtenu 13 voix.", None),
+    # no result of an election
+    ("L'association a obtenu 3 subventions de la Région.", None),
+])
+def test_votes_the_one_result_of_an_election_is_the_votes_for(text: str, count: int | None) -> None:
+    from extractors.votes import patterns as V
+
+    results = list(V.ELECTION_RESULT_RE.finditer(text))
+    assert (int(results[0].group("n")) if len(results) == 1 else None) == count

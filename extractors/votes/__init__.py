@@ -486,8 +486,16 @@ def extract_votes(act: Act, found: Found, issues: IssueLog) -> list[VoteRow | Ac
     tally = read_vote(act, names)
     if tally is None and decided_without_vote(act):
         tally = Tally(outcome="adopted")
+    # an election: one result ("La liste A a obtenu 33 voix.", in the proclamation that may
+    # close the act after its body) is the votes for the elected, who are proclaimed
+    whole = act.doc.clean(act.span)
+    results = list(V.ELECTION_RESULT_RE.finditer(whole)) if "obtenu" in whole else []
+    if tally is None and len(results) == 1 and V.PROCLAIMED_RE.search(whole):
+        tally = Tally(outcome="adopted")
     if tally is None:
         return []
+    if FOR not in tally.counts and len(results) == 1:
+        tally.counts[FOR] = int(results[0].group("n"))
     rows: list[VoteRow | ActFields] = []
     page = act.page_end
     for pos in POSITIONS:

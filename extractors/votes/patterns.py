@@ -196,3 +196,16 @@ BOXED_TALLY_RE = re.compile(
          [^\S\n]{{0,3}}(?P<counts>\d{{1,3}}(?:[^\S\n]{{0,3}}\t[^\S\n]{{0,3}}\d{{1,3}}){{1,5}})[^\S\n]{{0,3}}$""",
     re.X | re.M,
 )
+
+#: The result of an election: what a list or a candidate obtained ("La liste A a obtenu 33
+#: voix.", "M. Paul LE BIHAN a obtenu 27 voix", "Mme X : 12 voix" is a table, not this). One
+#: such result in an act is the votes for the elected; two or more (a contested election)
+#: give no count: whose votes are "for" is no reading of the text.
+ELECTION_RESULT_RE = re.compile(
+    r"""(?:\bla\s+liste\b|\b(?:M\.|Mme|Monsieur|Madame)\s)[^.\n]{0,80}?\ba\s+obtenu\s+(?P<n>\d{1,4})\s+(?:voix|suffrages)\b""",
+    re.I | re.X,
+)
+
+#: The elected are proclaimed: "ONT ETE PROCLAMES membres de la Commission", "est proclamé
+#: maire", "sont proclamés élus", "est élue".
+PROCLAIMED_RE = re.compile(r"\bproclam[ée]e?s?\b|\b(?:est|sont)\s+(?:d[ée]clar[ée]e?s?\s+)?[ée]lue?s?\b", re.I)
