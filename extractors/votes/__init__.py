@@ -488,25 +488,29 @@ def extract_votes(act: Act, found: Found, issues: IssueLog) -> list[VoteRow | Ac
         tally = Tally(outcome="adopted")
     # an election: one result ("La liste A a obtenu 33 voix.", in the proclamation that may
     # close the act after its body) is the votes for the elected, who are proclaimed
-    whole = act.doc.clean(act.span)
+    whole = act.doc.text[act.span.start:act.span.end]
     results = list(V.ELECTION_RESULT_RE.finditer(whole)) if "obtenu" in whole else []
     if tally is None and len(results) == 1 and V.PROCLAIMED_RE.search(whole):
         tally = Tally(outcome="adopted")
     if tally is None:
         return []
+    elected: tuple[int, int] | None = None  # where the elected's votes are printed
     if FOR not in tally.counts and len(results) == 1:
         tally.counts[FOR] = int(results[0].group("n"))
+        elected = (act.span.start + results[0].start("n"), act.span.start + results[0].end("n"))
     rows: list[VoteRow | ActFields] = []
     page = act.page_end
     for pos in POSITIONS:
         if pos in tally.counts:
+            at = elected if pos == FOR and elected else (None, None)
             rows.append(VoteRow(act.act_id, act.doc.doc_id, pos, tally.counts[pos],
-                                tally.groups.get(pos, []), tally.persons.get(pos, []), page))
+                                tally.groups.get(pos, []), tally.persons.get(pos, []),
+                                act.doc.page_at(at[0]) if at[0] is not None else page, at[0], at[1]))
     rows.append(ActFields({
         "votes_for": tally.counts.get(FOR), "votes_against": tally.counts.get(AGAINST),
         "votes_abstain": tally.counts.get(ABSTAIN), "votes_not_voting": tally.counts.get(NOT_VOTING),
         "unanimous": tally.unanimous, "outcome": tally.outcome,
-    }))
+    }, {"votes_for": elected} if elected else {}))
     return rows
 
 
