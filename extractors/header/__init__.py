@@ -166,8 +166,8 @@ def extract_header(act: Act, notes: dict[str, Any] | None = None,
     opening = [act.doc.text[len(t.preamble):len(t.preamble) + 3000]] if inherit and t.preamble else []
     secretary = _first(find_person(s, SECRETARY_RES) for s in session_sources + opening)
     if secretary is None or " " not in secretary:  # "M. PERRAUD": the member of the list, when one only
-        secretary = _first(find_by_surname(s, SECRETARY_RES, _attendance_text(act))
-                           for s in session_sources + opening) or secretary
+        names = _attendance_text(act)
+        secretary = _first(find_by_surname(s, SECRETARY_RES, names) for s in session_sources + opening) or secretary
     values["secretary"] = secretary
     counts, at = placed_counts(t.head)
     base = t.head_start

@@ -136,6 +136,11 @@ def _column_index(columns: list[Column], box: Box) -> int:
     return min(range(len(columns)), key=lambda i: abs(columns[i].center - center))
 
 
+def _union(a: Box | None, b: Box) -> Box:
+    """The box covering ``a`` (none yet) and ``b``."""
+    return b if a is None else (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+
+
 def _money_lines(cell: str) -> bool:
     """A cell of several figures, one per line: rows of the body with no rule between — not
     one figure a narrow cell wraps ("104" / "500,00" is 104 500,00)."""
@@ -175,18 +180,17 @@ def _line_rows(ri: int, row_box: Box, headers: list[Column], words: list  # type
         for w in sorted(line, key=lambda w: w.x0):
             placed.setdefault(_column_index(headers, (w.x0, w.top, w.x1, w.bottom)), []).append(w)
         cells = {ci: " ".join(w.text for w in ws) for ci, ws in placed.items()}
-        cell_boxes = {ci: (min(w.x0 for w in ws), min(w.top for w in ws), max(w.x1 for w in ws),
-                           max(w.bottom for w in ws)) for ci, ws in placed.items()}
+        cell_boxes: dict[int, Box] = {}
+        for ci, ws in placed.items():
+            for w in ws:
+                cell_boxes[ci] = _union(cell_boxes.get(ci), (w.x0, w.top, w.x1, w.bottom))
         if any(headers[ci].measure and has_amount(v) for ci, v in cells.items()) or not out:
             out.append((ri, cells, {}, cell_boxes))
         else:
             _, prev, _, prev_boxes = out[-1]
             for ci, v in cells.items():
                 prev[ci] = f"{prev[ci]} {v}" if ci in prev else v
-                b = prev_boxes.get(ci)
-                nb = cell_boxes[ci]
-                prev_boxes[ci] = nb if b is None else (min(b[0], nb[0]), min(b[1], nb[1]), max(b[2], nb[2]),
-                                                       max(b[3], nb[3]))
+                prev_boxes[ci] = _union(prev_boxes.get(ci), cell_boxes[ci])
     return out
 
 
@@ -210,9 +214,7 @@ def _body_rows(raw: list[list[str | None]], boxes: list[list[Box | None]], n_hea
             ci = _column_index(headers, b)
             placed.setdefault(ci, []).append(c)
             raws[ci] = c
-            old = cell_boxes.get(ci)
-            cell_boxes[ci] = b if old is None else (min(old[0], b[0]), min(old[1], b[1]),
-                                                    max(old[2], b[2]), max(old[3], b[3]))
+            cell_boxes[ci] = _union(cell_boxes.get(ci), b)
         labelled = {ci: _labelled_lines(raws[ci]) for ci in raws if headers[ci].measure and len(placed[ci]) == 1}
         if any(labelled.values()):
             n = max(len(v) for v in labelled.values() if v)
