@@ -408,9 +408,72 @@ def test_tables_ruled_rows_stacked_in_one_ruled_row(tmp_path: Path, second_heade
             [(x0, 110 + 14 * len(body), x1 - x0, 16) for x0, x1 in zip(cols, cols[1:])]
     doc = load_document(placed_pdf(tmp_path / "dm.pdf", [text], [rules]), Options(ocr=False), IssueLog())
     [t] = find_tables(doc)
-    assert t.source == "pdfplumber"  # read from its rules, not rebuilt from word positions
+    assert t.source == "rules"  # read from its rules, not rebuilt from word positions
     assert t.headers == ["RECETTES", "BP 2021", " ".join(second_header), "DM3"]
     assert [c.measure for c in t.columns] == [None, "budget", "other", "other"]
     assert [t.label(r) for r in t.rows] == [b[0] for b in body] + ["Total des recettes réelles"]
     assert [r.text(2) for r in t.rows] == ["-125 000,00", "-31 000,00", "40 000,00", "12 486,00", "-103 514,00"]
     assert [r.text(1) for r in t.rows][:3] == ["311 000,00", "124 600,00", ""]
+
+
+def _grid_page(rows: list[list[str]], cols: list[float], top: float = 100, height: float = 16,
+               spans: dict[int, list[tuple[int, int]]] | None = None
+               ) -> tuple[list[tuple[float, float, str]], list[tuple[float, float, float, float]]]:
+    """Words and stroked cell boxes of a ruled grid: one rectangle per cell, a row of
+    ``spans`` holding merged cells (first and last column index) instead."""
+    text: list[tuple[float, float, str]] = []
+    boxes: list[tuple[float, float, float, float]] = []
+    for k, row in enumerate(rows):
+        y = top + k * height
+        cells = (spans or {}).get(k) or [(i, i) for i in range(len(cols) - 1)]
+        for (a, b), value in zip(cells, row):
+            boxes.append((cols[a], y, cols[b + 1] - cols[a], height))
+            if value:
+                text.append((cols[a] + 3, y + 11, value))
+    return text, boxes
+
+
+@pytest.mark.parametrize("title", [
+    "Autorisation de programme et crédits de paiement (mise à jour 2016)",
+    "AP/CP de l'opération : échéancier des crédits de paiement",
+])
+def test_ruled_grid_of_two_stacked_tables_under_a_title(tmp_path: Path, title: str) -> None:
+    # one grid, its rules running on: a title over all the columns, the expenses, then a
+    # second header row ("recettes | 2014 | 2015 | total") and the receipts
+    cols = [50, 200, 290, 380, 470]
+    rows = [[title],
+            ["désignation", "2014", "2015", "total"],
+            ["études", "1 000,00", "2 000,00", "3 000,00"],
+            ["travaux", "10 000,00", "20 000,00", "30 000,00"],
+            ["sous total", "11 000,00", "22 000,00", "33 000,00"],
+            ["frais divers", "500,00", "700,00", "1 200,00"],
+            ["recettes", "2014", "2015", "total"],
+            ["emprunt", "8 000,00", "9 000,00", "17 000,00"],
+            ["subventions", "3 500,00", "13 700,00", "17 200,00"]]
+    text, boxes = _grid_page(rows, cols, spans={0: [(0, 3)]})
+    doc = load_document(placed_pdf(tmp_path / "ap.pdf", [text], [boxes]), Options(ocr=False), IssueLog())
+    tables = find_tables(doc)
+    assert [t.source for t in tables] == ["rules", "rules"]
+    expenses, receipts = tables
+    # the title is the table's, not a group before each header: the years are CP, the total the AP
+    assert expenses.headers == ["désignation", "2014", "2015", "total"]
+    assert [c.measure for c in expenses.columns] == [None, "cp", "cp", "ae"]
+    assert [expenses.label(r) for r in expenses.rows] == ["études", "travaux", "sous total", "frais divers"]
+    # the second table's years and total are money of no named kind
+    assert receipts.headers == ["recettes", "2014", "2015", "total"]
+    assert [c.measure for c in receipts.columns][1:] == ["other", "other", "other"]
+    assert [receipts.label(r) for r in receipts.rows] == ["emprunt", "subventions"]
+    assert [r.text(3) for r in receipts.rows] == ["17 000,00", "17 200,00"]
+
+
+def test_a_row_of_labels_inside_a_ruled_table_starts_no_table(tmp_path: Path) -> None:
+    # a chapter row ("Chapitre 011 | Charges à caractère général") names no measure: same table
+    cols = [50, 120, 300, 400]
+    rows = [["Chapitre", "Libellé", "BP 2024"],
+            ["60", "Achats", "12 000,00"],
+            ["011", "Charges à caractère général", ""],
+            ["6231", "Annonces et insertions", "1 500,00"]]
+    text, boxes = _grid_page(rows, cols)
+    doc = load_document(placed_pdf(tmp_path / "bp.pdf", [text], [boxes]), Options(ocr=False), IssueLog())
+    [t] = find_tables(doc)
+    assert [r.text(2) for r in t.rows] == ["12 000,00", "1 500,00"]

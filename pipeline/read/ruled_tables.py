@@ -1,7 +1,8 @@
-"""Ruled tables of born-digital pages, read by pdfplumber's table finder.
+"""Ruled tables of born-digital pages: the grids of their rules (:mod:`pipeline.read.rules`),
+read cell by cell.
 
 Cells come whole, with their wrapped lines: words broken inside narrow columns
-("Disponibl/e", "C02-044A/03", "104/500,00") are rejoined. Columns pdfplumber makes of a
+("Disponibl/e", "C02-044A/03", "104/500,00") are rejoined. Columns the grid makes of a
 merged cell (no header, nothing in the body) are dropped; a header spanning two ruled
 columns ("Financeurs" over two cells) heads the first one. A money cell that prints its
 own label ("Dépenses : 12 040 000,00 €" / "Recettes : …" in a "FONCTIONNEMENT 2025" box)
@@ -17,17 +18,29 @@ from pathlib import Path
 from pipeline.model import Document, Span
 from pipeline.read.table_cells import (SECTION_ROW_RE, Column, Row, Table, has_amount, is_header_year, join_wrapped,
                                        words_span)
-from pipeline.read.table_vocabulary import is_programme_table, programme_measure
+from pipeline.read.rules import Grid, extract, grids, page_edges
+from pipeline.read.table_vocabulary import heads_unnamed_money, is_programme_table, measure_of, programme_measure
 
 #: A page with fewer drawn paths than this has no ruled table (a frame, an underline…).
 MIN_RULE_PATHS = 4
 
 
 @lru_cache(maxsize=4)
-def _pdf(path: str, doc_id: str):  # type: ignore[no-untyped-def]  # doc_id: a changed file is reopened
-    import pdfplumber
+def _pdfium(path: str, doc_id: str):  # type: ignore[no-untyped-def]  # doc_id: a changed file is reopened
+    import pypdfium2 as pdfium
 
-    return pdfplumber.open(path)
+    return pdfium.PdfDocument(path)
+
+
+def _grids(path: str, doc_id: str, page_no: int) -> list[Grid]:
+    """The ruled grids of page ``page_no`` (1-based): none on a page drawing fewer than
+    :data:`MIN_RULE_PATHS` paths (a frame, an underline…)."""
+    page = _pdfium(path, doc_id)[page_no - 1]
+    try:
+        edges = page_edges(page, min_paths=MIN_RULE_PATHS)
+    finally:
+        page.close()
+    return grids(edges)
 
 
 def _clean_cell(text: str | None, glue: bool) -> str:
@@ -38,30 +51,6 @@ def _clean_cell(text: str | None, glue: bool) -> str:
     for p in parts[1:]:
         out = join_wrapped(out, p, glue)
     return " ".join(out.split())
-
-
-@lru_cache(maxsize=8)
-def _ruled_pages(path: str, doc_id: str) -> frozenset[int]:
-    """Pages (1-based) with enough drawn paths to hold a ruled table, counted by pdfium.
-
-    pdfplumber parses every character of a page before it looks for rules: asking it
-    only about pages that draw lines saves most of its cost on text pages.
-    """
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as pdfium_c
-
-    pages = set()
-    pdf = pdfium.PdfDocument(path)
-    try:
-        for i in range(len(pdf)):
-            page = pdf[i]
-            n = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2))
-            if n >= MIN_RULE_PATHS:
-                pages.add(i + 1)
-            page.close()
-    finally:
-        pdf.close()
-    return frozenset(pages)
 
 
 def _has_amount_cell(page_text: str) -> bool:
@@ -92,6 +81,10 @@ def _labelled_lines(raw: str | None) -> list[tuple[str, str]] | None:
 
 Box = tuple[float, float, float, float]
 
+#: A header cell of this many words or more, over the row labels and the columns, is the
+#: table's title, not a group of columns.
+TITLE_WORDS = 4
+
 
 def _leaf_columns(raw: list[list[str | None]], boxes: list[list[Box | None]], n_head: int) -> list[Column]:
     """The columns of a ruled table, from its header rows and cell boxes.
@@ -100,7 +93,7 @@ def _leaf_columns(raw: list[list[str | None]], boxes: list[list[Box | None]], n_
     Fonctionnement | Investissement | Fonctionnement"); a wider cell of another header row
     ("Montants votés en 2024" over two of them) heads every column under it, its text first.
     A ruled column with words in the body and no header ("" over the beneficiaries) is a
-    column too. pdfplumber's grid may hold more ruled columns than the header has cells
+    column too. The grid may hold more ruled columns than the header has cells
     (rules of the body that the header does not share): they are not columns of their own.
     """
     rows = [[(_clean_cell(c, False), b) for c, b in zip(r, bs) if c and c.strip() and b] for r, bs in
@@ -109,11 +102,24 @@ def _leaf_columns(raw: list[list[str | None]], boxes: list[list[Box | None]], n_
         return []
     leaf_row = max(range(len(rows)), key=lambda k: (len(rows[k]), k))
     leaves = [(text, box) for text, box in rows[leaf_row]]
-    # a heading row inside the table ("SECTION DE FONCTIONNEMENT") heads no column
-    groups = [cell for k, r in enumerate(rows) if k != leaf_row for cell in r if not SECTION_ROW_RE.match(cell[0])]
+
+    def covers(g: Box, leaf: Box) -> bool:
+        return min(leaf[2], g[2]) - max(leaf[0], g[0]) > 0.5 * (leaf[2] - leaf[0])
+
+    # a heading row inside the table ("SECTION DE FONCTIONNEMENT") heads no column; a phrase
+    # over the column of row labels and two columns more is the table's title ("autorisation
+    # de programme et crédits pluriannuels de paiement (maj février 2016)" over "nature |
+    # 2014 | 2015 …"), read with the title (programme hints), not put before each column's
+    # header — a short group ("2014" over "Investissement | Subvention") still heads them
+    def is_title(text: str, box: Box) -> bool:
+        return (len(text.split()) >= TITLE_WORDS and covers(box, leaves[0][1])
+                and sum(covers(box, lb) for _, lb in leaves) >= 3)
+
+    groups = [cell for k, r in enumerate(rows) if k != leaf_row for cell in r if not SECTION_ROW_RE.match(cell[0])
+              and not is_title(*cell)]
     columns = []
     for text, box in leaves:
-        over = [g for g, gb in groups if min(box[2], gb[2]) - max(box[0], gb[0]) > 0.5 * (box[2] - box[0])]
+        over = [g for g, gb in groups if covers(gb, box)]
         header = " ".join(over + [text]) if over and text not in over else text
         columns.append(Column(header, box[0], box[2]))
     # body columns no header cell stands over (the unheaded column of names)
@@ -255,7 +261,7 @@ def _money_cell(text: str) -> bool:
 
 def _fill_header_cells(raw: list[list[str | None]], boxes: list[list[Box | None]], row_boxes: list[Box],
                        n_head: int, words: list) -> None:  # type: ignore[type-arg]
-    """Header cells pdfplumber leaves out where a rule of the header is missing (a table
+    """Header cells the grid leaves out where a rule of the header is missing (a table
     pasted from a spreadsheet: "nature de la prestation", "total TTC" read as no cell) are
     the words standing in that column of the header row, when the body has cells there."""
     width = max(map(len, boxes))
@@ -291,25 +297,56 @@ def _programme_hints(headers: list[Column], head: list[list[str | None]], words:
             col.measure_hint = programme_measure(col.header)
 
 
+def _heads_columns(cells: list[str | None]) -> bool:
+    """A row of headers: two cells or more that name a measure or a year ("recettes | 2014 |
+    2015 | 2016 | total | total encaissé"), and no figure."""
+    texts = [_clean_cell(c, False) for c in cells if c and c.strip()]
+    if any(_money_cell(t) for t in texts) or any(_money_lines(c) for c in cells if c):
+        return False
+    return sum(1 for t in texts if is_header_year(t) or measure_of(t)) >= 2
+
+
+def _stacked_tables(raw: list[list[str | None]], boxes: list[list[Box | None]], row_boxes: list[Box]
+                    ) -> list[tuple[list[list[str | None]], list[list[Box | None]], list[Box]]]:
+    """One ruled grid holding several tables one under the other — the rules run on, a new
+    header row starts the next table ("recettes | 2014 | 2015 | total" under the rows of
+    the expenses) — as one (cells, boxes, row boxes) per table."""
+    starts = [0]
+    seen_money = False
+    for ri, cells in enumerate(raw):
+        if seen_money and _heads_columns(cells):
+            starts.append(ri)
+            seen_money = False
+        elif any(_money_cell(_clean_cell(c, False)) or _money_lines(c) for c in cells if c):
+            seen_money = True
+    bounds = list(zip(starts, starts[1:] + [len(raw)]))
+    return [(raw[a:b], boxes[a:b], row_boxes[a:b]) for a, b in bounds]
+
+
+def _bbox(row_boxes: list[Box]) -> Box:
+    return (min(b[0] for b in row_boxes), min(b[1] for b in row_boxes), max(b[2] for b in row_boxes),
+            max(b[3] for b in row_boxes))
+
+
 def ruled_tables(doc: Document, page_no: int) -> list[Table]:
     """Tables with rules on a text-layer page of ``doc`` (a PDF file), in order."""
     path = doc.source_path
     if not path.lower().endswith(".pdf") or not Path(path).is_file():
         return []
     try:
-        if page_no not in _ruled_pages(path, doc.doc_id) or not _has_amount_cell(doc.page_text(page_no)):
+        if not _has_amount_cell(doc.page_text(page_no)):
             return []
-        page = _pdf(path, doc.doc_id).pages[page_no - 1]
-        found = page.find_tables()
-    except Exception:  # noqa: BLE001 - pdfplumber on a hostile page: fall back to words
+        found = _grids(path, doc.doc_id, page_no)
+    except Exception:  # noqa: BLE001 - pdfium on a hostile page: fall back to words
         return []
-    words = [w for w in doc.page(page_no).words if not doc.in_furniture(w.start)]
+    page_words = list(doc.page(page_no).words)
+    words = [w for w in page_words if not doc.in_furniture(w.start)]
     tables = []
-    for t in found:
-        raw = t.extract()
-        boxes = [list(r.cells) for r in t.rows]
+    segments = [seg for t in found for seg in _stacked_tables(extract(t, page_words), t.rows, t.row_boxes)]
+    for raw, boxes, row_boxes in segments:
         if not raw or len(boxes) != len(raw):
             continue
+        bbox = _bbox(row_boxes)
         n_head = 0
         while n_head < len(raw) and not any(_money_cell(_clean_cell(c, False)) or _money_lines(c)
                                             for c in raw[n_head] if c):
@@ -318,7 +355,7 @@ def ruled_tables(doc: Document, page_no: int) -> list[Table]:
             continue
         # at the top of a page, a first row holding one word-cell and nothing else is the end
         # of a label wrapped over the page break ("Amicale des donneurs de" / "sang"), not a header
-        tail = n_head == 1 and sum(1 for c in raw[0] if c and c.strip()) == 1 and _near_top(doc, page_no, t.bbox[1])
+        tail = n_head == 1 and sum(1 for c in raw[0] if c and c.strip()) == 1 and _near_top(doc, page_no, bbox[1])
         if n_head == 0 or tail:
             # rows under no header: the end of a table from the page before, if any
             # (tables.find_tables gives them that table's header, or drops them)
@@ -328,18 +365,24 @@ def ruled_tables(doc: Document, page_no: int) -> list[Table]:
             continues = True
             n_head = 0
         else:
-            _fill_header_cells(raw, boxes, [r.bbox for r in t.rows], n_head, words)
+            _fill_header_cells(raw, boxes, row_boxes, n_head, words)
             headers = _leaf_columns(raw, boxes, n_head)
             continues = False
-            _programme_hints(headers, raw[:n_head], words, t.bbox)
+            _programme_hints(headers, raw[:n_head], words, bbox)
             if not any(c.measure for c in headers):
                 continue
-        x0, top, x1, bottom = t.bbox
+        x0, top, x1, bottom = bbox
         inside = [w for w in words if x0 - 1 <= (w.x0 + w.x1) / 2 <= x1 + 1 and top - 1 <= (w.top + w.bottom) / 2 <= bottom + 1]
         if not inside or not headers:
             continue
-        table = Table(headers, page=page_no, source="pdfplumber", continues=continues)
-        body_rows = _body_rows(raw, boxes, n_head, headers, [r.bbox for r in t.rows], inside)
+        table = Table(headers, page=page_no, source="rules", continues=continues)
+        body_rows = _body_rows(raw, boxes, n_head, headers, row_boxes, inside)
+        # a year or a bare total over money heads money ("recettes | 2014 | 2015 | total"),
+        # of a kind the header does not say (a table's title may have said it: programme hints)
+        for ci, col in enumerate(headers):
+            if col.measure is None and heads_unnamed_money(col.header) and any(
+                    _money_cell(cells.get(ci, "")) for _, cells, _, _ in body_rows):
+                col.measure_hint = "other"
         # a money header over words only ("DEPENSES" over "Fonctionnement") heads labels
         for ci, col in enumerate(headers):
             values = [cells[ci] for _, cells, _, _ in body_rows if cells.get(ci)]
@@ -349,7 +392,7 @@ def ruled_tables(doc: Document, page_no: int) -> list[Table]:
             if not any((headers[ci].measure or continues) and has_amount(v) for ci, v in cells.items()):
                 if not (continues and ri == 0 and len(cells) == 1):
                     continue  # (the wrapped label's end is kept: find_tables joins it to the row above)
-            rtop = min((b[1] for b in cell_boxes.values()), default=t.rows[ri].bbox[1])
+            rtop = min((b[1] for b in cell_boxes.values()), default=row_boxes[ri][1])
             starts = [w.start for w in inside if w.bottom >= rtop]
             table.rows.append(Row(cells, page_no, min(starts) if starts else inside[0].start, pairs,
                                   spans=_cell_spans(inside, cell_boxes, cells)))

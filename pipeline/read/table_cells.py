@@ -5,7 +5,7 @@ A table is its columns (header as printed, box, what the header says: a measure,
 role, a side), its rows (cell text by column, page, text offset) and where it stands in
 the document text (one span per page). Readers: :mod:`pipeline.read.word_tables` (word
 positions: unruled tables, OCR'd pages) and :mod:`pipeline.read.ruled_tables` (ruled
-tables of a text layer, through pdfplumber).
+tables of a text layer, from their rules).
 """
 
 from __future__ import annotations
@@ -222,7 +222,7 @@ class Table:
     rows: list[Row] = field(default_factory=list)
     page: int = 0
     spans: list[Span] = field(default_factory=list)  # header + rows, one span per page
-    source: str = "words"  # "words" | "pdfplumber" | "lines"
+    source: str = "words"  # "words" | "rules" (a ruled grid) | "lines"
     title: str | None = None  # the heading printed just above, when the reader knows it
     continues: bool = False  # rows without a header: the end of the table on the page before
 

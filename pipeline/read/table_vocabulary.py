@@ -202,6 +202,24 @@ def programme_measure(header: str) -> str | None:
     return "ae" if _PROGRAMME_TOTAL_RE.match(header_key(header)) else None
 
 
+#: A total whose kind the header does not say: "Total", "Total HT", "Total encaissé".
+_BARE_TOTAL_RE = re.compile(r"^(?:total|montant\s+total|cout\s+total)(?:\s+(?:ht|ttc|encaisse?e?s?|realise?e?s?))?$")
+
+
+def heads_unnamed_money(header: str) -> bool:
+    """A header over money that says no measure: a year alone or a bare total ("recettes |
+    2014 | 2015 | total | total encaissé"). Over figures, such a column is money of a kind
+    the vocabulary cannot name (``other``), unless the table's title names it
+    (:func:`programme_measure`).
+
+    >>> heads_unnamed_money("2014"), heads_unnamed_money("total encaissé"), heads_unnamed_money("Taux")
+    (True, True, False)
+    """
+    if measure_of(header) is not None:
+        return False
+    return bool(_YEAR_RE.fullmatch(header.strip()) or _BARE_TOTAL_RE.match(header_key(header)))
+
+
 # ---------------------------------------------------------------------------
 # Roles of text columns
 # ---------------------------------------------------------------------------

@@ -14,7 +14,7 @@ or an annex's "BUDGET PROVISIONNEL" (``AXES | ACTIONS | BP`` with a ``TOTAL`` ro
 
 Two readers, one result (:class:`~pipeline.read.table_cells.Table`):
 
-* ruled tables of born-digital pages: pdfplumber (:mod:`pipeline.read.ruled_tables`);
+* ruled tables of born-digital pages: the grids of their drawn rules (:mod:`pipeline.read.ruled_tables`);
 * everything else — unruled tables, tables on OCR'd pages — from word positions
   (:mod:`pipeline.read.word_tables`).
 
@@ -81,7 +81,7 @@ def tables_of(doc: Document, span: Span) -> list[Table]:
     return _CACHE[key]
 
 
-def find_tables(doc: Document, span: Span | None = None, use_pdfplumber: bool = True,
+def find_tables(doc: Document, span: Span | None = None, use_rules: bool = True,
                 reread: bool = True) -> list[Table]:
     """Tables of money whose header lies in ``span`` (the whole document by default), in order.
 
@@ -94,7 +94,7 @@ def find_tables(doc: Document, span: Span | None = None, use_pdfplumber: bool = 
     for page in doc.pages:
         if page.end <= span.start or page.start >= span.end:
             continue
-        ruled = ruled_tables(doc, page.page_no) if use_pdfplumber and page.source.value == "text_layer" else []
+        ruled = ruled_tables(doc, page.page_no) if use_rules and page.source.value == "text_layer" else []
         words = [t for t in tables_on_page(doc, page.page_no)
                  if not any(r.covers(t.start) or t.covers(r.start) for r in ruled)]
         lists = [t for t in titled_lists(doc, page.page_no)
