@@ -97,9 +97,14 @@ def _terms() -> dict[str, list[tuple[tuple[str, ...], float]]]:
             for code, terms in VOCABULARY.items()}
 
 
-def _contains(seq: list[str], term: tuple[str, ...]) -> bool:
-    n = len(term)
-    return any(tuple(seq[i:i + n]) == term for i in range(len(seq) - n + 1))
+def _grams(seq: list[str], sizes: frozenset[int]) -> set[tuple[str, ...]]:
+    """Every run of ``sizes`` consecutive words of ``seq``: a term is met when it is one."""
+    return {tuple(seq[i:i + n]) for n in sizes for i in range(len(seq) - n + 1)}
+
+
+@functools.lru_cache(maxsize=1)
+def _term_sizes() -> frozenset[int]:
+    return frozenset(len(term) for terms in _terms().values() for term, _ in terms)
 
 
 @dataclass(frozen=True)
@@ -117,15 +122,17 @@ def classify(title: str | None, decision: str | None = None) -> Matiere | None:
     """
     # a term is met in the lemmas or in the words as written: the small model's lemmas
     # slip on administrative words ("déclassement" → "déclassemer")
-    title_lemmas = [lemmas(title or ""), words(title or "")]
-    decision_lemmas = [lemmas((decision or "")[:DECISION_CHARS]), words((decision or "")[:DECISION_CHARS])]
+    sizes = _term_sizes()
+    in_title = _grams(lemmas(title or ""), sizes) | _grams(words(title or ""), sizes)
+    in_decision = (_grams(lemmas((decision or "")[:DECISION_CHARS]), sizes)
+                   | _grams(words((decision or "")[:DECISION_CHARS]), sizes))
     scores: dict[str, float] = {}
     for code, terms in _terms().items():
         score = 0.0
         for term, weight in terms:
-            if any(_contains(seq, term) for seq in title_lemmas):
+            if term in in_title:
                 score += weight * TITLE_WEIGHT
-            elif any(_contains(seq, term) for seq in decision_lemmas):
+            elif term in in_decision:
                 score += weight
         if score:
             scores[code] = score

@@ -68,9 +68,9 @@ def titled_lists(doc: Document, page_no: int) -> list[Table]:
         # the title may wrap: "SUBVENTIONS" / "ASSOCIATIONS 2013"
         for k in range(len(line)):
             run = line[k:]
-            head = fold(" ".join(w.text for w in run))
-            if not run[0].text.lower().startswith("subvention") and not run[0].text.lower().startswith("liste"):
+            if not run[0].text.lower().startswith(("subvention", "liste")):
                 continue
+            head = fold(" ".join(w.text for w in run))
             below = [w for w in words if w.top > run[0].bottom and w.top < run[0].bottom + 40 and
                      w.x0 >= run[0].x0 - 5 and w.x1 <= run[-1].x1 + 80]
             nxt = _lines(below)[:1]

@@ -29,6 +29,7 @@ belongs to (a recettes amount is ``other``, a dépenses amount ``expense``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.model import strip_accents
 
@@ -52,6 +53,7 @@ _NOISE_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)  # headers repeat on every row that asks
 def header_key(text: str) -> str:
     """A header as the vocabulary compares it: "Montant voté (€)" → "montant vote"."""
     t = fold(_NOISE_RE.sub(" ", text))
@@ -142,6 +144,7 @@ _CUT_WORDS = {"disponible": "available", "proposition": "proposed", "depenses": 
 _SECTION_WORDS_RE = re.compile(r"\b(?:(?:section|credits?|subventions?)\s+)?(?:de\s+|d\s*)?(?:fonctionnement|investissement)\b")
 
 
+@lru_cache(maxsize=8192)  # headers repeat on every row that asks
 def measure_of(text: str) -> str | None:
     """The ``measure`` a printed column header stands for, or None for a text column.
 
@@ -251,6 +254,7 @@ _ROLE_PATTERNS: tuple[tuple[str, str], ...] = (
 _ROLES = tuple((r, re.compile(p, re.X)) for r, p in _ROLE_PATTERNS)
 
 
+@lru_cache(maxsize=8192)  # headers repeat on every row that asks
 def role_of(header: str) -> str:
     """``measure`` | ``siret`` | ``rate`` | ``imputation`` | ``code`` | ``beneficiary`` |
     ``label`` | ``other`` for a printed header.
