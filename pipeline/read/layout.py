@@ -135,7 +135,15 @@ def split_sidebar(lines: list[list[RawWord]], page_width: float) -> list[list[Ra
     # a gutter needs three consecutive free lines somewhere: test the others no further
     triples = free[:-2] & free[1:-1] & free[2:]
     best: tuple[int, int, float] | None = None
+    previous = -2
     for k in np.nonzero(triples.any(axis=0))[0]:
+        # beside a gutter that is crossed by the same lines, every free line divides its
+        # words the same way (no word can end between two free positions 2 pt apart):
+        # the same run, which a later position cannot better
+        same = k == previous + 1 and np.array_equal(crossed[:, k], crossed[:, previous])
+        previous = k
+        if same:
+            continue
         run = _sidebar_run(lines, float(xs[k]), crossed[:, k].tolist())
         if run and (best is None or run[1] - run[0] > best[1] - best[0]):
             best = (run[0], run[1], float(xs[k]))

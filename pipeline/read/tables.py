@@ -24,6 +24,8 @@ A table continued on the next page under a repeated header stays one table.
 
 from __future__ import annotations
 
+import copy
+
 from pipeline.model import Document, Span
 from pipeline.read.figure_reread import check_figures
 from pipeline.read.list_tables import titled_lists
@@ -81,6 +83,31 @@ def tables_of(doc: Document, span: Span) -> list[Table]:
     return _CACHE[key]
 
 
+_PAGE_CACHE: dict[tuple[str, int, int, bool], list[Table]] = {}
+#: Pages whose tables are remembered: the acts of minutes share their pages, and each act
+#: asks for the tables of its span.
+PAGE_CACHE_SIZE = 64
+
+
+def _page_tables(doc: Document, page_no: int, use_rules: bool) -> list[Table]:
+    """The tables of one page, in order: ruled ones, then those rebuilt from word positions
+    where no ruled table stands, then titled lists where neither does. Read once per page;
+    each caller gets its own copy (merging a table continued over a page break, naming a
+    column or re-reading figures changes the tables)."""
+    key = (doc.doc_id, len(doc.text), page_no, use_rules)
+    if key not in _PAGE_CACHE:
+        if len(_PAGE_CACHE) >= PAGE_CACHE_SIZE:
+            _PAGE_CACHE.clear()
+        page = doc.page(page_no)
+        ruled = ruled_tables(doc, page_no) if use_rules and page.source.value == "text_layer" else []
+        words = [t for t in tables_on_page(doc, page_no)
+                 if not any(r.covers(t.start) or t.covers(r.start) for r in ruled)]
+        lists = [t for t in titled_lists(doc, page_no)
+                 if not any(r.covers(t.start) or r.covers(t.rows[0].start) for r in ruled + words)]
+        _PAGE_CACHE[key] = sorted(ruled + words + lists, key=lambda t: t.start)
+    return copy.deepcopy(_PAGE_CACHE[key])
+
+
 def find_tables(doc: Document, span: Span | None = None, use_rules: bool = True,
                 reread: bool = True) -> list[Table]:
     """Tables of money whose header lies in ``span`` (the whole document by default), in order.
@@ -94,12 +121,7 @@ def find_tables(doc: Document, span: Span | None = None, use_rules: bool = True,
     for page in doc.pages:
         if page.end <= span.start or page.start >= span.end:
             continue
-        ruled = ruled_tables(doc, page.page_no) if use_rules and page.source.value == "text_layer" else []
-        words = [t for t in tables_on_page(doc, page.page_no)
-                 if not any(r.covers(t.start) or t.covers(r.start) for r in ruled)]
-        lists = [t for t in titled_lists(doc, page.page_no)
-                 if not any(r.covers(t.start) or r.covers(t.rows[0].start) for r in ruled + words)]
-        for t in sorted(ruled + words + lists, key=lambda t: t.start):
+        for t in _page_tables(doc, page.page_no, use_rules):
             if span.start <= t.start < span.end:
                 found.append(t)
     merged: list[Table] = []
