@@ -139,14 +139,28 @@ class Document:
         parts.append(self.text[pos:span.end])
         return "".join(parts).replace("\f", "\n")
 
-    def words_in(self, span: Span) -> Iterator[tuple[int, Word]]:
-        """Yield ``(page_no, word)`` for every word whose start lies inside ``span``."""
+    @cached_property
+    def _word_order(self) -> list[tuple[list[int], list[Word]]]:
+        """Per page, its words sorted by text offset and their offsets (for bisection)."""
+        out = []
         for p in self.pages:
-            if p.end <= span.start or p.start >= span.end:
+            words = sorted(p.words, key=lambda w: w.start)
+            out.append(([w.start for w in words], words))
+        return out
+
+    def words_in(self, span: Span) -> Iterator[tuple[int, Word]]:
+        """Yield ``(page_no, word)`` for every word whose start lies inside ``span``, page
+        by page in text order."""
+        first = max(0, bisect.bisect_right(self._page_starts, span.start) - 1)
+        for k in range(first, len(self.pages)):
+            p = self.pages[k]
+            if p.start >= span.end:
+                break
+            if p.end <= span.start:
                 continue
-            for w in p.words:
-                if span.start <= w.start < span.end:
-                    yield p.page_no, w
+            starts, words = self._word_order[k]
+            for i in range(bisect.bisect_left(starts, span.start), bisect.bisect_left(starts, span.end)):
+                yield p.page_no, words[i]
 
 
 class SectionKind(StrEnum):

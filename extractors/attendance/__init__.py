@@ -71,6 +71,7 @@ _NOT_NAME_WORDS = {
     "délégués", "délégué", "présents", "présent", "absents", "excusés", "pouvoir", "pouvoirs",
     "procuration", "séance", "total", "néant", "aucun", "aucune", "objet", "ordre", "jour",
 }
+_NOT_NAME_FOLDED = frozenset(fold(x) for x in _NOT_NAME_WORDS)
 
 
 def _person_like(cell: str) -> bool:
@@ -256,7 +257,7 @@ def _is_name(text: str) -> bool:
     words = re.sub(r"^(?:Monsieur|Madame|Mademoiselle|Mme|Mlle|MM\.?|M\.)\s*", "", text).split()
     if not 1 <= len(words) <= 6:
         return False
-    if any(fold(w.strip(".,")) in {fold(x) for x in _NOT_NAME_WORDS} for w in words):
+    if any(fold(w.strip(".,")) in _NOT_NAME_FOLDED for w in words):
         return False
     if not all(_NAME_WORD_RE.match(w) for w in words):
         return False
