@@ -698,6 +698,8 @@ def apply_void_proxies(entries: list[Entry], text: str) -> list[Entry]:
 def apply_movements(entries: list[Entry], text: str) -> list[Entry]:
     """Apply, in order, the arrivals and departures announced in ``text``."""
     events: list[tuple[int, str, str, str | None]] = []
+    if not P.MOVEMENT_WORD_RE.search(text):
+        return list(entries)  # neither pattern can match without one of their verbs
     for m in P.ARRIVAL_RE.finditer(text):
         events.append((m.start(), "in", m.group("name1") or m.group("name2"), None))
     for m in P.DEPARTURE_RE.finditer(text):

@@ -256,6 +256,10 @@ DEPARTURE_RE = re.compile(
     re.X | re.M,
 )
 
+#: The words without which neither an arrival nor a departure can be read (a cheap test
+#: before the two patterns above, which try a name at every position).
+MOVEMENT_WORD_RE = re.compile(r"arriv|retour|rejoint|entre|d[ée]part|quitt|retire", re.I)
+
 #: The proxy given on leaving: "(procuration à Bernadette CORVISIER)", "et donne pouvoir à M. Y".
 LEAVING_PROXY_RE = re.compile(
     rf"""^[^.\n]{{0,40}}?(?:pouvoir|procuration)\s+[àa]\s+(?P<holder>{_NAME})""",

@@ -216,6 +216,8 @@ def _line_text(words: list[Any]) -> str:
 def extract(grid: Grid, words: list[Any]) -> list[list[str | None]]:
     """The grid's cells' texts, row by row (None for a merged-away cell)."""
     out = []
+    x0, top, x1, bottom = grid.bbox
+    words = [w for w in words if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom]
     for row, row_box in zip(grid.rows, grid.row_boxes):
         in_row = [w for w in words if _inside(w, row_box)]
         out.append([None if cell is None else cell_text(in_row, cell) for cell in row])
