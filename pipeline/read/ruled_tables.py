@@ -18,7 +18,7 @@ from pathlib import Path
 from pipeline.model import Document, Span
 from pipeline.read.table_cells import (SECTION_ROW_RE, Column, Row, Table, has_amount, is_header_year, join_wrapped,
                                        words_span)
-from pipeline.read.rules import Grid, extract, grids, page_edges
+from pipeline.read.rules import Grid, bbox_of, extract, grids, page_edges
 from pipeline.read.table_vocabulary import heads_unnamed_money, is_programme_table, measure_of, programme_measure
 
 #: A page with fewer drawn paths than this has no ruled table (a frame, an underline…).
@@ -297,12 +297,17 @@ def _programme_hints(headers: list[Column], head: list[list[str | None]], words:
             col.measure_hint = programme_measure(col.header)
 
 
+def _money_row(cells: list[str | None]) -> bool:
+    """A row of the body: some cell holds money, or a figure per line."""
+    return any(_money_cell(_clean_cell(c, False)) or _money_lines(c) for c in cells if c)
+
+
 def _heads_columns(cells: list[str | None]) -> bool:
     """A row of headers: two cells or more that name a measure or a year ("recettes | 2014 |
     2015 | 2016 | total | total encaissé"), and no figure."""
-    texts = [_clean_cell(c, False) for c in cells if c and c.strip()]
-    if any(_money_cell(t) for t in texts) or any(_money_lines(c) for c in cells if c):
+    if _money_row(cells):
         return False
+    texts = [_clean_cell(c, False) for c in cells if c and c.strip()]
     return sum(1 for t in texts if is_header_year(t) or measure_of(t)) >= 2
 
 
@@ -317,15 +322,10 @@ def _stacked_tables(raw: list[list[str | None]], boxes: list[list[Box | None]], 
         if seen_money and _heads_columns(cells):
             starts.append(ri)
             seen_money = False
-        elif any(_money_cell(_clean_cell(c, False)) or _money_lines(c) for c in cells if c):
+        elif _money_row(cells):
             seen_money = True
     bounds = list(zip(starts, starts[1:] + [len(raw)]))
     return [(raw[a:b], boxes[a:b], row_boxes[a:b]) for a, b in bounds]
-
-
-def _bbox(row_boxes: list[Box]) -> Box:
-    return (min(b[0] for b in row_boxes), min(b[1] for b in row_boxes), max(b[2] for b in row_boxes),
-            max(b[3] for b in row_boxes))
 
 
 def ruled_tables(doc: Document, page_no: int) -> list[Table]:
@@ -346,10 +346,9 @@ def ruled_tables(doc: Document, page_no: int) -> list[Table]:
     for raw, boxes, row_boxes in segments:
         if not raw or len(boxes) != len(raw):
             continue
-        bbox = _bbox(row_boxes)
+        bbox = bbox_of(row_boxes)
         n_head = 0
-        while n_head < len(raw) and not any(_money_cell(_clean_cell(c, False)) or _money_lines(c)
-                                            for c in raw[n_head] if c):
+        while n_head < len(raw) and not _money_row(raw[n_head]):
             n_head += 1
         if n_head == len(raw):
             continue

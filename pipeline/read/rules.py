@@ -141,8 +141,12 @@ class Grid:
 
     @property
     def bbox(self) -> Box:
-        return (min(b[0] for b in self.row_boxes), min(b[1] for b in self.row_boxes),
-                max(b[2] for b in self.row_boxes), max(b[3] for b in self.row_boxes))
+        return bbox_of(self.row_boxes)
+
+
+def bbox_of(boxes: list[Box]) -> Box:
+    """The box covering ``boxes``."""
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
 def grids(edges: list[dict[str, Any]]) -> list[Grid]:
