@@ -182,7 +182,9 @@ def measure_of(text: str) -> str | None:
 _PROGRAMME_RE = re.compile(r"\bautorisations?\s+d['’]?\s*(?:e\s+)?(?:programme|engagement)s?\b|\ba[pe]\s*[-/]\s*cp\b"
                            r"|\bcr[ée]dits?\s+(?:pluriannuels\s+)?de\s+paiements?\b", re.I)
 # What the totals of such a table are: "Total", "Total HT", "Total TTC", "Montant total".
-_PROGRAMME_TOTAL_RE = re.compile(r"^(?:total|montant\s+total|cout\s+total)(?:\s+(?:ht|ttc))?$")
+#: A total, as a header prints it: "Total", "Montant total", "Coût total".
+_TOTAL = r"(?:total|montant\s+total|cout\s+total)"
+_PROGRAMME_TOTAL_RE = re.compile(rf"^{_TOTAL}(?:\s+(?:ht|ttc))?$")
 
 
 def is_programme_table(text: str) -> bool:
@@ -206,7 +208,7 @@ def programme_measure(header: str) -> str | None:
 
 
 #: A total whose kind the header does not say: "Total", "Total HT", "Total encaissé".
-_BARE_TOTAL_RE = re.compile(r"^(?:total|montant\s+total|cout\s+total)(?:\s+(?:ht|ttc|encaisse?e?s?|realise?e?s?))?$")
+_BARE_TOTAL_RE = re.compile(rf"^{_TOTAL}(?:\s+(?:ht|ttc|encaisse?e?s?|realise?e?s?))?$")
 
 
 def heads_unnamed_money(header: str) -> bool:
