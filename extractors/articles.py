@@ -88,6 +88,9 @@ class Article:
     start: int
     page: int
     lines: list[str] = field(default_factory=list)
+    #: where its text is printed: from its first kept line to its last (a table or a page
+    #: head it runs over is inside the range, and not in ``lines``)
+    span: tuple[int, int] | None = None
 
 
 def _number(raw: str) -> int | None:
@@ -150,6 +153,7 @@ def find_articles(lines: list[TextLine]) -> list[Article]:
         if articles:
             kept = _drop_tables(_drop_page_heads(current))
             articles[-1].lines = [ln.text for ln in kept]
+            articles[-1].span = (kept[0].start, kept[-1].end) if kept else None
 
     for line in lines:
         m = LABEL_RE.match(line.text)
@@ -194,7 +198,7 @@ def single_paragraph(lines: list[TextLine]) -> Article | None:
         kept = _drop_tables(_drop_page_heads(body))
         if not kept or not re.match(r"[A-ZÀ-Ýa-zà-ÿ'’]", kept[0].text):
             return None
-        return Article(1, kept[0].start, kept[0].page, [b.text for b in kept])
+        return Article(1, kept[0].start, kept[0].page, [b.text for b in kept], (kept[0].start, kept[-1].end))
     return None
 
 
@@ -249,6 +253,7 @@ def articles(act: Act, found: Found, issues: IssueLog) -> list[ArticleRow]:
             text = repair_ocr(text)
         if not text:
             continue
+        start, end = art.span if art.span else (None, None)
         rows.append(ArticleRow(act_id=act.act_id, doc_id=act.doc.doc_id, number=art.number, text=text,
-                               page=art.page))
+                               page=art.page, char_start=start, char_end=end))
     return _convention_runs(rows)

@@ -166,6 +166,20 @@ def test_header_item_heading(head: str, number: str | None, title: str) -> None:
     assert (heading.number, heading.title) == (number, title)
 
 
+@pytest.mark.parametrize("head, title", [
+    # a heading on the last line of its page: the next page's running head is not its title
+    ("\uf0d8 DE-2014/57 – Ouverture de la cantine le mercredi\fDEPARTEMENT DE LOIRE-ATLANTIQUE\tCM 17 juin 2014\t55\n"
+     "Canton de BOURGNEUF-EN-RETZ\nMonsieur le Maire, rapporteur, expose :", "Ouverture de la cantine le mercredi"),
+    ("12. FINANCES - Tarifs communaux 2025\fCommune de Fargues\tPage 4\nMonsieur le Maire expose",
+     "FINANCES - Tarifs communaux 2025"),
+    ("Location de l'étage de la maison de la gare\fVille de Lannion\tConseil du 8 juin 2020\t18",
+     "Location de l'étage de la maison de la gare"),
+])
+def test_header_item_heading_stops_at_its_page_end(head: str, title: str) -> None:
+    heading = find_item_heading(head)
+    assert heading is not None and heading.title == title
+
+
 @pytest.mark.parametrize("head", [
     "n° DBC 2019-070 du 3 juin 2019 approuvant la cession",       # a reference quoted in the text
     "R20-53 du Code des Postes et communications électroniques",
@@ -868,3 +882,34 @@ def test_header_secretary_named_by_surname_is_the_member_of_the_list(text: str, 
     names = ("Etaient présents : Pierre-Jean ZANNETTACCI, Jean-Claude GAUTHIER, René GRUMEL, Jean-Claude PERRAUD, "
              "Paul GAUTHIER")
     assert find_by_surname(text, SECRETARY_RES, names) == expected
+
+
+@pytest.mark.parametrize("authority, name", [
+    ("Région Grand Est", "Grand Est"),
+    ("Département du Pas-de-Calais", "Pas-de-Calais"),
+    ("Communauté de communes du Pays de Landerneau-Daoulas", "Pays de Landerneau-Daoulas"),
+    ("Communauté d'agglomération du Grand Cognac", "Grand Cognac"),
+    ("Commune de L'Arbresle", "Arbresle"),  # the article is printed or not: "MAIRIE DE L'ARBRESLE", "Arbresle"
+    ("Ville de Lannion", "Lannion"),
+    ("Syndicat mixte du bassin de la Sèvre", "bassin de la Sèvre"),
+    ("Roannais Agglomération", "Roannais Agglomération"),  # no style before the name
+])
+def test_header_authority_name_without_its_style(authority: str, name: str) -> None:
+    from pipeline.normalize.organisations import authority_name
+
+    assert authority_name(authority) == name
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Le Conseil de Communauté, convoqué le 19/01/2023", "conseil_communautaire"),
+    ("Extrait du registre des délibérations du conseil métropolitain", "conseil_communautaire"),
+    ("La Commission permanente du Conseil départemental", "commission_permanente"),
+    ("Le Bureau syndical, après en avoir délibéré", "bureau"),
+    ("les conseillers municipaux présents", "conseil_municipal"),
+    ("Le Conseil général du Calvados", "conseil_departemental"),
+    ("Le préfet de la région", None),
+])
+def test_header_bodies_vocabulary(text: str, body: str | None) -> None:
+    from pipeline.normalize.bodies import body_in
+
+    assert body_in(text) == body

@@ -10,6 +10,7 @@ from pipeline.errors import IssueLog
 from pipeline.read.load import load_document
 from pipeline.model import Document, Page, Span, TextSource, Word
 from pipeline.options import Options
+from pipeline.read.table_cells import leading_figure
 from pipeline.read.tables import classify_header, find_tables, join_wrapped, whole_header
 from tests.pdfgen import placed_pdf
 
@@ -477,3 +478,20 @@ def test_a_row_of_labels_inside_a_ruled_table_starts_no_table(tmp_path: Path) ->
     doc = load_document(placed_pdf(tmp_path / "bp.pdf", [text], [boxes]), Options(ocr=False), IssueLog())
     [t] = find_tables(doc)
     assert [r.text(2) for r in t.rows] == ["12 000,00", "1 500,00"]
+
+
+@pytest.mark.parametrize("cell, first_line, ok", [
+    # a money cell over lines: its figure is its first line when the rest is something else
+    ("5 700,00 € (Acompte : 3 000,00 € Solde en fonction du résultat)", "5 700,00 €", True),
+    ("14 971,00 € (Acompte : 8 000,00 €)", "14 971,00 €", True),
+    ("1 500,00 € (Equipement)", "1 500,00 €", True),
+    ("2 000,00", "2 000,00", True),
+    # a figure wrapped over two lines is not its first line's figure
+    ("104 500,00", "104", False),
+    ("1 234 567,89 €", "1 234", False),
+    ("12 000 €", "12 000", False),
+    # a label's first line is no figure
+    ("Compagnons de la Blanche – section animation", "Compagnons de la Blanche –", False),
+])
+def test_tables_money_cell_figure_is_its_opening_line(cell: str, first_line: str, ok: bool) -> None:
+    assert leading_figure(cell, first_line) is ok

@@ -7,9 +7,13 @@ from pathlib import Path
 import pytest
 
 from extractors.votes import (
-    decided_without_vote, find_tallies, find_unanimity, not_voting_persons, read_vote, read_vote_table, roll_call,
+    decided_without_vote, extract_votes, find_tallies, find_unanimity, not_voting_persons, read_vote, read_vote_table,
+    roll_call,
 )
-from pipeline.model import SectionKind
+from extractors.registry import ActFields, Found
+from pipeline.errors import IssueLog
+from pipeline.model import SectionKind, Span
+from schemas.rows import VoteRow
 from tests.conftest import DEV, REAL, load_gold, dev_pdfs
 from tests.test_attendance import make_act
 
@@ -157,6 +161,43 @@ def test_votes_read_vote_columns(vote_text: str, counts: dict, unanimous: bool |
 def test_votes_table_by_group(text: str, counts: dict, groups: dict) -> None:
     t = read_vote_table(text)
     assert t is not None and (t.counts, t.groups) == (counts, groups)
+
+
+@pytest.mark.parametrize("text, printed", [
+    # each count where it is printed: the total row of a table by group, a boxed tally, a
+    # tally in figures or in words, in any order
+    ("Groupe\tPour\tContre\tAbstention\nGroupe A\t66\t–\t–\nGroupe B\t–\t32\t28\nTotal\t66\t32\t28\nADOPTÉ",
+     {"for": "66", "against": "32", "abstain": "28"}),
+    ("Votants\tPour\tContre\tAbstentions\n29\t25\t2\t2", {"for": "25", "against": "2", "abstain": "2"}),
+    ("Adopté par 20 voix pour et 2 abstentions (GUICHARD Patrick, GUÉRIN Anne).", {"for": "20", "abstain": "2"}),
+    ("Par : DEUX voix POUR - ONZE voix CONTRE et 1 ABSTENTION", {"for": "DEUX", "against": "ONZE", "abstain": "1"}),
+    ("Pour : 19 – Contre : 2 – Abstention : 1", {"for": "19", "against": "2", "abstain": "1"}),
+    ("0 contre, 0 abstention, 13 pour", {"for": "13", "against": "0", "abstain": "0"}),
+])
+def test_votes_counts_say_where_they_are_printed(text: str, printed: dict) -> None:
+    act = make_act((SectionKind.HEADER, "Délibération n° 2024-01", False), (SectionKind.VOTE, text, False))
+    out = extract_votes(act, Found(), IssueLog())
+    got = {r.position: act.doc.text[r.char_start:r.char_end] for r in out if isinstance(r, VoteRow)}
+    assert got == printed
+    fields = [r for r in out if isinstance(r, ActFields)][0]
+    assert {c: act.doc.text[a:b] for c, (a, b) in fields.spans.items() if c.startswith("votes_")} == \
+        {f"votes_{p}": v for p, v in printed.items()}
+    # the outcome the counts decide points at the majority's count
+    majority = "for" if fields.values["outcome"] == "adopted" else "against"
+    assert act.doc.text[slice(*fields.spans["outcome"])] == printed[majority]
+
+
+def test_votes_counts_placed_past_running_headers() -> None:
+    # a running header between the vote's lines is cut out of the text read: the offsets
+    # still point into the document
+    import dataclasses
+
+    act = make_act((SectionKind.VOTE, "Pour : 19\nVille de Lannion\tConseil du 8 juin\t18\nContre : 2", False))
+    head = act.doc.text.index("Ville de Lannion")
+    doc = dataclasses.replace(act.doc, furniture=(Span(head, act.doc.text.index("Contre")),))
+    act = dataclasses.replace(act, doc=doc, sections=tuple(dataclasses.replace(s, doc=doc) for s in act.sections))
+    rows = [r for r in extract_votes(act, Found(), IssueLog()) if isinstance(r, VoteRow)]
+    assert {r.position: doc.text[r.char_start:r.char_end] for r in rows} == {"for": "19", "against": "2"}
 
 
 @pytest.mark.parametrize("text, expected", [

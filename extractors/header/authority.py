@@ -15,22 +15,11 @@ from typing import Sequence
 from extractors.header.regions import region_name
 from extractors.header.text import fold
 from pipeline.model import collapse_ws
+from pipeline.normalize.bodies import body_in
 
 # ---------------------------------------------------------------------------
 # Body
 # ---------------------------------------------------------------------------
-
-# The deliberating bodies, most specific first: a commission permanente is "of the
-# conseil départemental", so its name must win when both are printed.
-_BODIES: tuple[tuple[str, str], ...] = (
-    ("commission_permanente", r"commission\s+permanente"),
-    ("bureau", r"bureau\s+(?:communautaire|municipal|syndical|d[ée]lib[ée]ratif)|^\W{0,2}bureau\s+n\s?[°o]"),  # DÉLIBÉRATION DU BUREAU N° …
-    ("conseil_communautaire", r"conseil\s+communautaire|conseillers\s+communautaires|conseil\s+de\s+communaut[ée]"
-                              r"|conseil\s+de\s+la\s+m[ée]tropole|conseil\s+m[ée]tropolitain"),
-    ("conseil_municipal", r"conseil\s+municipal|conseillers\s+municipaux"),
-    ("conseil_departemental", r"conseil\s+d[ée]partemental|conseil\s+g[ée]n[ée]ral"),
-    ("conseil_regional", r"conseil\s+r[ée]gional"),
-)
 
 #: "DELIBERATION DE LA COMMISSION PERMANENTE", "REGISTRE DES DÉLIBÉRATIONS DU CONSEIL
 #: MUNICIPAL", "PROCÈS-VERBAL DU CONSEIL MUNICIPAL", "COMPTE RENDU DE LA SÉANCE DU CONSEIL
@@ -73,13 +62,6 @@ _MEETING_RE = re.compile(
 )
 
 
-def _body_in(text: str) -> str | None:
-    for name, rx in _BODIES:
-        if re.search(rx, text, re.I):
-            return name
-    return None
-
-
 def deliberating_bodies(text: str) -> set[str]:
     """Every body ``text`` has deliberate or decide ("Le bureau communautaire, après en avoir
     délibéré", "Le Conseil communautaire :"): a council's item that reports its bureau's
@@ -87,7 +69,7 @@ def deliberating_bodies(text: str) -> set[str]:
     found = set()
     for rx in (_DELIBERATING_RE, _SUBJECT_LINE_RE):
         for m in rx.finditer(text or ""):
-            body = _body_in(m.group("body"))
+            body = body_in(m.group("body"))
             if body:
                 found.add(body)
     return found
@@ -105,14 +87,14 @@ def find_body(text: str, *, deliberating_only: bool = False) -> str | None:
         return None
     if not deliberating_only:
         for m in _TITLE_OF_BODY_RE.finditer(text[:2500]):
-            found = _body_in(m.group("body") or m.group("line") or m.group("above") or m.group("head")
+            found = body_in(m.group("body") or m.group("line") or m.group("above") or m.group("head")
                              or m.group("alone") or "")
             if found:
                 return found
     for rx in (_DELIBERATING_RE, _SUBJECT_LINE_RE) + (() if deliberating_only else (_MEETING_RE,)):
         m = rx.search(text)
-        if m and _body_in(m.group("body")):
-            return _body_in(m.group("body"))
+        if m and body_in(m.group("body")):
+            return body_in(m.group("body"))
     return None
 
 

@@ -131,7 +131,7 @@ def find_item_heading(head: str, vocabulary: str = "", full: LineWidths | None =
             return ItemHeading(None, _join_title_lines(lines[:6], vocabulary, full))
         # or a short line of its own, where the minutes start an item: "Vote des 4 taxes"
         # (not a sentence, not "DM1 … approuvé : Vote : 14 pour")
-        first = lines[0].strip()
+        first = lines[0].split("\f")[0].strip()
         if 2 <= len(first.split()) and len(first) <= 100 and ":" not in first \
                 and not first.endswith((".", ";", ",")) and re.match(r"[A-ZÀ-Ý]", first):
             return ItemHeading(None, clean_title(first))
@@ -206,6 +206,10 @@ def _join_title_lines(lines: list[str], vocabulary: str = "", full: LineWidths |
     ("Monsieur X expose :", "Vu …") when that line comes within three lines.
     """
     first = lines[0].strip()
+    if "\f" in first:
+        # the heading is the last line of its page: the title stops there, the next page's
+        # running head ("DEPARTEMENT DE LOIRE-ATLANTIQUE CM 17 juin 2014 55") is not part of it
+        return clean_title(first.split("\f")[0])
     # a speck OCR reads in the margin before a wrapped line ("_ privées en eau.") is no text
     rest = [_SPECK_RE.sub("", ln.strip()) for ln in lines[1:6]]
     full = full or []

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from extractors.votes import patterns as V
 from extractors.quality import quality_check, result
@@ -56,6 +57,11 @@ class Tally:
     outcome: str | None = None
     start: int = 0
     end: int = 0
+    #: where each position's count is printed: offsets in the text read, then (once
+    #: :func:`read_vote` has placed them) in the document
+    at: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: the position whose count decided the outcome (a majority for, or against)
+    outcome_from: str | None = None
 
 
 def position_of(word: str) -> str:
@@ -195,6 +201,7 @@ def _tally_of(text: str, cluster: list[re.Match[str]], in_vote_section: bool,
         if pos in t.counts:
             continue
         t.counts[pos] = number(m.group("n")) or 0
+        t.at[pos] = (m.start("n"), m.end("n"))  # a figure, a number word, or OCR's "O" for 0
         if "groups" in m.re.groupindex:
             # "Pour : Groupe Grand Est Territoires (19), Groupe Grand Est en Commun (6), soit 25 voix"
             t.groups[pos] = [g.group("name").strip(" ,;–—-") for g in V.GROUP_COUNT_RE.finditer(m.group("groups"))]
@@ -249,6 +256,7 @@ def read_vote_table(text: str) -> Tally | None:
     around = text[max(0, m.start() - 60):(line_end if line_end >= 0 else len(text)) + 60]
     rows: list[tuple[str, list[int | None]]] = []
     total: list[int | None] | None = None
+    total_at: list[tuple[int, int]] = []  # the total row's cells, where its counts are printed
     end = m.end()
     for line in text[m.end():].split("\n")[:40]:
         pos_after = end + len(line) + 1
@@ -263,8 +271,15 @@ def read_vote_table(text: str) -> Tally | None:
             break
         nums = [int(v) if v.strip().isdigit() else None for v in values]
         label = cells[0].strip()
+        if label.isdigit():
+            break  # "29 | 25 | 2 | 2" under "Votants | Pour | …": a boxed tally, no group
         if re.match(r"(?i)total", label):
             total = nums
+            a = end + len(cells[0]) + 1
+            for v in values:
+                lead = len(v) - len(v.lstrip())
+                total_at.append((a + lead, a + len(v.rstrip())))
+                a += len(v) + 1
             end = pos_after
             break
         rows.append((label, nums))
@@ -284,6 +299,8 @@ def read_vote_table(text: str) -> Tally | None:
             sum(nums[k] or 0 for _, nums in rows if k < len(nums))
         if total is not None or count:
             t.counts[pos] = count or 0
+            if total and k < len(total) and total[k] is not None:
+                t.at[pos] = total_at[k]
         if groups:
             t.groups[pos] = groups
     return t if t.counts else None
@@ -300,9 +317,15 @@ def read_boxed_tally(text: str) -> Tally | None:
     if len(heads) != len(counts):
         return None
     t = Tally(start=m.start(), end=m.end())
-    for h, n in zip(heads, counts):
+    a = m.start("counts")
+    for h, cell in zip(heads, m.group("counts").split("\t")):
+        lead = len(cell) - len(cell.lstrip())
+        n, at = int(cell), (a + lead, a + len(cell.rstrip()))
+        a += len(cell) + 1
         if re.match(r"(?i)pour|contre|abst|ne\s+prend|n['’]ont|non|nppv|refus", h):
-            t.counts.setdefault(position_of(h) if not h.lower().startswith("nppv") else NOT_VOTING, n)
+            pos = position_of(h) if not h.lower().startswith("nppv") else NOT_VOTING
+            if pos not in t.counts:
+                t.counts[pos], t.at[pos] = n, at
     return t if len(t.counts) >= 2 else None
 
 
@@ -391,6 +414,37 @@ def _after_visas(text: str) -> str:
     return "\n".join(keep)
 
 
+def _placed(t: Tally, chunks: list[tuple[Span, str]], act: Act) -> Tally:
+    """``t`` with its counts' offsets turned from the joined text of ``chunks`` (each a
+    section's text without running headers, joined by newlines) to the document. A chunk
+    whose text is not its span's clean text (visas left out) gives no offset."""
+    doc = act.doc
+    placed: dict[str, tuple[int, int]] = {}
+    base = 0
+    for span, text in chunks:
+        mappable = len(text) == len(doc.clean(span))
+        for pos, (a, b) in t.at.items():
+            if mappable and base <= a and b <= base + len(text):
+                placed[pos] = (_doc_offset(doc, span, a - base), _doc_offset(doc, span, b - base - 1) + 1)
+        base += len(text) + 1
+    t.at = placed
+    return t
+
+
+def _doc_offset(doc: Any, span: Span, k: int) -> int:
+    """Document offset of character ``k`` of ``doc.clean(span)`` (running headers cut out)."""
+    pos = span.start
+    for f in doc.furniture:
+        if f.end <= span.start or f.start >= span.end:
+            continue
+        kept = max(pos, f.start) - pos
+        if k < kept:
+            return pos + k
+        k -= kept
+        pos = max(pos, f.end)
+    return pos + k
+
+
 def read_vote(act: Act, attendance: list[str] | None = None) -> Tally | None:
     """The act's vote, or None when its text states none."""
     attendance = attendance or []
@@ -401,7 +455,7 @@ def read_vote(act: Act, attendance: list[str] | None = None) -> Tally | None:
         text = "\n".join(t for _, t in chunks)
         table = read_vote_table(text) or read_boxed_tally(text)
         if table is not None:
-            return _named(_finish(table, text), act, kinds, attendance)
+            return _named(_finish(_placed(table, chunks, act), text), act, kinds, attendance)
         tallies = find_tallies(text, in_vote, attendance)
         unan = find_unanimity(text, in_vote)
         if not tallies and not unan:
@@ -420,8 +474,9 @@ def read_vote(act: Act, attendance: list[str] | None = None) -> Tally | None:
             n = re.match(r"\s*(?:des?\s+[\w\s]{0,30}?)?\(\s*(\d{1,3})\s*voix\s*\)", after)
             if n and FOR not in tally.counts:
                 tally.counts[FOR] = int(n.group(1))
+                tally.at[FOR] = (unan.end() + n.start(1), unan.end() + n.end(1))
             tally.unanimous = tally.counts.get(AGAINST, 0) == 0 or None
-        return _named(_finish(tally, text), act, kinds, attendance)
+        return _named(_finish(_placed(tally, chunks, act), text), act, kinds, attendance)
     # no vote statement in the act's own sections: "Le Conseil Adopte." anywhere in the body
     body = act.doc.clean(act.body_span)
     if re.search(r"^\W{0,3}\(?\s*adopt[ée]e?s?\s*\)?\s*\.?\s*$|\ble\s+conseil\s+(?:\w+\s+)?adopte\s*\.", body, re.I | re.M):
@@ -469,6 +524,7 @@ def _finish(t: Tally, text: str) -> Tally:
     elif FOR in t.counts and t.counts[FOR] != t.counts.get(AGAINST, 0):
         # a majority of the votes cast decides (CGCT L.2121-20); a tie is left unsaid
         t.outcome = "adopted" if t.counts[FOR] > t.counts.get(AGAINST, 0) else "rejected"
+        t.outcome_from = FOR if t.outcome == "adopted" else AGAINST
     elif t.unanimous or V.ADOPTED_RE.search(window) or re.search(r"\bmajorit[ée]", window, re.I):
         t.outcome = t.outcome or "adopted"
     return t
@@ -490,8 +546,12 @@ def extract_votes(act: Act, found: Found, issues: IssueLog) -> list[VoteRow | Ac
     # close the act after its body) is the votes for the elected, who are proclaimed
     whole = act.doc.text[act.span.start:act.span.end]
     results = list(V.ELECTION_RESULT_RE.finditer(whole)) if "obtenu" in whole else []
-    if tally is None and len(results) == 1 and V.PROCLAIMED_RE.search(whole):
+    proclaimed = V.PROCLAIMED_RE.search(whole) if len(results) == 1 else None
+    if tally is None and proclaimed:
         tally = Tally(outcome="adopted")
+        # the outcome is the proclamation ("ONT ETE PROCLAMES", "est élu")
+        tally.at["outcome"] = (act.span.start + proclaimed.start(), act.span.start + proclaimed.end())
+        tally.outcome_from = "outcome"
     if tally is None:
         return []
     elected: tuple[int, int] | None = None  # where the elected's votes are printed
@@ -500,18 +560,28 @@ def extract_votes(act: Act, found: Found, issues: IssueLog) -> list[VoteRow | Ac
         elected = (act.span.start + results[0].start("n"), act.span.start + results[0].end("n"))
     rows: list[VoteRow | ActFields] = []
     page = act.page_end
+    if elected:
+        tally.at[FOR] = elected
+    spans: dict[str, tuple[int, int]] = {}
     for pos in POSITIONS:
         if pos in tally.counts:
-            at = elected if pos == FOR and elected else (None, None)
+            at: tuple[int | None, int | None] = tally.at.get(pos, (None, None))
             rows.append(VoteRow(act.act_id, act.doc.doc_id, pos, tally.counts[pos],
                                 tally.groups.get(pos, []), tally.persons.get(pos, []),
                                 act.doc.page_at(at[0]) if at[0] is not None else page, at[0], at[1]))
+            if pos in tally.at:
+                spans[_COLUMN_OF[pos]] = tally.at[pos]
+    if tally.outcome and tally.outcome_from in tally.at:
+        spans["outcome"] = tally.at[tally.outcome_from]  # type: ignore[index]
     rows.append(ActFields({
         "votes_for": tally.counts.get(FOR), "votes_against": tally.counts.get(AGAINST),
         "votes_abstain": tally.counts.get(ABSTAIN), "votes_not_voting": tally.counts.get(NOT_VOTING),
         "unanimous": tally.unanimous, "outcome": tally.outcome,
-    }, {"votes_for": elected} if elected else {}))
+    }, spans))
     return rows
+
+
+_COLUMN_OF = {FOR: "votes_for", AGAINST: "votes_against", ABSTAIN: "votes_abstain", NOT_VOTING: "votes_not_voting"}
 
 
 # ---------------------------------------------------------------------------

@@ -23,17 +23,66 @@ from pathlib import Path
 from typing import Any, Iterable
 
 import pyarrow.dataset as ds
+from rapidfuzz.distance import Levenshtein
 
 from pipeline.model import strip_accents
 from pipeline.normalize.dates import find_dates
+from pipeline.normalize.frenchnum import parse_french_number
+from pipeline.normalize.bodies import body_words
 from pipeline.normalize.money import find_amounts, parse_amount
+from pipeline.normalize.organisations import authority_name
 from schemas import PROVENANCE_TABLES, TABLES
 
-_SKIP_RE = re.compile(r"[\s\-\u00ad\u2010\u2011]+")
+#: Left out when comparing: whitespace, hyphens, soft hyphens and dashes; accents are
+#: dropped (an OCR'd title is read with the accents the scan lost).
+_SKIP_RE = re.compile(r"[\s\-\u00ad\u2010-\u2015]+")
 
 
 def _fold(text: str) -> str:
-    return _SKIP_RE.sub("", text).replace("’", "'").lower()
+    return strip_accents(_SKIP_RE.sub("", text).replace("’", "'"))
+
+
+#: A long text (a title, a visa, an article) the reader repaired from OCR holds its value
+#: when they differ by at most this share of characters (``pipeline.runner.locate.find_near``).
+NEAR_DISTANCE = 0.05
+NEAR_MIN_LENGTH = 40
+
+
+#: A text the reader read around something it left out (an article over the table it
+#: announces, a page's head between its lines) holds its value in this many pieces at most,
+#: each at least :data:`PIECE_MIN_LENGTH` characters long, in order.
+MAX_PIECES = 3
+PIECE_MIN_LENGTH = 20
+
+
+def _holds_text(value: str, text: str) -> bool:
+    v, t = _fold(value), _fold(text)
+    if v in t:
+        return True
+    if len(v) >= NEAR_MIN_LENGTH and Levenshtein.normalized_distance(v, t) <= NEAR_DISTANCE:
+        return True
+    return _in_pieces(v, t)
+
+
+def _in_pieces(v: str, t: str) -> bool:
+    """``v`` is ``t`` with at most ``MAX_PIECES - 1`` passages of ``t`` left out."""
+    pos, pieces = 0, 0
+    while v:
+        lo, hi = 0, len(v)  # the longest prefix of v found in t from pos
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if t.find(v[:mid], pos) >= 0:
+                lo = mid
+            else:
+                hi = mid - 1
+        if lo < min(PIECE_MIN_LENGTH, len(v)):
+            return False
+        pos = t.find(v[:lo], pos) + lo
+        v = v[lo:]
+        pieces += 1
+        if pieces > MAX_PIECES:
+            return False
+    return True
 
 
 def _has_amount(text: str, value: Decimal | None) -> bool:
@@ -41,11 +90,18 @@ def _has_amount(text: str, value: Decimal | None) -> bool:
         return False
     if any(a.amount == value for a in find_amounts(text)):
         return True
+    if value < 0 and parse_amount(re.sub(r"^\s*[-–−]\s*\t\s*", "-", text)) == value:
+        return True  # the sign in a cell of its own: "-⇥2 910,00 €"
     return any(parse_amount(cell) == value for cell in re.split(r"[\t\n]", text) if cell.strip())
 
 
 def _has_number(text: str, value: int | None) -> bool:
-    return value is not None and re.search(rf"(?<!\d)0*{int(value)}(?!\d)", text) is not None
+    """``value`` printed in figures, or in words ("ONZE voix CONTRE")."""
+    if value is None:
+        return False
+    return re.search(rf"(?<!\d)0*{int(value)}(?!\d)", text) is not None \
+        or parse_french_number(text.strip().lower()) == int(value) \
+        or (int(value) == 0 and text.strip() in ("O", "o"))  # OCR's letter for the figure 0
 
 
 _DATE_COLUMNS = {"session_date", "prefecture_date", "publication_date"}
@@ -56,10 +112,11 @@ _NUMBER_COLUMNS = {"members_in_office", "members_present", "members_voting", "vo
 def holds(table: str, row: dict[str, Any], text: str) -> bool:
     """Whether ``text`` (the document text at the row's offsets) holds the row's value as
     printed. Text is compared without whitespace, hyphens and case."""
-    if table == "attendance":
-        return bool(row.get("printed")) and _fold(row["printed"]) in _fold(text)
+    if table == "attendance":  # the name as the list printed it, or the person's name
+        return (bool(row.get("printed")) and _fold(row["printed"]) in _fold(text)) \
+            or (bool(row.get("full_name")) and all(_fold(p) in _fold(text) for p in row["full_name"].split()))
     if table in ("legal_references", "articles"):
-        return bool(row.get("text")) and _fold(row["text"]) in _fold(text)
+        return bool(row.get("text")) and _holds_text(row["text"], text)
     if table == "votes":
         return _has_number(text, row.get("count"))
     if table in ("budget_lines", "grants"):
@@ -75,16 +132,28 @@ def holds(table: str, row: dict[str, Any], text: str) -> bool:
         if col in _NUMBER_COLUMNS:
             return _has_number(text, int(value))
         if col == "unanimous":  # "à l'unanimité", or not unanimous: a vote against or an abstention
-            return ("unanim" in text.lower() or re.fullmatch(r"0*[1-9]\d*", text.strip()) is not None) \
-                if value == "true" else re.fullmatch(r"0*[1-9]\d*", text.strip()) is not None
-        if col == "body":
-            return strip_accents(value.replace("_", " ")) in strip_accents(" ".join(text.split()))
-        if col == "outcome":  # "adopté", or the deciding formula it was read from
+            count = re.fullmatch(r"0*[1-9]\d*", text.strip()) is not None \
+                or (parse_french_number(text.strip().lower()) or 0) > 0  # "ONZE voix CONTRE"
+            return ("unanim" in text.lower() or count) if value == "true" else count
+        if col == "body":  # the body's words, in the vocabulary the header reads it from
+            words = body_words(value)
+            return strip_accents(value.replace("_", " ")) in strip_accents(" ".join(text.split())) \
+                or (words is not None and words.search(" ".join(text.split())) is not None)
+        if col == "authority":  # as styled, or its name on a line styled another way
+            name = authority_name(value)
+            return _fold(value) in _fold(text) or (name is not None and _fold(name) in _fold(text))
+        if col == "outcome":  # "adopté", the deciding formula or proclamation it was read
+            # from, or the count of the majority that decided it ("11 voix POUR", "ONZE … CONTRE")
+            if re.fullmatch(r"\d+", text.strip()) or parse_french_number(text.strip().lower()) is not None:
+                return True
             if value == "adopted":
-                return re.search(r"adopt|unanim|d[ée]lib[ée]r|d[ée]cide|approuv", text, re.I) is not None
+                return re.search(r"adopt|unanim|d[ée]lib[ée]r|d[ée]cide|approuv|proclam", text, re.I) is not None
             return {"rejected": "rejet"}.get(value, value) in text.lower()
         if col in ("president", "secretary"):
-            return all(_fold(part) in _fold(text) for part in value.split())
+            # two secretaries are joined "A, B" whatever the page prints between them
+            return all(_fold(part) in _fold(text) for part in re.split(r"[\s,]+", value) if part)
+        if col == "title":
+            return _holds_text(value, text)
         return _fold(value) in _fold(text)
     raise ValueError(f"no provenance check for table {table!r}")
 
@@ -153,13 +222,15 @@ def check_run(out_dir: str | Path, only: set[str] | None = None) -> dict[str, di
 
     report: dict[str, dict[str, Any]] = {}
     for table in PROVENANCE_TABLES:
-        r = {"rows": 0, "placed": 0, "boxed": 0, "wrong_text": 0, "wrong_box": 0, "examples": []}
+        r = {"rows": 0, "placed": 0, "boxed": 0, "no_page": 0, "wrong_text": 0, "wrong_box": 0, "examples": []}
         for row in _read(out, table, ids):
             r["rows"] += 1
             a, b = row.get("char_start"), row.get("char_end")
             if a is None or b is None:
                 continue
             r["placed"] += 1
+            if not words.get(row["doc_id"]):
+                r["no_page"] += 1  # a plain-text input: offsets, and no page to draw a box on
             text = _without(full.get(row["doc_id"], ""), a, b, furniture.get(row["doc_id"], []))
             if not holds(table, row, text):
                 r["wrong_text"] += 1
@@ -191,12 +262,25 @@ def _value(table: str, row: dict[str, Any]) -> Any:
     return row.get(key)
 
 
+def filled(r: dict[str, Any]) -> float:
+    """Share of a table's rows whose provenance is filled: offsets and boxes, or offsets
+    alone for a document with no page (plain text)."""
+    return (r["boxed"] + r.get("no_page", 0)) / r["rows"] if r["rows"] else 1.0
+
+
 def format_report(report: dict[str, dict[str, Any]]) -> str:
-    lines = [f"{'table':<18} {'rows':>6} {'placed':>7} {'boxed':>7} {'% boxed':>8} {'wrong text':>11} {'wrong box':>10}"]
+    """The report as a table: rows, placed (offsets), boxed, placed in a document without
+    pages, the share filled, and the rows whose text or boxes do not hold their value."""
+    lines = [f"{'table':<18} {'rows':>6} {'placed':>7} {'boxed':>7} {'no page':>8} {'% filled':>9} "
+             f"{'wrong text':>11} {'wrong box':>10}"]
+    total = {"rows": 0, "boxed": 0, "no_page": 0}
     for table, r in report.items():
-        pct = 100 * r["boxed"] / r["rows"] if r["rows"] else 0.0
-        lines.append(f"{table:<18} {r['rows']:>6} {r['placed']:>7} {r['boxed']:>7} {pct:>7.1f}% "
-                     f"{r['wrong_text']:>11} {r['wrong_box']:>10}")
+        for k in total:
+            total[k] += r.get(k, 0)
+        lines.append(f"{table:<18} {r['rows']:>6} {r['placed']:>7} {r['boxed']:>7} {r.get('no_page', 0):>8} "
+                     f"{100 * filled(r):>8.1f}% {r['wrong_text']:>11} {r['wrong_box']:>10}")
+    lines.append(f"{'all rows':<18} {total['rows']:>6} {'':>7} {total['boxed']:>7} {total['no_page']:>8} "
+                 f"{100 * filled(total):>8.1f}%")
     return "\n".join(lines)
 
 

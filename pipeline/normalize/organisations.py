@@ -80,3 +80,31 @@ def authority_key(authority: str | None) -> str | None:
     if m:
         return "commune-" + slug(text[m.end():])
     return slug(text) or None
+
+
+#: How an authority is styled before its name, as the header extractor styles it and as
+#: documents print it: "Région Grand Est", "Département du Pas-de-Calais", "Communauté de
+#: communes du Pays de Landerneau-Daoulas", "Communauté d'agglomération …", "Métropole de
+#: Lyon", "Commune de Saint-Restitut", "Ville de Lannion", "Syndicat mixte du …".
+_AUTHORITY_STYLE_RE = re.compile(
+    r"""^(?:communaut[ée]\s+(?:de\s+communes|d['’]\s?agglom[ée]ration|urbaine)|d[ée]partement|r[ée]gion
+           |m[ée]tropole|commune|ville|mairie|syndicat(?:\s+(?:mixte|intercommunal))?)
+        \s*(?:de\s+la\s+|de\s+l['’]\s?|de\s+|d['’]\s?|du\s+|des\s+)?""",
+    re.I | re.X,
+)
+
+
+def authority_name(authority: str | None) -> str | None:
+    """The name of an authority without its style — what every way of printing it shares
+    ("Région Grand Est" is printed "Conseil régional du Grand Est"; "Commune de
+    Saint-Restitut", "MAIRIE DE SAINT RESTITUT"). None when nothing is left.
+
+    >>> authority_name("Région Grand Est"), authority_name("Communauté de communes du Pays d'Iroise")
+    ('Grand Est', "Pays d'Iroise")
+    """
+    if not authority:
+        return None
+    text = " ".join(authority.split())
+    m = _AUTHORITY_STYLE_RE.match(text)
+    rest = text[m.end():] if m else text
+    return rest or None

@@ -16,8 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.model import Document, Span
-from pipeline.read.table_cells import (SECTION_ROW_RE, Column, Row, Table, has_amount, is_header_year, join_wrapped,
-                                       words_span)
+from pipeline.read.table_cells import (SECTION_ROW_RE, Column, Row, Table, figure_span, has_amount, is_header_year,
+                                       join_wrapped, words_span)
 from pipeline.read.rules import Grid, bbox_of, extract, grids, page_edges
 from pipeline.read.table_vocabulary import heads_unnamed_money, is_programme_table, measure_of, programme_measure
 
@@ -242,8 +242,9 @@ def _cell_spans(words: list, cell_boxes: dict[int, Box], cells: dict[int, str]) 
     the cell as read."""
     out = {}
     for ci, (x0, top, x1, bottom) in cell_boxes.items():
-        span = words_span([w for w in words if x0 <= (w.x0 + w.x1) / 2 <= x1
-                           and top <= (w.top + w.bottom) / 2 <= bottom], cells.get(ci, ""))
+        inside = [w for w in words if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom]
+        # a money cell over several lines ("5 700,00 €" over "(Acompte : 3 000,00 € …)"): its figure
+        span = words_span(inside, cells.get(ci, "")) or figure_span(inside, cells.get(ci, ""))
         if span:
             out[ci] = span
     return out

@@ -35,6 +35,31 @@ def words_span(words: list, text: str | None = None) -> tuple[int, int] | None: 
     return min(w.start for w in words), max(w.start + len(w.text) for w in words)
 
 
+def leading_figure(cell: str, printed: str) -> bool:
+    """Whether ``printed`` (the text of a cell's first line) is the figure that opens the
+    cell, and the cell reads on with something else than more of that figure: "5 700,00 €"
+    of "5 700,00 € (Acompte : 3 000,00 € …)" — not "104" of "104 500,00", a figure wrapped
+    over two lines."""
+    fig, whole = "".join(printed.split()), "".join(cell.split())
+    if not fig or parse_amount(printed) is None or not whole.startswith(fig):
+        return False
+    rest = whole[len(fig):]
+    return not rest or not (rest[0].isdigit() or rest[0] in ",.€")
+
+
+def figure_span(words: list, text: str) -> tuple[int, int] | None:  # type: ignore[type-arg]
+    """[start, end) of the figure that opens a money cell printed over several lines (its
+    first line, when :func:`leading_figure`), or None."""
+    if not words:
+        return None
+    first = min(words, key=lambda w: w.start).line
+    line = sorted((w for w in words if w.line == first), key=lambda w: w.start)
+    printed = " ".join(w.text for w in line)
+    if not leading_figure(text, printed):
+        return None
+    return line[0].start, max(w.start + len(w.text) for w in line)
+
+
 #: A header cell naming a year ("2014", "Exercice 2025"), which is no amount however it reads.
 _HEADER_YEAR_RE = re.compile(r"\s*(?:(?:ann[ée]e|exercice)\s+)?(?:19[5-9]\d|20\d\d)\s*", re.I)
 
@@ -209,7 +234,8 @@ class Row:
         (whitespace aside): a cell rejoined or read again after the words were placed has
         none rather than the offsets of what it was."""
         s = self.spans.get(i)
-        if s and "".join(doc_text[s[0]:s[1]].split()) == "".join(self.text(i).split()):
+        if s and ("".join(doc_text[s[0]:s[1]].split()) == "".join(self.text(i).split())
+                  or leading_figure(self.text(i), doc_text[s[0]:s[1]])):  # the figure of a money cell
             return s
         return None, None
 

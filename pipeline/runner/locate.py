@@ -25,18 +25,34 @@ import bisect
 import dataclasses
 import datetime as dt
 import re
+import unicodedata
 from decimal import Decimal
 from typing import Any, Callable, Iterable, Sequence
 
+from rapidfuzz.distance import Levenshtein
+
 from pipeline.model import Act, Document, SectionKind, Span
+from pipeline.normalize.bodies import body_words
 from pipeline.normalize.dates import find_dates
 from pipeline.normalize.money import find_amounts, parse_amount
+from pipeline.normalize.organisations import authority_name
 
 #: What is left out when comparing text: whitespace (line and page breaks), hyphens (a word
-#: cut at a line end), soft hyphens.
-_SKIP_RE = re.compile(r"[\s\-\u00ad\u2010\u2011]+")
-_KEEP_RE = re.compile(r"[^\s\-\u00ad\u2010\u2011]+")
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+#: cut at a line end), soft hyphens, dashes (a title's "–" that OCR reads "—" or "-").
+_SKIP_RE = re.compile(r"[\s\-\u00ad\u2010-\u2015]+")
+_KEEP_RE = re.compile(r"[^\s\-\u00ad\u2010-\u2015]+")
+
+
+def _letter_base(c: str) -> str:
+    base = unicodedata.normalize("NFD", c)[0]
+    return base if len(base.encode("utf-8")) == 1 else c
+
+
+#: Apostrophes straightened and accents dropped, one character for one (the squeezed text
+#: keeps the way back to the document): "DEPARTEMENTALES" that OCR printed without the
+#: accents the title has again once read.
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'",
+                         **{c: _letter_base(c) for c in map(chr, range(0xC0, 0x180)) if _letter_base(c) != c}})
 
 
 def squeeze(text: str) -> str:
@@ -112,6 +128,48 @@ class Squeezed:
             k += 1
 
 
+    def find_near(self, value: str, start: int = 0, end: int | None = None) -> Span | None:
+        """Like :meth:`find`, or, for a long text that OCR misread and the reader repaired
+        ("SIRET 335 207 734(00948" read as "SIRET 335 207 734 00948", a line OCR dropped),
+        the text that opens and closes like it and differs from it by at most
+        :data:`NEAR_DISTANCE` of its characters."""
+        found = self.find(value, start, end)
+        needle = squeeze(value)
+        if found is not None or len(needle) < NEAR_MIN_LENGTH:
+            return found
+        text = self.text
+        first, stop = self.index(start), len(text) if end is None else self.index(end)
+        n = min(16, len(needle) // 3)
+        slack = int(NEAR_DISTANCE * len(needle)) + 1
+        size = len(needle)
+
+        def best(spans: Iterable[tuple[int, int]]) -> tuple[float, int, int] | None:
+            scored = [(Levenshtein.normalized_distance(text[a:b], needle), a, b) for a, b in spans
+                      if first <= a < b <= stop]
+            return min(scored) if scored else None
+
+        # anchored on its opening words (the slip further on), then on its closing ones
+        k = first
+        while (k := text.find(needle[:n], k, stop)) >= 0:
+            found = best((k, k + size + d) for d in range(-slack, slack + 1))
+            if found and found[0] <= NEAR_DISTANCE:
+                return Span(self.offset(found[1]), self.offset(found[2] - 1) + 1)
+            k += 1
+        k = first
+        while (k := text.find(needle[-n:], k, stop)) >= 0:
+            found = best((k + n - size - d, k + n) for d in range(-slack, slack + 1))
+            if found and found[0] <= NEAR_DISTANCE:
+                return Span(self.offset(found[1]), self.offset(found[2] - 1) + 1)
+            k += 1
+        return None
+
+
+#: A text of at least this many letters (squeezed) may be found near as printed …
+NEAR_MIN_LENGTH = 40
+#: … when it differs from the printed text by at most this share of its characters.
+NEAR_DISTANCE = 0.05
+
+
 class ActLocator:
     """Finds values of one act in the regions they are printed in."""
 
@@ -135,6 +193,14 @@ class ActLocator:
         """The act, then its session preamble (minutes)."""
         return [self.act.span] + ([self.act.preamble] if self.act.preamble else [])
 
+    def pages(self) -> list[Span]:
+        """The pages the act is printed on, whole (their running headers and footers, the
+        stamps above the act's heading), then the whole document: for the values a document
+        prints once for all its acts (the authority on a recueil's cover)."""
+        doc = self.doc
+        first, last = doc.page(self.act.page_start), doc.page(self.act.page_end)
+        return [Span(first.start, last.end), Span(0, len(doc.text))]
+
     def squeezed(self, span: Span, furniture: bool = False) -> Squeezed:
         key = (span.start, span.end, furniture)
         if key not in self._squeezed:
@@ -149,20 +215,23 @@ class ActLocator:
         footer "07/04/2022 - Délibération n° D2022_135 1 / 2")."""
         if not value or not squeeze(value):
             return None
-        for furniture in (False, True) if self.doc.furniture else (False,):
-            found = self._text(value, regions, cursor, furniture)
-            if found:
-                return found
+        for near in (False, True) if len(squeeze(value)) >= NEAR_MIN_LENGTH else (False,):
+            for furniture in (False, True) if self.doc.furniture else (False,):
+                found = self._text(value, regions, cursor, furniture, near)
+                if found:
+                    return found
         return None
 
-    def _text(self, value: str, regions: Sequence[Span], cursor: str | None, furniture: bool) -> Span | None:
+    def _text(self, value: str, regions: Sequence[Span], cursor: str | None, furniture: bool,
+              near: bool = False) -> Span | None:
         for region in regions:
             sq = self.squeezed(region, furniture)
+            find = sq.find_near if near else sq.find
             after = self.cursors.get(cursor, region.start) if cursor else region.start
             found = None
             if region.start < after < region.end:
-                found = sq.find(value, after)
-            found = found or sq.find(value, region.start)
+                found = find(value, after)
+            found = found or find(value, region.start)
             if found:
                 if cursor:
                     self.cursors[cursor] = found.end
@@ -203,10 +272,14 @@ class ActLocator:
         """The first date of that value printed in the first region that prints it."""
         if value is None:
             return None
-        for region in regions:
-            for m in find_dates(self._clean_text(region)):
-                if m.date == value:
-                    return Span(region.start + m.start, region.start + m.end)
+        for furniture in (False, True) if self.doc.furniture else (False,):
+            for region in regions:
+                # the running headers last: a stamp repeated at each page's top ("Reçu en
+                # préfecture le 08/05/2024") is found as furniture
+                text = self.doc.text[region.start:region.end] if furniture else self._clean_text(region)
+                for m in find_dates(text):
+                    if m.date == value:
+                        return Span(region.start + m.start, region.start + m.end)
         return None
 
     def amounts(self, value: Decimal | None, regions: Sequence[Span]) -> list[Span]:
@@ -336,7 +409,10 @@ K = SectionKind
 
 def _attendance(loc: ActLocator, row: Any) -> Span | None:
     regions = loc.sections(K.ATTENDANCE) + loc.sections(K.HEADER) + loc.whole()
-    return loc.text(row.printed, regions, cursor="attendance")
+    # the name as the list printed it, else the name alone: a role or a margin cell the list
+    # reader took in ("Maire" of "M. Jean-Paul LERAY, Maire" before "M. Georges LECLEVE")
+    return loc.text(row.printed, regions, cursor="attendance") \
+        or (_person(loc, row.full_name, regions, cursor="attendance") if row.full_name else None)
 
 
 def _legal_reference(loc: ActLocator, row: Any) -> Span | None:
@@ -456,7 +532,7 @@ ROW_LOCATORS: dict[str, Callable[[ActLocator, Any], Span | None]] = {
 }
 
 
-def _person(loc: ActLocator, name: str, regions: list[Span]) -> Span | None:
+def _person(loc: ActLocator, name: str, regions: list[Span], cursor: str | None = None) -> Span | None:
     """A person "Prénom NOM" printed as such or as "NOM Prénom"."""
     parts = name.split()
     forms = [name]
@@ -466,24 +542,55 @@ def _person(loc: ActLocator, name: str, regions: list[Span]) -> Span | None:
         if first and last:
             forms.append(" ".join(last + first))
     for form in forms:
-        span = loc.text(form, regions)
+        span = loc.text(form, regions, cursor=cursor)
         if span:
             return span
     return None
 
 
-_UNANIMOUS_RE = re.compile(r"unanim\w*", re.I)
+def _persons(loc: ActLocator, value: str, regions: list[Span]) -> Span | None:
+    """A person, or two joined by the extractor ("Bertrand DUBOIS, Marc LEVEQUE" for two
+    secretaries printed "Bertrand DUBOIS ; Marc LEVEQUE" or "… et …"): each found in turn,
+    the span running from the first to the last, when they stand together (a line or two)."""
+    parts = [p.strip() for p in value.split(",") if p.strip()]
+    if len(parts) < 2:
+        return _person(loc, value, regions)
+    found = [_person(loc, p, regions) for p in parts]
+    if any(f is None for f in found):
+        return None
+    spans = sorted(found, key=lambda f: f.start)  # type: ignore[union-attr]
+    start, end = spans[0].start, spans[-1].end  # type: ignore[union-attr]
+    return Span(start, end) if end - start <= 40 * len(parts) + len(value) else None
 
-#: The deliberating body as printed: the words of each value of ``acts.body``
-#: ("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL", "La Commission permanente").
-BODY_WORDS: dict[str, str] = {
-    "commission_permanente": "commission permanente",
-    "conseil_departemental": "conseil départemental",
-    "conseil_regional": "conseil régional",
-    "conseil_municipal": "conseil municipal",
-    "conseil_communautaire": "conseil communautaire",
-    "bureau": "bureau",
-}
+
+#: The words that style an authority on the line printing its name: "Conseil régional du
+#: Grand Est", "MAIRIE DE SAINT RESTITUT", "Communauté de communes du Pays d'Iroise".
+_AUTHORITY_WORDS_RE = re.compile(r"conseil|r[ée]gion|d[ée]partement|commune|ville|mairie|communaut|m[ée]tropole"
+                                 r"|agglom[ée]ration|syndicat", re.I)
+
+
+def _authority(loc: ActLocator, value: str, regions: list[Span]) -> Span | None:
+    """The authority as styled ("Communauté de communes du Pays de Landerneau-Daoulas"), or
+    its name on a line that styles it another way ("Région Grand Est" read from "Conseil
+    régional du Grand Est")."""
+    span = loc.text(value, regions)
+    if span is not None:
+        return span
+    name = authority_name(value)
+    if not name or name == value or len(squeeze(name)) < 4:
+        return None
+    for furniture in (False, True):
+        for region in regions:
+            sq = loc.squeezed(region, furniture)
+            at = region.start
+            while (found := sq.find(name, at)) is not None:
+                if _AUTHORITY_WORDS_RE.search(loc._line(found)):
+                    return found
+                at = found.end
+    return None
+
+
+_UNANIMOUS_RE = re.compile(r"unanim\w*", re.I)
 
 #: The outcome as printed: the participle, not the verb of an article ("D'adopter …"):
 #: "Adopté à l'unanimité", "La délibération est adoptée", "rejetée".
@@ -513,14 +620,16 @@ def locate_act_field(loc: ActLocator, column: str, value: Any,
     header = loc.sections(K.HEADER)
     people = loc.sections(K.ATTENDANCE) + header
     vote = loc.sections(K.VOTE)
-    if column in ("authority", "act_number", "actes_id", "title"):
+    if column == "authority":
+        return _authority(loc, str(value), header + loc.whole() + loc.pages())
+    if column in ("act_number", "actes_id", "title"):
         return loc.text(str(value), header + loc.whole())
     if column == "session_date":
         return loc.date(value, header + loc.whole())
     if column in ("prefecture_date", "publication_date"):
         return loc.date(value, loc.sections(K.SIGNATURE) + loc.whole())
     if column in ("president", "secretary"):
-        return _person(loc, str(value), people + loc.sections(K.SIGNATURE) + loc.whole())
+        return _persons(loc, str(value), people + loc.sections(K.SIGNATURE) + loc.whole())
     if column in ("members_in_office", "members_present", "members_voting"):
         return loc.number(value, people)
     if column in _TALLY_COLUMNS:
@@ -537,8 +646,8 @@ def locate_act_field(loc: ActLocator, column: str, value: Any,
         for col in ("votes_against", "votes_abstain"):
             if (values or {}).get(col) and col in (spans or {}):
                 return Span(*spans[col])  # type: ignore[index]
-    if column == "body" and value in BODY_WORDS:
-        return loc.text(BODY_WORDS[value], header + loc.whole())
+    if column == "body" and body_words(str(value)) is not None:
+        return _first_match(loc, body_words(str(value)), header + loc.whole())  # type: ignore[arg-type]
     if column == "outcome" and value in OUTCOME_RE:
         span = _only_match(loc, OUTCOME_RE[value], vote + [loc.act.body_span])
         if span is None and value == "adopted":
