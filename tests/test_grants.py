@@ -441,3 +441,19 @@ def test_grants_a_bulleted_list_of_awards(decision: str, title: str, expected: l
     found = Found(act_fields={"session_date": dt.date(2022, 4, 7), "title": title})
     rows = extract_grants(act, found, IssueLog())
     assert [(r.beneficiary, r.amount) for r in rows] == expected
+
+
+@pytest.mark.parametrize("headers, grants", [
+    # the lots of a public contract: its companies hold the lots, they receive no grant
+    (["Lot", "Entreprise", "Nature des travaux", "Montant H.T.", "Montant TTC"], False),
+    (["N° de lot", "Entreprise", "Montant du marché"], False),
+    (["Lot n°", "Attributaire", "Montant"], False),
+    (["LOTS", "Entreprises", "Avenant n°1 € HT"], False),
+    # a grant to a company, and a list of associations
+    (["Entreprise", "Projet", "Aide attribuée"], True),
+    (["Association", "Objet", "Montant"], True),
+])
+def test_grants_a_contracts_lots_are_no_grants(headers: list[str], grants: bool) -> None:
+    table = _table(headers, [["03", "JOLLY CHARPENTE", "Charpente", "1 165,50", "1 393,94"][:len(headers)]])
+    assert table.is_grants is grants
+    assert not (table.is_contract and table.is_budget)  # a contract's prices are no credits either

@@ -91,3 +91,13 @@ def test_table_vocabulary_sections_and_years(header: str, section: str | None, y
 ])
 def test_table_vocabulary_header_key(header: str, key: str) -> None:
     assert header_key(header) == key
+
+
+@pytest.mark.parametrize("header, lot", [
+    ("Lot", True), ("LOTS", True), ("N° de lot", True), ("Lot n°", True), ("N° lot", True), ("Lot :", True),
+    ("Lotissement", False), ("Lots de la zone artisanale", False), ("Libellé", False), ("Entreprise", False),
+])
+def test_table_vocabulary_contract_lots(header: str, lot: bool) -> None:
+    from pipeline.read.table_vocabulary import is_contract_lot
+
+    assert is_contract_lot(header) is lot

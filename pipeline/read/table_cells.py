@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from pipeline.model import Span
 from pipeline.normalize.money import parse_amount
-from pipeline.read.table_vocabulary import fold, grant_column, measure_of, role_of, section_word, side_of
+from pipeline.read.table_vocabulary import (fold, grant_column, is_contract_lot, measure_of, role_of, section_word,
+                                            side_of)
 
 # ---------------------------------------------------------------------------
 # Cell text
@@ -338,11 +339,20 @@ class Table:
 
     @property
     def is_grants(self) -> bool:
-        """A list of beneficiaries with the money each receives (its rows are grants)."""
+        """A list of beneficiaries with the money each receives (its rows are grants) — not
+        the lots of a public contract, whose companies are its holders."""
+        if self.is_contract:
+            return False
         return bool(self.columns_with("beneficiary")) and any(
             grant_column(self.columns[i].header) in ("awarded", "proposed", "generic") for i in self.money_columns())
 
     @property
+    def is_contract(self) -> bool:
+        """The lots of a public contract ("Lot | Entreprise | Nature des travaux | Montant
+        H.T. | TTC"): its prices are neither grants nor budget credits."""
+        return any(is_contract_lot(c.header) for c in self.columns)
+
+    @property
     def is_budget(self) -> bool:
-        """A table of credits (a list of beneficiaries with amounts is not)."""
-        return bool(self.money_columns()) and not self.is_grants
+        """A table of credits (a list of beneficiaries with amounts is not, nor a contract's lots)."""
+        return bool(self.money_columns()) and not self.is_grants and not self.is_contract

@@ -332,6 +332,21 @@ _AWARDED_RE = re.compile(r"\b(?:votee?s?|vote|attribuee?s?|accordee?s?|allouee?s
 _PROPOSED_RE = re.compile(r"\b(?:proposee?s?|propositions?|avis)\b")
 
 
+#: The column of a public contract's lots ("Lot", "Lots", "N° de lot", "Lot n°"): a table
+#: listing lots lists the contract's holders and prices (a bilan of works, the avenants of a
+#: marché), and its "Entreprise" column names a contractor, not a grant's beneficiary.
+_LOT_RE = re.compile(r"^(?:n\s*°?\s*(?:de\s+|du\s+)?)?lots?(?:\s+n\s*°?)?$")
+
+
+def is_contract_lot(header: str) -> bool:
+    """Whether ``header`` heads the lots of a public contract.
+
+    >>> is_contract_lot("Lot"), is_contract_lot("N° de lot"), is_contract_lot("Lotissement")
+    (True, True, False)
+    """
+    return bool(_LOT_RE.match(fold(" ".join(header.split())).strip(" :.")))
+
+
 def grant_column(header: str) -> str | None:
     """What the money of a grants-table column is: ``awarded`` ("Montant voté (€)",
     "Subvention attribuée", "Décision"), ``proposed`` ("Montant proposé"), ``generic``
