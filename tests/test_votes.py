@@ -120,6 +120,26 @@ def test_votes_not_a_tally(text: str) -> None:
     ("DECIDE A l’UNANIMITE DES MEMBRES PRESENTS :", True),
     ("Le Comité, après examen du rapport et délibéré, à l'unanimité,", True),
     ("Vu l'avis de la commission des finances rendu à l'unanimité le 3 mai,", False),
+    # a word cut at the line end inside the deciding formula
+    ("Le Conseil municipal, au vu de la proposition MAPA et des critères de jugement et après en avoir délibé-\n"
+     "ré, décide à l’unanimité des membres présents :", True),
+    ("Le conseil municipal, après en avoir déli-\nbéré, à l'unanimité, approuve le projet.", True),
+    # the deciding verb opening its line, under visas that quote another body's deliberation
+    ("Vu la délibération du conseil d’administration du centre de gestion en date du 17 septembre 2012 retenant "
+     "l'offre la plus avantageuse,\nDECIDE A l’UNANIMITE DES MEMBRES PRESENTS :", True),
+    ("Vu la délibération du 3 mars portant création du service,\nLe Conseil municipal décide, à l'unanimité :", True),
+    # any deciding verb after "et délibéré,"
+    ("Les membres du Conseil municipal, après avoir pris connaissance de la décision de la Commission\n"
+     "d’appel d’offres et délibéré, autorisent, à l’unanimité, Monsieur le Maire à signer les marchés", True),
+    ("après avoir entendu l'exposé et délibéré, désigne à l'unanimité M. Paul DURAND", True),
+    # an election won by all the votes
+    ("Il est donc procédé à un vote. Il ressort de ce vote qu’est élu à l’unanimité des membres présents, "
+     "Monsieur Jean-Paul LERAY", True),
+    ("Sont désignés à l'unanimité comme délégués : M. X et Mme Y", True),
+    ("Mme Anne DUVAL a été élue à l'unanimité présidente de la commission.", True),
+    # not this act's: a body quoted, a rule of the code
+    ("Le jury avait été élu à l'unanimité en 2019.", False),
+    ("la commission est élue à l'unanimité selon l'article L. 2121-21", False),
     ("La commission d'appel d'offres a décidé à l'unanimité d'attribuer le marché", False),
 ])
 def test_votes_unanimity_only_when_it_is_this_vote(text: str, unanimous: bool) -> None:

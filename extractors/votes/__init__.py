@@ -373,8 +373,9 @@ def not_voting_persons(text: str, attendance: list[str]) -> list[str]:
 def find_unanimity(text: str, in_vote_section: bool) -> re.Match[str] | None:
     """The first "à l'unanimité" of ``text`` that states this act's vote."""
     for m in V.UNANIMITY_RE.finditer(text):
-        before = _sentence_before(text, m.start())
-        if V.QUOTE_RE.search(before) and not V.DELIBERATED_RE.search(before):
+        before = V.LINE_HYPHEN_RE.sub("", _sentence_before(text, m.start()))  # "délibé-" / "ré, décide"
+        deciding = V.DECIDING_LINE_RE.match(before[before.rfind("\n") + 1:])
+        if not deciding and V.QUOTE_RE.search(before) and not V.DELIBERATED_RE.search(before):
             continue
         if in_vote_section or V.UNANIMITY_CONTEXT_RE.search(before):
             return m

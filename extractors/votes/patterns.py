@@ -74,13 +74,24 @@ UNANIMITY_CONTEXT_RE = re.compile(
            d[ée]lib[èe]re|se\s+prononce|émet|emet|donne
            |(?:ont|a)\s*,?\s*(?:adopt|approuv|vot|accept|valid)[ée]e?s?)\b[^.;]{0,40}$                       # Le Conseil … adopte, à l'unanimité; les Membres … ont, adopté à l'unanimité
       | \b(?:conseil|conseillers|membres|assembl[ée]e)\b[^.;]{0,60},\s*$                                    # Le Conseil Municipal, à l'unanimité,
-      | \best\s+(?:adopt[ée]e?|approuv[ée]e?|vot[ée]e?|accept[ée]e?)\s*,?\s*$                               # le compte rendu … est approuvé à l'unanimité
-      | \bet\s+(?:en\s+avoir\s+)?d[ée]lib[ée]r[ée]\s*,\s*(?:d[ée]cide(?:nt)?|adoptent|adopte|approuvent|approuve)?\s*,?\s*$
+      | \b(?:est|sont|a\s+[ée]t[ée]|ont\s+[ée]t[ée])\s+(?:adopt|approuv|vot|accept|[ée]lu|d[ée]sign)[ée]?e?s?\s*,?\s*$
+                                                            # le compte rendu … est approuvé, qu'est élu, sont désignés à l'unanimité
+      | \bet\s+(?:en\s+avoir\s+)?d[ée]lib[ée]r[ée]\s*,\s*(?:d[ée]cide(?:nt)?|adoptent|adopte|approuvent|approuve
+                                                       |autorisent|autorise|acceptent|accepte|d[ée]signent|d[ée]signe
+                                                       |fixent|fixe|valident|valide|votent|vote|donnent|donne)?\s*,?\s*$
                                                             # … après avoir pris connaissance … et délibéré, décide à l'unanimité
       | ^\W{0,3}d[ée]cide(?:nt)?\s*,?\s*$                   # DECIDE A L'UNANIMITE DES MEMBRES PRESENTS :
     """,
     re.I | re.X | re.M,
 )
+
+#: A line that opens on the deciding verb before a unanimity ("DECIDE A L'UNANIMITE DES
+#: MEMBRES PRESENTS :"): the act's own vote, whatever the visas above it quote ("Vu la
+#: délibération du conseil d'administration …").
+DECIDING_LINE_RE = re.compile(r"^\W{0,3}(?:le\s+conseil\s+\w+\s*,?\s*)?d[ée]cide(?:nt)?\s*,?\s*$", re.I)
+
+#: A word cut at a line end ("délibé-" / "ré"), joined again before the context is read.
+LINE_HYPHEN_RE = re.compile(r"(?<=\w)-\n(?=\w)")
 
 #: The deciding formula before a unanimity, which makes it this act's vote whatever else the
 #: sentence names ("après avoir pris connaissance de la proposition de la commission … et
