@@ -65,6 +65,24 @@ def _is_cell(text: str, a: AmountMatch) -> bool:
     return not before.strip() and not re.sub(r"\b(?:HT|TTC)\b|[.;,]", "", after).strip()
 
 
+#: The longest context kept for an amount: its sentence, or the words around it within this
+#: many characters when the sentence has no end (a list of contracts printed without stops).
+CONTEXT_MAX = 400
+
+
+def _window(text: str, start: int, end: int, s: int, e: int) -> tuple[int, int]:
+    """[s, e) cut to :data:`CONTEXT_MAX` characters around the amount, at word boundaries."""
+    half = (CONTEXT_MAX - (end - start)) // 2
+    a, b = max(s, start - half), min(e, end + half)
+    if a > s:
+        sp = text.find(" ", a, start)
+        a = sp + 1 if sp >= 0 else a
+    if b < e:
+        sp = text.rfind(" ", end, b)
+        b = sp if sp >= 0 else b
+    return a, b
+
+
 def amounts_in(act: Act) -> list[AmountRow]:
     """Amount rows of ``act`` (used by the extractor and by the grants checks)."""
     doc = act.doc
@@ -80,6 +98,8 @@ def amounts_in(act: Act) -> list[AmountRow]:
                     any(b.start <= offset < b.end for b in budget_text):
                 continue
             s, e = sentence_at(text, a.start, spans)
+            if e - s > CONTEXT_MAX:  # a "sentence" with no full stop (a list, a table's text)
+                s, e = _window(text, a.start, a.end, s, e)
             context = collapse_ws(doc.clean(Span(section.span.start + s, section.span.start + e)))
             rows.append(AmountRow(act.act_id, doc.doc_id, doc.page_at(offset), a.amount,
                                   " ".join(a.raw.split()), context, a.qualifier, offset))

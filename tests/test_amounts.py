@@ -114,3 +114,16 @@ def test_amounts_a_list_line_the_words_lead_to_is_prose(line: str, prose: bool) 
 
     a = find_amounts(line)[0]
     assert _is_cell(line, a) is (not prose)
+
+
+def test_amounts_context_is_bounded_when_the_sentence_has_no_end() -> None:
+    # a list of contracts printed without full stops: the context is the words around the
+    # amount, not the whole list
+    listing = " ".join(f"MAPA 0{k}/12 ENTREPRISE {k} 44320 Travaux de voirie lot {k}" for k in range(1, 30))
+    text = f"Marchés de travaux {listing} Marchés de 90 000,00 € H.T. à 4 844 999,99 € H.T. {listing}"
+    act = make_act([(SectionKind.DECISION, text, None)])
+    rows = extract_amounts(act, Found(), IssueLog())
+    assert [r.amount for r in rows] == [Decimal("90000.00"), Decimal("4844999.99")]
+    for r in rows:
+        assert len(r.context) <= 400 and r.raw in r.context
+        assert not r.context.startswith(" ") and "Marchés de 90 000,00 €" in r.context

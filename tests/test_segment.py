@@ -62,6 +62,20 @@ def test_numbered_heading_forms(line: str) -> None:
     assert any(rx.match(line) for rx in NUMBERED_HEADING_RES)
 
 
+@pytest.mark.parametrize("line", [
+    # rows of a table of contracts: the procedure and its number are two cells apart
+    "MAPA\t06/13\tMICHAUD JJH\t44320 Travaux bâtiment des\tUnique",
+    "MAPA\t09/12\tBOTON GOUY TP\t44320 Construction de la salle",
+    "AO\t2021-04\tEIFFAGE\tTravaux de voirie",
+])
+def test_numbered_heading_never_spans_a_cell(line: str) -> None:
+    from extractors.header.numbers import find_item_heading
+
+    assert not any(rx.match(line) for rx in NUMBERED_HEADING_RES)
+    heading = find_item_heading(line)
+    assert heading is None or heading.number is None or "\t" not in heading.number
+
+
 @pytest.mark.parametrize("line, n", [
     ("1 - Subvention à l'association Habitat jeunes en Trégor", 1),
     ("11 - 1 Boulevard Mendès France - désaffectation du site", 11),

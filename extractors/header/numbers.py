@@ -20,7 +20,7 @@ from pipeline.segment.recueils import ACT_NUMBER, is_header_block, number_of_ope
 
 # A deliberation number: "2023-122", "DEL-2022-112", "D2022_135", "D2018-67",
 # "2014 / 139", "DL-056-07-13", "CC-2021-100", "DBC 2021-082".
-_NUMBER = r"""(?:[A-Z]{1,5}[\s_-]?)?\d{1,4}(?:\s?[-_/.]\s?\d{1,5}){1,3}"""
+_NUMBER = r"""(?:[A-Z]{1,5}[ \u00a0_-]?)?\d{1,4}(?:[ \u00a0]?[-_/.][ \u00a0]?\d{1,5}){1,3}"""  # no tab: a cell boundary
 
 #: "(N°2023-122)" on its own line, "Délibération n° DEL-2022-112", "n° 2014 / 139",
 #: "DELIBERATION N°2021-045", footers "Délibération n° D2022_135".
@@ -94,7 +94,7 @@ ITEM_HEADING_RE = re.compile(
     rf"""^\W{{0,2}}(?:
         (?i:d[ée]lib[ée]ration)\s+(?:(?i:n)\s?[°o]\.?\s*)?(?P<num1>{_NUMBER})   # Délibération D2018-67
       | (?i:n)\s?[°o]\.?\s*(?P<num2>{_NUMBER})                                # N° DBC 2021-082
-      | (?P<num3>(?:[A-Z]{{1,5}}(?:[\s_]|-\s?)?)?\d{{2,4}}(?:\s?[-_/]\s?\d{{1,5}}){{1,3}})   # 2020-038, DL-056-07-13, DE- 2015/46
+      | (?P<num3>(?:[A-Z]{{1,5}}(?:[ \u00a0_]|-[ \u00a0]?)?)?\d{{2,4}}(?:[ \u00a0]?[-_/][ \u00a0]?\d{{1,5}}){{1,3}})   # 2020-038, DL-056-07-13, DE- 2015/46
       | (?P<num4>\d{{4}}\.\d{{2}}\.\d{{2}}\s?-\s?\d{{1,3}})(?=\s)                  # 2017.05.23 - 1 (session.item)
       | (?P<bare>\d{{1,2}}(?:\.\d{{1,2}}){{0,2}})\s+(?=[A-ZÀ-Ý][a-zà-ÿA-ZÀ-Ý])       # 1 Subventions, 6.3 Verger
       | (?i:point|question|affaire|dossier|sujet)\s+(?:(?i:n)\s?[°o]\.?\s*)?(?P<lab>\d{{1,3}})(?=\s*[-–:.)]|\s+[A-ZÀ-Ý])

@@ -161,8 +161,9 @@ ADDED_POINTS_RE = re.compile(
     r"^\W{0,3}(?:points?|questions?)\s+(?:rajout[ée]s?|ajout[ée]s?|suppl[ée]mentaires?)\b", re.I
 )
 
-#: A deliberation number.
-_NUMBER = r"(?:[A-Z]{1,5}(?:[\s_.]|-\s?)?)?\d{2,4}(?:\s?[-_/.]\s?\d{1,4}){1,3}"   # "DE- 2015/46", "D.2024.14" too
+#: A deliberation number. Its parts are never apart by a tab, a cell boundary of the layout:
+#: "MAPA⇥06/13⇥MICHAUD JJH⇥44320 Travaux …" is a row of a table of contracts.
+_NUMBER = r"(?:[A-Z]{1,5}(?:[ \u00a0_.]|-[ \u00a0]?)?)?\d{2,4}(?:[ \u00a0]?[-_/.][ \u00a0]?\d{1,4}){1,3}"   # "DE- 2015/46", "D.2024.14" too
 
 #: A bare number must look like a deliberation number, not a code article (R20-53,
 #: L2121-21): a year first (2020-038, 2017.05.23 - 1) or a prefix of two letters (DL-056-07-13).
