@@ -46,6 +46,22 @@ def _image_cover(page: pdfium.PdfPage, width: float, height: float) -> float:
     return min(1.0, area / max(width * height, 1.0))
 
 
+_TEXT, _SPACE, _NOISE = 0, 1, 2
+#: What each character is, read once per character met (pages repeat the same few hundred).
+_CHAR_KINDS: dict[str, int] = {}
+
+
+def _char_kind(ch: str) -> int:
+    """A space (it ends a word), noise (a character no text of ours prints: private use,
+    control, a lone surrogate, "\ufffd" or outside :data:`_EXPECTED`) or text."""
+    category = unicodedata.category(ch)
+    if ch in _SPACES or category == "Zs":
+        return _SPACE
+    if ch == "\ufffd" or category in ("Co", "Cc", "Cs") or not _EXPECTED.match(ch):
+        return _NOISE
+    return _TEXT
+
+
 def read_text_layer(page: pdfium.PdfPage) -> TextLayer:
     """Words of ``page`` (top-left origin, points) from pdfium's text page."""
     width, height = page.get_size()
@@ -71,12 +87,15 @@ def read_text_layer(page: pdfium.PdfPage) -> TextLayer:
                 box.clear()
 
         last_right = None
+        kinds = _CHAR_KINDS
         for i in range(n):
             code = get_unicode(raw_page, i)
             # pdfium reports a hyphen that breaks a word at a line end as U+0002
             ch = "-" if code in _LINE_END_HYPHENS else (chr(code) if 0 < code < 0x110000 else "\ufffd")
-            category = unicodedata.category(ch)
-            if ch in _SPACES or category == "Zs":
+            kind = kinds.get(ch)
+            if kind is None:
+                kind = kinds[ch] = _char_kind(ch)
+            if kind == _SPACE:
                 flush()
                 last_right = None
                 continue
@@ -85,7 +104,7 @@ def read_text_layer(page: pdfium.PdfPage) -> TextLayer:
             if right - left <= 0 and top - bottom <= 0:
                 continue  # generated or invisible char without a box
             non_space += 1
-            if ch == "\ufffd" or category in ("Co", "Cc", "Cs") or not _EXPECTED.match(ch):
+            if kind == _NOISE:
                 noise += 1
             # a jump back or a wide gap inside a "word" means pdfium glued two words
             if buf and last_right is not None:

@@ -173,13 +173,17 @@ NEAR_DISTANCE = 0.05
 class ActLocator:
     """Finds values of one act in the regions they are printed in."""
 
-    def __init__(self, act: Act, words: Any = None) -> None:
+    def __init__(self, act: Act, words: Any = None, shared: dict[str, dict[Any, Any]] | None = None) -> None:
         self.act = act
         self.doc = act.doc
         self.words = words  # pipeline.runner.provenance.WordIndex, for the columns of tables
-        self._squeezed: dict[tuple[int, int, bool], Squeezed] = {}
-        self._clean: dict[tuple[int, int], str] = {}
-        self._figures: dict[tuple[int, int], dict[Decimal, list[Span]]] = {}
+        # what is read of a span depends on the document only: ``shared`` (one dict per
+        # document) lets the acts of minutes, which share pages and search the whole
+        # document for its authority, read each span once
+        shared = shared if shared is not None else {}
+        self._squeezed: dict[tuple[int, int, bool], Squeezed] = shared.setdefault("squeezed", {})
+        self._clean: dict[tuple[int, int], str] = shared.setdefault("clean", {})
+        self._figures: dict[tuple[int, int], dict[Decimal, list[Span]]] = shared.setdefault("figures", {})
         self.cursors: dict[str, int] = {}
 
     # -- regions -----------------------------------------------------------------------

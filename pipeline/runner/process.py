@@ -85,6 +85,7 @@ def extract_acts(doc: Document, issues: IssueLog, *, strict: bool = False) -> di
     specs = load_pipeline()
     previous: list[Found] = []
     index = WordIndex(doc)
+    regions: dict[str, dict[Any, Any]] = {}  # the document's spans as read by the locator, shared by its acts
     for act in acts:
         found = Found(previous=list(previous))
         for spec in specs:
@@ -116,17 +117,18 @@ def extract_acts(doc: Document, issues: IssueLog, *, strict: bool = False) -> di
                     found.rows.setdefault(_TABLE_OF[type(row)], []).append(row)
         tables["acts"].append(_act_row(act, found.act_fields))
         tables["sections"].extend(_section_rows(act))
-        for name, rows in _with_provenance(act, found, index).items():
+        for name, rows in _with_provenance(act, found, index, regions).items():
             tables.setdefault(name, []).extend(rows)
         previous.append(found)
     return tables
 
 
-def _with_provenance(act: Act, found: Any, index: WordIndex) -> dict[str, list[Any]]:
+def _with_provenance(act: Act, found: Any, index: WordIndex,
+                     regions: dict[str, dict[Any, Any]] | None = None) -> dict[str, list[Any]]:
     """The act's rows by table with their provenance filled (:mod:`.provenance`): rows the
     extractors gave offsets keep them, the others are placed by :mod:`.locate` where their
     value is found as printed; the ``act_fields`` rows of the act's header values too."""
-    loc = ActLocator(act, index)
+    loc = ActLocator(act, index, regions)
     out: dict[str, list[Any]] = {}
     for name, rows in found.rows.items():
         if name in PROVENANCE_TABLES:
