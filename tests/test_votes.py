@@ -90,6 +90,28 @@ def test_votes_tallies_more_wordings(text: str, counts: dict, groups: dict, pers
     assert (tallies[0].counts, tallies[0].groups, tallies[0].persons) == (counts, groups, persons)
 
 
+@pytest.mark.parametrize("text, counts", [
+    # a decision by a majority, its one tally after it (the archive's Chéméré)
+    ("et délibéré, décide à la majorité des membres présents (2\nabstentions) d’émettre un avis favorable.",
+     {"abstain": 2}),
+    ("Adopté à la majorité (3 voix contre).", {"against": 3}),
+    ("Le conseil municipal approuve à la majorité absolue des suffrages exprimés, 4 abstentions, le projet.",
+     {"abstain": 4}),
+    ("La délibération est adoptée à la majorité (5 contre).", {"against": 5}),
+])
+def test_votes_one_tally_after_a_majority(text: str, counts: dict) -> None:
+    tallies = find_tallies(text, False, [])
+    assert tallies and tallies[0].counts == counts
+
+
+@pytest.mark.parametrize("text", [
+    "la majorité des communes (12 sur 15) a délibéré",   # a majority of something else
+    "Le seuil de la majorité qualifiée est de 2 tiers ; 3 abstentions ne changent rien",
+])
+def test_votes_majority_of_something_else_is_no_tally(text: str) -> None:
+    assert find_tallies(text, False, []) == []
+
+
 @pytest.mark.parametrize("text", [
     "M. Paul LE BIHAN : 27 voix",                                  # election, not a tally
     "La liste A a obtenu 33 voix.",

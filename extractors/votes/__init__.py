@@ -191,7 +191,9 @@ def _tally_of(text: str, cluster: list[re.Match[str]], in_vote_section: bool,
     before = _sentence_before(text, cluster[0].start())
     has_voix = any(re.search(r"voix|\t", m.group(0), re.I) for m in cluster)
     after_unanimity = bool(re.search(r"unanimit", before, re.I))  # "A L'UNANIMITE des votants (31 voix), 8 abstentions"
-    if len(set(positions)) < 2 and not (in_vote_section or after_unanimity
+    # "décide à la majorité des membres présents (2 abstentions)", "adopté à la majorité (3 contre)"
+    after_majority = bool(V.MAJORITY_RE.search(before[-80:]))
+    if len(set(positions)) < 2 and not (in_vote_section or after_unanimity or after_majority
                                         or (has_voix and V.TALLY_CONTEXT_RE.search(before))):
         return None
     if not in_vote_section and V.QUOTE_RE.search(before) and not V.TALLY_CONTEXT_RE.search(before):

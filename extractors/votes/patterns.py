@@ -90,6 +90,13 @@ UNANIMITY_CONTEXT_RE = re.compile(
 #: délibération du conseil d'administration …").
 DECIDING_LINE_RE = re.compile(r"^\W{0,3}(?:le\s+conseil\s+\w+\s*,?\s*)?d[ée]cide(?:nt)?\s*,?\s*$", re.I)
 
+#: A decision taken by a majority, whose tally follows in a parenthesis or after a comma:
+#: "décide à la majorité des membres présents (2 abstentions)", "adopté à la majorité (3
+#: voix contre)", "à la majorité absolue des suffrages exprimés, 4 abstentions".
+MAJORITY_RE = re.compile(r"\b(?:[àa]\s+la\s+)?majorit[ée](?:\s+(?:absolue|simple|qualifi[ée]e))?"
+                         r"(?:\s+des\s+(?:membres|suffrages|voix|votants|conseillers|pr[ée]sents)[^().;\n]{0,40})?"
+                         r"\s*[(,]?\s*$", re.I)
+
 #: A word cut at a line end ("délibé-" / "ré"), joined again before the context is read.
 LINE_HYPHEN_RE = re.compile(r"(?<=\w)-\n(?=\w)")
 
