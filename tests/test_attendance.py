@@ -754,3 +754,39 @@ def test_attendance_proxy_holder_takes_the_present_lists_spelling(block: str, ho
 
     entries = holders_as_listed(parse_block(block))
     assert [e.proxy_holder for e in entries if e.status == "represented"] == holders
+
+
+@pytest.mark.parametrize("block, expected", [
+    # a list interrupted by roles: the role is no person, the names under it are read
+    ("Présents : M. le Maire, Jean DUPONT ; les Adjoints : Marie MARTIN, Paul DURAND ; les Conseillers : "
+     "Luc PETIT, Anne LEROY", ["Jean DUPONT", "Marie MARTIN", "Paul DURAND", "Luc PETIT", "Anne LEROY"]),
+    ("Etaient présents : Madame la Présidente, Mme Claire ROUX ; Vice-présidents : M. Jean NOIR, Mme Anne BLEU",
+     ["Claire ROUX", "Jean NOIR", "Anne BLEU"]),
+    ("Présents : Maire : Jean DUPONT ; Conseillers municipaux : Luc PETIT, Anne LEROY",
+     ["Jean DUPONT", "Luc PETIT", "Anne LEROY"]),
+])
+def test_attendance_lists_interrupted_by_roles(block: str, expected: list[str]) -> None:
+    assert [e.person.full_name for e in parse_block(block)] == expected
+
+
+@pytest.mark.parametrize("block, expected", [
+    # attendance written as sentences after the counts
+    ("Présents : 15 – Représentés : 1 – Absents : 1\nMme Anne LEROY a donné pouvoir à M. Jean DUPONT. "
+     "M. Luc PETIT est absent.",
+     [("Anne LEROY", "represented", "Jean DUPONT"), ("Luc PETIT", "absent", None)]),
+    ("Présents : Jean DUPONT, Marie MARTIN.\nMme Anne LEROY, excusée, a donné son pouvoir à M. Jean DUPONT.\n"
+     "M. Paul BLANC est absent et excusé.",
+     [("Jean DUPONT", "present", None), ("Marie MARTIN", "present", None),
+      ("Anne LEROY", "represented", "Jean DUPONT"), ("Paul BLANC", "excused", None)]),
+    ("Présents : Jean DUPONT.\nM. Luc NOIR est représenté par Mme Marie MARTIN.\nMme Julie ROSE donne procuration "
+     "à M. Jean DUPONT.",
+     [("Jean DUPONT", "present", None), ("Julie ROSE", "represented", "Jean DUPONT"),
+      ("Luc NOIR", "represented", "Marie MARTIN")]),
+    # a member the list named keeps the list's reading
+    ("Absents : Mme Anne LEROY (pouvoir à M. Jean DUPONT)\nMme Anne LEROY a donné pouvoir à M. Jean DUPONT.",
+     [("Anne LEROY", "represented", "Jean DUPONT")]),
+    # an office is no member
+    ("Le Maire est absent.", []),
+])
+def test_attendance_written_as_sentences(block: str, expected: list[tuple]) -> None:
+    assert [(e.person.full_name, e.status, e.proxy_holder) for e in parse_block(block)] == expected

@@ -347,6 +347,11 @@ def split_entries(text: str, status: str, voting: bool, first_names: bool = Fals
     for piece in _split_outside_parens(text, sep):
         piece = re.sub(r"^(?:et|puis)\s+", "", piece.strip(" .:"))
         piece = P.GROUP_PREFIX_RE.sub("", piece)  # "Non-inscrits : Luc MARTIN"
+        role = P.ROLE_LABEL_RE.match(piece)
+        if role and is_function_label(role.group("label")):
+            piece = piece[role.end():]  # "les Adjoints : Marie MARTIN": the list goes on under a role
+        if P.OFFICE_MENTION_RE.match(piece) and is_function_label(P.OFFICE_MENTION_RE.sub("", piece)):
+            continue  # "M. le Maire", "Madame la Présidente": the office, its holder is named apart
         if P.GROUP_NAME_RE.match(piece):
             continue  # a group is never a person
         piece = P.COUNT_REMARK_RE.sub("", piece)  # "… Mme Nicole TUAL donne procuration à M. Etienne FRERE (7)"
@@ -523,6 +528,24 @@ def _sentence_lists(text: str) -> list[tuple[tuple[str, bool], str]]:
     return out
 
 
+def _status_sentences(text: str) -> list[tuple[tuple[str, bool], str]]:
+    """Members whose attendance a sentence states ("Mme Anne LEROY a donné pouvoir à M. Jean
+    DUPONT.", "M. Luc PETIT est absent.", "… est représenté par …"), as one-name lists for
+    :func:`split_entries`. A member a list named already keeps the list's reading."""
+    out: list[tuple[tuple[str, bool], str]] = []
+    for m in P.PROXY_SENTENCE_RE.finditer(text):
+        out.append(((REPRESENTED, True), f"{m.group('name')} pouvoir à {m.group('holder')}"))
+    for m in P.STATUS_SENTENCE_RE.finditer(text):
+        word = m.group("status").lower()
+        if word.startswith("repr"):
+            if m.group("holder"):
+                out.append(((REPRESENTED, True), f"{m.group('name')} pouvoir à {m.group('holder')}"))
+            continue
+        excused = word.startswith("excus") or "excus" in m.group(0)[m.end("status") - m.start():].lower()
+        out.append(((EXCUSED if excused else ABSENT, True), m.group("name")))
+    return out
+
+
 def parse_block(text: str, seen: Callable[[str], bool] | None = None) -> list[Entry]:
     """Every person of an attendance block, in order of appearance.
 
@@ -599,6 +622,7 @@ def _read_block(text: str, seen: Callable[[str], bool] | None) -> tuple[list[Ent
                     current, closed = None, current
     joined = [((status, voting), _join_lines(lines, seen)) for (status, voting), lines in segments]
     joined += _sentence_lists(text)
+    joined += _status_sentences(text)
     first_names = any(status == PRESENT and first_names_list(t) for (status, _), t in joined)
     entries: list[Entry] = []
     counts: dict[str, int] = {}

@@ -256,6 +256,32 @@ DEPARTURE_RE = re.compile(
     re.X | re.M,
 )
 
+#: An attendance written as sentences, after the counts or in place of a list: "Mme Anne
+#: LEROY a donné pouvoir à M. Jean DUPONT.", "M. Paul DURAND donne procuration à Mme X",
+#: "M. Luc PETIT est absent.", "Mme Marie BLEU, excusée, a donné son pouvoir à …" is the
+#: proxy form; "Mme Y est excusée", "M. Z est représenté par M. W".
+PROXY_SENTENCE_RE = re.compile(
+    rf"""(?P<name>{_NAME})[^\S\n]*,?[^\S\n]+(?:(?i:excus[ée]e?)[^\S\n]*,[^\S\n]*)?
+        (?i:a[^\S\n]+donn[ée]|donne)[^\S\n]+(?i:son[^\S\n]+|sa[^\S\n]+)?(?i:pouvoir|procuration)[^\S\n]+(?i:[àa])[^\S\n]+
+        (?P<holder>{_NAME})""",
+    re.X,
+)
+STATUS_SENTENCE_RE = re.compile(
+    rf"""(?P<name>{_NAME})[^\S\n]*,?[^\S\n]+(?i:est|était)[^\S\n]+
+        (?P<status>(?i:absente?|excus[ée]e?|repr[ée]sent[ée]e?))(?![\w-])
+        (?:[^\S\n]+(?i:et[^\S\n]+)?(?i:excus[ée]e?)(?![\w-]))?
+        (?:[^\S\n]+(?i:par)[^\S\n]+(?P<holder>{_NAME}))?""",
+    re.X,
+)
+
+#: A role heading the rest of a list of names: "les Adjoints : Marie MARTIN, …", "Conseillers
+#: municipaux : …", "Maire : Jean DUPONT" (the label must be a function: ``is_function_label``).
+ROLE_LABEL_RE = re.compile(r"^(?:(?:les?|la|l['’])\s*)?(?P<label>[^:,;()]{2,60}?)\s*:\s*(?=\S)", re.I)
+
+#: The office named in a list instead of its holder: "M. le Maire", "Madame la Présidente",
+#: "Monsieur le 1er Adjoint" (what follows the civility and article must be a function).
+OFFICE_MENTION_RE = re.compile(r"^(?:M\.|Mme|Monsieur|Madame)\s+(?:le|la|l['’])\s*", re.I)
+
 #: The words without which neither an arrival nor a departure can be read (a cheap test
 #: before the two patterns above, which try a name at every position).
 MOVEMENT_WORD_RE = re.compile(r"arriv|retour|rejoint|entre|d[ée]part|quitt|retire", re.I)
