@@ -31,11 +31,12 @@ from pipeline.normalize.frenchnum import parse_french_number
 from pipeline.normalize.bodies import body_words
 from pipeline.normalize.money import find_amounts, parse_amount
 from pipeline.normalize.organisations import authority_name
+from pipeline.normalize.textmatch import NEAR_DISTANCE, NEAR_MIN_LENGTH, SKIPPED
 from schemas import PROVENANCE_TABLES, TABLES
 
-#: Left out when comparing: whitespace, hyphens, soft hyphens and dashes; accents are
+#: Left out when comparing: what the locator leaves out (``textmatch.SKIPPED``); accents are
 #: dropped (an OCR'd title is read with the accents the scan lost).
-_SKIP_RE = re.compile(r"[\s\-\u00ad\u2010-\u2015]+")
+_SKIP_RE = re.compile(rf"[{SKIPPED}]+")
 
 
 def _fold(text: str) -> str:
@@ -43,9 +44,7 @@ def _fold(text: str) -> str:
 
 
 #: A long text (a title, a visa, an article) the reader repaired from OCR holds its value
-#: when they differ by at most this share of characters (``pipeline.runner.locate.find_near``).
-NEAR_DISTANCE = 0.05
-NEAR_MIN_LENGTH = 40
+#: when they differ by at most ``NEAR_DISTANCE`` of their characters (``textmatch``).
 
 
 #: A text the reader read around something it left out (an article over the table it

@@ -36,11 +36,10 @@ from pipeline.normalize.bodies import body_words
 from pipeline.normalize.dates import find_dates
 from pipeline.normalize.money import find_amounts, parse_amount
 from pipeline.normalize.organisations import authority_name
+from pipeline.normalize.textmatch import NEAR_DISTANCE, NEAR_MIN_LENGTH, SKIPPED
 
-#: What is left out when comparing text: whitespace (line and page breaks), hyphens (a word
-#: cut at a line end), soft hyphens, dashes (a title's "–" that OCR reads "—" or "-").
-_SKIP_RE = re.compile(r"[\s\-\u00ad\u2010-\u2015]+")
-_KEEP_RE = re.compile(r"[^\s\-\u00ad\u2010-\u2015]+")
+_SKIP_RE = re.compile(rf"[{SKIPPED}]+")
+_KEEP_RE = re.compile(rf"[^{SKIPPED}]+")
 
 
 def _letter_base(c: str) -> str:
@@ -132,11 +131,15 @@ class Squeezed:
         """Like :meth:`find`, or, for a long text that OCR misread and the reader repaired
         ("SIRET 335 207 734(00948" read as "SIRET 335 207 734 00948", a line OCR dropped),
         the text that opens and closes like it and differs from it by at most
-        :data:`NEAR_DISTANCE` of its characters."""
-        found = self.find(value, start, end)
+        :data:`NEAR_DISTANCE` of its characters (:meth:`near`)."""
+        return self.find(value, start, end) or self.near(value, start, end)
+
+    def near(self, value: str, start: int = 0, end: int | None = None) -> Span | None:
+        """The printed text within :data:`NEAR_DISTANCE` of ``value`` (at least
+        :data:`NEAR_MIN_LENGTH` letters), anchored on its opening or its closing words."""
         needle = squeeze(value)
-        if found is not None or len(needle) < NEAR_MIN_LENGTH:
-            return found
+        if len(needle) < NEAR_MIN_LENGTH:
+            return None
         text = self.text
         first, stop = self.index(start), len(text) if end is None else self.index(end)
         n = min(16, len(needle) // 3)
@@ -163,11 +166,6 @@ class Squeezed:
             k += 1
         return None
 
-
-#: A text of at least this many letters (squeezed) may be found near as printed …
-NEAR_MIN_LENGTH = 40
-#: … when it differs from the printed text by at most this share of its characters.
-NEAR_DISTANCE = 0.05
 
 
 class ActLocator:
@@ -230,7 +228,7 @@ class ActLocator:
               near: bool = False) -> Span | None:
         for region in regions:
             sq = self.squeezed(region, furniture)
-            find = sq.find_near if near else sq.find
+            find = sq.near if near else sq.find  # the near pass comes after every exact one failed
             after = self.cursors.get(cursor, region.start) if cursor else region.start
             found = None
             if region.start < after < region.end:
