@@ -139,6 +139,20 @@ class Document:
         parts.append(self.text[pos:span.end])
         return "".join(parts).replace("\f", "\n")
 
+    def clean_offset(self, span: Span, k: int) -> int:
+        """Document offset of character ``k`` of :meth:`clean` of ``span``: the way back
+        from what a reader matched in the text without running headers."""
+        pos = span.start
+        for f in self.furniture:
+            if f.end <= span.start or f.start >= span.end:
+                continue
+            kept = max(pos, f.start) - pos
+            if k < kept:
+                return pos + k
+            k -= kept
+            pos = max(pos, f.end)
+        return pos + k
+
     @cached_property
     def _word_order(self) -> list[tuple[list[int], list[Word]]]:
         """Per page, its words sorted by text offset and their offsets (for bisection)."""

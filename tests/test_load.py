@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.errors import ErrorCode, IssueLog, PipelineError
 from pipeline.read.load import load_document
-from pipeline.model import TextSource
+from pipeline.model import Span, TextSource
 from pipeline.options import Options
 from tests.pdfgen import page_image, scan_pdf, table_image, text_pdf
 
@@ -149,3 +149,18 @@ def test_load_does_not_send_blank_pages_to_tesseract(tmp_path: Path, monkeypatch
     doc = load_document(scan_pdf(tmp_path / "b.pdf", [blank, blank]), FRESH)
     assert [p.source for p in doc.pages] == [TextSource.OCR] * 2
     assert doc.text == "\f" and doc.pages[0].ocr_confidence is None
+
+
+@pytest.mark.parametrize("k", range(0, 40))
+def test_document_clean_offset_leads_back_to_the_same_character(k: int) -> None:
+    import dataclasses
+
+    from tests.conftest import make_document
+
+    text = "Pour : 19\nVille de Lannion\tPage 2\nContre : 2 – Abstention : 1"
+    head = text.index("Ville")
+    doc = dataclasses.replace(make_document(text), furniture=(Span(head, text.index("Contre")),))
+    span = Span(0, len(text))
+    clean = doc.clean(span)
+    if k < len(clean):
+        assert doc.text[doc.clean_offset(span, k)] == clean[k]

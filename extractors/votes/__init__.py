@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from extractors.votes import patterns as V
 from extractors.quality import quality_check, result
@@ -428,24 +427,10 @@ def _placed(t: Tally, chunks: list[tuple[Span, str]], act: Act) -> Tally:
         mappable = len(text) == len(doc.clean(span))
         for pos, (a, b) in t.at.items():
             if mappable and base <= a and b <= base + len(text):
-                placed[pos] = (_doc_offset(doc, span, a - base), _doc_offset(doc, span, b - base - 1) + 1)
+                placed[pos] = (doc.clean_offset(span, a - base), doc.clean_offset(span, b - base - 1) + 1)
         base += len(text) + 1
     t.at = placed
     return t
-
-
-def _doc_offset(doc: Any, span: Span, k: int) -> int:
-    """Document offset of character ``k`` of ``doc.clean(span)`` (running headers cut out)."""
-    pos = span.start
-    for f in doc.furniture:
-        if f.end <= span.start or f.start >= span.end:
-            continue
-        kept = max(pos, f.start) - pos
-        if k < kept:
-            return pos + k
-        k -= kept
-        pos = max(pos, f.end)
-    return pos + k
 
 
 def read_vote(act: Act, attendance: list[str] | None = None) -> Tally | None:
