@@ -790,3 +790,35 @@ def test_attendance_lists_interrupted_by_roles(block: str, expected: list[str]) 
 ])
 def test_attendance_written_as_sentences(block: str, expected: list[tuple]) -> None:
     assert [(e.person.full_name, e.status, e.proxy_holder) for e in parse_block(block)] == expected
+
+
+@pytest.mark.parametrize("block, expected", [
+    # a list interrupted by communes (an intercommunal council): the commune is no person,
+    # each line opens under its commune, "NOM Prénom" or "Prénom NOM", with or without civility
+    ("Étaient présents :\nMontjean : ROBERT Alain, DUPONT Martine, LEFEBVRE Jean\nSaint-Florent : GIRARD Pierre\n"
+     "La Pommeraye : FOURNIER Michel, BONNET François",
+     [("Alain ROBERT", "present"), ("Martine DUPONT", "present"), ("Jean LEFEBVRE", "present"),
+      ("Pierre GIRARD", "present"), ("Michel FOURNIER", "present"), ("François BONNET", "present")]),
+    ("Présents : Le Pin : M. Jean NOIR ; Val-d'Arre : Mme Anne BLEU, M. Luc ROUX\nExcusés : Le Pin : Mme Zoé VERT",
+     [("Jean NOIR", "present"), ("Anne BLEU", "present"), ("Luc ROUX", "present"), ("Zoé VERT", "excused")]),
+    ("Délégués présents :\nSAINT-AUBIN : Paul MARTIN, Julie PETIT\nBEAUMONT : Marc LEROY",
+     [("Paul MARTIN", "present"), ("Julie PETIT", "present"), ("Marc LEROY", "present")]),
+    # a group heading its members
+    ("Présents : Groupe Agir ensemble : Luc PETIT, Anne LEROY ; Non-inscrits : Paul BLANC",
+     [("Luc PETIT", "present"), ("Anne LEROY", "present"), ("Paul BLANC", "present")]),
+    # a member followed by a remark after a colon keeps its reading (what follows is no name)
+    ("Présents : T.BUSIN : adjoints, Jean DUPONT", [("T. BUSIN", "present"), ("Jean DUPONT", "present")]),
+])
+def test_attendance_lists_interrupted_by_communes(block: str, expected: list[tuple]) -> None:
+    assert [(e.person.full_name, e.status) for e in parse_block(block)] == expected
+
+
+@pytest.mark.parametrize("label", [
+    "Avaient donné pouvoir", "Ont donné pouvoir", "Ayant donné procuration", "A donné pouvoir",
+    "Avait donné son pouvoir", "Absents ayant donné pouvoir", "Pouvoirs",
+])
+def test_attendance_labels_of_those_who_gave_a_proxy(label: str) -> None:
+    block = f"Présents : Jean DUPONT, Marie MARTIN.\n{label} : Mme Anne LEROY (pouvoir à M. Jean DUPONT)"
+    assert [(e.person.full_name, e.status, e.proxy_holder) for e in parse_block(block)] == [
+        ("Jean DUPONT", "present", None), ("Marie MARTIN", "present", None),
+        ("Anne LEROY", "represented", "Jean DUPONT")]

@@ -166,6 +166,33 @@ def test_header_item_heading(head: str, number: str | None, title: str) -> None:
     assert (heading.number, heading.title) == (number, title)
 
 
+@pytest.mark.parametrize("head, number", [
+    # items of minutes numbered in other schemes: letters between the parts, points with letters
+    ("2024-DCM-045 - Vote du budget primitif\nLe Maire expose", "2024-DCM-045"),
+    ("2023-DEL-125 : Tarifs de la cantine\nLe Maire expose", "2023-DEL-125"),
+    ("D.2023.41 : Convention avec le Syndicat d'énergie\nLe Maire expose", "D.2023.41"),
+    ("CP.2023.0673 – Soutien aux associations\nLa Commission", "CP.2023.0673"),
+    ("24.SP.0576 - Soutien aux lycées\nLa Commission", "24.SP.0576"),
+    ("AP/2024/015 - Autorisation de programme\nLe Président", "AP/2024/015"),
+    ("Délibération 24_DFE_SBUD_03 : Budget primitif\nLe Président", "24_DFE_SBUD_03"),
+    # a rank with points and no letters stays a rank, not a number
+    ("6.3 Verger communal\nLe Maire expose", None),
+])
+def test_header_item_heading_number_schemes(head: str, number: str | None) -> None:
+    heading = find_item_heading(head)
+    assert heading is not None and heading.number == number
+
+
+@pytest.mark.parametrize("head", [
+    # a number quoted in a sentence opens no item
+    "D.2023.41 du 5 septembre 2023 approuvant la convention",
+    "2024-DCM-045 du Conseil municipal",
+])
+def test_header_item_heading_number_quoted_is_none(head: str) -> None:
+    assert find_item_heading(head) is None
+
+
+
 @pytest.mark.parametrize("head, title", [
     # a heading on the last line of its page: the next page's running head is not its title
     ("\uf0d8 DE-2014/57 – Ouverture de la cantine le mercredi\fDEPARTEMENT DE LOIRE-ATLANTIQUE\tCM 17 juin 2014\t55\n"
@@ -328,6 +355,12 @@ def test_header_counts(text: str, expected: tuple[int | None, ...]) -> None:
      "Le Conseil de la Métropole, convoqué", "M-2023-134"),
     ("COMMUNE DE VILLEBOIS\nRéf. : 2024/031\nObjet : Tarifs", "2024/031"),
     ("Délibération n° D.2024.14 : Tarifs de la cantine\nLe Conseil", "D.2024.14"),
+    # letters between the parts, a letter prefix cut by a slash, a "bis"
+    ("RÉGION BRETAGNE\nDÉLIBÉRATION N° 24_DFE_SBUD_03\nLe Conseil régional", "24_DFE_SBUD_03"),
+    ("VILLE DE X\nN° 2024-DCM-045\nObjet : Tarifs", "2024-DCM-045"),
+    ("Délibération n° 2023-DEL-125\nObjet : Budget", "2023-DEL-125"),
+    ("Délibération n° AP/2024/015\nObjet : Autorisation de programme", "AP/2024/015"),
+    ("DELIBERATION N° D2024-14bis\nObjet : Tarifs (rectificatif)", "D2024-14bis"),
 ])
 def test_header_act_number_schemes(head: str, expected: str) -> None:
     assert find_act_number(head) == expected

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.normalize.names import parse_person, same_person, strip_functions
+from pipeline.normalize.names import is_person_shaped, parse_person, same_person, strip_functions
 
 
 @pytest.mark.parametrize("printed, civility, first, last", [
@@ -84,3 +84,13 @@ def test_names_strip_functions(text: str, expected: str) -> None:
 ])
 def test_names_same_person(a: str, b: str, same: bool) -> None:
     assert same_person(parse_person(a), parse_person(b)) is same
+
+
+@pytest.mark.parametrize("printed, expected", [
+    ("Gérard BAUDRY", True), ("BAUDRY Gérard", True), ("G. BAUDRY", True), ("Mme Martin", True),
+    ("M. Jean-Luc DE LA FONTAINE", True), ("Marie-Claire LEROUX", True),
+    ("Les Écologistes de Bretagne", False), ("Bretagne Avenir", False), ("Hissons haut la Bretagne", False),
+    ("BAUDRY", False), ("Julien ROCHE absent n'a pas voté", False), ("Mme", False),
+])
+def test_names_person_shaped(printed: str, expected: bool) -> None:
+    assert is_person_shaped(printed) is expected

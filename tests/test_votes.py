@@ -427,3 +427,24 @@ def test_votes_the_one_result_of_an_election_is_the_votes_for(text: str, count: 
 
     results = list(V.ELECTION_RESULT_RE.finditer(text))
     assert (int(results[0].group("n")) if len(results) == 1 else None) == count
+
+
+@pytest.mark.parametrize("text, groups, persons", [
+    # a group is never a person: group names without the word "groupe" (an article, a word in
+    # lower case), and several groups after "Groupes"
+    ("Pour : 52 (Groupes Bretagne Avenir, Hissons haut la Bretagne) – Contre : 12 (Rassemblement National) – "
+     "Abstentions : 19 (Les Écologistes de Bretagne)",
+     {"for": ["Bretagne Avenir", "Hissons haut la Bretagne"], "against": ["Rassemblement National"],
+      "abstain": ["Les Écologistes de Bretagne"]}, {}),
+    ("Pour : 20 – Contre : 3 (Agir pour Lannion) – Abstentions : 2 (Gérard BAUDRY, Aurélie AMAND)",
+     {"against": ["Agir pour Lannion"]}, {"abstain": ["Gérard BAUDRY", "Aurélie AMAND"]}),
+    # a sentence in the parenthesis is neither: nothing is said
+    ("Pour : 9 – Contre : 2 (Julien ROCHE absent n'a pas voté) – Abstentions : 0", {}, {}),
+    # a proper name that is no member of the attendance read: not sure, nothing is said
+    ("Pour : 9 – Contre : 2 (Bretagne Avenir) – Abstentions : 0", {}, {}),
+])
+def test_votes_groups_are_never_persons(text: str, groups: dict, persons: dict) -> None:
+    attendance = ["Gérard BAUDRY", "Aurélie AMAND", "Jean DUPONT"]
+    tallies = find_tallies(text, False, attendance)
+    assert tallies, text
+    assert (tallies[0].groups, tallies[0].persons) == (groups, persons)

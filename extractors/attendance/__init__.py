@@ -35,7 +35,7 @@ from extractors.quality import quality_check, result
 from extractors.registry import Found, extractor
 from pipeline.errors import IssueLog
 from pipeline.model import Act, Section, SectionKind, Span
-from pipeline.normalize.names import (FUNCTION_RE, Person, fold, is_function_label, parse_person, same_person,
+from pipeline.normalize.names import (FUNCTION_RE, Person, fold, is_function_label, is_person_shaped, parse_person, same_person,
                                       strip_functions)
 from schemas.rows import AttendanceRow, QualityRow
 
@@ -124,6 +124,38 @@ _NEW_ENTRY_RE = re.compile(r"(?:Monsieur|Madame|Mademoiselle|Messieurs|Mesdames|
 _OPEN_END_RE = re.compile(r"(?:\b(?:M|Mme|MME|Mlle|MLLE|MM|Monsieur|Madame|Mademoiselle)\.?|\b(?:à|a|de|du|des|par|et|le|la|au|aux))\s*$")
 
 
+def _list_heading(label: str, rest: str) -> bool:
+    """True when ``label`` heads the names after its colon without being one of them: a
+    commune or a group ("Montjean : ROBERT Alain", "Groupe Agir : Luc PETIT"), not a status
+    label (read before), not a member whose remark follows ("W.AUGUSTE : procuration à …",
+    "T.BUSIN : adjoints": what follows is no name)."""
+    if _CIVILITY_ANY_RE.search(label) or P.PROXY_LABEL_RE.search(label) or classify_label(label):
+        return False
+    rest = P.REMARK_RE.sub("", rest)
+    m = P.PROXY_VERB_RE.search(rest)
+    rest = (rest[: m.start()] if m else rest).strip(" .,;:-–—")
+    return _is_name(strip_functions(rest))
+
+
+def _drop_heading(m: re.Match[str]) -> str:
+    """The commune or group heading the names after it ("Le Pin : M. Jean NOIR") left out; a
+    person before the colon ("Jean DUPONT : M. Paul MARTIN") is kept."""
+    label = m.group("label")
+    if is_person_shaped(label) or classify_label(label) or P.PROXY_LABEL_RE.search(label) or P.STOP_LABEL_RE.search(label):
+        return m.group(0)
+    return m.group("lead")
+
+
+def _heading_line(line: str) -> bool:
+    """A line of a list that opens under its commune or group: "Saint-Florent : GIRARD Pierre,
+    MOREL Sylvie" (a new entry, whatever the line before ended on)."""
+    m = P.ROLE_LABEL_RE.match(line)
+    if not m:
+        return False
+    first = P.SEPARATOR_RE.split(line[m.end():], maxsplit=1)[0]
+    return is_function_label(m.group("label")) or _list_heading(m.group("label"), first)
+
+
 def _cut_word(left: str, right: str, seen: Callable[[str], bool] | None) -> bool:
     """True when the hyphen ending ``left`` cut one word that ``right`` ends, rather than
     joining two names: "Ludo-" + "vic" (a lower-case end), "BOU-" + "VIER" when the
@@ -191,7 +223,7 @@ def _join_lines(lines: list[str], seen: Callable[[str], bool] | None = None) -> 
                 continue
         if out.endswith("-") and len(out) > 1 and out[-2].isalpha():
             out = out[:-1] + ln if _cut_word(out, ln, seen) else out + ln
-        elif out and _NEW_ENTRY_RE.match(ln) and not _OPEN_END_RE.search(out):
+        elif out and not _OPEN_END_RE.search(out) and (_NEW_ENTRY_RE.match(ln) or _heading_line(ln)):
             out = f"{out} ; {ln}"  # one entry per line: "W.AUGUSTE : procuration à C.FOROT"
         elif out and not _OPEN_END_RE.search(out) and not re.search(r"[,;]\s*$", out) \
                 and _whole_entry(ln) and _entry_complete(out, prev):
@@ -344,12 +376,15 @@ def split_entries(text: str, status: str, voting: bool, first_names: bool = Fals
     carry: str | None = None  # civility of a plural "MMES FAUVEL, PAYEN"
     sep = P.SEPARATOR_RE if not first_names else _FIRST_NAMES_SEP_RE
     text = P.MIXED_PLURAL_COMMA_RE.sub(r"\1\2 ", text)  # "Messieurs, Mesdames Anne DURAND, …"
+    text = P.HEADING_BEFORE_CIVILITY_RE.sub(_drop_heading, text)  # "Le Pin : M. Jean NOIR"
     for piece in _split_outside_parens(text, sep):
         piece = re.sub(r"^(?:et|puis)\s+", "", piece.strip(" .:"))
         piece = P.GROUP_PREFIX_RE.sub("", piece)  # "Non-inscrits : Luc MARTIN"
         role = P.ROLE_LABEL_RE.match(piece)
         if role and is_function_label(role.group("label")):
             piece = piece[role.end():]  # "les Adjoints : Marie MARTIN": the list goes on under a role
+        elif role and _list_heading(role.group("label"), piece[role.end():]):
+            piece = piece[role.end():]  # "Montjean : ROBERT Alain": the list goes on under a commune
         if P.OFFICE_MENTION_RE.match(piece) and is_function_label(P.OFFICE_MENTION_RE.sub("", piece)):
             continue  # "M. le Maire", "Madame la Présidente": the office, its holder is named apart
         if P.GROUP_NAME_RE.match(piece):

@@ -23,7 +23,8 @@ import re
 LABEL_RE = re.compile(
     r"""(?:^|(?<=\t)|(?<=\.\s))\W{0,3}
     (?P<label>
-        (?:[ÉEé]tai(?:en)?t|sont|membres|conseill[eè]re?s|d[ée]l[ée]gu[ée]e?s|[ée]lus?)?\s*   # "Étaient", "Membres"
+        (?:[ÉEé]tai(?:en)?t|sont|membres|conseill[eè]re?s|d[ée]l[ée]gu[ée]e?s|[ée]lus?      # "Étaient", "Membres"
+          |(?:avai(?:en)?t|ont|a|ayant)\s+donn[ée]\s+(?:(?:leur|son|un)\s+)?)?\s*         # "Avaient donné pouvoir"
         (?:pr[ée]sente?s?|pr[ée]sent\(e\)s?|pr[ée]sent\(e\)\(s\)                             # présents
           |absente?s?\b|absent\(e\)s?|absent\(s\)|absent\(e\)\(s\)                         # absents
           |excus[ée]e?s?\b|excus[ée]\(e\)s?|excus[ée]\(s\)|excus[ée]\(e\)\(s\)             # excusés
@@ -277,6 +278,11 @@ STATUS_SENTENCE_RE = re.compile(
 #: A role heading the rest of a list of names: "les Adjoints : Marie MARTIN, …", "Conseillers
 #: municipaux : …", "Maire : Jean DUPONT" (the label must be a function: ``is_function_label``).
 ROLE_LABEL_RE = re.compile(r"^(?:(?:les?|la|l['’])\s*)?(?P<label>[^:,;()]{2,60}?)\s*:\s*(?=\S)", re.I)
+
+#: A commune or group before the civility of the first name under it: "Le Pin : M. Jean NOIR",
+#: "…, Val-d'Arre : Mme Anne BLEU" (what the label is is decided by the reader).
+HEADING_BEFORE_CIVILITY_RE = re.compile(
+    r"(?P<lead>^|[,;]\s*|\s[-–—]\s)(?P<label>[A-ZÀ-Ý][^:,;()\d\n]{1,50}?)\s*:\s+(?=(?:M\.|Mme|MME|MM\.?|Mlle|Monsieur|Madame)\s)")
 
 #: The office named in a list instead of its holder: "M. le Maire", "Madame la Présidente",
 #: "Monsieur le 1er Adjoint" (what follows the civility and article must be a function).

@@ -19,8 +19,10 @@ from pipeline.segment.recueils import ACT_NUMBER, is_header_block, number_of_ope
 # ---------------------------------------------------------------------------
 
 # A deliberation number: "2023-122", "DEL-2022-112", "D2022_135", "D2018-67",
-# "2014 / 139", "DL-056-07-13", "CC-2021-100", "DBC 2021-082".
-_NUMBER = r"""(?:[A-Z]{1,5}[ \u00a0_-]?)?\d{1,4}(?:[ \u00a0]?[-_/.][ \u00a0]?\d{1,5}){1,3}"""  # no tab: a cell boundary
+# "2014 / 139", "DL-056-07-13", "CC-2021-100", "DBC 2021-082"; letters between the parts
+# ("2024-DCM-045", "24_DFE_SBUD_03"), a letter prefix cut by a point or a slash ("D.2024.14",
+# "AP/2024/015"), a "bis" ("D2024-14bis").
+_NUMBER = r"""(?:[A-Z]{1,6}[ \u00a0_/.-]?)?\d{1,4}(?:[ \u00a0]?[-_/.][ \u00a0]?(?:[A-Z]{1,6}[-_/.])*\d{1,5}){1,3}(?:bis|ter|quater)?"""  # no tab: a cell boundary
 
 #: "(N°2023-122)" on its own line, "Délibération n° DEL-2022-112", "n° 2014 / 139",
 #: "DELIBERATION N°2021-045", footers "Délibération n° D2022_135".
@@ -94,7 +96,10 @@ ITEM_HEADING_RE = re.compile(
     rf"""^\W{{0,2}}(?:
         (?i:d[ée]lib[ée]ration)\s+(?:(?i:n)\s?[°o]\.?\s*)?(?P<num1>{_NUMBER})   # Délibération D2018-67
       | (?i:n)\s?[°o]\.?\s*(?P<num2>{_NUMBER})                                # N° DBC 2021-082
-      | (?P<num3>(?:[A-Z]{{1,5}}(?:[ \u00a0_]|-[ \u00a0]?)?)?\d{{2,4}}(?:[ \u00a0]?[-_/][ \u00a0]?\d{{1,5}}){{1,3}})   # 2020-038, DL-056-07-13, DE- 2015/46
+      | (?P<num3>(?:[A-Z]{{1,6}}(?:[ \u00a0_/]|-[ \u00a0]?)?)?\d{{2,4}}(?:[ \u00a0]?[-_/][ \u00a0]?(?:[A-Z]{{1,6}}[-_/])*\d{{1,5}}){{1,3}}(?:bis|ter)?)
+                                                                             # 2020-038, DL-056-07-13, DE- 2015/46, 2024-DCM-045
+      | (?P<num5>[A-Z]{{1,6}}\.?\d{{2,4}}(?:\.(?:[A-Z]{{1,6}}\.)*\d{{1,5}}){{1,3}}|\d{{2,4}}\.[A-Z]{{1,6}}\.\d{{1,5}})
+                                                                             # CP.2023.0673, D.2024.14, 24.SP.0576 (points need letters)
       | (?P<num4>\d{{4}}\.\d{{2}}\.\d{{2}}\s?-\s?\d{{1,3}})(?=\s)                  # 2017.05.23 - 1 (session.item)
       | (?P<bare>\d{{1,2}}(?:\.\d{{1,2}}){{0,2}})\s+(?=[A-ZÀ-Ý][a-zà-ÿA-ZÀ-Ý])       # 1 Subventions, 6.3 Verger
       | (?i:point|question|affaire|dossier|sujet)\s+(?:(?i:n)\s?[°o]\.?\s*)?(?P<lab>\d{{1,3}})(?=\s*[-–:.)]|\s+[A-ZÀ-Ý])
@@ -137,7 +142,7 @@ def find_item_heading(head: str, vocabulary: str = "", full: LineWidths | None =
             return ItemHeading(None, clean_title(first))
         return None
     rest = m.group("rest").strip()
-    num = m.group("num1") or m.group("num2") or m.group("num3") or m.group("num4")
+    num = m.group("num1") or m.group("num2") or m.group("num3") or m.group("num4") or m.group("num5")
     # "n° DBC 2019-070 du 3 juin 2019 approuvant…", "R20-53 du Code des Postes": a
     # reference quoted in the text, not a heading
     if num and re.match(r"(?:du|de|des|en|et)\b|[a-zà-ÿ]", rest):

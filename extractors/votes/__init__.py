@@ -33,7 +33,7 @@ from extractors.quality import quality_check, result
 from extractors.registry import ActFields, Found, extractor
 from pipeline.errors import IssueLog
 from pipeline.model import Act, SectionKind, Span
-from pipeline.normalize.names import parse_person, same_person
+from pipeline.normalize.names import is_person_shaped, parse_person, same_person
 from schemas.rows import QualityRow, VoteRow
 
 FOR, AGAINST, ABSTAIN, NOT_VOTING = "for", "against", "abstain", "not_voting"
@@ -96,18 +96,30 @@ def _split_names(inner: str) -> list[str]:
 def _classify(inner: str, attendance: list[str]) -> tuple[list[str], list[str]]:
     """Groups and persons named in a parenthesis after a position."""
     flat = re.sub(r"\s+", " ", inner).strip()
+    plural = re.match(r"(?i)groupes\s+", flat)
+    if plural and not re.search(r"(?i)\bgroupe\b", flat):
+        # "Groupes Bretagne Avenir, Hissons haut la Bretagne": the names of several groups
+        return [g for g in re.split(r"\s*[;,]\s*|\s+et\s+", flat[plural.end():].strip(" .")) if g], []
     if V.GROUP_RE.search(flat):
         # groups are printed with commas inside their names: split on ";" (OCR: " : ")
         return [g.strip(" .") for g in re.split(r"\s*;\s*|\s+:\s+", flat) if g.strip(" .")], []
-    persons = []
+    persons, groups = [], []
     for name in _split_names(flat):
         proxy = V.PROXY_VOTER_RE.match(name)
         name = proxy.group("name") if proxy else name  # "pouvoir de monsieur Julien PONS à …"
         p = parse_person(name)
         if not p.last_name or re.search(r"\d", name):
             return [], []
-        persons.append(_resolve(p.full_name or name, attendance))
-    return [], persons
+        resolved = _resolve(p.full_name or name, attendance)
+        if proxy or is_person_shaped(name) or resolved in attendance or len(name.split()) == 1:
+            persons.append(resolved)
+        elif V.GROUP_PHRASE_RE.fullmatch(name) and not V.PERSON_INSIDE_RE.search(name):
+            groups.append(name)  # "(Les Écologistes de Bretagne)": a group's name, no person's
+        elif attendance or not re.fullmatch(r"(?:[A-ZÀ-Ý][\w'’-]*\s?){2,3}", name):
+            return [], []  # "Bretagne Avenir" and no such member, "ROCHE absent n'a pas voté": say nothing
+        else:
+            persons.append(resolved)  # "Yves Nicolin" where no attendance list was read
+    return groups, persons
 
 
 def _resolve(name: str, attendance: list[str]) -> str:

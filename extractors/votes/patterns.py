@@ -142,7 +142,19 @@ NAMES_LABEL_RE = re.compile(
 )
 
 #: A political group or list rather than a person.
-GROUP_RE = re.compile(r"\b(?:groupe|non[\s-]inscrit|liste|union|rassemblement|majorit[ée]|opposition|[ée]lus)\b", re.I)
+GROUP_RE = re.compile(r"\b(?:groupes?|non[\s-]inscrit|liste|union|rassemblement|majorit[ée]|opposition|[ée]lus)\b", re.I)
+
+#: The name of a group or list, without the word "groupe", as printed after a position: it
+#: opens on an article ("Les Écologistes de Bretagne", "L'Union pour Lannion") or holds a word
+#: in lower case that no name has ("Hissons haut la Bretagne", "Agir pour Lannion").
+GROUP_PHRASE_RE = re.compile(
+    r"""(?:(?:Les|La|Le|L['’])\s*[A-ZÀ-Ý][^\n]*
+         |[A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+)*?\s+(?!(?:de|du|des|d|le|la|van|von|der|den|di|da|del)\b)[a-zà-ÿ][\w'’-]*(?:\s+[\w'’-]+)*)""",
+    re.X,
+)
+
+#: A person's name inside a phrase ("Julien ROCHE absent n'a pas voté"): no group's name.
+PERSON_INSIDE_RE = re.compile(r"(?:^|\s)[A-ZÀ-Ý][a-zà-ÿ'’-]+\s+[A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?=\s|$)|(?:^|\s)[A-ZÀ-Ý][A-ZÀ-Ý'’-]+\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+(?=\s|$)")
 
 #: Groups listed after a position, each with its count, then the position's total: "Pour :
 #: Groupe Grand Est Territoires (19), Groupe Grand Est en Commun (6), soit 25 voix",

@@ -141,6 +141,28 @@ def is_function_label(text: str) -> bool:
     return bool(text) and not FUNCTION_RE.sub("", text).strip(" ,;.:-–—")
 
 
+def is_person_shaped(printed: str) -> bool:
+    """True when ``printed`` is written the way persons are, whoever reads it: with a civility
+    ("Mme Martin", "M. X"), or a surname in capitals beside a given name or an initial ("Gérard
+    BAUDRY", "BAUDRY Gérard", "G. BAUDRY"). "Bretagne Avenir", "Les Écologistes" or "Hissons
+    haut la Bretagne" (groups, lists) are not; nor is a surname in capitals alone.
+
+    >>> is_person_shaped("Gérard BAUDRY"), is_person_shaped("Mme Martin"), is_person_shaped("Les Écologistes de Bretagne")
+    (True, True, False)
+    """
+    text = printed.strip(" ,;.")
+    if CIVILITY_RE.match(text):
+        return bool(CIVILITY_RE.sub("", text).strip())
+    words = text.split()
+    if not 2 <= len(words) <= 6:
+        return False
+    upper = [w for w in words if _is_upper_token(w.strip(",."))]
+    other = [w for w in words if w not in upper]
+    return bool(upper) and bool(other) and all(
+        w.lower() in PARTICLES or re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ'’]*(?:-[A-ZÀ-Ý][a-zà-ÿ'’]*)*\.?|[A-ZÀ-Ý]\.(?:-[A-ZÀ-Ý]\.)?", w)
+        for w in other)
+
+
 def parse_person(printed: str) -> Person:
     """Split a printed name into civility, first name and last name (upper case as printed).
 

@@ -38,7 +38,7 @@ from pipeline.segment.minutes import Line, lines_of
 #: An act number in any scheme: letters, years, sequence numbers, separated by "-", "/",
 #: ".", "_" ("24.SP.0576", "CP-2023-0673", "B2024-046", "DB-2023-035", "DEL2025-17",
 #: "M-2023-134", "2014/139", "D.2024.14", "2024-DEL-012", "DBC 2021-082").
-ACT_NUMBER = r"""(?:[A-Z]{1,5}[\s_.-]?)?\d{1,4}(?:\s?[-_/.]\s?(?:[A-Z]{1,4}[-_/.]?)?\d{1,5}){1,3}"""
+ACT_NUMBER = r"""(?:[A-Z]{1,6}[\s_./-]?)?\d{1,4}(?:\s?[-_/.]\s?(?:[A-Z]{1,6}[-_/.])*(?:[A-Z]{1,4})?\d{1,5}){1,3}(?:bis|ter|quater)?"""
 
 #: The heading of one act of a file of extracts, with its number.
 OPENING_RES: tuple[re.Pattern[str], ...] = (
