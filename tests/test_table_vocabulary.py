@@ -24,6 +24,15 @@ from pipeline.read.table_vocabulary import grant_column, header_key, measure_of,
     ("BP", "budget"), ("BS", "budget"), ("Budget supplémentaire", "budget"), ("Crédits ouverts", "budget"),
     ("Crédits votés", "budget"), ("Vote", "budget"), ("Montant (€ HT)", "budget"), ("FONCTIONNEMENT 2025", "budget"),
     ("Montants votés en 2025 Fonctionnement", "budget"), ("Subvention de fonctionnement", "budget"),
+    ("Crédits", "budget"), ("BP voté", "budget"), ("Budget voté", "budget"), ("Inscriptions budgétaires", "budget"),
+    ("Total du budget", "budget"), ("Total des crédits", "budget"), ("Totaux crédits", "budget"),
+    # what the budget is after the act
+    ("Total après DM", "budget"), ("Crédits après DM n°2", "budget"), ("Budget après décision modificative", "budget"),
+    ("Montant après vote", "budget"), ("BP + DM", "budget"), ("BP + BS + DM", "budget"),
+    # the amendment the act itself votes
+    ("Proposition DM2", "proposed"), ("Vote DM n°2", "proposed"), ("Montant de la DM", "proposed"),
+    ("Propositions décision modificative n° 3", "proposed"), ("Nouveaux crédits", "proposed"),
+    ("Crédits nouveaux", "proposed"),
     # spending
     ("Dépenses", "expense"), ("DÉPENSES", "expense"), ("Coût (€ HT)", "expense"), ("Cotisations 2025", "expense"),
     ("Dépenses liées au projet en € HT correspondant aux devis fournis", "expense"),

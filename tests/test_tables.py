@@ -44,6 +44,35 @@ def test_tables_unruled_from_word_positions(tmp_path: Path) -> None:
     assert "Article 2" not in doc.text[t.spans[0].start:t.spans[0].end]
 
 
+@pytest.mark.parametrize("title_y", [110, 118, None])
+@pytest.mark.parametrize("code_header, codes", [
+    ("Chapitre / Article", ("21 / 2135", "23 / 2313")),
+    ("Chap/Art", ("21/ 2135", "23 /2313")),
+    ("Imputation", ("21 / 2135", "c/ 2313")),
+    ("Compte", ("65 / 6574", "011 / 6064")),
+])
+def test_tables_unruled_title_and_slashed_codes(tmp_path: Path, title_y: int | None, code_header: str,
+                                                codes: tuple[str, str]) -> None:
+    """A section title just above an unruled table's header is no header word, and numbers cut
+    by a slash are an imputation code, never an amount — wherever the words fall."""
+    page = [(60, 80, "Article 1er : D'adopter la décision modificative n°1 telle que présentée ci-dessous :"),
+            (80, 130, code_header), (200, 130, "Libellé"), (380, 130, "Montant"),
+            (80, 150, codes[0]), (200, 150, "Installations générales"), (390, 150, "12 500,00"),
+            (80, 168, codes[1]), (200, 168, "Constructions"), (390, 168, "-4 000,00"),
+            (80, 186, "TOTAL"), (390, 186, "8 500,00"),
+            (60, 230, "Article 2 : Précise que la présente décision modificative est votée au niveau du chapitre.")]
+    if title_y:
+        page.insert(1, (80, title_y, "Section d'investissement - Dépenses"))
+    doc = load_document(placed_pdf(tmp_path / "dm.pdf", [page]), Options(ocr=False), IssueLog())
+    tables = find_tables(doc)
+    assert len(tables) == 1
+    t = tables[0]
+    assert t.headers == [code_header, "Libellé", "Montant"]
+    assert [r.text(0).replace(" ", "") for r in t.rows[:2]] == [c.replace(" ", "") for c in codes]
+    assert [r.text(2) for r in t.rows] == ["12 500,00", "-4 000,00", "8 500,00"]
+    assert [t.label(r) for r in t.rows] == ["Installations générales", "Constructions", "TOTAL"]
+
+
 def test_tables_continued_on_next_page(tmp_path: Path) -> None:
     page2 = [(80, 80, "Imputation"), (160, 80, "Libellé"), (370, 80, "Dépenses"), (460, 80, "Recettes"),
              (80, 100, "TOTAL"), (400, 100, "32 450,00"), (488, 100, "32 450,00"),
@@ -495,3 +524,18 @@ def test_a_row_of_labels_inside_a_ruled_table_starts_no_table(tmp_path: Path) ->
 ])
 def test_tables_money_cell_figure_is_its_opening_line(cell: str, first_line: str, ok: bool) -> None:
     assert leading_figure(cell, first_line) is ok
+
+
+@pytest.mark.parametrize("words, cells", [
+    # a chapter and its article, the slash alone or glued to either side
+    (["21", "/", "2135", "Installations", "12 500,00"], [("21 / 2135 Installations", False), ("12 500,00", True)]),
+    (["65/", "6574", "Subventions", "1 000"], [("65/ 6574 Subventions", False), ("1 000", True)]),
+    (["c/", "238", "Avances", "2 000,00"], [("c/ 238 Avances", False), ("2 000,00", True)]),
+    (["011", "/6064", "Fournitures", "-350,00"], [("011 /6064 Fournitures", False), ("-350,00", True)]),
+    # a figure with no slash beside it stays an amount
+    (["Travaux", "3 000", "€", "ht"], [("Travaux", False), ("3 000 € ht", True)]),
+])
+def test_tables_slashed_code_is_no_figure(words: list[str], cells: list[tuple[str, bool]]) -> None:
+    from pipeline.read.word_tables import _split_figures
+    placed = [Word(w, 10.0 * k, 0, 10.0 * k + 8, 10, start=k, line=0) for k, w in enumerate(words)]
+    assert [(c.text, c.amount) for c in _split_figures(placed)] == cells

@@ -93,7 +93,11 @@ _MEASURE_PATTERNS: tuple[tuple[str, str], ...] = (
                     |(?:montants?|credits?|ae|ap|cp|vote|inscriptions?)\s+proposee?s?|proposee?s?
                     |(?:ae|ap|montants?)?\s*affectee?s?(?:\s+(?:ce\s+jour|a\s+ce\s+jour|en\s+seance))?
                     |affectations?(?:\s+(?:proposees?|ce\s+jour|de\s+la\s+seance|nouvelles?))?
-                    |montants?\s+(?:a\s+)?affecter|montant\s+de\s+l\s?affectation)$"""),
+                    |montants?\s+(?:a\s+)?affecter|montant\s+de\s+l\s?affectation
+                    # the amendment the act votes: "Proposition DM2", "Vote DM n°2", "Montant de la DM",
+                    # "Nouveaux crédits", "Crédits nouveaux" (an earlier DM alone, "DM1", is read apart)
+                    |(?:propositions?|votes?|montants?(?:\s+de\s+la)?)\s+(?:dm|decisions?\s+modificatives?)(?:\s*n?\s*\d+)?
+                    |nouveaux?\s+credits?|credits?\s+nouveaux)$"""),
     # programme authorisations: "AE", "AP", "AP votée", "AE votée", "AP initiale",
     # "Autorisation(s) de programme / d'engagement", "Montant de l'AP", "AP/AE"
     ("ae", r"""^(?:ae|ap|ape|ap\s+ae|ae\s+ap|autorisations?\s+(?:de|d)\s*(?:engagements?|programmes?)
@@ -114,8 +118,12 @@ _MEASURE_PATTERNS: tuple[tuple[str, str], ...] = (
     # "Montant", "Montant total", "Crédits votés / inscrits / ouverts", "Vote", "Prévu",
     # "Subvention accordée", "Montant attribué" (a grant table's money is read as grants)
     ("budget", r"""^(?:bp|bs|budget(?:\s+(?:primitif|supplementaire|previsionnel|total|vote|de\s+l\s?exercice))?
-                    |montants?(?:\s+(?:total|totaux|global|ht|ttc))?|totaux?\s+montants?
-                    |credits?\s+(?:votes?|inscrits?|ouverts?|prevus?)|votes?|prevus?|previsions?
+                    |montants?(?:\s+(?:total|totaux|global|ht|ttc))?|tota(?:l|ux)\s+montants?
+                    |credits?(?:\s+(?:votes?|inscrits?|ouverts?|prevus?))?|votes?|prevus?|previsions?
+                    |(?:bp|bs|budget)\s+votee?s?|inscriptions?(?:\s+budgetaires?)?|tota(?:l|ux)\s+(?:du\s+|des\s+)?(?:budget|credits?)
+                    # what the budget is after the act: "Total après DM", "Crédits après DM2", "BP + DM"
+                    |(?:tota(?:l|ux)|credits?|budget|montants?|nouveaux?\s+montants?)\s+apres\s+(?:la\s+)?(?:dm|decisions?\s+modificatives?|vote)(?:\s*n?\s*\d+)?
+                    |(?:bp|budget(?:\s+primitif)?)\s+(?:dm|bs)(?:\s+(?:dm|bs))*
                     |votes?\s+(?:du\s+|en\s+)?(?:cm|cc|conseil(?:\s+\w+)?|bureau)   # "Vote CM", "Vote du conseil municipal"
                     |subventions?(?:\s+(?:accordees?|attribuees?|proposees?|allouees?|votees?))?
                     |montants?\s+(?:de\s+la\s+subvention|de\s+l\s?aide|accordee?s?|attribuee?s?|allouee?s?|votee?s?|retenue?s?)

@@ -155,6 +155,19 @@ _CODE_WORD_RE = re.compile(r"(?i)(?:comptes?|articles?|art\.|chapitres?|chap\.|c
 _CURRENCY_RE = re.compile(r"€|\beuros?\b|\bEUR\b", re.I)
 
 
+#: Numbers cut by a slash are a budget imputation (chapter / article: "21 / 2135", "65/ 6574",
+#: "c/ 238"), whichever side of the slash a word boundary falls.
+_SLASH_PART_RE = re.compile(r"^/|/$")
+
+
+def _is_code_part(words: list[Word], i: int, n: int, text: list[Word]) -> bool:
+    """The figure of ``words[i:i + n]`` touches a slash: a part of an imputation code."""
+    if text and _SLASH_PART_RE.search(text[-1].text) or _SLASH_PART_RE.search(words[i].text):
+        return True
+    last = words[i + n - 1].text
+    return bool(_SLASH_PART_RE.search(last)) or (i + n < len(words) and words[i + n].text.startswith("/"))
+
+
 def _split_figures(words: list[Word]) -> list[_Cell]:
     """Cut the figures out of one cell's words: "Installations chantier 3 000 € ht État
     (DETR 2014)" → "Installations chantier" | "3 000 € ht" | "État (DETR 2014)". A figure in
@@ -178,6 +191,8 @@ def _split_figures(words: list[Word]) -> list[_Cell]:
         figure = " ".join(x.text for x in words[i:i + best])
         if best and text and _CODE_WORD_RE.fullmatch(text[-1].text) and not _CURRENCY_RE.search(figure):
             best = 0  # "Compte 023 :", "article 6574": the number of an account, not an amount
+        if best and _is_code_part(words, i, best, text):
+            best = 0  # "21 / 2135", "65/ 6574": a chapter and its article, not an amount
         if best and has_amount(figure) and not _YEAR_RE.fullmatch(figure):
             if text:
                 out.append(_Cell(text))
@@ -237,6 +252,16 @@ def _band_neighbour(line: _Line, band_top: float, band_bottom: float, height: fl
         return False
     text = line.text.strip()
     return len(text.split()) <= 8 and not text.endswith((":", ".", ";"))
+
+
+def _spans_header_cells(line: _Line, header: _Line) -> bool:
+    """A line above the header with a cell over two or more of the header's cells is a title
+    ("Section d'investissement - Dépenses" over "Chapitre / Article", "Libellé"), or a
+    heading grouping columns: not words of one column's header wrapped above it."""
+    for c in line.cells:
+        if sum(1 for h in header.cells if min(c.x1, h.x1) - max(c.x0, h.x0) > 1) >= 2:
+            return True
+    return False
 
 
 def _header_text(cells: list[_Cell], height: float) -> str:
@@ -470,7 +495,8 @@ def tables_on_page(doc: Document, page_no: int) -> list[Table]:
             continue
         band = [lines[i]]
         lo, hi = i, i
-        while lo - 1 >= 0 and lo > i - 2 and _band_neighbour(lines[lo - 1], band[0].top, band[-1].bottom, height):
+        while lo - 1 >= 0 and lo > i - 2 and _band_neighbour(lines[lo - 1], band[0].top, band[-1].bottom, height) \
+                and not _spans_header_cells(lines[lo - 1], lines[i]):
             lo -= 1
             band.insert(0, lines[lo])
         while hi + 1 < len(lines) and hi < i + 2 and not _is_header_line(lines[hi + 1]) \
