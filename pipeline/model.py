@@ -127,13 +127,30 @@ class Document:
         p = self.page(page_no)
         return self.text[p.start : p.end]
 
+    @cached_property
+    def _furniture_reach(self) -> list[int]:
+        """For each running line (sorted by start), the furthest end among it and those before."""
+        out, reach = [], -1
+        for f in self.furniture:
+            reach = max(reach, f.end)
+            out.append(reach)
+        return out
+
+    def _furniture_over(self, span: Span) -> Iterator[Span]:
+        """The running lines that meet ``span``, in order (found by bisection: minutes of
+        hundreds of pages ask for thousands of spans)."""
+        i = bisect.bisect_right(self._furniture_reach, span.start)
+        for f in self.furniture[i:]:
+            if f.start >= span.end:
+                break
+            if f.end > span.start:
+                yield f
+
     def clean(self, span: Span) -> str:
         """Text of ``span`` without running headers/footers (:attr:`furniture`, found by
         :mod:`pipeline.read.furniture`); page breaks become newlines."""
         parts, pos = [], span.start
-        for f in self.furniture:
-            if f.end <= span.start or f.start >= span.end:
-                continue
+        for f in self._furniture_over(span):
             parts.append(self.text[pos:max(pos, f.start)])
             pos = max(pos, f.end)
         parts.append(self.text[pos:span.end])
@@ -143,9 +160,7 @@ class Document:
         """Document offset of character ``k`` of :meth:`clean` of ``span``: the way back
         from what a reader matched in the text without running headers."""
         pos = span.start
-        for f in self.furniture:
-            if f.end <= span.start or f.start >= span.end:
-                continue
+        for f in self._furniture_over(span):
             kept = max(pos, f.start) - pos
             if k < kept:
                 return pos + k

@@ -451,6 +451,36 @@ def test_attendance_arrivals_and_departures() -> None:
     assert back[0].status == "present" and back[0].proxy_holder is None
 
 
+def test_attendance_movements_read_once_per_document_as_item_by_item() -> None:
+    """Movements read once over the minutes give, at every vote, what reading the text from
+    the preamble to that vote gives (a name or a proxy cut by the vote included)."""
+    import dataclasses
+
+    from extractors.attendance import apply_movements_until
+    from tests.conftest import make_document
+
+    entries = parse_block("Présents : M. Eric ROBERT, Mme Bernadette CORVISIER, M. Paul DURAND\n"
+                          "Absents : M. Gilles PASSOT, Mme Anne PETIT")
+    items = []
+    for k in range(12):
+        items.append(f"{k + 1}. Point {k + 1}\nLe conseil délibère sur le point {k + 1}. " + "Texte. " * 30)
+        items.append(["Départ de Monsieur Eric ROBERT (procuration à Bernadette CORVISIER)",
+                      "Arrivée de Gilles PASSOT", "M. Paul DURAND quitte la séance.", "Retour de Eric ROBERT",
+                      "Mme Anne PETIT rejoint la séance.", "Départ de Madame Anne PETIT"][k % 6])
+    text = "Ville de X\tPage 1\n" + "\n".join(items) + "\nFin."
+    doc = dataclasses.replace(make_document(text), furniture=(Span(0, text.index("\n") + 1),))
+    start = text.index("1. Point")
+    stops = sorted({*range(start + 1, len(text), 97), *(text.index(w, start) + d for w in ("Départ", "Arrivée")
+                                                         for d in (3, 12, 40, 60))})
+    for stop in stops:
+        assert apply_movements_until(entries, doc, start, stop) == \
+            apply_movements(entries, doc.clean(Span(start, stop))), stop
+    final = apply_movements_until(entries, doc, start, len(text))
+    assert [(e.person.full_name, e.status) for e in final] == [
+        ("Eric ROBERT", "present"), ("Bernadette CORVISIER", "present"), ("Paul DURAND", "absent"),
+        ("Gilles PASSOT", "present"), ("Anne PETIT", "absent")]
+
+
 @pytest.mark.parametrize("text", [
     "Monsieur Paul DURAND se retire de la salle du conseil et ne participe pas au vote.",   # Chéméré 2015
     "M. Paul DURAND quitte la séance pendant l'examen de ce point.",

@@ -164,3 +164,43 @@ def test_document_clean_offset_leads_back_to_the_same_character(k: int) -> None:
     clean = doc.clean(span)
     if k < len(clean):
         assert doc.text[doc.clean_offset(span, k)] == clean[k]
+
+
+def _clean_naive(text: str, furniture: tuple[Span, ...], span: Span) -> str:
+    """Document.clean as it was first written: every running line compared with the span."""
+    parts, pos = [], span.start
+    for f in furniture:
+        if f.end <= span.start or f.start >= span.end:
+            continue
+        parts.append(text[pos:max(pos, f.start)])
+        pos = max(pos, f.end)
+    parts.append(text[pos:span.end])
+    return "".join(parts).replace("\f", "\n")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_document_clean_found_by_bisection_matches_the_plain_walk(seed: int) -> None:
+    """Running lines found by bisection (sorted by start, some nested or overlapping) give
+    the same clean text and offsets as a walk over all of them, for any span."""
+    import dataclasses
+    import random
+
+    from tests.conftest import make_document
+
+    rng = random.Random(seed)
+    text = "".join(rng.choice("abc \n\f") for _ in range(400))
+    spans = []
+    for _ in range(rng.randint(0, 25)):
+        a = rng.randrange(0, 390)
+        spans.append(Span(a, a + rng.randint(1, 30)))
+    furniture = tuple(sorted(spans, key=lambda s: s.start))
+    doc = dataclasses.replace(make_document(text), furniture=furniture)
+    for _ in range(60):
+        a = rng.randrange(0, 400)
+        span = Span(a, rng.randrange(a, 401))
+        clean = doc.clean(span)
+        assert clean == _clean_naive(text, furniture, span)
+        for k in range(0, len(clean), 7):
+            at = doc.clean_offset(span, k)
+            assert doc.text[at].replace("\f", "\n") == clean[k]
+            assert not any(f.start <= at < f.end for f in furniture)

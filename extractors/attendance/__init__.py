@@ -34,7 +34,7 @@ from extractors.item_rank import item_rank
 from extractors.quality import quality_check, result
 from extractors.registry import Found, extractor
 from pipeline.errors import IssueLog
-from pipeline.model import Act, Section, SectionKind, Span
+from pipeline.model import Act, Document, Section, SectionKind, Span
 from pipeline.normalize.names import (FUNCTION_RE, Person, fold, is_function_label, is_person_shaped, parse_person, same_person,
                                       strip_functions)
 from schemas.rows import AttendanceRow, QualityRow
@@ -754,19 +754,28 @@ def apply_void_proxies(entries: list[Entry], text: str) -> list[Entry]:
     return out
 
 
-def apply_movements(entries: list[Entry], text: str) -> list[Entry]:
-    """Apply, in order, the arrivals and departures announced in ``text``."""
-    events: list[tuple[int, str, str, str | None]] = []
-    if not P.MOVEMENT_WORD_RE.search(text):
-        return list(entries)  # neither pattern can match without one of their verbs
-    for m in P.ARRIVAL_RE.finditer(text):
-        events.append((m.start(), "in", m.group("name1") or m.group("name2"), None))
-    for m in P.DEPARTURE_RE.finditer(text):
+#: A movement event: (start, end of the match, "in" | "out", name, holder of the proxy
+#: given on leaving, end of that holder's match) — offsets in the text read.
+_Event = tuple[int, int, str, str, str | None, int]
+
+
+def _movement_events(text: str, pos_in: int = 0, pos_out: int = 0) -> list[_Event]:
+    """The arrivals (from ``pos_in`` on) and departures (from ``pos_out`` on) announced in
+    ``text``, in order."""
+    events: list[_Event] = []
+    for m in P.ARRIVAL_RE.finditer(text, pos_in):
+        events.append((m.start(), m.end(), "in", m.group("name1") or m.group("name2"), None, m.end()))
+    for m in P.DEPARTURE_RE.finditer(text, pos_out):
         pm = P.LEAVING_PROXY_RE.search(text[m.end(): m.end() + 120])
         holder = parse_person(pm.group("holder")).full_name if pm else None
-        events.append((m.start(), "out", m.group("name1") or m.group("name2"), holder))
+        events.append((m.start(), m.end(), "out", m.group("name1") or m.group("name2"), holder,
+                       m.end() + pm.end() if pm else m.end()))
+    return sorted(events)
+
+
+def _apply_events(entries: list[Entry], events: list[_Event]) -> list[Entry]:
     out = list(entries)
-    for _, kind, name, holder in sorted(events):
+    for _, _, kind, name, holder, _ in events:
         i = _match(out, name)
         if i is None:
             continue
@@ -777,6 +786,46 @@ def apply_movements(entries: list[Entry], text: str) -> list[Entry]:
     return out
 
 
+def apply_movements(entries: list[Entry], text: str) -> list[Entry]:
+    """Apply, in order, the arrivals and departures announced in ``text``."""
+    if not P.MOVEMENT_WORD_RE.search(text):
+        return list(entries)  # neither pattern can match without one of their verbs
+    return _apply_events(entries, _movement_events(text))
+
+
+#: How far past a match its patterns look (the longest name, a lookahead, the proxy given
+#: on leaving): a match ending this far before the end of a text is the same in any longer
+#: text that starts at the same place.
+_MOVE_HORIZON = 400
+#: The longest match the movement patterns can make (a bound, with room).
+_MOVE_SPAN = 1000
+
+_MOVES: dict[tuple[str, int, int], tuple[str, list[_Event]]] = {}
+
+
+def apply_movements_until(entries: list[Entry], doc: Document, start: int, stop: int) -> list[Entry]:
+    """:func:`apply_movements` on the text from ``start`` (the minutes' preamble end) to
+    ``stop`` (the act's vote), the text read once per document: in minutes of a hundred
+    items, reading each item's whole past again made the cost grow as the square of the
+    items. The events of the whole text that end well before ``stop`` are those of the
+    text cut there; only its last stretch is read again."""
+    key = (doc.doc_id, hash(doc.text), start)
+    if key not in _MOVES:
+        if len(_MOVES) > 8:
+            _MOVES.clear()
+        text = doc.clean(Span(start, len(doc.text)))
+        _MOVES[key] = (text, _movement_events(text) if P.MOVEMENT_WORD_RE.search(text) else [])
+    text, events = _MOVES[key]
+    if not events:
+        return list(entries)
+    cut = len(doc.clean(Span(start, stop)))  # the clean text of the span is a prefix of the whole
+    safe = [e for e in events if e[5] + _MOVE_HORIZON <= cut]
+    # each pattern's scan goes on from its last safe match, or from where no match of the
+    # cut text can have started before
+    pos_in, pos_out = (max([cut - _MOVE_SPAN, 0] + [e[1] for e in safe if e[2] == kind]) for kind in ("in", "out"))
+    return _apply_events(entries, sorted(safe + _movement_events(text[:cut], pos_in, pos_out)))
+
+
 _LATE: dict[tuple[str, int, int], list[tuple[int, str]]] = {}
 
 
@@ -784,7 +833,7 @@ def late_arrivals(doc_text: str, doc_id: str, start: int) -> list[tuple[int, str
     """(offset, name) of the members whose first movement after ``start`` (the end of the
     minutes' preamble) is an arrival, not a return ("ARRIVEE DE NADIA GALIANA" after item 1,
     no "Départ de" before it); read once per document."""
-    key = (doc_id, len(doc_text), start)
+    key = (doc_id, hash(doc_text), start)
     if key not in _LATE:
         if len(_LATE) > 8:
             _LATE.clear()
@@ -882,6 +931,23 @@ def grid_entries(grid: list[GridRow], listed: list[Entry]) -> list[Entry]:
     return out
 
 
+_SESSION_LISTS: dict[tuple[str, int, int, int], list[Entry]] = {}
+
+
+def _session_list(doc: Document, start: int, end: int) -> list[Entry]:
+    """The members listed in the minutes' shared preamble (``start``–``end``), its absences
+    grid included: the same for every item of the meeting, read once per meeting."""
+    key = (doc.doc_id, hash(doc.text), start, end)  # a str caches its hash
+    if key not in _SESSION_LISTS:
+        if len(_SESSION_LISTS) > 32:
+            _SESSION_LISTS.clear()
+        entries = parse_block(doc.clean(Span(start, end)), _seen_in(doc.text))
+        if entries:
+            entries += grid_entries(read_grid(doc, Span(start, end)), entries)
+        _SESSION_LISTS[key] = entries
+    return list(_SESSION_LISTS[key])  # a copy: the caller adds and replaces entries
+
+
 def read_attendance(act: Act, preamble_end: int | None = None, president: str | None = None) -> list[Entry]:
     """The act's attendance, arrivals, departures and recusals applied.
 
@@ -895,20 +961,20 @@ def read_attendance(act: Act, preamble_end: int | None = None, president: str | 
     if shared:
         start = min(s.span.start for s in shared)
         end = max([s.span.end for s in shared] + ([preamble_end] if preamble_end else []))
-        text = act.doc.clean(Span(start, end))
+        entries = _session_list(act.doc, start, end)
     else:
         text = "\n".join(act.doc.clean(s.span) for s in sections)
-    entries = parse_block(text, _seen_in(act.doc.text))
+        entries = parse_block(text, _seen_in(act.doc.text))
+        if entries:
+            span = Span(min(s.span.start for s in sections), max(s.span.end for s in sections))
+            entries += grid_entries(read_grid(act.doc, span), entries)
     if not entries:
         return []
-    grid_span = Span(start, end) if shared else Span(min(s.span.start for s in sections),
-                                                    max(s.span.end for s in sections))
-    entries += grid_entries(read_grid(act.doc, grid_span), entries)
     if shared:
         entries = apply_item_moves(entries, item_rank(act))
         stop = vote_point(act)
         if stop > end:
-            entries = apply_movements(entries, act.doc.clean(Span(end, stop)))
+            entries = apply_movements_until(entries, act.doc, end, stop)
         entries = apply_late_arrivals(entries, late_arrivals(act.doc.text, act.doc.doc_id, end), stop)
     own = _own_text(act)
     return apply_void_proxies(apply_recusals(entries, own, president), own)
