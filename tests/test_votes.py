@@ -104,6 +104,34 @@ def test_votes_one_tally_after_a_majority(text: str, counts: dict) -> None:
     assert tallies and tallies[0].counts == counts
 
 
+@pytest.mark.parametrize("text, counts", [
+    # a majority against a minority: the first count is for what is decided
+    ("Adopté par 15 voix contre 3.", {"for": 15, "against": 3}),
+    ("Le conseil municipal approuve, par 20 voix contre 2 et 1 abstention, le projet.",
+     {"for": 20, "against": 2, "abstain": 1}),
+    ("Après en avoir délibéré, à 12 voix contre 5, décide d'approuver la convention.", {"for": 12, "against": 5}),
+    ("Adoptée par dix voix contre trois.", {"for": 10, "against": 3}),
+    ("Le Conseil, avec 27 voix contre 6, autorise le Maire à signer.", {"for": 27, "against": 6}),
+    # no duel: the second count has its own position, or "contre" heads names
+    ("Adopté par 15 voix pour, 2 voix contre 3 abstentions", {"for": 15, "against": 2, "abstain": 3}),
+    ("Approuvé par 2 voix contre (M. X, Mme Y) et 14 voix pour", {"against": 2, "for": 14}),
+])
+def test_votes_majority_against_minority(text: str, counts: dict) -> None:  # type: ignore[type-arg]
+    tallies = find_tallies(text, False, [])
+    assert [t.counts for t in tallies] == [counts]
+    for pos, (a, b) in tallies[0].at.items():
+        assert text[a:b].lower() in {str(counts[pos]), "dix", "trois"}
+
+
+@pytest.mark.parametrize("text", [
+    # what is decided is a rejection: which side the 12 are on is not said plainly — no counts
+    "Le conseil, par 12 voix contre 5, rejette la proposition.",
+    "Le conseil municipal refuse par 12 voix contre 5 la cession du terrain.",
+])
+def test_votes_majority_against_minority_for_a_rejection_is_not_read(text: str) -> None:
+    assert find_tallies(text, False, []) == []
+
+
 @pytest.mark.parametrize("text", [
     "la majorité des communes (12 sur 15) a délibéré",   # a majority of something else
     "Le seuil de la majorité qualifiée est de 2 tiers ; 3 abstentions ne changent rien",

@@ -156,8 +156,50 @@ def _sentence_before(text: str, at: int, size: int = 250) -> str:
     return chunk[cut + 1:] if cut >= 0 else chunk
 
 
+@dataclass(frozen=True)
+class _Count:
+    """One count of a "N voix contre M" duel, read as the position/count matches are."""
+
+    text: str
+    span: tuple[int, int]
+    n_span: tuple[int, int]
+    pos: str
+    re: re.Pattern[str] = V.VERSUS_RE
+
+    def group(self, name: str | int = 0) -> str:
+        if name == "pos":
+            return self.pos
+        if name == "n":
+            return self.text[self.n_span[0]:self.n_span[1]]
+        return self.text[self.span[0]:self.span[1]]
+
+    def start(self, name: str | int = 0) -> int:
+        return self.n_span[0] if name == "n" else self.span[0]
+
+    def end(self, name: str | int = 0) -> int:
+        return self.n_span[1] if name == "n" else self.span[1]
+
+
+def _duels(text: str) -> tuple[list[_Count], list[tuple[int, int]]]:
+    """Counts of "par 15 voix contre 3" (15 for, 3 against), and the spans of the duels
+    read no further: one whose sentence rejects ("rejette, par 12 voix contre 5, …": the
+    12 are against the proposal, or for the rejection — a null is better than a guess)."""
+    counts: list[_Count] = []
+    spans: list[tuple[int, int]] = []
+    for m in V.VERSUS_RE.finditer(text):
+        spans.append((m.start("n"), m.end()))
+        start = max(text.rfind(".", 0, m.start()), text.rfind(";", 0, m.start()), text.rfind("\n\n", 0, m.start()))
+        stop = min([k for k in (text.find(".", m.end()), text.find(";", m.end())) if k >= 0] or [len(text)])
+        if V.REJECTED_RE.search(text[start + 1:stop]) or re.search(r"\brefus", text[start + 1:stop], re.I):
+            continue
+        counts.append(_Count(text, (m.start("n"), m.start("against")), (m.start("n"), m.end("n")), "pour"))
+        counts.append(_Count(text, (m.start("against"), m.end()), (m.start("m"), m.end("m")), "contre"))
+    return counts, spans
+
+
 def _matches(text: str) -> list[re.Match[str]]:
     """Position/count matches, earliest first, overlaps dropped."""
+    duels, duel_spans = _duels(text) if V.VERSUS_RE.search(text) else ([], [])
     counted_first = [m for m in V.COUNT_FIRST_RE.finditer(text)
                      # "soit 25 voix" / "Contre : …", "Votants	29" / "Pour	25": a count does not run
                      # over a line end into the next label
@@ -165,6 +207,9 @@ def _matches(text: str) -> list[re.Match[str]]:
                              and re.match(r"[^\S\n]*(?::|\t|[^\S\n]\d)", text[m.end():]))]
     found = sorted(list(V.GROUP_LIST_RE.finditer(text)) + list(V.LABEL_FIRST_RE.finditer(text)) + counted_first,
                    key=lambda m: (m.start(), -m.end()))
+    # a duel's counts stand for the position/count matches inside it
+    found = sorted([m for m in found if not any(a <= m.start() < b or a < m.end() <= b for a, b in duel_spans)]
+                   + duels, key=lambda m: (m.start(), -m.end()))  # type: ignore[arg-type, operator]
     out: list[re.Match[str]] = []
     for m in found:
         if out and m.start() < out[-1].end():

@@ -55,6 +55,17 @@ COUNT_FIRST_RE = re.compile(
     re.X,
 )
 
+#: A majority against a minority, the decision's own way of counting: "adopté par 15 voix
+#: contre 3", "approuve, par 20 voix contre 2 et 1 abstention", "à 12 voix contre 5" — the
+#: first count is for what is decided, the second against it (when what is decided is a
+#: rejection, the counts are read no further: see the votes extractor). "2 voix contre
+#: 3 abstentions" is no such duel: the second count has its own position.
+VERSUS_RE = re.compile(
+    rf"""(?<![\w'’])(?i:par|avec|à|a)\s+(?P<n>{_N})\s+(?i:voix)\s+(?P<against>(?i:contre))\s+(?P<m>{_N}|(?i:{_WORDS}))(?![\d\w])
+        (?!\s*(?:(?i:voix|votes?)\s+)?(?:{_FOR}|{_AGAINST}|{_ABSTAIN}|{_NOT_VOTING})(?![\w]))""",
+    re.X,
+)
+
 #: The decision was unanimous: "à l'unanimité", "A L'UNANIMITE des votants",
 #: "à l'unanimité des suffrages exprimés", "unanimement".
 UNANIMITY_RE = re.compile(r"(?:[àa]\s+l['’\s]*\s*)?unanimit[ée]|unanimement", re.I)
