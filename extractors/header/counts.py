@@ -12,12 +12,22 @@ Span = tuple[int, int]
 # Members in office, present, voting
 # ---------------------------------------------------------------------------
 
-_N = r"(?P<n>\d{1,3})(?![\d/.,])"
+# a count, not a date, a decimal or a part of a list of figures ("19, présents : 15" is a count)
+_N = r"(?P<n>\d{1,3})(?![\d/]|[.,]\d)"
 # A count after its label, unless the number is the next count's own ("32 présents" /
-# "1 procuration", "présents\n33 votants").
-_NEXT = r"(?![ \t]*(?:procurations?|pouvoirs?|votants?|absents?|excus[ée]s?|repr[ée]sent[ée]s?|pr[ée]sents?)\b)"
-# "en exercice : 29", "Conseillers Municipaux en exercice : 23", "Délégués en exercice : 34"
-IN_OFFICE_RES = (re.compile(rf"en\s+exercice\s*[:=]?[ \t]*\n?[ \t]*{_N}", re.I),)
+# "1 procuration", "présents\n33 votants") — when that next label has no figure after it:
+# in "Présents 15 Votants 17" the 15 is the présents'.
+_LABELS = r"(?:procurations?|pouvoirs?|votants?|absents?|excus[ée]s?|repr[ée]sent[ée]s?|pr[ée]sents?)\b"
+# (the next label's own figure is one not followed by a label in turn: "1 procuration\t33 votants"
+# reads the 1 as the procurations' and the 33 as the votants')
+_NEXT = rf"(?![ \t]*{_LABELS}(?![ \t]*[:=]?[ \t]*\d{{1,3}}(?![\d/]|[.,]\d)(?![ \t]*{_LABELS})))"
+# "en exercice : 29", "Conseillers Municipaux en exercice : 23", "Délégués en exercice : 34";
+# the count first: "19 conseillers en exercice", "23 membres en exercice"
+IN_OFFICE_RES = (
+    re.compile(rf"en\s+exercice\s*[:=]?[ \t]*\n?[ \t]*{_N}", re.I),
+    re.compile(rf"(?<![\w/]){_N}[ \t]+(?:(?:conseillers?|membres?|d[ée]l[ée]gu[ée]s?|[ée]lus?)(?:[ \t]+\w+)?[ \t]+)?"
+               r"en\s+exercice\b", re.I),
+)
 # "Présents : 22", "Présents 14", "Nombre de conseillers présents : 21", "32 présents"
 PRESENT_RES = (
     re.compile(rf"pr[ée]sents?\s*[:=]?[ \t]*\n?[ \t]*{_N}{_NEXT}", re.I),
@@ -43,10 +53,20 @@ PRESENT_LIST_COUNT_RE = re.compile(
 )
 
 
+#: The patterns that read a count before its label ("32 présents"): their figure may be the
+#: count of the label before it ("En exercice 19 Présents 15"), read by that label's pattern.
+_COUNT_FIRST = {IN_OFFICE_RES[1], PRESENT_RES[1], VOTING_RES[1]}
+_LABEL_FIRST = tuple(rx for rx in IN_OFFICE_RES + PRESENT_RES + VOTING_RES if rx not in _COUNT_FIRST)
+
+
 def _count_at(text: str, patterns: tuple[re.Pattern[str], ...], base: int = 0) -> tuple[int | None, Span | None]:
     """The count ``patterns`` find in ``text`` and where its first printing stands (offsets
     from ``base``); (None, None) when none or several different ones."""
-    hits = sorted(((m.start("n"), m.end("n"), int(m.group("n"))) for rx in patterns for m in rx.finditer(text)))
+    mine = [rx for rx in patterns if rx not in _COUNT_FIRST]
+    taken = ({(m.start("n"), m.end("n")) for rx in _LABEL_FIRST if rx not in mine for m in rx.finditer(text)}
+             if len(mine) < len(patterns) else set())
+    hits = sorted(((m.start("n"), m.end("n"), int(m.group("n"))) for rx in patterns for m in rx.finditer(text)
+                   if rx in mine or (m.start("n"), m.end("n")) not in taken))
     values = {v for _, _, v in hits}
     # several different counts (per group of questions in Lannion's minutes): none is *the* count
     if len(values) != 1:

@@ -20,7 +20,17 @@ from pipeline.normalize.dates import find_dates
 SESSION_CUE_RE = re.compile(
     r"""(?:r[ée]union|s[ée]ance(?:\s+publique)?|conseil\s+municipal|conseil\s+communautaire
         |conseil\s+d[ée]partemental|conseil\s+r[ée]gional|commission\s+permanente|bureau\s+communautaire)
-        \s+(?:du|le)\s*:?\s*$""",
+        \s+(?:du|le)\s*:?\s*$
+      | date\s+(?:de\s+(?:la\s+)?|du\s+)(?:s[ée]ance|r[ée]union|conseil)\s*:?\s*$   # "Date de la séance : 12/03/2024"
+    """,
+    re.I | re.X,
+)
+#: A date that opens the minutes' sentence, the meeting named after it: "Le 12 mars 2024 à
+#: 19 heures, le Conseil municipal …", "Le mardi 12 mars 2024, à 20h30, s'est réuni …".
+_OPENING_BEFORE_RE = re.compile(r"^\W{0,2}le\s*$", re.I)
+_OPENING_AFTER_RE = re.compile(
+    r"""^\s*,?\s*(?:[àa]\s+\d{1,2}\s*(?:h(?:eures?)?\s*\d{0,2}|:\d{2})\s*,?\s*)?
+        (?:le\s+conseil|l['’]assembl[ée]e|le\s+bureau|la\s+commission|s['’]\s?est\s+r[ée]uni|se\s+sont\s+r[ée]unis)""",
     re.I | re.X,
 )
 #: A meeting's title on the lines above a date that opens its own line: "Compte-rendu de la
@@ -84,6 +94,8 @@ def find_session_date(text: str) -> dt.date | None:
             candidates.append((0, _weekday_score(m.raw, m.date), m.date))
         elif not line_before.strip() and _TITLE_ABOVE_RE.search(two_lines):
             candidates.append((0, _weekday_score(m.raw, m.date), m.date))  # the date under the meeting's title
+        elif _OPENING_BEFORE_RE.search(line_before) and _OPENING_AFTER_RE.match(region[m.end:m.end + 120]):
+            candidates.append((1, _weekday_score(m.raw, m.date), m.date))
         elif _MET_RE.search(two_lines.replace("\n", " ")):
             candidates.append((2, _weekday_score(m.raw, m.date), m.date))
     if convocation:
