@@ -451,6 +451,16 @@ def test_attendance_arrivals_and_departures() -> None:
     assert back[0].status == "present" and back[0].proxy_holder is None
 
 
+@pytest.mark.parametrize("text, names", [
+    ("Présents : A.-M. LEROY, J.-P. DUPONT", ["A.-M. LEROY", "J.-P. DUPONT"]),
+    ("Présents : J. DUPONT, A.-M. LEROY, M-C. PETIT", ["J. DUPONT", "A.-M. LEROY", "M.-C. PETIT"]),
+    ("Présents : Mme A.-M. LEROY, M. J.-P. DUPONT, J.M. BLANC", ["A.-M. LEROY", "J.-P. DUPONT", "J.M. BLANC"]),
+])
+def test_attendance_compound_initials(text: str, names: list[str]) -> None:
+    """The second initial of "A.-M." is no civility: the member keeps both."""
+    assert [e.person.full_name for e in parse_block(text)] == names
+
+
 def test_attendance_movements_read_once_per_document_as_item_by_item() -> None:
     """Movements read once over the minutes give, at every vote, what reading the text from
     the preamble to that vote gives (a name or a proxy cut by the vote included)."""

@@ -41,6 +41,11 @@ from pipeline.normalize.names import is_person_shaped, parse_person, same_person
     ("de LA FOSSE O.", None, "O.", "de LA FOSSE"),
     ("J.-P. MARTIN", None, "J.-P.", "MARTIN"),
     ("M. Guillain DE France", "M.", "Guillain", "DE France"),
+    # the initials of a compound first name, however printed (a first "M." is no civility there)
+    ("M.-C. PETIT", None, "M.-C.", "PETIT"), ("M-C. PETIT", None, "M.-C.", "PETIT"),
+    ("J-P DUPONT", None, "J.-P.", "DUPONT"), ("J.P. DUPONT", None, "J.P.", "DUPONT"),
+    ("A. M. LEROY", None, "A.M.", "LEROY"), ("Mme M.-C. PETIT", "Mme", "M.-C.", "PETIT"),
+    ("M. J.-P. DUPONT", "M.", "J.-P.", "DUPONT"), ("M. J. DUPONT", "M.", "J.", "DUPONT"),
 ])
 def test_names_parse_person(printed: str, civility: str | None, first: str, last: str) -> None:
     p = parse_person(printed)

@@ -64,7 +64,8 @@ class Entry:
 # ---------------------------------------------------------------------------
 
 _CAPS_TOKEN_RE = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý'’-]+")
-_CIVILITY_ANY_RE = re.compile(r"(?<![\w])(?:Monsieur|Madame|Mademoiselle|Mme|MME|Mlle|MM\.?|M\.)(?=\s|[A-ZÀ-Ý])")
+# (not the second initial of "A.-M. LEROY", "J.M. DUPONT")
+_CIVILITY_ANY_RE = re.compile(r"(?<![\w.-])(?:Monsieur|Madame|Mademoiselle|Mme|MME|Mlle|MM\.?|M\.)(?=\s|[A-ZÀ-Ý])")
 _NAME_WORD_RE = re.compile(r"^(?:[A-ZÀ-Ý][\w'’.-]*|d['’]\w+|[a-z]{1,3}|Mc)$")
 _NOT_NAME_WORDS = {
     "commune", "communes", "conseil", "ville", "groupe", "page", "suivante", "cf", "mairie",

@@ -64,8 +64,22 @@ FUNCTION_RE = re.compile(
 #: Lower-case particles that belong to the surname when they stand right before it.
 PARTICLES = {"de", "du", "des", "d'", "d’", "le", "la", "van", "von", "der", "den", "mc", "mac", "di", "da", "del"}
 
-#: "C.FOROT", "N. VERDON", "Y.ARMAND": an initial glued to a surname in capitals.
-INITIAL_NAME_RE = re.compile(r"^(?P<init>[A-ZÀ-Ý](?:\.\s*|-|\s+)(?:[A-ZÀ-Ý]\.\s*)?)(?P<last>[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)$")
+#: "C.FOROT", "N. VERDON", "Y.ARMAND": an initial glued to a surname in capitals; the
+#: initials of a compound first name ("J.-P. MARTIN", "M-C. PETIT", "J.P. DUPONT", "A. M. LEROY").
+INITIAL_NAME_RE = re.compile(r"^(?P<init>[A-ZÀ-Ý](?:\.\s*-?\s*|-|\s+)(?:[A-ZÀ-Ý](?:\.\s*-?\s*|-|\s+))?(?:[A-ZÀ-Ý]\.\s*)?)"
+                             r"(?P<last>[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)$")
+
+
+def _initials(printed: str) -> str:
+    """Initials as one writes them: a point after each letter, the hyphen of a compound
+    first name kept ("M-C" → "M.-C.", "J.P" → "J.P.", "A. M." → "A.M.", "C" → "C.")."""
+    out = ""
+    for k, ch in enumerate(printed):
+        if ch.isalpha():
+            out += ch + "."
+        elif ch == "-" and out:
+            out += "-"
+    return out.rstrip("-")
 
 
 @dataclass(frozen=True)
@@ -185,9 +199,7 @@ def parse_person(printed: str) -> Person:
             text = text[m.end():].strip()
     m = INITIAL_NAME_RE.match(text)
     if m:
-        init = m.group("init").strip().rstrip(".-")
-        first = ".".join(init.replace(".", "")) + "."
-        return Person(civility, first, m.group("last"), printed)
+        return Person(civility, _initials(m.group("init")), m.group("last"), printed)
     tokens = text.split()
     if not tokens:
         return Person(civility, None, None, printed)
