@@ -262,6 +262,14 @@ def test_header_title(head: str, expected: str) -> None:
      "15 novembre 2018", D(2018, 12, 13)),
     ("Ordre du jour\n- Approbation du procès-verbal de la réunion du 3 mars 2022", None),
     ("Lecture du compte rendu de la séance du 8 juin 2015 : pas d'observations.", None),
+    # the date labelled as the meeting's, or opening the minutes' sentence
+    ("Date de la séance : 12/03/2024\nDate de convocation : 05/03/2024", D(2024, 3, 12)),
+    ("Date du conseil : 12 mars 2024", D(2024, 3, 12)),
+    ("Le 12 mars 2024 à 19 heures, le Conseil municipal de la commune, dûment convoqué", D(2024, 3, 12)),
+    ("Le mardi 12 mars 2024, à 20h30, s'est réuni le Conseil communautaire", D(2024, 3, 12)),
+    ("Le 3 avril 2024 à 18h00, l'assemblée délibérante s'est réunie", D(2024, 4, 3)),
+    # a date opening another sentence is not the meeting's
+    ("Le 12 mars 2024, le Maire a convoqué les conseillers.", None),
 ])
 def test_header_session_date(text: str, expected: dt.date | None) -> None:
     assert find_session_date(text) == expected
@@ -340,6 +348,16 @@ def test_header_prefecture_and_publication(text: str, prefecture: dt.date | None
     ("Questions 1 à 10 :\n32 présents\n1 procuration\t33 votants\nQuestions 11 à 17 :\n31 présents\n2 procurations\t33 votants",
      (None, None, 33)),
     ("Présents : Mme MONNIER Martine, Mme ROUSSEAU Florence", (None, None, None)),
+    # a count followed by a comma, the next label on the same line
+    ("Nombre de conseillers : en exercice : 19, présents : 15, votants : 17", (19, 15, 17)),
+    # the count before its label, "en exercice" included
+    ("19 conseillers en exercice, 15 présents, 17 votants", (19, 15, 17)),
+    ("23 conseillers municipaux en exercice - 20 présents - 22 votants", (23, 20, 22)),
+    # labels and figures in a row without separators: each figure is its label's
+    ("En exercice 19 Présents 15 Votants 17", (19, 15, 17)),
+    ("EN EXERCICE : 27 PRÉSENTS : 21 VOTANTS : 25", (27, 21, 25)),
+    # counts that contradict each other are none (more present than in office)
+    ("Conseillers en exercice : 29\n32 présents\n1 procuration\n33 votants", (29, None, None)),
 ])
 def test_header_counts(text: str, expected: tuple[int | None, ...]) -> None:
     assert find_counts(text) == expected
@@ -876,6 +894,24 @@ def test_header_the_convener_named_with_the_office_presides(text: str, expected:
     from extractors.header.persons import CONVENER_RES, find_person
 
     assert find_person(text, CONVENER_RES) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # syndicates, by their letterhead: spelled out or by acronym, in mixed case or capitals
+    ("Syndicat intercommunal des eaux de la Vallée du Loir\nComité syndical",
+     "Syndicat intercommunal des eaux de la Vallée du Loir"),
+    ("Syndicat départemental d'énergie du Finistère\n", "Syndicat départemental d'énergie du Finistère"),
+    ("SIVOM de la région de Chevreuse\n", "SIVOM de la région de Chevreuse"),
+    ("SMICTOM du Centre Ouest\n", "SMICTOM du Centre Ouest"),
+    ("SIAEP DE LA RÉGION DE GIEN\n", "SIAEP de la Région de Gien"),
+    ("SYNDICAT MIXTE DU BASSIN DE LA SÈVRE NANTAISE\n", "Syndicat Mixte du Bassin de la Sèvre Nantaise"),
+    # a brand in lower case; an article, a sentence are no letterhead
+    ("Brest métropole\nConseil de la métropole", "Brest métropole"),
+    ("La métropole\n", None),
+    ("Le syndicat des eaux a augmenté ses tarifs.\n", None),
+])
+def test_header_authority_of_other_kinds(text: str, expected: str | None) -> None:
+    assert find_authority([text], find_body(text), "") == expected
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -302,8 +302,21 @@ def _is_caps(word: str) -> bool:
 #: "Métropole Rouen Normandie", "MÉTROPOLE NICE CÔTE D'AZUR" (a line of its own).
 BARE_LETTERHEAD_RE = re.compile(rf"""^(?P<kind>(?i:r[ée]gion|m[ée]tropole))\s+(?P<name>{_NAME})\s*$""", re.X)
 
-#: A brand-styled name alone on its line: "Roannais Agglomération", "Bordeaux Métropole".
-BRAND_LINE_RE = re.compile(rf"""^(?P<brand>(?:{_CAP}\s+){{1,3}}(?P<kind>Agglom[ée]ration|M[ée]tropole))\s*$""", re.X)
+#: A brand-styled name alone on its line: "Roannais Agglomération", "Bordeaux Métropole",
+#: "Brest métropole" (not "La Métropole", "Cette agglomération").
+BRAND_LINE_RE = re.compile(rf"""^(?!(?i:la|le|les|l['’]|une?|cette|notre|votre)\s)
+                                (?P<brand>(?:{_CAP}\s+){{1,3}}(?P<kind>[Aa]gglom[ée]ration|[Mm][ée]tropole))\s*$""", re.X)
+
+#: A syndicate's letterhead, its name as long as it runs: "SYNDICAT INTERCOMMUNAL DES EAUX DE
+#: LA VALLÉE DU LOIR", "Syndicat mixte du bassin de la Sèvre Nantaise", "Syndicat
+#: départemental d'énergie", and its acronyms ("SIVOM de la région de Chevreuse", "SIVU du
+#: collège", "SMICTOM du Centre Ouest", "SIAEP de la Région de …").
+SYNDICATE_LINE_RE = re.compile(
+    r"""^(?P<name>(?:(?i:syndicat)(?:\s+(?i:intercommunal|mixte|d[ée]partemental|ferm[ée]|ouvert|[àa]\s+vocation\s+(?:unique|multiple)s?))*
+                  |S[IM][A-Z]{2,6})
+        \s+(?i:d['’]\s?|de\s|du\s|des\s)[^\n\t]{3,100}?)\s*$""",
+    re.X,
+)
 
 #: The cells of a running head or footer: "Recueil des actes du Bureau n° 2023-07 –
 #: Communauté de communes du Val d'Ille-Aubigné	page 1/5".
@@ -328,6 +341,16 @@ def _letterhead_hit(line: str) -> _AuthorityHit | None:
         mixed = not line.isupper()
         styled = collapse_ws(line) if mixed else f"{kind} {title_case_name(name)}"
         return _AuthorityHit(kind, styled, fold(f"{kind} {title_case_name(name)}").replace("-", " "), True, mixed)
+    m = SYNDICATE_LINE_RE.match(line.strip())
+    if m and not re.search(r"[.;:]\s*$|\d", m.group("name")):
+        name = collapse_ws(m.group("name")).replace("’", "'")
+        styled = name
+        if name.isupper():
+            first, _, rest = name.partition(" ")
+            # an acronym stays in capitals ("SIAEP DE LA RÉGION DE GIEN" → "SIAEP de la Région de Gien")
+            styled = f"{first} {title_case_name(rest)}" if fold(first) != "syndicat" else title_case_name(name)
+            styled = re.sub(r"^(\S+) (De|Du|Des|D')\b", lambda m: f"{m.group(1)} {m.group(2).lower()}", styled)
+        return _AuthorityHit("Syndicat", styled, fold(styled).replace("-", " "), True, not name.isupper())
     m = BRAND_LINE_RE.match(line)
     if m:
         kind = "Métropole" if fold(m.group("kind")).startswith("metropole") else "Communauté d'agglomération"
