@@ -185,6 +185,24 @@ def test_grants_a_clause_that_undoes_a_decision_awards_nothing(text: str, awarde
      [("FDGDON", Decimal("300.00"), None)]),
     # approving a convention that mentions a grant is no award
     ("APPROUVE la convention avec l'association Sport Pour Tous, qui reçoit une subvention de 2 000 € de la Région.", []),
+    # a body named by what it is, in lower case, before or after the grant (written by us)
+    ("ACCORDE à l'association sportive du collège une subvention de 750 euros.",
+     [("Association sportive du collège", Decimal("750.00"), None)]),
+    ("Le Conseil municipal décide de verser à la coopérative scolaire de l'école Jules Ferry une subvention de 450 €.",
+     [("Coopérative scolaire de l'école Jules Ferry", Decimal("450.00"), None)]),
+    ("ATTRIBUE une subvention de 200 € au comité des fêtes pour le 14 juillet.",
+     [("Comité des fêtes", Decimal("200.00"), "le 14 juillet")]),
+    ("DÉCIDE d'attribuer une subvention de 300 € à l'association qui organise le festival.", []),
+    ("DÉCIDE de verser une subvention de 500 € à l'association précitée.", []),
+    ("décide de verser une subvention complémentaire à l'association pour un montant de 134,00 €.", []),
+    # the amount restated in words in brackets is one amount
+    ("DÉCIDE d'accorder une subvention d'un montant de 25 000 € (vingt-cinq mille euros) à l'association Culture et "
+     "Loisirs pour son programme 2025.", [("Culture et Loisirs", Decimal("25000.00"), "son programme 2025")]),
+    # the label of an article before its colon is no beneficiary
+    ("Article 1 : Une subvention de 4 000 € est attribuée à l'Office de Tourisme.",
+     [("Office de Tourisme", Decimal("4000.00"), None)]),
+    ("Art. 2 : une participation de 1 000 € est accordée à la commune de Pencran.",
+     [("Commune de Pencran", Decimal("1000.00"), None)]),
 ])
 def test_grants_text_wordings(text: str, expected: list) -> None:  # type: ignore[type-arg]
     _, _, rows = _grants([(SectionKind.ARTICLES, text, None)])

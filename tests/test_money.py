@@ -85,6 +85,13 @@ def test_money_qualifier(raw: str, qualifier: str | None) -> None:
     ("Groupe 1\t36 210 €\t22 310 €", [("36 210 €", "36210.00"), ("22 310 €", "22310.00")]),
     ("Groupe 4\t3 600 €", [("3 600 €", "3600.00")]),
     ("compte 6574\t1 500,00 €", [("1 500,00 €", "1500.00")]),
+    # an amount restated in words in brackets, either way round, is one amount (the figures);
+    # words that say another amount, or a second figure, are two
+    ("une subvention de 25 000 € (vingt-cinq mille euros)", [("25 000 €", "25000.00")]),
+    ("de 1 500 euros (soit mille cinq cents euros)", [("1 500 euros", "1500.00")]),
+    ("cinquante-sept mille euros (57 000 €)", [("57 000 €", "57000.00")]),
+    ("25 000 € (vingt mille euros)", [("25 000 €", "25000.00"), ("vingt mille euros", "20000.00")]),
+    ("25 000 € (soit 12 500 € par an)", [("25 000 €", "25000.00"), ("12 500 €", "12500.00")]),
 ])
 def test_money_find_amounts(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(a.raw, str(a.amount)) for a in find_amounts(text)] == expected

@@ -61,12 +61,21 @@ _NAME_END = r"""(?=\s*(?:\(|,|;|\.(?:\s|$)|:|\bpour\b|\bau\s+titre\b|\bd['’]un
     |\b(?:une?|la|le|les|des)\s+(?:subventions?|participations?|fonds|aides?|contributions?|sommes?|montants?
         |dotations?|allocations?|bourses?|primes?)\b|\bsis[e]?\b|\bsitu[ée]e?\b|\bimplant[ée]e?\b|$))"""
 
+# Words after a kind that make it no name: a relative clause, a back-reference, a verb.
+_NOT_A_NAME = r"""(?:(?:pour|au|aux|afin|dans|en|sur|par|avec|[àa]|selon|lors|d['’]un|d['’]une)\b
+    |[^,;:()\n]*\b(?:qui|que|dont|ayant|lequel|laquelle|pr[ée]cit[ée]e?|susvis[ée]e?|susmentionn[ée]e?
+    |ci[\s-]dessus|mentionn[ée]e?|suivante?s?|concern[ée]e?|b[ée]n[ée]ficiaire|demandeuse|sollicit\w*|est|sont|a|ont)\b)"""
+
 BENEFICIARY_RE = re.compile(
     rf"""(?:\b[àa]\b|\bau\s+profit\s+d[eu']|\ben\s+faveur\s+d[eu']|\bau\b|\baux\b)\s*
         (?:
           # a collectivité, its kind kept: "la commune du Grand-Quevilly", "la ville de Lannion"
           (?:l['’]\s*|la\s+|le\s+)(?P<public>{PUBLIC_KIND})\s+(?P<particle>de\s+la\s+|de\s+l['’]\s*|de\s+|d['’]\s*|du\s+|des\s+)?
             (?P<place>[A-ZÀ-ÖØ-Þ][^,;:()\n]{{1,80}}?){_NAME_END}
+        # a body named by what it is, in lower case: "l'association sportive du collège",
+        # "la coopérative scolaire de l'école Jules Ferry", "le comité des fêtes" (not "à
+        # l'association qui …", "à l'association précitée")
+        | (?:l['’]\s*|la\s+|le\s+)?(?P<described>{DESCRIPTIVE_KIND}\s+(?!{_NOT_A_NAME})[a-zà-ÿ][^,;:()\n]{{1,80}}?){_NAME_END}
         | (?P<kind>(?:l['’]\s*|la\s+|le\s+|les\s+)?{DESCRIPTIVE_KIND}s?\b\s*)?
           (?:(?:l['’]\s*|la\s+|les\s+)(?=[A-ZÀ-ÖØ-Þ]))?      # "à l'USYP", "à l'Amicale Théâtrale", "à la Banque alimentaire"
           (?:
@@ -83,6 +92,15 @@ AWARD_LINE_RE = re.compile(
     r"""^[ \t]*[-–•]?[ \t]*(?P<name>[A-ZÀ-ÖØ-Þ][^:\n()]{1,80}?)[ \t]*(?:\([^()\n]*\))?[ \t]*:[ \t]*
         (?P<rest>[^\n]*\b(?:attribu\w*|accord\w*|allou\w*|vot[ée]\w*|octroy\w*)\b[^\n]*)$""",
     re.X | re.M | re.I,
+)
+
+# The labels of an act's own parts, never a beneficiary before a colon: "Article 1 : Une
+# subvention de 4 000 € est attribuée à …", "Art. 2 :", "Article premier :", "Objet :",
+# "Décision :", "Vote :", "Point 3 :", "Délibération n° 12 :", "Montant :", "Imputation :".
+STRUCTURE_LABEL_RE = re.compile(
+    r"""^(?:articles?|art\.?|objet|d[ée]cisions?|d[ée]lib[ée]rations?|points?|votes?|montants?|imputations?
+        |chapitres?|annexes?|dispositif|proposition|rapport|expos[ée]|conclusion|observations?)\b""",
+    re.I | re.X,
 )
 
 SIRET_RE = re.compile(r"\b(?:SIRE[TN]|siret|siren|Siret|Siren)\b[^0-9\n]{0,30}?(?P<digits>\d[\d\s\u00a0\u202f.()]{8,24}\d)")

@@ -25,7 +25,8 @@ import re
 from extractors.amounts import running_sections
 from extractors.grants.patterns import (ADOPTS_PROPOSAL_RE, AWARD_LINE_RE, AWARD_RE, BENEFICIARY_RE, DEHYPHEN_RE,
                                         GLOBAL_RE, GRANT_RE, ITEM_FOR_RE, ITEM_NAMED_RE, LIST_BULLET_RE, PROPOSAL_RE,
-                                        PURPOSE_RE, SIRET_RE, TITLE_BENEFICIARY_RE, UNDOES_RE, YEAR_RE)
+                                        PURPOSE_RE, SIRET_RE, STRUCTURE_LABEL_RE, TITLE_BENEFICIARY_RE, UNDOES_RE,
+                                        YEAR_RE)
 from extractors.registry import Found
 from pipeline.model import Act, Section, SectionKind, collapse_ws
 from pipeline.normalize.identifiers import siret_valid
@@ -100,6 +101,9 @@ def beneficiary_name(m: re.Match[str]) -> str:
         if particle and not particle.endswith(("'", "’")):
             particle += " "
         return collapse_ws(kind[0].upper() + kind[1:] + " " + particle + m.group("place"))
+    if m.group("described"):
+        described = collapse_ws(m.group("described"))
+        return described[0].upper() + described[1:]  # "l'association sportive du collège" → "Association sportive du collège"
     return collapse_ws(m.group("quoted") or m.group("plain") or "")
 
 
@@ -164,7 +168,7 @@ def _award_lines(act: Act, found: Found, title: str | None) -> list:  # type: ig
             if len(amounts) != 1:
                 continue
             name = collapse_ws(m.group("name"))
-            if AWARD_RE.search(name) or GRANT_RE.fullmatch(name):
+            if AWARD_RE.search(name) or GRANT_RE.fullmatch(name) or STRUCTURE_LABEL_RE.match(name):
                 continue
             start = section.span.start + m.start()
             year = year_in(m.group(0), title) or _session_year(found)
@@ -240,7 +244,8 @@ def _list_item(item: str, titled: re.Match[str] | None) -> tuple[str, str | None
             return None
         name = titled.group("name").strip()
         return (name[1:-1].strip() if name[:1] in "«\"“" and name[-1:] in "»\"”" else name), label, amount
-    if AWARD_RE.search(label) or parse_amount(label) is not None or re.match(r"(?i)(?:sous[\s-]?)?total|soit\b", label):
+    if AWARD_RE.search(label) or parse_amount(label) is not None or re.match(r"(?i)(?:sous[\s-]?)?total|soit\b", label) \
+            or STRUCTURE_LABEL_RE.match(label):
         return None
     return label.strip("«»\"“” "), None, amount
 

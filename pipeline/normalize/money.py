@@ -262,7 +262,24 @@ def find_amounts(text: str) -> list[AmountMatch]:
         if not m.group("sign"):  # a signed movement is not the end of a range
             found.extend(_listed_before(text, start, m.group("scale"), value))
     found.sort(key=lambda a: a.start)
-    return found
+    return _without_restatements(text, found)
+
+
+#: An amount restated in words in brackets after its figures: "25 000 € (vingt-cinq mille
+#: euros)", "1 500 euros (soit mille cinq cents euros)" — one amount, the figures.
+_RESTATED_BEFORE_RE = re.compile(r"^\s*\(\s*(?:soit\s+)?$", re.I)
+_RESTATED_AFTER_RE = re.compile(r"^\s*\)")
+
+
+def _without_restatements(text: str, found: list[AmountMatch]) -> list[AmountMatch]:
+    out: list[AmountMatch] = []
+    for a in found:
+        prev = out[-1] if out else None
+        if prev is not None and a.amount == prev.amount and not any(c.isdigit() for c in a.raw) \
+                and _RESTATED_BEFORE_RE.match(text[prev.end:a.start]) and _RESTATED_AFTER_RE.match(text[a.end:]):
+            continue
+        out.append(a)
+    return out
 
 
 # A bare number listed before an amount, sharing its currency: "entre 15 000 et 20 000 €
