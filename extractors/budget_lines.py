@@ -73,8 +73,17 @@ def printed_header(header: str) -> str:
     return re.sub(r"\s+[^\W\dNn€]$", "", " ".join(header.split()))
 
 
+#: A header naming the operation or programme alone ("Opération", "Programme", "Projet"): its
+#: cells may be names ("Voirie") or codes ("OP-14", "P-2025-011"); a cell of a code's shape is
+#: the row's code.
+_OPERATION_HEADER_RE = re.compile(r"^\W*(?:n\s?°\s*)?(?:d['’]\s*)?(?:op[ée]rations?|programmes?|projets?)\W*$", re.I)
+
+
 def _code(table: Table, row_cells: dict[int, str], role: str, pattern: re.Pattern[str]) -> str | None:
-    for i in table.columns_with(role):
+    columns = table.columns_with(role)
+    if role == "code" and not columns:
+        columns = [i for i, c in enumerate(table.columns) if c.role == "label" and _OPERATION_HEADER_RE.match(c.header)]
+    for i in columns:
         text = "".join(row_cells.get(i, "").split()) if role == "code" else row_cells.get(i, "").strip()
         text = re.sub(r"\s*([/-])\s*", r"\1", text)
         text = re.sub(r"^(?:c\s?/\s?|compte\s+)", "", text, flags=re.I)
@@ -94,11 +103,17 @@ def budget_tables(act: Act) -> list[Table]:
 _RESULT_ROW_RE = re.compile(r"\b(?:r[ée]sultats?|soldes?|exc[ée]dents?|d[ée]ficits?|diff[ée]rences?)\b", re.I)
 
 
+#: Column roles that never hold money (:func:`pipeline.read.table_vocabulary.role_of`).
+_TEXT_ROLES = frozenset({"imputation", "code", "label", "beneficiary", "siret", "rate"})
+
+
 def measure_in(table: Table, ci: int, row_index: int, label: str | None = None) -> str | None:
     """The measure of one cell: its column's; a generic money column ("Fonctionnement",
     "Montant") takes its row's side ("Recettes – Prévision budgétaire totale" → other,
     "Dépenses réalisées" → expense) or, for a row stating a result, ``balance``."""
     measure = table.columns[ci].measure
+    if measure is None and table.columns[ci].role in _TEXT_ROLES:
+        return None  # a chapter, an article, a code, a label: "011" under "Chapitre" is no amount
     if measure in (None, "budget"):
         side = table.side(ci, table.rows[row_index]) or (side_of(label) if label else None)
         if side:

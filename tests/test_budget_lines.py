@@ -342,3 +342,47 @@ def test_budget_lines_the_adopted_decision_modificative_is_proposed(title: str, 
     from extractors.budget_lines import _adopted_dm, _is_adopted_dm
 
     assert _is_adopted_dm(header, _adopted_dm(title)) is adopted
+
+
+@pytest.mark.parametrize("code_header, codes", [
+    ("Chapitre", ("011", "012")), ("Article", ("6064", "6411")), ("Compte", ("60632", "6413")),
+    ("Nature", ("6232", "6218")), ("Code", ("F-011", "F-012")),
+])
+def test_budget_lines_a_code_column_is_never_money(tmp_path: Path, code_header: str, codes: tuple[str, str]) -> None:
+    """A column of chapters, articles or codes beside labels that name a side ("Charges à
+    caractère général", "Dépenses de personnel") gives no amount: "011" is no 11 €."""
+    xs = [60, 150, 290, 380, 470]
+    page = [(60, 80, "Article 1 : D'approuver le compte administratif ci-dessous :"),
+            *[(x, 120, h) for x, h in zip(xs, [code_header, "Libellé", "Réalisé 2024", "Restes à réaliser", "Résultat"])],
+            (60, 138, codes[0]), (150, 138, "Charges à caractère général"), (300, 138, "120 500,00"),
+            (390, 138, "3 000,00"), (480, 138, "123 500,00"),
+            (60, 156, codes[1]), (150, 156, "Dépenses de personnel"), (300, 156, "300 000,00"), (480, 156, "300 000,00"),
+            (60, 200, "Article 2 : Le Maire est chargé de l'exécution de la présente délibération.")]
+    act = _whole_act(placed_pdf(tmp_path / "ca.pdf", [page]))
+    rows = extract_budget_lines(act, Found(), IssueLog())
+    assert [(r.column, r.amount) for r in rows] == [
+        ("Réalisé 2024", Decimal("120500.00")), ("Restes à réaliser", Decimal("3000.00")), ("Résultat", Decimal("123500.00")),
+        ("Réalisé 2024", Decimal("300000.00")), ("Résultat", Decimal("300000.00"))]
+
+
+@pytest.mark.parametrize("header, cells, codes", [
+    ("Opération", ("OP-14", "OP-15"), ["OP-14", "OP-15"]),
+    ("Programme", ("P-2025-011", "P-2025-012"), ["P-2025-011", "P-2025-012"]),
+    ("N° d'opération", ("C01-020Q01", "C01-020Q02"), ["C01-020Q01", "C01-020Q02"]),
+    ("Opération", ("Voirie rurale", "Écoles"), [None, None]),   # names, not codes
+])
+def test_budget_lines_operation_codes_under_a_plain_header(tmp_path: Path, header: str, cells: tuple[str, str],
+                                                         codes: list[str | None]) -> None:
+    """A column headed by the operation alone holds codes or names: a cell shaped as a code
+    is the row's operation code."""
+    xs = [60, 150, 290, 380, 470]
+    page = [(60, 80, "Article 1 : D'approuver les autorisations de programme ci-dessous :"),
+            *[(x, 120, h) for x, h in zip(xs, [header, "Intitulé", "AP", "CP 2025", "CP 2026 et suivants"])],
+            (60, 138, cells[0]), (150, 138, "Voirie"), (300, 138, "500 000"), (390, 138, "200 000"), (480, 138, "300 000"),
+            (60, 156, cells[1]), (150, 156, "Écoles"), (300, 156, "300 000"), (390, 156, "100 000"), (480, 156, "200 000"),
+            (60, 200, "Article 2 : Le Président est chargé de l'exécution de la présente délibération.")]
+    act = _whole_act(placed_pdf(tmp_path / "ap.pdf", [page]))
+    rows = extract_budget_lines(act, Found(), IssueLog())
+    assert [r.operation_code for r in rows if r.column == "AP"] == codes
+    assert [(r.measure, r.amount) for r in rows if r.row_index == 1] == [
+        ("ae", Decimal("500000.00")), ("cp", Decimal("200000.00")), ("cp", Decimal("300000.00"))]
