@@ -132,6 +132,13 @@ VISAS = [
      "procéder au scrutin secret,",
      ("code", None, None, ["L.2121-21"], "code général des collectivités territoriales", None, None)),
     ("Vu le budget de la Ville,", ("other", None, None, [], None, None, None)),
+    # a code cited by its acronym, with or without points: the code by its name (written by us)
+    ("Vu les articles L.2311-1 et suivants du CGCT,", ("code", None, None, ["L.2311-1"], "CGCT", None, None)),
+    ("Vu l'article L.2122-22 du C.G.C.T.,", ("code", None, None, ["L.2122-22"], "C.G.C.T", None, None)),
+    ("Vu le CGCT et notamment l'article L.2121-29,", ("code", None, None, ["L.2121-29"], "CGCT", None, None)),
+    # the CGI's articles with a letter and a Latin ordinal
+    ("Vu l'article 1639 A bis du CGI,", ("code", None, None, ["1639 A bis"], "CGI", None, None)),
+    ("Vu les articles 1407 bis et 1411 du CGI,", ("code", None, None, ["1407 bis", "1411"], "CGI", None, None)),
     ("VU l'accord de l'indivision LE BIVIC en date du 7 juin 2021 sur la cession de la parcelle E n°1094,",
      ("other", None, D(2021, 6, 7), [], None, None, None)),
 ]

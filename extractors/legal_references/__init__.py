@@ -266,10 +266,12 @@ def parse_visa(text: str) -> Reference:
         articles += _articles(lead.group("refs"))
         pos = lead.end()
     noun_start, noun_end = pos, pos
+    acronym = None
     for kind, pattern in P.KIND_WORDS:
         m = pattern.match(text, pos)
         if m:
             ref.kind, noun_end = kind, m.end()
+            acronym = m.groupdict().get("acronym")
             break
     excluded: list[tuple[int, int]] = []  # title and quote: not the visa's own number/date/articles
     quote = _quote_span(text, noun_end)
@@ -286,6 +288,8 @@ def parse_visa(text: str) -> Reference:
         if ref.kind == "code" and ref.title:
             # "code général des collectivités territoriales (CGCT)": the name, not its acronym
             ref.title = re.sub(r"\s*\((?-i:[A-Z]{2,8})\)$", "", ref.title) or ref.title
+        if acronym:
+            ref.title = acronym.rstrip(".")  # "du CGCT", "du C.G.C.T.": the code as printed
         if ref.kind != "code" and quote and noun_end <= quote[0] < stop:
             # "le règlement d'intervention « Biodiversité et trames vertes et bleues »": the quoted title
             ref.title = " ".join(text[quote[0] + 1:quote[1] - 1].split()) or ref.title

@@ -60,8 +60,24 @@ CONTINUES_RE = re.compile(r"""^(?:[a-zà-ÿ0-9«»"(\[]|(?:L|R|D|LO)\.?\s?\d)"""
 # ---------------------------------------------------------------------------
 
 #: The cited text's kind, from the noun after the determiner. Tried in this order.
+#: Codes cited by their acronym ("du CGCT", "du C.G.C.T.", "le CGI"), with their names (the
+#: ``title`` keeps the acronym as printed; the name is there for readers of the table).
+CODE_ACRONYMS: dict[str, str] = {
+    "CGCT": "Code général des collectivités territoriales",
+    "CGI": "Code général des impôts",
+    "CGPPP": "Code général de la propriété des personnes publiques",
+    "CCH": "Code de la construction et de l'habitation",
+    "CSP": "Code de la santé publique",
+    "CCP": "Code de la commande publique",
+    "CASF": "Code de l'action sociale et des familles",
+}
+#: An acronym of :data:`CODE_ACRONYMS`, points between its letters or not.
+CODE_ACRONYM_RE = re.compile(
+    r"(?P<acronym>" + "|".join(r"\.?".join(a) for a in sorted(CODE_ACRONYMS, key=len, reverse=True)) + r")\.?(?![\w])")
+
 KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("code", re.compile(r"codes?\b", re.I)),                       # le Code général des …
+    ("code", CODE_ACRONYM_RE),                                     # du CGCT, le C.G.C.T.
     ("loi", re.compile(r"lois?\b", re.I)),                         # la loi n°2014-856, la loi organique
     ("ordonnance", re.compile(r"ordonnances?\b", re.I)),           # l'ordonnance n° 2015-899
     ("decret", re.compile(r"d[ée]crets?\b", re.I)),                # le décret n° 2016-1234
@@ -87,9 +103,9 @@ LEADING_ARTICLES_RE = re.compile(
 )
 
 #: One article reference: "L.3121-14", "L. 2121-29", "L 2121-33", "L2122- 1- 4",
-#: "R. 2122-8", "LO 1111-2", "15", "1609 nonies C", "7-1".
+#: "R. 2122-8", "LO 1111-2", "15", "1609 nonies C", "1639 A bis" (the CGI's), "7-1".
 ARTICLE_REF = r"""(?:(?:L\.?\s?O|LO|[LRDA])\s?\.?\s?)?\d+(?:\s?[-‑]\s?\d+)*
-                  (?:\s+(?i:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)(?:\s+[A-Z]\b)?)?"""
+                  (?:(?:\s+[A-Z])?\s+(?i:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)(?:\s+[A-Z]\b)?)?"""
 ARTICLE_REF_RE = re.compile(ARTICLE_REF, re.X)
 
 #: A list of articles after the word: "ses articles L.3121-14, L.3121-14-1, L.3211-1 et
