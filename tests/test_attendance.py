@@ -451,6 +451,19 @@ def test_attendance_arrivals_and_departures() -> None:
     assert back[0].status == "present" and back[0].proxy_holder is None
 
 
+@pytest.mark.parametrize("text, holders", [
+    # the holder by surname alone is the one member of that name, in full
+    ("Étaient présents : M. DUPONT Jean, Mme MARTIN Marie\nÉtaient excusés : M. PETIT Paul (pouvoir à M. DUPONT), "
+     "Mme LEROY Anne (procuration à Mme MARTIN)", ["Jean DUPONT", "Marie MARTIN"]),
+    ("Présents : Jean DUPONT, Marie MARTIN\nPouvoirs : Paul PETIT à Monsieur DUPONT", ["Jean DUPONT"]),
+    # two members of that name, or none: as printed
+    ("Présents : Jean DUPONT, Paul DUPONT\nExcusé : Luc PETIT (pouvoir à M. DUPONT)", ["DUPONT"]),
+    ("Présents : Jean DUPONT\nExcusé : Luc PETIT (pouvoir à M. BERNARD)", ["BERNARD"]),
+])
+def test_attendance_proxy_holder_named_in_full(text: str, holders: list[str]) -> None:
+    assert [e.proxy_holder for e in parse_block(text) if e.proxy_holder] == holders
+
+
 @pytest.mark.parametrize("text, names", [
     ("Présents : A.-M. LEROY, J.-P. DUPONT", ["A.-M. LEROY", "J.-P. DUPONT"]),
     ("Présents : J. DUPONT, A.-M. LEROY, M-C. PETIT", ["J. DUPONT", "A.-M. LEROY", "M.-C. PETIT"]),

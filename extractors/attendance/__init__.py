@@ -673,7 +673,23 @@ def _read_block(text: str, seen: Callable[[str], bool] | None) -> tuple[list[Ent
                 continue  # listed twice (present, then in an absences table): keep the first
             seen_keys.add(key)
             entries.append(e)
-    return entries, counts
+    return _holders_in_full(entries), counts
+
+
+def _holders_in_full(entries: list[Entry]) -> list[Entry]:
+    """A proxy holder named by the surname alone ("Mme LEROY Anne (procuration à Mme
+    MARTIN)") is the one member of the list with that surname and a first name: the holder
+    in full ("Marie MARTIN"). Two members of that name, or none, leave it as printed."""
+    out = []
+    for e in entries:
+        holder = parse_person(e.proxy_holder) if e.proxy_holder else None
+        if holder and holder.last_name and not holder.first_name:
+            same = {x.person.full_name for x in entries if x is not e and x.person.first_name
+                    and fold(x.person.last_name or "") == fold(holder.last_name)}
+            if len(same) == 1:
+                e = replace(e, proxy_holder=same.pop())
+        out.append(e)
+    return out
 
 
 # ---------------------------------------------------------------------------
