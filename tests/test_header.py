@@ -379,9 +379,23 @@ def test_header_counts(text: str, expected: tuple[int | None, ...]) -> None:
     ("Délibération n° 2023-DEL-125\nObjet : Budget", "2023-DEL-125"),
     ("Délibération n° AP/2024/015\nObjet : Autorisation de programme", "AP/2024/015"),
     ("DELIBERATION N° D2024-14bis\nObjet : Tarifs (rectificatif)", "D2024-14bis"),
+    # the "bis" apart, no "n°" after "Délibération", the act labelled "Acte n°"
+    ("N°2024_DEL_015 bis\nObjet : Tarifs", "2024_DEL_015 bis"),
+    ("DÉLIBÉRATION 2024/015\nObjet : Tarifs", "2024/015"),
+    ("Délibération DEL-2024-15\nObjet : Tarifs", "DEL-2024-15"),
+    ("Acte n° 24.015\nObjet : Convention", "24.015"),
 ])
 def test_header_act_number_schemes(head: str, expected: str) -> None:
     assert find_act_number(head) == expected
+
+
+@pytest.mark.parametrize("head", [
+    "Délibération du 12/03/2024 portant approbation du budget",   # a date after the word
+    "Délibération 12/03/2024 du conseil",
+    "Délibération prise le 12/03/2024",
+])
+def test_header_act_number_no_date_for_a_number(head: str) -> None:
+    assert find_act_number(head) is None
 
 
 @pytest.mark.parametrize("texts, running, body, expected", [

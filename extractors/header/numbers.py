@@ -22,15 +22,20 @@ from pipeline.segment.recueils import ACT_NUMBER, is_header_block, number_of_ope
 # "2014 / 139", "DL-056-07-13", "CC-2021-100", "DBC 2021-082"; letters between the parts
 # ("2024-DCM-045", "24_DFE_SBUD_03"), a letter prefix cut by a point or a slash ("D.2024.14",
 # "AP/2024/015"), a "bis" ("D2024-14bis").
-_NUMBER = r"""(?:[A-Z]{1,6}[ \u00a0_/.-]?)?\d{1,4}(?:[ \u00a0]?[-_/.][ \u00a0]?(?:[A-Z]{1,6}[-_/.])*\d{1,5}){1,3}(?:bis|ter|quater)?"""  # no tab: a cell boundary
+_NUMBER = r"""(?:[A-Z]{1,6}[ \u00a0_/.-]?)?\d{1,4}(?:[ \u00a0]?[-_/.][ \u00a0]?(?:[A-Z]{1,6}[-_/.])*\d{1,5}){1,3}(?:[ \u00a0]?(?:bis|ter|quater)\b)?"""  # no tab: a cell boundary
+#: A date is no number: "délibération 12/03/2024".
+_NOT_A_DATE = r"(?!\d{1,2}[/.]\d{1,2}[/.](?:19|20)?\d{2}\b)"
 
 #: "(N°2023-122)" on its own line, "Délibération n° DEL-2022-112", "n° 2014 / 139",
 #: "DELIBERATION N°2021-045", footers "Délibération n° D2022_135".
 ACT_NUMBER_RES: tuple[re.Pattern[str], ...] = (
     # "(N°2023-122)" alone on its line, under the title (départements' layout)
     re.compile(rf"^\s*\(\s*n[°o]\s*(?P<num>{_NUMBER})\s*\)\s*$", re.I | re.M),
-    # "Délibération n° DEL-2022-112", "DÉLIBÉRATION N°2021-045", at the start of a line
-    re.compile(rf"^\W{{0,2}}d[ée]lib[ée]ration\s+n\s?[°o]\.?\s*(?P<num>{_NUMBER})(?![\w/-])", re.I | re.M),
+    # "Délibération n° DEL-2022-112", "DÉLIBÉRATION N°2021-045", "DÉLIBÉRATION 2024/015",
+    # "Acte n° 24.015", at the start of a line
+    re.compile(rf"^\W{{0,2}}(?:d[ée]lib[ée]ration|acte)\s+n\s?[°o]\.?\s*(?P<num>{_NUMBER})(?![\w/-])", re.I | re.M),
+    # without "n°" the number is in capitals and figures, and no date ("Délibération du 12/03/2024")
+    re.compile(rf"^\W{{0,2}}(?i:d[ée]lib[ée]ration)\s+{_NOT_A_DATE}(?P<num>{_NUMBER})(?![\w/-])", re.M),
     # "n° 2014 / 139" alone at the start of a line (left margin column)
     re.compile(rf"^\s*n\s?[°o]\.?\s*(?P<num>{_NUMBER})(?=\s*(?:\t|$))", re.I | re.M),
 )
