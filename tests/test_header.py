@@ -996,3 +996,30 @@ def test_header_bodies_vocabulary(text: str, body: str | None) -> None:
     from pipeline.normalize.bodies import body_in
 
     assert body_in(text) == body
+
+
+@pytest.mark.parametrize("cover, council, expected", [
+    ("COMMUNAUTÉ DE COMMUNES DU PAYS D'EXEMPLE", "Le Conseil communautaire", "Communauté de communes du Pays d'Exemple"),
+    ("Ville de Saint-Exemple", "Le Conseil municipal", "Ville de Saint-Exemple"),
+    ("DÉPARTEMENT DE L'EXEMPLE", "La Commission permanente", "Département de l'Exemple"),
+])
+def test_header_authority_of_a_recueil_from_its_cover(tmp_path: Path, cover: str, council: str, expected: str) -> None:
+    """A recueil whose acts print no letterhead: the authority is the one its cover names."""
+    from pipeline.runner.process import process_document
+    from tests.pdfgen import text_pdf
+
+    head = "Recueil des actes administratifs n° 3 – Mars 2025"
+
+    def act(n: int, title: str) -> list[str]:
+        return [head, f"DÉLIBÉRATION N° 2025-0{n}", f"Objet : {title}", "Séance du 12 mars 2025",
+                f"{council}, régulièrement convoqué, s'est réuni sous la présidence de M. Jean DUPONT.",
+                "Présents : Jean DUPONT, Marie MARTIN, Paul PETIT", "Vu le code général des collectivités territoriales,",
+                f"{council}, après en avoir délibéré,", f"DÉCIDE : d'approuver {title.lower()}.", "Adopté à l'unanimité.",
+                f"Page {n + 1}"]
+
+    cover_page = [head, cover, "SOMMAIRE", "Délibération n° 2025-01 – Tarifs de la piscine ........ 2",
+                  "Délibération n° 2025-02 – Convention avec l'office de tourisme ........ 3", "Page 1"]
+    pdf = text_pdf(tmp_path / "recueil.pdf", [cover_page, act(1, "Tarifs de la piscine"),
+                                              act(2, "Convention avec l'office de tourisme")], size=9)
+    acts = process_document(pdf).rows("acts")
+    assert [(a.act_number, a.authority) for a in acts] == [("2025-01", expected), ("2025-02", expected)]

@@ -149,6 +149,10 @@ def extract_header(act: Act, notes: dict[str, Any] | None = None,
         notes["other_meeting"] = bool(t.preamble) and not inherit
     tops = [t.preamble, t.head] if t.preamble else [t.head]
     values["authority"] = find_authority(tops + [t.body], body, t.whole, running=[t.furniture])
+    if values["authority"] is None and act.page_start > 1:
+        # a recueil whose acts print no letterhead: the one of its cover or sommaire, the
+        # document's first page ("COMMUNAUTÉ DE COMMUNES DU PAYS D'…" over "SOMMAIRE")
+        values["authority"] = find_authority([act.doc.page_text(1)], body, t.whole)
     full = line_widths(act, t.head_start, t.head)
     heading = find_item_heading(t.head, t.whole, full) if t.preamble else None
     values["act_number"] = (heading.number if heading else None) or find_act_number(t.head, t.furniture)
