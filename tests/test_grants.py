@@ -198,6 +198,11 @@ def test_grants_a_clause_that_undoes_a_decision_awards_nothing(text: str, awarde
     # the amount restated in words in brackets is one amount
     ("DÉCIDE d'accorder une subvention d'un montant de 25 000 € (vingt-cinq mille euros) à l'association Culture et "
      "Loisirs pour son programme 2025.", [("Culture et Loisirs", Decimal("25000.00"), "son programme 2025")]),
+    # the name ends before the verb of a passive sentence
+    ("Le montant de la subvention allouée à l'association Les Amis du Vieux Pont est fixé à 650 €.",
+     [("Les Amis du Vieux Pont", Decimal("650.00"), None)]),
+    ("Une subvention de 2 500 € attribuée à l'Amicale des Sapeurs-Pompiers sera versée en une fois.",
+     [("Amicale des Sapeurs-Pompiers", Decimal("2500.00"), None)]),
     # the label of an article before its colon is no beneficiary
     ("Article 1 : Une subvention de 4 000 € est attribuée à l'Office de Tourisme.",
      [("Office de Tourisme", Decimal("4000.00"), None)]),

@@ -59,7 +59,9 @@ DESCRIPTIVE_KIND = r"""(?:association|entreprise|soci[ée]t[ée]|structure|organ
 _NAME_END = r"""(?=\s*(?:\(|,|;|\.(?:\s|$)|:|\bpour\b|\bau\s+titre\b|\bd['’]un\s+montant\b|\bafin\b|\bdans\b
     |\b[àa]\s+(?:la|le|les|l['’]|compter|partir|hauteur|raison|\d)   # "versé à la FDGDON à la signature"
     |\b(?:une?|la|le|les|des)\s+(?:subventions?|participations?|fonds|aides?|contributions?|sommes?|montants?
-        |dotations?|allocations?|bourses?|primes?)\b|\bsis[e]?\b|\bsitu[ée]e?\b|\bimplant[ée]e?\b|$))"""
+        |dotations?|allocations?|bourses?|primes?)\b|\bsis[e]?\b|\bsitu[ée]e?\b|\bimplant[ée]e?\b
+    |\b(?:est|sont|sera|seront|a\s+[ée]t[ée])\s+[a-zà-ÿ]   # "… Les Amis du Vieux Pont est fixé à 650 €"
+    |$))"""
 
 # Words after a kind that make it no name: a relative clause, a back-reference, a verb.
 _NOT_A_NAME = r"""(?:(?:pour|au|aux|afin|dans|en|sur|par|avec|[àa]|selon|lors|d['’]un|d['’]une)\b
