@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Callable
+from typing import Any, Callable, TypeVar
 
 from rapidfuzz.distance import Levenshtein
 
@@ -771,6 +771,20 @@ def apply_void_proxies(entries: list[Entry], text: str) -> list[Entry]:
     return out
 
 
+_T = TypeVar("_T")
+
+
+def _once_per_document(cache: dict[tuple[Any, ...], _T], key: tuple[Any, ...], compute: Callable[[], _T],
+                       keep: int = 8) -> _T:
+    """``compute()`` once per ``key`` (a document, by its id and its text's hash, and a place
+    in it): what every item of minutes asks for again is read once; the last few are kept."""
+    if key not in cache:
+        if len(cache) > keep:
+            cache.clear()
+        cache[key] = compute()
+    return cache[key]
+
+
 #: A movement event: (start, end of the match, "in" | "out", name, holder of the proxy
 #: given on leaving, end of that holder's match) — offsets in the text read.
 _Event = tuple[int, int, str, str, str | None, int]
@@ -826,13 +840,11 @@ def apply_movements_until(entries: list[Entry], doc: Document, start: int, stop:
     items, reading each item's whole past again made the cost grow as the square of the
     items. The events of the whole text that end well before ``stop`` are those of the
     text cut there; only its last stretch is read again."""
-    key = (doc.doc_id, hash(doc.text), start)
-    if key not in _MOVES:
-        if len(_MOVES) > 8:
-            _MOVES.clear()
+    def read() -> tuple[str, list[_Event]]:
         text = doc.clean(Span(start, len(doc.text)))
-        _MOVES[key] = (text, _movement_events(text) if P.MOVEMENT_WORD_RE.search(text) else [])
-    text, events = _MOVES[key]
+        return text, _movement_events(text) if P.MOVEMENT_WORD_RE.search(text) else []
+
+    text, events = _once_per_document(_MOVES, (doc.doc_id, hash(doc.text), start), read)
     if not events:
         return list(entries)
     cut = len(doc.clean(Span(start, stop)))  # the clean text of the span is a prefix of the whole
@@ -850,25 +862,24 @@ def late_arrivals(doc_text: str, doc_id: str, start: int) -> list[tuple[int, str
     """(offset, name) of the members whose first movement after ``start`` (the end of the
     minutes' preamble) is an arrival, not a return ("ARRIVEE DE NADIA GALIANA" after item 1,
     no "Départ de" before it); read once per document."""
-    key = (doc_id, hash(doc_text), start)
-    if key not in _LATE:
-        if len(_LATE) > 8:
-            _LATE.clear()
-        events = sorted([(m.start(), "in" if not m.group("word").lower().startswith("r") else "back",
-                          m.group("name1") or m.group("name2")) for m in P.ARRIVAL_RE.finditer(doc_text, start)]
-                        + [(m.start(), "out", m.group("name1") or m.group("name2"))
-                           for m in P.DEPARTURE_RE.finditer(doc_text, start)])
-        seen: set[str] = set()
-        out = []
-        for at, kind, name in events:
-            person = parse_person(name).full_name or name
-            if person in seen:
-                continue
-            seen.add(person)
-            if kind == "in":
-                out.append((at, name))
-        _LATE[key] = out
-    return _LATE[key]
+    return _once_per_document(_LATE, (doc_id, hash(doc_text), start), lambda: _late_arrivals(doc_text, start))
+
+
+def _late_arrivals(doc_text: str, start: int) -> list[tuple[int, str]]:
+    events = sorted([(m.start(), "in" if not m.group("word").lower().startswith("r") else "back",
+                      m.group("name1") or m.group("name2")) for m in P.ARRIVAL_RE.finditer(doc_text, start)]
+                    + [(m.start(), "out", m.group("name1") or m.group("name2"))
+                       for m in P.DEPARTURE_RE.finditer(doc_text, start)])
+    seen: set[str] = set()
+    out = []
+    for at, kind, name in events:
+        person = parse_person(name).full_name or name
+        if person in seen:
+            continue
+        seen.add(person)
+        if kind == "in":
+            out.append((at, name))
+    return out
 
 
 def apply_late_arrivals(entries: list[Entry], arrivals: list[tuple[int, str]], vote_at: int) -> list[Entry]:
@@ -954,15 +965,12 @@ _SESSION_LISTS: dict[tuple[str, int, int, int], list[Entry]] = {}
 def _session_list(doc: Document, start: int, end: int) -> list[Entry]:
     """The members listed in the minutes' shared preamble (``start``–``end``), its absences
     grid included: the same for every item of the meeting, read once per meeting."""
-    key = (doc.doc_id, hash(doc.text), start, end)  # a str caches its hash
-    if key not in _SESSION_LISTS:
-        if len(_SESSION_LISTS) > 32:
-            _SESSION_LISTS.clear()
+    def read() -> list[Entry]:
         entries = parse_block(doc.clean(Span(start, end)), _seen_in(doc.text))
-        if entries:
-            entries += grid_entries(read_grid(doc, Span(start, end)), entries)
-        _SESSION_LISTS[key] = entries
-    return list(_SESSION_LISTS[key])  # a copy: the caller adds and replaces entries
+        return entries + grid_entries(read_grid(doc, Span(start, end)), entries) if entries else entries
+
+    # a str caches its hash; a copy is returned: the caller adds and replaces entries
+    return list(_once_per_document(_SESSION_LISTS, (doc.doc_id, hash(doc.text), start, end), read, keep=32))
 
 
 def read_attendance(act: Act, preamble_end: int | None = None, president: str | None = None) -> list[Entry]:
