@@ -60,20 +60,14 @@ CONTINUES_RE = re.compile(r"""^(?:[a-zà-ÿ0-9«»"(\[]|(?:L|R|D|LO)\.?\s?\d)"""
 # ---------------------------------------------------------------------------
 
 #: The cited text's kind, from the noun after the determiner. Tried in this order.
-#: Codes cited by their acronym ("du CGCT", "du C.G.C.T.", "le CGI"), with their names (the
-#: ``title`` keeps the acronym as printed; the name is there for readers of the table).
-CODE_ACRONYMS: dict[str, str] = {
-    "CGCT": "Code général des collectivités territoriales",
-    "CGI": "Code général des impôts",
-    "CGPPP": "Code général de la propriété des personnes publiques",
-    "CCH": "Code de la construction et de l'habitation",
-    "CSP": "Code de la santé publique",
-    "CCP": "Code de la commande publique",
-    "CASF": "Code de l'action sociale et des familles",
-}
+#: Codes cited by their acronym ("du CGCT", "du C.G.C.T.", "le CGI"); the ``title`` keeps the
+#: acronym as printed. CGCT: Code général des collectivités territoriales; CGI: des impôts;
+#: CGPPP: de la propriété des personnes publiques; CCH: de la construction et de
+#: l'habitation; CSP: de la santé publique; CCP: de la commande publique; CASF: de l'action
+#: sociale et des familles.
+CODE_ACRONYMS = ("CGPPP", "CGCT", "CASF", "CGI", "CCH", "CSP", "CCP")  # longest first
 #: An acronym of :data:`CODE_ACRONYMS`, points between its letters or not.
-CODE_ACRONYM_RE = re.compile(
-    r"(?P<acronym>" + "|".join(r"\.?".join(a) for a in sorted(CODE_ACRONYMS, key=len, reverse=True)) + r")\.?(?![\w])")
+CODE_ACRONYM_RE = re.compile(r"(?P<acronym>" + "|".join(r"\.?".join(a) for a in CODE_ACRONYMS) + r")\.?(?![\w])")
 
 KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("code", re.compile(r"codes?\b", re.I)),                       # le Code général des …

@@ -74,7 +74,7 @@ def _initials(printed: str) -> str:
     """Initials as one writes them: a point after each letter, the hyphen of a compound
     first name kept ("M-C" → "M.-C.", "J.P" → "J.P.", "A. M." → "A.M.", "C" → "C.")."""
     out = ""
-    for k, ch in enumerate(printed):
+    for ch in printed:
         if ch.isalpha():
             out += ch + "."
         elif ch == "-" and out:

@@ -162,7 +162,7 @@ _SLASH_PART_RE = re.compile(r"^/|/$")
 
 def _is_code_part(words: list[Word], i: int, n: int, text: list[Word]) -> bool:
     """The figure of ``words[i:i + n]`` touches a slash: a part of an imputation code."""
-    if text and _SLASH_PART_RE.search(text[-1].text) or _SLASH_PART_RE.search(words[i].text):
+    if (text and _SLASH_PART_RE.search(text[-1].text)) or _SLASH_PART_RE.search(words[i].text):
         return True
     last = words[i + n - 1].text
     return bool(_SLASH_PART_RE.search(last)) or (i + n < len(words) and words[i + n].text.startswith("/"))
