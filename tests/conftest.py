@@ -54,11 +54,13 @@ DEV_BORN = ("seed-pas-de-calais-cp-2023-122-born", "A-departement-cp-s101-born",
 #: The real files the corpus-wide assertions on ../shared/corpus/real cover: the thirteen the
 #: readers were developed on before 2026-12-01 (docs/act-counts.md), then those of the nine
 #: added on 2026-12-01 that the readers have learned since (2026-12-03: every act with its
-#: meeting's date and a title). Not yet: Chéméré 2013-03-26 (a bulletin page in two columns,
-#: no act read). The answer sheets of tests/gold/heldout are scored only (tests/test_real_corpus.py).
+#: meeting's date and a title), and Chéméré 2013-03-26 since 2026-12-07 (a bulletin page in two
+#: columns, read column by column, its summarised items cut at their titles). The answer sheets
+#: of tests/gold/heldout are scored only (tests/test_real_corpus.py).
 REAL_LEARNED = (
     "commune-aiglun-2013-10-17-cm-cr-scan.pdf",
     "commune-aiglun-2013-12-19-cm-cr.pdf",
+    "commune-chemere-2013-03-26-cm-cr.pdf",
     "commune-chemere-2015-03-31-cm-cr.pdf",
     "epci-cc-lisieres-oise-2025-03-13-cc-cr.pdf",
     "epci-cc-lisieres-oise-2025-04-10-cc-cr.pdf",

@@ -145,6 +145,9 @@ def test_header_act_number(head: str, footer: str, expected: str | None) -> None
      "VOTE DU COMPTE DE GESTION 2015"),
     ("Vote des 4 taxes\nDans le cadre du vote du budget primitif COMMUNE, Monsieur le maire rappelle", None,
      "Vote des 4 taxes"),
+    # a title of one word in capitals wraps onto the next line in capitals (Chéméré 2013)
+    ("SUBVENTIONS\nASSOCIATIONS 2013\nAEP La Saint Jean\t64 018,97 €", None, "SUBVENTIONS ASSOCIATIONS 2013"),
+    ("TARIFS\nCANTINE ET GARDERIE\nLes tarifs sont maintenus.", None, "TARIFS CANTINE ET GARDERIE"),
     # a bulleted theme heading, the bullet typed or read by OCR as "+" or "*"; its title wraps
     ("+ ENFANCE - Centre de loisirs été 2015 - Convention de mise à disposition d'une partie de\nlocaux scolaires "
      "à l'association Léo Lagrange\nMadame Sylviane LAURO, adjointe déléguée", None,

@@ -185,8 +185,9 @@ TUNED_AFTER: dict[str, tuple[str, ...]] = {
     "tuned-after-heldout-2": ("commune-lannion-2021-07-05-cm-pv", "epci-roannais-agglomeration-2021-10-28-cc-pv"),
 }
 REAL_F1_FLOORS = {
-    ("tuned", "born_digital"): {"acts": 0.92, "attendance": 0.98, "legal_references": 0.97, "votes": 0.99,
-                                "budget_lines": 0.85, "amounts": 0.95, "grants": 0.73},
+    # grants 0.73 -> 0.94 on 2026-12-07: Chéméré 2013's bulletin page read column by column
+    ("tuned", "born_digital"): {"acts": 0.93, "attendance": 0.98, "legal_references": 0.97, "votes": 0.99,
+                                "budget_lines": 0.85, "amounts": 0.96, "grants": 0.94},
     ("tuned", "scanned"): {"acts": 0.89, "attendance": 0.98, "legal_references": 0.98, "votes": 0.98,
                            "budget_lines": 0.98, "amounts": 0.98},
     ("tuned-after-first-sight", "born_digital"): {"acts": 0.97, "attendance": 0.99, "legal_references": 0.95,

@@ -902,3 +902,53 @@ def test_the_proposal_put_to_the_vote_opens_the_decision(proposal: str) -> None:
     assert decision.text.startswith(proposal) and "DE DÉBLOQUER" in decision.text
     # a proposal in a sentence, not over a dispositif, opens nothing
     assert not [s for s in second.sections if s.kind is K.DECISION]
+
+
+# A compte rendu that summarises each item under a title in capitals and prints no vote
+# (a bulletin's council page, a "compte rendu succinct"): the items that tell a decision are
+# acts, those that inform are not. Wordings: Chéméré's bulletin of 2013 and others written
+# as a careful reader expects to meet them.
+@pytest.mark.parametrize("decided", [
+    "Il est décidé de ne pas augmenter les\ntaux d'imposition en 2013.",
+    "Le conseil municipal a décidé de reconduire\nla convention avec l'association.",
+    "Les tarifs de la cantine sont fixés à 3,20 € par repas\npour l'année scolaire.",
+    "L'indemnité est reconduite pour l'année 2024.",
+    "Le Conseil municipal, à l'unanimité, approuve le rapport.",
+])
+def test_summarised_items_without_votes_are_acts_when_they_decide(decided: str) -> None:
+    text = f"""COMPTE RENDU DU CONSEIL MUNICIPAL DU 26 MARS 2013
+EPANDAGE DES BOUES
+Le conseil municipal prend connaissance
+du rapport de la métropole sur les boues épandues.
+TAUX ET TARIFS 2013
+{decided}
+CREATION DE POSTE
+Un agent administratif a demandé sa
+réintégration après une période de disponibilité.
+INDEMNITE POUR LE GARDIENNAGE DE
+L'EGLISE :
+Elle est fixée à 342,83 € pour l'année 2013.
+SUBVENTIONS
+ASSOCIATIONS 2013
+AEP La Saint Jean\t64 018,97 €
+Coop scolaire école publique\t1 449,00 €
+Arche Football Club\t3 638,00 €
+"""
+    assert first_lines(doc_of(text)) == ["TAUX ET TARIFS 2013", "INDEMNITE POUR LE GARDIENNAGE DE", "SUBVENTIONS"]
+
+
+def test_a_list_of_amounts_under_a_title_that_names_no_award_is_no_act() -> None:
+    """Results of the year listed under their title inform; so does a report taken note of."""
+    text = """COMPTE RENDU DU CONSEIL MUNICIPAL DU 26 MARS 2013
+COMPTES DE GESTION 2012
+Fonctionnement\t+72 931,44 €
+Investissement\t-56 565,64 €
+Assainissement\t+33 811,28 €
+EPANDAGE DES BOUES
+Le conseil municipal prend connaissance du rapport.
+TAUX D'IMPOSITION 2013
+Il est décidé de ne pas augmenter les taux.
+TARIFS DE LA CANTINE
+Les tarifs sont maintenus à 3,20 € par repas.
+"""
+    assert first_lines(doc_of(text)) == ["TAUX D'IMPOSITION 2013", "TARIFS DE LA CANTINE"]

@@ -136,9 +136,14 @@ def find_item_heading(head: str, vocabulary: str = "", full: LineWidths | None =
         return ItemHeading(None, _join_title_lines(lines[:6], vocabulary, full))
     m = ITEM_HEADING_RE.match(lines[0].strip())
     if not m:
-        # an unnumbered heading in capitals: "VOTE DU COMPTE DE GESTION 2015"
+        # an unnumbered heading in capitals: "VOTE DU COMPTE DE GESTION 2015"; of one word
+        # when it wraps onto a second line in capitals ("SUBVENTIONS / ASSOCIATIONS 2013")
         if is_capitals(lines[0]) and len(lines[0].split()) >= 2:
             return ItemHeading(None, _join_title_lines(lines[:6], vocabulary, full))
+        if is_capitals(lines[0]) and len(lines) > 1 and is_capitals(lines[1]) and "\f" not in lines[0]:
+            # one word cannot be the whole title: the line below goes with it
+            joined = [f"{lines[0].strip()} {lines[1].strip()}"] + lines[2:6]
+            return ItemHeading(None, _join_title_lines(joined, vocabulary, (full or [])[1:]))
         # or a short line of its own, where the minutes start an item: "Vote des 4 taxes"
         # (not a sentence, not "DM1 … approuvé : Vote : 14 pour")
         first = lines[0].split("\f")[0].strip()

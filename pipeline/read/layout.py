@@ -158,12 +158,127 @@ def split_sidebar(lines: list[list[RawWord]], page_width: float) -> list[list[Ra
     return lines[:i] + group_lines(left) + group_lines(right) + lines[j:]
 
 
+#: Two columns of a page: the gutter lies in this band of the page's width.
+COLUMN_BAND = (0.25, 0.75)
+#: …and is crossed by no word over this many consecutive lines at least.
+COLUMN_MIN_LINES = 10
+#: A line of running text in a column: this many words at least, without a column gap.
+COLUMN_PROSE_WORDS = 5
+
+
+def _misaligned(line: list[RawWord], x: float) -> bool | None:
+    """Whether the words left and right of ``x`` on a line sit on different baselines (None:
+    the line has words on one side only). The cells of a table row share a baseline; two
+    columns of text with their own leading drift against each other, and the line grouping
+    only put them together because their boxes overlap."""
+    left = [w.bottom for w in line if w.x1 <= x]
+    right = [w.bottom for w in line if w.x0 >= x]
+    if not left or not right:
+        return None
+    height = max(1.0, sorted(w.bottom - w.top for w in line)[len(line) // 2])
+    return abs(float(np.median(left)) - float(np.median(right))) > 0.2 * height
+
+
+def _is_running_text(lines: list[list[RawWord]]) -> bool:
+    """Whether ``lines`` (the words of one column) read as running text: two lines in five at
+    least of five words or more without a column gap (a table's cells are short or parted by
+    gaps), sentences that wrap (three lines at least that go on, in lower case, from a line
+    that ends no sentence) and sentences that end (three full stops at least)."""
+    if not lines:
+        return False
+    prose = 0
+    for ln in lines:
+        if len(ln) < COLUMN_PROSE_WORDS:
+            continue
+        height = max(1.0, sorted(w.bottom - w.top for w in ln)[len(ln) // 2])
+        if all(b.x0 - a.x1 <= COLUMN_GAP_EM * height for a, b in zip(ln, ln[1:])):
+            prose += 1
+    wraps = sum(1 for a, b in zip(lines, lines[1:])
+                if b[0].text[:1].islower() and not a[-1].text.endswith((".", ":", ";", "!", "?")))
+    # …and sentences that end: paragraphs, not cells ("… ne peut porter." / "EPANDAGE DES
+    # BOUES"); a wrapped cell of a table ("Aménagement de passages à faune / sous une route
+    # départementale") ends no sentence
+    ends = sum(1 for ln in lines if ln[-1].text.endswith((".", "!", "?"))
+               or any(a.text.endswith(".") and b.text[:1].isupper() and len(a.text) > 2 for a, b in zip(ln, ln[1:])))
+    return prose >= 0.4 * len(lines) and wraps >= 3 and ends >= 3
+
+
+def split_columns(lines: list[list[RawWord]], page_width: float) -> list[list[RawWord]]:
+    """Read a page set in two columns (a bulletin, a newsletter's council page) column by
+    column instead of line by line across both.
+
+    The gutter is a vertical band in the middle of the page crossed by no word over ten
+    lines or more. A table has such gutters too, between its columns: what tells two columns
+    of text apart is that their lines do not share baselines (a third of the lines with words on both
+    sides are misaligned, the cells of a table row are not), and that one side at least is
+    running text (:func:`_is_running_text`). Chéméré's bulletin of
+    2013 prints the council's decisions in a left column beside the list of grants; read
+    line by line, every decision was glued to a grant's row.
+    """
+    if page_width <= 0 or len(lines) < COLUMN_MIN_LINES:
+        return lines
+    xs = np.arange(int(COLUMN_BAND[0] * page_width), int(COLUMN_BAND[1] * page_width), 2, dtype=np.float64)
+    crossed = np.zeros((len(lines), len(xs)), dtype=bool)
+    for li, ln in enumerate(lines):
+        for w in ln:
+            lo = int(np.searchsorted(xs, w.x0 - 4, side="right"))
+            hi = int(np.searchsorted(xs, w.x1 + 4, side="left"))
+            crossed[li, lo:hi] = True
+    best: tuple[int, int, float] | None = None
+    previous = None
+    for k in range(len(xs)):
+        column = crossed[:, k]
+        if previous is not None and np.array_equal(column, previous):
+            continue  # the same lines cross it: the same runs as the position before
+        previous = column
+        i = 0
+        n = len(lines)
+        while i < n:
+            if column[i]:
+                i += 1
+                continue
+            j = i
+            while j < n and not column[j]:
+                j += 1
+            if j - i >= COLUMN_MIN_LINES and (best is None or j - i > best[1] - best[0]):
+                if _two_columns(lines[i:j], float(xs[k])):
+                    best = (i, j, float(xs[k]))
+            i = j
+    if best is None:
+        return lines
+    i, j, x = best
+    run_words = [w for ln in lines[i:j] for w in ln]
+    left = group_lines([w for w in run_words if w.x1 <= x])
+    right = group_lines([w for w in run_words if w.x0 >= x])
+    return (split_columns(lines[:i], page_width) + left + right
+            + split_columns(lines[j:], page_width))
+
+
+def _two_columns(run: list[list[RawWord]], x: float) -> bool:
+    """Whether the lines of ``run``, none of which crosses ``x``, are two columns of text."""
+    left = [[w for w in ln if w.x1 <= x] for ln in run]
+    right = [[w for w in ln if w.x0 >= x] for ln in run]
+    left = [ln for ln in left if ln]
+    right = [ln for ln in right if ln]
+    if len(left) < 6 or len(right) < 6:
+        return False
+    flags = [m for m in (_misaligned(ln, x) for ln in run) if m is not None]
+    if len(flags) < 5 or sum(flags) < 0.3 * len(flags):
+        return False
+    return _is_running_text(group_lines([w for ln in left for w in ln])) or \
+        _is_running_text(group_lines([w for ln in right for w in ln]))
+
+
 def lay_out(words: list[RawWord], page_width: float = 0.0) -> tuple[str, list[Word]]:
     """Return the page text and its words with offsets relative to the page text.
 
-    A left sidebar, when there is one, is read first, then the main column.
+    A left sidebar, when there is one, is read first, then the main column; a page set in
+    two columns is read column by column.
     """
-    lines = split_sidebar(group_lines(words), page_width)
+    grouped = group_lines(words)
+    lines = split_sidebar(grouped, page_width)
+    if lines is grouped:
+        lines = split_columns(lines, page_width)
     parts: list[str] = []
     out: list[Word] = []
     pos = 0

@@ -607,9 +607,7 @@ def _is_heading_like(lines: list[Line], i: int) -> bool:
     text = lines[i].text
     if OUTCOME_LINE_RE.match(text) or _is_result_line(text) or NON_ACT_HEADING_RE.match(text):
         return False
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.85 * len(letters) and len(text.split()) >= 2 \
-            and len(text) <= 120 and not re.search(r"[.;,]$", text):
+    if _is_capital_heading(text):
         return True
     prev = lines[i - 1].text if i else "."
     if OUTCOME_LINE_RE.match(prev) or _is_result_line(prev):
@@ -618,6 +616,82 @@ def _is_heading_like(lines: list[Line], i: int) -> bool:
         return True  # "• ENFANCE - Centre de loisirs … d'une partie de" (the title wraps)
     nxt = lines[i + 1].text if i + 1 < len(lines) else None
     return _is_title_line(prev, text, nxt)
+
+
+#: Minutes that summarise their items (a "compte rendu succinct", a bulletin's council page)
+#: print no vote: the decision is told in the passive or in the past ("Il est décidé de ne pas
+#: augmenter les taux", "Elle est fixée à 342,83 €", "Le conseil a décidé de …", "Les
+#: subventions suivantes sont attribuées aux associations").
+SUMMARY_DECISION_RE = re.compile(
+    r"""\b(?:il\s+)?(?:est|a\s+été)\s+d[ée]cid[ée]\b                  # Il est décidé de …
+      | \b(?:est|sont|a\s+été|ont\s+été)\s+(?:fix[ée]e?s?|attribu[ée]e?s?|accord[ée]e?s?|allou[ée]e?s?
+           |vot[ée]e?s?|reconduit(?:e|s|es)?|approuv[ée]e?s?|adopt[ée]e?s?|maintenu(?:e|s|es)?)
+         \s+(?:à|a|au|aux|pour|par|en|de)\b                             # Elle est fixée à 342,83 €
+      | \b(?:le\s+)?conseil(?:\s+(?:municipal|communautaire|syndical))?\s+a\s+
+         (?:d[ée]cid[ée]|approuv[ée]|adopt[ée]|vot[ée]|accept[ée]|fix[ée]|attribu[ée]|d[ée]sign[ée]|autoris[ée]|[ée]mis)\b
+                                                                        # Le conseil municipal a décidé …""",
+    re.I | re.X,
+)
+
+#: The heading of a summarised item whose body is a list of awards or prices the council set
+#: ("SUBVENTIONS ASSOCIATIONS 2013", "TARIFS DE LA CANTINE", "PARTICIPATIONS 2024"): the list
+#: is what was decided, with no sentence to say so.
+AWARD_LIST_HEADING_RE = re.compile(
+    r"\b(?:subventions?|participations?|cotisations?|tarifs?|dotations?|aides?\s+financi[èe]res?)\b", re.I)
+
+#: A line of such a list: a label, a column gap, an amount in euros.
+_AMOUNT_ROW_RE = re.compile(r"	[-+]?\d[\d\s  .,]*\s?(?:€|euros?\b)\s*$", re.I)
+
+
+def _is_capital_heading(text: str, one_word: bool = False) -> bool:
+    """A title in capitals ("TARIFS DE LA CANTINE"), not a sentence; of two words at least
+    unless ``one_word``."""
+    letters = [c for c in text if c.isalpha()]
+    return (len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+            and (one_word or len(text.split()) >= 2) and len(text) <= 120 and not re.search(r"[.;,]$", text))
+
+
+def _summary_items(doc: Document, lines: list[Line], usable: list[bool],
+                   closing: int) -> tuple[list[Span], Span | None]:
+    """Acts of minutes that summarise each item under a title in capitals and print no vote:
+    each title opens a part, and a part is an act when its text tells a decision
+    (:data:`SUMMARY_DECISION_RE`, or a decision formula) or, under a title naming awards or
+    prices, lists amounts; a part that informs ("EPANDAGE DES BOUES — Le conseil prend
+    connaissance du rapport …") is no act. A title wrapped over two lines in capitals is one."""
+    def capitals(i: int) -> bool:
+        return i < closing and usable[i] and _is_capital_heading(lines[i].text, one_word=True)
+
+    heads: list[int] = []
+    titles: dict[int, int] = {}  # head → the line after its title
+    i = 0
+    while i < closing:
+        text = lines[i].text
+        # a title of one word only when it wraps onto a line in capitals ("SUBVENTIONS /
+        # ASSOCIATIONS 2013")
+        if not capitals(i) or NON_ACT_HEADING_RE.match(text) or (len(text.split()) < 2 and not capitals(i + 1)):
+            i += 1
+            continue
+        j = i + 1
+        while capitals(j) and not re.search(r"[:.]\s*$", lines[j - 1].text):
+            j += 1  # the next lines of a wrapped title
+        heads.append(i)
+        titles[i] = j
+        i = j
+    spans: list[Span] = []
+    for k, head in enumerate(heads):
+        end = heads[k + 1] if k + 1 < len(heads) else closing
+        body = lines[head:end]
+        text = "\n".join(ln.text for ln in body)
+        listed = sum(1 for ln in body if _AMOUNT_ROW_RE.search(ln.text))
+        title = " ".join(ln.text for ln in lines[head:titles[head]])
+        if decides(text) or SUMMARY_DECISION_RE.search(text) or (
+                listed >= 3 and AWARD_LIST_HEADING_RE.search(title)):
+            stop = lines[end].start if end < len(lines) else len(doc.text)
+            spans.append(Span(lines[head].start, stop))
+    if len(spans) < 2:
+        return [], None
+    first = spans[0].start
+    return spans, (Span(0, first) if first > 0 else None)
 
 
 def _unnumbered_items(doc: Document, lines: list[Line], usable: list[bool],
@@ -635,6 +709,8 @@ def _unnumbered_items(doc: Document, lines: list[Line], usable: list[bool],
             groups[-1][1] = i
         else:
             groups.append([i, i])
+    if not groups:
+        return _summary_items(doc, lines, usable, closing)
     if len(groups) < 2:
         return [], None
     # minutes that head their items with bullets ("• ENFANCE - …") are headed by them alone:
