@@ -801,6 +801,13 @@ def test_quality_attendance_against_votes(statuses: list[str], fields: dict, exp
     # no present member that close, or two: the holder stays as printed
     ("Présents : M. Jean MARTIN, M. Jeanne MARTIN.\nPouvoirs : M. Paul DURAND à M. Jehan MARTIN", ["Jehan MARTIN"]),
     ("Présents : M. Jean MARTIN.\nPouvoirs : M. Paul DURAND à M. Pierre LEROY", ["Pierre LEROY"]),
+    # an initial names the one present member it fits, in full (Saint-Restitut 2016: "P.MATHIAS :
+    # procuration à Y.ARMAND" beside the mayor, Yves ARMAND)
+    ("Présents : Yves ARMAND, C.FOROT.\nAbsents excusés : P.MATHIAS : procuration à Y.ARMAND", ["Yves ARMAND"]),
+    ("Présents : M. Yves ARMAND, Mme Christine FOROT.\nPouvoirs : M. Paul DURAND à C. FOROT", ["Christine FOROT"]),
+    # two members it fits, or only initials: as printed
+    ("Présents : Yves ARMAND, Yvette ARMAND.\nPouvoirs : P.MATHIAS à Y.ARMAND", ["Y. ARMAND"]),
+    ("Présents : C.FOROT, T.BUSIN.\nPouvoirs : W.AUGUSTE à C.FOROT", ["C. FOROT"]),
 ])
 def test_attendance_proxy_holder_takes_the_present_lists_spelling(block: str, holders: list[str]) -> None:
     from extractors.attendance import holders_as_listed

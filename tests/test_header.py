@@ -67,6 +67,40 @@ def test_header_authority(texts: list[str], body: str, whole: str, expected: str
     assert find_authority(texts, body, whole) == expected
 
 
+_EPCI_PAGES = ("A ce titre, la Communauté de Communes des Lisières de l’Oise, par délibération du 5 décembre\f"
+               "le territoire de la Communauté de Communes des Lisières de l'Oise en complément\f"
+               "du service public de la Communauté de\nCommunes des Lisières de L’Oise pour l'année 2024\f"
+               "une convention avec la Communauté de communes du Pays Noyonnais")
+
+
+# Minutes that print no letterhead and no deliberating sentence naming the collectivité
+# (Lisières 2025-09-25) name it through their text: the one of a fitting kind named most,
+# on two pages at least and twice as often as the next, in its most printed style.
+@pytest.mark.parametrize("whole, body, expected", [
+    (_EPCI_PAGES, "conseil_communautaire", "Communauté de Communes des Lisières de l'Oise"),
+    ("la commune de Preuilly-sur-Claise participe\f… à la commune de Preuilly-sur-Claise\f"
+     "la commune de Preuilly-sur-Claise et la commune de Chaumussay", "conseil_municipal",
+     "Commune de Preuilly-sur-Claise"),
+    # named twice only, or on one page only: no authority
+    ("la commune de Lentilly\f la commune de Lentilly", "conseil_municipal", None),
+    ("la commune de Lentilly, la commune de Lentilly et la commune de Lentilly", "conseil_municipal", None),
+    # two communes named about as often: neither
+    ("la commune de Lentilly\fla commune de Lentilly\fla commune de Lentilly\f"
+     "la commune de Fleurieux\fla commune de Fleurieux", "conseil_municipal", None),
+    # a communauté named by a commune's council is not the commune
+    (_EPCI_PAGES, "conseil_municipal", None),
+])
+def test_header_authority_named_most_through_the_text(whole: str, body: str, expected: str | None) -> None:
+    assert find_authority(["Compte-rendu de la séance\nDu Conseil\n25 septembre 2025"], body, whole) == expected
+
+
+def test_header_authority_takes_the_style_the_document_prints_most() -> None:
+    whole = (_EPCI_PAGES + "\fles membres du Conseil Communautaire de la Communauté de Communes des Lisières de L’Oise"
+             "\fengagement de la Communauté de Communes des Lisières de l’Oise dans l'émergence d'un SAGE")
+    head = "les membres du Conseil Communautaire de la Communauté de Communes des Lisières de L’Oise, légalement"
+    assert find_authority([head], "conseil_communautaire", whole) == "Communauté de Communes des Lisières de l'Oise"
+
+
 @pytest.mark.parametrize("name, styled", [
     ("PAS-DE-CALAIS", "Pas-de-Calais"), ("SAINT-MARTIN-LÈS-BOULOGNE", "Saint-Martin-lès-Boulogne"),
     ("L'ARBRESLE", "L'Arbresle"), ("LE PORTEL", "Le Portel"), ("CHÂTEAU-D'OLONNE", "Château-d'Olonne"),
@@ -796,7 +830,7 @@ def test_header_real_saint_restitut_scan() -> None:
     """Saint-Restitut, 12 March 2019 (scan): "Nombre de conseillers : En exercice : 15 / Présents :
     13 / Votants : 15", "L’an deux mille DIX NEUF, le 12 MARS, le Conseil Municipal de la commune
     de SAINT RESTITUT (Drôme) … sous la présidence de Monsieur ARMAND, Maire", "Secrétaire de
-    séance: S.MEARY"."""
+    séance: S.MEARY"; the minutes are signed "Le Maire : / Yves ARMAND"."""
     doc = _load(str(_real("commune-saint-restitut-2019-03-12-cm-cr-scan.pdf")))
     start = doc.text.index("CIMETIERE MODIFICATION")
     start = doc.text.rfind("\n", 0, start) + 1
@@ -804,10 +838,37 @@ def test_header_real_saint_restitut_scan() -> None:
     first = doc.text.index("Monsieur Le maire remercie")
     values = extract_header(_act(doc, start, end, preamble_end=first))
     expected = {"authority": "Commune de Saint-Restitut", "body": "conseil_municipal",
-                "session_date": "2019-03-12", "president": "ARMAND", "secretary": "S. MEARY",
+                "session_date": "2019-03-12", "president": "Yves ARMAND", "secretary": "S. MEARY",
                 "members_in_office": 15, "members_present": 13, "members_voting": 15,
                 "title": "CIMETIERE MODIFICATION TARIFS COLUMBARIUM", "act_number": None}
     assert {k: _as_json(values.get(k)) for k in expected} == expected
+
+
+_BY_SURNAME = """COMPTE RENDU DU CONSEIL MUNICIPAL DU MARDI 12 MARS 2019
+L'an deux mille dix-neuf, le 12 mars, le Conseil Municipal de la commune de SAINT RESTITUT s'est réuni
+sous la présidence de Monsieur ARMAND, Maire.
+Etaient présents : C.FOROT - T.BUSIN
+1. TARIFS DU COLUMBARIUM
+Accord du conseil municipal à l'unanimité.
+La séance est levée à 22H00.
+"""
+
+
+# the president named by surname alone in the opening sentence is named in full where the
+# minutes are signed, in any layout of the signature; a signatory of another name is not him
+@pytest.mark.parametrize("signature, expected", [
+    ("Le Secrétaire de séance :\tLe Maire :\nS.MEARY\tYves ARMAND", "Yves ARMAND"),
+    ("Le Maire,\nYves ARMAND", "Yves ARMAND"),
+    ("Le Maire,\nJean-Yves ARMAND", "Jean-Yves ARMAND"),
+    ("Le Maire,\nChristine FOROT", "ARMAND"),
+    ("", "ARMAND"),
+])
+def test_header_president_by_surname_named_in_full_by_the_signature(signature: str, expected: str) -> None:
+    text = _BY_SURNAME + signature
+    doc = _doc(text)
+    start = text.index("1. TARIFS")
+    values = extract_header(_act(doc, start, text.index("La séance"), preamble_end=start))
+    assert values["president"] == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -1026,3 +1087,31 @@ def test_header_authority_of_a_recueil_from_its_cover(tmp_path: Path, cover: str
                                               act(2, "Convention avec l'office de tourisme")], size=9)
     acts = process_document(pdf).rows("acts")
     assert [(a.act_number, a.authority) for a in acts] == [("2025-01", expected), ("2025-02", expected)]
+
+
+_CHAIR_LIST = "Etaient présents : M. Sylvain GOUPIL, Mme Claire DURAND, M. Franck SUPERBI, M. Jean ROUX\n"
+
+
+# The president may not chair the vote of his own accounts (CGCT L.2121-14): the council
+# chooses a president of the session for those items (Lisières 2025-03-13), in any wording,
+# until the president takes the chair again.
+@pytest.mark.parametrize("chosen, expected", [
+    ("M. GOUPIL est déclaré élu en qualité de Président de séance pour l'examen des Comptes.", "Sylvain GOUPIL"),
+    ("Mme Claire DURAND est désignée présidente de séance.", "Claire DURAND"),
+    ("Madame DURAND a été élue présidente de séance.", "Claire DURAND"),
+    ("La présidence de séance est confiée à M. Jean ROUX.", "Jean ROUX"),
+    ("M. Jean ROUX, doyen d'âge, prend la présidence.", "Jean ROUX"),
+    # proposed, not chosen: the president still chairs
+    ("Monsieur le Président propose de désigner un Président de séance.", None),
+])
+def test_header_session_chair_for_the_items_voted_without_the_president(chosen: str, expected: str | None) -> None:
+    from extractors.header.persons import session_chair
+
+    text = _CHAIR_LIST + chosen + "\nDEL2025-02 : Compte administratif\nM. SUPERBI reprend la présidence de séance.\n" \
+        "DEL2025-03 : Tarifs"
+    found = session_chair(text, text.index("DEL2025-02"), _CHAIR_LIST)
+    assert (found[0] if found else None) == expected
+    assert session_chair(text, text.index("DEL2025-03"), _CHAIR_LIST) is None
+    if found:
+        start, end = found[1]
+        assert expected.split()[-1] in text[start:end]

@@ -1039,13 +1039,21 @@ def holders_as_listed(entries: list[Entry]) -> list[Entry]:
     """A proxy holder printed with a slip of spelling ("Marion JUSTRABO donne pouvoir à
     Sylvianne LAURO" beside "Présents : … Sylviane LAURO …") is the one member present whose
     name is that slip away: the holder takes the list's spelling, so that it names a present
-    member. No present member, or two, that close: the holder stays as printed."""
+    member; one printed with an initial ("Y. ARMAND") is the one present member it fits,
+    named in full ("Yves ARMAND"). No present member, or two, that close: the holder stays as
+    printed."""
     present = [e.person for e in entries if e.status == PRESENT and e.person.last_name]
     out = []
     for e in entries:
         if e.status == REPRESENTED and e.proxy_holder:
             h = parse_person(e.proxy_holder)
-            if h.last_name and h.first_name and not any(same_person(h, p) for p in present):
+            same = {p.full_name for p in present if same_person(h, p) and p.first_name
+                    and not p.first_name.endswith(".")}
+            if h.first_name and h.first_name.endswith(".") and len(same) == 1:
+                # "P.MATHIAS : procuration à Y. ARMAND" beside the mayor "Yves ARMAND", present:
+                # an initial names the one present member it fits, in full
+                e = replace(e, proxy_holder=same.pop())
+            elif h.last_name and h.first_name and not any(same_person(h, p) for p in present):
                 close = [p for p in present if p.first_name
                          and Levenshtein.distance(fold(h.last_name), fold(p.last_name)) <= _slips(h.last_name, p.last_name)
                          and Levenshtein.distance(fold(h.first_name), fold(p.first_name))

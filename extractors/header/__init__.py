@@ -55,7 +55,7 @@ from extractors.header.numbers import (
     restore_accents,
 )
 from extractors.header.persons import (CONVENER_RES, PRESIDENT_RES, SECRETARY_RES, find_by_surname, find_person,
-                                      find_signatory)
+                                      find_signatory, in_full, session_chair)
 from extractors.header.text import header_end, without_margin_cells
 from extractors.item_rank import item_rank
 from extractors.registry import ActFields, Found, extractor
@@ -161,10 +161,33 @@ def extract_header(act: Act, notes: dict[str, Any] | None = None,
         title = repair_ocr_title(restore_accents(title, t.whole))
     values["title"] = title
     values["session_date"] = _first(find_session_date(s) for s in session_sources)
-    values["president"] = _first(find_person(without_margin_cells(s), PRESIDENT_RES) for s in session_sources) \
-        or (find_signatory(_signature_text(act, bool(t.preamble)), _attendance_text(act))
-            if inherit or not t.preamble else None) \
+    signatory = (lambda: find_signatory(_signature_text(act, bool(t.preamble)), _attendance_text(act))
+                 if inherit or not t.preamble else None)
+    president = _first(find_person(without_margin_cells(s), PRESIDENT_RES) for s in session_sources)
+    signed = False
+    if president and " " not in president:
+        # "sous la présidence de Monsieur ARMAND, Maire": named in full where the minutes are
+        # signed ("Le Maire : Yves ARMAND"), else as printed
+        full_name = in_full(president, signatory())
+        president, signed = (full_name, True) if full_name else (president, False)
+    if president is None:
+        president, signed = signatory(), True
+    values["president"] = president \
         or _first(find_person(without_margin_cells(s), CONVENER_RES) for s in session_sources)
+    if inherit and t.preamble:
+        # a president of the session chosen for the items while the president is out of the
+        # room chairs them (before this item's vote; "reprend la présidence" ends it)
+        votes = [s.span.start for s in act.sections if s.kind is SectionKind.VOTE and not s.shared]
+        chair = session_chair(act.doc.text, votes[0] if votes else act.span.start, _attendance_text(act))
+        if chair:
+            values["president"], signed = chair[0], False
+            if spans is not None:
+                spans["president"] = chair[1]
+    if signed and president and spans is not None:
+        # where it was read: the signature, which for minutes lies past the item's text
+        at = _signature_span(act, bool(t.preamble), president)
+        if at:
+            spans["president"] = at
     # minutes may designate the secretary in an opening chapter that is no act ("I. DESIGNATION
     # D'UN SECRETAIRE DE SEANCE / M. PERRAUD est désigné(e) …"), just after the preamble
     opening = [act.doc.text[len(t.preamble):len(t.preamble) + 3000]] if inherit and t.preamble else []
@@ -199,6 +222,23 @@ def _signature_text(act: Act, minutes: bool) -> str:
         return "\n".join(doc.text.rstrip().split("\n")[-15:])
     sig = [s for s in act.sections if s.kind is SectionKind.SIGNATURE and not s.shared]
     return doc.text[sig[0].span.start:act.body_span.end] if sig else ""
+
+
+def _signature_span(act: Act, minutes: bool, name: str) -> tuple[int, int] | None:
+    """Document offsets of ``name`` as printed in the signature block of :func:`_signature_text`."""
+    doc = act.doc
+    if minutes:
+        stripped = doc.text.rstrip()
+        text = "\n".join(stripped.split("\n")[-15:])
+        start = len(stripped) - len(text)
+    else:
+        sig = [s for s in act.sections if s.kind is SectionKind.SIGNATURE and not s.shared]
+        if not sig:
+            return None
+        start = sig[0].span.start
+        text = doc.text[start:act.body_span.end]
+    i = text.rfind(name)
+    return (start + i, start + i + len(name)) if i >= 0 else None
 
 
 def _attendance_text(act: Act) -> str:

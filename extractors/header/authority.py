@@ -9,7 +9,9 @@ contract's format, or None when the text does not say it clearly (precision firs
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from extractors.header.regions import region_name
@@ -415,9 +417,57 @@ def find_authority(texts: Sequence[str], body: str | None, whole: str = "",
             m = BRAND_RE.search(text or "")
             if m and body in (None, "conseil_communautaire", "bureau"):
                 return collapse_ws(m.group("brand"))
-        return None
-    if not best.mixed_case and whole:
-        for h in _authority_hits(whole):
-            if h.mixed_case and h.key == best.key and h.kind == best.kind:
-                return h.styled
+        return _most_named(whole, wanted) if whole and wanted else None
+    if whole:
+        # the document's own style of a name read in a sentence, the one it prints most
+        # ("Lisières de l'Oise" twelve times, "de L'Oise" three); a letterhead keeps its own
+        # ("Ville de LANNION"), or takes the document's when in capitals
+        styles = Counter(h.styled for _, h in _mentions(whole) if h.mixed_case and h.key == best.key
+                         and h.kind == best.kind)
+        if styles and not best.standalone:
+            top = max(styles.values())
+            return best.styled if best.mixed_case and styles.get(best.styled) == top else styles.most_common(1)[0][0]
+        if not best.mixed_case:
+            for h in _authority_hits(whole):
+                if h.mixed_case and h.key == best.key and h.kind == best.kind:
+                    return h.styled
     return best.styled
+
+
+#: A document that never names its collectivité where the readers above look (no letterhead,
+#: a deliberating sentence without it) still names it through its text, and more often than
+#: any other of its kind: "la Communauté de Communes des Lisières de l'Oise" on a dozen pages
+#: of its council's minutes. The name is taken only when it is named this many times at
+#: least, on two pages or more, and twice as often as the next one of a fitting kind.
+MOST_NAMED_MIN = 3
+
+
+@lru_cache(maxsize=8)
+def _mentions(whole: str) -> tuple[tuple[int, _AuthorityHit], ...]:
+    """Every collectivité named in the document's text, in any sentence, with its page
+    (0-based), in order; computed once per document (the acts of a file share it)."""
+    out: list[tuple[int, _AuthorityHit]] = []
+    for page, text in enumerate(whole.split("\f")):
+        for m in AUTHORITY_RE.finditer(re.sub(r"\s+", " ", text)):
+            h = _hit(m, False)
+            if h:
+                out.append((page, h))
+    return tuple(out)
+
+
+def _most_named(whole: str, wanted: Sequence[str]) -> str | None:
+    """The collectivité of a fitting kind the document names most (:data:`MOST_NAMED_MIN`),
+    in its most printed style, or None."""
+    named = [(page, h) for page, h in _mentions(whole) if h.kind in wanted]
+    counts = Counter(h.key for _, h in named)
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    key, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    pages = {page for page, h in named if h.key == key}
+    if n < MOST_NAMED_MIN or len(pages) < 2 or n < 2 * second:
+        return None
+    styles = Counter(h.styled for _, h in named if h.key == key)
+    mixed = Counter(h.styled for _, h in named if h.key == key and h.mixed_case)
+    return (mixed or styles).most_common(1)[0][0]

@@ -5,6 +5,7 @@ split by :func:`pipeline.normalize.names.parse_person`, the project's one name p
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from extractors.header.text import fold
@@ -137,16 +138,71 @@ def find_person(text: str, patterns: Iterable[re.Pattern[str]]) -> str | None:
 
 
 # ---------------------------------------------------------------------------
+# A president of the session for part of the meeting
+# ---------------------------------------------------------------------------
+
+#: The council chooses who chairs while its president is out of the room (the maire or the
+#: président may not chair the vote of his own compte administratif, CGCT L.2121-14): "M.
+#: GOUPIL est déclaré élu en qualité de Président de séance", "Mme Claire DURAND est désignée
+#: présidente de séance", "la présidence de séance est confiée à M. Paul MARTIN", "M. Jean
+#: ROUX, doyen d'âge, prend la présidence".
+SESSION_CHAIR_RES: tuple[re.Pattern[str], ...] = (
+    re.compile(rf"""(?P<name>{_CIV}\s*{_PERSON})\s*,?\s+(?i:(?:est|a\s+[ée]t[ée])\s+(?:d[ée]clar[ée](?:\(?e\)?)?\s+)?
+                    (?:[ée]lu|d[ée]sign[ée]|nomm[ée])(?:\(?e\)?)?\s+(?:en\s+qualit[ée]\s+de\s+|comme\s+|pour\s+)?
+                    pr[ée]sident(?:e)?\s+de\s+(?:la\s+)?s[ée]ance)""", re.X),
+    re.compile(rf"""(?i:pr[ée]sidence\s+de\s+(?:la\s+)?s[ée]ance\s+(?:est\s+)?(?:confi[ée]e|assur[ée]e)\s+(?:à|par)\s+)
+                    (?P<name>(?:{_CIV}\s*)?{_PERSON})""", re.X),
+    re.compile(rf"""(?P<name>{_CIV}\s*{_PERSON})\s*,\s*[^,\n]{{0,40}},\s*(?i:(?:prend|assure)\s+la\s+pr[ée]sidence)""",
+               re.X),
+)
+
+#: …until the president takes the chair again: "M. SUPERBI réintègre le Conseil et reprend la
+#: présidence de séance", "Monsieur le Maire reprend la présidence", "redevient Président".
+CHAIR_RETURN_RE = re.compile(r"\breprend\s+la\s+pr[ée]sidence|\bredevient\s+pr[ée]sident", re.I)
+
+
+@lru_cache(maxsize=8)
+def chair_changes(text: str) -> tuple[tuple[int, int, str | None], ...]:
+    """Where the chair changes hands in minutes ``text``: (start, end, name printed) of each
+    choice of a president of the session, (start, end, None) where the president takes the
+    chair again; in order, read once per document."""
+    events: list[tuple[int, int, str | None]] = []
+    for rx in SESSION_CHAIR_RES:
+        events += [(m.start("name"), m.end("name"), m.group("name")) for m in rx.finditer(text)]
+    events += [(m.start(), m.end(), None) for m in CHAIR_RETURN_RE.finditer(text)]
+    return tuple(sorted(events))
+
+
+def session_chair(text: str, before: int, names_text: str = "") -> tuple[str, tuple[int, int]] | None:
+    """The president of the session chosen before offset ``before`` of minutes ``text`` and
+    still in the chair there (no "reprend la présidence" since), as "Prénom NOM" — a surname
+    alone is the one member of ``names_text`` (the attendance) bearing it — with where it
+    is printed; None when the president chairs."""
+    last = None
+    for event in chair_changes(text):
+        if event[0] >= before:
+            break
+        last = event
+    if last is None or last[2] is None:
+        return None
+    printed = last[2]
+    name = person_name(printed)
+    if name and " " not in name:
+        name = _known_by_surname(name, names_text) or name
+    return (name, (last[0], last[1])) if name else None
+
+
+# ---------------------------------------------------------------------------
 # The president as signatory
 # ---------------------------------------------------------------------------
 
 #: The president's office on the signature line: "Le Président,", "La Présidente de la
-#: Communauté de communes,", "Le Maire,", "Le Président du Conseil régional" (not "Pour le
-#: Président et par délégation, le Vice-Président").
+#: Communauté de communes,", "Le Maire,", "Le Maire :", "Le Président du Conseil régional" (not
+#: "Pour le Président et par délégation, le Vice-Président").
 _OFFICE_LINE_RE = re.compile(
     r"""^\W{0,2}(?:l[ea]\s+)?(?:pr[ée]sident(?:e)?|maire)
         (?:\s+(?:du|de\s+la|de\s+l['’]|des)\s+(?=[^,\t\n]{0,20}(?:conseil|communaut|m[ée]tropole|d[ée]partement|r[ée]gion
-                                                            |syndicat|agglom|commune|ville))[^,\t\n]{3,60})?\s*,?\s*$""",
+                                                            |syndicat|agglom|commune|ville))[^,:\t\n]{3,60})?\s*[,:]?\s*$""",
     re.I | re.X,
 )
 
@@ -180,6 +236,22 @@ def find_by_surname(text: str, patterns: Iterable[re.Pattern[str]], names_text: 
         if re.fullmatch(r"[A-ZÀ-Ý][A-ZÀ-Ý'’-]+", printed):
             return _known_by_surname(printed, names_text)
         return None
+    return None
+
+
+def in_full(surname: str, *candidates: str | None) -> str | None:
+    """The first of ``candidates`` ("Prénom NOM") that names in full the person ``surname``
+    names ("ARMAND", "Yves ARMAND" → "Yves ARMAND"), or None.
+
+    >>> in_full("ARMAND", None, "Yves ARMAND")
+    'Yves ARMAND'
+    >>> in_full("ARMAND", "Yves BUSIN") is None
+    True
+    """
+    key = fold(surname).strip(" .,")
+    for c in candidates:
+        if c and " " in c.strip() and fold(c.split()[-1]) == key:
+            return c
     return None
 
 
