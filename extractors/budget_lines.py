@@ -34,7 +34,7 @@ from extractors.registry import Found, extractor
 from pipeline.errors import IssueLog
 from pipeline.model import Act, SectionKind
 from pipeline.normalize.money import parse_amount
-from pipeline.read.table_vocabulary import side_of
+from pipeline.read.table_vocabulary import names_the_budget, side_of
 from pipeline.read.tables import Table, fold, tables_of
 from schemas.rows import BudgetLineRow, QualityRow
 
@@ -110,11 +110,13 @@ _TEXT_ROLES = frozenset({"imputation", "code", "label", "beneficiary", "siret", 
 def measure_in(table: Table, ci: int, row_index: int, label: str | None = None) -> str | None:
     """The measure of one cell: its column's; a generic money column ("Fonctionnement",
     "Montant") takes its row's side ("Recettes – Prévision budgétaire totale" → other,
-    "Dépenses réalisées" → expense) or, for a row stating a result, ``balance``."""
+    "Dépenses réalisées" → expense) or, for a row stating a result, ``balance``; a column
+    that names the budget ("BP 2021", "Crédits votés") keeps ``budget``."""
     measure = table.columns[ci].measure
     if measure is None and table.columns[ci].role in _TEXT_ROLES:
         return None  # a chapter, an article, a code, a label: "011" under "Chapitre" is no amount
-    if measure in (None, "budget"):
+    if measure is None or (measure == "budget" and not names_the_budget(table.columns[ci].header)):
+        # "BP 2021" under "DEPENSES" is the budget voted, on the spending side: no side taken
         side = table.side(ci, table.rows[row_index]) or (side_of(label) if label else None)
         if side:
             return "expense" if side == "expense" else "other"

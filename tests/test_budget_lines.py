@@ -272,6 +272,26 @@ def test_budget_lines_measure_of_a_section_column_from_its_row(label: str, measu
     assert measure_in(table, 2, 0, table.label_for(table.rows[0], 2)) == measure
 
 
+# a column that names the budget (Roannais 2021's DM3: "DEPENSES" over the labels, "BP 2021"
+# beside "DM précédentes" and "DM3") holds that budget on the spending and receipts rows alike;
+# a generic money column ("Montant") takes the row's side
+@pytest.mark.parametrize("header, label, measure", [
+    ("BP 2021", "Dépenses – 011 - Charges à caractère général", "budget"),
+    ("BP 2021", "Recettes – 70 - Produits des services", "budget"),
+    ("BS 2020", "Dépenses – 16 - Emprunts et dettes", "budget"),
+    ("Crédits votés", "Recettes – 74 - Dotations", "budget"),
+    ("Montant", "Dépenses – 011 - Charges à caractère général", "expense"),
+    ("Montant", "Recettes – 70 - Produits des services", "other"),
+])
+def test_budget_lines_a_column_that_names_the_budget_keeps_it_on_either_side(header: str, label: str,
+                                                                               measure: str) -> None:
+    from extractors.budget_lines import measure_in
+    from pipeline.read.table_cells import Column, Row, Table
+
+    table = Table([Column("Libellé", 0, 90), Column(header, 100, 190)], [Row({0: label, 1: "1 000,00"}, 1, 0)], 1)
+    assert measure_in(table, 1, 0, label) == measure
+
+
 def test_budget_lines_results_balance_check_on_a_compte_administratif() -> None:
     """Saint-Restitut 2016 (scan): the closing result of 2014 and the year's result of 2015 add
     up to the closing result of 2015, per section; a figure Tesseract misread ("1.140.583 €"

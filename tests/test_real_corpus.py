@@ -186,20 +186,21 @@ TUNED_AFTER: dict[str, tuple[str, ...]] = {
 }
 REAL_F1_FLOORS = {
     # grants 0.73 -> 0.94 on 2026-12-07: Chéméré 2013's bulletin page read column by column
-    ("tuned", "born_digital"): {"acts": 0.93, "attendance": 0.98, "legal_references": 0.97, "votes": 0.99,
+    # acts 0.93 -> 0.97: the authority named most through the text, the president of the session
+    ("tuned", "born_digital"): {"acts": 0.97, "attendance": 0.98, "legal_references": 0.97, "votes": 0.99,
                                 "budget_lines": 0.85, "amounts": 0.96, "grants": 0.94},
-    ("tuned", "scanned"): {"acts": 0.89, "attendance": 0.98, "legal_references": 0.98, "votes": 0.98,
+    ("tuned", "scanned"): {"acts": 0.94, "attendance": 0.98, "legal_references": 0.98, "votes": 0.98,
                            "budget_lines": 0.98, "amounts": 0.98},
-    ("tuned-after-first-sight", "born_digital"): {"acts": 0.97, "attendance": 0.99, "legal_references": 0.95,
+    ("tuned-after-first-sight", "born_digital"): {"acts": 0.99, "attendance": 0.99, "legal_references": 0.95,
                                                   "budget_lines": 0.85, "amounts": 0.90, "grants": 0.89},
     ("tuned-after-first-sight", "scanned"): {"acts": 0.86, "attendance": 0.95, "budget_lines": 0.98, "amounts": 0.92},
     ("tuned-after-heldout", "born_digital"): {"acts": 0.95, "attendance": 0.99, "legal_references": 0.96,
                                               "articles": 0.74, "votes": 0.96, "budget_lines": 0.90, "amounts": 0.92,
                                               "grants": 0.71},
-    ("tuned-after-heldout", "scanned"): {"acts": 0.88, "attendance": 0.97, "legal_references": 0.79, "votes": 0.99,
+    ("tuned-after-heldout", "scanned"): {"acts": 0.88, "attendance": 0.99, "legal_references": 0.79, "votes": 0.99,
                                          "budget_lines": 0.98, "amounts": 0.97},
     ("tuned-after-heldout-2", "born_digital"): {"acts": 0.97, "attendance": 0.99, "legal_references": 0.96,
-                                                "votes": 0.99, "budget_lines": 0.89, "amounts": 0.97, "grants": 0.72},
+                                                "votes": 0.99, "budget_lines": 0.93, "amounts": 0.97, "grants": 0.72},
     # Avranches 2017-05-23 (plain text) and Lannion 2020-05-25 (installation), written on
     # 2026-12-04 by annotators who never ran the pipeline and scored the moment they arrived
     # (first sight, at f91553f; votes and budget lines 0.00 there, so not floored)

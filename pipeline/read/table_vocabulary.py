@@ -152,6 +152,25 @@ _CUT_WORDS = {"disponible": "available", "proposition": "proposed", "depenses": 
 _SECTION_WORDS_RE = re.compile(r"\b(?:(?:section|credits?|subventions?)\s+)?(?:de\s+|d\s*)?(?:fonctionnement|investissement)\b")
 
 
+#: A header that names the budget itself ("BP 2021", "BS", "Budget primitif", "Crédits
+#: votés", "Total après DM2"), not money in general ("Montant", "Fonctionnement"): its cells
+#: are that budget's on any row, expenses and receipts alike.
+_NAMED_BUDGET_RE = re.compile(
+    r"""^(?:bp|bs|budget\s+(?:primitif|supplementaire|previsionnel|vote|de\s+l\s?exercice)
+          |(?:bp|bs|budget)\s+votee?s?|credits?\s+(?:votes?|inscrits?|ouverts?)
+          |(?:tota(?:l|ux)|credits?|budget|montants?|nouveaux?\s+montants?)\s+apres\s+.*
+          |(?:bp|budget(?:\s+primitif)?)\s+(?:dm|bs)(?:\s+(?:dm|bs))*)$""", re.X)
+
+
+def names_the_budget(text: str) -> bool:
+    """Whether a printed header names the budget itself (:data:`_NAMED_BUDGET_RE`).
+
+    >>> names_the_budget("BP 2021"), names_the_budget("Montant"), names_the_budget("Fonctionnement")
+    (True, False, False)
+    """
+    return bool(_NAMED_BUDGET_RE.match(header_key(text)))
+
+
 @lru_cache(maxsize=8192)  # headers repeat on every row that asks
 def measure_of(text: str) -> str | None:
     """The ``measure`` a printed column header stands for, or None for a text column.
