@@ -205,11 +205,18 @@ def check_results_balance(act: Act, found: Found) -> list[QualityRow]:
     return out
 
 
+#: A row that details the one above it: "dont participation du budget général", "dont
+#: emprunts", "- dont remboursement avance".
+_DETAIL_ROW_RE = re.compile(r"^\W{0,3}dont\b", re.I)
+
+
 @quality_check("table_total")
 def check_table_total(act: Act, found: Found) -> list[QualityRow]:
     """Each total row of a table, column by column: the rows since the previous total add
     up to it (a subtotal per section, "Total fonctionnement" / "Total investissement"), or
-    every row above does, or the subtotals above do (a grand total)."""
+    every row above does, or the subtotals above do (a grand total), or the subtotals and
+    the rows since ("Total des recettes réelles" + "042 - Amortissements" = "TOTAL DES
+    RECETTES"). A row "dont …" details the row above it and adds nothing."""
     lines: dict[tuple[int, str, str], list[BudgetLineRow]] = defaultdict(list)
     for r in found.get("budget_lines"):
         lines[(r.table_index, r.column or "", r.measure)].append(r)
@@ -220,11 +227,13 @@ def check_table_total(act: Act, found: Found) -> list[QualityRow]:
             continue
         since, above, subtotals = Decimal(0), Decimal(0), Decimal(0)
         for r in rs:
+            if not r.is_total and _DETAIL_ROW_RE.match(r.label or ""):
+                continue
             if not r.is_total:
                 since += r.amount
                 above += r.amount
                 continue
-            ok = r.amount in (since, above) or (subtotals and r.amount == subtotals)
+            ok = r.amount in (since, above) or (subtotals and r.amount in (subtotals, subtotals + since))
             out.append(result(act, "table_total", ok, f"table {ti} column {column}: {r.label or 'total'} {r.amount}, "
                               f"lines {since}" + ("" if since == above else f" (all above {above})")))
             if since:

@@ -242,6 +242,14 @@ def test_budget_lines_two_sided_plan(tmp_path: Path) -> None:
     ([("a", 100, False), ("Sous-total", 100, True), ("b", 50, False), ("Sous-total", 50, True),
       ("Total général", 150, True)], [True, True, True]),
     ([("a", 100, False), ("b", 50, False), ("TOTAL", 160, True)], [False]),
+    # a "dont" row details the one above and adds nothing; the grand total is the subtotal and
+    # the rows after it (Roannais 2021's DM3: "Total des recettes réelles", "042 - Amortissements",
+    # "TOTAL DES RECETTES")
+    ([("75 - Autres produits", 571110, False), ("dont participation du budget général", 536710, False),
+      ("77 - Produits exceptionnels", 40000, False), ("Total des recettes réelles", 611110, True),
+      ("042 - Amortissements", 10000, False), ("TOTAL DES RECETTES", 621110, True)], [True, True]),
+    ([("16 - Emprunts", 49600, False), ("- dont remboursement avance", 1000, False), ("Total", 50600, True)],
+     [False]),
 ])
 def test_budget_lines_table_total_with_subtotals(lines: list, passed: list) -> None:  # type: ignore[type-arg]
     from tests.conftest import make_document
