@@ -98,8 +98,8 @@ def _eval(args: argparse.Namespace) -> int:
     if not os.path.isdir(args.out):
         print(f"delib eval: no such folder: {args.out}", file=sys.stderr)
         return EXIT_USAGE
-    if args.per_file and not args.gold:
-        print("delib eval: --per-file needs --gold DIR", file=sys.stderr)
+    if (args.per_file or args.diff) and not args.gold:
+        print(f"delib eval: {'--per-file' if args.per_file else '--diff'} needs --gold DIR", file=sys.stderr)
         return EXIT_USAGE
     if not (args.gold or args.matiere_gold or args.coverage):
         print("delib eval: give --gold DIR, --matiere-gold CSV or --coverage", file=sys.stderr)
@@ -123,6 +123,13 @@ def _eval(args: argparse.Namespace) -> int:
         report["per_file"] = evaluate_per_file(args.out, args.gold, corrected=args.corrected)
         print()
         print(format_per_file(report["per_file"]))
+    if args.diff:
+        from pipeline.evaluate import differences, format_differences
+
+        report["differences"] = differences(args.out, args.gold, args.diff, corrected=args.corrected)
+        print()
+        print(f"{args.diff}: {len(report['differences'])} rows where the run and the sheets disagree")
+        print(format_differences(report["differences"]))
     if args.matiere_gold:
         from pipeline.evaluate import evaluate_matiere
 
@@ -293,6 +300,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "'Vu', an 'Article 1', an amount, a grant, a table of amounts, a heading of an act) "
                     "but got no row, with file, act and page.",
         epilog="examples: delib eval out/ --gold ../shared/corpus/dev\n"
+               "          delib eval out/ --gold tests/gold/real --diff grants\n"
                "          delib eval out/ --coverage --limit 50 --json coverage.json\n\n" + EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter)
     ev.add_argument("out", metavar="OUT", help="output folder of delib extract")
@@ -302,6 +310,10 @@ def build_parser() -> argparse.ArgumentParser:
                          "tests/gold/real-matieres.csv for ../shared/corpus/real")
     ev.add_argument("--tables-only", action="store_true", help="print per-table figures only")
     ev.add_argument("--per-file", action="store_true", help="with --gold: also the F1 per table of each file")
+    ev.add_argument("--diff", metavar="TABLE", choices=("acts", "attendance", "legal_references", "articles", "votes",
+                                                        "budget_lines", "amounts", "grants"),
+                    help="with --gold: every row of TABLE where the run and the sheets disagree (missed, "
+                         "extra, or the fields that differ), file by file")
     ev.add_argument("--coverage", action="store_true",
                     help="acts whose text shows a table's cue but got no row (no answer sheet needed)")
     ev.add_argument("--limit", type=int, default=20, metavar="N",

@@ -547,6 +547,41 @@ def test_per_file_scores_each_sheet_apart(small_run: Path, tmp_path: Path) -> No
     assert "(not in OUT)" in text.splitlines()[2]
 
 
+# ---------------------------------------------------------------------------
+# --diff: the rows behind the figures
+# ---------------------------------------------------------------------------
+
+
+def test_differences_list_every_row_missed_extra_or_wrong(small_run: Path, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    from pipeline.evaluate import differences
+
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    sheet = {"file": "cm-2015-05-12.pdf", "scanned": False, "tables": {
+        "attendance": [{"act_index": 0, "full_name": "Jean DUPONT", "status": "present"},
+                       {"act_index": 0, "full_name": "Anne MARTIN", "status": "absent"},
+                       {"act_index": 0, "full_name": "Paul ROUX", "status": "present"},
+                       {"act_index": 1, "full_name": "Jean DUPONT", "status": "present"}]}}
+    (gold / "cm-2015-05-12.gold.json").write_text(json.dumps(sheet), encoding="utf-8")
+    rows = differences(small_run, gold, "attendance")
+    by_kind = {(r["kind"], r["act_index"]): r["fields"] for r in rows}
+    # Anne MARTIN's status differs; act 1's row is missed; nothing else: Jean DUPONT agrees
+    assert by_kind == {("differs", 0): {"status": ["absent", "present"]},
+                       ("missed", 1): {"full_name": "Jean DUPONT", "status": "present"}}
+    assert all(r["file"] == "cm-2015-05-12.pdf" for r in rows)
+    # the counts the figures give and the differences listed are the same misses
+    per_file = evaluate_per_file(small_run, gold)[0]["tables"]["attendance"]
+    assert sum(len(r["fields"]) if r["kind"] != "extra" else 0 for r in rows) == per_file["fn"]
+    assert main(["eval", str(small_run), "--gold", str(gold), "--tables-only", "--diff", "attendance"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert f"attendance: {len(rows)} rows where the run and the sheets disagree" in out
+    assert "cm-2015-05-12.pdf  act 1  missed: full_name='Jean DUPONT', status='present'" in out
+    with pytest.raises(ValueError):
+        differences(small_run, gold, "persons")
+    assert main(["eval", str(small_run), "--diff", "grants"]) == EXIT_USAGE  # --diff needs --gold
+
+
 @needs(DEV)
 def test_per_file_sums_to_the_pooled_scores(dev_run: Path) -> None:
     """The per-file counts of the dev corpus add up to delib eval's pooled counts."""

@@ -23,7 +23,7 @@ import unicodedata
 from collections import defaultdict
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import pyarrow.dataset as ds
 
@@ -196,11 +196,16 @@ def documents_by_name(out_dir: Path) -> dict[str, dict]:
 Tally = dict[str, dict[str, Counts]]  # table → field → counts
 
 
-def _score_file(out_dir: Path, docs: dict[str, dict], gold: dict,
-                cache: dict[str, list[dict]] | None = None) -> Tally:
-    """Counts per table and field of one answer sheet against the run's rows for its file
-    (``cache``: the corrected tables, when scoring them, see :func:`_read`)."""
-    counts: Tally = defaultdict(lambda: defaultdict(Counts))
+#: A gold row and the predicted row paired with it (None: a row missed, or one extra), the
+#: table, the gold act index they belong to and the fields compared.
+Pair = tuple[str, int, dict[str, Any] | None, dict[str, Any] | None, list[str]]
+
+
+def _pairs(out_dir: Path, docs: dict[str, dict], gold: dict,
+           cache: dict[str, list[dict]] | None = None) -> Iterator[Pair]:
+    """The rows of one answer sheet paired with the run's rows for its file, table by table
+    (acts paired by :func:`_match_acts`, rows within an act by :func:`_align`); ``cache``:
+    the corrected tables, when scoring them (see :func:`_read`)."""
     doc = docs.get(gold["file"])
     doc_id = doc["doc_id"] if doc else None
     acts = _read(out_dir, "acts", doc_id, cache) if doc_id else []
@@ -230,11 +235,74 @@ def _score_file(out_dir: Path, docs: dict[str, dict], gold: dict,
         for r in pred_rows:
             idx = index_of.get(r["act_id"], -10**6)
             by_act_p[idx].append({f: normalise(r.get(f)) for f in fields})
-        for idx in set(by_act_g) | set(by_act_p):
+        for idx in sorted(set(by_act_g) | set(by_act_p)):
             for g, p in _align(by_act_g.get(idx, []), by_act_p.get(idx, []), fields):
-                for f in fields:
-                    counts[table][f].add(g.get(f) if g else None, p.get(f) if p else None)
+                yield table, idx, g, p, fields
+
+
+def _score_file(out_dir: Path, docs: dict[str, dict], gold: dict,
+                cache: dict[str, list[dict]] | None = None) -> Tally:
+    """Counts per table and field of one answer sheet against the run's rows for its file
+    (``cache``: the corrected tables, when scoring them, see :func:`_read`)."""
+    counts: Tally = defaultdict(lambda: defaultdict(Counts))
+    for table, _, g, p, fields in _pairs(out_dir, docs, gold, cache):
+        for f in fields:
+            counts[table][f].add(g.get(f) if g else None, p.get(f) if p else None)
     return counts
+
+
+def differences(out_dir: str | Path, gold_dir: str | Path, table: str, only: set[str] | None = None,
+                corrected: bool = False) -> list[dict[str, Any]]:
+    """Where the run and the answer sheets disagree on ``table``, row by row: a row missed
+    (``"missed"``, the gold row), one extra (``"extra"``, the predicted row) or one whose
+    fields differ (``"differs"``, each such field as ``[gold, predicted]``), with the file
+    and the sheet's act index (negative: a predicted act the sheet has not)::
+
+        [{"file": "…pdf", "act_index": 3, "kind": "differs",
+          "fields": {"title": ["Vote du budget", "Vote du budget primitif"]}}, …]
+
+    What the per-field figures count, readable: the misses to look at first."""
+    if table not in SCORED_TABLES:
+        raise ValueError(f"{table!r} is not a scored table ({', '.join(SCORED_TABLES)})")
+    out_dir, gold_dir = Path(out_dir), Path(gold_dir)
+    cache: dict[str, list[dict]] | None = {} if corrected else None
+    docs = documents_by_name(out_dir)
+    out: list[dict[str, Any]] = []
+    for gold in _sheets(gold_dir, only):
+        for t, idx, g, p, fields in _pairs(out_dir, docs, gold, cache):
+            if t != table:
+                continue
+            if g is None or p is None:
+                row = g if p is None else p
+                out.append({"file": gold["file"], "act_index": idx, "kind": "missed" if p is None else "extra",
+                            "fields": {f: _plain(row.get(f)) for f in fields if row.get(f) is not None}})
+                continue
+            diff = {f: [_plain(g.get(f)), _plain(p.get(f))] for f in fields if g.get(f) != p.get(f)}
+            if diff:
+                out.append({"file": gold["file"], "act_index": idx, "kind": "differs", "fields": diff})
+    return out
+
+
+def _plain(value: Any) -> Any:
+    """A compared value as JSON can hold it (decimals as text, as the contract prints them)."""
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f") if value == value.to_integral_value() else str(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def format_differences(rows: list[dict[str, Any]]) -> str:
+    """The differences of :func:`differences`, one line each."""
+    lines = []
+    for r in rows:
+        head = f"{r['file']}  act {r['act_index']}  {r['kind']}:"
+        if r["kind"] == "differs":
+            body = "; ".join(f"{f}: gold {g!r}, run {p!r}" for f, (g, p) in r["fields"].items())
+        else:
+            body = ", ".join(f"{f}={v!r}" for f, v in r["fields"].items())
+        lines.append(f"{head} {body}")
+    return "\n".join(lines) if lines else "no difference"
 
 
 def _sheets(gold_dir: Path, only: set[str] | None) -> list[dict]:
