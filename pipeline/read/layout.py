@@ -110,6 +110,25 @@ def _sidebar_run(lines: list[list[RawWord]], x: float, crossed: list[bool]) -> t
     return best
 
 
+def _crossing(lines: list[list[RawWord]], xs: np.ndarray) -> np.ndarray:
+    """``crossed[l, k]``: a word of line ``l`` crosses the vertical ``xs[k]`` (with 4 pt of
+    margin on each side of the word), for every line and position at once."""
+    crossed = np.zeros((len(lines), len(xs) + 1), dtype=np.int32)
+    sizes = [len(ln) for ln in lines]
+    if not sum(sizes):
+        return crossed[:, :-1].astype(bool)
+    line_of = np.repeat(np.arange(len(lines)), sizes)
+    x0 = np.fromiter((w.x0 for ln in lines for w in ln), dtype=np.float64, count=len(line_of))
+    x1 = np.fromiter((w.x1 for ln in lines for w in ln), dtype=np.float64, count=len(line_of))
+    lo = np.searchsorted(xs, x0 - 4, side="right")
+    hi = np.searchsorted(xs, x1 + 4, side="left")
+    keep = hi > lo
+    # +1 where a word's crossing starts, -1 where it ends; summed along the line
+    np.add.at(crossed, (line_of[keep], lo[keep]), 1)
+    np.add.at(crossed, (line_of[keep], hi[keep]), -1)
+    return np.cumsum(crossed, axis=1)[:, :-1] > 0
+
+
 def split_sidebar(lines: list[list[RawWord]], page_width: float) -> list[list[RawWord]]:
     """Read a left margin column apart from the text beside it.
 
@@ -125,12 +144,7 @@ def split_sidebar(lines: list[list[RawWord]], page_width: float) -> list[list[Ra
     if not len(xs):
         return lines
     # crossed[l, k]: a word of line l crosses the candidate gutter xs[k] (4 pt margins)
-    crossed = np.zeros((len(lines), len(xs)), dtype=bool)
-    for li, ln in enumerate(lines):
-        for w in ln:
-            lo = int(np.searchsorted(xs, w.x0 - 4, side="right"))
-            hi = int(np.searchsorted(xs, w.x1 + 4, side="left"))
-            crossed[li, lo:hi] = True
+    crossed = _crossing(lines, xs)
     free = ~crossed
     # a gutter needs three consecutive free lines somewhere: test the others no further
     triples = free[:-2] & free[1:-1] & free[2:]
@@ -176,7 +190,8 @@ def _misaligned(line: list[RawWord], x: float) -> bool | None:
     if not left or not right:
         return None
     height = max(1.0, sorted(w.bottom - w.top for w in line)[len(line) // 2])
-    return abs(float(np.median(left)) - float(np.median(right))) > 0.2 * height
+    # medians of a few numbers: sorting is cheaper than numpy here
+    return abs(sorted(left)[len(left) // 2] - sorted(right)[len(right) // 2]) > 0.2 * height
 
 
 def _is_running_text(lines: list[list[RawWord]]) -> bool:
@@ -218,21 +233,28 @@ def split_columns(lines: list[list[RawWord]], page_width: float) -> list[list[Ra
     if page_width <= 0 or len(lines) < COLUMN_MIN_LINES:
         return lines
     xs = np.arange(int(COLUMN_BAND[0] * page_width), int(COLUMN_BAND[1] * page_width), 2, dtype=np.float64)
-    crossed = np.zeros((len(lines), len(xs)), dtype=bool)
-    for li, ln in enumerate(lines):
-        for w in ln:
-            lo = int(np.searchsorted(xs, w.x0 - 4, side="right"))
-            hi = int(np.searchsorted(xs, w.x1 + 4, side="left"))
-            crossed[li, lo:hi] = True
+    crossed = _crossing(lines, xs)
+    # the longest run of free lines at each position, all positions at once: most pages have
+    # none of ten lines (text across the page) and stop here
+    run = np.zeros(len(xs), dtype=np.int32)
+    longest = np.zeros(len(xs), dtype=np.int32)
+    for row in ~crossed:
+        run = (run + 1) * row
+        np.maximum(longest, run, out=longest)
+    candidates = np.nonzero(longest >= COLUMN_MIN_LINES)[0]
+    if not len(candidates):
+        return lines
     best: tuple[int, int, float] | None = None
     previous = None
-    for k in range(len(xs)):
+    tried: set[tuple[int, int, tuple[int, ...]]] = set()
+    n = len(lines)
+    for k in candidates:
         column = crossed[:, k]
         if previous is not None and np.array_equal(column, previous):
             continue  # the same lines cross it: the same runs as the position before
         previous = column
+        x = float(xs[k])
         i = 0
-        n = len(lines)
         while i < n:
             if column[i]:
                 i += 1
@@ -241,8 +263,12 @@ def split_columns(lines: list[list[RawWord]], page_width: float) -> list[list[Ra
             while j < n and not column[j]:
                 j += 1
             if j - i >= COLUMN_MIN_LINES and (best is None or j - i > best[1] - best[0]):
-                if _two_columns(lines[i:j], float(xs[k])):
-                    best = (i, j, float(xs[k]))
+                # positions that part the words of the run alike are one test
+                key = (i, j, tuple(sum(1 for w in ln if w.x1 <= x) for ln in lines[i:j]))
+                if key not in tried:
+                    tried.add(key)
+                    if _two_columns(lines[i:j], x):
+                        best = (i, j, x)
             i = j
     if best is None:
         return lines
@@ -265,8 +291,9 @@ def _two_columns(run: list[list[RawWord]], x: float) -> bool:
     flags = [m for m in (_misaligned(ln, x) for ln in run) if m is not None]
     if len(flags) < 5 or sum(flags) < 0.3 * len(flags):
         return False
-    return _is_running_text(group_lines([w for ln in left for w in ln])) or \
-        _is_running_text(group_lines([w for ln in right for w in ln]))
+    # each side's part of a line is a line of that column (two lines of one column never
+    # share a line of the page)
+    return _is_running_text(left) or _is_running_text(right)
 
 
 def lay_out(words: list[RawWord], page_width: float = 0.0) -> tuple[str, list[Word]]:
