@@ -130,3 +130,27 @@ def test_layout_keeps_a_table_whose_cells_are_centred_in_tall_rows() -> None:
         top += 44
     lines = lay_out(words, 595)[0].split("\n")
     assert "FINANCES" in lines[1] and "Eric ROBERT" in lines[1]
+
+
+def test_layout_crossing_of_all_positions_at_once_equals_the_word_by_word_walk() -> None:
+    """The gutter finder's matrix (numpy, every line and position at once) is the plain walk
+    of each word over the positions it crosses, 4 pt of margin on each side."""
+    import random
+
+    import numpy as np
+
+    from pipeline.read.layout import _crossing
+
+    rng = random.Random(7)
+    xs = np.arange(int(0.12 * 595), int(0.75 * 595), 2, dtype=np.float64)
+    for _ in range(100):
+        lines = [[RawWord("w", x, 0, x + rng.uniform(1, 80), 10)
+                  for x in sorted(rng.uniform(0, 600) for _ in range(rng.randint(0, 12)))]
+                 for _ in range(rng.randint(1, 30))]
+        walked = np.zeros((len(lines), len(xs)), dtype=bool)
+        for li, ln in enumerate(lines):
+            for w in ln:
+                lo = int(np.searchsorted(xs, w.x0 - 4, side="right"))
+                hi = int(np.searchsorted(xs, w.x1 + 4, side="left"))
+                walked[li, lo:hi] = True
+        assert (walked == _crossing(lines, xs)).all()
