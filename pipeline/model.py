@@ -112,6 +112,21 @@ class Document:
         i = bisect.bisect_right(self._page_starts, offset) - 1
         return self.pages[max(0, min(i, len(self.pages) - 1))].page_no
 
+    def last_text_offset(self, span: Span) -> int:
+        """The offset of the last character of ``span`` that is neither blank nor in a
+        running header or footer (the span's start when it has none)."""
+        k = span.end - 1
+        while k > span.start:
+            if self.text[k].isspace():
+                k -= 1
+                continue
+            i = bisect.bisect_right(self._furniture_starts, k) - 1
+            if i >= 0 and k < self.furniture[i].end:
+                k = self.furniture[i].start - 1  # the whole running head at once
+                continue
+            break
+        return max(span.start, k)
+
     def in_furniture(self, offset: int) -> bool:
         """Whether character ``offset`` belongs to a running header or footer."""
         i = bisect.bisect_right(self._furniture_starts, offset) - 1
@@ -222,7 +237,10 @@ class _OnPages:
 
     @property
     def page_end(self) -> int:
-        return self.doc.page_at(max(self.span.start, self.span.end - 1))
+        """The page of the last character that is text of its own: the running head of the
+        next page and the blank lines before it, which a span ending where the next act
+        starts takes in, do not move it there."""
+        return self.doc.page_at(self.doc.last_text_offset(self.span))
 
 
 @dataclass(frozen=True)

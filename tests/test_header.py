@@ -1100,6 +1100,10 @@ _CHAIR_LIST = "Etaient présents : M. Sylvain GOUPIL, Mme Claire DURAND, M. Fran
     ("Mme Claire DURAND est désignée présidente de séance.", "Claire DURAND"),
     ("Madame DURAND a été élue présidente de séance.", "Claire DURAND"),
     ("La présidence de séance est confiée à M. Jean ROUX.", "Jean ROUX"),
+    # the list names him at a line end, before the next line's first word (Lisières 2025-03-13:
+    # "- Monsieur Sylvain GOUPIL" / "Le vote à main levée …"): still one GOUPIL
+    ("Candidature : - Monsieur Sylvain GOUPIL\nLe vote à main levée donne : UNANIMITE.\n"
+     "M. GOUPIL est déclaré élu en qualité de Président de séance.", "Sylvain GOUPIL"),
     ("M. Jean ROUX, doyen d'âge, prend la présidence.", "Jean ROUX"),
     # proposed, not chosen: the president still chairs
     ("Monsieur le Président propose de désigner un Président de séance.", None),
@@ -1109,7 +1113,7 @@ def test_header_session_chair_for_the_items_voted_without_the_president(chosen: 
 
     text = _CHAIR_LIST + chosen + "\nDEL2025-02 : Compte administratif\nM. SUPERBI reprend la présidence de séance.\n" \
         "DEL2025-03 : Tarifs"
-    found = session_chair(text, text.index("DEL2025-02"), _CHAIR_LIST)
+    found = session_chair(text, text.index("DEL2025-02"), _CHAIR_LIST + chosen)
     assert (found[0] if found else None) == expected
     assert session_chair(text, text.index("DEL2025-03"), _CHAIR_LIST) is None
     if found:

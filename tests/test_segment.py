@@ -952,3 +952,20 @@ TARIFS DE LA CANTINE
 Les tarifs sont maintenus à 3,20 € par repas.
 """
     assert first_lines(doc_of(text)) == ["TAUX D'IMPOSITION 2013", "TARIFS DE LA CANTINE"]
+
+
+def test_an_act_ending_at_a_page_break_ends_on_its_page_not_the_next_running_head() -> None:
+    """Items that end at the bottom of a page run, in the text, up to the next item's heading,
+    below the next page's running head (Chéméré 2015): the act's last page is the one its text
+    ends on."""
+    head = "DEPARTEMENT DE LOIRE-ATLANTIQUE\tCM 31 mars 2015\t{n}\nCommune de CHEMERE\n"
+    pages = [
+        head.format(n=1) + "COMPTE RENDU DU CONSEIL MUNICIPAL DU 31 MARS 2015\nPrésents : M. Jean DUPONT\n"
+        "1. TARIFS DE LA CANTINE\nLe Conseil municipal, après en avoir délibéré, décide à l'unanimité.\n",
+        head.format(n=2) + "2. TAUX D'IMPOSITION\nLe Conseil municipal, après en avoir délibéré, décide à l'unanimité.\n"
+        "de maintenir les taux.\n\n",
+        head.format(n=3) + "3. SUBVENTIONS\nLe Conseil municipal, après en avoir délibéré, décide à l'unanimité.\n",
+        head.format(n=4) + "4. PERSONNEL\nLe Conseil municipal, après en avoir délibéré, décide à l'unanimité.\n",
+    ]
+    acts = segment_document(doc_of("\f".join(pages)))
+    assert [(a.page_start, a.page_end) for a in acts] == [(1, 1), (2, 2), (3, 3), (4, 4)]

@@ -216,7 +216,9 @@ def _known_by_surname(surname: str, names_text: str) -> str | None:
     ("DELATTRE" in "Mme DELATTRE Sandrine, M. BAILLY Pierre-Yves" → "Sandrine DELATTRE")."""
     first = r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?"
     found = {m.group(1) for m in re.finditer(rf"\b({first})\s+{re.escape(surname)}\b", names_text)}
-    found |= {m.group(1) for m in re.finditer(rf"\b{re.escape(surname)}\s+({first})\b", names_text)}
+    # "NOM Prénom" on one line: after a line end comes the next line's first word ("- Monsieur
+    # Sylvain GOUPIL" / "Le vote à main levée …"), not a first name
+    found |= {m.group(1) for m in re.finditer(rf"\b{re.escape(surname)}[ \t]+({first})\b", names_text)}
     found -= {"Mme", "Madame", "Monsieur", "Mlle", "Mademoiselle", "Mr", "Me", "Maître", "Docteur"}
     return f"{found.pop()} {surname}" if len(found) == 1 else None
 
