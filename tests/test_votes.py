@@ -214,6 +214,25 @@ def test_votes_read_vote_columns(vote_text: str, counts: dict, unanimous: bool |
     assert (tally.counts, tally.unanimous, tally.outcome) == (counts, unanimous, outcome)
 
 
+# a majority against, then a decision that says no: the votes were against the project, and
+# the deliberation that opposes it passed (Preuilly 2020, its sheet: adopted) — unsure, so
+# unsaid; a majority against with nothing after it stays a rejection
+@pytest.mark.parametrize("vote_text, outcome", [
+    ("Par : DEUX voix POUR - ONZE voix CONTRE et 1 ABSTENTION\n- DE DONNER UN AVIS DEFAVORABLE pour le projet éolien",
+     None),
+    ("Pour : 3 – Contre : 12\nLe Conseil émet un avis défavorable au transfert de la compétence.", None),
+    ("4 voix pour, 10 voix contre : le Conseil refuse la cession de la parcelle.", None),
+    ("4 voix pour, 10 voix contre ; le Conseil municipal s'oppose au projet de fermeture.", None),
+    ("Par : DEUX voix POUR - ONZE voix CONTRE et 1 ABSTENTION", "rejected"),
+    ("5 voix pour, 9 voix contre. Le projet de convention n'est pas approuvé.", "rejected"),
+])
+def test_votes_a_majority_against_a_decision_that_says_no_is_no_rejection(vote_text: str,
+                                                                         outcome: str | None) -> None:
+    act = make_act((SectionKind.HEADER, "Objet : Projet éolien", False), (SectionKind.VOTE, vote_text, False))
+    tally = read_vote(act)
+    assert tally is not None and tally.outcome == outcome
+
+
 @pytest.mark.parametrize("text, counts, groups", [
     # a table by group, the not-voting column wrapped around the header (G template)
     ("Résultat du vote par groupe politique :\nNe prend pas\nGroupe\tPour\tContre\tAbstention\npart au vote\n"
@@ -413,8 +432,11 @@ def test_votes_dev_f1_and_precision(dev_scores: dict, kind: str, floor: float) -
 
 @pytest.mark.skipif(not REAL.exists(), reason="../shared/corpus/real absent")
 @pytest.mark.parametrize("name, marker, counts, unanimous, outcome, persons", [
+    # 2 for, 11 against, then "- DE DONNER UN AVIS DEFAVORABLE pour le projet éolien": the votes
+    # were against the project, the unfavourable opinion passed (its answer sheet: adopted);
+    # read as rejected until 2026-12-08, now left unsaid
     ("commune-preuilly-sur-claise-2020-07-23-cm-pv.pdf", "2020-052", {"for": 2, "against": 11, "abstain": 1},
-     False, "rejected", {}),
+     False, None, {}),
     ("commune-preuilly-sur-claise-2020-07-23-cm-pv.pdf", "2020-045", {"for": 13, "against": 1}, False, "adopted", {}),
     ("commune-lannion-2020-06-08-cm-pv.pdf", "Création et composition des commissions", {}, True, "adopted", {}),
     ("commune-fargues-saint-hilaire-2018-12-13-cm-pv.pdf", "Délibération D2018-69",

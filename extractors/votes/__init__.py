@@ -570,6 +570,10 @@ def _finish(t: Tally, text: str) -> Tally:
         # a majority of the votes cast decides (CGCT L.2121-20); a tie is left unsaid
         t.outcome = "adopted" if t.counts[FOR] > t.counts.get(AGAINST, 0) else "rejected"
         t.outcome_from = FOR if t.outcome == "adopted" else AGAINST
+        if t.outcome == "rejected" and V.NEGATIVE_DECISION_RE.search(text[t.end:t.end + 300]):
+            # "11 voix CONTRE" / "- DE DONNER UN AVIS DEFAVORABLE": against the project, and
+            # the deliberation that opposes it is what the council adopted — unsure: unsaid
+            t.outcome, t.outcome_from = None, None
     elif t.unanimous or V.ADOPTED_RE.search(window) or re.search(r"\bmajorit[ée]", window, re.I):
         t.outcome = t.outcome or "adopted"
     return t

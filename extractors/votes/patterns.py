@@ -134,6 +134,15 @@ REJECTED_RE = re.compile(
     re.I | re.X,
 )
 
+#: A decision that says no: "DE DONNER UN AVIS DÉFAVORABLE au projet éolien", "émet un avis
+#: défavorable", "refuse la cession", "s'oppose au transfert". A majority against then votes
+#: against the project, and for the deliberation that opposes it (Preuilly 2020: "Par : DEUX
+#: voix POUR - ONZE voix CONTRE" / "- DE DONNER UN AVIS DEFAVORABLE").
+NEGATIVE_DECISION_RE = re.compile(
+    r"""\bavis\s+d[ée]favorable\b | \brefuse(?:nt)?\b | \bs['’]\s?oppose(?:nt)?\b""",
+    re.I | re.X,
+)
+
 #: Adoption with or without a tally: "(Adopte)", "Le Conseil Adopte.", "ADOPTE A
 #: L'UNANIMITE", "Adopté à la majorité", "approuvé par 2 voix CONTRE … et 9 voix POUR".
 ADOPTED_RE = re.compile(
