@@ -208,6 +208,26 @@ def test_grants_a_clause_that_undoes_a_decision_awards_nothing(text: str, awarde
      [("Office de Tourisme", Decimal("4000.00"), None)]),
     ("Art. 2 : une participation de 1 000 € est accordée à la commune de Pencran.",
      [("Commune de Pencran", Decimal("1000.00"), None)]),
+    # two awards or more in one clause, each amount to its beneficiary: one grant each
+    ("DÉCIDE d'attribuer une subvention de 1 500 € au Comité des fêtes et de 800 € à l'Amicale des sapeurs-pompiers.",
+     [("Comité des fêtes", Decimal("1500.00"), None), ("Amicale des sapeurs-pompiers", Decimal("800.00"), None)]),
+    ("d'attribuer une subvention de 1 500 € au Comité des fêtes et une subvention de 800 € à l'Amicale Laïque.",
+     [("Comité des fêtes", Decimal("1500.00"), None), ("Amicale Laïque", Decimal("800.00"), None)]),
+    ("ACCORDE une aide de 1 500 € au Comité des fêtes, de 800 € à l'Amicale Laïque et de 300 € au Club de judo.",
+     [("Comité des fêtes", Decimal("1500.00"), None), ("Amicale Laïque", Decimal("800.00"), None),
+      ("Club de judo", Decimal("300.00"), None)]),
+    # amounts with cents: the decimal comma cuts nothing (Chéméré 2013's archive: "de 5,89 € à
+    # l'Association des Maires du Pays de Retz et d'un montant de 40,60 € à l'association DOMUS")
+    ("de verser un complément de subvention de 5,89 € à l'Association des Maires du Pays de Retz et d'un montant de "
+     "40,60 € à l'association DOMUS.",
+     [("Association des Maires du Pays de Retz", Decimal("5.89"), None), ("DOMUS", Decimal("40.60"), None)]),
+    # …but one award restated or spread is no second award: unsure, nothing
+    ("d'attribuer une subvention de 1 500 €, soit 500 € par an, à l'association Les Amis du Parc.", []),
+    # the awards listed in the sentence after a colon that announces them
+    ("d'allouer les subventions suivantes : Comité des fêtes : 1 500 € ; Amicale des sapeurs-pompiers : 800 €.",
+     [("Comité des fêtes", Decimal("1500.00"), None), ("Amicale des sapeurs-pompiers", Decimal("800.00"), None)]),
+    ("DÉCIDE de verser les subventions réparties comme suit : 500 € au Club de judo, 300 € à la Chorale du Val.",
+     [("Club de judo", Decimal("500.00"), None), ("Chorale du Val", Decimal("300.00"), None)]),
 ])
 def test_grants_text_wordings(text: str, expected: list) -> None:  # type: ignore[type-arg]
     _, _, rows = _grants([(SectionKind.ARTICLES, text, None)])

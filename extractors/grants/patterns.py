@@ -182,3 +182,29 @@ ITEM_NAMED_RE = re.compile(
 # une subvention globale de 300 000 €", "D'annuler la subvention de 500 € attribuée à …",
 # "retire la délibération n° …", "rapporte la délibération …").
 UNDOES_RE = re.compile(r"^\W*(?:d['’]\s*|de\s+)?(?:abrog|annul|retir|rapport[ea])\w*\b", re.I)
+
+
+# A second award in the clause of a first, to a second beneficiary: "une subvention de
+# 1 500 € au Comité des fêtes et de 800 € à l'Amicale des sapeurs-pompiers", "… et une
+# subvention de 800 € à …", "…, 300 € au club de tennis". The clause is cut before it, and
+# each part reads as one award (the verb of the first serves both).
+NEXT_AWARD_RE = re.compile(
+    r"""(?:\s*,\s+(?:et\s+)?|\s+et\s+)          # ", " (never the decimal comma of "5,89 €") or " et "
+        (?=(?:(?:une?|la|les)\s+(?:subventions?|aides?|participations?|sommes?|dotations?)
+              (?:\s+(?:exceptionnelles?|de\s+fonctionnement|d['’]investissement))?\s+)?
+           (?:d['’]un\s+montant\s+)?(?:de\s+)?\d[\d\s\u00a0\u202f.,]*\s?(?:€|euros?\b))""",
+    re.I | re.X,
+)
+
+# The awards listed in the sentence after its colon: "d'allouer les subventions suivantes :
+# Comité des fêtes : 1 500 € ; Amicale des sapeurs-pompiers : 800 €", "… réparties comme
+# suit : 500 € au club de judo, 300 € à la chorale". The list opens on words that announce
+# it.
+INLINE_LIST_RE = re.compile(
+    r"""(?:\bsuivant(?:e|s|es)?|\bcomme\s+suit|\bci[-\s]apr[èe]s|\bainsi\s+r[ée]parti(?:e|s|es)?)\s*:\s*""",
+    re.I | re.X,
+)
+
+# Where one item of such a list ends: ";", or a comma before the next item (a name in
+# capitals, or an amount).
+INLINE_ITEM_END_RE = re.compile(r"\s*;\s*(?:et\s+)?|\s*,\s+(?:et\s+)?(?=[A-ZÀ-Ý«\"“]|\d)|\s+et\s+(?=\d)")

@@ -24,9 +24,9 @@ import re
 
 from extractors.amounts import running_sections
 from extractors.grants.patterns import (ADOPTS_PROPOSAL_RE, AWARD_LINE_RE, AWARD_RE, BENEFICIARY_RE, DEHYPHEN_RE,
-                                        GLOBAL_RE, GRANT_RE, ITEM_FOR_RE, ITEM_NAMED_RE, LIST_BULLET_RE, PROPOSAL_RE,
-                                        PURPOSE_RE, SIRET_RE, STRUCTURE_LABEL_RE, TITLE_BENEFICIARY_RE, UNDOES_RE,
-                                        YEAR_RE)
+                                        GLOBAL_RE, GRANT_RE, INLINE_ITEM_END_RE, INLINE_LIST_RE, ITEM_FOR_RE,
+                                        ITEM_NAMED_RE, LIST_BULLET_RE, NEXT_AWARD_RE, PROPOSAL_RE, PURPOSE_RE, SIRET_RE,
+                                        STRUCTURE_LABEL_RE, TITLE_BENEFICIARY_RE, UNDOES_RE, YEAR_RE)
 from extractors.registry import Found
 from pipeline.model import Act, Section, SectionKind, collapse_ws
 from pipeline.normalize.identifiers import siret_valid
@@ -72,6 +72,36 @@ def _clauses(sentence: str) -> list[tuple[int, str]]:
         pos = m.end()
     out.append((pos, sentence[pos:]))
     return out
+
+
+def _coordinated(clause: str) -> list[tuple[int, str]]:
+    """A clause that awards several amounts, each to its beneficiary ("… de 1 500 € au Comité
+    des fêtes et de 800 € à l'Amicale …"), cut before each amount after the first
+    (:data:`NEXT_AWARD_RE`); a clause of one amount, or none that is cut, is itself."""
+    if len([a for a in find_amounts(clause) if a.amount > 0]) < 2:
+        return [(0, clause)]
+    parts, pos = [], 0
+    for m in NEXT_AWARD_RE.finditer(clause):
+        if m.start() > pos:
+            parts.append((pos, clause[pos:m.start()]))
+            pos = m.end()
+    parts.append((pos, clause[pos:]))
+    return parts
+
+
+def _inline_items(sentence: str) -> list[tuple[int, str]]:
+    """The items of a list of awards printed in the sentence after its announcing colon
+    (:data:`INLINE_LIST_RE`), with their offsets; none when there is no such list."""
+    m = INLINE_LIST_RE.search(sentence)
+    if not m or not (AWARD_RE.search(sentence[:m.start()]) and GRANT_RE.search(sentence[:m.start()])):
+        return []
+    rest, base = sentence[m.end():], m.end()
+    items, pos = [], 0
+    for e in INLINE_ITEM_END_RE.finditer(rest):
+        items.append((base + pos, rest[pos:e.start()]))
+        pos = e.end()
+    items.append((base + pos, rest[pos:].rstrip(" .")))
+    return [(k, t) for k, t in items if t.strip()]
 
 
 def year_in(*texts: str | None) -> int | None:
@@ -266,7 +296,17 @@ def grants_from_text(act: Act, found: Found) -> list[GrantRow]:
                 continue
             if proposals_only and not PROPOSAL_RE.search(sentence):
                 continue  # the exposé's story ("Elle a été versée en 2010"), not what is put to the vote
-            for c0, clause in _clauses(sentence):
+            inline = [(k, item, _list_item(item, None)) for k, item in _inline_items(sentence)]
+            if inline and all(found_one for _, _, found_one in inline):
+                # "… les subventions suivantes : Comité des fêtes : 1 500 € ; Amicale … : 800 €"
+                for k, item, (name, purpose, amount) in inline:  # type: ignore[misc]
+                    start = section.span.start + s + k
+                    award_spans.append((start, start + len(item)))
+                    year = year_in(item, sentence, text, title) or _session_year(found)
+                    candidates.append((name, start, start + len(item), "", amount.amount, purpose, year,
+                                       (start + amount.start, start + amount.end)))
+                continue
+            for c0, clause in [(c0 + k, part) for c0, whole in _clauses(sentence) for k, part in _coordinated(whole)]:
                 # a line break inside a clause is the layout's wrapping: "… à l'association Les
                 # Amis des Arbres de la Loire et de l'Arboretum des\nGrands Murcins, pour …"
                 clause = clause.replace("\n", " ")
