@@ -221,6 +221,25 @@ def test_grants_a_clause_that_undoes_a_decision_awards_nothing(text: str, awarde
     ("de verser un complément de subvention de 5,89 € à l'Association des Maires du Pays de Retz et d'un montant de "
      "40,60 € à l'association DOMUS.",
      [("Association des Maires du Pays de Retz", Decimal("5.89"), None), ("DOMUS", Decimal("40.60"), None)]),
+    # one amount to each of the bodies listed after the colon
+    ("APPROUVE l'attribution d'une subvention de fonctionnement de 2 000 € à chacune des deux associations "
+     "suivantes : Musique en Vallée et Théâtre du Pont ;",
+     [("Musique en Vallée", Decimal("2000.00"), None), ("Théâtre du Pont", Decimal("2000.00"), None)]),
+    ("DÉCIDE d'attribuer une subvention de 500 € à chacun des clubs suivants : Judo Club, Tennis Club de la Vallée "
+     "et Football Club.",
+     [("Judo Club", Decimal("500.00"), None), ("Tennis Club de la Vallée", Decimal("500.00"), None),
+      ("Football Club", Decimal("500.00"), None)]),
+    # an award in the passive: "sera versée au …", "est versée à …"
+    ("DÉCIDE que la subvention de 3 500 € sera versée au SIVU du collège de la Vallée ;",
+     [("SIVU du collège de la Vallée", Decimal("3500.00"), None)]),
+    ("Une subvention de 600 € est versée à l'association Les Amis du Parc.",
+     [("Les Amis du Parc", Decimal("600.00"), None)]),
+    # an amount per unit is a rate, not an award (its total is not stated); one per year is one
+    ("le montant de la subvention qui sera versé à l'AFR – section cantine sera fixé à 1,17 € par repas servi.", []),
+    ("DÉCIDE d'attribuer une participation de 45,20 € par élève à l'OGEC Notre-Dame.", []),
+    ("DÉCIDE de verser une subvention de 0,19 €/habitant à l'Association des Maires.", []),
+    ("DÉCIDE de verser une subvention de 1 200 € par an à l'association Les Amis du Parc.",
+     [("Les Amis du Parc", Decimal("1200.00"), None)]),
     # …but one award restated or spread is no second award: unsure, nothing
     ("d'attribuer une subvention de 1 500 €, soit 500 € par an, à l'association Les Amis du Parc.", []),
     # the awards listed in the sentence after a colon that announces them

@@ -28,7 +28,7 @@ import re
 # "vote une subvention de 300 € au club …", "valide la participation de …" (the typed slip
 # "APROUVE" too).
 AWARD_RE = re.compile(
-    r"\b(?:attribu|accord|allou|octroi|octroy|vers(?:e|er|ement)\b|d[ée]bloqu(?:e|er|ent)\b|app?rouv\w*\s+(?:le\s+versement|l['’]attribution)"
+    r"\b(?:attribu|accord|allou|octroi|octroy|vers(?:e|er|ement|[ée]e?s?)\b|d[ée]bloqu(?:e|er|ent)\b|app?rouv\w*\s+(?:le\s+versement|l['’]attribution)"
     r"|(?:app?rouv|vot|valid)\w*\s+(?:une|la|les|des|un|le)\s+(?:subventions?|participations?|aides?|fonds\s+de\s+concours)\b)",
     re.I)
 
@@ -208,3 +208,23 @@ INLINE_LIST_RE = re.compile(
 # Where one item of such a list ends: ";", or a comma before the next item (a name in
 # capitals, or an amount).
 INLINE_ITEM_END_RE = re.compile(r"\s*;\s*(?:et\s+)?|\s*,\s+(?:et\s+)?(?=[A-ZÀ-Ý«\"“]|\d)|\s+et\s+(?=\d)")
+
+
+# One amount to each of the bodies listed after the colon: "une subvention de 2 000 € à
+# chacune des deux associations suivantes : Musique en Vallée et Théâtre du Pont", "…
+# 500 € à chacun des clubs suivants : A, B et C".
+EACH_OF_RE = re.compile(r"\b[àa]\s+chacun(?:e)?\s+des\b[^:;]{0,80}:\s*", re.I)
+
+# Where one name of that list ends: a comma, "et", ";".
+EACH_NAME_END_RE = re.compile(r"\s*(?:,\s*(?:et\s+)?|;\s*|\s+et\s+)")
+
+
+# An amount per unit, not an amount awarded: "1,17 € par repas servi", "0,19 €/habitant",
+# "45,20 € par élève", "10 euros par agent" — a rate whose total the act does not state.
+# (An amount "par an" or "par mois" is the award for that period, and is one.)
+PER_UNIT_RE = re.compile(
+    r"""^\s*(?:HT|TTC|nets?|bruts?)?\s*(?:par|/)\s*(?:repas|[ée]l[èe]ves?|enfants?|habitants?|agents?|personnes?
+        |nuit[ée]es?|heures?|km|kilom[èe]tres?|licenci[ée]s?|adh[ée]rents?|participants?|jeunes?|familles?
+        |foyers?|b[ée]n[ée]ficiaires?|s[ée]ances?|classes?|places?|jours?|m[²2]|m[eè]tres?\s+carr[ée]s)\b""",
+    re.I | re.X,
+)

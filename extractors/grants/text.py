@@ -24,9 +24,10 @@ import re
 
 from extractors.amounts import running_sections
 from extractors.grants.patterns import (ADOPTS_PROPOSAL_RE, AWARD_LINE_RE, AWARD_RE, BENEFICIARY_RE, DEHYPHEN_RE,
-                                        GLOBAL_RE, GRANT_RE, INLINE_ITEM_END_RE, INLINE_LIST_RE, ITEM_FOR_RE,
-                                        ITEM_NAMED_RE, LIST_BULLET_RE, NEXT_AWARD_RE, PROPOSAL_RE, PURPOSE_RE, SIRET_RE,
-                                        STRUCTURE_LABEL_RE, TITLE_BENEFICIARY_RE, UNDOES_RE, YEAR_RE)
+                                        EACH_NAME_END_RE, EACH_OF_RE, GLOBAL_RE, GRANT_RE, INLINE_ITEM_END_RE,
+                                        INLINE_LIST_RE, ITEM_FOR_RE, ITEM_NAMED_RE, LIST_BULLET_RE, NEXT_AWARD_RE,
+                                        PER_UNIT_RE, PROPOSAL_RE, PURPOSE_RE, SIRET_RE, STRUCTURE_LABEL_RE,
+                                        TITLE_BENEFICIARY_RE, UNDOES_RE, YEAR_RE)
 from extractors.registry import Found
 from pipeline.model import Act, Section, SectionKind, collapse_ws
 from pipeline.normalize.identifiers import siret_valid
@@ -102,6 +103,28 @@ def _inline_items(sentence: str) -> list[tuple[int, str]]:
         pos = e.end()
     items.append((base + pos, rest[pos:].rstrip(" .")))
     return [(k, t) for k, t in items if t.strip()]
+
+
+def _each_of(sentence: str) -> list[tuple[int, str, object]]:
+    """(offset, name, amount) of each body an award sentence gives the same amount ("2 000 € à
+    chacune des deux associations suivantes : Musique en Vallée et Théâtre du Pont"); none
+    unless the sentence has one amount before the list and every name looks like one."""
+    m = EACH_OF_RE.search(sentence)
+    if not m:
+        return []
+    amounts = [a for a in find_amounts(sentence[:m.start()]) if a.amount > 0]
+    if len(amounts) != 1 or find_amounts(sentence[m.end():]):
+        return []
+    rest = sentence[m.end():].rstrip(" .;")
+    out, pos = [], 0
+    for e in list(EACH_NAME_END_RE.finditer(rest)) + [None]:
+        end = e.start() if e else len(rest)
+        name = rest[pos:end].strip().strip("«»\"“” ")
+        if not name or not name[0].isupper() or len(name.split()) > 10:
+            return []
+        out.append((m.end() + pos, name, amounts[0]))
+        pos = e.end() if e else len(rest)
+    return out if len(out) >= 2 else []
 
 
 def year_in(*texts: str | None) -> int | None:
@@ -296,6 +319,18 @@ def grants_from_text(act: Act, found: Found) -> list[GrantRow]:
                 continue
             if proposals_only and not PROPOSAL_RE.search(sentence):
                 continue  # the exposé's story ("Elle a été versée en 2010"), not what is put to the vote
+            each = _each_of(sentence)
+            for k, name, amount in each:
+                # one amount to each of the bodies listed: one grant each, at the shared amount
+                start = section.span.start + s + k
+                award_spans.append((start, start + len(name)))
+                year = year_in(sentence, text, title) or _session_year(found)
+                candidates.append((name, start, start + len(name), "", amount.amount,  # type: ignore[attr-defined]
+                                   _purpose(sentence), year,
+                                   (section.span.start + s + amount.start,  # type: ignore[attr-defined]
+                                    section.span.start + s + amount.end)))  # type: ignore[attr-defined]
+            if each:
+                continue
             inline = [(k, item, _list_item(item, None)) for k, item in _inline_items(sentence)]
             if inline and all(found_one for _, _, found_one in inline):
                 # "… les subventions suivantes : Comité des fêtes : 1 500 € ; Amicale … : 800 €"
@@ -319,6 +354,8 @@ def grants_from_text(act: Act, found: Found) -> list[GrantRow]:
                 if len(amounts) != 1:
                     continue
                 amount = amounts[0]
+                if PER_UNIT_RE.match(clause[amount.end:]):
+                    continue  # "1,17 € par repas servi": a rate, not the amount awarded
                 # the beneficiary follows the award's verb when the clause has one: "Il est
                 # proposé au Conseil de bien vouloir accorder une subvention de 394 euros au
                 # Tennis Club" names the club, not the Conseil

@@ -181,8 +181,10 @@ def extract_header(act: Act, notes: dict[str, Any] | None = None,
         chair = session_chair(act.doc.text, votes[0] if votes else act.span.start, _attendance_text(act))
         if chair:
             values["president"], signed = chair[0], False
-            if spans is not None:
+            if spans is not None and chair[1]:
                 spans["president"] = chair[1]
+            elif spans is not None:
+                spans.pop("president", None)  # the locator finds it where printed in full
     if signed and president and spans is not None:
         # where it was read: the signature, which for minutes lies past the item's text
         at = _signature_span(act, bool(t.preamble), president)

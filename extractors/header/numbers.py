@@ -234,7 +234,10 @@ def _join_title_lines(lines: list[str], vocabulary: str = "", full: LineWidths |
                 break
             if _AFTER_TITLE_RE.match(line):
                 middle = rest[:k]
-                if all(len(m) < 150 and not m.endswith((".", ";")) for m in middle):
+                # the lines between are the title's own, never the header block's ("Date de
+                # convocation : …", "Nombre de délégués en exercice : 32 …")
+                if all(len(m) < 150 and not m.endswith((".", ";")) and not _NOT_A_TITLE_RE.match(m)
+                       and not is_header_block(m) for m in middle):
                     return clean_title(_rejoin([first] + middle, vocabulary))
                 break
             if line.endswith((".", ";")):
@@ -351,7 +354,11 @@ def restore_accents(text: str, vocabulary: str) -> str:
 #: Lines below a heading that are not a title: counts, attendance, the council's opening.
 _NOT_A_TITLE_RE = re.compile(
     r"""^\W{0,2}(?:(?:membres|conseillers|d[ée]l[ée]gu[ée]s|nombre)\b|en\s+exercice|pr[ée]sents?\b|[ée]taient\b
-        |l['’]an\s|le\s+\w+\s*,?\s+(?:r[ée]guli[èe]rement\s+)?convoqu|rapporteur\b|vu\b|consid[ée]rant)""",
+        |l['’]an\s|le\s+\w+\s*,?\s+(?:r[ée]guli[èe]rement\s+)?convoqu|rapporteur\b|vu\b|consid[ée]rant
+        # the dates of the header block: "Date de convocation : 29 janvier 2025", "Date
+        # d'affichage", "Convocation du 3 mars", "Séance du 5 février 2025"
+        |date\s+(?:de\s+(?:la\s+)?|d['’]\s*)(?:convocation|affichage|s[ée]ance|publication|transmission|r[ée]ception|envoi)
+        |convocations?\b|s[ée]ance\s+(?:publique\s+)?du\b)""",
     re.I | re.X,
 )
 

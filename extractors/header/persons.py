@@ -173,11 +173,12 @@ def chair_changes(text: str) -> tuple[tuple[int, int, str | None], ...]:
     return tuple(sorted(events))
 
 
-def session_chair(text: str, before: int, names_text: str = "") -> tuple[str, tuple[int, int]] | None:
+def session_chair(text: str, before: int, names_text: str = "") -> tuple[str, tuple[int, int] | None] | None:
     """The president of the session chosen before offset ``before`` of minutes ``text`` and
     still in the chair there (no "reprend la présidence" since), as "Prénom NOM" — a surname
     alone is the one member of ``names_text`` (the attendance) bearing it — with where it
-    is printed; None when the president chairs."""
+    is printed (None when the list named him in full: the value is not printed at the choice);
+    None when the president chairs."""
     last = None
     for event in chair_changes(text):
         if event[0] >= before:
@@ -187,9 +188,12 @@ def session_chair(text: str, before: int, names_text: str = "") -> tuple[str, tu
         return None
     printed = last[2]
     name = person_name(printed)
+    at: tuple[int, int] | None = (last[0], last[1])
     if name and " " not in name:
-        name = _known_by_surname(name, names_text) or name
-    return (name, (last[0], last[1])) if name else None
+        full = _known_by_surname(name, names_text)
+        if full:
+            name, at = full, None  # named in full by the list: printed there, not at "M. GOUPIL"
+    return (name, at) if name else None
 
 
 # ---------------------------------------------------------------------------
