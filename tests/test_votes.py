@@ -214,6 +214,25 @@ def test_votes_read_vote_columns(vote_text: str, counts: dict, unanimous: bool |
     assert (tally.counts, tally.unanimous, tally.outcome) == (counts, unanimous, outcome)
 
 
+# counts written in words where no "voix" follows: after the label ("Pour : dix"), after
+# "moins" ("à l'unanimité moins une abstention"); a word that opens a phrase is no count
+@pytest.mark.parametrize("vote_text, counts, unanimous", [
+    ("Pour : dix – Contre : zéro – Abstention : zéro", {"for": 10, "against": 0, "abstain": 0}, True),
+    ("POUR : quinze, CONTRE : deux, ABSTENTIONS : une", {"for": 15, "against": 2, "abstain": 1}, False),
+    ("Le Conseil municipal adopte la motion à l'unanimité moins une abstention (M. Éric LAMBERT).",
+     {"abstain": 1}, True),
+    ("Vote : unanimité moins deux abstentions", {"abstain": 2}, True),
+    ("Pour : une meilleure gestion des déchets, le Conseil adopte à l'unanimité.", {}, True),
+    # "pour un" / "montant" at a line end (Chéméré's archive): no count
+    ("décide à l'unanimité des membres présents :\n- d'instituer une PVR pour les travaux pour un\nmontant de 728,00 €",
+     {}, True),
+])
+def test_votes_counts_in_words_without_voix(vote_text: str, counts: dict, unanimous: bool) -> None:
+    act = make_act((SectionKind.HEADER, "Objet : Motion", False), (SectionKind.VOTE, vote_text, False))
+    tally = read_vote(act)
+    assert tally is not None and (tally.counts, tally.unanimous) == (counts, unanimous)
+
+
 # a majority against, then a decision that says no: the votes were against the project, and
 # the deliberation that opposes it passed (Preuilly 2020, its sheet: adopted) — unsure, so
 # unsaid; a majority against with nothing after it stays a rejection

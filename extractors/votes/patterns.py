@@ -30,6 +30,15 @@ _WORDS = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=
 #: ("DEUX voix POUR"); "pour une séance" is not a count.
 _N = rf"(?:\d{{1,3}}(?!\d)|O(?=\s+voix)|(?i:{_WORDS})(?=\s+(?i:voix)))"
 
+#: A count in words that stands alone after its label and its colon or tab ("Pour : dix –
+#: Contre : zéro", "ABSTENTIONS : une"): never a phrase ("Pour : une meilleure …", "pour un
+#: montant de …").
+_N_LABELLED = rf"""(?:{_N}|(?:(?<=:)|(?<=:\s)|(?<=\t))(?i:{_WORDS})(?=[^\S\n]*(?:[–—/,;.\t-]|\(|$|\n|(?i:voix)\b)))"""
+
+#: A count in words after "moins" or "dont" ("à l'unanimité moins une abstention", "dont deux
+#: abstentions"), where no "voix" follows.
+_N_AFTER = rf"""(?:{_N}|(?<=\bmoins\s)(?i:{_WORDS})|(?<=\bMOINS\s)(?i:{_WORDS})|(?<=\bdont\s)(?i:{_WORDS}))"""
+
 #: Position words, as printed.
 _FOR = r"(?i:pour)"
 _AGAINST = r"(?i:contre)"
@@ -41,7 +50,7 @@ _NOT_VOTING = r"""(?i:ne\s+(?:prend|prennent)\s+pas\s+part\s+au\s+vote|n['’]on
 #: vote : 1" — the position first, then its count.
 LABEL_FIRST_RE = re.compile(
     rf"""(?<![\w'’])(?:[«“"]\s*)?(?P<pos>{_FOR}|{_AGAINST}|{_ABSTAIN}|{_NOT_VOTING})(?:\s*[»”"])?
-        (?:\s*:\s*|\s*\t\s*|\s+)(?P<n>{_N})(?![^\S\n]*(?:%|€|euros?|ans?\b|[.,]\d|\d))
+        (?:\s*:\s*|\s*\t\s*|\s+)(?P<n>{_N_LABELLED})(?![^\S\n]*(?:%|€|euros?|ans?\b|[.,]\d|\d))
         (?:\s+(?i:voix|votes?|membres?|élus?))?""",
     re.X,
 )
@@ -50,7 +59,7 @@ LABEL_FIRST_RE = re.compile(
 #: POUR", "2 ABSTENTIONS" — the count first, then its position; the position may be quoted,
 #: as minutes often print it ("14 « Pour », 2 « Contre »", "« Pour » : 15").
 COUNT_FIRST_RE = re.compile(
-    rf"""(?<![\w,.])(?P<n>{_N})\s+(?:(?i:voix|votes?|membres?|élus?)\s+)?(?:[«“"]\s*)?
+    rf"""(?<![\w,.])(?P<n>{_N_AFTER})\s+(?:(?i:voix|votes?|membres?|élus?)\s+)?(?:[«“"]\s*)?
         (?P<pos>{_FOR}(?![\w])|{_AGAINST}|{_ABSTAIN}|{_NOT_VOTING})(?![\w])""",
     re.X,
 )
