@@ -216,31 +216,31 @@ def extract_header(act: Act, notes: dict[str, Any] | None = None,
     return values
 
 
-def _signature_text(act: Act, minutes: bool) -> str:
-    """Where the president signs: the act's own signature block, or for minutes the end of
-    the document ("Le maire,\tLe secrétaire de séance" / "Daniel JUGY\tJulien PONS")."""
-    doc = act.doc
-    if minutes:
-        return "\n".join(doc.text.rstrip().split("\n")[-15:])
-    sig = [s for s in act.sections if s.kind is SectionKind.SIGNATURE and not s.shared]
-    return doc.text[sig[0].span.start:act.body_span.end] if sig else ""
-
-
-def _signature_span(act: Act, minutes: bool, name: str) -> tuple[int, int] | None:
-    """Document offsets of ``name`` as printed in the signature block of :func:`_signature_text`."""
+def _signature_block(act: Act, minutes: bool) -> tuple[int, str]:
+    """Where the president signs, and its document offset: the act's own signature block, or
+    for minutes the end of the document ("Le maire,\tLe secrétaire de séance" / "Daniel
+    JUGY\tJulien PONS")."""
     doc = act.doc
     if minutes:
         stripped = doc.text.rstrip()
         text = "\n".join(stripped.split("\n")[-15:])
-        start = len(stripped) - len(text)
-    else:
-        sig = [s for s in act.sections if s.kind is SectionKind.SIGNATURE and not s.shared]
-        if not sig:
-            return None
-        start = sig[0].span.start
-        text = doc.text[start:act.body_span.end]
+        return len(stripped) - len(text), text
+    sig = [s for s in act.sections if s.kind is SectionKind.SIGNATURE and not s.shared]
+    if not sig:
+        return 0, ""
+    return sig[0].span.start, doc.text[sig[0].span.start:act.body_span.end]
+
+
+def _signature_text(act: Act, minutes: bool) -> str:
+    """The text of :func:`_signature_block`."""
+    return _signature_block(act, minutes)[1]
+
+
+def _signature_span(act: Act, minutes: bool, name: str) -> tuple[int, int] | None:
+    """Document offsets of ``name`` as printed in the signature block."""
+    start, text = _signature_block(act, minutes)
     i = text.rfind(name)
-    return (start + i, start + i + len(name)) if i >= 0 else None
+    return (start + i, start + i + len(name)) if i >= 0 and text else None
 
 
 def _attendance_text(act: Act) -> str:

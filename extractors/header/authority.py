@@ -428,7 +428,7 @@ def find_authority(texts: Sequence[str], body: str | None, whole: str = "",
             top = max(styles.values())
             return best.styled if best.mixed_case and styles.get(best.styled) == top else styles.most_common(1)[0][0]
         if not best.mixed_case:
-            for h in _authority_hits(whole):
+            for h in _document_hits(whole):
                 if h.mixed_case and h.key == best.key and h.kind == best.kind:
                     return h.styled
     return best.styled
@@ -440,6 +440,13 @@ def find_authority(texts: Sequence[str], body: str | None, whole: str = "",
 #: of its council's minutes. The name is taken only when it is named this many times at
 #: least, on two pages or more, and twice as often as the next one of a fitting kind.
 MOST_NAMED_MIN = 3
+
+
+@lru_cache(maxsize=8)
+def _document_hits(whole: str) -> tuple[_AuthorityHit, ...]:
+    """:func:`_authority_hits` of the whole document, read once for all its acts (each act
+    asked for it again, a reading of the whole text per act)."""
+    return tuple(_authority_hits(whole))
 
 
 @lru_cache(maxsize=8)
