@@ -41,10 +41,10 @@ def group_lines(words: list[RawWord]) -> list[list[RawWord]]:
     units: dict[object, list[RawWord]] = {}
     for i, w in enumerate(words):
         units.setdefault(w.unit if w.unit is not None else ("w", i), []).append(w)
-    blocks = sorted(units.values(), key=lambda ws: (_line_of(ws)[0] + _line_of(ws)[1]) / 2)
+    # each block with its vertical extent, measured once, sorted by centre
+    blocks = sorted(((*_line_of(ws), ws) for ws in units.values()), key=lambda b: (b[0] + b[1]) / 2)
     lines: list[tuple[float, float, list[RawWord]]] = []
-    for ws in blocks:
-        top, bottom = _line_of(ws)
+    for top, bottom, ws in blocks:
         # a dash or a dot is a fraction of a point high: its own height, not a floor of one
         # point, is what must overlap a line ("Nombre … exercice : 64 – Présents", where a 1 pt
         # floor put every "–" and, after them, the ":" and "en" on a line of their own)
@@ -79,9 +79,17 @@ def _is_prose(words: list[RawWord]) -> bool:
     return all(b.x0 - a.x1 <= COLUMN_GAP_EM * height for a, b in zip(words, words[1:]))
 
 
-def _sidebar_run(lines: list[list[RawWord]], x: float, crossed: list[bool]) -> tuple[int, int] | None:
+def _sidebar_run(lines: list[list[RawWord]], x: float, crossed: list[bool],
+                 longer_than: int = 2, ends: tuple[np.ndarray, np.ndarray] | None = None
+                 ) -> tuple[int, int] | None:
     """Longest run of consecutive lines no word of which crosses ``x`` (``crossed[i]`` says
-    whether line i is crossed), that looks like a sidebar beside running text."""
+    whether line i is crossed), that looks like a sidebar beside running text, among the runs
+    of more than ``longer_than`` lines (a sidebar has three lines at least; a caller that
+    already holds a run of some length asks only for longer ones). ``ends``: each line's
+    smallest and largest word end (``x1``), which a caller trying many ``x`` computes once."""
+    if ends is None:
+        ends = _word_ends(lines)
+    first_end, last_end = ends
     best: tuple[int, int] | None = None
     i = 0
     while i < len(lines):
@@ -91,23 +99,34 @@ def _sidebar_run(lines: list[list[RawWord]], x: float, crossed: list[bool]) -> t
         j = i
         while j < len(lines) and not crossed[j]:
             j += 1
-        if j - i < 3:  # a sidebar has three lines at least
+        if j - i <= max(longer_than, 2) or (best is not None and j - i <= best[1] - best[0]):
+            i = j
+            continue
+        # the cheap tests first: the prose test sorts every line's words
+        n_left = int(np.count_nonzero(first_end[i:j] <= x))  # lines with a word left of x
+        # …a sidebar has lines with nothing beside them, unlike the first column of a table
+        left_only = int(np.count_nonzero(last_end[i:j] <= x))
+        if n_left < 3 or left_only < 3 or left_only < 0.3 * n_left:
             i = j
             continue
         run = lines[i:j]
-        n_left = sum(1 for ln in run if any(w.x1 <= x for w in ln))
-        # beside a sidebar runs prose (long lines); a table's rows are short cells
-        prose = sum(1 for ln in run if _is_prose([w for w in ln if w.x0 >= x]))
         left_text = "".join(w.text for ln in run for w in ln if w.x1 <= x)
-        letters = sum(c.isalpha() for c in left_text) / max(len(left_text), 1)
-        # …and has lines with nothing beside them, unlike the first column of a table
-        left_only = sum(1 for ln in run if all(w.x1 <= x for w in ln))
-        if (n_left >= 3 and prose >= 3 and letters >= 0.7 and left_only >= 3
-                and left_only >= 0.3 * n_left and len(left_text) >= 6 * n_left):
-            if best is None or j - i > best[1] - best[0]:
-                best = (i, j)
+        if (len(left_text) >= 6 * n_left
+                and sum(c.isalpha() for c in left_text) / max(len(left_text), 1) >= 0.7
+                # beside a sidebar runs prose (long lines); a table's rows are short cells
+                and sum(1 for ln in run if _is_prose([w for w in ln if w.x0 >= x])) >= 3):
+            best = (i, j)
         i = j
     return best
+
+
+def _word_ends(lines: list[list[RawWord]]) -> tuple[np.ndarray, np.ndarray]:
+    """Each line's smallest and largest word end ``x1`` (+inf and -inf for an empty line)."""
+    first = np.fromiter((min((w.x1 for w in ln), default=np.inf) for ln in lines), dtype=np.float64,
+                        count=len(lines))
+    last = np.fromiter((max((w.x1 for w in ln), default=-np.inf) for ln in lines), dtype=np.float64,
+                       count=len(lines))
+    return first, last
 
 
 def _crossing(lines: list[list[RawWord]], xs: np.ndarray) -> np.ndarray:
@@ -146,6 +165,7 @@ def split_sidebar(lines: list[list[RawWord]], page_width: float) -> list[list[Ra
     # crossed[l, k]: a word of line l crosses the candidate gutter xs[k] (4 pt margins)
     crossed = _crossing(lines, xs)
     free = ~crossed
+    ends = _word_ends(lines)
     # a gutter needs three consecutive free lines somewhere: test the others no further
     triples = free[:-2] & free[1:-1] & free[2:]
     best: tuple[int, int, float] | None = None
@@ -158,7 +178,8 @@ def split_sidebar(lines: list[list[RawWord]], page_width: float) -> list[list[Ra
         previous = k
         if same:
             continue
-        run = _sidebar_run(lines, float(xs[k]), crossed[:, k].tolist())
+        run = _sidebar_run(lines, float(xs[k]), crossed[:, k].tolist(),
+                           longer_than=best[1] - best[0] if best else 2, ends=ends)
         if run and (best is None or run[1] - run[0] > best[1] - best[0]):
             best = (run[0], run[1], float(xs[k]))
     if best is None:

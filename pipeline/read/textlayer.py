@@ -33,11 +33,37 @@ class TextLayer:
     image_cover: float  # share of the page area covered by images
 
 
+def _image_bounds(page: pdfium.PdfPage) -> list[tuple[float, float, float, float]]:
+    """Bounds (left, bottom, right, top) of the page's images, and of those one form XObject
+    deep. Raw pdfium calls: the helper's ``get_objects`` builds an object per path and glyph
+    run, which cost more than the rest of this stage on a page of vector drawings."""
+    count, get = pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject
+    form_count, form_get = pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject
+    get_type, get_bounds = pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDFPageObj_GetBounds
+    image, form = pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    bounds: list[tuple[float, float, float, float]] = []
+    objects = [get(page.raw, i) for i in range(count(page.raw))]
+    for obj in objects:
+        kind = get_type(obj)
+        if kind == form:
+            objects_in_form = [form_get(obj, i) for i in range(form_count(obj))]
+            kinds = [(o, get_type(o)) for o in objects_in_form]
+        else:
+            kinds = [(obj, kind)]
+        for o, k in kinds:
+            if k != image:
+                continue
+            if not get_bounds(o, left, bottom, right, top):
+                raise ValueError("an image object without bounds")
+            bounds.append((left.value, bottom.value, right.value, top.value))
+    return bounds
+
+
 def _image_cover(page: pdfium.PdfPage, width: float, height: float) -> float:
     area = 0.0
     try:
-        for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
-            left, bottom, right, top = obj.get_bounds()
+        for left, bottom, right, top in _image_bounds(page):
             w = max(0.0, min(right, width) - max(left, 0.0))
             h = max(0.0, min(top, height) - max(bottom, 0.0))
             area += w * h
