@@ -22,6 +22,7 @@ is Arrow's own conversion, and the repair runs only on a table that fails it.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from typing import Any
 
@@ -41,9 +42,29 @@ def storable_text(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def row_dict(row: Any) -> dict[str, Any]:
+    """A row record as the dict Arrow reads: :func:`dataclasses.asdict`'s result, without its
+    deep copy of every value (the rows are frozen and read once here; on an archive the copy
+    cost more than extracting). Nested records (a value's ``boxes``) become dicts too."""
+    out = {}
+    for name in _field_names(type(row)):
+        value = getattr(row, name)
+        if isinstance(value, list) and value and dataclasses.is_dataclass(value[0]):
+            value = [row_dict(v) for v in value]
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            value = row_dict(value)
+        out[name] = value
+    return out
+
+
 def rows_to_table(name: str, rows: list[Any]) -> pa.Table:
     """Rows of table ``name`` as an Arrow table with the schema of :mod:`schemas.tables`."""
-    return pa.Table.from_pylist([dataclasses.asdict(r) for r in rows], schema=TABLES[name])
+    return pa.Table.from_pylist([row_dict(r) for r in rows], schema=TABLES[name])
 
 
 @dataclasses.dataclass
@@ -77,7 +98,7 @@ def _repair(name: str, rows: list[Any], problems: dict[tuple[str, str, ErrorCode
     schema = TABLES[name]
     kept = []
     for row in rows:
-        values = dataclasses.asdict(row)
+        values = row_dict(row)
         drop = False
         for f in schema:
             value, repaired = _fix_text(values.get(f.name))
@@ -122,12 +143,13 @@ def storable(result: Any) -> tuple[Any, dict[str, pa.Table]]:
     """
     problems: dict[tuple[str, str, ErrorCode], _Problem] = {}
     tables: dict[str, list[Any]] = {}
+    converted: dict[str, pa.Table] = {}  # the tables whose rows converted as they are, kept
     for name, rows in result.tables.items():
         if name in ("errors", "documents") or not rows:
             tables[name] = rows
             continue
         try:
-            rows_to_table(name, rows)
+            converted[name] = rows_to_table(name, rows)
             tables[name] = rows
         except _CONVERSION_ERRORS:
             tables[name] = _repair(name, rows, problems)
@@ -155,5 +177,6 @@ def storable(result: Any) -> tuple[Any, dict[str, pa.Table]]:
     tables["documents"] = documents
     tables["errors"] = errors
     final = dataclasses.replace(result, status=status, tables={k: v for k, v in tables.items() if v})
-    arrow = {name: rows_to_table(name, rows) for name, rows in final.tables.items() if name in TABLES}
+    arrow = {name: converted[name] if name in converted else rows_to_table(name, rows)
+             for name, rows in final.tables.items() if name in TABLES}
     return final, arrow
