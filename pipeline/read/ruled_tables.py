@@ -18,7 +18,7 @@ from pathlib import Path
 from pipeline.model import Document, Span
 from pipeline.read.table_cells import (SECTION_ROW_RE, Column, Row, Table, figure_span, has_amount, is_header_year,
                                        join_wrapped, words_span)
-from pipeline.read.rules import Grid, bbox_of, extract, grids, page_edges
+from pipeline.read.rules import EDGE_MIN_LENGTH_PREFILTER, Grid, bbox_of, extract, grids, page_edges
 from pipeline.read.table_vocabulary import heads_unnamed_money, is_programme_table, measure_of, programme_measure
 
 #: A page with fewer drawn paths than this has no ruled table (a frame, an underline…).
@@ -37,7 +37,8 @@ def _grids(path: str, doc_id: str, page_no: int) -> list[Grid]:
     :data:`MIN_RULE_PATHS` paths (a frame, an underline…)."""
     page = _pdfium(path, doc_id)[page_no - 1]
     try:
-        edges = page_edges(page, min_paths=MIN_RULE_PATHS)
+        # the edges grids() would keep (its first filter), and only those
+        edges = page_edges(page, min_paths=MIN_RULE_PATHS, min_length=EDGE_MIN_LENGTH_PREFILTER)
     finally:
         page.close()
     return grids(edges)

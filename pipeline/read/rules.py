@@ -58,14 +58,21 @@ def _matrix(obj: Any) -> Matrix:
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
 
-def _edge(p0: tuple[float, float], p1: tuple[float, float]) -> dict[str, Any] | None:
+def _edge(p0: tuple[float, float], p1: tuple[float, float], min_length: float = 0.0) -> dict[str, Any] | None:
+    """The edge from ``p0`` to ``p1`` when it is axis-aligned and at least ``min_length``
+    long (pdfplumber's ``filter_edges`` test, applied before any dict is made: most segments
+    of a page are the tiny straight pieces of curves and glyph-like drawings)."""
     (x0, y0), (x1, y1) = p0, p1
     if abs(x0 - x1) <= _SAME:
         orientation = "v"
         x1 = x0
+        if abs(y1 - y0) < min_length:
+            return None
     elif abs(y0 - y1) <= _SAME:
         orientation = "h"
         y1 = y0
+        if abs(x1 - x0) < min_length:
+            return None
     else:
         return None
     left, right, top, bottom = min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)
@@ -73,7 +80,7 @@ def _edge(p0: tuple[float, float], p1: tuple[float, float]) -> dict[str, Any] | 
             "bottom": bottom, "doctop": top, "width": right - left, "height": bottom - top}
 
 
-def _path_edges(obj: Any, matrix: Matrix, height: float, out: list[dict[str, Any]]) -> None:
+def _path_edges(obj: Any, matrix: Matrix, height: float, out: list[dict[str, Any]], min_length: float = 0.0) -> None:
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     if pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)) and not (fill.value or stroke.value):
         return  # a clipping path: nothing is drawn
@@ -91,18 +98,30 @@ def _path_edges(obj: Any, matrix: Matrix, height: float, out: list[dict[str, Any
         if pdfium_c.FPDFPathSegment_GetType(seg) == pdfium_c.FPDF_SEGMENT_MOVETO or last is None:
             start = last = point
             continue
-        edge = _edge(last, point)
+        edge = _edge(last, point, min_length)
         if edge:
             out.append(edge)
         last = point
         if pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None:
-            edge = _edge(point, start)
+            edge = _edge(point, start, min_length)
             if edge:
                 out.append(edge)
             last = start
 
 
-def _walk(objects: list[tuple[Any, Matrix]], height: float, out: list[dict[str, Any]], budget: list[int]) -> None:
+def _smaller_than(obj: Any, outer: Matrix, length: float) -> bool:
+    """Whether the path ``obj`` fits in a box less than ``length`` wide and high on the page
+    (its bounds, which include its own matrix, taken through the forms' ``outer`` matrix)."""
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+        return False
+    w, h = right.value - left.value, top.value - bottom.value
+    a, b, c, d = outer[:4]
+    return abs(a) * w + abs(c) * h < length and abs(b) * w + abs(d) * h < length
+
+
+def _walk(objects: list[tuple[Any, Matrix]], height: float, out: list[dict[str, Any]], budget: list[int],
+          min_length: float = 0.0) -> None:
     while objects:
         obj, outer = objects.pop()
         kind = pdfium_c.FPDFPageObj_GetType(obj)
@@ -110,23 +129,25 @@ def _walk(objects: list[tuple[Any, Matrix]], height: float, out: list[dict[str, 
             budget[0] -= 1
             if budget[0] < 0:
                 return
-            _path_edges(obj, _compose(outer, _matrix(obj)), height, out)
+            if min_length and _smaller_than(obj, outer, min_length):
+                continue  # a dot, a glyph-like speck: no segment of it can be an edge that long
+            _path_edges(obj, _compose(outer, _matrix(obj)), height, out, min_length)
         elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
             inner = _compose(outer, _matrix(obj))
             objects.extend((pdfium_c.FPDFFormObj_GetObject(obj, i), inner)
                            for i in range(pdfium_c.FPDFFormObj_CountObjects(obj)))
 
 
-def page_edges(page: pdfium.PdfPage, min_paths: int = 1) -> list[dict[str, Any]]:
+def page_edges(page: pdfium.PdfPage, min_paths: int = 1, min_length: float = 0.0) -> list[dict[str, Any]]:
     """The horizontal and vertical edges drawn on ``page``, as pdfplumber edges (top-left
-    origin, points); none on a page drawing fewer than ``min_paths`` paths or more than
-    :data:`MAX_PATHS`."""
+    origin, points), those at least ``min_length`` long; none on a page drawing fewer than
+    ``min_paths`` paths or more than :data:`MAX_PATHS`."""
     height = page.get_size()[1]
     raw = page.raw
     objects = [(pdfium_c.FPDFPage_GetObject(raw, i), _IDENTITY) for i in range(pdfium_c.FPDFPage_CountObjects(raw))]
     out: list[dict[str, Any]] = []
     budget = [MAX_PATHS]
-    _walk(objects, height, out, budget)
+    _walk(objects, height, out, budget, min_length)
     drawn = MAX_PATHS - budget[0]
     return [] if budget[0] < 0 or drawn < min_paths else out
 

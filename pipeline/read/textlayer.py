@@ -13,6 +13,7 @@ import ctypes
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -88,16 +89,31 @@ def _char_kind(ch: str) -> int:
     return _TEXT
 
 
+def _untyped(function: Any, restype: Any, n_args: int) -> Any:
+    """``function`` of pdfium called through a prototype of plain pointers and ints: the
+    bindings' typed arguments are checked and converted on every call, which costs more than
+    the call itself when it is made for each character of a page."""
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(restype, ctypes.c_void_p, ctypes.c_int, *[ctypes.c_void_p] * (n_args - 2))(address)
+
+
+#: FPDFText_GetUnicode(text_page, index) and FPDFText_GetCharBox(text_page, index, &left,
+#: &right, &bottom, &top), untyped (see :func:`_untyped`).
+_GET_UNICODE = _untyped(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, 2)
+_GET_BOX = _untyped(pdfium_c.FPDFText_GetCharBox, ctypes.c_int, 6)
+
+
 def read_text_layer(page: pdfium.PdfPage) -> TextLayer:
     """Words of ``page`` (top-left origin, points) from pdfium's text page."""
     width, height = page.get_size()
     textpage = page.get_textpage()
     # raw pdfium calls with reused out-parameters: the helper's get_charbox costs more
     # than pdfium itself on a page of 3 000 characters
-    raw_page = textpage.raw
-    get_unicode, get_box = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetCharBox
-    c_left, c_right, c_bottom, c_top = (ctypes.c_double() for _ in range(4))
-    p_left, p_right, p_bottom, p_top = (ctypes.byref(c) for c in (c_left, c_right, c_bottom, c_top))
+    raw_page = ctypes.cast(textpage.raw, ctypes.c_void_p).value
+    get_unicode, get_box = _GET_UNICODE, _GET_BOX
+    out = (ctypes.c_double * 4)()  # left, right, bottom, top
+    base = ctypes.addressof(out)
+    p_left, p_right, p_bottom, p_top = base, base + 8, base + 16, base + 24
     try:
         n = textpage.count_chars()
         words: list[RawWord] = []
@@ -126,7 +142,7 @@ def read_text_layer(page: pdfium.PdfPage) -> TextLayer:
                 last_right = None
                 continue
             get_box(raw_page, i, p_left, p_right, p_bottom, p_top)
-            left, bottom, right, top = c_left.value, c_bottom.value, c_right.value, c_top.value
+            left, right, bottom, top = out
             if right - left <= 0 and top - bottom <= 0:
                 continue  # generated or invisible char without a box
             non_space += 1
