@@ -14,12 +14,21 @@ from pipeline.normalize.dates import find_dates
 # Session date
 # ---------------------------------------------------------------------------
 
+#: A sitting as documents name it, with its kind: "Séance publique", "Séance ordinaire",
+#: "SÉANCE EXTRAORDINAIRE", "Séance plénière", "Session ordinaire", "Réunion", "Assemblée
+#: plénière" (the régions' and départements' full council).
+_SITTING = r"""(?:s[ée]ance|r[ée]union|session|assembl[ée]e\s+pl[ée]ni[èe]re)
+               (?:\s+(?:publique|ordinaire|extraordinaire|pl[ée]ni[èe]re|exceptionnelle|budg[ée]taire|priv[ée]e))*"""
+
 #: Words that announce the meeting date: "REUNION DU 20 MARS 2023", "Séance (publique) du
-#: jeudi 7 avril 2022", "CONSEIL MUNICIPAL DU MARDI 12 MARS 2019", "Commission permanente
-#: du 20 mars 2023", "L'an deux mille …" (the date itself), "s'est réuni … le jeudi 24 avril 2014".
+#: jeudi 7 avril 2022", "Séance ordinaire du mardi 12 mars 2024 à 19h00", "Session du 12
+#: mars 2024", "CONSEIL MUNICIPAL DU MARDI 12 MARS 2019", "Commission permanente du 20 mars
+#: 2023", "Comité syndical du 12 mars 2024", "L'an deux mille …" (the date itself), "s'est
+#: réuni … le jeudi 24 avril 2014".
 SESSION_CUE_RE = re.compile(
-    r"""(?:r[ée]union|s[ée]ance(?:\s+publique)?|conseil\s+municipal|conseil\s+communautaire
-        |conseil\s+d[ée]partemental|conseil\s+r[ée]gional|commission\s+permanente|bureau\s+communautaire)
+    rf"""(?:{_SITTING}|conseil\s+(?:municipal|communautaire|syndical|m[ée]tropolitain)
+        |conseil\s+d[ée]partemental|conseil\s+r[ée]gional|commission\s+permanente|bureau\s+communautaire
+        |comit[ée]\s+syndical)
         \s+(?:du|le)\s*:?\s*$
       | date\s+(?:de\s+(?:la\s+)?|du\s+)(?:s[ée]ance|r[ée]union|conseil)\s*:?\s*$   # "Date de la séance : 12/03/2024"
     """,
@@ -50,8 +59,20 @@ _EARLIER_MINUTES_RE = re.compile(
         (?:proc[èe]s[\s-]*verba\w*|comptes?[\s-]*rendus?|pv|cr)\b[^.;]{0,90}$""",
     re.I | re.X,
 )
-_CONVOCATION_RE = re.compile(r"convo(?:cation|qu[ée]e?s?)[^\n]{0,40}$", re.I)
-_MET_RE = re.compile(r"(?:s['’]\s?est|se\s+sont|s['’]\s?étant)\s+(?:r[ée]uni|assembl)[^\n]{0,150}$|ouvrira\s+le\s*:?\s*$", re.I)
+#: The convocation's date: "Date de convocation : 04/05/2022", "dûment convoqué le 5 mars
+#: 2024". Not when the meeting is named between the word and the date ("dûment convoqué,
+#: s'est réuni le mardi 12 mars 2024"), nor past another date ("convoqué le 5 mars 2024,
+#: s'est réuni le 12 mars 2024": the second is the meeting's).
+_CONVOCATION_RE = re.compile(r"convo(?:cation|qu[ée]e?s?)(?:(?!r[ée]uni|assembl|s[ée]ance)[^\n\d]){0,40}$", re.I)
+#: The meeting named by its verb: "s'est réuni … le", "se sont réunis", or the participle after
+#: the deliberating body ("Le Conseil régional, réuni en assemblée plénière le 12 mars 2024",
+#: "L'Assemblée départementale, réunie le 12 mars 2024").
+_MET_RE = re.compile(
+    r"""(?:s['’]\s?est|se\s+sont|s['’]\s?étant)\s+(?:r[ée]uni|assembl)[^\n]{0,150}$|ouvrira\s+le\s*:?\s*$
+      | \b(?:conseil|assembl[ée]e|bureau|comit[ée]|commission\s+permanente)\b[^.\n]{0,80}?,\s*
+        (?:d[ûu]ment\s+convoqu[ée]e?s?\s*,\s*)?r[ée]unie?s?\b[^\n\d]{0,80}$""",
+    re.I | re.X,
+)
 _WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
 
@@ -117,42 +138,107 @@ def find_session_date(text: str) -> dt.date | None:
 
 #: Sending to the prefecture ("contrôle de légalité"): "Envoi au contrôle de légalité le :",
 #: "Transmis au contrôle de légalité le", "Acte rendu exécutoire après dépôt en Préfecture le",
-#: "Envoi Préfecture :", "Réception en Préfecture :", "Date de réception préfecture :",
-#: "Reçu en préfecture le", "Télétransmis le". A stamp's bare "REÇU LE" / "ARRIVÉE LE" is not
+#: "Envoi Préfecture :", "Envoyé en préfecture le" (the @ctes receipt), "Réception en Préfecture
+#: :", "Date de réception préfecture :", "Reçu en préfecture le", "Télétransmis le"; a
+#: sous-préfecture receives the acts of its arrondissement ("Transmis à la Sous-Préfecture de
+#: Lyon le", "Reçu en sous-préfecture le"). A stamp's bare "REÇU LE" / "ARRIVÉE LE" is not
 #: matched: it carries no "en préfecture".
 PREFECTURE_RE = re.compile(
     r"""(?:contr[ôo]le\s+de\s+l[ée]galit[ée]
-        |d[ée]p[ôo]t\s+en\s+pr[ée]fecture|d[ée]pos[ée]e?\s+en\s+pr[ée]fecture
-        |(?:envoi|transmise?|transmission|r[ée]ception|re[çc]ue?|arriv[ée]e?)\s+(?:en\s+|[àa]\s+la\s+)?pr[ée]fecture
-        |date\s+de\s+r[ée]ception\s+(?:en\s+)?pr[ée]fecture
-        |(?:transmise?|r[ée]ception|re[çc]ue?)\s+(?:au|par\s+le)\s+(?:repr[ée]sentant\s+de\s+l['’][ÉE]tat|pr[ée]fet)
+        |d[ée]p[ôo]t\s+en\s+(?:sous[\s-]?)?pr[ée]fecture|d[ée]pos[ée]e?\s+en\s+(?:sous[\s-]?)?pr[ée]fecture
+        |(?:envoi|envoy[ée]e?|transmise?|transmission|r[ée]ception|re[çc]ue?|arriv[ée]e?)\s+(?:en\s+|[àa]\s+la\s+)?
+            (?:sous[\s-]?)?pr[ée]fecture
+        |date\s+de\s+r[ée]ception\s+(?:en\s+)?(?:sous[\s-]?)?pr[ée]fecture
+        |(?:transmise?|r[ée]ception|re[çc]ue?)\s+(?:au|par\s+le)\s+(?:repr[ée]sentant\s+de\s+l['’][ÉE]tat|pr[ée]fet|sous[\s-]?pr[ée]fet)
                                  # "Réception par le représentant de l'État : 07/04/2023", "Reçu par le préfet le"
-        |accus[ée]\s+de\s+r[ée]ception\s+(?:en\s+)?pr[ée]fecture
+        |accus[ée]\s+de\s+r[ée]ception\s+(?:en\s+)?(?:sous[\s-]?)?pr[ée]fecture
         |t[ée]l[ée]transmise?|date\s+de\s+t[ée]l[ée]transmission)
         [^\n\d]{0,25}?(?:\s+le|\s*:)?\s*$""",
     re.I | re.X,
 )
 
 #: "Publication électronique le :", "et publication le", "Publié sur le site internet de la
-#: Communauté le", "Publiée le :", "Affiché le", "Date d'affichage :", "Mis en ligne le".
+#: Communauté le", "Publiée le :", "Affiché le", "Date d'affichage :", "Mis en ligne le"; a
+#: posting period, whose first day is the publication: "Affiché du 16/03/2024 au 16/05/2024",
+#: "Affichage en mairie du …".
 PUBLICATION_RE = re.compile(
     r"""(?:publication|publi[ée]e?s?|affich[ée]e?s?|affichage|mise?\s+en\s+ligne)
-        (?:[^\n\d.;]{0,60}?)(?:\s+le|\s*:|\t)\s*:?\s*$""",     # "Date d'affichage<tab>3 avril 2015"
+        (?:[^\n\d.;]{0,60}?)(?:\s+le|\s*:|\t)\s*:?\s*$     # "Date d'affichage<tab>3 avril 2015"
+      | (?:affich[ée]e?s?|affichage|mise?\s+en\s+ligne)(?:\s+en\s+mairie)?\s+du\s*$""",
     re.I | re.X,
 )
 
+# Transmission and publication are facts of the act itself, printed in its stamps and its
+# certification: "Transmis en préfecture le 15 mars 2024 / Publié le 16 mars 2024" at the
+# foot, "Acte rendu exécutoire après dépôt en Préfecture le … et publication le …", "Le Maire
+# certifie que la présente délibération a été affichée le …". The visas, considérants and
+# exposé speak of other documents with the same words: "Vu l'arrêté préfectoral du 15 juin
+# 2023 publié au recueil des actes administratifs le 20 juin 2023", "Considérant que l'avis
+# d'enquête publique a été publié dans Le Progrès le 3 janvier 2024", "la délibération du 12
+# décembre 2023, transmise en préfecture le 14 décembre 2023". A label is read in its
+# sentence — from the last full stop, semicolon, blank line, cell separator, or new line that
+# opens on a capital (a stamp's line) — and the sentence rejects the date when:
+
+#: it opens the reasoning (a visa, a considérant, an "attendu que" …),
+_REASONING_RE = re.compile(
+    r"""^[\W\d]{0,3}(?:vu|consid[ée]rant|attendu|rappelant|constatant|compte\s+tenu|au\s+vu|sachant
+                     |[ée]tant\s+donn[ée]|par\s+(?:d[ée]lib[ée]ration|arr[êe]t[ée]|d[ée]cision|courrier|lettre))\b""",
+    re.I | re.X,
+)
+#: it tells in the passive what happened to something ("l'avis … a été publié", "le dossier a
+#: été transmis") — unless that something is the act itself ("la présente délibération a été
+#: affichée", "le présent acte a été transmis"),
+_PASSIVE_RE = re.compile(r"\b(?:a|ont|avait|avaient|aura|auront|sera|seront)\s+[ée]t[ée]\b", re.I)
+_ACT_ITSELF_RE = re.compile(
+    r"""\b(?:pr[ée]sente?s?|cet(?:te)?|ce)\s+(?:acte|d[ée]lib[ée]ration|d[ée]cision|arr[êe]t[ée])\b|\bl['’]\s?acte\b""",
+    re.I | re.X,
+)
+#: or it holds an earlier date that no label announces: the date of the other document whose
+#: transmission it tells ("la délibération du 12 décembre 2023, transmise en préfecture le").
+_SENTENCE_BOUNDARY_RE = re.compile(r"[.;!?](?=\s)|\n[ \t]*\n|\f|\t|\s[–—|]\s|\n(?=[ \t]*[A-ZÀ-Ý•*–—-])")
+
+
+def _sentence_lead(text: str, at: int) -> str:
+    """The words of the sentence (or stamp line) of ``text`` before offset ``at``."""
+    lo = max(0, at - 400)
+    window = text[lo:at + 2]  # the label's first letters: a new line opening on a capital is a boundary
+    ends = [m.end() for m in _SENTENCE_BOUNDARY_RE.finditer(window) if m.end() <= at - lo]
+    return window[ends[-1] if ends else 0:at - lo]
+
+
+def _announced(text: str, at: int) -> bool:
+    """Whether the date at ``at`` of ``text`` follows a transmission or publication label."""
+    line = text[:at].split("\n")[-1]
+    return bool(PREFECTURE_RE.search(line) or PUBLICATION_RE.search(line))
+
+
+def _about_another_document(lead: str) -> bool:
+    """Whether the sentence ``lead`` (up to a label) tells of another document than the act."""
+    if _REASONING_RE.match(lead):
+        return True
+    if _PASSIVE_RE.search(lead) and not _ACT_ITSELF_RE.search(lead):
+        return True
+    return any(not _announced(lead, d.start) for d in find_dates(lead))
+
 
 def _labelled_date(text: str, label: re.Pattern[str], max_gap: int = 100) -> dt.date | None:
-    """The first date whose preceding words on its line (or the line above) match ``label``."""
+    """The first date whose preceding words on its line (or the line above) match ``label``,
+    in a sentence about the act itself."""
     if not text:
         return None
-    values = []
     for m in find_dates(text):
         before = text[max(0, m.start - max_gap):m.start]
         line = before.split("\n")[-1]
-        if label.search(line) or (not line.strip() and label.search(before.rstrip("\n").split("\n")[-1])):
-            values.append(m.date)
-    return values[0] if values else None
+        found = label.search(line)
+        at = m.start - len(line) + found.start() if found else None
+        if not found and not line.strip():
+            above = before.rstrip("\n").split("\n")[-1]
+            found = label.search(above)
+            if found:
+                at = m.start - len(before) + len(before.rstrip("\n")) - len(above) + found.start()
+        if found and at is not None and not _about_another_document(_sentence_lead(text, at)):
+            return m.date
+    return None
 
 
 def find_prefecture_date(text: str) -> dt.date | None:
