@@ -135,3 +135,105 @@ def test_header_families_session_date(text: str, expected: dt.date) -> None:
 ])
 def test_header_families_no_session_date(text: str) -> None:
     assert find_session_date(text) is None
+
+
+# ---------------------------------------------------------------------------
+# Collectivités named without a link word, or over two lines; syndicats and PETR
+# ---------------------------------------------------------------------------
+
+from extractors.header.authority import find_authority, find_body  # noqa: E402
+
+
+@pytest.mark.parametrize("head, body, whole, expected", [
+    # an EPCI whose name follows its kind with no "de/du": as printed in mixed case, or in capitals
+    # styled by the document's own printing of the name elsewhere, or title-cased
+    ("Communauté de communes Cœur de Savoie\nConseil communautaire\nSéance du 12 mars 2024", "conseil_communautaire",
+     "", "Communauté de communes Cœur de Savoie"),
+    ("COMMUNAUTÉ D'AGGLOMÉRATION PAYS BASQUE\nCONSEIL COMMUNAUTAIRE", "conseil_communautaire",
+     "le Conseil communautaire de la Communauté d'Agglomération Pays Basque, dûment convoqué",
+     "Communauté d'agglomération Pays Basque"),
+    ("COMMUNAUTÉ D'AGGLOMÉRATION GRANDANGOULÊME\nBUREAU COMMUNAUTAIRE", "bureau",
+     "le Bureau communautaire de GrandAngoulême, dûment convoqué", "Communauté d'agglomération GrandAngoulême"),
+    ("COMMUNAUTÉ D'AGGLOMÉRATION GRANDANGOULÊME\nBUREAU COMMUNAUTAIRE", "bureau", "",
+     "Communauté d'agglomération Grandangoulême"),
+    ("COMMUNAUTÉ URBAINE CAEN LA MER\nCONSEIL COMMUNAUTAIRE", "conseil_communautaire",
+     "les élus de Caen la mer", "Communauté urbaine Caen la mer"),
+    ("MÉTROPOLE EUROPÉENNE DE LILLE\nDÉLIBÉRATION DU CONSEIL", "conseil_communautaire",
+     "le Conseil de la Métropole européenne de Lille, dûment convoqué", "Métropole européenne de Lille"),
+    ("EUROMÉTROPOLE DE STRASBOURG\nDélibération du Conseil de l'Eurométropole", "conseil_communautaire", "",
+     "Eurométropole de Strasbourg"),
+    # a pôle d'équilibre territorial et rural, in full or by its acronym
+    ("PÔLE D'ÉQUILIBRE TERRITORIAL ET RURAL DU PAYS DE LANGRES\nDélibération du Comité syndical", "other", "",
+     "PETR du Pays de Langres"),
+    ("PETR du Pays de Langres\nComité syndical du 12 mars 2024", "other", "", "PETR du Pays de Langres"),
+    # a syndicat's letterhead in capitals, the document's own printing of it
+    ("SYNDICAT INTERCOMMUNAL D'ÉNERGIE ET DE E-COMMUNICATION DE L'AIN\nCOMITÉ SYNDICAL", "other",
+     "le Comité syndical du Syndicat intercommunal d'énergie et de e-communication de l'Ain",
+     "Syndicat intercommunal d'énergie et de e-communication de l'Ain"),
+    ("SIVOM DE LA VALLÉE DE L'OUCHE\nCOMITÉ SYNDICAL", "other", "", "SIVOM de la Vallée de l'Ouche"),
+    # the région that styles itself "Région Sud"
+    ("RÉGION SUD PROVENCE-ALPES-CÔTE D'AZUR\nCONSEIL RÉGIONAL", "conseil_regional", "",
+     "Région Sud Provence-Alpes-Côte d'Azur"),
+    ("RÉGION SUD\nCONSEIL RÉGIONAL", "conseil_regional", "", "Région Sud"),
+    # a letterhead cut after its link word
+    ("DÉPARTEMENT DE L'AIN\nCOMMUNE DE\nCEYZÉRIAT\nSéance du 12 mars 2024", "conseil_municipal", "",
+     "Commune de Ceyzériat"),
+    ("VILLE DE\nSAINT-GENIS-LAVAL\nConseil municipal", "conseil_municipal", "", "Ville de Saint-Genis-Laval"),
+])
+def test_header_families_authority(head: str, body: str, whole: str, expected: str) -> None:
+    assert find_authority([head], body, whole) == expected
+
+
+@pytest.mark.parametrize("head, body", [
+    ("Communauté de communes\nConseil communautaire\nSéance du 12 mars 2024", "conseil_communautaire"),
+    ("COMMUNE DE\nSéance du 12 mars 2024", "conseil_municipal"),
+    ("La Communauté d'agglomération Pays Basque a décidé", "conseil_communautaire"),
+    ("RÉGION SUD-OUEST\nCONSEIL RÉGIONAL", "conseil_regional"),
+    ("COMMUNAUTÉ DE COMMUNES DE\nSéance du 12 mars 2024", "conseil_communautaire"),
+])
+def test_header_families_no_authority(head: str, body: str) -> None:
+    assert find_authority([head], body, "") is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a syndicat's comité (intercommunal, mixte, SIVOM, PETR): the contract's "other"
+    ("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU COMITÉ SYNDICAL\nSéance du 12 mars 2024", "other"),
+    ("SIVOM DE LA VALLÉE DE L'OUCHE\nCOMITÉ SYNDICAL\nSéance du 12 mars 2024", "other"),
+    ("Comité syndical du 12 mars 2024", "other"),
+    ("Délibération du Comité syndical\nSéance du 12 mars 2024", "other"),
+    ("Conseil syndical du 12 mars 2024", "other"),
+    ("Le Comité syndical, après en avoir délibéré, à l'unanimité", "other"),
+    ("BUREAU SYNDICAL\nSéance du 12 mars 2024", "bureau"),
+    # a département's council sitting as its assembly
+    ("DÉPARTEMENT DE LA GIRONDE\nASSEMBLÉE DÉPARTEMENTALE\nSéance du 12 mars 2024", "conseil_departemental"),
+    ("L'Assemblée départementale, après en avoir délibéré,", "conseil_departemental"),
+    # the Eurométropole's council is a métropole's, an EPCI's council
+    ("EUROMÉTROPOLE DE STRASBOURG\nDélibération du Conseil de l'Eurométropole", "conseil_communautaire"),
+    ("le Conseil de l'Eurométropole de Strasbourg, dûment convoqué le 5 mars 2024, s'est réuni",
+     "conseil_communautaire"),
+    ("Le Conseil de Communauté, dûment convoqué le 5 mars 2024, s'est réuni", "conseil_communautaire"),
+])
+def test_header_families_body(text: str, expected: str) -> None:
+    assert find_body(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the body after the words that close the debate
+    ("Après en avoir délibéré, le Conseil de la Métropole, à l'unanimité,\nDÉCIDE", "conseil_communautaire"),
+    ("Après en avoir délibéré, le Comité syndical, à l'unanimité,", "other"),
+    ("Après en avoir délibéré, l'Assemblée départementale décide", "conseil_departemental"),
+    # no deliberating body
+    ("Vu l'avis du comité technique du 5 mars 2024 ;", None),
+    ("Après en avoir délibéré, à l'unanimité,", None),
+])
+def test_header_families_deliberating_body(text: str, expected: str | None) -> None:
+    assert find_body(text, deliberating_only=True) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Assemblée générale de l'association du 12 mars 2024",
+    "Comité technique du 5 mars 2024",
+    "désigne M. X pour siéger au comité de pilotage",
+])
+def test_header_families_no_body(text: str) -> None:
+    assert find_body(text) is None

@@ -23,28 +23,40 @@ from pipeline.normalize.bodies import body_in
 # Body
 # ---------------------------------------------------------------------------
 
+#: The nouns a deliberating body is named by: "Conseil municipal", "Bureau communautaire",
+#: "Commission permanente", a syndicat's "Comité syndical", a département's "Assemblée
+#: départementale" (:mod:`pipeline.normalize.bodies` says which body each names).
+_BODY_NOUN = r"(?:bureau|conseil|commission|comit[ée]|assembl[ée]e)"
+
 #: "DELIBERATION DE LA COMMISSION PERMANENTE", "REGISTRE DES DÉLIBÉRATIONS DU CONSEIL
 #: MUNICIPAL", "PROCÈS-VERBAL DU CONSEIL MUNICIPAL", "COMPTE RENDU DE LA SÉANCE DU CONSEIL
 #: MUNICIPAL", "Bureau communautaire du 23 septembre 2021", "Conseil municipal du 4 juin 2021",
 #: the body alone on a line above its meeting: "CONSEIL MUNICIPAL" / "SEANCE DU 20 JUIN 2012".
 _TITLE_OF_BODY_RE = re.compile(
-    r"""^[^\n]{0,30}?(?:d[ée]lib[ée]rations?|proc[èe]s[\s-]*verbal|compte[\s-]*rendu|s[ée]ance|r[ée]union|registre)
-        [^\n]{0,40}?\b(?:de\s+la|du|des)\s+(?P<body>[^\n]{0,60}(?:\n[^\n]{0,30})?)
-      | ^\s*(?P<line>(?:bureau|conseil|commission)[^\n]{0,40}?)\s+du\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d
+    rf"""^[^\n]{{0,30}}?(?:d[ée]lib[ée]rations?|proc[èe]s[\s-]*verbal|compte[\s-]*rendu|s[ée]ance|r[ée]union|registre)
+        [^\n]{{0,40}}?\b(?:de\s+la|du|des)\s+(?P<body>[^\n]{{0,60}}(?:\n[^\n]{{0,30}})?)
+      | ^\s*(?P<line>{_BODY_NOUN}[^\n]{{0,40}}?)\s+du\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d
                                                                # Conseil municipal du vendredi 24 juillet 2015
-      | ^\s*(?P<above>(?:bureau|conseil|commission)[^\n]{0,40}?)\s*\n\s*(?:s[ée]ance|r[ée]union)\s+du\s+\d  # "CONSEIL MUNICIPAL" above "SEANCE DU 20 JUIN 2012"
-      | ^\s*(?P<head>(?:bureau|conseil|commission)\s[^\n–—]{0,40}?)\s+[-–—]\s   # Conseil régional – Délibération de …
-      | ^\s*(?P<alone>(?:bureau|conseil|commission)\s+[\w-]+)\s*$                 # "Conseil Communautaire" as a letterhead
+      | ^\s*(?P<above>{_BODY_NOUN}[^\n]{{0,40}}?)\s*\n\s*(?:s[ée]ance|r[ée]union)\s+du\s+\d  # "CONSEIL MUNICIPAL" above "SEANCE DU 20 JUIN 2012"
+      | ^\s*(?P<head>{_BODY_NOUN}\s[^\n–—]{{0,40}}?)\s+[-–—]\s   # Conseil régional – Délibération de …
+      | ^\s*(?P<alone>{_BODY_NOUN}\s+[\w-]+)\s*$                 # "Conseil Communautaire", "COMITÉ SYNDICAL" as a letterhead
     """,
     re.I | re.X | re.M,
 )
 
 #: "Le Conseil Municipal, après en avoir délibéré", "Le bureau communautaire, après en
 #: avoir délibéré à l'unanimité", "La Commission Permanente du Conseil départemental du
-#: Pas-de-Calais, … Après en avoir délibéré".
+#: Pas-de-Calais, … Après en avoir délibéré", "L'Assemblée départementale, après en avoir
+#: délibéré"; the body after the words: "Après en avoir délibéré, le Conseil de la Métropole,
+#: à l'unanimité", "Après en avoir délibéré, le Comité syndical décide".
 _DELIBERATING_RE = re.compile(
-    r"""\b(?:l[ea]\s+)(?P<body>(?:commission|conseil|bureau)[^\n,]{0,80})\s*,?\s*(?:\n\s*)?
+    rf"""\b(?:l[ea]\s+|l['’]\s?)(?P<body>{_BODY_NOUN}[^\n,]{{0,80}})\s*,?\s*(?:\n\s*)?
         apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r""",
+    re.I | re.X,
+)
+_DELIBERATED_RE = re.compile(
+    rf"""apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]\s*,?\s*(?:\n\s*)?(?:l[ea]\s+|l['’]\s?)
+        (?P<body>{_BODY_NOUN}[^\n,]{{0,80}})""",
     re.I | re.X,
 )
 
@@ -52,13 +64,15 @@ _DELIBERATING_RE = re.compile(
 #: follow: "Le Conseil Municipal,", "La Commission Permanente du Conseil départemental du
 #: Calvados,", "Le Conseil communautaire :" (then "- prend acte du rapport …").
 _SUBJECT_LINE_RE = re.compile(
-    r"^\W{0,2}(?:l[ea]\s+)(?P<body>(?:commission|conseil|bureau)[^\n,:]{0,80}?)\s*[,:]\s*$", re.I | re.M)
+    rf"^\W{{0,2}}(?:l[ea]\s+|l['’]\s?)(?P<body>{_BODY_NOUN}[^\n,:]{{0,80}}?)\s*[,:]\s*$", re.I | re.M)
 
 #: "Le Conseil Municipal de la commune de LANNION s'étant assemblé", "les conseillers
 #: communautaires de Roannais Agglomération, se sont réunis", "le Conseil Municipal … s'est
-#: réuni": the council that met.
+#: réuni", "le Conseil de l'Eurométropole de Strasbourg, dûment convoqué …, s'est réuni": the
+#: council that met.
 _MEETING_RE = re.compile(
-    r"""\b(?:l[ea]s?\s+|(?<=membres\s)du\s+)(?P<body>(?:commission|conseil|bureau)\w*\s+\w+)[^.]{0,120}?
+    rf"""\b(?:l[ea]s?\s+|l['’]\s?|(?<=membres\s)du\s+)
+        (?P<body>{_BODY_NOUN}\w*\s+(?:d[eu]\s+(?:la\s+|l['’]\s?)?)?\w+)[^.]{{0,120}}?
         (?:s['’]\s?est|s['’]\s?[ée]tant|se\s+sont)\s+(?:l[ée]galement\s+)?(?:r[ée]uni|assembl)""",
     re.I | re.X,
 )
@@ -69,7 +83,7 @@ def deliberating_bodies(text: str) -> set[str]:
     délibéré", "Le Conseil communautaire :"): a council's item that reports its bureau's
     deliberations names both."""
     found = set()
-    for rx in (_DELIBERATING_RE, _SUBJECT_LINE_RE):
+    for rx in (_DELIBERATING_RE, _DELIBERATED_RE, _SUBJECT_LINE_RE):
         for m in rx.finditer(text or ""):
             body = body_in(m.group("body"))
             if body:
@@ -93,7 +107,7 @@ def find_body(text: str, *, deliberating_only: bool = False) -> str | None:
                              or m.group("alone") or "")
             if found:
                 return found
-    for rx in (_DELIBERATING_RE, _SUBJECT_LINE_RE) + (() if deliberating_only else (_MEETING_RE,)):
+    for rx in (_DELIBERATING_RE, _DELIBERATED_RE, _SUBJECT_LINE_RE) + (() if deliberating_only else (_MEETING_RE,)):
         m = rx.search(text)
         if m and body_in(m.group("body")):
             return body_in(m.group("body"))
@@ -104,14 +118,19 @@ def find_body(text: str, *, deliberating_only: bool = False) -> str | None:
 # Authority
 # ---------------------------------------------------------------------------
 
-# Kinds of collectivité as printed (any case, accents optional) → the styled form.
+# Kinds of collectivité as printed (any case, accents optional) → the styled form. The
+# Eurométropole de Strasbourg is a métropole styled its own way; a pôle d'équilibre territorial
+# et rural (a syndicat mixte of EPCI, CGCT art. L5741-1) is styled by its acronym, as these
+# pôles name themselves ("PETR du Pays de Langres").
 _KINDS: tuple[tuple[str, str], ...] = (
     (r"communaut[ée]\s+d['’]\s?agglom[ée]ration", "Communauté d'agglomération"),
     (r"communaut[ée]\s+de\s+communes", "Communauté de communes"),
     (r"communaut[ée]\s+urbaine", "Communauté urbaine"),
     (r"conseil\s+d[ée]partemental|conseil\s+g[ée]n[ée]ral|d[ée]partement", "Département"),
     (r"conseil\s+r[ée]gional|r[ée]gion", "Région"),
+    (r"eurom[ée]tropole", "Eurométropole"),
     (r"m[ée]tropole", "Métropole"),
+    (r"p[ôo]le\s+d['’]\s?[ée]quilibre\s+territorial\s+et\s+rural|petr", "PETR"),
     (r"ville", "Ville"),
     (r"commune|mairie", "Commune"),
 )
@@ -120,7 +139,7 @@ _KIND_ALT = "|".join(k for k, _ in _KINDS)
 # A place name: capitalised words, joined by spaces or hyphens, with lower-case
 # particles inside ("Pas-de-Calais", "Saint-Martin-lès-Boulogne", "Preuilly sur Claise",
 # "L'Arbresle"), or the same in capitals ("FARGUES SAINT-HILAIRE").
-_CAP = r"[A-ZÀ-ÖØ-Ý][\wÀ-ÿ]*(?:['’][A-ZÀ-Ýa-zà-ÿ][\wÀ-ÿ]*)?"
+_CAP = r"[A-ZÀ-ÖØ-ÝŒ][\wÀ-ÿ]*(?:['’][A-ZÀ-ÝŒa-zà-ÿ][\wÀ-ÿ]*)?"   # "Cœur de Savoie": Œ is past Ý
 _PARTICLE = r"(?:sur|sous|l[èe]s|lez|les|en|de|du|des|la|le|et|aux|au|SUR|SOUS|L[ÈE]S|LEZ|LES|EN|DE|DU|DES|LA|LE|ET|AUX|AU)"
 _NAME = rf"""{_CAP}(?:(?:[ -]{_PARTICLE}(?=[ -]))*[ -](?:[dlDL]['’])?{_CAP})*"""
 
@@ -152,9 +171,9 @@ _KINDS_OF_BODY = {
     "conseil_departemental": ("Département",),
     "conseil_regional": ("Région",),
     "conseil_communautaire": ("Communauté d'agglomération", "Communauté de communes", "Communauté urbaine",
-                              "Métropole"),
+                              "Métropole", "Eurométropole"),
     "bureau": ("Communauté d'agglomération", "Communauté de communes", "Communauté urbaine", "Métropole",
-               "Commune", "Ville"),
+               "Eurométropole", "Commune", "Ville", "PETR", "Syndicat"),
 }
 
 
@@ -242,6 +261,10 @@ class _AuthorityHit:
     key: str  # folded kind + name, to compare printings
     standalone: bool  # the match is a line of its own (a letterhead)
     mixed_case: bool  # printed in mixed case: already styled by the document
+    # a letterhead in capitals whose name the document may print in mixed case elsewhere:
+    # the styled words before the name, and the name as printed ("Communauté d'agglomération ",
+    # "GRANDANGOULÊME"), see :func:`_document_printing`
+    restyle: tuple[str, str] | None = None
 
 
 #: A mention of the collectivité in a sentence counts only after the council that speaks
@@ -301,8 +324,19 @@ def _is_caps(word: str) -> bool:
 
 
 #: A letterhead naming the collectivité without a link word: "RÉGION HAUTS-DE-FRANCE",
-#: "Métropole Rouen Normandie", "MÉTROPOLE NICE CÔTE D'AZUR" (a line of its own).
-BARE_LETTERHEAD_RE = re.compile(rf"""^(?P<kind>(?i:r[ée]gion|m[ée]tropole))\s+(?P<name>{_NAME})\s*$""", re.X)
+#: "Métropole Rouen Normandie", "MÉTROPOLE NICE CÔTE D'AZUR" (a line of its own); an EPCI
+#: whose name is a brand or a pays ("Communauté de communes Cœur de Savoie", "COMMUNAUTÉ
+#: D'AGGLOMÉRATION PAYS BASQUE", "COMMUNAUTÉ D'AGGLOMÉRATION GRANDANGOULÊME", "Communauté
+#: urbaine Caen la mer").
+BARE_LETTERHEAD_RE = re.compile(
+    rf"""^(?P<kind>(?i:r[ée]gion|m[ée]tropole|communaut[ée]\s+d['’]\s?agglom[ée]ration|communaut[ée]\s+de\s+communes
+                     |communaut[ée]\s+urbaine))
+        \s+(?!(?i:du|de|des|d['’]|la|le|les)\b)(?P<name>{_NAME})\s*$""",
+    re.X,
+)
+
+#: A letterhead cut after its link word, the name on the next line: "COMMUNE DE" / "CEYZÉRIAT".
+_KIND_AND_LINK_RE = re.compile(rf"""^(?i:{_KIND_ALT})\s+(?i:du|de\s+la|de\s+l['’]|des|de|d['’])$""", re.X)
 
 #: A brand-styled name alone on its line: "Roannais Agglomération", "Bordeaux Métropole",
 #: "Brest métropole" (not "La Métropole", "Cette agglomération").
@@ -342,17 +376,19 @@ def _letterhead_hit(line: str) -> _AuthorityHit | None:
         name = collapse_ws(m.group("name"))
         mixed = not line.isupper()
         styled = collapse_ws(line) if mixed else f"{kind} {title_case_name(name)}"
-        return _AuthorityHit(kind, styled, fold(f"{kind} {title_case_name(name)}").replace("-", " "), True, mixed)
+        return _AuthorityHit(kind, styled, fold(f"{kind} {title_case_name(name)}").replace("-", " "), True, mixed,
+                             None if mixed else (f"{kind} ", name))
     m = SYNDICATE_LINE_RE.match(line.strip())
     if m and not re.search(r"[.;:]\s*$|\d", m.group("name")):
         name = collapse_ws(m.group("name")).replace("’", "'")
-        styled = name
+        styled, restyle = name, None
         if name.isupper():
             first, _, rest = name.partition(" ")
             # an acronym stays in capitals ("SIAEP DE LA RÉGION DE GIEN" → "SIAEP de la Région de Gien")
             styled = f"{first} {title_case_name(rest)}" if fold(first) != "syndicat" else title_case_name(name)
             styled = re.sub(r"^(\S+) (De|Du|Des|D')\b", lambda m: f"{m.group(1)} {m.group(2).lower()}", styled)
-        return _AuthorityHit("Syndicat", styled, fold(styled).replace("-", " "), True, not name.isupper())
+            restyle = (f"{first} ", rest) if fold(first) != "syndicat" else ("", name)
+        return _AuthorityHit("Syndicat", styled, fold(styled).replace("-", " "), True, not name.isupper(), restyle)
     m = BRAND_LINE_RE.match(line)
     if m:
         kind = "Métropole" if fold(m.group("kind")).startswith("metropole") else "Communauté d'agglomération"
@@ -366,8 +402,12 @@ def _authority_hits(text: str, running: bool = False) -> list[_AuthorityHit]:
     In running heads and footers (``running``), each cell of a line is read as a line."""
     hits: list[tuple[int, _AuthorityHit]] = []
     pos = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
         cells = [c.strip() for c in _CELL_SPLIT_RE.split(line)] if running else [line.strip()]
+        if not running and i + 1 < len(lines) and _KIND_AND_LINK_RE.match(cells[0]):
+            # "COMMUNE DE" / "CEYZÉRIAT": one letterhead over two lines
+            cells = [cells[0] + ("" if cells[0].endswith(("'", "’")) else " ") + lines[i + 1].strip()]
         for cell in cells:
             h = _letterhead_hit(cell)
             if h:
@@ -431,7 +471,26 @@ def find_authority(texts: Sequence[str], body: str | None, whole: str = "",
             for h in _document_hits(whole):
                 if h.mixed_case and h.key == best.key and h.kind == best.kind:
                     return h.styled
+            printed = _document_printing(best.restyle[1], whole) if best.restyle else None
+            if printed:
+                return best.restyle[0] + printed  # type: ignore[index]
     return best.styled
+
+
+def _document_printing(name: str, whole: str) -> str | None:
+    """The name a letterhead prints in capitals as the document prints it in mixed case, the
+    printing met most: "GRANDANGOULÊME" → "GrandAngoulême" ("le Bureau communautaire de
+    GrandAngoulême"), "EUROPÉENNE DE LILLE" → "européenne de Lille", "SYNDICAT INTERCOMMUNAL
+    D'ÉNERGIE … DE L'AIN" → "Syndicat intercommunal d'énergie … de l'Ain". None when the
+    document prints it in capitals only (title case is then the reader's own styling)."""
+    words = collapse_ws(name).split(" ")
+    if not words or not words[0]:
+        return None
+    rx = re.compile(r"(?<![\w])" + r"\s+".join(re.sub("['’]", "['’]", re.escape(w)) for w in words) + r"(?![\w])",
+                    re.I)
+    printings = Counter(collapse_ws(m.group(0)).replace("’", "'") for m in rx.finditer(whole)
+                        if not _is_caps(m.group(0)) and any(c.isupper() for c in m.group(0)))
+    return printings.most_common(1)[0][0] if printings else None
 
 
 #: A document that never names its collectivité where the readers above look (no letterhead,

@@ -32,7 +32,13 @@ def _key(name: str) -> str:
 _BY_KEY = {_key(n): n for n in REGIONS}
 # "Région Réunion" is printed "Région de La Réunion", "Occitanie / Pyrénées-Méditerranée"
 _BY_KEY.update({"la reunion": "Réunion", "occitanie pyrenees mediterranee": "Occitanie"})
+# Provence-Alpes-Côte d'Azur has styled itself "Région Sud" since 2017, in full "Région Sud
+# Provence-Alpes-Côte d'Azur" on its deliberations: the name as the région prints it
+_BY_KEY.update({"sud provence alpes cote d azur": "Sud Provence-Alpes-Côte d'Azur"})
 _LONGEST_FIRST = sorted(_BY_KEY, key=len, reverse=True)
+#: Names that are a région's only when nothing follows them: "RÉGION SUD" on a letterhead,
+#: not "Région Sud-Ouest" nor "la région Sud de …".
+_ALONE = {"sud": "Sud"}
 
 #: The article a sentence puts before a région's name: "du Grand Est", "des Hauts-de-France".
 _LINK_RE = re.compile(r"^(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)", re.I)
@@ -53,6 +59,8 @@ def region_name(printed: str) -> str | None:
     if not named[:1].isupper():
         return None  # "la région centre de …": a common noun
     rest = _key(named)
+    if rest in _ALONE and re.fullmatch(r"[\w\s]+", named.strip()):
+        return _ALONE[rest]
     for key in _LONGEST_FIRST:
         if rest == key or rest.startswith(key + " "):
             return _BY_KEY[key]

@@ -12,16 +12,21 @@ import re
 #: Body code → how it is printed, most specific first: a commission permanente is "of the
 #: conseil départemental", so its name must win when both are printed. An EPCI's council is
 #: "conseil communautaire", "Conseil de Communauté", "conseil de la Métropole" or
-#: "conseil métropolitain"; a bureau is "communautaire", "municipal", "syndical" or
-#: "délibératif", or heads its own numbered list ("DÉLIBÉRATION DU BUREAU N° …").
+#: "conseil métropolitain" (the Eurométropole de Strasbourg's "Conseil de l'Eurométropole": a
+#: métropole, an EPCI like the others); a bureau is "communautaire", "municipal", "syndical" or
+#: "délibératif", or heads its own numbered list ("DÉLIBÉRATION DU BUREAU N° …"). A département's
+#: council sits as "l'Assemblée départementale". A syndicat's (intercommunal, mixte, SIVOM,
+#: SIVU, PETR) deliberating assembly is its "comité syndical", or "conseil syndical": the
+#: contract's ``other``.
 BODY_PATTERNS: tuple[tuple[str, str], ...] = (
     ("commission_permanente", r"commission\s+permanente"),
     ("bureau", r"bureau\s+(?:communautaire|municipal|syndical|d[ée]lib[ée]ratif)|^\W{0,2}bureau\s+n\s?[°o]"),
     ("conseil_communautaire", r"conseil\s+communautaire|conseillers\s+communautaires|conseil\s+de\s+communaut[ée]"
-                              r"|conseil\s+de\s+la\s+m[ée]tropole|conseil\s+m[ée]tropolitain"),
+                              r"|conseil\s+de\s+(?:la\s+|l['’]\s?)(?:euro)?m[ée]tropole|conseil\s+m[ée]tropolitain"),
     ("conseil_municipal", r"conseil\s+municipal|conseillers\s+municipaux"),
-    ("conseil_departemental", r"conseil\s+d[ée]partemental|conseil\s+g[ée]n[ée]ral"),
+    ("conseil_departemental", r"conseil\s+d[ée]partemental|conseil\s+g[ée]n[ée]ral|assembl[ée]e\s+d[ée]partementale"),
     ("conseil_regional", r"conseil\s+r[ée]gional"),
+    ("other", r"comit[ée]\s+syndical|conseil\s+syndical"),
 )
 
 _COMPILED: dict[str, re.Pattern[str]] = {code: re.compile(rx, re.I) for code, rx in BODY_PATTERNS}
