@@ -237,3 +237,110 @@ def test_header_families_deliberating_body(text: str, expected: str | None) -> N
 ])
 def test_header_families_no_body(text: str) -> None:
     assert find_body(text) is None
+
+
+# ---------------------------------------------------------------------------
+# Counts as a table, a sentence, words; the voters of the act's own vote
+# ---------------------------------------------------------------------------
+
+from extractors.header import extract_header  # noqa: E402
+from extractors.header.counts import find_counts, placed_vote_voting  # noqa: E402
+from pipeline.segment import segment_document  # noqa: E402
+from tests.conftest import make_document  # noqa: E402
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a row of labels over a row of figures, read column by column
+    ("Délibération n° 2024-015\nEn exercice\tPrésents\tReprésentés\tVotants\n11\t8\t2\t10\nL'an deux mille",
+     (11, 8, 10)),
+    ("Conseillers en exercice\tPrésents\tVotants\n11\t8\t10\n", (11, 8, 10)),
+    ("En exercice | Présents | Représentés | Votants\n11 | 8 | 2 | 10", (11, 8, 10)),
+    ("Nombre de conseillers en exercice   Présents   Pouvoirs   Votants\n19   15   2   17", (19, 15, 17)),
+    ("Votants\tPour\tContre\tAbstentions\n18\t16\t2\t0", (None, None, 18)),
+    # a column of unknown label, or more labels than figures: no figure is sure
+    ("Date\tPrésents\tVotants\n12\t8\t10", (None, None, None)),
+    ("En exercice\tPrésents\tReprésentés\tVotants\n11\t8\t10", (None, None, None)),
+    # the text prints another count for a column of the table: none
+    ("En exercice\tPrésents\tVotants\n11\t8\t10\nVotants : 9", (11, 8, None)),
+])
+def test_header_families_counts_table(text: str, expected: tuple[int | None, ...]) -> None:
+    assert find_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le nombre de conseillers en exercice étant de 11, 8 conseillers étaient présents et 10 ont pris part au vote "
+     "(dont 2 procurations).", (11, 8, 10)),
+    ("Nombre de membres en exercice : 11. Le quorum étant atteint avec 8 membres présents, 10 membres ont pris part "
+     "au vote.", (11, 8, 10)),
+    ("Le nombre de membres en exercice est de 23 ; 18 conseillers municipaux sont présents et 20 ont pris part au "
+     "vote.", (23, 18, 20)),
+    ("Délégués en exercice : 34 - 27 délégués présents - 30 délégués ont pris part au vote", (34, 27, 30)),
+    # words after the label and its colon
+    ("Nombre de conseillers en exercice : onze\nPrésents : huit\nVotants : dix", (11, 8, 10)),
+    ("En exercice : vingt-neuf / Présents : vingt-deux / Votants : vingt-cinq", (29, 22, 25)),
+    # what counts no one
+    ("Présents : une majorité des conseillers", (None, None, None)),
+    ("2 conseillers n'ont pas pris part au vote", (None, None, None)),
+    ("3 membres du bureau ont pris part au vote", (None, None, None)),
+])
+def test_header_families_counts_sentence_and_words(text: str, expected: tuple[int | None, ...]) -> None:
+    assert find_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("M. Yves LE ROUX ne prend pas part au vote.\nVotants : 16\nPour : 16\nContre : 0", (True, 16)),
+    ("Nombre de votants : 16 – Pour : 14 – Contre : 2", (True, 16)),
+    # two rounds of an election: no single count of voters
+    ("Premier tour : Votants : 18 ; majorité absolue : 10\nSecond tour : Votants : 17", (True, None)),
+    ("Pour : 16\nContre : 0\nAbstention : 0", (False, None)),
+])
+def test_header_families_voters_of_the_act(text: str, expected: tuple[bool, int | None]) -> None:
+    printed, voting, at = placed_vote_voting(text)
+    assert (printed, voting) == expected
+    if voting is not None:
+        assert at is not None and text[at[0]:at[1]] == str(voting)
+
+
+_ACT = """COMMUNE DE SAINT-MARTIN-DES-CHAMPS
+EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL
+Séance du 14 mars 2024
+
+Délibération n° 2024-010
+
+Nombre de conseillers en exercice : 19
+Présents : 16
+Votants : 18
+
+OBJET : Tarifs municipaux 2024
+
+Vu le Code général des collectivités territoriales ;
+Vu l'arrêté préfectoral du 15 juin 2023 publié au recueil des actes administratifs de la préfecture le 20 juin 2023 ;
+
+Considérant que l'avis a été publié dans Le Télégramme le 3 janvier 2024 et transmis en préfecture le 5 janvier 2024 ;
+
+Le Conseil Municipal, après en avoir délibéré,
+
+DÉCIDE :
+
+Article 1 : d'approuver les tarifs municipaux.
+{vote}
+Fait et délibéré les jour, mois et an susdits.
+Le Maire,
+Jean-Pierre LE GALL
+{stamps}"""
+
+
+@pytest.mark.parametrize("vote, stamps, voting, prefecture, publication", [
+    # two members leave the vote: the act counts 16 voters, the meeting 18
+    ("M. Yves LE ROUX et Mme Sophie MORVAN ne prennent pas part au vote.\nVotants : 16\nPour : 16\nContre : 0\n",
+     "Transmis en préfecture le 15 mars 2024\nPublié le 16 mars 2024", 16, D(2024, 3, 15), D(2024, 3, 16)),
+    ("Pour : 18\nContre : 0\n", "", 18, None, None),
+])
+def test_header_families_whole_act(vote: str, stamps: str, voting: int, prefecture: dt.date | None,
+                                   publication: dt.date | None) -> None:
+    text = _ACT.format(vote=vote, stamps=stamps)
+    acts = segment_document(make_document(text))
+    values = extract_header(acts[0])
+    assert (values["members_in_office"], values["members_present"], values["members_voting"]) == (19, 16, voting)
+    assert (values["prefecture_date"], values["publication_date"]) == (prefecture, publication)
+    assert values["session_date"] == D(2024, 3, 14)

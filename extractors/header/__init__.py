@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extractors.header.authority import deliberating_bodies, find_authority, find_body
-from extractors.header.counts import placed_counts
+from extractors.header.counts import placed_counts, placed_vote_voting
 from extractors.header.dates import find_prefecture_date, find_publication_date, find_session_date
 from extractors.header.numbers import (
     find_act_number,
@@ -206,6 +206,21 @@ def extract_header(act: Act, notes: dict[str, Any] | None = None,
     values["members_in_office"], values["members_present"], values["members_voting"] = counts
     if spans is not None:
         spans.update({col: (base + s, base + e) for col, (s, e) in at.items()})
+    # the act's own vote counts its voters ("M. X ne prend pas part au vote. / Votants : 16 /
+    # Pour : 16"), where the header counts the meeting's ("Votants : 18"): read from its
+    # decision to the end of its text
+    operative = [s.span.start for s in act.sections if not s.shared
+                 and s.kind in (SectionKind.DECISION, SectionKind.ARTICLES, SectionKind.VOTE)]
+    if operative:
+        start = min(operative)
+        printed, voting, where = placed_vote_voting(act.doc.text[start:act.body_span.end])
+        office = values["members_in_office"]
+        if printed and (voting is None or office is None or voting <= office):
+            values["members_voting"] = voting
+            if spans is not None:
+                spans.pop("members_voting", None)
+                if voting is not None and where:
+                    spans["members_voting"] = (start + where[0], start + where[1])
     values["prefecture_date"] = find_prefecture_date(t.body)
     # minutes are displayed once for the meeting ("Date d'affichage 3 avril 2015" in the
     # preamble); an item's "a été publiée … le" is about what it reports on
