@@ -233,6 +233,36 @@ def test_votes_counts_in_words_without_voix(vote_text: str, counts: dict, unanim
     assert tally is not None and (tally.counts, tally.unanimous) == (counts, unanimous)
 
 
+# a count in words right before the position it counts, no "voix" between; a count of
+# members before the verb of their position; "néant" after a label is none
+@pytest.mark.parametrize("text, counts", [
+    ("Le Conseil Municipal adopte la présente délibération par quatorze voix pour et trois contre, une "
+     "conseillère\ns'étant abstenue.", {"for": 14, "against": 3, "abstain": 1}),
+    ("Par : QUINZE voix POUR - DEUX voix CONTRE et UNE ABSTENTION", {"for": 15, "against": 2, "abstain": 1}),
+    ("Le Conseil Municipal adopte par seize voix pour et deux abstentions (Mmes Gaëlle MEUDEC et Lena PERON).",
+     {"for": 16, "abstain": 2}),
+    ("Adopté par dix-sept voix pour et une abstention.", {"for": 17, "abstain": 1}),
+    ("Adopté par douze voix pour, deux contre (M. Paul DURAND, Mme Anne PETIT).", {"for": 12, "against": 2}),
+    ("Le conseil approuve : onze pour, une contre, aucune abstention.", {"for": 11, "against": 1, "abstain": 0}),
+    ("Adopté par 15 voix pour, deux conseillers ont voté contre.", {"for": 15, "against": 2}),
+    ("Adopté par 15 voix pour, 3 élus se sont abstenus.", {"for": 15, "abstain": 3}),
+    ("Pour : 16\nContre : néant\nAbstention : NÉANT", {"for": 16, "against": 0, "abstain": 0}),
+])
+def test_votes_counts_in_words_before_their_position(text: str, counts: dict) -> None:
+    tallies = find_tallies(text, True, [])
+    assert tallies and tallies[0].counts == counts
+
+
+@pytest.mark.parametrize("text", [
+    # a number word before "pour" / "contre" that opens a phrase is no count
+    "une hausse de trois pour cent des tarifs, soit deux pour dix habitants",
+    "les deux listes, l'une contre l'autre, ont présenté un contre-projet",
+    "Le conseil retient deux contre-propositions et un pour mille des recettes.",
+])
+def test_votes_number_words_in_phrases_are_no_counts(text: str) -> None:
+    assert find_tallies(text, True, []) == []
+
+
 # a majority against, then a decision that says no: the votes were against the project, and
 # the deliberation that opposes it passed (Preuilly 2020, its sheet: adopted) — unsure, so
 # unsaid; a majority against with nothing after it stays a rejection

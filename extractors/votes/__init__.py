@@ -64,13 +64,15 @@ class Tally:
 
 
 def position_of(word: str) -> str:
+    """The position a label or a verb names: "Pour", "contre", "Abstentions", "s'étant
+    abstenue", "ont voté contre", "ne prend pas part au vote" (no word of the others)."""
     w = word.lower()
-    if w.startswith("pour"):
-        return FOR
-    if w.startswith("contre"):
-        return AGAINST
-    if w.startswith("abst"):
+    if "abst" in w:
         return ABSTAIN
+    if re.search(r"\bcontre\b", w):
+        return AGAINST
+    if re.search(r"\bpour\b", w):
+        return FOR
     return NOT_VOTING
 
 
@@ -205,7 +207,8 @@ def _matches(text: str) -> list[re.Match[str]]:
                      # over a line end into the next label
                      if not ("\n" in text[m.start("n"):m.start("pos")]
                              and re.match(r"[^\S\n]*(?::|\t|[^\S\n]\d)", text[m.end():]))]
-    found = sorted(list(V.GROUP_LIST_RE.finditer(text)) + list(V.LABEL_FIRST_RE.finditer(text)) + counted_first,
+    found = sorted(list(V.GROUP_LIST_RE.finditer(text)) + list(V.LABEL_FIRST_RE.finditer(text)) + counted_first
+                   + list(V.MEMBERS_POSITION_RE.finditer(text)),
                    key=lambda m: (m.start(), -m.end()))
     # a duel's counts stand for the position/count matches inside it
     found = sorted([m for m in found if not any(a <= m.start() < b or a < m.end() <= b for a, b in duel_spans)]

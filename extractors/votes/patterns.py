@@ -23,6 +23,8 @@ NUMBER_WORDS: dict[str, int] = {
     "dix-huit": 18, "dix-neuf": 19, "vingt": 20, "vingt-et-un": 21, "vingt et un": 21,
     "vingt-deux": 22, "vingt-trois": 23, "vingt-quatre": 24, "vingt-cinq": 25,
     "vingt-six": 26, "vingt-sept": 27, "vingt-huit": 28, "vingt-neuf": 29, "trente": 30,
+    # "Contre : néant", "Abstention : NEANT": none (read after a label, as the other words are)
+    "néant": 0, "neant": 0,
 }
 _WORDS = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 
@@ -35,16 +37,35 @@ _N = rf"(?:\d{{1,3}}(?!\d)|O(?=\s+voix)|(?i:{_WORDS})(?=\s+(?i:voix)))"
 #: montant de …").
 _N_LABELLED = rf"""(?:{_N}|(?:(?<=:)|(?<=:\s)|(?<=\t))(?i:{_WORDS})(?=[^\S\n]*(?:[–—/,;.\t-]|\(|$|\n|(?i:voix)\b)))"""
 
-#: A count in words after "moins" or "dont" ("à l'unanimité moins une abstention", "dont deux
-#: abstentions"), where no "voix" follows.
-_N_AFTER = rf"""(?:{_N}|(?<=\bmoins\s)(?i:{_WORDS})|(?<=\bMOINS\s)(?i:{_WORDS})|(?<=\bdont\s)(?i:{_WORDS}))"""
+#: A count in words where no "voix" follows: after "moins" or "dont" ("à l'unanimité moins une
+#: abstention", "dont deux abstentions"), or right before the position it counts ("par quatorze
+#: voix pour et trois contre", "et UNE ABSTENTION", "seize voix pour et deux abstentions (…)").
+#: Before "pour" or "contre" the position must end the phrase (a stop, a comma, "et", a
+#: parenthesis): "trois pour cent", "un pour dix habitants", "l'une contre l'autre" are no counts.
+_N_AFTER = rf"""(?:{_N}|(?<=\bmoins\s)(?i:{_WORDS})|(?<=\bMOINS\s)(?i:{_WORDS})|(?<=\bdont\s)(?i:{_WORDS})
+               |(?i:{_WORDS})(?=[^\S\n]+(?:[«“"][^\S\n]*)?(?:(?i:abstentions?)\b
+                                          |(?i:pour|contre)(?![\w-])[^\S\n]*[»”"]?(?=[^\S\n]*(?:[,;.:()\[\]–—/\n]|-(?!\w)|(?i:et|ou)\b|$)))))"""
 
 #: Position words, as printed.
 _FOR = r"(?i:pour)"
 _AGAINST = r"(?i:contre)"
 _ABSTAIN = r"(?i:abstentions?|abstenu(?:e|s|es)?|abstention\(s\))"
-_NOT_VOTING = r"""(?i:ne\s+(?:prend|prennent)\s+pas\s+part\s+au\s+vote|n['’]ont\s+pas\s+pris\s+part\s+au\s+vote
-                   |non[\s-]+participations?(?:\s+au\s+vote)?|nppv|refus\s+de\s+vote|ne\s+participe(?:nt)?\s+pas\s+au\s+vote)"""
+_NOT_VOTING = r"""(?i:ne\s+(?:prend|prennent|prenant)\s+pas\s+part\s+au\s+vote|n['’](?:ont|a|ayant)\s+pas\s+pris\s+part\s+au\s+vote
+                   |non[\s-]+participations?(?:\s+au\s+vote)?|nppv|refus\s+de\s+vote
+                   |ne\s+(?:participe|participent|participant)\s+pas\s+au\s+vote)"""
+
+#: A position said by a verb, after the members who took it ("une conseillère s'étant
+#: abstenue", "deux élus ont voté contre", "Mme X votant contre", "M. X ne prenant pas part au
+#: vote"): the participle, the present and the past of voting against or for and of abstaining.
+#: "voter pour" must end its phrase: "M. X votant pour Mme Y" is a proxy's vote, no position.
+_VERB_AGAINST = r"""(?i:(?:ont|a|ayant)\s+vot[ée]\s+contre|vot(?:ent|e|ant)\s+contre)(?![\w-])"""
+_VERB_FOR = r"""(?i:(?:ont|a|ayant)\s+vot[ée]\s+pour|vot(?:ent|e|ant)\s+pour)(?![\w-])(?=[^\S\n]*(?:[,;.:()\n]|et\b|$))"""
+_VERB_ABSTAIN = r"""(?i:s['’]\s?(?:étant|etant)\s+abstenu(?:e|s|es)?|s['’]\s?abstenant|s['’]\s?abstien(?:t|nent)
+                     |se\s+sont\s+abstenu(?:e|s|es)?|s['’]\s?est\s+abstenu(?:e)?)(?![\w-])"""
+_POSITION_VERB = rf"(?:{_VERB_AGAINST}|{_VERB_FOR}|{_VERB_ABSTAIN}|{_NOT_VOTING})"
+
+#: Members as a count names them: "une conseillère", "deux conseillers municipaux", "3 élus".
+_MEMBERS = r"""(?i:conseill(?:er|ère|ers|ères)(?:\s+municipa(?:l|le|ux|les)|\s+communautaires?)?|membres?|élu(?:e|s|es)?)"""
 
 #: "Pour : 41 voix", "CONTRE	0", "Abstention: 1 voix", "POUR 21", "Ne prend pas part au
 #: vote : 1" — the position first, then its count.
@@ -61,6 +82,13 @@ LABEL_FIRST_RE = re.compile(
 COUNT_FIRST_RE = re.compile(
     rf"""(?<![\w,.])(?P<n>{_N_AFTER})\s+(?:(?i:voix|votes?|membres?|élus?)\s+)?(?:[«“"]\s*)?
         (?P<pos>{_FOR}(?![\w])|{_AGAINST}|{_ABSTAIN}|{_NOT_VOTING})(?![\w])""",
+    re.X,
+)
+
+#: A count of members, then the verb of their position: "une conseillère s'étant abstenue",
+#: "deux conseillers ont voté contre", "1 élu ne prenant pas part au vote".
+MEMBERS_POSITION_RE = re.compile(
+    rf"""(?<![\w,.])(?P<n>\d{{1,3}}(?!\d)|(?i:{_WORDS}))\s+{_MEMBERS}\s+(?P<pos>{_POSITION_VERB})""",
     re.X,
 )
 
