@@ -547,3 +547,39 @@ def test_votes_groups_are_never_persons(text: str, groups: dict, persons: dict) 
     tallies = find_tallies(text, False, attendance)
     assert tallies, text
     assert (tallies[0].groups, tallies[0].persons) == (groups, persons)
+
+
+@pytest.mark.parametrize("text, counts, groups, persons", [
+    # a group and its members named for one position
+    ("Pour : 16\nContre : 2 (groupe Ensemble pour Saint-Martin : M. Ronan FAVÉ, Mme Lena PERON)\nAbstention : 0",
+     {"for": 16, "against": 2, "abstain": 0}, {"against": ["groupe Ensemble pour Saint-Martin"]},
+     {"against": ["Ronan FAVÉ", "Lena PERON"]}),
+    ("Contre : 3 (Groupe Union ; Mme Anne PETIT) – Pour : 20", {"against": 3, "for": 20},
+     {"against": ["Groupe Union"]}, {"against": ["Anne PETIT"]}),
+    # several groups after a comma or "et", each opening on "groupe": several groups
+    ("Pour : 16 (groupe Saint-Martin Avenir, groupe Divers gauche)\nContre : 1 (M. Ronan FAVÉ)",
+     {"for": 16, "against": 1}, {"for": ["groupe Saint-Martin Avenir", "groupe Divers gauche"]},
+     {"against": ["Ronan FAVÉ"]}),
+    ("Pour : 25 (Groupe A et groupe B, non-inscrits) – Contre : 4", {"for": 25, "against": 4},
+     {"for": ["Groupe A", "groupe B", "non-inscrits"]}, {}),
+    # one group, its count after it
+    ("Pour : 14\nAbstention : groupe Ensemble pour Saint-Martin (4)", {"for": 14, "abstain": 4},
+     {"abstain": ["groupe Ensemble pour Saint-Martin"]}, {}),
+    ("Pour : 14 – Contre : Groupe Rassemblement National (7) – Abstention : 0", {"for": 14, "against": 7, "abstain": 0},
+     {"against": ["Groupe Rassemblement National"]}, {}),
+    # a member and his proxy: the member is named, the count is the printed one
+    ("Adopté par 15 voix pour et 3 voix contre (M. Ronan FAVÉ et son pouvoir, Mme Lena PERON).",
+     {"for": 15, "against": 3}, {}, {"against": ["Ronan FAVÉ", "Lena PERON"]}),
+    ("Pour : 15 – Contre : 3 (M. Ronan FAVÉ + pouvoir, Mme Lena PERON)", {"for": 15, "against": 3}, {},
+     {"against": ["Ronan FAVÉ", "Lena PERON"]}),
+    ("Pour : 15 – Contre : 3 (M. Ronan FAVÉ, Mme Lena PERON et le pouvoir de M. Paul KERBRAT)",
+     {"for": 15, "against": 3}, {}, {"against": ["Ronan FAVÉ", "Lena PERON", "Paul KERBRAT"]}),
+    # a group's name with commas inside stays one group; a member with a count is no group
+    ("Pour : 41 voix (Groupe Socialiste, Républicain et Citoyen) – Contre : 0 voix", {"for": 41, "against": 0},
+     {"for": ["Groupe Socialiste, Républicain et Citoyen"]}, {}),
+    ("Pour : 14\nContre : M. Ronan FAVÉ (2)", {"for": 14}, {}, {}),
+])
+def test_votes_groups_and_their_members(text: str, counts: dict, groups: dict, persons: dict) -> None:
+    tallies = find_tallies(text, True, [])
+    assert tallies, text
+    assert (tallies[0].counts, tallies[0].groups, tallies[0].persons) == (counts, groups, persons)

@@ -103,9 +103,24 @@ def _classify(inner: str, attendance: list[str]) -> tuple[list[str], list[str]]:
         # "Groupes Bretagne Avenir, Hissons haut la Bretagne": the names of several groups
         return [g for g in re.split(r"\s*[;,]\s*|\s+et\s+", flat[plural.end():].strip(" .")) if g], []
     if V.GROUP_RE.search(flat):
-        # groups are printed with commas inside their names: split on ";" (OCR: " : ")
-        return [g.strip(" .") for g in re.split(r"\s*;\s*|\s+:\s+", flat) if g.strip(" .")], []
+        # groups are printed with commas inside their names: split on ";" (OCR: " : "), and
+        # before each "groupe" that opens another ("groupe Saint-Martin Avenir, groupe Divers
+        # gauche"); a part that lists persons is the group's members ("groupe Ensemble pour
+        # Saint-Martin : M. Ronan FAVÉ, Mme Lena PERON")
+        groups, persons = [], []
+        for part in V.GROUP_SPLIT_RE.split(flat):
+            part = part.strip(" .")
+            if not part:
+                continue
+            members = _split_names(part)
+            if not V.GROUP_RE.search(part) and all(is_person_shaped(n) and not parse_person(n).unclear
+                                                   for n in members):
+                persons.extend(_resolve(parse_person(n).full_name or n, attendance) for n in members)
+            else:
+                groups.append(part)
+        return groups, persons
     persons, groups = [], []
+    flat = V.PROXY_MENTION_RE.sub("", flat)  # "M. Ronan FAVÉ et son pouvoir": the member only
     for name in _split_names(flat):
         proxy = V.PROXY_VOTER_RE.match(name)
         name = proxy.group("name") if proxy else name  # "pouvoir de monsieur Julien PONS à …"
@@ -208,7 +223,8 @@ def _matches(text: str) -> list[re.Match[str]]:
                      if not ("\n" in text[m.start("n"):m.start("pos")]
                              and re.match(r"[^\S\n]*(?::|\t|[^\S\n]\d)", text[m.end():]))]
     found = sorted(list(V.GROUP_LIST_RE.finditer(text)) + list(V.LABEL_FIRST_RE.finditer(text)) + counted_first
-                   + list(V.MEMBERS_POSITION_RE.finditer(text)),
+                   + list(V.MEMBERS_POSITION_RE.finditer(text))
+                   + [m for m in V.GROUP_COUNT_LINE_RE.finditer(text) if V.GROUP_RE.search(m.group("name"))],
                    key=lambda m: (m.start(), -m.end()))
     # a duel's counts stand for the position/count matches inside it
     found = sorted([m for m in found if not any(a <= m.start() < b or a < m.end() <= b for a, b in duel_spans)]

@@ -201,6 +201,11 @@ NAMES_LABEL_RE = re.compile(
 #: A political group or list rather than a person.
 GROUP_RE = re.compile(r"\b(?:groupes?|non[\s-]inscrit|liste|union|rassemblement|majorit[ée]|opposition|[ée]lus)\b", re.I)
 
+#: Where the groups named after a position part: at ";" (OCR: " : "), and before a "groupe"
+#: or "non-inscrits" that follows a comma or "et" ("groupe A, groupe B et non-inscrits") — a
+#: comma alone stays inside a group's name ("Groupe Socialiste, Républicain et Citoyen").
+GROUP_SPLIT_RE = re.compile(r"\s*;\s*|\s+:\s+|\s*,\s*(?=(?:le\s+)?(?i:groupe|non[\s-]inscrit))|\s+et\s+(?=(?:le\s+)?(?i:groupe\b|non[\s-]inscrit))")
+
 #: The name of a group or list, without the word "groupe", as printed after a position: it
 #: opens on an article ("Les Écologistes de Bretagne", "L'Union pour Lannion") or holds a word
 #: in lower case that no name has ("Hissons haut la Bretagne", "Agir pour Lannion").
@@ -221,6 +226,17 @@ GROUP_LIST_RE = re.compile(
     rf"""^[^\S\n]{{0,3}}(?P<pos>{_FOR}|{_AGAINST}|{_ABSTAIN}|{_NOT_VOTING})[^\S\n]{{0,3}}:[^\S\n]{{0,3}}
         (?P<groups>[^\n]{{1,400}}?\(\s*\d{{1,3}}\s*\)[^\n]{{0,200}}?)[,;]?[^\S\n]{{0,3}}(?:[–—-][^\S\n]{{0,3}})?
         (?i:soit|total|au\s+total)[^\S\n]{{0,3}}:?[^\S\n]{{0,3}}(?P<n>\d{{1,3}})(?:[^\S\n]{{1,3}}(?i:voix|votes?))?""",
+    re.X | re.M,
+)
+
+#: One group after a position, its count after it and no total: "Abstention : groupe Ensemble
+#: pour Saint-Martin (4)", "Contre : Groupe Rassemblement National (7) – Abstention : …". The
+#: name must be a group's (:data:`GROUP_RE`: "Contre : M. X (2)" is a member and his proxy);
+#: several groups each with its count and no total give no count (a sum is not printed).
+GROUP_COUNT_LINE_RE = re.compile(
+    rf"""(?:^[^\S\n]{{0,3}}|(?<=[–—/;][^\S\n]))(?P<pos>{_FOR}|{_AGAINST}|{_ABSTAIN}|{_NOT_VOTING})[^\S\n]{{0,3}}:[^\S\n]{{0,3}}
+        (?P<groups>(?P<name>[^\n();:,]{{3,120}}?)[^\S\n]*\([^\S\n]*(?P<n>\d{{1,3}})[^\S\n]*\))
+        (?:[^\S\n]*(?i:voix|votes?))?(?=[^\S\n]*[.;]?[^\S\n]*(?:$|[–—]|-[^\S\n]))""",
     re.X | re.M,
 )
 
@@ -256,8 +272,20 @@ NOT_VOTING_SENTENCE_RE = re.compile(
 )
 
 #: A vote cast through a proxy, named in a list of voters: "pouvoir de monsieur Julien PONS à
-#: monsieur Bernard BRUNO" (the member is Julien PONS).
-PROXY_VOTER_RE = re.compile(r"^(?i:(?:le\s+|et\s+)?(?:pouvoir|procuration)\s+de)\s+(?P<name>.+?)\s+[àa]\s+\S.*$")
+#: monsieur Bernard BRUNO", "le pouvoir de M. Paul KERBRAT" (the members are Julien PONS, Paul
+#: KERBRAT).
+PROXY_VOTER_RE = re.compile(r"^(?i:(?:le\s+|et\s+)?(?:pouvoir|procuration)\s+de)\s+(?P<name>.+?)(?:\s+[àa]\s+\S.*)?$")
+
+#: A member's proxy counted beside him in a list of voters, no one else named: "M. Ronan FAVÉ
+#: et son pouvoir", "M. X + pouvoir", "Mme Y avec sa procuration" (whose proxy it is, "le
+#: pouvoir de Mme Z", is a name: :data:`PROXY_VOTER_RE`).
+PROXY_MENTION_RE = re.compile(
+    r"""\s*(?:,|\bet\b|\+|\bavec\b)?\s*(?:(?i:son|sa|ses|leur|leurs|le|un|une)\s+)?(?i:pouvoirs?|procurations?)\b(?!\s+(?:de|d['’]|du)\b)""",
+    re.X,
+)
+
+#: Words that say a list of voters counts proxies: the number of names is then not the count.
+PROXY_WORD_RE = re.compile(r"\b(?:pouvoirs?|procurations?|représenté(?:e|s|es)?|mandats?)\b", re.I)
 
 #: A decision taken without a printed vote: "Après en avoir délibéré, … Le conseil municipal
 #: désigne :", "la commune, après avoir délibéré, accepte et propose …" — the act exists and
