@@ -583,3 +583,34 @@ def test_votes_groups_and_their_members(text: str, counts: dict, groups: dict, p
     tallies = find_tallies(text, True, [])
     assert tallies, text
     assert (tallies[0].counts, tallies[0].groups, tallies[0].persons) == (counts, groups, persons)
+
+
+# an amendment's vote, before the act's, is not the act's (its sentence may open in the
+# section before the vote section); the act's own vote is, whatever amendment it names
+@pytest.mark.parametrize("articles, vote, counts, unanimous, outcome", [
+    ("Article 2 : d'autoriser le Maire à signer.\nUn amendement présenté par le groupe Ensemble pour Saint-Martin "
+     "est soumis au vote : il est rejeté",
+     "par 4 voix pour et 14 voix contre.\n\nLa délibération est ensuite adoptée par 14 voix pour et 4 voix contre.",
+     {"for": 14, "against": 4}, False, "adopted"),
+    ("Article 2 : d'autoriser le Maire à signer.",
+     "L'amendement n° 1 est rejeté par 5 voix pour et 13 voix contre. Le sous-amendement est adopté à "
+     "l'unanimité.\nLe projet de délibération est adopté par 15 voix pour et 3 voix contre.",
+     {"for": 15, "against": 3}, False, "adopted"),
+    ("Article 2 : d'autoriser le Maire à signer.",
+     "L'amendement au projet de délibération est rejeté par 4 voix pour et 14 contre.\nAdopté à l'unanimité.",
+     {}, True, "adopted"),
+    # the act's vote after the amendment is taken in: the act's
+    ("Article 2 : d'autoriser le Maire à signer.",
+     "Après intégration de l'amendement, la délibération est adoptée par 16 voix pour et 2 abstentions.",
+     {"for": 16, "abstain": 2}, False, "adopted"),
+    ("Article 2 : d'autoriser le Maire à signer.",
+     "Le Conseil, après en avoir délibéré, adopte le budget tel que modifié par l'amendement n° 2 par 20 voix pour "
+     "et 5 voix contre.", {"for": 20, "against": 5}, False, "adopted"),
+])
+def test_votes_an_amendments_vote_is_not_the_acts(articles: str, vote: str, counts: dict, unanimous: bool,
+                                                   outcome: str) -> None:
+    act = make_act((SectionKind.HEADER, "Objet : Tarifs", False), (SectionKind.ARTICLES, articles, False),
+                   (SectionKind.VOTE, vote, False))
+    tally = read_vote(act)
+    assert tally is not None
+    assert (tally.counts, tally.unanimous, tally.outcome) == (counts, unanimous, outcome)

@@ -447,9 +447,9 @@ def not_voting_persons(text: str, attendance: list[str]) -> list[str]:
     return out
 
 
-def find_unanimity(text: str, in_vote_section: bool) -> re.Match[str] | None:
-    """The first "à l'unanimité" of ``text`` that states this act's vote."""
-    for m in V.UNANIMITY_RE.finditer(text):
+def find_unanimity(text: str, in_vote_section: bool, start: int = 0) -> re.Match[str] | None:
+    """The first "à l'unanimité" of ``text`` (from ``start``) that states this act's vote."""
+    for m in V.UNANIMITY_RE.finditer(text, start):
         before = V.LINE_HYPHEN_RE.sub("", _sentence_before(text, m.start()))  # "délibé-" / "ré, décide"
         deciding = V.DECIDING_LINE_RE.match(before[before.rfind("\n") + 1:])
         if not deciding and V.QUOTE_RE.search(before) and not V.DELIBERATED_RE.search(before):
@@ -457,6 +457,18 @@ def find_unanimity(text: str, in_vote_section: bool) -> re.Match[str] | None:
         if in_vote_section or V.UNANIMITY_CONTEXT_RE.search(before):
             return m
     return None
+
+
+def about_amendment(text: str, at: int) -> bool:
+    """True when the vote stated at ``at`` is an amendment's, the sentence before it naming
+    one ("Un amendement … est soumis au vote : il est rejeté par 4 voix pour …") and not the
+    act itself after it ("Après intégration de l'amendement, la délibération est adoptée par
+    …") nor the deliberating formula."""
+    sentence = _sentence_before(text, at)
+    hits = list(V.AMENDMENT_RE.finditer(sentence))
+    if not hits or V.DELIBERATED_RE.search(sentence):
+        return False
+    return not V.ACT_SUBJECT_RE.search(sentence[hits[-1].end():])
 
 
 #: A vote statement is short: a vote section is read this far (an annex the segmenter left
@@ -520,8 +532,16 @@ def read_vote(act: Act, attendance: list[str] | None = None) -> Tally | None:
         table = read_vote_table(text) or read_boxed_tally(text)
         if table is not None:
             return _named(_finish(_placed(table, chunks, act), text), act, kinds, attendance)
-        tallies = find_tallies(text, in_vote, attendance)
+        # an amendment's vote, before the act's, is no vote of the act: its sentence may open
+        # in the section before ("Un amendement … est soumis au vote : il est rejeté" / "par 4
+        # voix pour et 14 voix contre.")
+        first = chunks[0][0].start
+        lead = act.doc.clean(Span(max(act.span.start, first - 250), first))
+        tallies = [t for t in find_tallies(text, in_vote, attendance)
+                   if not about_amendment(lead + text, len(lead) + t.start)]
         unan = find_unanimity(text, in_vote)
+        while unan is not None and about_amendment(lead + text, len(lead) + unan.start()):
+            unan = find_unanimity(text, in_vote, unan.end())
         if not tallies and not unan:
             if in_vote and V.ADOPTED_RE.search(text):
                 return _finish(Tally(outcome="adopted"), text)
@@ -582,9 +602,10 @@ def _finish(t: Tally, text: str) -> Tally:
             and t.counts.get(ABSTAIN) == 0:
         # "0 contre, 0 abstention, 13 pour": every vote cast was for (the dev sheets' reading)
         t.unanimous = True
-    window = text[max(0, t.start - 200):t.end + 200]
-    if V.REJECTED_RE.search(window):
-        t.outcome = "rejected"
+    base = max(0, t.start - 200)
+    window = text[base:t.end + 200]
+    if any(not about_amendment(text, base + r.end()) for r in V.REJECTED_RE.finditer(window)):
+        t.outcome = "rejected"  # not an amendment's rejection ("l'amendement est rejeté")
     elif FOR in t.counts and t.counts[FOR] != t.counts.get(AGAINST, 0):
         # a majority of the votes cast decides (CGCT L.2121-20); a tie is left unsaid
         t.outcome = "adopted" if t.counts[FOR] > t.counts.get(AGAINST, 0) else "rejected"

@@ -153,6 +153,19 @@ LINE_HYPHEN_RE = re.compile(r"(?<=\w)-\n(?=\w)")
 #: délibéré, décide à l'unanimité", "après avoir entendu son rapport … et délibéré").
 DELIBERATED_RE = re.compile(r"apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r|\bet\s+(?:en\s+avoir\s+)?d[ée]lib[ée]r[ée]\s*,", re.I)
 
+#: An amendment, voted before the act it amends ("Un amendement présenté par le groupe … est
+#: soumis au vote : il est rejeté par 4 voix pour et 14 voix contre.", "Le sous-amendement n° 2
+#: est adopté à l'unanimité"): its vote is not the act's.
+AMENDMENT_RE = re.compile(r"\bamendements?\b", re.I)
+
+#: The act itself opening a clause after an amendment is named ("Après intégration de
+#: l'amendement, la délibération est adoptée par …"): the vote is the act's. "L'amendement au
+#: projet de délibération est rejeté" names the act as the amendment's complement: no clause.
+ACT_SUBJECT_RE = re.compile(
+    r"(?:^|[,:]\s*|\bensuite\s+)(?:la|le|cette|ce|ladite|ledit)\s+(?:d[ée]lib[ée]ration|projet|proposition|budget|rapport)\b",
+    re.I | re.M,
+)
+
 #: Words before a unanimity that make it a quote of another body or an earlier vote.
 QUOTE_RE = re.compile(r"\b(?:commission|rapport|comit[ée]|jury|d[ée]lib[ée]ration\s+(?:n°|du|en\s+date)|avait|peut|pourra|doit)\b", re.I)
 
