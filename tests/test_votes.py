@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from extractors.votes import (
-    decided_without_vote, extract_votes, find_tallies, find_unanimity, not_voting_persons, read_vote, read_vote_table,
-    roll_call,
+    decided_without_vote, extract_votes, find_tallies, find_unanimity, not_voting_persons, positions_said, read_vote,
+    read_vote_table, roll_call,
 )
 from extractors.registry import ActFields, Found
 from pipeline.errors import IssueLog
@@ -198,7 +198,9 @@ def test_votes_unanimity_only_when_it_is_this_vote(text: str, unanimous: bool) -
 
 @pytest.mark.parametrize("vote_text, counts, unanimous, outcome", [
     ("Le Conseil Municipal, après en avoir délibéré, à l'unanimité,", {}, True, "adopted"),
-    ("A L'UNANIMITE des votants (31 voix), 8 abstentions", {"for": 31, "abstain": 8}, True, "adopted"),
+    # abstentions beside "à l'unanimité": not unanimous (the answer sheets mark every act with
+    # abstentions so); the decision passed
+    ("A L'UNANIMITE des votants (31 voix), 8 abstentions", {"for": 31, "abstain": 8}, False, "adopted"),
     ("Adopté à la majorité : 25 pour, 3 contre, 2 abstentions", {"for": 25, "against": 3, "abstain": 2}, False, "adopted"),
     ("Par : DEUX voix POUR - ONZE voix CONTRE et 1 ABSTENTION", {"for": 2, "against": 11, "abstain": 1}, False, "rejected"),
     ("Vote : 5 voix pour, 6 voix contre. La délibération est rejetée.", {"for": 5, "against": 6}, False, "rejected"),
@@ -220,8 +222,8 @@ def test_votes_read_vote_columns(vote_text: str, counts: dict, unanimous: bool |
     ("Pour : dix – Contre : zéro – Abstention : zéro", {"for": 10, "against": 0, "abstain": 0}, True),
     ("POUR : quinze, CONTRE : deux, ABSTENTIONS : une", {"for": 15, "against": 2, "abstain": 1}, False),
     ("Le Conseil municipal adopte la motion à l'unanimité moins une abstention (M. Éric LAMBERT).",
-     {"abstain": 1}, True),
-    ("Vote : unanimité moins deux abstentions", {"abstain": 2}, True),
+     {"abstain": 1}, False),
+    ("Vote : unanimité moins deux abstentions", {"abstain": 2}, False),
     ("Pour : une meilleure gestion des déchets, le Conseil adopte à l'unanimité.", {}, True),
     # "pour un" / "montant" at a line end (Chéméré's archive): no count
     ("décide à l'unanimité des membres présents :\n- d'instituer une PVR pour les travaux pour un\nmontant de 728,00 €",
@@ -345,7 +347,13 @@ def test_votes_counts_placed_past_running_headers() -> None:
      {"for": (3, ["Marie-Pierre AUBERT", "Laurence BLANC", "Bruno LEBRETON"]),
       "against": (2, ["Olivier d'AUBERVILLE", "Didier CARON"]), "abstain": (1, ["Christine BECQUART"])}),
     ("POUR (2) : Corinne AUGER, Christine BAUDRY.\nSe sont abstenus : Julien SCHMITT, Annick FONTAINE.",
-     {"for": (2, ["Corinne AUGER", "Christine BAUDRY"]), "abstain": (None, ["Julien SCHMITT", "Annick FONTAINE"])}),
+     {"for": (2, ["Corinne AUGER", "Christine BAUDRY"]), "abstain": (2, ["Julien SCHMITT", "Annick FONTAINE"])}),
+    # no count printed: the number of the persons named plainly; None when proxies are counted
+    ("Votent contre : M. Ronan FAVÉ, Mme Lena PERON, M. Patrick SALAÜN.\nS'abstiennent : Mme Anne PETIT (par "
+     "pouvoir), M. Paul DURAND.",
+     {"against": (3, ["Ronan FAVÉ", "Lena PERON", "Patrick SALAÜN"]), "abstain": (None, ["Anne PETIT", "Paul DURAND"])}),
+    ("Abstentions : M. Loïc CADIOU, Mme Gaëlle MEUDEC\n\nFait et délibéré", {"abstain": (2, ["Loïc CADIOU", "Gaëlle MEUDEC"])}),
+    ("Contre : Monsieur le Maire, Mme Anne PETIT.", {}),          # a function is no person's name
     ("Pour : Groupe Socialiste, Groupe Communiste.", {}),          # groups are no persons
 ])
 def test_votes_roll_call(text: str, expected: dict) -> None:
@@ -383,8 +391,11 @@ def test_votes_decided_without_vote(parts: tuple, decided: bool) -> None:
     ("0 contre, 0 abstention, 13 pour", {"against": 0, "abstain": 0, "for": 13}, True, "adopted"),
     ("Vote : unanimité", {}, True, "adopted"),
     ("Approuvé à l'unanimité des membres présents et représentés.", {}, True, "adopted"),
-    ("Adopté à l'unanimité des votants, 3 abstentions.", {"abstain": 3}, True, "adopted"),
-    ("Vote : unanimité moins 2 abstentions", {"abstain": 2}, True, "adopted"),
+    # "à l'unanimité" with abstentions counted: not unanimous, adopted
+    ("Adopté à l'unanimité des votants, 3 abstentions.", {"abstain": 3}, False, "adopted"),
+    ("Vote : unanimité moins 2 abstentions", {"abstain": 2}, False, "adopted"),
+    ("Adopté à l'unanimité des suffrages exprimés (2 abstentions : M. Paul DURAND, Mme Anne PETIT).", {"abstain": 2},
+     False, "adopted"),
     ("Adopté à l'unanimité moins une voix contre (M. Paul DURAND).", {"against": 1}, False, "adopted"),
 ])
 def test_votes_read_vote_columns_more(vote_text: str, counts: dict, unanimous: bool | None, outcome: str) -> None:
@@ -614,3 +625,108 @@ def test_votes_an_amendments_vote_is_not_the_acts(articles: str, vote: str, coun
     tally = read_vote(act)
     assert tally is not None
     assert (tally.counts, tally.unanimous, tally.outcome) == (counts, unanimous, outcome)
+
+
+ATTENDANCE = ["Yves LE ROUX", "Hervé GUILLOU", "Alain CORRE", "Sophie MORVAN", "Ronan FAVÉ", "Lena PERON",
+              "Patrick SALAÜN", "Gaëlle MEUDEC"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # members named before the verb of their position: their number is the count
+    ("M. Yves LE ROUX, intéressé à l'affaire, ne prend pas part au vote.", {"not_voting": (1, ["Yves LE ROUX"])}),
+    ("Adopté à l'unanimité, M. Yves LE ROUX ne prenant pas part au vote.", {"not_voting": (1, ["Yves LE ROUX"])}),
+    ("MM. Hervé GUILLOU et Alain CORRE, membres du conseil d'administration de l'association, ne prennent\n"
+     "pas part au vote.", {"not_voting": (2, ["Hervé GUILLOU", "Alain CORRE"])}),
+    ("Adopté à la majorité, Mme Lena PERON votant contre.", {"against": (1, ["Lena PERON"])}),
+    ("MM. FAVÉ et SALAÜN s'abstiennent.", {"abstain": (2, ["Ronan FAVÉ", "Patrick SALAÜN"])}),
+    ("Mme Lena PERON vote contre. M. Ronan FAVÉ vote contre.", {"against": (2, ["Lena PERON", "Ronan FAVÉ"])}),
+    ("M. Paul DURAND ne prend part ni au débat ni au vote.", {"not_voting": (1, ["Paul DURAND"])}),
+    # a proxy counted beside them: the persons, no count
+    ("M. Yves LE ROUX et Mme Sophie MORVAN (représentée) ne prennent pas part au vote.",
+     {"not_voting": (None, ["Yves LE ROUX", "Sophie MORVAN"])}),
+    ("Adopté à la majorité, M. Ronan FAVÉ et son pouvoir votant contre.", {"against": (None, ["Ronan FAVÉ"])}),
+    # not every one named, a function, no person, a proxy's vote, a list in capitals: nothing
+    ("Monsieur le maire et monsieur Philippe POULEAU sortent de la salle et ne participent pas au vote", {}),
+    ("Monsieur le Maire et M. Paul DURAND ne prennent pas part au vote.", {}),
+    ("M. le Maire ne prend pas part au vote.", {}),
+    ("Le conseiller intéressé ne prend pas part au vote.", {}),
+    ("M. Paul DURAND votant pour Mme Anne PETIT, absente.", {}),
+    ("LE CONSEIL MUNICIPAL, A L'EXCEPTION DE MADAME LEROY, MESSIEURS SIRI, HUET, MORAZIN, MESDAMES\n"
+     "MAZIER, SEILLE QUI VOTENT CONTRE, ACCEPTE CES PROPOSITIONS", {}),
+])
+def test_votes_positions_said_by_a_verb(text: str, expected: dict) -> None:
+    assert positions_said(text, ATTENDANCE) == expected
+
+
+@pytest.mark.parametrize("parts, counts, persons, unanimous, outcome", [
+    # a member not voting, said beside the vote: a not_voting row with the member
+    (((SectionKind.ARTICLES, "Article 1 : d'approuver les tarifs.\n\nM. Yves LE ROUX, intéressé à l'affaire, ne "
+       "prend pas part au vote.", False), (SectionKind.VOTE, "Adopté à l'unanimité des votants.", False)),
+     {"not_voting": 1}, {"not_voting": ["Yves LE ROUX"]}, True, "adopted"),
+    (((SectionKind.ARTICLES, "Article 1 : d'approuver les tarifs.", False),
+      (SectionKind.VOTE, "Adopté à l'unanimité, M. Yves LE ROUX ne prenant pas part au vote.", False)),
+     {"not_voting": 1}, {"not_voting": ["Yves LE ROUX"]}, True, "adopted"),
+    (((SectionKind.ARTICLES, "Article 1 : d'approuver.\nMM. Hervé GUILLOU et Alain CORRE, membres du bureau, ne "
+       "prennent\npas part au vote.", False), (SectionKind.VOTE, "Adopté par 14 voix pour et 2 abstentions.", False)),
+     {"for": 14, "abstain": 2, "not_voting": 2}, {"not_voting": ["Hervé GUILLOU", "Alain CORRE"]}, False, "adopted"),
+    # names without counts: the number of names; a proxy among them: no count
+    (((SectionKind.VOTE, "Ont voté contre : M. Ronan FAVÉ, Mme Lena PERON.\nSe sont abstenus : M. Loïc CADIOU, Mme "
+       "Gaëlle MEUDEC, M. Patrick SALAÜN.\nLa délibération est adoptée à la majorité.", False),),
+     {"against": 2, "abstain": 3}, {"against": ["Ronan FAVÉ", "Lena PERON"],
+                                    "abstain": ["Loïc CADIOU", "Gaëlle MEUDEC", "Patrick SALAÜN"]}, False, "adopted"),
+    (((SectionKind.VOTE, "Pour : 16\nContre : néant\nAbstentions : M. Loïc CADIOU, Mme Gaëlle MEUDEC", False),),
+     {"for": 16, "against": 0, "abstain": 2}, {"abstain": ["Loïc CADIOU", "Gaëlle MEUDEC"]}, False, "adopted"),
+    (((SectionKind.VOTE, "Adopté à la majorité, Mme Lena PERON votant contre.", False),),
+     {"against": 1}, {"against": ["Lena PERON"]}, False, "adopted"),
+    (((SectionKind.VOTE, "Adopté par 15 voix pour, 3 voix contre.\nVotent contre : M. Ronan FAVÉ, Mme Lena PERON, "
+       "M. Patrick SALAÜN.", False),),
+     {"for": 15, "against": 3}, {"against": ["Ronan FAVÉ", "Lena PERON", "Patrick SALAÜN"]}, False, "adopted"),
+    (((SectionKind.VOTE, "Adopté à la majorité.\nOnt voté contre : M. Ronan FAVÉ (et son pouvoir), Mme Lena PERON.",
+       False),), {"against": None}, {"against": ["Ronan FAVÉ", "Lena PERON"]}, False, "adopted"),
+])
+def test_votes_persons_named_without_counts(parts: tuple, counts: dict, persons: dict, unanimous: bool,
+                                            outcome: str) -> None:
+    act = make_act((SectionKind.HEADER, "Objet : Tarifs", False), *parts)
+    tally = read_vote(act, ATTENDANCE + ["Loïc CADIOU"])
+    assert tally is not None
+    assert (tally.counts, tally.persons, tally.unanimous, tally.outcome) == (counts, persons, unanimous, outcome)
+
+
+def test_votes_a_member_not_voting_told_in_the_expose_is_no_count() -> None:
+    """Fargues D2018-70: "Nathalie ROCA informe que Dominique BARBE ne prend pas part au vote", told
+    in the exposé before the deliberation; its answer sheet keeps no count and no not_voting row."""
+    act = make_act((SectionKind.HEADER, "Objet : subvention\nNathalie ROCA informe que Dominique BARBE ne prend pas "
+                    "part au vote faisant partie du bureau de\nl'amicale théâtrale.", False),
+                   (SectionKind.DECISION, "Après en avoir délibéré,", False),
+                   (SectionKind.VOTE, "POUR\t20\nCONTRE\t0\nABSTENTION 0", False))
+    tally = read_vote(act)
+    assert tally is not None and tally.counts == {"for": 20, "against": 0, "abstain": 0} and not tally.persons
+
+
+# a decision said to be taken by a majority is not unanimous, counted or not; a majority as
+# a rule of the code is no vote
+@pytest.mark.parametrize("parts, unanimous, outcome", [
+    (((SectionKind.VOTE, "Décision : adoptée à la majorité absolue.", False),), False, "adopted"),
+    (((SectionKind.VOTE, "Adopté à la majorité.", False),), False, "adopted"),
+    (((SectionKind.VOTE, "Le Conseil approuve, à la majorité des suffrages exprimés, le projet par 15 voix pour.",
+       False),), False, "adopted"),
+    (((SectionKind.DECISION, "Le Conseil, après en avoir délibéré, DÉCIDE :", False),
+      (SectionKind.ARTICLES, "Article 1 : d'approuver les tarifs.\nDécision : adoptée à la majorité absolue.", False)),
+     False, "adopted"),
+    (((SectionKind.VOTE, "Le projet est rejeté à la majorité.", False),), False, "rejected"),
+    (((SectionKind.VOTE, "Adopté à l'unanimité.", False),), True, "adopted"),
+])
+def test_votes_a_majority_decision_is_not_unanimous(parts: tuple, unanimous: bool, outcome: str) -> None:
+    act = make_act((SectionKind.HEADER, "Objet : Tarifs", False), *parts)
+    tally = read_vote(act)
+    assert tally is not None and (tally.unanimous, tally.outcome) == (unanimous, outcome)
+
+
+@pytest.mark.parametrize("text", [
+    "le maire est élu au scrutin secret et à la majorité absolue parmi les membres du conseil municipal.",
+    "La convention peut être modifiée par avenant ayant reçu l'accord d'une majorité qualifiée de ses membres.",
+])
+def test_votes_a_majority_as_a_rule_is_no_decision(text: str) -> None:
+    from extractors.votes import patterns as V
+
+    assert V.MAJORITY_DECISION_RE.search(text) is None

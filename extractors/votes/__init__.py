@@ -18,7 +18,18 @@ Reads the act's own vote statement, whatever its form::
 Only the act's own statement counts: not the visas, not the annexes, not the election
 results of a secret ballot ("M. X : 27 voix"), not earlier votes quoted in an exposé.
 ``unanimous`` and ``outcome`` are set only from what the text says; "à l'unanimité"
-alone gives no vote rows and null counts.
+alone gives no vote rows and null counts. ``unanimous`` is false whenever a vote against or
+an abstention is counted or named, whatever "unanimité" says beside it ("à l'unanimité moins
+deux abstentions", "à l'unanimité des suffrages exprimés (2 abstentions : …)": the answer
+sheets mark every act with abstentions not unanimous), and for a decision said to be taken
+by a majority ("adoptée à la majorité", "à la majorité absolue"), counted or not.
+
+Members named for a position without a count ("Ont voté contre : M. X, Mme Y.", "M. Z,
+intéressé à l'affaire, ne prend pas part au vote.", "Adopté à la majorité, Mme W votant
+contre.") give a row whose count is their number — null when proxies are counted beside
+them ("M. X et son pouvoir", "Mme Y (représentée)"). A member's position told in the exposé
+before the deliberation is not read ("Nathalie ROCA informe que Dominique BARBE ne prend pas
+part au vote": no count, as its answer sheet has it). An amendment's vote is not the act's.
 
 The checks ``vote_sum``, ``voters_in_office`` and ``unanimity`` live here too.
 """
@@ -33,7 +44,7 @@ from extractors.quality import quality_check, result
 from extractors.registry import ActFields, Found, extractor
 from pipeline.errors import IssueLog
 from pipeline.model import Act, SectionKind, Span
-from pipeline.normalize.names import is_person_shaped, parse_person, same_person
+from pipeline.normalize.names import PARTICLES, is_person_shaped, parse_person, same_person
 from schemas.rows import QualityRow, VoteRow
 
 FOR, AGAINST, ABSTAIN, NOT_VOTING = "for", "against", "abstain", "not_voting"
@@ -49,7 +60,9 @@ _OTHER_KINDS = (SectionKind.HEADER, SectionKind.CONSIDERANTS, SectionKind.DECISI
 class Tally:
     """A vote statement read from the text."""
 
-    counts: dict[str, int] = field(default_factory=dict)
+    #: a position's count: printed, or the number of the members named for it; None when they
+    #: are named with proxies counted beside them ("M. X et son pouvoir")
+    counts: dict[str, int | None] = field(default_factory=dict)
     groups: dict[str, list[str]] = field(default_factory=dict)
     persons: dict[str, list[str]] = field(default_factory=dict)
     unanimous: bool | None = None
@@ -61,6 +74,8 @@ class Tally:
     at: dict[str, tuple[int, int]] = field(default_factory=dict)
     #: the position whose count decided the outcome (a majority for, or against)
     outcome_from: str | None = None
+    #: the text says "à l'unanimité" (the decision passed, "moins deux abstentions" or not)
+    unanimity_said: bool = False
 
 
 def position_of(word: str) -> str:
@@ -408,7 +423,9 @@ def read_boxed_tally(text: str) -> Tally | None:
 
 def roll_call(text: str, attendance: list[str]) -> dict[str, tuple[int | None, list[str]]]:
     """Names behind each position of a vote by roll call ("Ont voté pour (35) : Mme X (par
-    pouvoir), M. Y, …"), with the count printed in parentheses."""
+    pouvoir), M. Y, …", "Votent contre : M. Ronan FAVÉ, Mme Lena PERON."), with the count
+    printed in parentheses — else the number of names when the list names persons plainly
+    (every name a person's, no proxy counted: "(par pouvoir)", "représenté"), else None."""
     out: dict[str, tuple[int | None, list[str]]] = {}
     labels = list(V.ROLL_CALL_RE.finditer(text))
     for k, m in enumerate(labels):
@@ -416,35 +433,127 @@ def roll_call(text: str, attendance: list[str]) -> dict[str, tuple[int | None, l
         body = text[m.end():stop]
         end = re.search(r"(?<!\bM)(?<!\bMM)\.\s*(?:\n|$)", body)  # the list ends with its full stop, not "M."
         body = body[: end.start()] if end else body.split("\n\n")[0]
-        body = re.sub(r"\((?:par\s+)?(?:pouvoir|procuration)[^()]*\)", "", body, flags=re.I)
+        plain = not V.PROXY_WORD_RE.search(body)
+        # "(par pouvoir)", "(et son pouvoir)", "(représentée)", "et son pouvoir": no name
+        body = re.sub(r"\([^()]*\)", lambda a: "" if V.PROXY_WORD_RE.search(a.group()) else a.group(), body)
+        body = V.PROXY_MENTION_RE.sub("", body)
         persons = []
         for name in _split_names(body):
             p = parse_person(name)
-            if not p.last_name or re.search(r"\d", name) or V.GROUP_RE.search(name):
+            if not p.last_name or re.search(r"\d", name) or V.GROUP_RE.search(name) or not is_person_shaped(name) \
+                    or _FUNCTION_WORD_RE.search(name):
                 persons = []
                 break
+            plain = plain and not p.unclear
             persons.append(_resolve(p.full_name or name, attendance))
-        word = m.group("pos").lower()
-        pos = ABSTAIN if word.startswith("se") else position_of(word)
         if persons:
-            out[pos] = (int(m.group("n")) if m.group("n") else None, persons)
+            n = int(m.group("n")) if m.group("n") else (len(persons) if plain else None)
+            out[position_of(m.group("pos"))] = (n, persons)
+    return out
+
+
+#: Where the subject of a verb of position starts, read back from the verb: a stop (not the
+#: one of "M." or of an initial), a semicolon, a colon, a bracket, a blank line.
+_CLAUSE_START_RE = re.compile(r"[;:!?()\[\]]|\n[^\S\n]*\n|(?<!\bM)(?<!\bMM)(?<!\bMme)(?<!\bMmes)(?<!\bMlle)(?<!\b[A-ZÀ-Ý])\.")
+#: An aside in parentheses beside a name ("Mme Sophie MORVAN (représentée)"), left out of the
+#: subject; one that names a proxy marks the list as counting proxies.
+_ASIDE_RE = re.compile(r"[^\S\n]*\([^()\n]{0,60}\)")
+_PROXY_MARK = "\x00"
+#: Plural civilities, which a bare surname after them shares ("MM. FAVÉ et SALAÜN").
+_PLURAL_CIVILITY_RE = re.compile(r"^(?i:MM\.?|Messieurs|Mmes|Mesdames)(?=\s)")
+#: A function rather than a name ("Monsieur le Maire", "le rapporteur"): a subject that holds
+#: one beside the names is not a list of persons that can be counted.
+_FUNCTION_WORD_RE = re.compile(r"(?i)\b(?:maire|pr[ée]sidente?|adjointe?|conseill[eè]re?|rapporteur|d[ée]l[ée]gu[ée]e?|secr[ée]taire)\b")
+
+
+def _person_name(item: str, attendance: list[str]) -> str | None:
+    """``item`` as a person's name (the attendance list's spelling), when it is one plainly."""
+    item = item.strip(" ,.")
+    if not item or re.search(r"\d", item) or V.GROUP_RE.search(item) or not is_person_shaped(item):
+        return None
+    p = parse_person(item)
+    if not p.last_name or p.unclear or _FUNCTION_WORD_RE.search(item):
+        return None
+    return _resolve(p.full_name or item, attendance)
+
+
+def _trailing_name(item: str, attendance: list[str]) -> str | None:
+    """The name that ends ``item``, the subject of the verb after it ("Nathalie ROCA informe que
+    Dominique BARBE" → Dominique BARBE; "Adopté à l'unanimité M. Yves LE ROUX" → Yves LE ROUX)."""
+    words = item.split()
+    k = len(words)
+    while k > 0 and (words[k - 1][:1].isupper() or words[k - 1].lower() in PARTICLES
+                     or V.CIVILITY_WORD_RE.fullmatch(words[k - 1])):
+        k -= 1
+    while k < len(words) and words[k].lower() in PARTICLES:
+        k += 1
+    return _person_name(" ".join(words[k:]), attendance) if k < len(words) else None
+
+
+def _subject(before: str, attendance: list[str]) -> tuple[list[str], bool] | None:
+    """The persons named as the subject at the end of ``before`` (the text up to a verb of
+    position), and whether the list names them plainly (no proxy counted beside them); None
+    when the subject is not a list of persons ("Monsieur le Maire et M. X", a group, a clause).
+
+    An apposition between the names and the verb is left out ("M. Yves LE ROUX, intéressé à
+    l'affaire, ne prend pas part au vote"); what stands before the names, after a comma, is
+    another clause ("Adopté à l'unanimité, M. Yves LE ROUX ne prenant pas part au vote").
+    """
+    before = _ASIDE_RE.sub(lambda a: _PROXY_MARK if V.PROXY_WORD_RE.search(a.group()) else "", before)
+    cuts = [c.end() for c in _CLAUSE_START_RE.finditer(before)]
+    subject = re.sub(r"\s+", " ", before[cuts[-1] if cuts else 0:]).strip()
+    subject = re.sub(r",\s*[a-zà-ÿ][^,]*,?$", "", subject).strip(" ,")  # ", intéressé à l'affaire,"
+    plain = _PROXY_MARK not in subject
+    parts = re.split(r"(\s*,\s*|\s+et\s+)", subject.replace(_PROXY_MARK, ""))
+    items, joins = parts[0::2], parts[1::2]
+    civility = None
+    for k, item in enumerate(items):  # "MM. FAVÉ et SALAÜN": the plural civility is shared
+        plural = _PLURAL_CIVILITY_RE.match(item)
+        if plural:
+            civility = plural.group()
+        elif V.CIVILITY_WORD_RE.match(item.split(" ")[0] if item else ""):
+            civility = None
+        elif civility and re.fullmatch(r"[A-ZÀ-Ý][A-ZÀ-Ý'’-]+", item):  # one surname, in capitals
+            items[k] = f"{civility} {item}"
+    persons: list[str] = []
+    for k in range(len(items) - 1, -1, -1):
+        item = items[k].strip()
+        if V.PROXY_MENTION_RE.fullmatch(" " + item):  # "M. Ronan FAVÉ et son pouvoir"
+            plain = False
+            continue
+        name = _person_name(item, attendance)
+        if name:
+            persons.insert(0, name)
+            continue
+        if k == len(items) - 1:
+            tail = _trailing_name(item, attendance)  # "… informe que Dominique BARBE"
+            return ([tail], plain) if tail else None
+        if "et" in joins[k].split() or V.CIVILITY_WORD_RE.match(item) or _FUNCTION_WORD_RE.search(item):
+            return None  # "Monsieur le Maire et M. X": not every one is named
+        break  # "Adopté à l'unanimité, M. X": another clause
+    return (persons, plain) if persons else None
+
+
+def positions_said(text: str, attendance: list[str]) -> dict[str, tuple[int | None, list[str]]]:
+    """Members named before the verb of their position ("M. Yves LE ROUX ne prend pas part au
+    vote.", "Mme Lena PERON votant contre", "MM. Hervé GUILLOU et Alain CORRE … ne prennent pas
+    part au vote"), with their number as the count when they are named plainly (None when a
+    proxy is counted beside them: "M. X et Mme Y (représentée)")."""
+    out: dict[str, tuple[int | None, list[str]]] = {}
+    for m in V.POSITION_VERB_RE.finditer(text):
+        said = _subject(text[max(0, m.start() - 300):m.start()], attendance)
+        if said is None:
+            continue
+        pos = position_of(m.group())
+        n, persons = out.get(pos, (0, []))
+        persons = persons + [p for p in said[0] if p not in persons]
+        out[pos] = (len(persons) if said[1] and n is not None else None, persons)
     return out
 
 
 def not_voting_persons(text: str, attendance: list[str]) -> list[str]:
     """Members named in "Madame Corinne CARPENTIER ne prend pas part au vote." sentences."""
-    out: list[str] = []
-    for m in V.NOT_VOTING_SENTENCE_RE.finditer(text):
-        names = re.split(r"\s+et\s+|\s*,\s*", m.group("names"))
-        for name in names:
-            # the subject is the name closest to the verb: drop leading words in lower case
-            words = name.split()
-            while words and words[0][0].islower():
-                words = words[1:]
-            p = parse_person(" ".join(words))
-            if p.last_name and p.first_name and not V.GROUP_RE.search(name):
-                out.append(_resolve(p.full_name or name, attendance))
-    return out
+    return positions_said(text, attendance).get(NOT_VOTING, (None, []))[1]
 
 
 def find_unanimity(text: str, in_vote_section: bool, start: int = 0) -> re.Match[str] | None:
@@ -531,7 +640,7 @@ def read_vote(act: Act, attendance: list[str] | None = None) -> Tally | None:
         text = "\n".join(t for _, t in chunks)
         table = read_vote_table(text) or read_boxed_tally(text)
         if table is not None:
-            return _named(_finish(_placed(table, chunks, act), text), act, kinds, attendance)
+            return _finish(_named(_placed(table, chunks, act), act, kinds, attendance), text)
         # an amendment's vote, before the act's, is no vote of the act: its sentence may open
         # in the section before ("Un amendement … est soumis au vote : il est rejeté" / "par 4
         # voix pour et 14 voix contre.")
@@ -544,7 +653,8 @@ def read_vote(act: Act, attendance: list[str] | None = None) -> Tally | None:
             unan = find_unanimity(text, in_vote, unan.end())
         if not tallies and not unan:
             if in_vote and V.ADOPTED_RE.search(text):
-                return _finish(Tally(outcome="adopted"), text)
+                # "La délibération est adoptée à la majorité." after "Ont voté contre : …"
+                return _finish(_named(Tally(outcome="adopted"), act, kinds, attendance), text)
             continue
         if tallies and unan and abs(tallies[0].start - unan.start()) > 300:
             # two statements far apart (an item the segmenter did not split): the first wins
@@ -559,8 +669,16 @@ def read_vote(act: Act, attendance: list[str] | None = None) -> Tally | None:
             if n and FOR not in tally.counts:
                 tally.counts[FOR] = int(n.group(1))
                 tally.at[FOR] = (unan.end() + n.start(1), unan.end() + n.end(1))
-            tally.unanimous = tally.counts.get(AGAINST, 0) == 0 or None
-        return _named(_finish(_placed(tally, chunks, act), text), act, kinds, attendance)
+            tally.unanimous = tally.unanimity_said = True  # unless a dissent is counted or named: _finish
+        return _finish(_named(_placed(tally, chunks, act), act, kinds, attendance), text)
+    # no tally, no unanimity: a decision said to be taken by a majority where the vote is
+    # stated, after the deliberating formula ("Décision : adoptée à la majorité absolue."
+    # closing the articles) — not unanimous
+    said = "\n".join(act.doc.clean(s.span) for s in act.sections if s.kind in _STATEMENT_KINDS and not s.shared)
+    majority = V.MAJORITY_DECISION_RE.search(said)
+    if majority:
+        tally = Tally(start=majority.start(), end=majority.end())
+        return _finish(_named(tally, act, _STATEMENT_KINDS, attendance), said)
     # no vote statement in the act's own sections: "Le Conseil Adopte." anywhere in the body
     body = act.doc.clean(act.body_span)
     if re.search(r"^\W{0,3}\(?\s*adopt[ée]e?s?\s*\)?\s*\.?\s*$|\ble\s+conseil\s+(?:\w+\s+)?adopte\s*\.", body, re.I | re.M):
@@ -580,41 +698,68 @@ def decided_without_vote(act: Act) -> bool:
 ROLL_CALL_WINDOW = 6000
 
 
+#: The sections where a member's position is said beside the vote, after the deliberating
+#: formula ("M. X, intéressé à l'affaire, ne prend pas part au vote.", "Adopté à la majorité, Mme
+#: Y votant contre."): not the exposé before it, which may tell of it in reported speech
+#: ("Nathalie ROCA informe que Dominique BARBE ne prend pas part au vote", Fargues D2018-70: its
+#: answer sheet keeps no count).
+_STATEMENT_KINDS = (SectionKind.VOTE, SectionKind.DECISION, SectionKind.ARTICLES, SectionKind.SIGNATURE)
+
+
 def _named(t: Tally, act: Act, kinds: tuple[SectionKind, ...], attendance: list[str]) -> Tally:
-    """Add the names of a roll call and of members not taking part in the vote."""
+    """Add the names of a roll call ("Ont voté contre : M. X, Mme Y.") and of members whose
+    position a sentence says ("M. X ne prend pas part au vote."); a position that had no count
+    gets the number of names, or None when proxies are counted with them."""
     text = "\n".join(x for _, x in _own_sections(act, kinds, ROLL_CALL_WINDOW))
-    for pos, (n, persons) in roll_call(text, attendance).items():
+    named = roll_call(text, attendance)
+    said = "\n".join(act.doc.clean(s.span) for s in act.sections if s.kind in _STATEMENT_KINDS and not s.shared)
+    for pos, entry in positions_said(said, attendance).items():
+        named.setdefault(pos, entry)
+    for pos, (n, persons) in named.items():
         if pos not in t.persons:
             t.persons[pos] = persons
-        if pos not in t.counts and n is not None:
+        if pos not in t.counts:
             t.counts[pos] = n
-    if NOT_VOTING in t.counts and NOT_VOTING not in t.persons:
-        names = not_voting_persons(text[max(0, t.start - 300):t.end + 400] if t.end else text, attendance)
-        if names:
-            t.persons[NOT_VOTING] = names
     return t
 
 
+def _dissent(t: Tally) -> bool:
+    """A vote against or an abstention, counted or named."""
+    return any((t.counts.get(p) or 0) > 0 or t.persons.get(p) or t.groups.get(p) for p in (AGAINST, ABSTAIN))
+
+
 def _finish(t: Tally, text: str) -> Tally:
-    if t.unanimous is None and (t.counts.get(AGAINST, 0) > 0 or t.counts.get(ABSTAIN, 0) > 0):
+    """Unanimity and outcome from the counts and the words around the statement.
+
+    ``unanimous`` is false whenever a vote against or an abstention is counted or named, what
+    ever "à l'unanimité" says beside it: "à l'unanimité moins deux abstentions", "à l'unanimité
+    des suffrages exprimés (2 abstentions : …)" are not unanimous (the answer sheets mark every
+    act with abstentions so). It is false too for a decision said to be taken by a majority
+    ("Adopté à la majorité", "adoptée à la majorité absolue"), counted or not; true when every
+    vote counted was for ("0 contre, 0 abstention, 13 pour").
+    """
+    base = max(0, t.start - 200)
+    window = text[base:t.end + 200]
+    if _dissent(t):
         t.unanimous = False
-    elif t.unanimous is None and t.counts.get(FOR, 0) > 0 and t.counts.get(AGAINST) == 0 \
+    elif t.unanimous is None and (t.counts.get(FOR) or 0) > 0 and t.counts.get(AGAINST) == 0 \
             and t.counts.get(ABSTAIN) == 0:
         # "0 contre, 0 abstention, 13 pour": every vote cast was for (the dev sheets' reading)
         t.unanimous = True
-    base = max(0, t.start - 200)
-    window = text[base:t.end + 200]
+    elif t.unanimous is None and V.MAJORITY_DECISION_RE.search(window):
+        t.unanimous = False
+    votes_for, against = t.counts.get(FOR), t.counts.get(AGAINST, 0)
     if any(not about_amendment(text, base + r.end()) for r in V.REJECTED_RE.finditer(window)):
         t.outcome = "rejected"  # not an amendment's rejection ("l'amendement est rejeté")
-    elif FOR in t.counts and t.counts[FOR] != t.counts.get(AGAINST, 0):
+    elif votes_for is not None and against is not None and votes_for != against:
         # a majority of the votes cast decides (CGCT L.2121-20); a tie is left unsaid
-        t.outcome = "adopted" if t.counts[FOR] > t.counts.get(AGAINST, 0) else "rejected"
+        t.outcome = "adopted" if votes_for > against else "rejected"
         t.outcome_from = FOR if t.outcome == "adopted" else AGAINST
         if t.outcome == "rejected" and V.NEGATIVE_DECISION_RE.search(text[t.end:t.end + 300]):
             # "11 voix CONTRE" / "- DE DONNER UN AVIS DEFAVORABLE": against the project, and
             # the deliberation that opposes it is what the council adopted — unsure: unsaid
             t.outcome, t.outcome_from = None, None
-    elif t.unanimous or V.ADOPTED_RE.search(window) or re.search(r"\bmajorit[ée]", window, re.I):
+    elif t.unanimous or t.unanimity_said or V.ADOPTED_RE.search(window) or re.search(r"\bmajorit[ée]", window, re.I):
         t.outcome = t.outcome or "adopted"
     return t
 

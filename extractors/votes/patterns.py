@@ -62,7 +62,18 @@ _VERB_AGAINST = r"""(?i:(?:ont|a|ayant)\s+vot[ée]\s+contre|vot(?:ent|e|ant)\s+c
 _VERB_FOR = r"""(?i:(?:ont|a|ayant)\s+vot[ée]\s+pour|vot(?:ent|e|ant)\s+pour)(?![\w-])(?=[^\S\n]*(?:[,;.:()\n]|et\b|$))"""
 _VERB_ABSTAIN = r"""(?i:s['’]\s?(?:étant|etant)\s+abstenu(?:e|s|es)?|s['’]\s?abstenant|s['’]\s?abstien(?:t|nent)
                      |se\s+sont\s+abstenu(?:e|s|es)?|s['’]\s?est\s+abstenu(?:e)?)(?![\w-])"""
-_POSITION_VERB = rf"(?:{_VERB_AGAINST}|{_VERB_FOR}|{_VERB_ABSTAIN}|{_NOT_VOTING})"
+#: Not taking part, as a verb: "ne prend pas part au vote", "ne prenant pas part au vote",
+#: "n'ont pas pris part au vote", "ne participe pas au vote", "ne prend part ni au débat ni au vote".
+_VERB_NOT_VOTING = r"""(?i:ne\s+(?:prend|prennent|prenant)\s+pas\s+part\s+au\s+vote|n['’](?:ont|a|ayant)\s+pas\s+pris\s+part\s+au\s+vote
+                        |ne\s+(?:participe|participent|participant)\s+pas\s+au\s+vote
+                        |ne\s+(?:prend|prennent|prenant|participe|participent|participant)\s+(?:part\s+)?ni\s+aux?\s+d[ée]bats?\s+ni\s+au\s+vote)"""
+_POSITION_VERB = rf"(?:{_VERB_AGAINST}|{_VERB_FOR}|{_VERB_ABSTAIN}|{_VERB_NOT_VOTING})"
+
+#: The verb of a position after the members who took it, named: "M. Yves LE ROUX, intéressé à
+#: l'affaire, ne prend pas part au vote.", "Adopté à l'unanimité, M. Yves LE ROUX ne prenant pas
+#: part au vote.", "Adopté à la majorité, Mme Lena PERON votant contre.", "MM. X et Y
+#: s'abstiennent." The names before it are read by the votes extractor (its subject).
+POSITION_VERB_RE = re.compile(rf"(?<=[\s,]){_POSITION_VERB}", re.X)
 
 #: Members as a count names them: "une conseillère", "deux conseillers municipaux", "3 élus".
 _MEMBERS = r"""(?i:conseill(?:er|ère|ers|ères)(?:\s+municipa(?:l|le|ux|les)|\s+communautaires?)?|membres?|élu(?:e|s|es)?)"""
@@ -144,6 +155,18 @@ DECIDING_LINE_RE = re.compile(r"^\W{0,3}(?:le\s+conseil\s+\w+\s*,?\s*)?d[ée]cid
 MAJORITY_RE = re.compile(r"\b(?:[àa]\s+la\s+)?majorit[ée](?:\s+(?:absolue|simple|qualifi[ée]e))?"
                          r"(?:\s+des\s+(?:membres|suffrages|voix|votants|conseillers|pr[ée]sents)[^().;\n]{0,40})?"
                          r"\s*[(,]?\s*$", re.I)
+
+#: A decision said to be taken by a majority, which says it was not unanimous: "Adopté à la
+#: majorité", "Décision : adoptée à la majorité absolue", "le Conseil approuve, à la majorité
+#: des suffrages exprimés, …", "A LA MAJORITE" opening a line. A majority as a rule ("le maire
+#: est élu … à la majorité absolue", "une majorité qualifiée de ses membres") is none: no
+#: deciding word before it.
+MAJORITY_DECISION_RE = re.compile(
+    r"""(?:\b(?:adopt|approuv|d[ée]cid|accept|valid|vot[ée]|rejet|refus|[ée]met|autoris)\w*[^\S\n]*,?[^.;:\n]{0,40}?
+         |^\W{0,3}|\bvote\s*:\s*|\bd[ée]cision\s*:\s*(?:\w+\s+){0,2}?)
+       [àa]\s+la\s+majorit[ée]\b""",
+    re.I | re.X | re.M,
+)
 
 #: A word cut at a line end ("délibé-" / "ré"), joined again before the context is read.
 LINE_HYPHEN_RE = re.compile(r"(?<=\w)-\n(?=\w)")
@@ -258,9 +281,11 @@ GROUP_COUNT_RE = re.compile(r"(?P<name>[^(),;]+?)\s*\(\s*(?P<n>\d{1,3})\s*\)")
 
 #: A roll-call list: "Ont voté pour (35) : Mme Marie-Pierre AUBERT (par pouvoir), …",
 #: "POUR (41) : Corinne AUGER, …", "ABSTENTIONS (14) : …", "Se sont abstenus (3) : …", "Ont
-#: voté contre : M. X, Mme Y." (the count in parentheses may be missing).
+#: voté contre : M. X, Mme Y.", "Votent contre : M. FAVÉ, …", "S'abstiennent : …",
+#: "Abstentions : M. Loïc CADIOU, Mme Gaëlle MEUDEC" (the count in parentheses may be missing).
 ROLL_CALL_RE = re.compile(
-    rf"""^[^\S\n]{{0,3}}(?:(?i:ont[^\S\n]{{1,3}}vot[ée])[^\S\n]{{1,3}})?(?P<pos>{_FOR}|{_AGAINST}|{_ABSTAIN}|{_NOT_VOTING}|(?i:se[^\S\n]{{1,3}}sont[^\S\n]{{1,3}}abstenu(?:e|s|es)?))
+    rf"""^[^\S\n]{{0,3}}(?:(?i:ont[^\S\n]{{1,3}}vot[ée]|a[^\S\n]{{1,3}}vot[ée]|votent|vote)[^\S\n]{{1,3}})?(?P<pos>{_FOR}|{_AGAINST}|{_ABSTAIN}|{_NOT_VOTING}
+        |(?i:se[^\S\n]{{1,3}}sont[^\S\n]{{1,3}}abstenu(?:e|s|es)?|s['’][^\S\n]?abstien(?:t|nent)|s['’][^\S\n]?est[^\S\n]{{1,3}}abstenu(?:e)?))
         [^\S\n]{{0,3}}(?:\([^\S\n]{{0,3}}(?P<n>\d{{1,3}})[^\S\n]{{0,3}}\))?[^\S\n]{{0,3}}:[^\S\n]{{0,3}}(?=(?:M\.|Mme|MM|Monsieur|Madame|[A-ZÀ-Ý]))""",
     re.X | re.M,
 )
@@ -275,14 +300,8 @@ VOTE_TABLE_HEADER_RE = re.compile(
 #: A cell of a vote table: a count, or a dash for none.
 TABLE_CELL_RE = re.compile(r"^\s*(?:\d{1,3}|[–—-]+|0)\s*$")
 
-#: A member not taking part in the vote, named in a sentence: "Madame Corinne CARPENTIER ne
-#: prend pas part au vote.", "M. X et Mme Y ne prennent pas part au vote".
-NOT_VOTING_SENTENCE_RE = re.compile(
-    r"""(?P<names>(?:(?:M\.|Mme|MM\.|Monsieur|Madame)[^\S\n]{1,3})?[A-ZÀ-Ý][\w'’-]{0,30}(?:[^\S\n]{1,3}[\w'’-]{1,30}){0,8})
-        [^\S\n]{1,3}(?:ne[^\S\n]{1,3}(?:prend|prennent)[^\S\n]{1,3}pas[^\S\n]{1,3}part[^\S\n]{1,3}au[^\S\n]{1,3}vote
-                       |n['’]a[^\S\n]{1,3}pas[^\S\n]{1,3}pris[^\S\n]{1,3}part[^\S\n]{1,3}au[^\S\n]{1,3}vote)""",
-    re.X,
-)
+#: A civility word as printed before a name ("M.", "Mme", "monsieur", "MM.", "Mesdames").
+CIVILITY_WORD_RE = re.compile(r"(?i:M\.|MM\.?|Mme|Mmes|Mlle|Monsieur|Madame|Mademoiselle|Messieurs|Mesdames)$|(?i:M\.|MM\.?|Mme|Mmes|Mlle|Monsieur|Madame|Mademoiselle|Messieurs|Mesdames)(?=\s)")
 
 #: A vote cast through a proxy, named in a list of voters: "pouvoir de monsieur Julien PONS à
 #: monsieur Bernard BRUNO", "le pouvoir de M. Paul KERBRAT" (the members are Julien PONS, Paul
