@@ -537,6 +537,30 @@ def test_attendance_a_listed_member_arriving_later_is_absent_before(arrival: str
     assert late_arrivals(back, "t-back", 0) == []
 
 
+@pytest.mark.parametrize("movement, status", [
+    ("Mme Anne PETIT rejoint la séance à 20h50.", "present"),
+    ("Mme Anne PETIT rejoint la séance.", "present"),
+    ("Mme Anne PETIT entre en séance au cours de l'examen de ce point.", "present"),
+    ("Mme Anne PETIT arrive en séance.", "present"),
+    ("Mme Anne PETIT quitte la séance.", "absent"),
+])
+def test_attendance_movement_written_name_first(movement: str, status: str) -> None:
+    """A movement whose sentence opens on the name ("Mme X rejoint la séance", no "Arrivée
+    de" before it) is read (it crashed the reader of late arrivals), and is for the items
+    after it."""
+    from extractors.attendance import apply_late_arrivals, late_arrivals
+
+    entries = parse_block("Présents : M. Paul DURAND\nAbsents excusés : Mme Anne PETIT")
+    if status == "absent":
+        entries = parse_block("Présents : M. Paul DURAND, Mme Anne PETIT")
+    text = f"1. APPROBATION\nVote : unanimité\n{movement}\n2. BUDGET\nVote : unanimité\n"
+    arrivals = late_arrivals(text, f"t-{movement}", 0)
+    before = apply_movements(entries, text[: text.index(movement)])
+    after = apply_movements(apply_late_arrivals(entries, arrivals, text.index("2. BUDGET")), text)
+    assert [e.status for e in before] == ["present", "excused" if status == "present" else "present"]
+    assert [e.status for e in after] == ["present", status]
+
+
 def test_attendance_minutes_carry_session_list_from_act_to_act() -> None:
     """In minutes, an act sees the departures announced before its vote, not the later ones."""
     preamble = "Présents : M. Eric ROBERT, Mme Anne LE GUEN"

@@ -866,7 +866,9 @@ def late_arrivals(doc_text: str, doc_id: str, start: int) -> list[tuple[int, str
 
 
 def _late_arrivals(doc_text: str, start: int) -> list[tuple[int, str]]:
-    events = sorted([(m.start(), "in" if not m.group("word").lower().startswith("r") else "back",
+    # "Retour de M. X" is a return; "Arrivée de M. X" and "M. X rejoint la séance" (no word
+    # before the name) an arrival
+    events = sorted([(m.start(), "back" if (m.group("word") or "").lower().startswith("r") else "in",
                       m.group("name1") or m.group("name2")) for m in P.ARRIVAL_RE.finditer(doc_text, start)]
                     + [(m.start(), "out", m.group("name1") or m.group("name2"))
                        for m in P.DEPARTURE_RE.finditer(doc_text, start)])
