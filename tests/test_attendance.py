@@ -391,6 +391,15 @@ def test_attendance_list_ends_before_the_title() -> None:
     ("Absent excusé et pouvoir donné", ("excused", True)),
     ("Secrétaire de séance", None),
     ("Assistaient", None),          # staff, not members
+    # the proxy denied: the rest of the label says the status
+    ("Absent non représenté", ("absent", True)),
+    ("Absents non représentés", ("absent", True)),
+    ("Absente non-représentée", ("absent", True)),
+    ("Excusés sans pouvoir", ("excused", True)),
+    ("Absent excusé sans procuration", ("excused", True)),
+    ("Excusée n'ayant pas donné de pouvoir", ("excused", True)),
+    ("Excusés avec pouvoir", ("represented", True)),     # a proxy said, not denied
+    ("Absents représentés", ("represented", True)),
 ])
 def test_attendance_classify_label(label: str, expected: tuple | None) -> None:
     assert classify_label(label) == expected
@@ -906,3 +915,100 @@ def test_attendance_labels_of_those_who_gave_a_proxy(label: str) -> None:
     assert [(e.person.full_name, e.status, e.proxy_holder) for e in parse_block(block)] == [
         ("Jean DUPONT", "present", None), ("Marie MARTIN", "present", None),
         ("Anne LEROY", "represented", "Jean DUPONT")]
+
+
+@pytest.mark.parametrize("block, expected", [
+    # a count in parentheses after the label (probe w06)
+    ("Présents (5) : M. Jean-Pierre MARCHAND, Mme Claire DUVAL\n"
+     "Absents représentés (2) : Mme Laure BERTIN (pouvoir à M. Olivier FOURNIER)\nAbsent (1) : M. Xavier LAMBERT.",
+     [("Jean-Pierre MARCHAND", "present", None), ("Claire DUVAL", "present", None),
+      ("Laure BERTIN", "represented", "Olivier FOURNIER"), ("Xavier LAMBERT", "absent", None)]),
+    ("Présents ( 12 ) : Paul DURAND\nExcusés (1) : Anne PETIT", [("Paul DURAND", "present", None),
+                                                                 ("Anne PETIT", "excused", None)]),
+    # singular labels of one member (probes y16, w03)
+    ("Membres présents : M. Jean DUPONT.\nMembre absent : Mme Julie ROCHE.\nMembre excusé : M. Xavier LAMBERT.",
+     [("Jean DUPONT", "present", None), ("Julie ROCHE", "absent", None), ("Xavier LAMBERT", "excused", None)]),
+    ("Conseiller absent : M. Paul DURAND\nDéléguée excusée : Mme Anne PETIT",
+     [("Paul DURAND", "absent", None), ("Anne PETIT", "excused", None)]),
+    # a parenthesis that is no count is still no label
+    ("Présents : M. Jean DUPONT (Maire) : adjoint", [("Jean DUPONT", "present", None)]),
+])
+def test_attendance_labels_with_counts_and_singular(block: str, expected: list[tuple]) -> None:
+    assert [(e.person.full_name, e.status, e.proxy_holder) for e in parse_block(block)] == expected
+
+
+@pytest.mark.parametrize("block, expected", [
+    # remarks in a generic list of absents (probe y05)
+    ("Absents : M. Régis COLLIN (excusé), Mme Julie ROCHE, Mme Laure BERTIN (excusée, pouvoir à M. Olivier FOURNIER).",
+     [("Régis COLLIN", "excused", None), ("Julie ROCHE", "absent", None), ("Laure BERTIN", "represented", "Olivier FOURNIER")]),
+    ("Absents : M. Paul DURAND, excusé, Mme Anne PETIT, absente, M. Luc ROUX (non excusé)",
+     [("Paul DURAND", "excused", None), ("Anne PETIT", "absent", None), ("Luc ROUX", "absent", None)]),
+    ("Absents : M. Régis COLLIN, excusé, qui a donné pouvoir à Mme Claire DUVAL",
+     [("Régis COLLIN", "represented", "Claire DUVAL")]),
+    # a function between the member and the proxy (probes v03, p25)
+    ("Absente excusée : Mme Isabelle MOREAU, adjointe (pouvoir à M. Didier CARON).",
+     [("Isabelle MOREAU", "represented", "Didier CARON")]),
+    ("Absent excusé : M. Jean-Pierre MARCHAND, Maire (pouvoir à M. Olivier FOURNIER).",
+     [("Jean-Pierre MARCHAND", "represented", "Olivier FOURNIER")]),
+    ("Excusés : M. Paul DURAND, 2ème adjoint (procuration à Mme Anne PETIT), Mme Zoé VERT",
+     [("Paul DURAND", "represented", "Anne PETIT"), ("Zoé VERT", "excused", None)]),
+    # a remark of an excuse leaves a list of présents as it is; a present member keeps no holder
+    ("Présents : M. Paul DURAND (excusé pour le point 3), Mme Anne PETIT, adjointe (pouvoir à M. Luc ROUX)",
+     [("Paul DURAND", "present", None), ("Anne PETIT", "present", None)]),
+])
+def test_attendance_remarks_and_functions_inside_entries(block: str, expected: list[tuple]) -> None:
+    assert [(e.person.full_name, e.status, e.proxy_holder) for e in parse_block(block)] == expected
+
+
+@pytest.mark.parametrize("block, expected", [
+    # every member present but those named (probes p19, p20, v13, v14)
+    ("Étaient présents tous les conseillers municipaux en exercice à l'exception de : Mme Laure BERTIN (pouvoir à "
+     "M. Olivier FOURNIER), M. Xavier LAMBERT.",
+     [("Laure BERTIN", "represented", "Olivier FOURNIER"), ("Xavier LAMBERT", "absent", None)]),
+    ("Tous les membres du Conseil municipal étaient présents, à l'exception de M. Régis COLLIN, excusé, qui a donné "
+     "pouvoir à Mme Claire DUVAL, et de Mme Julie ROCHE, absente.",
+     [("Régis COLLIN", "represented", "Claire DUVAL"), ("Julie ROCHE", "absent", None)]),
+    ("Présents : l'ensemble des conseillers municipaux en exercice, à l'exception de Mme Laure BERTIN (pouvoir à "
+     "M. Olivier FOURNIER) et de M. Xavier LAMBERT (excusé).",
+     [("Laure BERTIN", "represented", "Olivier FOURNIER"), ("Xavier LAMBERT", "excused", None)]),
+    ("Tous les conseillers étaient présents sauf :\nMme Laure BERTIN, excusée, pouvoir à M. Olivier FOURNIER\n"
+     "M. Xavier LAMBERT, absent\nSecrétaire de séance : Mme Sophie LEGRAND",
+     [("Laure BERTIN", "represented", "Olivier FOURNIER"), ("Xavier LAMBERT", "absent", None)]),
+    ("Tous les délégués sont présents, hormis M. Paul DURAND (excusé).", [("Paul DURAND", "excused", None)]),
+    # an exception that is no absence: a vote, or all present without exception
+    ("Tous les conseillers présents ont voté pour, à l'exception de M. Xavier LAMBERT.", []),
+    ("Tous les conseillers ont voté pour, sauf M. Xavier LAMBERT.", []),
+    ("Tous les membres étaient présents.", []),
+])
+def test_attendance_all_present_but(block: str, expected: list[tuple]) -> None:
+    assert [(e.person.full_name, e.status, e.proxy_holder) for e in parse_block(block)] == expected
+
+
+@pytest.mark.parametrize("block, expected", [
+    # mixed-case names with "de La" (probes y01, w01)
+    ("Présents : Jean-Pierre Marchand, Henri de La Rochefoucauld, Claire Duval, Jean de La Fontaine, Hélène d'Argent.",
+     ["Jean-Pierre Marchand", "Henri de La Rochefoucauld", "Claire Duval", "Jean de La Fontaine", "Hélène d'Argent"]),
+    ("Présents : Anne-Sophie de Saint-Exupéry, Marie du Pont, Yann Le Bris",
+     ["Anne-Sophie de Saint-Exupéry", "Marie du Pont", "Yann Le Bris"]),
+    # four words without particle are still two names run together, not one
+    ("Présents : Yves Nicolin Mahdi Nouibat", ["Yves Nicolin", "Mahdi Nouibat"]),
+])
+def test_attendance_mixed_case_particles(block: str, expected: list[str]) -> None:
+    assert [e.person.full_name for e in parse_block(block)] == expected
+
+
+@pytest.mark.parametrize("block, expected", [
+    # a proxy on a line of its own, the giver after "de" (probe w04)
+    ("Présents : M. Didier CARON, Mme Claire DUVAL.\nPouvoir de M. Thierry PERRIN à M. Didier CARON.",
+     [("Didier CARON", "present", None), ("Claire DUVAL", "present", None),
+      ("Thierry PERRIN", "represented", "Didier CARON")]),
+    ("Présents : M. Didier CARON.\nProcuration de Mme Anne LEROY à M. Didier CARON\n"
+     "Délégation de vote de M. Paul DURAND à M. Didier CARON.",
+     [("Didier CARON", "present", None), ("Anne LEROY", "represented", "Didier CARON"),
+      ("Paul DURAND", "represented", "Didier CARON")]),
+    # a power of another kind is no proxy
+    ("Présents : M. Didier CARON.\nLe pouvoir de police du Maire à M. Didier CARON est délégué.",
+     [("Didier CARON", "present", None)]),
+])
+def test_attendance_proxy_line_from_giver(block: str, expected: list[tuple]) -> None:
+    assert [(e.person.full_name, e.status, e.proxy_holder) for e in parse_block(block)] == expected

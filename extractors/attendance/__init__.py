@@ -296,9 +296,16 @@ def _is_name(text: str) -> bool:
         return False
     has_caps = any(_CAPS_TOKEN_RE.fullmatch(w.strip(".,")) for w in words)
     has_civility = text != " ".join(words)
-    if not has_caps and len(words) > 3:
-        return False  # "Yves Nicolin Mahdi Nouibat": two names run together, not one
+    if not has_caps and len(_PARTICLES_RE.sub(" ", " ".join(words)).split()) > 3:
+        # "Yves Nicolin Mahdi Nouibat": two names run together, not one ("Henri de La
+        # Rochefoucauld" is one: its particles are not words of a name)
+        return False
     return has_caps or has_civility or len(words) >= 2
+
+
+#: The particles of a surname in mixed case: "de La" of "Henri de La Rochefoucauld", "du",
+#: "d'" ("Hélène d'Argent").
+_PARTICLES_RE = re.compile(r"(?<!\S)(?:d[eu]|des)\s+(?:L[ae]\s+)?|(?<!\S)d['’](?=\w)")
 
 
 def _holder_name(raw: str, first_names: bool = False) -> str | None:
@@ -380,6 +387,7 @@ def split_entries(text: str, status: str, voting: bool, first_names: bool = Fals
     text = P.HEADING_BEFORE_CIVILITY_RE.sub(_drop_heading, text)  # "Le Pin : M. Jean NOIR"
     for piece in _split_outside_parens(text, sep):
         piece = re.sub(r"^(?:et|puis)\s+", "", piece.strip(" .:"))
+        piece = re.sub(r"^de\s+(?=(?:M\.|Mme|MM\.?|Monsieur|Madame)\s)", "", piece)  # "…, et de Mme X" (à l'exception de)
         piece = P.GROUP_PREFIX_RE.sub("", piece)  # "Non-inscrits : Luc MARTIN"
         role = P.ROLE_LABEL_RE.match(piece)
         if role and is_function_label(role.group("label")):
@@ -402,6 +410,10 @@ def split_entries(text: str, status: str, voting: bool, first_names: bool = Fals
             carry = None
         if is_function_label(piece):
             continue  # "Conseiller Municipal" between a name and its proxy
+        if P.STATUS_REMARK_RE.fullmatch(piece):
+            if entries and _excused_by_remark(piece, entries[-1].status):
+                entries[-1] = replace(entries[-1], status=EXCUSED)  # "M. Régis COLLIN, excusé, …"
+            continue
         lead = P.LEADING_PROXY_RE.match(piece)
         if lead and entries and entries[-1].proxy_holder is None:
             holder = _holder_name(lead.group("holder"), first_names)
@@ -412,10 +424,22 @@ def split_entries(text: str, status: str, voting: bool, first_names: bool = Fals
         m = P.PROXY_RE.search(piece)
         if m is None and status == REPRESENTED:
             m = P.PAR_HOLDER_RE.search(piece)  # "Étaient représentés : Mme X par Mme Y"
+        remark = ""
         if m:
             holder = _holder_name(m.group("holder"), first_names)
             piece = piece[: m.start()]
+            opened = re.search(r"\s*[(\[](?P<remark>[^()\[\]]*)$", piece)
+            if opened:  # "Mme Laure BERTIN (excusée, pouvoir à …)": the remark the proxy closed
+                remark, piece = opened.group("remark"), piece[: opened.start()]
+            if entries and entries[-1].proxy_holder is None and entries[-1].status != PRESENT \
+                    and is_function_label(P.REMARK_RE.sub("", piece)):
+                # "Mme Isabelle MOREAU, adjointe (pouvoir à M. Didier CARON)": the function
+                # between the member and the proxy, which is the member's
+                if holder:
+                    entries[-1] = replace(entries[-1], status=REPRESENTED, proxy_holder=holder)
+                continue
         arrives, leaves = _item_moves(piece)
+        remark = " ".join([remark] + [r.group(0) for r in P.REMARK_RE.finditer(piece)])
         piece = P.REMARK_RE.sub("", piece)
         piece = re.sub(r"\s*:\s*\w+\s*$", "", piece) if ":" in piece else piece  # "T.BUSIN : adjoints"
         piece = piece.strip(" .,;:-–—[]()")
@@ -447,9 +471,18 @@ def split_entries(text: str, status: str, voting: bool, first_names: bool = Fals
                 person = replace(person, civility=carry)
             last = k == len(names) - 1
             st = REPRESENTED if (holder and last) or status == REPRESENTED else status
+            if last and _excused_by_remark(remark, st):
+                st = EXCUSED  # "Absents : M. Régis COLLIN (excusé), …"
             entries.append(Entry(person, st, voting, holder if last else None,
                                  arrives_at=arrives if last else None, leaves_after=leaves if last else None))
     return entries
+
+
+def _excused_by_remark(remark: str, status: str) -> bool:
+    """A member of a list of absents whose remark says excused ("Absents : M. Régis COLLIN
+    (excusé), Mme Julie ROCHE", "M. X, excusé"): excused, not absent; "(non excusé)" keeps
+    the absence."""
+    return status == ABSENT and bool(re.search(r"\bexcus[ée]", remark, re.I)) and not P.UNEXCUSED_RE.search(remark)
 
 
 def _item_moves(piece: str) -> tuple[int | None, int | None]:
@@ -494,7 +527,12 @@ def classify_label(label: str) -> tuple[str, bool] | None:
     ('represented', True)
     >>> classify_label("Excusé(s) sans voix délibérative")
     ('excused', False)
+    >>> classify_label("Absents non représentés")
+    ('absent', True)
     """
+    # "Absent non représenté", "Excusés sans pouvoir": the proxy is denied, the rest of the
+    # label says the status
+    label = P.NO_PROXY_LABEL_RE.sub(" ", label)
     text = fold(label)
     no_vote = bool(P.NO_VOTE_RE.search(label))
     if P.STOP_LABEL_RE.search(label):
@@ -524,6 +562,7 @@ def _real_label(m: re.Match[str]) -> bool:
     """A label holds no name: "procuration à CHEVALARD Paul) ; DELAHAYE" at a line start is
     the end of a wrapped entry, not a label; a label without colon is a few words."""
     label = re.sub(r"\((?:e|s|es)\)", "", m.group("label"))
+    label = P.LABEL_COUNT_RE.sub("", label)  # "Présents (5) :"
     if _CIVILITY_ANY_RE.search(label) or re.search(r"[()]", label):
         return False
     if not m.group(0).rstrip().endswith(":") and len(label.split()) > 4:
@@ -569,8 +608,9 @@ def _status_sentences(text: str) -> list[tuple[tuple[str, bool], str]]:
     DUPONT.", "M. Luc PETIT est absent.", "… est représenté par …"), as one-name lists for
     :func:`split_entries`. A member a list named already keeps the list's reading."""
     out: list[tuple[tuple[str, bool], str]] = []
-    for m in P.PROXY_SENTENCE_RE.finditer(text):
-        out.append(((REPRESENTED, True), f"{m.group('name')} pouvoir à {m.group('holder')}"))
+    for rx in (P.PROXY_SENTENCE_RE, P.PROXY_FROM_RE):
+        for m in rx.finditer(text):
+            out.append(((REPRESENTED, True), f"{m.group('name')} pouvoir à {m.group('holder')}"))
     for m in P.STATUS_SENTENCE_RE.finditer(text):
         word = m.group("status").lower()
         if word.startswith("repr"):
@@ -616,6 +656,9 @@ def _read_block(text: str, seen: Callable[[str], bool] | None) -> tuple[list[Ent
         elif P.LABEL_RE.search(raw):
             commune_col = None
         line = _drop_side_cells(raw)
+        all_but = P.ALL_BUT_RE.search(line)
+        if all_but and P.ALL_BUT_PRESENT_RE.search(line[: all_but.end()]):
+            line = f"Absents : {line[all_but.end():]}"  # "Tous … étaient présents, à l'exception de M. X, …"
         if commune_col is not None and line.strip():
             line = _ROW + line  # a row of the table: a new entry unless the row before was cut
         if raw.strip() and not line.strip() and not _continues(raw.replace("\t", " ")):

@@ -23,7 +23,7 @@ import re
 LABEL_RE = re.compile(
     r"""(?:^|(?<=\t)|(?<=\.\s))\W{0,3}
     (?P<label>
-        (?:[ÉEé]tai(?:en)?t|sont|membres|conseill[eè]re?s|d[ée]l[ée]gu[ée]e?s|[ée]lus?      # "Étaient", "Membres"
+        (?:[ÉEé]tai(?:en)?t|sont|membres?|conseill[eè]re?s?|d[ée]l[ée]gu[ée]e?s?|[ée]lus?   # "Étaient", "Membre(s)"
           |(?:avai(?:en)?t|ont|a|ayant)\s+donn[ée]\s+(?:(?:leur|son|un)\s+)?)?\s*         # "Avaient donné pouvoir"
         (?:pr[ée]sente?s?|pr[ée]sent\(e\)s?|pr[ée]sent\(e\)\(s\)                             # présents
           |absente?s?\b|absent\(e\)s?|absent\(s\)|absent\(e\)\(s\)                         # absents
@@ -46,6 +46,20 @@ PROXY_LABEL_RE = re.compile(r"pouvoir|procuration|repr[ée]sent|mandat", re.I)
 
 #: Inside a label: absent without excuse ("absents non excusés", "Etait absent non excusé").
 UNEXCUSED_RE = re.compile(r"non[\s-]+excus", re.I)
+
+#: Inside a label: the proxy denied, so that the label names those who gave none: "Absent
+#: non représenté", "Absents non représentés", "Excusés sans pouvoir", "Absente excusée
+#: n'ayant pas donné procuration", "Excusé sans procuration".
+NO_PROXY_LABEL_RE = re.compile(
+    r"""(?:\bnon[\s-]+repr[ée]sent\w*                                                   # non représenté(e)(s)
+         |\bsans\s+(?:pouvoirs?|procurations?|mandats?)                                # sans pouvoir
+         |\bn['’](?:ayant|ont|a)\s+pas\s+donn[ée]\w*\s+(?:de\s+)?(?:pouvoirs?|procurations?|mandats?))""",
+    re.I | re.X,
+)
+
+#: A count in parentheses after a label, never a name in it: "Présents (5) :", "Absents
+#: représentés (2) :", "Absent (1) :".
+LABEL_COUNT_RE = re.compile(r"\(\s*\d{1,3}\s*\)")
 
 #: A label that names two cases at once, so that an entry without a proxy holder is the
 #: first case and one with a holder is represented: "Excusés / pouvoirs", "Absents excusés
@@ -73,6 +87,26 @@ SENTENCE_LIST_RE = re.compile(
     rf"""(?:(?P<label1>{_SENTENCE_LABEL})[^\S\n]{{0,3}}:?[^\S\n]{{0,3}}(?P<n1>\d{{1,3}})
           |(?P<n2>\d{{1,3}})[^\S\n]{{1,3}}(?:(?:conseill[eè]re?s|membres|d[ée]l[ée]gu[ée]e?s|[ée]lus)[^\S\n]{{1,3}})?(?P<label2>{_SENTENCE_LABEL}))
         [^\S\n]{{0,3}}\((?P<names>[^()]{{3,1500}})\)""",
+    re.I | re.X,
+)
+
+#: Every member present but a few, the few named after the exception: "Étaient présents tous
+#: les conseillers municipaux en exercice à l'exception de : Mme X (pouvoir à M. Y)", "Tous
+#: les membres du Conseil municipal étaient présents, à l'exception de M. X, excusé, …",
+#: "Tous les conseillers étaient présents sauf :", "Présents : l'ensemble des conseillers
+#: municipaux en exercice, à l'exception de Mme X et de M. Y (excusé)". Those named are the
+#: absent (their remarks say excused or represented); the line must also say they were
+#: present (:data:`ALL_BUT_PRESENT_RE`: not "tous les conseillers présents ont voté pour, à
+#: l'exception de M. X").
+ALL_BUT_RE = re.compile(
+    r"""(?:\btou(?:s|tes)\s+les|\bl['’]ensemble\s+des)\s+(?:conseill|membres|d[ée]l[ée]gu|[ée]lus)[^.:\n]{0,160}?
+        (?:\b[àa]\s+l['’]exception|\bsauf|\bexcept[ée]e?s?|\bhormis)\b[^\S\n]*(?:d[eu][^\S\n]+|d['’]|des[^\S\n]+)?[^\S\n]*:?[^\S\n]*""",
+    re.I | re.X,
+)
+
+ALL_BUT_PRESENT_RE = re.compile(
+    r"""^\W{0,3}(?:[ée]tai(?:en)?t\s+)?pr[ée]sente?s?\b                          # "Présents : …", "Étaient présents tous …"
+      | \b(?:[ée]taient|sont|[ée]tait|est)\s+(?:tous\s+|toutes\s+)?pr[ée]sente?s?\b  # "Tous … étaient présents" """,
     re.I | re.X,
 )
 
@@ -121,11 +155,15 @@ PAR_HOLDER_RE = re.compile(r"\s+par\s+(?P<holder>(?:M\.|Mme|MM\.|Monsieur|Madame
 #: A proxy standing as a piece of its own after the member's name and function, commas
 #: between: "M. Michel GRAVOUIL, Adjoint, pouvoir donné à M. Georges LECLEVE".
 LEADING_PROXY_RE = re.compile(
-    r"""^(?:(?:ayant\s+|a\s+)?donn[ée]e?\s+(?:son\s+|un\s+)?(?:pouvoir|procuration|mandat)\s+[àa]      # ayant donné pouvoir à
+    r"""^(?:(?:ayant\s+|a\s+|qui\s+a\s+)?donn[ée]e?\s+(?:son\s+|un\s+)?(?:pouvoir|procuration|mandat)\s+[àa]      # ayant donné pouvoir à
          |(?:pouvoir|procuration|mandat)\s+(?:donn[ée]e?\s+)?[àa]                                      # pouvoir donné à
          |repr[ée]sent[ée]e?\s+par)\s+(?P<holder>[^()]+?)\s*$""",
     re.I | re.X,
 )
+
+#: A status standing as a piece of its own after the member's name, commas between: "M.
+#: Régis COLLIN, excusé, qui a donné pouvoir à …", "M. Xavier LAMBERT, absent".
+STATUS_REMARK_RE = re.compile(r"(?:non[\s-]+)?(?:excus[ée]e?s?|absente?s?)", re.I)
 
 #: A political group heading names inside a list, never a person: "Groupe Majorité : M. Paul
 #: DURAND, …", "Non-inscrits : Luc MARTIN", "Liste « Agir ensemble » : …", "Opposition : …".
@@ -173,7 +211,7 @@ REMARK_RE = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
 
 #: Entry separators: commas, semicolons (OCR'd " : " before a civility), dashes between
 #: spaces, " et " before the last name.
-SEPARATOR_RE = re.compile(r"\s*[,;]\s*|(?<=\))-\s*|\s+:\s+(?=(?:M\.|Mme|Monsieur|Madame)\s)|\s+[-–—]+\s+|\s+[-–—]{2,}\s*|\s*[–—]\s*|\s+et\s+(?=(?:M\.|Mme|MM|Monsieur|Madame|[A-ZÀ-Ý]))")
+SEPARATOR_RE = re.compile(r"\s*[,;]\s*|(?<=\))-\s*|\s+:\s+(?=(?:M\.|Mme|Monsieur|Madame)\s)|\s+[-–—]+\s+|\s+[-–—]{2,}\s*|\s*[–—]\s*|\s+et\s+(?=(?:M\.|Mme|MM|Monsieur|Madame|[A-ZÀ-Ý]))|\s+et\s+de\s+(?=(?:M\.|Mme|MM|Monsieur|Madame)\s)")
 
 #: A civility starting a name, used to cut "M. X Mme Y" run together.
 CIVILITY_START_RE = re.compile(r"(?<!\S)(?=(?:Monsieur|Madame|Mademoiselle|Mme|MME|Mlle|M\.)\s*[A-ZÀ-Ý])")
@@ -266,6 +304,14 @@ PROXY_SENTENCE_RE = re.compile(
         (?i:a[^\S\n]+donn[ée]|donne)[^\S\n]+(?i:son[^\S\n]+|sa[^\S\n]+)?(?i:pouvoir|procuration)[^\S\n]+(?i:[àa])[^\S\n]+
         (?P<holder>{_NAME})""",
     re.X,
+)
+#: A proxy stated on a line of its own, the giver after "de": "Pouvoir de M. Thierry PERRIN à
+#: M. Didier CARON.", "Procuration de Mme Anne LEROY à M. Paul DURAND", "Délégation de vote de
+#: M. X à Mme Y".
+PROXY_FROM_RE = re.compile(
+    rf"""(?:^|(?<=[.;\n]))[^\S\n]*(?i:pouvoirs?|procurations?|mandats?|d[ée]l[ée]gations?[^\S\n]+de[^\S\n]+vote)
+        [^\S\n]+(?i:de|donn[ée]e?[^\S\n]+par)[^\S\n]+(?P<name>{_NAME})[^\S\n]+(?i:[àa])[^\S\n]+(?P<holder>{_NAME})""",
+    re.X | re.M,
 )
 STATUS_SENTENCE_RE = re.compile(
     rf"""(?P<name>{_NAME})[^\S\n]*,?[^\S\n]+(?i:est|était)[^\S\n]+
