@@ -1012,3 +1012,84 @@ def test_attendance_mixed_case_particles(block: str, expected: list[str]) -> Non
 ])
 def test_attendance_proxy_line_from_giver(block: str, expected: list[tuple]) -> None:
     assert [(e.person.full_name, e.status, e.proxy_holder) for e in parse_block(block)] == expected
+
+
+@pytest.mark.parametrize("block, president, holders", [
+    # the chair by its office: the president of the session, in full (probe y03)
+    ("Présents : M. Jean-Pierre MARCHAND, Mme Claire DUVAL.\nAbsents excusés : Mme Laure BERTIN (pouvoir à Monsieur "
+     "le Maire), M. Régis COLLIN (pouvoir à M. le Maire).", "Jean-Pierre MARCHAND",
+     [("Laure BERTIN", "Jean-Pierre MARCHAND"), ("Régis COLLIN", "Jean-Pierre MARCHAND")]),
+    ("Présents : M. Paul DURAND, Mme Anne PETIT.\nPouvoirs : M. Luc ROUX pouvoir au Président, Mme Zoé VERT "
+     "procuration à Mme la Maire", "Paul DURAND", [("Luc ROUX", "Paul DURAND"), ("Zoé VERT", "Paul DURAND")]),
+    ("Présents : M. Paul DURAND.\nExcusés : M. Luc ROUX, représenté par le Président", "Paul DURAND",
+     [("Luc ROUX", "Paul DURAND")]),
+    # another office names nobody; an unknown president, or one printed as a deputy, neither
+    ("Présents : M. Paul DURAND, Mme Anne PETIT.\nExcusé : M. Luc ROUX (pouvoir au 1er adjoint)", "Paul DURAND",
+     [("Luc ROUX", None)]),
+    ("Présents : M. Paul DURAND.\nExcusé : M. Luc ROUX (pouvoir à M. le Maire)", None, [("Luc ROUX", None)]),
+    ("sous la présidence de M. Paul DURAND, premier adjoint, le Maire étant empêché.\nPrésents : M. Paul DURAND.\n"
+     "Excusé : M. Luc ROUX (pouvoir à M. le Maire)", "Paul DURAND", [("Luc ROUX", None)]),
+    # a surname that is an office word, in capitals, is a name
+    ("Présents : M. Paul MAIRE, M. Jean LE GALL.\nExcusés : M. Luc ROUX (pouvoir à M. Paul MAIRE)", "Jean LE GALL",
+     [("Luc ROUX", "Paul MAIRE")]),
+])
+def test_attendance_proxy_given_to_an_office(block: str, president: str | None, holders: list[tuple]) -> None:
+    """Never "le" for a holder: the chair's office is the president, another office nobody."""
+    act = make_act((SectionKind.ATTENDANCE, block, False), (SectionKind.DECISION, "DÉCIDE d'approuver.", False))
+    assert [(e.person.full_name, e.proxy_holder) for e in read_attendance(act, president=president)
+            if e.status == "represented"] == holders
+
+
+@pytest.mark.parametrize("sentence, recused", [
+    # the maire leaves for his own accounts (CGCT L.2121-14, probe y11)
+    ("Monsieur le Maire s'étant retiré au moment du vote, conformément à l'article L.2121-14 du CGCT, le Conseil "
+     "municipal, siégeant sous la présidence de Mme Anne PETIT, première adjointe,", ["Paul DURAND"]),
+    ("Le Maire se retire au moment du vote.", ["Paul DURAND"]),
+    ("M. Paul DURAND s'est retiré de la salle au moment du vote.", ["Paul DURAND"]),
+    # withdrawn for the whole meeting or spoken of otherwise: no recusal
+    ("Le Maire s'est retiré de la liste des candidats.", []),
+])
+def test_attendance_recusal_withdrawn_for_the_vote(sentence: str, recused: list[str]) -> None:
+    entries = parse_block("Présents : M. Paul DURAND, Mme Anne PETIT")
+    assert [e.person.full_name for e in apply_recusals(entries, sentence, "Paul DURAND") if e.recused] == recused
+
+
+_MINUTES_HEAD = ("COMMUNE DE BEAUMONT\n\nPROCÈS-VERBAL DE LA SÉANCE DU CONSEIL MUNICIPAL DU 14 MARS 2024\n\n"
+                 "Le Conseil municipal s'est réuni sous la présidence de M. Jean-Pierre MARCHAND, Maire.\n\n"
+                 "Présents : M. Jean-Pierre MARCHAND, Mme Claire DUVAL, M. Didier CARON.\n\n"
+                 "Secrétaire de séance : Mme Claire DUVAL\n\n")
+
+
+def _minutes_item(n: int, title: str, before: str = "", after: str = "") -> str:
+    return (f"Délibération n° 2024-0{n} – {title}\n\n{before}Monsieur le Maire présente le dossier.\n"
+            "Le Conseil municipal, après en avoir délibéré, DÉCIDE d'approuver la proposition.\n"
+            f"Adopté à l'unanimité.\n{after}\n")
+
+
+@pytest.mark.parametrize("between, recused_by_item", [
+    # announced after item 1's vote for item 2 (probes p33, v12)
+    ("Le Maire quitte la salle et ne prend pas part au vote. Mme Claire DUVAL, première adjointe, prend la présidence "
+     "pour ce point.\n", [[], ["Jean-Pierre MARCHAND"], []]),
+    ("Avant l'examen du point suivant, M. Didier CARON, intéressé, quitte la salle et ne prend pas part au vote.\n",
+     [[], ["Didier CARON"], []]),
+    ("M. Didier CARON, intéressé, sort de la salle et ne prend pas part au vote.\n", [[], ["Didier CARON"], []]),
+    # told in the past after the vote: the item just voted
+    ("M. Didier CARON n'a pas pris part au vote.\n", [["Didier CARON"], [], []]),
+    ("M. Didier CARON ne prend pas part au vote.\n", [["Didier CARON"], [], []]),
+])
+def test_attendance_recusal_announced_for_the_next_item(tmp_path: Path, between: str,
+                                                        recused_by_item: list[list[str]]) -> None:
+    """In minutes, who leaves the room after an item's vote leaves for the next item; the
+    maire named by office is the president of the session, not the member chairing that item."""
+    from pipeline.runner.process import process_document
+
+    text = (_MINUTES_HEAD + _minutes_item(1, "Tarifs de la salle", after=between)
+            + _minutes_item(2, "Compte administratif 2023", after="Le Maire reprend la présidence.\n")
+            + _minutes_item(3, "Travaux de voirie") + "\nLa séance est levée à 22h40.\n")
+    path = tmp_path / "pv.txt"
+    path.write_text(text, encoding="utf-8")
+    result = process_document(path)
+    acts = result.rows("acts")
+    rows = result.rows("attendance")
+    assert len(acts) == 3
+    assert [[r.full_name for r in rows if r.act_id == a.act_id and r.recused] for a in acts] == recused_by_item

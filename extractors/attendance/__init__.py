@@ -57,6 +57,10 @@ class Entry:
     leaves_after: int | None = None
     #: listed among the présents, but their arrival is announced after this act's vote
     listed_present: bool = False
+    #: the proxy was given to an office, not to a name ("pouvoir à Monsieur le Maire"):
+    #: "chair" (the maire or président, the president of the session: see
+    #: :func:`office_holders`), "office" (another: "au 1er adjoint", named by nobody)
+    holder_office: str | None = None
 
 
 # ---------------------------------------------------------------------------
@@ -308,10 +312,33 @@ def _is_name(text: str) -> bool:
 _PARTICLES_RE = re.compile(r"(?<!\S)(?:d[eu]|des)\s+(?:L[ae]\s+)?|(?<!\S)d['’](?=\w)")
 
 
-def _holder_name(raw: str, first_names: bool = False) -> str | None:
+def _bare_holder(raw: str) -> str:
     holder = P.REMARK_RE.sub("", raw).strip(" .,;)")
     holder = P.HOLDER_TAIL_RE.sub("", holder).strip(" .,;)")  # "… SCHODET jusqu'à son arrivée"
-    holder = re.sub(r"^(?:de\s+|d['’])", "", holder)
+    return re.sub(r"^(?:de\s+|d['’])", "", holder)
+
+
+def _holder_office(raw: str) -> str | None:
+    """The office a proxy is given to instead of a name: "chair" for the maire or the
+    président ("Monsieur le Maire", "M. le Maire", "au Président", "Mme la Maire"), "office"
+    for another ("au 1er adjoint"), None for a name ("M. LE GALL", "M. Paul MAIRE")."""
+    holder = _bare_holder(raw)
+    article = P.OFFICE_ARTICLE_RE.match(holder)
+    if article:
+        office = holder[article.end():]
+    elif _CIVILITY_ANY_RE.match(holder) or not holder or _CAPS_TOKEN_RE.fullmatch(holder.split()[0]):
+        return None  # a name, or "MAIRE" in capitals (a surname)
+    else:
+        office = holder  # "pouvoir au Président"
+    if not P.OFFICE_HOLDER_RE.match(office):
+        return None
+    return "chair" if P.CHAIR_OFFICE_RE.fullmatch(office) else "office"
+
+
+def _holder_name(raw: str, first_names: bool = False) -> str | None:
+    holder = _bare_holder(raw)
+    if _holder_office(raw) or P.OFFICE_ARTICLE_RE.match(holder):
+        return None  # "Monsieur le Maire", "M. le Maire de Vaas": an office, never "le"
     if _is_name(holder) or (first_names and _LONE_FIRST_NAME_RE.fullmatch(holder)):
         return parse_person(holder).full_name
     return None
@@ -415,28 +442,28 @@ def split_entries(text: str, status: str, voting: bool, first_names: bool = Fals
                 entries[-1] = replace(entries[-1], status=EXCUSED)  # "M. Régis COLLIN, excusé, …"
             continue
         lead = P.LEADING_PROXY_RE.match(piece)
-        if lead and entries and entries[-1].proxy_holder is None:
-            holder = _holder_name(lead.group("holder"), first_names)
-            if holder:  # "M. Michel GRAVOUIL, Adjoint, pouvoir donné à M. Georges LECLEVE"
-                entries[-1] = replace(entries[-1], status=REPRESENTED, proxy_holder=holder)
+        if lead and entries and entries[-1].proxy_holder is None and entries[-1].holder_office is None:
+            holder, office = _holder_name(lead.group("holder"), first_names), _holder_office(lead.group("holder"))
+            if holder or office:  # "M. Michel GRAVOUIL, Adjoint, pouvoir donné à M. Georges LECLEVE"
+                entries[-1] = replace(entries[-1], status=REPRESENTED, proxy_holder=holder, holder_office=office)
             continue
-        holder = None
+        holder = office = None
         m = P.PROXY_RE.search(piece)
         if m is None and status == REPRESENTED:
             m = P.PAR_HOLDER_RE.search(piece)  # "Étaient représentés : Mme X par Mme Y"
         remark = ""
         if m:
-            holder = _holder_name(m.group("holder"), first_names)
+            holder, office = _holder_name(m.group("holder"), first_names), _holder_office(m.group("holder"))
             piece = piece[: m.start()]
             opened = re.search(r"\s*[(\[](?P<remark>[^()\[\]]*)$", piece)
             if opened:  # "Mme Laure BERTIN (excusée, pouvoir à …)": the remark the proxy closed
                 remark, piece = opened.group("remark"), piece[: opened.start()]
-            if entries and entries[-1].proxy_holder is None and entries[-1].status != PRESENT \
-                    and is_function_label(P.REMARK_RE.sub("", piece)):
+            if entries and entries[-1].proxy_holder is None and entries[-1].holder_office is None \
+                    and entries[-1].status != PRESENT and is_function_label(P.REMARK_RE.sub("", piece)):
                 # "Mme Isabelle MOREAU, adjointe (pouvoir à M. Didier CARON)": the function
                 # between the member and the proxy, which is the member's
-                if holder:
-                    entries[-1] = replace(entries[-1], status=REPRESENTED, proxy_holder=holder)
+                if holder or office:
+                    entries[-1] = replace(entries[-1], status=REPRESENTED, proxy_holder=holder, holder_office=office)
                 continue
         arrives, leaves = _item_moves(piece)
         remark = " ".join([remark] + [r.group(0) for r in P.REMARK_RE.finditer(piece)])
@@ -470,11 +497,12 @@ def split_entries(text: str, status: str, voting: bool, first_names: bool = Fals
             if person.civility is None and carry:
                 person = replace(person, civility=carry)
             last = k == len(names) - 1
-            st = REPRESENTED if (holder and last) or status == REPRESENTED else status
+            st = REPRESENTED if ((holder or office) and last) or status == REPRESENTED else status
             if last and _excused_by_remark(remark, st):
                 st = EXCUSED  # "Absents : M. Régis COLLIN (excusé), …"
             entries.append(Entry(person, st, voting, holder if last else None,
-                                 arrives_at=arrives if last else None, leaves_after=leaves if last else None))
+                                 arrives_at=arrives if last else None, leaves_after=leaves if last else None,
+                                 holder_office=office if last else None))
     return entries
 
 
@@ -955,16 +983,46 @@ def block_sections(act: Act) -> list[Section]:
     return [s for s in act.sections if s.kind in (SectionKind.HEADER, SectionKind.ATTENDANCE)]
 
 
-def _own_text(act: Act, stop: int | None = None) -> str:
-    """The act's own text (no shared preamble, no annexes), up to ``stop`` when given."""
+def _own_text(act: Act, stop: int | None = None, start: int | None = None) -> str:
+    """The act's own text (no shared preamble, no annexes), from ``start`` and up to
+    ``stop`` when given."""
     parts = []
     for s in act.sections:
         if s.shared or s.kind in (SectionKind.ANNEX, SectionKind.ATTENDANCE):
             continue
+        begin = s.span.start if start is None else max(s.span.start, start)
         end = s.span.end if stop is None else min(s.span.end, stop)
-        if end > s.span.start:
-            parts.append(act.doc.clean(Span(s.span.start, end)))
+        if end > begin:
+            parts.append(act.doc.clean(Span(begin, end)))
     return "\n".join(parts)
+
+
+def next_item_recusals(act: Act) -> tuple[str, str]:
+    """(the item's own text less what it announces for the next item, that announcement).
+
+    In minutes, a member who leaves the room after an item's vote leaves for the item that
+    follows: "Adopté à l'unanimité. / Le Maire quitte la salle et ne prend pas part au vote.
+    / 5. Compte administratif", "Avant l'examen du point suivant, M. X quitte la salle"
+    (:data:`patterns.NEXT_ITEM_RE`). A recusal told after the vote in the past ("M. X n'a
+    pas pris part au vote") is of the item just voted, and stays.
+    """
+    own = _own_text(act)
+    votes = act.sections_of(SectionKind.VOTE)
+    if not votes or not P.RECUSAL_RE.search(own):
+        return own, ""
+    line_end = act.doc.text.find("\n", votes[0].span.start)
+    if line_end < 0:
+        return own, ""
+    before, after = _own_text(act, stop=line_end), _own_text(act, start=line_end)
+    kept, ahead, pos = [], [], 0
+    for sep in [*P.SENTENCE_END_RE.finditer(after), None]:
+        end = sep.end() if sep else len(after)
+        sentence = after[pos:end]
+        (ahead if P.RECUSAL_RE.search(sentence) and P.NEXT_ITEM_RE.search(sentence) else kept).append(sentence)
+        pos = end
+    if not ahead:
+        return own, ""
+    return before + "".join(kept), "".join(ahead)
 
 
 def vote_point(act: Act) -> int:
@@ -1018,11 +1076,14 @@ def _session_list(doc: Document, start: int, end: int) -> list[Entry]:
     return list(_once_per_document(_SESSION_LISTS, (doc.doc_id, hash(doc.text), start, end), read, keep=32))
 
 
-def read_attendance(act: Act, preamble_end: int | None = None, president: str | None = None) -> list[Entry]:
+def read_attendance(act: Act, preamble_end: int | None = None, president: str | None = None,
+                    carried: str = "") -> list[Entry]:
     """The act's attendance, arrivals, departures and recusals applied.
 
     In minutes, the list is read from the session's preamble: its shared sections and,
-    when ``preamble_end`` (where the first act starts) is known, everything up to there.
+    when ``preamble_end`` (where the first act starts) is known, everything up to there;
+    ``carried`` is what the item before announced for this one after its vote (a recusal:
+    :func:`next_item_recusals`).
     """
     sections = block_sections(act)
     if not sections:
@@ -1046,8 +1107,41 @@ def read_attendance(act: Act, preamble_end: int | None = None, president: str | 
         if stop > end:
             entries = apply_movements_until(entries, act.doc, end, stop)
         entries = apply_late_arrivals(entries, late_arrivals(act.doc.text, act.doc.doc_id, end), stop)
-    own = _own_text(act)
+    entries = office_holders(entries, president, "\n".join(act.doc.clean(s.span) for s in sections))
+    own = next_item_recusals(act)[0] if shared else _own_text(act)
+    if carried:
+        own = f"{carried}\n{own}"
     return apply_void_proxies(apply_recusals(entries, own, president), own)
+
+
+#: The president named with an office that is not the maire's or the président's: "sous la
+#: présidence de M. Olivier FOURNIER, premier adjoint, le Maire étant empêché".
+_DEPUTY_AFTER_NAME = r"\s*,?\s*(?:(?:\d+\s*(?:er|[èe]re|e|[èe]me)|premi[eè]re?|deuxi[eè]me|troisi[eè]me)\s+)?(?:adjoint|vice|doyen|conseill)"
+
+
+def office_holders(entries: list[Entry], president: str | None, block: str) -> list[Entry]:
+    """A proxy given to the chair by its office ("pouvoir à Monsieur le Maire", "au
+    Président") is held by the president of the session, when known, not listed otherwise
+    than present (who presides is there) and not printed as a deputy in ``block`` ("M. X,
+    premier adjoint": the maire is away); any other office ("au 1er adjoint") names nobody:
+    represented, holder unknown."""
+    if not any(e.holder_office for e in entries):
+        return entries
+    person = parse_person(president) if president else None
+    name = person.full_name if person and person.last_name and person.first_name else None
+    if person and name:
+        k = _match(entries, name)
+        if k is not None:
+            name = entries[k].person.full_name if entries[k].status == PRESENT else None  # the list's spelling
+        if re.search(re.escape(person.last_name or "") + _DEPUTY_AFTER_NAME, block, re.I):
+            name = None
+    out = []
+    for e in entries:
+        if e.holder_office:
+            chair = e.holder_office == "chair" and person is not None and not same_person(e.person, person)
+            e = replace(e, proxy_holder=name if chair else None, holder_office=None)
+        out.append(e)
+    return out
 
 
 def _seen_in(text: str) -> Callable[[str], bool]:
@@ -1121,7 +1215,20 @@ def extract_attendance(act: Act, found: Found, issues: IssueLog) -> list[Attenda
         # the bureau's deliberation reported in the council's minutes: the council's
         # attendance is not the bureau's, and the minutes do not give the bureau's
         return []
-    entries = read_attendance(act, preamble_end, found.field("president"))
+    # in minutes, the president of the session: the one of their first item, not a member
+    # chosen to chair one item ("Mme Claire DUVAL, première adjointe, prend la présidence pour
+    # ce point": "le Maire" who leaves, or holds a proxy, is still the maire)
+    president = found.field("president")
+    if any(s.shared for s in act.sections):
+        session = found.previous[-1].state.get("attendance_session") if found.previous else None
+        if session and session[0] == preamble_end:
+            president = session[1]
+        found.state["attendance_session"] = (preamble_end, president)
+    carried = ""
+    if any(s.shared for s in act.sections):
+        carried = found.previous[-1].state.get("attendance_next_item", "") if found.previous else ""
+        found.state["attendance_next_item"] = next_item_recusals(act)[1]
+    entries = read_attendance(act, preamble_end, president, carried)
     chair = president_entry(entries, found.field("president"), found.field("members_present"))
     if chair is not None:
         entries = [*entries, chair]

@@ -139,14 +139,28 @@ TABLE_HEADER_RE = re.compile(r"^\s*(?:communes?|noms?|pr[ée]noms?|qualit[ée]|c
 PROXY_RE = re.compile(
     r"""(?:\s*[(:,]\s*|\s+)
     (?:
-        (?:ayant\s+|a\s+|qui\s+a\s+)?donn[ée]e?s?\s+(?:son\s+|un\s+)?(?:pouvoir|procuration|mandat)\s+[àa]   # donne pouvoir à
-      | (?:donne|donnent)\s+(?:son\s+|un\s+)?(?:pouvoir|procuration|mandat)\s+[àa]                          # donne pouvoir à
-      | (?:pouvoir|procuration|mandat)\s+(?:donn[ée]e?\s+)?[àa]                                             # (pouvoir à …)
+        (?:ayant\s+|a\s+|qui\s+a\s+)?donn[ée]e?s?\s+(?:son\s+|un\s+)?(?:pouvoir|procuration|mandat)\s+(?:[àa]|au)   # donne pouvoir à
+      | (?:donne|donnent)\s+(?:son\s+|un\s+)?(?:pouvoir|procuration|mandat)\s+(?:[àa]|au)                          # donne pouvoir à
+      | (?:pouvoir|procuration|mandat)\s+(?:donn[ée]e?\s+)?(?:[àa]|au)                                             # (pouvoir à …, au Président)
       | repr[ée]sent[ée]e?\s+par                                                                            # représenté par
       | [àa](?=\s+(?:M\.|Mme|MM\.|Monsieur|Madame|[A-ZÀ-Ý]))                                               # "X à Y"
     )\s+(?P<holder>[^()]+?)\s*\)?\s*$""",
     re.X,
 )
+
+#: A proxy holder named by an office, not by a name: "(pouvoir à Monsieur le Maire)", "(pouvoir
+#: à M. le Maire)", "pouvoir au Président", "procuration à Mme la Maire", "pouvoir au 1er
+#: adjoint", "représenté par le Vice-Président". The article before the office (lower case:
+#: "M. LE GALL" is a surname) or an office word alone after "au".
+OFFICE_ARTICLE_RE = re.compile(r"^(?:(?:M\.|Mme|Monsieur|Madame)\s+)?(?:le|la|l['’])\s*(?=\w)")
+OFFICE_HOLDER_RE = re.compile(
+    r"""^(?:(?:\d+\s*(?:er|[èe]re|e|[èe]me)|premi[eè]re?|deuxi[eè]me|troisi[eè]me|quatri[eè]me)\s+)?
+        (?:vice[\s-]*)?(?:maire|pr[ée]sidente?|adjointe?|conseill[eè]re?|d[ée]l[ée]gu[ée]e?|doyen(?:ne)?)\b""",
+    re.I | re.X,
+)
+#: The office that chairs the session, whose holder is the president: "le Maire", "Madame la
+#: Maire", "le Président", "la Présidente (de séance)".
+CHAIR_OFFICE_RE = re.compile(r"(?:maire|pr[ée]sidente?)(?:\s+de\s+(?:la\s+)?s[ée]ance)?", re.I)
 
 #: After a proxy list of a représentés label, "par" names the holder: "Étaient représentés :
 #: Mme Pascale ROLLAND par Mme Martine BOUVIER, M. Jean-Pierre HERBERT par M. …".
@@ -155,8 +169,8 @@ PAR_HOLDER_RE = re.compile(r"\s+par\s+(?P<holder>(?:M\.|Mme|MM\.|Monsieur|Madame
 #: A proxy standing as a piece of its own after the member's name and function, commas
 #: between: "M. Michel GRAVOUIL, Adjoint, pouvoir donné à M. Georges LECLEVE".
 LEADING_PROXY_RE = re.compile(
-    r"""^(?:(?:ayant\s+|a\s+|qui\s+a\s+)?donn[ée]e?\s+(?:son\s+|un\s+)?(?:pouvoir|procuration|mandat)\s+[àa]      # ayant donné pouvoir à
-         |(?:pouvoir|procuration|mandat)\s+(?:donn[ée]e?\s+)?[àa]                                      # pouvoir donné à
+    r"""^(?:(?:ayant\s+|a\s+|qui\s+a\s+)?donn[ée]e?\s+(?:son\s+|un\s+)?(?:pouvoir|procuration|mandat)\s+(?:[àa]|au)  # ayant donné pouvoir à
+         |(?:pouvoir|procuration|mandat)\s+(?:donn[ée]e?\s+)?(?:[àa]|au)                                  # pouvoir donné à
          |repr[ée]sent[ée]e?\s+par)\s+(?P<holder>[^()]+?)\s*$""",
     re.I | re.X,
 )
@@ -265,9 +279,25 @@ RECUSAL_RE = re.compile(
       | ne\s{1,3}(?:participe(?:nt)?|prend|prennent)(?:\s{1,3}part)?\s{1,3}ni\s{1,3}au\s{1,3}d[ée]bat\s{0,3},?\s{1,3}ni\s{1,3}au\s{1,3}vote  # ne prend part ni au débat ni au vote
       | (?:quitte|quittent|a\s{1,3}quitt[ée]|sort|sortent|se\s{1,3}retire)\s{1,3}(?:de\s{1,3})?(?:la\s{1,3}s[ée]ance|la\s{1,3}salle)
         \s{1,3}(?:pendant|pour|lors\s{1,3}de)\s{1,3}(?:l['’]examen\s{1,3}de\s{1,3})?(?:ce\s{1,3}point|cette\s{1,3}(?:question|affaire|d[ée]lib[ée]ration)|ce\s{1,3}dossier|le\s{1,3}vote)  # quitte la séance pendant l'examen de ce point
+      | (?:s['’](?:[ée]tant|est)\s{1,3}retir[ée]e?s?|se\s{1,3}retire(?:nt)?|s['’][ée]taient\s{1,3}retir[ée]e?s)(?:\s{1,3}de\s{1,3}la\s{1,3}salle)?
+        \s{1,3}(?:au\s{1,3}moment\s{1,3}du|lors\s{1,3}du|pour\s{1,3}le|pendant\s{1,3}le)\s{1,3}vote                # s'étant retiré au moment du vote (compte administratif)
     )""",
     re.X,
 )
+
+#: After an item's vote, a recusal for the item that follows (:func:`extractors.attendance.
+#: next_item_recusals`): the member leaves the room now ("Le Maire quitte la salle et ne prend
+#: pas part au vote", "M. X, intéressé, sort de la salle"), or the sentence names the next
+#: item ("Avant l'examen du point suivant, M. X …", "pour la question suivante").
+NEXT_ITEM_RE = re.compile(
+    r"""\b(?:quitte|quittent|sort|sortent|se\s{1,3}retire(?:nt)?)\s{1,3}(?:de\s{1,3})?(?:la\s{1,3}salle|la\s{1,3}s[ée]ance)  # quitte la salle
+      | \b(?:point|question|dossier|rapport|sujet|affaire|d[ée]lib[ée]ration)\s{1,3}suivante?\b                              # le point suivant
+      | \bprochain(?:e)?\s{1,3}(?:point|question|dossier|rapport|sujet|affaire|d[ée]lib[ée]ration)\b""",
+    re.I | re.X,
+)
+
+#: The end of a sentence in running text (a civility's full stop, "M. X", is none).
+SENTENCE_END_RE = re.compile(r"(?<=[.;!?])(?<!\bM\.)(?<!\bMM\.)\s+|\n+")
 
 #: A proxy that does not count for this act: "le pouvoir de madame Fabienne Salado à monsieur
 #: Philippe Pouleau n'est pas pris en compte" (its holder does not vote on the item).
