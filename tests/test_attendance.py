@@ -1093,3 +1093,32 @@ def test_attendance_recusal_announced_for_the_next_item(tmp_path: Path, between:
     rows = result.rows("attendance")
     assert len(acts) == 3
     assert [[r.full_name for r in rows if r.act_id == a.act_id and r.recused] for a in acts] == recused_by_item
+
+
+# ---------------------------------------------------------------------------
+# The secretary of the session (extractors.header.persons)
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    # designated in a sentence (probes p23, v15)
+    ("Conformément à l'article L.2121-15 du Code général des collectivités territoriales, le Conseil municipal a "
+     "désigné M. Franck BRUNET pour remplir les fonctions de secrétaire de séance.", "Franck BRUNET"),
+    ("M. Franck BRUNET a été désigné pour remplir les fonctions de secrétaire de séance.", "Franck BRUNET"),
+    ("Mme Anne PETIT a été désignée pour assurer la fonction de secrétaire.", "Anne PETIT"),
+    ("Le conseil communautaire désigne Mme Anne PETIT comme secrétaire de séance.", "Anne PETIT"),
+    ("L'assemblée a élu M. Paul DURAND en qualité de secrétaire de séance.", "Paul DURAND"),
+    # a label carrying the choice (probe v17); a label after the list on its line (probe v18)
+    ("Secrétaire élu : M. Franck BRUNET", "Franck BRUNET"),
+    ("Secrétaire de séance désignée : Mme Anne PETIT", "Anne PETIT"),
+    ("Absente excusée : Mme Laure BERTIN (pouvoir à M. Olivier FOURNIER). Secrétaire : M. Franck BRUNET.",
+     "Franck BRUNET"),
+    # no secretary: a designation to another duty, a secretary general on staff
+    ("Le Conseil municipal a désigné M. Franck BRUNET pour représenter la commune au syndicat.", None),
+    ("M. Franck BRUNET a été désigné délégué titulaire.", None),
+    ("Assistait également : Mme Anne PETIT, secrétaire générale de mairie.", None),
+])
+def test_secretary_designated_in_a_sentence(text: str, expected: str | None) -> None:
+    from extractors.header.persons import SECRETARY_RES, find_person
+
+    assert find_person(text, SECRETARY_RES) == expected

@@ -48,21 +48,37 @@ CONVENER_RES: tuple[re.Pattern[str], ...] = (
                     (?P<name>(?:{_CIV}\s*)?{_PERSON})\s*,\s*(?i:(?:l[ea]\s+)?(?:maire|pr[ée]sident(?:e)?))\b""", re.X),
 )
 
+#: The secretary's duties named in a sentence: "pour remplir les fonctions de secrétaire de
+#: séance", "pour assurer la fonction de secrétaire", "en qualité de secrétaire".
+_AS_SECRETARY = r"""(?:(?:en\s+tant\s+que|comme|en\s+qualit[ée]\s+de
+                       |pour\s+(?:remplir|assurer|exercer|tenir)\s+(?:les|la)\s+fonctions?\s+de)\s+)?secr[ée]taire"""
+
 #: "Secrétaire : Mme Marie-Line PLOUVIEZ", "Secrétaire de séance : Mme MASSON Sylvie",
 #: "Secrétaires de Séance : Bertrand DUBOIS ; Marc LEVEQUE", "M. PERRAUD est désigné(e) en
 #: tant que secrétaire de séance", "Mme Trefina KERRAIN, ayant obtenu la majorité des
-#: suffrages, a été désignée pour remplir ces fonctions".
+#: suffrages, a été désignée pour remplir ces fonctions", "M. X a été désigné pour remplir
+#: les fonctions de secrétaire de séance", "le Conseil municipal a désigné M. X pour remplir
+#: les fonctions de secrétaire de séance", "Secrétaire élu : M. X".
 SECRETARY_RES: tuple[re.Pattern[str], ...] = (
-    # a labelled line, one or two names
-    re.compile(rf"""^\W{{0,2}}(?i:secr[ée]taires?(?:\s+de\s+s[ée]ance)?)[ \t]*:[ \t]*(?P<name>(?:{_CIV}[ \t]*)?{_PERSON_LINE}
+    # a labelled line, one or two names; the label may follow the list on its line ("…
+    # (pouvoir à M. Olivier FOURNIER). Secrétaire : M. Franck BRUNET.") and carry the choice
+    # ("Secrétaire élu :", "Secrétaire de séance désignée :")
+    re.compile(rf"""(?:^|(?<=\.[ \t]))\W{{0,2}}(?i:secr[ée]taires?(?:\s+de\s+s[ée]ance)?(?:\s+(?:[ée]lue?s?|d[ée]sign[ée]e?s?|nomm[ée]e?s?))?)
+                    [ \t]*:[ \t]*(?P<name>(?:{_CIV}[ \t]*)?{_PERSON_LINE}
                     (?:[ \t]*[;,][ \t]*(?:et[ \t]+)?(?:{_CIV}[ \t]*)?{_PERSON_LINE})?)""", re.X | re.M),
     # "A été élue secrétaire de séance : Mme Régine CORMIER.", "Est désigné secrétaire : M. X"
     re.compile(rf"""(?i:(?:a\s+[ée]t[ée]|est|sont|ont\s+[ée]t[ée])\s+(?:[ée]lue?s?|d[ée]sign[ée]e?s?|nomm[ée]e?s?)\s+
                     (?:en\s+qualit[ée]\s+de\s+|comme\s+)?secr[ée]taires?(?:\s+de\s+s[ée]ance)?)[ \t]*:[ \t]*
                     (?P<name>(?:{_CIV}[ \t]*)?{_PERSON_LINE})""", re.X),
-    # "M. PERRAUD est désigné(e) en tant que secrétaire de séance"
+    # "M. PERRAUD est désigné(e) en tant que secrétaire de séance", "M. X a été désigné pour
+    # remplir les fonctions de secrétaire de séance"
     re.compile(rf"""(?P<name>{_CIV}\s*{_PERSON})\s*,?\s+(?i:(?:est|a\s+[ée]t[ée])\s+(?:d[ée]sign[ée]|nomm[ée]|[ée]lu)
-                    (?:\(?e\)?)?\s+(?:en\s+tant\s+que\s+|comme\s+|en\s+qualit[ée]\s+de\s+)?secr[ée]taire)""", re.X),
+                    (?:\(?e\)?)?\s+{_AS_SECRETARY})""", re.X),
+    # the council designates: "le Conseil municipal a désigné M. X pour remplir les
+    # fonctions de secrétaire de séance", "désigne Mme Y comme secrétaire de séance"
+    re.compile(rf"""(?i:\b(?:a\s+(?:d[ée]sign[ée]|nomm[ée]|[ée]lu)|d[ée]signe|nomme|[ée]lit))\s+(?P<name>{_CIV}\s*{_PERSON})
+                    \s*,?\s+(?i:(?:en\s+tant\s+que|comme|en\s+qualit[ée]\s+de
+                                  |pour\s+(?:remplir|assurer|exercer|tenir)\s+(?:les|la)\s+fonctions?\s+de)\s+secr[ée]taire)""", re.X),
     # "Désignation d'un secrétaire de séance (article L.2121-15 du CGCT) : Mme Anne-Marie DEFRANCE a été désignée."
     re.compile(rf"""(?i:secr[ée]taire\s+de\s+s[ée]ance)[^:\n]{{0,160}}(?:\n[^:\n]{{0,100}})?:\s*(?P<name>{_CIV}\s*{_PERSON})
                     \s*,?\s+(?i:(?:est|a\s+[ée]t[ée])\s+(?:d[ée]sign[ée]|nomm[ée]|[ée]lu))""", re.X),
