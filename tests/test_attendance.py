@@ -1122,3 +1122,72 @@ def test_secretary_designated_in_a_sentence(text: str, expected: str | None) -> 
     from extractors.header.persons import SECRETARY_RES, find_person
 
     assert find_person(text, SECRETARY_RES) == expected
+
+
+@pytest.mark.parametrize("movement, expected", [
+    # arrivals written name first, with an hour (probes p28, v05)
+    ("M. Hervé GAUTHIER arrive à 20h45 et prend part au vote à partir du point 3.", ("present", None)),
+    ("M. Hervé GAUTHIER arrive en cours de séance.", ("present", None)),
+    ("M. Hervé GAUTHIER arrive.", ("present", None)),
+    # not an arrival
+    ("Le mandat de M. Hervé GAUTHIER arrive à son terme.", ("excused", None)),
+])
+def test_attendance_arrival_name_first(movement: str, expected: tuple) -> None:
+    entries = parse_block("Présents : M. Paul DURAND\nAbsents excusés : M. Hervé GAUTHIER")
+    out = apply_movements(entries, movement)
+    assert (out[1].status, out[1].proxy_holder) == expected
+
+
+@pytest.mark.parametrize("movement, expected", [
+    # departures for the rest of the meeting (probes p32, v09, y13)
+    ("M. Paul DURAND quitte définitivement la séance à 22h15.", ("absent", None)),
+    ("M. Paul DURAND quitte définitivement la séance.", ("absent", None)),
+    ("M. Paul DURAND se retire à 22h00 et donne procuration à Mme Anne PETIT.", ("represented", "Anne PETIT")),
+    ("M. Paul DURAND se retire et donne pouvoir à Mme Anne PETIT.", ("represented", "Anne PETIT")),
+    # leaving for one item, or said without what follows: no departure
+    ("M. Paul DURAND se retire.", ("present", None)),
+    ("M. Paul DURAND se retire au moment du vote.", ("present", None)),
+])
+def test_attendance_departure_wordings(movement: str, expected: tuple) -> None:
+    entries = parse_block("Présents : M. Paul DURAND, Mme Anne PETIT")
+    out = apply_movements(entries, movement)
+    assert (out[0].status, out[0].proxy_holder) == expected
+
+
+@pytest.mark.parametrize("block, moves", [
+    # an arrival by item told in the block (probe p29) or in a remark with an hour (probe p30)
+    ("Présents : M. Paul DURAND\nAbsents excusés : M. Hervé GAUTHIER\n"
+     "M. Hervé GAUTHIER, arrivé à 20h45, a pris part au vote à partir du point 3.", (3, None)),
+    ("Présents : M. Paul DURAND, M. Hervé GAUTHIER (arrivé à 20h45, à partir du point 3)", (3, None)),
+    ("Présents : M. Paul DURAND, M. Hervé GAUTHIER (arrivé à 21 h 10, au point 4)", (4, None)),
+    ("Présents : M. Paul DURAND, M. Hervé GAUTHIER\nM. Hervé GAUTHIER a quitté la séance après le point 5.", (None, 5)),
+    # an hour alone dates no item
+    ("Présents : M. Paul DURAND, M. Hervé GAUTHIER (arrivé à 20h45)", (None, None)),
+    ("Présents : M. Paul DURAND, M. Hervé GAUTHIER\nLa séance est ouverte à 20h30 au point 1.", (None, None)),
+])
+def test_attendance_item_moves_told_in_the_block(block: str, moves: tuple) -> None:
+    entry = parse_block(block)[1]
+    assert (entry.arrives_at, entry.leaves_after) == moves
+
+
+def test_attendance_arrival_by_item_makes_a_listed_absent_present() -> None:
+    entries = parse_block("Présents : M. Paul DURAND\nAbsents excusés : M. Hervé GAUTHIER\n"
+                          "M. Hervé GAUTHIER, arrivé à 20h45, a pris part au vote à partir du point 3.")
+    assert [[e.status for e in apply_item_moves(entries, rank)] for rank in (2, 3, 4)] == [
+        ["present", "excused"], ["present", "present"], ["present", "present"]]
+
+
+def test_attendance_item_rank_by_ordinal_when_no_heading_prints_one(tmp_path: Path) -> None:
+    """Minutes whose headings print no rank ("Délibération n° 2024-012"): "à partir du point
+    3" is the third item (probe p30)."""
+    from pipeline.runner.process import process_document
+
+    head = _MINUTES_HEAD.replace("M. Didier CARON.", "M. Didier CARON, M. Hervé GAUTHIER (arrivé à 20h45, à partir "
+                                                     "du point 3).")
+    text = head + "".join(_minutes_item(n, t) for n, t in ((1, "Tarifs"), (2, "Voirie"), (3, "Budget"), (4, "Écoles")))
+    path = tmp_path / "pv.txt"
+    path.write_text(text + "\nLa séance est levée.\n", encoding="utf-8")
+    result = process_document(path)
+    rows = result.rows("attendance")
+    assert [[r.status for r in rows if r.act_id == a.act_id and r.last_name == "GAUTHIER"]
+            for a in result.rows("acts")] == [["absent"], ["absent"], ["present"], ["present"]]

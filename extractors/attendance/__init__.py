@@ -515,15 +515,22 @@ def _excused_by_remark(remark: str, status: str) -> bool:
 
 def _item_moves(piece: str) -> tuple[int | None, int | None]:
     """(item of arrival, item after which the member left) from the remarks of an entry."""
+    return _moves_told([r.group(0) for r in P.REMARK_RE.finditer(piece)])
+
+
+def _moves_told(texts: list[str]) -> tuple[int | None, int | None]:
+    """(item of arrival, item after which the member left) that ``texts`` tell: "(arrivé
+    à 20h45, à partir du point 3)" (the hour is no item), "a pris part au vote à partir du
+    point 3", "(parti après la délibération n°7)"."""
     arrives = leaves = None
-    for r in P.REMARK_RE.finditer(piece):
-        m = P.ITEM_MOVE_RE.search(r.group(0))
+    for text in texts:
+        m = P.ITEM_MOVE_RE.search(P.HOUR_RE.sub(" ", text))
         if not m:
             continue
         n = int(m.group("n"))
         w = P.ITEM_WHEN_RE.search(m.group(0))
         kind, when = fold(m.group("kind")), fold(w.group(0) if w else "")
-        if kind.startswith(("arriv", "pres")):
+        if kind.startswith(("arriv", "pres", "prend", "pris")):
             arrives = n + 1 if when.startswith("apr") else n
         else:
             leaves = n - 1 if when.startswith(("avant", "a partir", "des", "au debut")) else n
@@ -531,7 +538,9 @@ def _item_moves(piece: str) -> tuple[int | None, int | None]:
 
 
 def apply_item_moves(entries: list[Entry], rank: int | None) -> list[Entry]:
-    """Members who arrived at a later item, or left before this one, are absent from it."""
+    """Members who arrived at a later item, or left before this one, are absent from it;
+    a member listed absent who arrived at this item or before ("Absents excusés : M. X" /
+    "M. X, arrivé à 20h45, a pris part au vote à partir du point 3") is present."""
     if rank is None:
         return entries
     out = []
@@ -539,7 +548,29 @@ def apply_item_moves(entries: list[Entry], rank: int | None) -> list[Entry]:
         if e.status == PRESENT and ((e.arrives_at is not None and rank < e.arrives_at)
                                     or (e.leaves_after is not None and rank > e.leaves_after)):
             e = replace(e, status=ABSENT)
+        elif e.status != PRESENT and e.arrives_at is not None and rank >= e.arrives_at \
+                and (e.leaves_after is None or rank <= e.leaves_after):
+            e = replace(e, status=PRESENT, proxy_holder=None)
         out.append(e)
+    return out
+
+
+def _sentence_moves(text: str, entries: list[Entry]) -> list[Entry]:
+    """Arrivals and departures by item that a sentence of the block tells of a listed
+    member, the sentence opening on the name: "M. Hervé GAUTHIER, arrivé à 20h45, a pris
+    part au vote à partir du point 3.", "Mme X a quitté la séance après le point 5."."""
+    if not P.MOVEMENT_WORD_RE.search(text) and "part" not in text:
+        return entries
+    out = list(entries)
+    for sentence in P.SENTENCE_END_RE.split(text):
+        name = P.NAME_RE.match(sentence.strip())
+        if not name or not P.ITEM_MOVE_RE.search(P.HOUR_RE.sub(" ", sentence)):
+            continue
+        i = _match(out, name.group(0))
+        if i is None or out[i].arrives_at is not None or out[i].leaves_after is not None:
+            continue
+        arrives, leaves = _moves_told([sentence[name.end():]])
+        out[i] = replace(out[i], arrives_at=arrives, leaves_after=leaves)
     return out
 
 
@@ -744,7 +775,7 @@ def _read_block(text: str, seen: Callable[[str], bool] | None) -> tuple[list[Ent
                 continue  # listed twice (present, then in an absences table): keep the first
             seen_keys.add(key)
             entries.append(e)
-    return _holders_in_full(entries), counts
+    return _sentence_moves(text, _holders_in_full(entries)), counts
 
 
 def _holders_in_full(entries: list[Entry]) -> list[Entry]:
@@ -1077,13 +1108,15 @@ def _session_list(doc: Document, start: int, end: int) -> list[Entry]:
 
 
 def read_attendance(act: Act, preamble_end: int | None = None, president: str | None = None,
-                    carried: str = "") -> list[Entry]:
+                    carried: str = "", ordinal: int | None = None) -> list[Entry]:
     """The act's attendance, arrivals, departures and recusals applied.
 
     In minutes, the list is read from the session's preamble: its shared sections and,
     when ``preamble_end`` (where the first act starts) is known, everything up to there;
     ``carried`` is what the item before announced for this one after its vote (a recusal:
-    :func:`next_item_recusals`).
+    :func:`next_item_recusals`); ``ordinal``, the item's place among the minutes' items,
+    stands for its rank when no heading of the minutes prints one ("Délibération n°
+    2024-012": "à partir du point 3" is the third item).
     """
     sections = block_sections(act)
     if not sections:
@@ -1102,7 +1135,8 @@ def read_attendance(act: Act, preamble_end: int | None = None, president: str | 
     if not entries:
         return []
     if shared:
-        entries = apply_item_moves(entries, item_rank(act))
+        rank = item_rank(act)
+        entries = apply_item_moves(entries, rank if rank is not None else ordinal)
         stop = vote_point(act)
         if stop > end:
             entries = apply_movements_until(entries, act.doc, end, stop)
@@ -1224,11 +1258,19 @@ def extract_attendance(act: Act, found: Found, issues: IssueLog) -> list[Attenda
         if session and session[0] == preamble_end:
             president = session[1]
         found.state["attendance_session"] = (preamble_end, president)
-    carried = ""
+    carried, ordinal = "", None
     if any(s.shared for s in act.sections):
-        carried = found.previous[-1].state.get("attendance_next_item", "") if found.previous else ""
+        before = found.previous[-1].state if found.previous else {}
+        carried = before.get("attendance_next_item", "")
         found.state["attendance_next_item"] = next_item_recusals(act)[1]
-    entries = read_attendance(act, preamble_end, president, carried)
+        # (preamble, items so far, whether one printed its rank): the ordinal of an item
+        # stands for its rank only in minutes whose headings print none
+        items = before.get("attendance_items")
+        count, ranked = (items[1], items[2]) if items and items[0] == preamble_end else (0, False)
+        count, ranked = count + 1, ranked or item_rank(act) is not None
+        found.state["attendance_items"] = (preamble_end, count, ranked)
+        ordinal = None if ranked else count
+    entries = read_attendance(act, preamble_end, president, carried, ordinal)
     chair = president_entry(entries, found.field("president"), found.field("members_present"))
     if chair is not None:
         entries = [*entries, chair]

@@ -209,11 +209,16 @@ HOLDER_TAIL_RE = re.compile(
 #: la délibération n°03)", "(arrivé à la question 4)", "(présent à partir du point n° 5)",
 #: "(parti après la délibération n°7)", "(quitte la séance avant le point 9)".
 ITEM_MOVE_RE = re.compile(
-    r"""(?P<kind>arriv[ée]+e?s?|pr[ée]sente?s?\s+[àa]\s+partir|parti(?:e|s|es)?|d[ée]part|quitt[ée]e?s?|quitte)\b
+    r"""(?P<kind>arriv[ée]+e?s?|arrive|pr[ée]sente?s?\s+[àa]\s+partir|parti(?:e|s|es)?|d[ée]part|quitt[ée]e?s?|quitte
+         |(?:prend|prennent|pris|prenant)\s+part\s+(?:au\s+vote|aux\s+votes|aux\s+d[ée]bats)\s+[àa]\s+partir)\b  # a pris part au vote à partir du point 3
         [^()\d]{0,60}?
         (?:d[ée]lib[ée]rations?|points?|questions?|dossiers?|affaires?|rapports?|sujets?)\s*(?:n\s*[°o]\s*)?(?P<n>\d{1,3})""",
     re.I | re.X,
 )
+
+#: An hour in a remark ("arrivé à 20h45, à partir du point 3"), left out before
+#: :data:`ITEM_MOVE_RE` reads the item: it is no item.
+HOUR_RE = re.compile(r"\b\d{1,2}\s*h\s*\d{0,2}\b|\b\d{1,2}[:.]\d{2}\b", re.I)
 
 #: When, around the item of :data:`ITEM_MOVE_RE`: "avant le point 9" (left before it),
 #: "après la délibération n°7", "au début de", "à partir du", "dès le".
@@ -308,19 +313,24 @@ VOID_PROXY_RE = re.compile(
 )
 
 #: A member arrives: "Arrivée de Gilles Passot", "ARRIVEE DE NADIA GALIANA", "ARRIVEE ISABELLE
-#: MEJEAN", "M. X arrive en séance", "Retour de Monsieur Eric ROBERT", "M. X rejoint la séance".
+#: MEJEAN", "M. X arrive en séance", "Retour de Monsieur Eric ROBERT", "M. X rejoint la séance",
+#: "M. X arrive à 20h45 et prend part au vote à partir du point 3", "M. X arrive."
 ARRIVAL_RE = re.compile(
     rf"""(?:^|(?<=[.\n]))\s{{0,3}}(?P<word>(?i:arriv[ée]e|retour))\s{{1,3}}(?:(?i:de)\s{{1,3}})?(?P<name1>{_NAME})
-      | (?P<name2>{_NAME})\s+(?i:arrive|rejoint|entre)\s+(?i:en\s+s[ée]ance|la\s+s[ée]ance|dans\s+la\s+salle|l['’]assembl[ée]e)""",
+      | (?P<name2>{_NAME})\s+(?:(?i:arrive|rejoint|entre)\s+(?i:en\s+s[ée]ance|la\s+s[ée]ance|dans\s+la\s+salle|l['’]assembl[ée]e)
+                              | (?i:arrive|arrivent)(?=[^\S\n]+(?i:[àa][^\S\n]+\d|en[^\S\n]+(?:cours|retard)|au[^\S\n]+cours|pendant|lors|durant)
+                                                     |[^\S\n]*[.;]))                                # arrive à 20h45""",
     re.X | re.M,
 )
 
 #: A member leaves for the rest of the meeting: "Départ de Monsieur Eric ROBERT (procuration
 #: à Bernadette CORVISIER)", "M. X quitte la séance et donne pouvoir à M. Y"; not one who leaves
-#: for one item ("se retire de la salle du conseil et ne participe pas au vote": a recusal).
+#: for one item ("se retire de la salle du conseil et ne participe pas au vote": a recusal);
+#: "M. X quitte définitivement la séance", "M. X se retire à 22h00 et donne procuration à …".
 DEPARTURE_RE = re.compile(
     rf"""(?:^|(?<=[.\n]))\s{{0,3}}(?i:d[ée]part)\s{{1,3}}(?i:de)\s{{1,3}}(?P<name1>{_NAME})
-      | (?P<name2>{_NAME})\s+(?i:quitte|a\s+quitt[ée]|se\s+retire\s+de)\s+(?i:la\s+s[ée]ance|la\s+salle)
+      | (?P<name2>{_NAME})\s+(?:(?i:quitte|a\s+quitt[ée]|se\s+retire\s+de)(?i:\s+d[ée]finitivement)?\s+(?i:la\s+s[ée]ance|la\s+salle)
+                              | (?i:se\s+retire)(?=[^\S\n]+(?i:[àa][^\S\n]+\d|et[^\S\n]+donne)))  # se retire à 22h00 (alone: maybe for one item)
         (?![^.;\n]{{0,60}}?(?i:\bpendant\b|\bpour\s+ce\b|\blors\s+de\b|\bne\s+(?:participe|prend)\w*\s+(?:pas|part|ni)))""",
     re.X | re.M,
 )
