@@ -1191,3 +1191,26 @@ def test_attendance_item_rank_by_ordinal_when_no_heading_prints_one(tmp_path: Pa
     rows = result.rows("attendance")
     assert [[r.status for r in rows if r.act_id == a.act_id and r.last_name == "GAUTHIER"]
             for a in result.rows("acts")] == [["absent"], ["absent"], ["present"], ["present"]]
+
+
+@pytest.mark.parametrize("block, expected", [
+    # titular delegates sitting through their substitute (probes p09, v02): the substitute is
+    # present, the titular holds the list's status, never represented (no proxy was given)
+    ("Absents suppléés : M. Jacques TESSIER (Vaas) suppléé par M. Rémy BODIN.",
+     [("Jacques TESSIER", "absent", None), ("Rémy BODIN", "present", None)]),
+    ("Délégués titulaires excusés et représentés par leur suppléant : M. Jacques TESSIER (Vaas) par M. Rémy BODIN.",
+     [("Jacques TESSIER", "excused", None), ("Rémy BODIN", "present", None)]),
+    ("Excusés : M. Jacques TESSIER remplacé par son suppléant M. Rémy BODIN, Mme Anne PETIT (pouvoir à M. Luc ROUX)",
+     [("Jacques TESSIER", "excused", None), ("Rémy BODIN", "present", None), ("Anne PETIT", "represented", "Luc ROUX")]),
+    ("Absents : Mme Anne PETIT représentée par sa suppléante Mme Zoé VERT",
+     [("Anne PETIT", "absent", None), ("Zoé VERT", "present", None)]),
+    # a proxy holder with their commune after the name (probe v01)
+    ("Absents ayant donné pouvoir : M. Gilles RENOU (Le Lude) à Mme Martine PASQUIER (Le Lude).",
+     [("Gilles RENOU", "represented", "Martine PASQUIER")]),
+    ("Pouvoirs : M. Jean NOIR (Vaas) donne pouvoir à Mme Zoé VERT (Mayet)",
+     [("Jean NOIR", "represented", "Zoé VERT")]),
+    # "représenté par" a member is a proxy, not a substitute
+    ("Absents : Mme Anne PETIT représentée par M. Luc ROUX", [("Anne PETIT", "represented", "Luc ROUX")]),
+])
+def test_attendance_intercommunal_substitutes_and_communes(block: str, expected: list[tuple]) -> None:
+    assert [(e.person.full_name, e.status, e.proxy_holder) for e in parse_block(block)] == expected

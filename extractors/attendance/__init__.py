@@ -398,11 +398,14 @@ def first_names_list(text: str) -> bool:
 _FIRST_NAMES_SEP_RE = re.compile(r"\s*[,;&]\s*|\s+et\s+")
 
 
-def split_entries(text: str, status: str, voting: bool, first_names: bool = False) -> list[Entry]:
+def split_entries(text: str, status: str, voting: bool, first_names: bool = False,
+                  substituted: bool = False) -> list[Entry]:
     """Read the names of one list (the text after its label) with their proxies.
 
     ``first_names``: the block names its members by first name alone, so that a lone word
-    is a person ("Hélène" under "Absent").
+    is a person ("Hélène" under "Absent"). ``substituted``: the label says its members sit
+    through their substitutes ("Absents suppléés : M. X (Vaas) par M. Y"): the substitute,
+    after "par", is present (:func:`_substitute`).
 
     >>> [e.person.full_name for e in split_entries("M. DUPONT Jean, Mme MARTIN Sophie", "present", True)]
     ['Jean DUPONT', 'Sophie MARTIN']
@@ -441,6 +444,10 @@ def split_entries(text: str, status: str, voting: bool, first_names: bool = Fals
             if entries and _excused_by_remark(piece, entries[-1].status):
                 entries[-1] = replace(entries[-1], status=EXCUSED)  # "M. Régis COLLIN, excusé, …"
             continue
+        sub = P.SUBSTITUTE_RE.search(piece) or (P.SUBSTITUTE_PAR_RE.search(piece) if substituted else None)
+        if sub:
+            entries += _substitute(piece[: sub.start()], sub.group("sub"), status, voting, carry)
+            continue
         lead = P.LEADING_PROXY_RE.match(piece)
         if lead and entries and entries[-1].proxy_holder is None and entries[-1].holder_office is None:
             holder, office = _holder_name(lead.group("holder"), first_names), _holder_office(lead.group("holder"))
@@ -448,6 +455,10 @@ def split_entries(text: str, status: str, voting: bool, first_names: bool = Fals
                 entries[-1] = replace(entries[-1], status=REPRESENTED, proxy_holder=holder, holder_office=office)
             continue
         holder = office = None
+        tail = P.TRAILING_REMARK_RE.search(piece)
+        if tail and not P.PROXY_LABEL_RE.search(tail.group(0)) and P.PROXY_RE.search(piece[: tail.start()]):
+            # "M. Gilles RENOU (Le Lude) à Mme Martine PASQUIER (Le Lude)": the holder's commune
+            piece = piece[: tail.start()]
         m = P.PROXY_RE.search(piece)
         if m is None and status == REPRESENTED:
             m = P.PAR_HOLDER_RE.search(piece)  # "Étaient représentés : Mme X par Mme Y"
@@ -504,6 +515,23 @@ def split_entries(text: str, status: str, voting: bool, first_names: bool = Fals
                                  arrives_at=arrives if last else None, leaves_after=leaves if last else None,
                                  holder_office=office if last else None))
     return entries
+
+
+def _substitute(titular: str, substitute: str, status: str, voting: bool, carry: str | None) -> list[Entry]:
+    """The titular delegate and the substitute who sits for them ("M. Jacques TESSIER (Vaas)
+    suppléé par M. Rémy BODIN"): the titular keeps the status of the list, absent when that
+    would be present or represented (a substitute holds no proxy: they vote in their own
+    right), the substitute is present; either name unread, neither row."""
+    names = [P.REMARK_RE.sub("", t).strip(" .,;:-–—") for t in (titular, substitute)]
+    if not all(_is_name(strip_functions(n)) for n in names):
+        return []
+    people = [parse_person(strip_functions(n)) for n in names]
+    if not all(p.last_name for p in people):
+        return []
+    if people[0].civility is None and carry:
+        people[0] = replace(people[0], civility=carry)
+    absent = ABSENT if status in (PRESENT, REPRESENTED) else status
+    return [Entry(people[0], absent, voting), Entry(people[1], PRESENT, voting)]
 
 
 def _excused_by_remark(remark: str, status: str) -> bool:
@@ -588,10 +616,12 @@ def classify_label(label: str) -> tuple[str, bool] | None:
     ('excused', False)
     >>> classify_label("Absents non représentés")
     ('absent', True)
+    >>> classify_label("Délégués titulaires excusés et représentés par leur suppléant")
+    ('excused', True)
     """
     # "Absent non représenté", "Excusés sans pouvoir": the proxy is denied, the rest of the
-    # label says the status
-    label = P.NO_PROXY_LABEL_RE.sub(" ", label)
+    # label says the status; a substitute ("Absents suppléés") holds no proxy either
+    label = P.SUBSTITUTE_LABEL_RE.sub(" ", P.NO_PROXY_LABEL_RE.sub(" ", label))
     text = fold(label)
     no_vote = bool(P.NO_VOTE_RE.search(label))
     if P.STOP_LABEL_RE.search(label):
@@ -698,6 +728,7 @@ def block_counts(text: str) -> dict[str, int]:
 
 def _read_block(text: str, seen: Callable[[str], bool] | None) -> tuple[list[Entry], dict[str, int]]:
     segments: list[tuple[tuple[str, bool], list[str]]] = []
+    substituted: set[int] = set()  # the segments whose label says their members sit through substitutes
     current: tuple[tuple[str, bool], list[str]] | None = None
     closed: tuple[tuple[str, bool], list[str]] | None = None  # a list ended by a full stop
     commune_col: int | None = None  # the commune column of a delegates' table, after its header
@@ -756,20 +787,22 @@ def _read_block(text: str, seen: Callable[[str], bool] | None) -> tuple[list[Ent
             current = (kind, [line[m.end():rest_end]]) if kind else None
             if current:
                 segments.append(current)
+                if P.SUBSTITUTE_LABEL_RE.search(m.group("label")):
+                    substituted.add(len(segments) - 1)  # "Absents suppléés :"
                 if _closes(line):
                     current, closed = None, current
-    joined = [((status, voting), _join_lines(lines, seen)) for (status, voting), lines in segments]
-    joined += _sentence_lists(text)
-    joined += _status_sentences(text)
-    first_names = any(status == PRESENT and first_names_list(t) for (status, _), t in joined)
+    joined = [((status, voting), _join_lines(lines, seen), k in substituted)
+              for k, ((status, voting), lines) in enumerate(segments)]
+    joined += [(kind, names, False) for kind, names in _sentence_lists(text) + _status_sentences(text)]
+    first_names = any(status == PRESENT and first_names_list(t) for (status, _), t, _ in joined)
     entries: list[Entry] = []
     counts: dict[str, int] = {}
     seen_keys: set[str] = set()
-    for (status, voting), flat in joined:
+    for (status, voting), flat, subst in joined:
         n = P.COUNT_REMARK_RE.search(flat)
         if n and voting:
             counts[status] = counts.get(status, 0) + int(n.group("n"))
-        for e in split_entries(flat, status, voting, first_names):
+        for e in split_entries(flat, status, voting, first_names, subst):
             key = fold(e.person.full_name or "")
             if key in seen_keys:
                 continue  # listed twice (present, then in an absences table): keep the first

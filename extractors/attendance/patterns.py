@@ -23,7 +23,7 @@ import re
 LABEL_RE = re.compile(
     r"""(?:^|(?<=\t)|(?<=\.\s))\W{0,3}
     (?P<label>
-        (?:[ÉEé]tai(?:en)?t|sont|membres?|conseill[eè]re?s?|d[ée]l[ée]gu[ée]e?s?|[ée]lus?   # "Étaient", "Membre(s)"
+        (?:(?:[ÉEé]tai(?:en)?t|sont|membres?|conseill[eè]re?s?|d[ée]l[ée]gu[ée]e?s?|[ée]lus?)(?:\s+titulaires?)?  # "Membre(s)", "Délégués titulaires"
           |(?:avai(?:en)?t|ont|a|ayant)\s+donn[ée]\s+(?:(?:leur|son|un)\s+)?)?\s*         # "Avaient donné pouvoir"
         (?:pr[ée]sente?s?|pr[ée]sent\(e\)s?|pr[ée]sent\(e\)\(s\)                             # présents
           |absente?s?\b|absent\(e\)s?|absent\(s\)|absent\(e\)\(s\)                         # absents
@@ -71,6 +71,28 @@ MIXED_LABEL_RE = re.compile(
       | absent\w*(?:\([es]+\))*\s*(?:/|\bet\b|ou)\s*excus                                          # Absents et excusés, Absents / Excusés""",
     re.I | re.X,
 )
+
+#: Inside a label: titular delegates of an intercommunal council who sit through their
+#: substitute (suppléant), who votes in their own right, holding no proxy: "Absents suppléés",
+#: "Délégués titulaires excusés et représentés par leur suppléant", "Titulaires remplacés
+#: par leur suppléant".
+SUBSTITUTE_LABEL_RE = re.compile(
+    r"""\bsuppl[ée]{2}e?s?\b                                                                   # suppléés
+      | (?:repr[ée]sent[ée]e?s?|rempla[cç][ée]e?s?)\s+par\s+(?:leurs?|son|sa)\s+suppl[ée]ant\w*  # représentés par leur suppléant""",
+    re.I | re.X,
+)
+
+#: Inside an entry: the titular and the substitute who sits for them: "M. Jacques TESSIER
+#: (Vaas) suppléé par M. Rémy BODIN", "M. X remplacé par son suppléant M. Y", "M. X
+#: représenté par sa suppléante Mme Y"; under a label of :data:`SUBSTITUTE_LABEL_RE`, "M. X
+#: (Vaas) par M. Y".
+SUBSTITUTE_RE = re.compile(
+    r"""\s+(?:suppl[ée]{2}e?\s+par|rempla[cç][ée]e?\s+par|repr[ée]sent[ée]e?\s+par(?=\s+(?:son|sa)\s+suppl[ée]ant))
+        \s+(?:(?:son|sa)\s+suppl[ée]ante?\s*,?\s*)?(?P<sub>[^()]+?)\s*(?:\([^()]*\))?\s*$""",
+    re.I | re.X,
+)
+SUBSTITUTE_PAR_RE = re.compile(
+    r"\s+par\s+(?:(?:son|sa|leur)\s+suppl[ée]ante?\s*,?\s*)?(?P<sub>(?:M\.|Mme|MM\.|Monsieur|Madame|[A-ZÀ-Ý])[^()]*?)\s*(?:\([^()]*\))?\s*$")
 
 #: Labels that close the list without giving persons to the table: the secretary (a
 #: person already listed), counts, staff attending ("Assistaient : M. GALLEN, Directeur
@@ -223,6 +245,9 @@ HOUR_RE = re.compile(r"\b\d{1,2}\s*h\s*\d{0,2}\b|\b\d{1,2}[:.]\d{2}\b", re.I)
 #: When, around the item of :data:`ITEM_MOVE_RE`: "avant le point 9" (left before it),
 #: "après la délibération n°7", "au début de", "à partir du", "dès le".
 ITEM_WHEN_RE = re.compile(r"avant|apr[èe]s|[àa]\s+partir|au\s+d[ée]but|d[èe]s\b", re.I)
+
+#: The remark that ends an entry: "… à Mme Martine PASQUIER (Le Lude)".
+TRAILING_REMARK_RE = re.compile(r"\s*\([^()]*\)\s*$")
 
 #: Parenthesised remarks that are not part of the name: "(arrivé en cours de séance)",
 #: "(Suppléant Laurence Boyer)", "(Boulogne-sur-Mer)", "[arrivée en retard)".
