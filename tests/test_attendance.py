@@ -1214,3 +1214,28 @@ def test_attendance_item_rank_by_ordinal_when_no_heading_prints_one(tmp_path: Pa
 ])
 def test_attendance_intercommunal_substitutes_and_communes(block: str, expected: list[tuple]) -> None:
     assert [(e.person.full_name, e.status, e.proxy_holder) for e in parse_block(block)] == expected
+
+
+@pytest.mark.parametrize("body, recused", [
+    # in the extract of one deliberation, leaving the room is a recusal (probe c05)
+    ("Mme Anne PETIT, présidente de l'association, sort de la salle.", ["Anne PETIT"]),
+    ("M. Paul DURAND, intéressé, quitte la salle.", ["Paul DURAND"]),
+    ("Mme Anne PETIT se retire de la salle.", ["Anne PETIT"]),
+    # leaving the meeting, or a room spoken of otherwise: no recusal
+    ("Le public quitte la salle.", []),
+    ("Mme Anne PETIT présente la salle polyvalente.", []),
+])
+def test_attendance_leaving_the_room_in_one_deliberation(body: str, recused: list[str]) -> None:
+    act = make_act((SectionKind.ATTENDANCE, "Présents : M. Paul DURAND, Mme Anne PETIT", False),
+                   (SectionKind.CONSIDERANTS, body, False), (SectionKind.DECISION, "DÉCIDE d'approuver.", False))
+    assert [e.person.full_name for e in read_attendance(act) if e.recused] == recused
+
+
+def test_attendance_leaving_the_room_in_minutes_is_a_departure() -> None:
+    """In minutes, "quitte la salle" alone may be for the rest of the meeting: a departure
+    (absent from the items after), not a recusal of the item."""
+    preamble = "Présents : M. Paul DURAND, Mme Anne PETIT"
+    act = make_act((SectionKind.ATTENDANCE, preamble, True),
+                   (SectionKind.HEADER, "1 - Budget\nM. Paul DURAND quitte la salle.", False),
+                   (SectionKind.VOTE, "ADOPTE A L'UNANIMITE", False))
+    assert [(e.status, e.recused) for e in read_attendance(act)] == [("absent", False), ("present", False)]

@@ -855,7 +855,8 @@ _RECUSAL_LOOKBACK = 160
 _CHAIR_RE = re.compile(r"\b(?:le|la)\s{1,3}(?:maire|pr[ée]sidente?)\b(?!\s{1,3}(?:de\s|du\s|d['’]))", re.I)
 
 
-def apply_recusals(entries: list[Entry], text: str, president: str | None = None) -> list[Entry]:
+def apply_recusals(entries: list[Entry], text: str, president: str | None = None,
+                   cues: re.Pattern[str] = P.RECUSAL_RE) -> list[Entry]:
     """Mark ``recused`` the persons the act says took no part in the debate or the vote.
 
     The cue is found first (:data:`patterns.RECUSAL_RE`); its subject is the last member of
@@ -863,10 +864,12 @@ def apply_recusals(entries: list[Entry], text: str, president: str | None = None
     comma ("MM. X et Y ne prennent pas part au vote"). The person spoken of is never the
     speaker: "Nathalie ROCA informe que Dominique BARBE ne prend pas part au vote" marks BARBE.
     The mayor leaving the room for one item ("Monsieur le Maire quitte la salle et ne prend
-    pas part au vote") is the act's ``president``, when known and listed.
+    pas part au vote") is the act's ``president``, when known and listed. ``cues``: the
+    extract of one deliberation also reads a member leaving the room
+    (:data:`patterns.ONE_ACT_RECUSAL_RE`).
     """
     out = list(entries)
-    for m in P.RECUSAL_RE.finditer(text):
+    for m in cues.finditer(text):
         window = text[max(0, m.start() - _RECUSAL_LOOKBACK):m.start()]
         cut = max(window.rfind("."), window.rfind(";"), window.rfind("\n\n"))
         # a civility's own full stop ("M. X") does not end the sentence
@@ -1178,7 +1181,8 @@ def read_attendance(act: Act, preamble_end: int | None = None, president: str | 
     own = next_item_recusals(act)[0] if shared else _own_text(act)
     if carried:
         own = f"{carried}\n{own}"
-    return apply_void_proxies(apply_recusals(entries, own, president), own)
+    cues = P.RECUSAL_RE if shared else P.ONE_ACT_RECUSAL_RE
+    return apply_void_proxies(apply_recusals(entries, own, president, cues), own)
 
 
 #: The president named with an office that is not the maire's or the président's: "sous la

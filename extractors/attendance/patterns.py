@@ -315,6 +315,17 @@ RECUSAL_RE = re.compile(
     re.X,
 )
 
+#: In the extract of one deliberation, a member who leaves the room takes no part in it: "Mme
+#: LEMAIRE, présidente de l'association, sort de la salle." (the cues of :data:`RECUSAL_RE`
+#: and the leaving alone; in minutes, leaving the room may be for the rest of the meeting).
+ONE_ACT_RECUSAL_RE = re.compile(
+    rf"""(?:{RECUSAL_RE.pattern}
+        )
+      | (?:sort|sortent|quitte|quittent|se\s{{1,3}}retire(?:nt)?)\s{{1,3}}de\s{{1,3}}la\s{{1,3}}salle\b   # sort de la salle
+      | (?:quitte|quittent)\s{{1,3}}la\s{{1,3}}salle\b                                                    # quitte la salle""",
+    re.X,
+)
+
 #: After an item's vote, a recusal for the item that follows (:func:`extractors.attendance.
 #: next_item_recusals`): the member leaves the room now ("Le Maire quitte la salle et ne prend
 #: pas part au vote", "M. X, intéressé, sort de la salle"), or the sentence names the next
