@@ -1239,3 +1239,35 @@ def test_attendance_leaving_the_room_in_minutes_is_a_departure() -> None:
                    (SectionKind.HEADER, "1 - Budget\nM. Paul DURAND quitte la salle.", False),
                    (SectionKind.VOTE, "ADOPTE A L'UNANIMITE", False))
     assert [(e.status, e.recused) for e in read_attendance(act)] == [("absent", False), ("present", False)]
+
+
+@pytest.mark.parametrize("header, expected", [
+    # a grid of every member, a mark under each one's case (probe x02)
+    ([("NOM Prénom", 60), ("Présent", 230), ("Excusé", 300), ("Absent", 370), ("Pouvoir donné à", 440)],
+     [("Jean-Pierre MARCHAND", "present", None), ("Sandrine LEMAIRE", "represented", "Claire DUVAL"),
+      ("Didier CARON", "excused", None), ("Régis COLLIN", "absent", None)]),
+    # without a proxy column (the holder's cell then stands under the nearest column, "Absent",
+    # and is no mark of a name); "Membres" heads the names
+    ([("Membres", 60), ("Présent", 230), ("Excusé", 300), ("Absent", 370)],
+     [("Jean-Pierre MARCHAND", "present", None), ("Sandrine LEMAIRE", "excused", None),
+      ("Didier CARON", "excused", None), ("Régis COLLIN", "absent", None)]),
+    # no column of présents: not a grid of every member, nothing read
+    ([("NOM Prénom", 60), ("Commission", 230), ("Service", 300), ("Adresse", 370)], []),
+])
+def test_attendance_grid_of_every_member(tmp_path: Path, header: list[tuple], expected: list[tuple]) -> None:
+    from pipeline.errors import IssueLog
+    from pipeline.options import Options
+    from pipeline.read.load import load_document
+    from tests.pdfgen import placed_pdf
+
+    rows = [(100, text, x) for text, x in header]
+    rows += [(120, "MARCHAND Jean-Pierre", 60), (120, "X", 240),
+             (140, "LEMAIRE Sandrine", 60), (140, "X", 310), (140, "DUVAL Claire", 440),
+             (160, "CARON Didier", 60), (160, "X", 310),
+             (180, "COLLIN Régis", 60), (180, "X", 380),
+             (200, "Secrétaire de séance : Mme Claire DUVAL", 60)]
+    doc = load_document(placed_pdf(tmp_path / "grid.pdf", [[(x, y, text) for y, text, x in rows]]),
+                        Options(ocr=False), IssueLog())
+    act = Act(doc=doc, act_index=0, act_id="a0", span=Span(0, len(doc.text)),
+              sections=(Section(SectionKind.ATTENDANCE, Span(0, len(doc.text)), doc),))
+    assert [(e.person.full_name, e.status, e.proxy_holder) for e in read_attendance(act)] == expected

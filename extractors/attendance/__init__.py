@@ -1115,18 +1115,29 @@ def _page_of(act: Act, sections: list[Section], person: Person) -> int | None:
 
 def grid_entries(grid: list[GridRow], listed: list[Entry]) -> list[Entry]:
     """Entries of an absences grid (:mod:`extractors.attendance.table`) for the members the
-    lists do not name already (one who arrived later is in the présents list)."""
+    lists do not name already (one who arrived later is in the présents list); in a grid of
+    every member, the case the row's mark stands under (no mark: no row)."""
     out: list[Entry] = []
     for row in grid:
         person = parse_person(row.name)
         if not person.last_name or any(same_person(person, e.person) for e in listed + out):
             continue
         holder = row.cells.get("proxy")
-        if holder:
+        if row.full and "present" in row.cells:
+            out.append(Entry(person, PRESENT))
+        elif holder:
             out.append(Entry(person, REPRESENTED, proxy_holder=_holder_name(holder)))
-        else:
+        elif row.full and ("excused" in row.cells or "absent" in row.cells):
+            out.append(Entry(person, EXCUSED if "excused" in row.cells else ABSENT))
+        elif not row.full:
             out.append(Entry(person, ABSENT))
     return out
+
+
+def _with_grid(entries: list[Entry], grid: list[GridRow]) -> list[Entry]:
+    """The lists' entries and the grid's: an absences grid completes lists (none read, none
+    added), a grid of every member stands alone."""
+    return entries + grid_entries(grid, entries) if entries or any(r.full for r in grid) else entries
 
 
 _SESSION_LISTS: dict[tuple[str, int, int, int], list[Entry]] = {}
@@ -1137,7 +1148,7 @@ def _session_list(doc: Document, start: int, end: int) -> list[Entry]:
     grid included: the same for every item of the meeting, read once per meeting."""
     def read() -> list[Entry]:
         entries = parse_block(doc.clean(Span(start, end)), _seen_in(doc.text))
-        return entries + grid_entries(read_grid(doc, Span(start, end)), entries) if entries else entries
+        return _with_grid(entries, read_grid(doc, Span(start, end)))
 
     # a str caches its hash; a copy is returned: the caller adds and replaces entries
     return list(_once_per_document(_SESSION_LISTS, (doc.doc_id, hash(doc.text), start, end), read, keep=32))
@@ -1165,9 +1176,8 @@ def read_attendance(act: Act, preamble_end: int | None = None, president: str | 
     else:
         text = "\n".join(act.doc.clean(s.span) for s in sections)
         entries = parse_block(text, _seen_in(act.doc.text))
-        if entries:
-            span = Span(min(s.span.start for s in sections), max(s.span.end for s in sections))
-            entries += grid_entries(read_grid(act.doc, span), entries)
+        span = Span(min(s.span.start for s in sections), max(s.span.end for s in sections))
+        entries = _with_grid(entries, read_grid(act.doc, span))
     if not entries:
         return []
     if shared:
