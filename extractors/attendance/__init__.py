@@ -1308,8 +1308,9 @@ def extract_attendance(act: Act, found: Found, issues: IssueLog) -> list[Attenda
     carried, ordinal = "", None
     if any(s.shared for s in act.sections):
         before = found.previous[-1].state if found.previous else {}
-        carried = before.get("attendance_next_item", "")
-        found.state["attendance_next_item"] = next_item_recusals(act)[1]
+        ahead = before.get("attendance_next_item")
+        carried = ahead[1] if ahead and ahead[0] == preamble_end else ""  # the same minutes' item before
+        found.state["attendance_next_item"] = (preamble_end, next_item_recusals(act)[1])
         # (preamble, items so far, whether one printed its rank): the ordinal of an item
         # stands for its rank only in minutes whose headings print none
         items = before.get("attendance_items")
