@@ -1209,6 +1209,10 @@ def test_attendance_item_rank_by_ordinal_when_no_heading_prints_one(tmp_path: Pa
      [("Gilles RENOU", "represented", "Martine PASQUIER")]),
     ("Pouvoirs : M. Jean NOIR (Vaas) donne pouvoir à Mme Zoé VERT (Mayet)",
      [("Jean NOIR", "represented", "Zoé VERT")]),
+    # a remark after the holder (Avranches 2017): the holder is no represented member
+    ("Pouvoirs\nMonsieur T.Pennec a donné pouvoir à Monsieur C.Cossec (sauf pour les questions n°/s\n3 et 16)\n"
+     "Madame E. Seillé a donné pouvoir à Madame R. Leroy",
+     [("T.Pennec", "represented", "C.Cossec"), ("E. Seillé", "represented", "R. Leroy")]),
     # "représenté par" a member is a proxy, not a substitute
     ("Absents : Mme Anne PETIT représentée par M. Luc ROUX", [("Anne PETIT", "represented", "Luc ROUX")]),
 ])
