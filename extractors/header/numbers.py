@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from extractors.header.text import fold
 from pipeline.model import collapse_ws
 from pipeline.normalize.identifiers import siren_valid
-from pipeline.segment.minutes import BULLET_HEADING_RE
-from pipeline.segment.recueils import ACT_NUMBER, is_header_block, number_of_opening
+from pipeline.segment.minutes import BULLET_HEADING_RE, OBJECT_LABEL
+from pipeline.segment.recueils import ACT_NUMBER, is_header_block, number_of_opening, title_of_opening
 
 # ---------------------------------------------------------------------------
 # Act number and title
@@ -21,8 +21,23 @@ from pipeline.segment.recueils import ACT_NUMBER, is_header_block, number_of_ope
 # A deliberation number: "2023-122", "DEL-2022-112", "D2022_135", "D2018-67",
 # "2014 / 139", "DL-056-07-13", "CC-2021-100", "DBC 2021-082"; letters between the parts
 # ("2024-DCM-045", "24_DFE_SBUD_03"), a letter prefix cut by a point or a slash ("D.2024.14",
-# "AP/2024/015"), a "bis" ("D2024-14bis").
-_NUMBER = r"""(?:[A-Z]{1,6}[ \u00a0_/.-]?)?\d{1,4}(?:[ \u00a0]?[-_/.][ \u00a0]?(?:[A-Z]{1,6}[-_/.])*\d{1,5}){1,3}(?:[ \u00a0]?(?:bis|ter|quater)\b)?"""  # no tab: a cell boundary
+# "AP/2024/015"), letters inside the first part (a département's commission and rank, "3C1-07"),
+# letters after the last ("2024.015.SP", séance plénière), a "bis" ("D2024-14bis").
+_NUMBER = (r"""(?:[A-Z]{1,6}[ \u00a0_/.-]?)?\d{1,4}(?:[A-Z]{1,3}\d{1,4})?"""
+           r"""(?:[ \u00a0]?[-_/.][ \u00a0]?(?:[A-Z]{1,6}[-_/.])*\d{1,5}){1,3}(?:[-_/.][A-Z]{1,6}(?!\w))?"""
+           r"""(?:[ \u00a0]?(?:bis|ter|quater)\b)?""")  # no tab: a cell boundary
+
+#: A bare figure after "n°" is the register's sequence number ("Délibération n° 27", "N° 15",
+#: "n° 015") where nothing but a title follows it on its line; "délibération n° 12 du 3 mars"
+#: is a reference.
+_SEQUENCE = r"\d{1,4}(?=[ \t]*(?:$|[-–—:][ \t]))"
+
+#: The names a deliberation is numbered under before its "n°": the word, cut or not
+#: ("Délibération", "Délib."), "Acte", and the registers' acronyms — DCM (délibération du
+#: conseil municipal), DCC (communautaire), DCA (d'agglomération), DCS (du comité syndical),
+#: DCD and DCR (départemental, régional), DCP (de la commission permanente), DB and DBC (du
+#: bureau), DEL: "DCM n° 24-015".
+_NUMBER_LABEL = r"(?:d[ée]lib[ée]ration|d[ée]lib\.|acte|(?-i:D(?:C[MCASDRP]|BC?|EL)))"
 #: A date is no number: "délibération 12/03/2024".
 _NOT_A_DATE = r"(?!\d{1,2}[/.]\d{1,2}[/.](?:19|20)?\d{2}\b)"
 
@@ -31,13 +46,15 @@ _NOT_A_DATE = r"(?!\d{1,2}[/.]\d{1,2}[/.](?:19|20)?\d{2}\b)"
 ACT_NUMBER_RES: tuple[re.Pattern[str], ...] = (
     # "(N°2023-122)" alone on its line, under the title (départements' layout)
     re.compile(rf"^\s*\(\s*n[°o]\s*(?P<num>{_NUMBER})\s*\)\s*$", re.I | re.M),
-    # "Délibération n° DEL-2022-112", "DÉLIBÉRATION N°2021-045", "DÉLIBÉRATION 2024/015",
-    # "Acte n° 24.015", at the start of a line
-    re.compile(rf"^\W{{0,2}}(?:d[ée]lib[ée]ration|acte)\s+n\s?[°o]\.?\s*(?P<num>{_NUMBER})(?![\w/-])", re.I | re.M),
+    # "Délibération n° DEL-2022-112", "DÉLIBÉRATION N°2021-045", "Acte n° 24.015", "Délib. n° 2024-015",
+    # "DCM n° 24-015", "Délibération n° : 2024-015" (the label and its colon), "Délibération n° 27",
+    # at the start of a line
+    re.compile(rf"^\W{{0,2}}{_NUMBER_LABEL}\s*n\s?[°o]\.?\s*:?\s*(?P<num>{_NUMBER}|{_SEQUENCE})(?![\w/-])",
+               re.I | re.M),
     # without "n°" the number is in capitals and figures, and no date ("Délibération du 12/03/2024")
     re.compile(rf"^\W{{0,2}}(?i:d[ée]lib[ée]ration)\s+{_NOT_A_DATE}(?P<num>{_NUMBER})(?![\w/-])", re.M),
-    # "n° 2014 / 139" alone at the start of a line (left margin column)
-    re.compile(rf"^\s*n\s?[°o]\.?\s*(?P<num>{_NUMBER})(?=\s*(?:\t|$))", re.I | re.M),
+    # "n° 2014 / 139" alone at the start of a line (left margin column), "N° : DEL2024_015", "N° 15"
+    re.compile(rf"^\s*n\s?[°o]\.?\s*:?\s*(?P<num>{_NUMBER}|\d{{1,4}})(?=[ \t]*(?:\t|$))", re.I | re.M),
 )
 
 #: A number under a label of its own: "Référence : CP-2023-0673", "Réf. : DEL-2024-12",
@@ -169,8 +186,9 @@ def find_item_heading(head: str, vocabulary: str = "", full: LineWidths | None =
     return ItemHeading(number, title)
 
 
-#: "Objet : Budget principal 2022 - Décision modificative n°3", "OBJET - …".
-OBJET_RE = re.compile(r"^\W{0,2}objet\s*[:\-–]\s*(?P<rest>.*)$", re.I | re.M)
+#: "Objet : Budget principal 2022 - Décision modificative n°3", "OBJET - …", "Objet de la
+#: délibération : …" (the segmenter's vocabulary: the same label heads an item of minutes).
+OBJET_RE = re.compile(rf"^\W{{0,2}}{OBJECT_LABEL}\s*(?P<rest>.*)$", re.I | re.M)
 
 #: Lines that open the text after a title: a rapporteur, the council, a visa…
 _AFTER_TITLE_RE = re.compile(
@@ -422,6 +440,11 @@ def find_title(head: str, *, objet_only: bool = False, vocabulary: str = "",
     lines = head.split("\n")
     for k, line in enumerate(lines[:30]):
         if number_of_opening(line.strip()):
+            # or on the heading's own line, after its number: "DÉLIBÉRATION N° 2024-015 : TARIFS DE LA
+            # RESTAURATION SCOLAIRE", "Délibération n°2024-15 – Objet : Tarifs …" (its label dropped)
+            own = re.sub(rf"^{OBJECT_LABEL}\s*", "", title_of_opening(line.strip()) or "", flags=re.I)
+            if own and _is_title_line(own) and len(re.findall(r"[^\W\d_]{2,}", own)) >= 2:
+                return _join_title_lines([own] + lines[k + 1:k + 6], vocabulary, None)
             below = [ln for ln in lines[k + 1:k + 4]]
             while below and (not below[0].strip() or re.match(r"^\W{0,2}s[ée]ance\s+du\b", below[0].strip(), re.I)):
                 below = below[1:]

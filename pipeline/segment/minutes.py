@@ -156,6 +156,12 @@ NON_ACT_HEADING_RE = re.compile(
     re.I | re.X,
 )
 
+#: The label of an act's object, which heads the items of minutes that print no number:
+#: "OBJET : Budget primitif 2025 – Budget principal", "Objet – Tarifs de la cantine", "Objet de
+#: la délibération : …" (the header reader takes the title after it).
+OBJECT_LABEL = r"objet(?:\s+de\s+la\s+d[ée]lib[ée]ration)?\s*[:–—-]"
+OBJECT_LABEL_RE = re.compile(rf"^\W{{0,2}}{OBJECT_LABEL}\s*(?=\S)", re.I)
+
 #: Points added to the agenda restart their numbering: "POINTS RAJOUTES A L'ORDRE DU JOUR".
 ADDED_POINTS_RE = re.compile(
     r"^\W{0,3}(?:points?|questions?)\s+(?:rajout[ée]s?|ajout[ée]s?|suppl[ée]mentaires?)\b", re.I

@@ -45,7 +45,7 @@ OPENING_RES: tuple[re.Pattern[str], ...] = (
     # "DÉLIBÉRATION DU BUREAU N° DB-2023-035", "DELIBERATION DU CONSEIL MUNICIPAL N° 2024-12",
     # "Délibération n° 24.SP.0576", "DÉLIBÉRATION N°2021-045"
     re.compile(rf"""^\W{{0,2}}D(?i:[ée]lib[ée]ration)(?:\s+(?i:du|de\s+la|de\s+l['’]|des)\s+[^\n]{{3,60}}?)?
-                    \s+(?i:n\s?[°o]|no\.?|num[ée]ro)\s*(?P<num>{ACT_NUMBER})\s*(?:[:–—-]\s*\S.*)?$""", re.X),
+                    \s+(?i:n\s?[°o]|no\.?|num[ée]ro)\s*(?P<num>{ACT_NUMBER})\s*(?:[:–—-]\s*(?P<title>\S.*))?$""", re.X),
     # "Bureau communautaire du 2 mai 2024 — Délibération B2024-046": the number ends the line
     re.compile(rf"""^.{{0,80}}[–—-]\s*D(?i:[ée]lib[ée]ration)\s+(?:(?i:n\s?[°o])\s*)?(?P<num>{ACT_NUMBER})\s*$""",
                re.X),
@@ -125,6 +125,20 @@ def number_of_opening(text: str) -> str | None:
     return None
 
 
+def title_of_opening(text: str) -> str | None:
+    """What a heading line that opens an act prints after its number, its title or its
+    object: "DÉLIBÉRATION N° 2024-015 : TARIFS DE LA RESTAURATION SCOLAIRE" → "TARIFS DE LA
+    RESTAURATION SCOLAIRE", "Délibération n°2024-15 – Objet : Tarifs …" → "Objet : Tarifs …".
+
+    >>> title_of_opening("DÉLIBÉRATION N° 2024-015 : TARIFS DE LA RESTAURATION SCOLAIRE")
+    'TARIFS DE LA RESTAURATION SCOLAIRE'
+    """
+    if number_of_opening(text) is None:
+        return None
+    m = OPENING_RES[0].match(text)
+    return m.group("title").strip() if m and m.group("title") else None
+
+
 def is_header_block(text: str) -> bool:
     """A line of the header block above an act's heading: a stamp, the letterhead, the session."""
     return any(rx.match(text) for rx in HEADER_BLOCK_RES)
@@ -178,4 +192,5 @@ def _block_start(doc: Document, lines: list[Line], k: int, page_start: int) -> i
     return page_start if j == 0 else lines[j].start
 
 
-__all__ = ["ACT_NUMBER", "CLOSED_RE", "Opening", "find_openings", "is_header_block", "number_of_opening"]
+__all__ = ["ACT_NUMBER", "CLOSED_RE", "Opening", "find_openings", "is_header_block", "number_of_opening",
+           "title_of_opening"]
