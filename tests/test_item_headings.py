@@ -4,15 +4,20 @@ The wordings here came from probing the readers with headings of our own, in the
 French registers print: a bare sequence number under "n°" ("Délibération n° 27", "N° 15"),
 the label and its colon ("N° : DEL2024_015"), the registers' acronyms ("DCM n° 24-015"),
 numbers with letters inside or after their parts ("3C1-07", "2024.015.SP", "2025-DCC-014"),
-the object's longer label ("Objet de la délibération : …"), the title on the number's line
-("DÉLIBÉRATION N° 2024-015 : TARIFS …"). Each family has wordings that must give no value.
+the object's label heading an item of minutes ("OBJET : …", "Objet de la délibération : …"),
+the title on the number's line ("DÉLIBÉRATION N° 2024-015 : TARIFS …"), item ranks
+("N° 1 –", "1°)", "A.") before a title. Each family has wordings that must give no value.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from extractors.header.numbers import find_act_number, find_title
+from extractors.header.numbers import find_act_number, find_item_heading, find_title
+
+TITLE = "Approbation du compte administratif 2024 – Budget principal"
+BODY = "Madame le Maire quitte la salle.\nLe conseil municipal, après en avoir délibéré, approuve le compte."
+
 
 # ---------------------------------------------------------------------------
 # The act's number in an extract
@@ -93,3 +98,51 @@ def test_title_families(head: str, expected: str) -> None:
 ])
 def test_title_families_none(head: str) -> None:
     assert find_title(head) is None
+
+
+# ---------------------------------------------------------------------------
+# Items of minutes
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("heading, number", [
+    # the object's label heads the item: the title is what follows it
+    (f"OBJET : {TITLE}", None),
+    (f"Objet : {TITLE}", None),
+    (f"Objet – {TITLE}", None),
+    (f"OBJET : {TITLE.upper()}", None),
+    # a deliberation's sequence number, its object on the next line
+    ("Délibération n° 12\nObjet : " + TITLE, "12"),
+    ("DÉLIBÉRATION N° 7\nOBJET : " + TITLE, "7"),
+    ("Délibération n° : 2024-015\nObjet : " + TITLE, "2024-015"),
+    ("N° 2025-014\nOBJET : " + TITLE, "2025-014"),
+    # "N°" before a figure names a number; "1.", "1°)", "A." and "Point n° 2" are ranks
+    (f"N° 1 – {TITLE}", "1"),
+    (f"N°3 : {TITLE}", "3"),
+    (f"1°) {TITLE}", None),
+    (f"2° {TITLE}", None),
+    (f"A. {TITLE}", None),
+    (f"C) {TITLE}", None),
+    (f"Point n° 2 : {TITLE}", None),
+    # the register's letters between the year and the rank
+    (f"2025-DCC-014 – {TITLE}", "2025-DCC-014"),
+    (f"2025-DCM-14 : {TITLE}", "2025-DCM-14"),
+    (f"Délibération n° 2025-DCC-014 – {TITLE}", "2025-DCC-014"),
+])
+def test_item_heading_number_and_title(heading: str, number: str | None) -> None:
+    found = find_item_heading(f"{heading}\n{BODY}")
+    assert found is not None
+    assert found.number == number
+    assert found.title is not None and found.title.lower() == TITLE.lower()
+
+
+@pytest.mark.parametrize("heading", [
+    # "M." is Monsieur, "J." an initial, not ranks: nothing is cut from the line
+    "M. Daniel KERVELLA présente le compte",
+    "J. Dupont",
+    # a letter before a figure is no rank either
+    "A. 12 voix pour",
+])
+def test_item_heading_keeps_what_is_no_rank(heading: str) -> None:
+    found = find_item_heading(f"{heading}\n{BODY}")
+    assert found is not None and found.title == heading

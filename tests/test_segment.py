@@ -57,9 +57,30 @@ def first_lines(doc: Document) -> list[str]:
     "\uf0d8 DE- 2015/31 –Vote du compte administratif 2014 : Immeuble commercial",
     "2008/1 Approbation du compte rendu",
     "D.2024.14 – Tarifs de la cantine",
+    # the register's letters between the year and the rank
+    "2025-DCC-014 – Approbation du compte administratif 2024",
+    "2025-DCM-14 : Budget primitif 2025",
+    "Délibération n° 2025-DCC-014 – Tarifs de la cantine",
+    # a bare sequence number after "Délibération n°", the object below or after a dash;
+    # a number alone on its line after "N°"
+    "Délibération n° 12",
+    "DELIBERATION N° 7 – Tarifs de la cantine",
+    "Délibération n° : 2024-015",
+    "N° 2025-014",
 ])
 def test_numbered_heading_forms(line: str) -> None:
     assert any(rx.match(line) for rx in NUMBERED_HEADING_RES)
+
+
+@pytest.mark.parametrize("line", [
+    "Délibération n° 12 du 3 mars 2020 approuvant la convention",   # a reference in a sentence
+    "délibération n° 12 - approuvant",
+    "Délibération n° 12 portant sur les tarifs",
+    "N° 15 du registre",
+    "R2025-DCC-14 du Code",                                          # no year first
+])
+def test_not_numbered_heading_forms(line: str) -> None:
+    assert not any(rx.match(line) for rx in NUMBERED_HEADING_RES)
 
 
 @pytest.mark.parametrize("line", [
@@ -84,6 +105,11 @@ def test_numbered_heading_never_spans_a_cell(line: str) -> None:
     ("1 Subventions associatives", 1),
     ("3 – Election des adjoints", 3),
     ("12. Numériparc à Roanne : Modification de la grille tarifaire", 12),
+    # a degree mark after the rank, with or without a parenthesis
+    ("1°) Approbation du compte administratif 2024", 1),
+    ("2° Budget primitif 2025 – Budget principal", 2),
+    ("3 °) Subvention à l'association", 3),
+    ("4°) Délégations consenties au Maire", 4),
 ])
 def test_numbered_item_forms(line: str, n: int) -> None:
     m = NUMBERED_ITEM_RE.match(line)
@@ -92,6 +118,12 @@ def test_numbered_item_forms(line: str, n: int) -> None:
 
 @pytest.mark.parametrize("line", [
     "19° De signer la convention prévue par l'avant-dernier alinéa",  # an enumeration
+    "1° D'arrêter et modifier l'affectation des propriétés communales",  # the mayor's delegations
+    "1° D’arrêter et modifier l’affectation des propriétés communales",
+    "2° Des travaux d'entretien courant",
+    "3° Le montant de la participation",
+    "4°) d’autoriser monsieur le maire à signer l’acte",
+    "2°- de 81 à 170 mètres carrés.",
     "2 bureaux à préparer",  # lower case: a sentence
     "1. développer au maximum le compostage individuel ;",
 ])
@@ -585,7 +617,7 @@ def test_decides_in_minutes_wordings(text: str) -> None:
 
 
 @pytest.mark.parametrize("label", ["Point n°{n} :", "Point {n} –", "Question n° {n} :", "Affaire n°{n} -",
-                                   "Dossier {n} :"])
+                                   "Dossier {n} :", "N° {n} –", "N°{n} :"])
 def test_labelled_items_after_an_agenda_with_informal_tallies(label: str) -> None:
     items = [("Création d'un poste", "Pour : 19 – Contre : 2 (X, Y) – Abstention : 1 (Z)"),
              ("Tarifs de la salle", "0 contre, 0 abstention, 22 pour"),
@@ -969,3 +1001,211 @@ def test_an_act_ending_at_a_page_break_ends_on_its_page_not_the_next_running_hea
     ]
     acts = segment_document(doc_of("\f".join(pages)))
     assert [(a.page_start, a.page_end) for a in acts] == [(1, 1), (2, 2), (3, 3), (4, 4)]
+
+
+# ---------------------------------------------------------------------------
+# Item headings of minutes in other families (found by probing with wordings of our own)
+# ---------------------------------------------------------------------------
+
+#: Six items of minutes, the last one rejected: (title, text with its vote).
+ITEMS = [
+    ("Approbation du compte administratif 2024 – Budget principal",
+     "Le conseil municipal, après en avoir délibéré, approuve le compte administratif.\nVote : 13 pour, 1 contre"),
+    ("Budget primitif 2025 – Budget principal",
+     "Le conseil municipal, après en avoir délibéré, adopte le budget primitif.\nAdopté à l'unanimité."),
+    ("Subvention à l'association « Les Amis de l'école »",
+     "Il est proposé d'attribuer une subvention de 1 500 €.\nPour : 13 – Contre : 0 – Abstentions : 2"),
+    ("Création d'un poste d'adjoint technique territorial",
+     "Le conseil municipal, après en avoir délibéré, décide de créer le poste.\nVote : unanimité"),
+    ("Convention avec le SDEF pour la rénovation de l'éclairage public",
+     "Le conseil municipal autorise Madame le Maire à signer.\nAdopté par 12 voix pour et 3 voix contre."),
+    ("Tarifs de la cantine scolaire à compter du 1er septembre 2025",
+     "Madame le Maire propose de porter le prix du repas à 3,60 €.\nPour : 5 – Contre : 9 – Abstention : 1"),
+]
+REPORT = ("Compte rendu des décisions prises par délégation du conseil municipal",
+          "Madame le Maire rend compte des décisions prises en vertu de l'article L.2122-22 du CGCT :\n"
+          "- décision n° 2025-01 du 10 janvier 2025 : renonciation au droit de préemption ;\n"
+          "Le conseil municipal n'a pas d'observation.")
+INFO = ("Informations du Maire", "Madame le Maire informe le conseil que les travaux débuteront en avril.")
+FOOT = "L'ordre du jour étant épuisé, la séance est levée à 22 h 45.\n"
+
+
+def minutes_of(headings: list[str], with_info: bool = True) -> str:
+    """Minutes with a delegation report first and an information item in the middle (when
+    ``with_info``), each item under ``headings[k]`` (formatted with ``n``, its rank, and
+    ``title``)."""
+    items = ([REPORT] if with_info else []) + ITEMS[:3] + ([INFO] if with_info else []) + ITEMS[3:]
+    body = "".join(f"{headings[k % len(headings)].format(n=k + 1, title=t)}\n{text}\n\n"
+                   for k, (t, text) in enumerate(items))
+    return PREAMBLE + "\n" + body + FOOT
+
+
+def titles_of(text: str) -> list[str]:
+    from extractors.header.numbers import find_item_heading
+
+    out = []
+    for act in segment_document(doc_of(text)):
+        heading = find_item_heading(act.text.strip())
+        out.append(heading.title if heading else None)
+    return out
+
+
+@pytest.mark.parametrize("heading", [
+    "OBJET : {title}", "Objet : {title}", "Objet – {title}", "Objet de la délibération : {title}",
+    "OBJET : {title_upper}",
+])
+@pytest.mark.parametrize("with_info", [True, False])
+def test_unnumbered_minutes_headed_by_the_object_label(heading: str, with_info: bool) -> None:
+    """Items headed "OBJET : …" and no number: each is an act under its object, the delegation
+    report and the information item are none, and the label is not the title."""
+    items = ([REPORT] if with_info else []) + ITEMS[:3] + ([INFO] if with_info else []) + ITEMS[3:]
+    body = "".join(f"{heading.format(title=t, title_upper=t.upper())}\n{text}\n\n" for t, text in items)
+    titles = titles_of(PREAMBLE + "\n" + body + FOOT)
+    assert [t.lower() for t in titles] == [t.lower() for t, _ in ITEMS]
+
+
+def test_an_object_line_in_the_text_of_an_item_without_a_vote_makes_no_act() -> None:
+    text = PREAMBLE + """OBJET : Informations du Maire
+Madame le Maire donne lecture d'un courrier.
+Objet : demande de subvention de l'association sportive
+Le courrier sera étudié en commission.
+""" + FOOT
+    assert segment_document(doc_of(text)) == []
+
+
+#: The ranks of the six acts among the eight items of :func:`minutes_of` (the report is 1, the
+#: information item 5).
+RANKS = (2, 3, 4, 6, 7, 8)
+
+
+@pytest.mark.parametrize("heading, numbers", [
+    # a bare sequence number after "Délibération n°", the object on the next line
+    ("Délibération n° {n}\nObjet : {title}", [str(n) for n in RANKS]),
+    ("DÉLIBÉRATION N° {n}\nOBJET : {title}", [str(n) for n in RANKS]),
+    # a number alone after "N°", the object below it
+    ("N° 2025-0{n:02d}\nOBJET : {title}", [f"2025-0{n:02d}" for n in RANKS]),
+    # the register's letters between the year and the rank
+    ("2025-DCC-0{n:02d} – {title}", [f"2025-DCC-0{n:02d}" for n in RANKS]),
+    ("2025-DCM-{n} : {title}", [f"2025-DCM-{n}" for n in RANKS]),
+    ("Délibération n° 2025-DCC-0{n:02d} – {title}", [f"2025-DCC-0{n:02d}" for n in RANKS]),
+])
+def test_minutes_items_under_deliberation_numbers_of_other_schemes(heading: str, numbers: list[str]) -> None:
+    """Each act keeps its own number and its object as title; the delegation report and the
+    information item are no acts."""
+    from extractors.header.numbers import find_item_heading
+
+    acts = segment_document(doc_of(minutes_of([heading])))
+    found = [find_item_heading(a.text.strip()) for a in acts]
+    assert [(h.number, h.title) if h else None for h in found] == list(zip(numbers, [t for t, _ in ITEMS]))
+
+
+@pytest.mark.parametrize("heading", ["{n}°) {title}", "{n}° {title}", "{n} °) {title}", "N° {n} – {title}",
+                                     "A. {title}"])
+def test_minutes_items_ranked_by_degrees_letters_and_numero(heading: str) -> None:
+    """Ranks "1°)", "1°", "N° 1 –", "A." head items; the delegation report and the information
+    item are no acts; the title is read without the rank."""
+    if heading.startswith("A."):
+        items = [REPORT] + ITEMS[:3] + [INFO] + ITEMS[3:]
+        body = "".join(f"{chr(65 + k)}. {t}\n{text}\n\n" for k, (t, text) in enumerate(items))
+        text = PREAMBLE + "\n" + body + FOOT
+    else:
+        text = minutes_of([heading])
+    assert titles_of(text) == [t for t, _ in ITEMS]
+
+
+def test_degree_enumerations_in_an_item_are_no_items() -> None:
+    """The mayor's delegations listed "1° D'arrêter…", "2° De fixer…" inside an item ranked
+    "1°)" are its text: the items stay the agenda's."""
+    text = PREAMBLE + """1°) Délégations consenties au Maire
+Le conseil municipal, après en avoir délibéré, délègue au Maire pour la durée de son mandat :
+1° D'arrêter et modifier l'affectation des propriétés communales ;
+2° De fixer les tarifs des droits de voirie ;
+3° De prendre toute décision concernant les marchés ;
+Adopté à l'unanimité.
+2°) Budget primitif 2025
+Le conseil municipal, après en avoir délibéré, adopte le budget primitif.
+Adopté à l'unanimité.
+""" + FOOT
+    assert first_lines(doc_of(text)) == ["1°) Délégations consenties au Maire", "2°) Budget primitif 2025"]
+
+
+@pytest.mark.parametrize("subs, expected", [
+    # one sub-item right under its chapter: it is the item
+    ([1, 1, 1], ["1.1 ", "2.1 ", "3.1 "]),
+    ([2, 1, 1], ["1.1 ", "1.2 ", "2.1 ", "3.1 "]),
+])
+def test_a_chapter_with_a_single_sub_item_is_headed_by_it(subs: list[int], expected: list[str]) -> None:
+    chapters = ["FINANCES", "PERSONNEL COMMUNAL", "TRAVAUX ET URBANISME"]
+    body, k = "", 0
+    for c, (name, count) in enumerate(zip(chapters, subs), 1):
+        body += f"{c}. {name}\n"
+        for j in range(1, count + 1):
+            title, text = ITEMS[k]
+            body += f"{c}.{j} {title}\n{text}\n"
+            k += 1
+    lines = first_lines(doc_of(PREAMBLE + body + "4. QUESTIONS DIVERSES\nAucune question.\n" + FOOT))
+    assert [ln[:4] for ln in lines] == expected
+
+
+def test_a_single_sub_item_after_the_chapters_text_is_no_heading() -> None:
+    """A "2.1" further down the chapter's own text is a paragraph of it, not its item."""
+    text = PREAMBLE + """1. Approbation du compte administratif 2024
+Le conseil municipal, après en avoir délibéré, approuve le compte.
+Vote : 13 pour, 1 contre
+2. Budget primitif 2025
+Le budget s'équilibre comme suit.
+2.1 Section de fonctionnement
+Les dépenses s'élèvent à 1 245 000 €.
+Le conseil municipal, après en avoir délibéré, adopte le budget primitif.
+Adopté à l'unanimité.
+""" + FOOT
+    assert first_lines(doc_of(text)) == ["1. Approbation du compte administratif 2024", "2. Budget primitif 2025"]
+
+
+@pytest.mark.parametrize("heading, body, is_act", [
+    # information the council takes note of is no deliberation (docs/act-counts.md: information
+    # items are not acts)
+    ("2. Informations du Maire", "Le conseil municipal prend acte de ces informations.", False),
+    ("2. Information", "Le Conseil municipal prend acte de cette information.", False),
+    ("Point n° 2 : Informations diverses", "Le conseil municipal prend acte.", False),
+    # a vote makes it one; a report named by its title, taken note of, is one
+    ("2. Informations du Maire", "Le conseil municipal, après en avoir délibéré, adopte la motion.\n"
+                                 "Adopté à l'unanimité.", True),
+    ("2. Rapport annuel 2024 du SIVU de la piscine", "Le conseil municipal prend acte du rapport.", True),
+    ("2. Information – Rapport annuel du délégataire", "Le Conseil municipal prend acte du rapport annuel.", True),
+])
+def test_an_information_item_the_council_takes_note_of(heading: str, body: str, is_act: bool) -> None:
+    rank = "Point n° {n} :" if heading.startswith("Point") else "{n}."
+    text = PREAMBLE + f"""{rank.format(n=1)} Budget primitif 2025
+Le conseil municipal, après en avoir délibéré, adopte le budget primitif.
+Adopté à l'unanimité.
+{heading}
+Madame le Maire présente le bilan de la saison estivale.
+{body}
+{rank.format(n=3)} Tarifs de la cantine
+Le conseil municipal, après en avoir délibéré, fixe les tarifs.
+Adopté à l'unanimité.
+""" + FOOT
+    lines = first_lines(doc_of(text))
+    assert (heading in lines) is is_act and len(lines) == (3 if is_act else 2)
+
+
+def test_a_number_alone_in_a_table_heads_no_item() -> None:
+    """"n°2006/14" alone on a line of a table of roads (Chéméré, 15 December 2009) cites a
+    deliberation; a number alone heads an item only over its object ("N° 2025-014" / "OBJET : …")."""
+    text = PREAMBLE + """- 2009/166 – Tarifs de la salle
+Le Conseil municipal, après en avoir délibéré, fixe les tarifs.
+- 2009/167 – Mise à jour du tableau de classement de la voirie communale
+Monsieur le Maire, rapporteur, expose :
+44\tImpasse des\tRue du\tSalle\t110\t110\t17/01/2006\tn°2006/3
+Caillebottes\tBéziau\tmunicipale\t&
+n°2006/14
+45\tImpasse des\tRue du\t70\t70\t10\t5,00\t350\t17/01/2006
+Le Conseil municipal, après en avoir délibéré, approuve le tableau.
+N° 2009-168
+OBJET : Budget primitif 2010
+Le Conseil municipal, après en avoir délibéré, adopte le budget.
+"""
+    assert first_lines(doc_of(text)) == ["- 2009/166 – Tarifs de la salle",
+                                         "- 2009/167 – Mise à jour du tableau de classement de la voirie communale",
+                                         "N° 2009-168"]

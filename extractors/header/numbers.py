@@ -116,7 +116,9 @@ class ItemHeading:
 #: associatives" (a rank without punctuation: only read where minutes start an item).
 ITEM_HEADING_RE = re.compile(
     rf"""^\W{{0,2}}(?:
-        (?i:d[ée]lib[ée]ration)\s+(?:(?i:n)\s?[°o]\.?\s*)?(?P<num1>{_NUMBER})   # Délibération D2018-67
+        (?i:d[ée]lib[ée]ration)\s+(?:(?i:n)\s?[°o]\.?\s*:?\s*)?(?P<num1>{_NUMBER})   # Délibération D2018-67
+      | (?:(?i:d[ée]lib[ée]ration)\s+)?(?i:n)\s?[°o]\.?\s*:?\s*(?P<seq>\d{{1,4}})
+        (?=\s*$|\s*[-–:.)]\s*[A-ZÀ-Ý«"]|\s+[A-ZÀ-Ý])                             # Délibération n° 12, N° 1 – Approbation
       | (?i:n)\s?[°o]\.?\s*(?P<num2>{_NUMBER})                                # N° DBC 2021-082
       | (?P<num3>(?:[A-Z]{{1,6}}(?:[ \u00a0_/]|-[ \u00a0]?)?)?\d{{2,4}}(?:[ \u00a0]?[-_/][ \u00a0]?(?:[A-Z]{{1,6}}[-_/])*\d{{1,5}}){{1,3}}(?:bis|ter)?)
                                                                              # 2020-038, DL-056-07-13, DE- 2015/46, 2024-DCM-045
@@ -126,7 +128,9 @@ ITEM_HEADING_RE = re.compile(
       | (?P<bare>\d{{1,2}}(?:\.\d{{1,2}}){{0,2}})\s+(?=[A-ZÀ-Ý][a-zà-ÿA-ZÀ-Ý])       # 1 Subventions, 6.3 Verger
       | (?i:point|question|affaire|dossier|sujet)\s+(?:(?i:n)\s?[°o]\.?\s*)?(?P<lab>\d{{1,3}})(?=\s*[-–:.)]|\s+[A-ZÀ-Ý])
                                                                              # Point n°2 : (a rank, not a number)
-      | (?P<ord>\d{{1,2}}|[IVX]{{1,5}})\s*(?:[.\-–)]|°)                        # 1 - , 3. , IV.
+      | (?P<ord>\d{{1,2}}|[IVX]{{1,5}})\s*(?:[.\-–)]|°\s*\)?)                  # 1 - , 3. , IV. , 1°)
+      | (?P<letter>[A-LN-Z])[.)](?=\s+[A-ZÀ-Ý][a-zà-ÿ]{{2}}\S*\s+\S)              # A. Approbation du … (not "M. Dupont"
+                                                                             # nor an initial, "J. Dupont")
     )\s*[-–:.]?\s*(?P<rest>.*)$""",
     re.X,
 )
@@ -146,6 +150,9 @@ def find_item_heading(head: str, vocabulary: str = "", full: LineWidths | None =
     lines = head.split("\n")
     if not lines:
         return None
+    if OBJET_RE.match(lines[0]):
+        # "OBJET : Budget primitif 2025 – Budget principal": the title without its label
+        return ItemHeading(None, find_title(head, objet_only=True, vocabulary=vocabulary, full=full))
     # a bulleted heading ("• ENFANCE - Centre de loisirs…", OCR "+ ENFANCE"): the title without its bullet
     bullet = BULLET_RE.match(lines[0].strip())
     if bullet:
@@ -175,6 +182,9 @@ def find_item_heading(head: str, vocabulary: str = "", full: LineWidths | None =
     if num and re.match(r"(?:du|de|des|en|et)\b|[a-zà-ÿ]", rest):
         return None
     number = _clean_number(num) if num and not re.fullmatch(r"\d{1,2}", num.strip()) else None
+    # a bare figure under "n°" is a number ("Délibération n° 12", "N° 1 – …"); after "1." or
+    # "Point n° 2" it is a rank in the agenda
+    number = number or m.group("seq")
     if number and re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", number):
         return None  # a date, not a number
     if not rest:

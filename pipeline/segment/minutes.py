@@ -169,7 +169,9 @@ ADDED_POINTS_RE = re.compile(
 
 #: A deliberation number. Its parts are never apart by a tab, a cell boundary of the layout:
 #: "MAPA⇥06/13⇥MICHAUD JJH⇥44320 Travaux …" is a row of a table of contracts.
-_NUMBER = r"(?:[A-Z]{1,5}(?:[ \u00a0_.]|-[ \u00a0]?)?)?\d{2,4}(?:[ \u00a0]?[-_/.][ \u00a0]?\d{1,4}){1,3}"   # "DE- 2015/46", "D.2024.14" too
+_NUMBER = (r"(?:[A-Z]{1,5}(?:[ \u00a0_.]|-[ \u00a0]?)?)?\d{2,4}"   # "DE- 2015/46", "D.2024.14" too
+           r"(?:[ \u00a0]?[-_/.][ \u00a0]?(?:[A-Z]{1,6}[-_/.])?\d{1,4}){1,3}")  # the register's letters between the
+           # year and the rank: "2025-DCC-014" (délibération du conseil communautaire), "2025-DCM-14"
 
 #: A bare number must look like a deliberation number, not a code article (R20-53,
 #: L2121-21): a year first (2020-038, 2017.05.23 - 1) or a prefix of two letters (DL-056-07-13).
@@ -178,7 +180,7 @@ _BARE_NUMBER_OK_RE = re.compile(r"^(?:[A-Z]{2,5}(?:[\s_]|-\s?)?\d|[A-Z][._](?:19
 #: Heading forms carrying a deliberation number; "strong" headings.
 NUMBERED_HEADING_RES: tuple[re.Pattern[str], ...] = (
     # "Délibération D2018-67", "DELIBERATION N° 2021-045 : …"
-    re.compile(rf"^\W{{0,2}}d[ée]lib[ée]ration\s+(?:n[°o]\s*)?(?P<num>{_NUMBER})\b", re.I),
+    re.compile(rf"^\W{{0,2}}d[ée]lib[ée]ration\s+(?:n[°o]\s*:?\s*)?(?P<num>{_NUMBER})\b", re.I),
     # "N° DBC 2021-082 - Stratégies …", "N°2020-12 Objet", "N° DP 2021-312 du 15 septembre 2021 - …"
     re.compile(rf"^\W{{0,2}}n[°o]\s*(?P<num>{_NUMBER})\s*[-–:.]?\s+\S", re.I),
     # "2020-038 SUBVENTION …", "DL-056-07-13 - Création …", "2020- 047 REDEVANCE"
@@ -186,6 +188,14 @@ NUMBERED_HEADING_RES: tuple[re.Pattern[str], ...] = (
     re.compile(rf"^(?:[^\w\s(«\"]{{1,2}}\s*)?(?P<num>{_NUMBER})(?:\s*[-–:]\s*|\s+)"
                r"(?:[A-ZÀ-Ý«\"]|\d{1,2}\s?(?:e|è|ème|eme|er|ère|re)\b)"),  # "… 2015/31 –Vote …" too;
                # a title opening with an ordinal: "2008/12 – 4 ème édition du « Prix départemental … »"
+    # "Délibération n° 12" (its object on the next line), "Délibération n° 12 – Tarifs …": after the
+    # word and its "n°", a bare figure is the register's sequence number; not "Délibération n° 12
+    # du 3 mars 2020 approuvant …" (a reference), which neither ends the line nor goes on with a title
+    re.compile(r"^\W{0,2}d[ée]lib[ée]ration\s+n\s?[°o]\.?\s*:?\s*(?P<num>\d{1,4})"
+               r"\s*(?:$|[-–:]\s*(?=(?-i:[A-ZÀ-Ý«\"])))", re.I),
+    # "N° 2025-014" alone on its line, over its object ("OBJET : Approbation du compte …"; the
+    # object is checked below: "n°2006/14" alone in a cell of a table of roads heads nothing)
+    re.compile(rf"^\W{{0,2}}n[°o]\s*:?\s*(?P<num>{_NUMBER})\s*$", re.I),
 )
 
 #: "n° DBC 2019-070 du 3 juin 2019 approuvant la cession": a number with its date and a
@@ -204,8 +214,12 @@ NOT_AN_ACT_NUMBER_RE = re.compile(r"^(?:DP|DM|DEC|AR|ARR)\b", re.I)
 #: "1 Subventions associatives", "1\tSubvention à l'association" (agenda table).
 NUMBERED_ITEM_RE = re.compile(
     r"""^(?P<n>\d{1,2})
-        (?P<sep> \s*[.)](?!\d) | \s*[-–—] | \t | \x20+ )   # "1." "1)" "1 -", a tab (agenda table) or a space
-                                                 # ("1° De signer…" is an enumeration in a text, not an item)
+        (?P<sep> \s*[.)](?!\d) | \s*[-–—] | \t | \x20+   # "1." "1)" "1 -", a tab (agenda table) or a space
+          | \s?°\s*\)? (?!\s*(?:D(?:e|u|es)?\b|L(?:e|a|es)?\b|Une?\b|À\b|Aux?\b|Pour\b|Par\b|En\b))
+                                                 # "1°) Approbation du compte administratif", "2° Budget
+                                                 # primitif"; but "1° D'arrêter…", "19° De signer…" enumerate
+                                                 # what a text says (the mayor's delegations, L.2122-22)
+        )
         \s*(?=[A-ZÀ-Ý«"]|\d+\s+[A-ZÀ-Ý])          # the title starts with a capital ("11 - 1 Boulevard…")
         (?P<title>.{3,})""",
     re.X,
@@ -213,10 +227,12 @@ NUMBERED_ITEM_RE = re.compile(
 
 #: Items numbered under a label: "Point n°2 : Tarifs …", "Point 3 – Budget", "Question n° 4 : …",
 #: "Affaire n°5 : …", "Dossier n° 6 - …" (the label's number is a rank in the agenda, not the
-#: act's number).
+#: act's number); or under "N°" alone, "N° 1 – Approbation du compte administratif" (kept, as
+#: every rank, only as a run 1, 2, 3…: "N° 2 – Entreprise Martin" in a list of bids is none).
 LABELLED_ITEM_RE = re.compile(
-    r"""^\W{0,2}(?P<label>point|question|affaire|dossier|sujet)\s+(?:n\s?[°o]\.?\s*)?(?P<n>\d{1,3})
-        \s*(?:[:.)–—-]\s*|\s+)(?=[A-ZÀ-Ý«"])(?P<title>.{3,})""",
+    r"""^\W{0,2}(?:(?P<label>point|question|affaire|dossier|sujet)\s+(?:n\s?[°o]\.?\s*)? | (?P<numero>n\s?[°o])\.?\s*)
+        (?P<n>\d{1,3})
+        \s*(?:[:.)–—-]\s*|\s+)(?(numero)(?=(?-i:[A-ZÀ-Ý«"]))|(?=[A-ZÀ-Ý«"]))(?P<title>.{3,})""",
     re.I | re.X,
 )
 
@@ -337,6 +353,8 @@ def _numbered_headings(lines: list[Line], usable: list[bool]) -> list[Heading]:
                 break  # a date, not a number
             if k == 2 and not _BARE_NUMBER_OK_RE.match(num):
                 break  # "R20-53 du Code des Postes"
+            if k == 4 and not (i + 1 < len(lines) and OBJECT_LABEL_RE.match(lines[i + 1].text)):
+                break  # a number alone heads the item only over its object
             if REFERENCE_TAIL_RE.match(ln.text[m.end("num"):]):
                 break  # "n° DBC 2019-070 du 3 juin 2019 approuvant"
             if TABLE_ROW_RE.search(ln.text):
@@ -384,7 +402,7 @@ def _style(text: str) -> str:
     label ("Point n°2 :")."""
     lab = LABELLED_ITEM_RE.match(text)
     if lab:
-        return "label-" + lab.group("label").lower()
+        return "label-" + (lab.group("label") or "n°").lower()
     m = NUMBERED_ITEM_RE.match(text)
     sep = m.group("sep") if m else ""
     if sep.strip():
@@ -432,7 +450,9 @@ def _item_headings(lines: list[Line], usable: list[bool], stop_at: int) -> list[
 
 
 def _sub_headings(lines: list[Line], usable: list[bool], items: list[Heading], stop_at: int) -> list[Heading]:
-    """Sub-items "6.1", "6.2"… of an item "6" (each run 1, 2, 3…)."""
+    """Sub-items "6.1", "6.2"… of an item "6" (each run 1, 2, 3…); or one sub-item alone,
+    "2.1 Création d'un poste…" on the line right under its chapter "2. PERSONNEL COMMUNAL":
+    the chapter has no text of its own, the sub-item is the item (and its title)."""
     out = []
     bounds = [h.index for h in items] + [stop_at]
     for k, h in enumerate(items):
@@ -442,7 +462,7 @@ def _sub_headings(lines: list[Line], usable: list[bool], items: list[Heading], s
             if usable[i] and m and h.number and m.group("n") == h.number.lstrip("+"):
                 subs.append((i, int(m.group("k"))))
         run = _chain(subs)
-        if len(run) >= 2:
+        if len(run) >= 2 or (len(run) == 1 and run[0] == (h.index + 1, 1)):
             out += [Heading(i, "sub", f"{h.number}.{n}") for i, n in run]
     return out
 
@@ -550,7 +570,8 @@ def _split_votes(lines: list[Line], lo: int, hi: int) -> list[int]:
             continue  # "ADOPTE" then "D'ÉLIRE …": one deliberation, two votes
         cut = after
         for j in range(after, nxt[0]):
-            if _is_title_line(lines[j - 1].text, lines[j].text, lines[j + 1].text if j + 1 < hi else None):
+            if OBJECT_LABEL_RE.match(lines[j].text) or _is_title_line(
+                    lines[j - 1].text, lines[j].text, lines[j + 1].text if j + 1 < hi else None):
                 cut = j
                 break
         if lo < cut < hi:
@@ -615,6 +636,9 @@ def _is_heading_like(lines: list[Line], i: int) -> bool:
         return False
     if _is_capital_heading(text):
         return True
+    label = OBJECT_LABEL_RE.match(text)
+    if label:  # "Objet : Budget primitif 2025" heads its item, but "Objet : Questions diverses" heads no act
+        return not NON_ACT_HEADING_RE.match(text[label.end():])
     prev = lines[i - 1].text if i else "."
     if OUTCOME_LINE_RE.match(prev) or _is_result_line(prev):
         prev = "."  # a vote result ends the item before, full stop or not ("Pour : 12 – Contre : 1")
@@ -748,6 +772,22 @@ def _unnumbered_items(doc: Document, lines: list[Line], usable: list[bool],
     return spans, (Span(0, first) if first > 0 else None)
 
 
+def _informs(heading: str) -> bool:
+    """The item headed ``heading`` (after its rank) is named information and nothing else:
+    "2. Informations du Maire", "IV. QUESTIONS DIVERSES", "Point n° 6 : Information" — not
+    "3. Information – Rapport annuel du délégataire", whose title says what the assembly may
+    take note of."""
+    for rx in (LABELLED_ITEM_RE, NUMBERED_ITEM_RE):
+        m = rx.match(heading)
+        if m:
+            heading = m.group("title")
+            break
+    else:
+        m = SUB_ITEM_RE.match(heading) or ROMAN_RE.match(heading)
+        heading = heading[m.end():] if m else heading
+    return bool(NON_ACT_HEADING_RE.match(heading)) and not re.search(r"[–—-]\s*\S", heading)
+
+
 def is_delegation_report(heading: str) -> bool:
     """The item headed ``heading`` reports decisions taken under delegation
     (:data:`DELEGATION_REPORT_RE`): what they award or decide is not this act's."""
@@ -859,6 +899,10 @@ def minutes_acts(doc: Document, unnumbered: bool = False) -> tuple[list[Span], S
             text = doc.text[start:end]
             if i in reports:  # a delegation report is an act when the assembly takes note of it
                 taken = bool(ASSEMBLY_TAKES_NOTE_RE.search(text) or COUNCIL_DECIDES_RE.search(text))
+            elif h.kind != "number" and _informs(lines[i].text):
+                # "2. Informations du Maire … Le conseil municipal prend acte de ces informations":
+                # information the assembly hears is no deliberation; only a vote makes it one
+                taken = decides(text)
             else:
                 taken = decides(text) or (h.kind == "number" and TAKES_NOTE_RE.search(text)) \
                     or bool(ASSEMBLY_TAKES_NOTE_RE.search(text))
