@@ -539,3 +539,169 @@ def test_tables_slashed_code_is_no_figure(words: list[str], cells: list[tuple[st
     from pipeline.read.word_tables import _split_figures
     placed = [Word(w, 10.0 * k, 0, 10.0 * k + 8, 10, start=k, line=0) for k, w in enumerate(words)]
     assert [(c.text, c.amount) for c in _split_figures(placed)] == cells
+
+
+# ---------------------------------------------------------------------------
+# Where an unruled table ends, which column its figures stand in, sides over a grid
+# ---------------------------------------------------------------------------
+
+#: Helvetica's widths (per 1000 em) of the characters figures are printed with.
+_FIGURE_WIDTHS = {" ": 278, ",": 278, ".": 278, "-": 333, "€": 556}
+
+
+def _right(x: float, figure: str, size: float = 10) -> tuple[float, str]:
+    """(x0, figure) of a figure printed right-aligned so that it ends at ``x``."""
+    return x - sum(_FIGURE_WIDTHS.get(c, 556) for c in figure) * size / 1000, figure
+
+
+#: The act's closing lines, close to each other as running text is.
+_CLOSING = ["Ainsi fait et délibéré les jour, mois et an susdits.", "Pour extrait certifié conforme,", "Le Maire,"]
+
+
+def _grants_page(after: str, total: bool) -> list[tuple[float, float, str]]:
+    """An unruled table of three beneficiaries (no rules, no total row unless ``total``),
+    then ``after`` and the act's closing lines."""
+    page = [(60, 80, "Article 1 : D'attribuer les subventions exceptionnelles suivantes :"),
+            (64, 110, "Bénéficiaire"), (264, 110, "Projet"), (424, 110, "Montant (€)")]
+    rows = [("Comité des fêtes", "Fête médiévale", "1 500"), ("Rock au Château", "Festival 2024", "2 000"),
+            ("Amicale laïque", "Vide-grenier", "300")] + ([("Total", "", "3 800")] if total else [])
+    y = 126
+    for name, project, amount in rows:
+        page += [(64, y, name), (264, y, project), (*_right(510, amount)[:1], y, amount)]
+        y += 16
+    y += 8
+    for line in [after, *_CLOSING]:
+        page.append((60, y, line))
+        y += 13
+    return [(x, yy, t) for x, yy, t in page if t]
+
+
+@pytest.mark.parametrize("total", [False, True])
+@pytest.mark.parametrize("after", [
+    # the probe's: an article after the table, its account number cut out as a figure
+    "Article 2 : Les crédits sont inscrits à l'article 6574 du budget.",
+    "Article 2 : Il restera 2 200 € disponibles sur l'enveloppe.",
+    "ARTICLE 2 - Le Maire est chargé de l'exécution.",
+    "Article 2. Ampliation sera adressée au comptable.",
+    # a sentence run over the start of the next column, no article heading
+    "Les crédits nécessaires sont inscrits au budget de l'exercice.",
+    # a short sentence standing apart from the last row, the act's lines touching each other below it
+    "Le Maire est chargé de l'exécution.",
+])
+def test_tables_unruled_table_ends_where_the_text_resumes(tmp_path: Path, after: str, total: bool) -> None:
+    """An unruled table with no rule and no blank below it ends where running text resumes:
+    the last row keeps its own cells, the text after it is no row's nor the table's (probe
+    u16/u18, t15: "Amicale laïque Article 2 : Les crédits … Publié le 18 mars 2024")."""
+    doc = load_document(placed_pdf(tmp_path / "g.pdf", [_grants_page(after, total)]), Options(ocr=False), IssueLog())
+    [t] = find_tables(doc)
+    assert [(r.text(0), r.text(1), r.text(2)) for r in t.rows] == [
+        ("Comité des fêtes", "Fête médiévale", "1 500"), ("Rock au Château", "Festival 2024", "2 000"),
+        ("Amicale laïque", "Vide-grenier", "300")] + ([("Total", "", "3 800")] if total else [])
+    assert t.spans[-1].end <= doc.text.index(after.split()[0] + " " + after.split()[1])
+
+
+def test_tables_unruled_last_row_keeps_its_wrapped_label(tmp_path: Path) -> None:
+    """The line just under the last row, touching it, is that row's wrapped label; the text
+    after, standing apart, is not."""
+    page = _grants_page("Article 2 : Les crédits sont inscrits à l'article 6574 du budget.", False)
+    y_last = max(y for x, y, t in page if t == "Amicale laïque")
+    page = [(x, y + (11 if y > y_last else 0), t) for x, y, t in page] + [(64, y_last + 11, "de Saint-Martin")]
+    doc = load_document(placed_pdf(tmp_path / "g.pdf", [page]), Options(ocr=False), IssueLog())
+    [t] = find_tables(doc)
+    assert t.rows[-1].text(0) == "Amicale laïque de Saint-Martin" and t.rows[-1].text(1) == "Vide-grenier"
+
+
+@pytest.mark.parametrize("text, heading", [
+    ("Article 2 : Les crédits sont inscrits au budget.", True), ("ARTICLE 3 - Le Maire est chargé", True),
+    ("Article 1er. D'attribuer", True), ("Article premier : D'adopter", True), ("Art. 4 – Ampliation", True),
+    ("Article 2", True),
+    # an account, a code of law: no heading
+    ("Article 6574 - Subventions aux associations", False), ("Article L. 2121-29 du CGCT", False),
+    ("Articles 2 et 3 du contrat", False), ("Fournitures de petit équipement", False),
+])
+def test_tables_article_heading(text: str, heading: bool) -> None:
+    from pipeline.read.word_tables import _ARTICLE_HEADING_RE
+
+    assert bool(_ARTICLE_HEADING_RE.match(text)) is heading
+
+
+@pytest.mark.parametrize("headers", [
+    (["Propositions"], ["Vote"]),
+    (["Propositions", "nouvelles"], ["Vote du", "conseil"]),
+    (["BP 2024"], ["DM n°1"]),
+    (["Crédits votés"], ["Nouveaux crédits"]),
+])
+def test_tables_unruled_figures_go_to_their_own_column(tmp_path: Path, headers: tuple[list[str], list[str]]) -> None:
+    """Headers set at the left of their columns, figures right-aligned well right of them:
+    the first money column's figures stand under no header word, nearer the next header's
+    centre than their own. Each band of figures is its own column, in order (probe u20,
+    x20b, t14: the Propositions column was dropped, its figures read under "Vote")."""
+    page = [(60, 80, "Article 1 : D'adopter le budget primitif 2024 du service assainissement :"),
+            (64, 112, "Chapitre"), (124, 112, "Libellé")]
+    for x, lines in zip((324, 444), headers):
+        page += [(x, 112 + 11 * k, line) for k, line in enumerate(lines)]
+    body = [("011", "Charges à caractère général", "47 000,00", "45 000,00"),
+            ("66", "Charges financières", "3 200,00", "3 100,00"),
+            ("023", "Virement à la section d'investissement", "20 000,00", "21 900,00"),
+            ("", "Total dépenses d'exploitation", "70 200,00", "70 000,00")]
+    y = 112 + 11 * max(len(h) for h in headers) + 10
+    for code, label, a, b in body:
+        page += [(64, y, code), (124, y, label), (_right(432, a)[0], y, a), (_right(540, b)[0], y, b)]
+        y += 16
+    page.append((60, y + 14, "Article 2 : Le budget est voté par chapitre."))
+    doc = load_document(placed_pdf(tmp_path / "bp.pdf", [[p for p in page if p[2]]]), Options(ocr=False), IssueLog())
+    [t] = find_tables(doc)
+    assert [c.measure is not None for c in t.columns] == [False, False, True, True]
+    assert [(r.text(2), r.text(3)) for r in t.rows] == [(a, b) for _, _, a, b in body]
+
+
+def test_tables_unruled_figures_without_a_placing_stay(tmp_path: Path) -> None:
+    """More bands of figures than money columns: no placing in order exists, and each figure
+    stays under the header nearest it (the last figure of a cell is its amount)."""
+    page = [(60, 80, "Article 1 : D'approuver le plan suivant :"), (64, 112, "Libellé"), (300, 112, "Montant"),
+            (64, 128, "Travaux"), (_right(390, "1 000,00")[0], 128, "1 000,00"), (_right(520, "2 000,00")[0], 128, "2 000,00"),
+            (64, 144, "Études"), (_right(390, "500,00")[0], 144, "500,00"), (_right(520, "700,00")[0], 144, "700,00"),
+            (60, 180, "Article 2 : Le Maire est chargé de l'exécution.")]
+    doc = load_document(placed_pdf(tmp_path / "p.pdf", [page]), Options(ocr=False), IssueLog())
+    [t] = find_tables(doc)
+    assert [r.text(1) for r in t.rows] == ["2 000,00", "700,00"]
+
+
+def test_tables_unruled_cell_wider_than_its_header_is_no_prose(tmp_path: Path) -> None:
+    """A cell wider than its centred header, ending with a colon ("Service de médecine
+    préventive :" under "Objet du marché", Chéméré 2013-01-22) stays in its column: the
+    rows above hold its width, and it runs over no other column's cells."""
+    page = [(60, 80, "Le Maire rend compte des marchés passés par délégation :"),
+            (88, 112, "Date"), (203, 112, "Société"), (344, 112, "Objet du marché"), (470, 112, "Montant H.T."),
+            (88, 130, "21/01/13"), (150, 130, "LEONE SIGN"), (330, 130, "Entretien couverture mairie"),
+            (_right(518, "214,90 €")[0], 130, "214,90 €"),
+            (88, 146, "24/12/12"), (150, 146, "CENTRE DE GESTION"), (314, 146, "Service de médecine préventive :"),
+            (_right(518, "51,00 €")[0], 146, "51,00 €"),
+            (88, 162, "28/12/12"), (150, 162, "HORIS SERVICES"), (330, 162, "Réparation congélateur"),
+            (_right(518, "986,81 €")[0], 162, "986,81 €"),
+            (60, 200, "Le Conseil municipal prend acte de ces décisions.")]
+    doc = load_document(placed_pdf(tmp_path / "m.pdf", [page]), Options(ocr=False), IssueLog())
+    [t] = find_tables(doc)
+    assert [(r.text(2), r.text(3)) for r in t.rows] == [
+        ("Entretien couverture mairie", "214,90 €"), ("Service de médecine préventive :", "51,00 €"),
+        ("Réparation congélateur", "986,81 €")]
+
+
+@pytest.mark.parametrize("after", [
+    "Le critère de jugement des offres est le prix.",
+    "Il est proposé de retenir la société la mieux disante.",
+])
+def test_tables_unruled_sentence_after_names_set_at_the_same_pitch(tmp_path: Path, after: str) -> None:
+    """Names wrapped around their figures, then the text at the same line pitch (Chéméré
+    2010-12-22: "TECHNOLOGIES COMMUNI- / CANTES (35517 CESSON SEVI- / GNE)" then "Le critère
+    de jugement …"): the sentence runs over the next column, and is no part of the name."""
+    page = [(43, 80, "Trois sociétés ont été consultées et ont remis les offres suivantes :"),
+            (53, 110, "Nom de l'entreprise"), (200, 110, "Partie matériel H.T."), (411, 110, "Montant total H.T."),
+            (43, 130, "NEXTIRA ONE (44324"), (_right(480, "3 590,00 €")[0], 137, "3 590,00 €"), (43, 144, "NANTES)"),
+            (43, 158, "TECHNOLOGIES"), (43, 172, "COMMUNICANTES"), (_right(300, "2 497,89 €")[0], 172, "2 497,89 €"),
+            (_right(480, "4 197,48 €")[0], 172, "4 197,48 €"), (43, 186, "(35517 CESSON)"),
+            (43, 200, after), (43, 214, "Le Conseil municipal, après en avoir délibéré, à l'unanimité,")]
+    doc = load_document(placed_pdf(tmp_path / "o.pdf", [page]), Options(ocr=False), IssueLog())
+    [t] = find_tables(doc)
+    assert [t.label(r) or r.text(0) for r in t.rows] == ["NEXTIRA ONE (44324 NANTES)",
+                                                         "TECHNOLOGIES COMMUNICANTES (35517 CESSON)"]

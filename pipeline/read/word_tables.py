@@ -44,6 +44,7 @@ class _Cell:
     words: list[Word]
     amount: bool = False  # a figure cut out of its line (see _split_figures)
     ocr: bool = False  # read by OCR: Tesseract reads a spaced en dash "–" as an em dash "—"
+    run: int = 0  # which run of its line it was cut from (runs are parted by column gaps)
 
     @property
     def x0(self) -> float:
@@ -224,7 +225,14 @@ def page_lines(doc: Document, page_no: int) -> list[_Line]:
                                           and parse_amount(w.text) is not None and not re.fullmatch(r"\d{9,}", w.text))]
         words = [w for w in words if w.conf is None or w.conf >= 20]
     grouped = [split_cells(doc, list(g)) for _, g in groupby(words, key=lambda w: w.line)]
-    lines = [_Line([c for cell in cells for c in _split_figures(cell)]) for cells in grouped]
+    lines = []
+    for cells in grouped:
+        line = _Line([])
+        for k, cell in enumerate(cells):
+            for c in _split_figures(cell):
+                c.run = k
+                line.cells.append(c)
+        lines.append(line)
     if page.source.value == "ocr":
         for line in lines:
             for c in line.cells:
@@ -299,6 +307,7 @@ def _columns_from_band(band: list[_Line], height: float) -> list[Column]:
 
 
 def _column_of(columns: list[Column], x0: float, x1: float) -> int:
+    """The column a cell stands under: the one it overlaps most, else the nearest by centre."""
     overlaps = [min(x1, c.x1) - max(x0, c.x0) for c in columns]
     best = max(range(len(columns)), key=lambda i: overlaps[i])
     if overlaps[best] > 0:
@@ -307,23 +316,138 @@ def _column_of(columns: list[Column], x0: float, x1: float) -> int:
     return min(range(len(columns)), key=lambda i: abs(columns[i].center - center))
 
 
-def _assign(columns: list[Column], line: _Line) -> dict[int, list[_Cell]]:
+def _assign(columns: list[Column], line: _Line,
+            bands: list[tuple[float, float, int]] | None = None) -> dict[int, list[_Cell]]:
+    """The line's cells by column; a figure within one of ``bands`` goes to its column."""
     out: dict[int, list[_Cell]] = {}
     for c in line.cells:
-        out.setdefault(_column_of(columns, c.x0, c.x1), []).append(c)
+        ci = next((col for x0, x1, col in bands or () if c.amount and x0 <= c.x0 and c.x1 <= x1), None)
+        out.setdefault(_column_of(columns, c.x0, c.x1) if ci is None else ci, []).append(c)
     return out
 
 
-def _is_prose(columns: list[Column], line: _Line, width: float) -> bool:
-    """A sentence under the table: one long cell crossing columns, or a line ending with ':'."""
-    if line.text.rstrip().endswith(":") and len(line.text.split()) > 3:
+def _bands(cells: list[_Cell]) -> list[tuple[float, float]]:
+    """The vertical bands the figures of a table stand in: their extents merged where they
+    overlap (figures of one column share their right edge, or their left)."""
+    out: list[list[float]] = []
+    for c in sorted(cells, key=lambda c: c.x0):
+        if out and c.x0 <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], c.x1)
+        else:
+            out.append([c.x0, c.x1])
+    return [(a, b) for a, b in out]
+
+
+def _place_figure_bands(columns: list[Column], body: list[_BodyLine]) -> None:
+    """Give the figures standing under no header's words to the columns they belong to, in
+    order, and read the body's cells again.
+
+    A header is narrower than its figures, and may stand off them: "Propositions" over
+    right-aligned figures ending well right of it, "Vote" far right of its own. Figures
+    under no header word went to the nearest header by centre, which may be the next
+    column's — both columns' figures in one, the first dropped. Each band of figures goes
+    instead to a money column, bands and columns in the same order, one band a column, the
+    bands standing under a header's words keeping theirs, nearest first; when no such
+    placing exists (more bands than columns), the figures stay where they stood.
+    """
+    bands = _bands([c for b in body for c in b.line.cells if c.amount])
+    if not bands:
+        return
+    fixed: list[int | None] = []
+    for x0, x1 in bands:
+        over = [i for i, col in enumerate(columns) if min(x1, col.x1) - max(x0, col.x0) > 0]
+        if len(over) > 1:
+            return
+        fixed.append(over[0] if over else None)
+    if None not in fixed:
+        return
+    money = [i for i, col in enumerate(columns) if col.measure]
+
+    def gap(k: int, i: int) -> float:
+        x0, x1 = bands[k]
+        return max(0.0, columns[i].x0 - x1, x0 - columns[i].x1)
+
+    # placings of bands k… after column `last`, cheapest first (a few bands, a few columns)
+    memo: dict[tuple[int, int], tuple[float, list[int]] | None] = {}
+
+    def place(k: int, last: int) -> tuple[float, list[int]] | None:
+        if k == len(bands):
+            return 0.0, []
+        if (k, last) not in memo:
+            options = [fixed[k]] if fixed[k] is not None else [i for i in money if i > last]
+            best: tuple[float, list[int]] | None = None
+            for i in options:
+                if i is None or i <= last:
+                    continue
+                rest = place(k + 1, i)
+                if rest is not None and (best is None or gap(k, i) + rest[0] < best[0]):
+                    best = (gap(k, i) + rest[0], [i, *rest[1]])
+            memo[(k, last)] = best
+        return memo[(k, last)]
+
+    found = place(0, -1)
+    if found is None:
+        return
+    placed = [(x0, x1, ci) for (x0, x1), ci, f in zip(bands, found[1], fixed) if f is None]
+    for b in body:
+        b.cells = _assign(columns, b.line, placed)
+        b.figures = _figures(columns, b.cells)
+
+
+#: The heading of an article of the decision — "Article 2 :", "ARTICLE 3 -", "Article 1er.",
+#: "Article premier :", "Art. 4 –", or the words alone on their line: the act's text goes on,
+#: and the table above it has ended. (An article of the budget is a number of four digits or
+#: more, "Article 6574 - Subventions", and no heading.)
+_ARTICLE_HEADING_RE = re.compile(r"^\s*(?:article|art\.)\s+(?:\d{1,2}(?:er)?|premier|unique)\s*(?:[:.–—-]|$)", re.I)
+
+#: How a sentence ends; a table's label seldom ends so.
+_SENTENCE_END_RE = re.compile(r"[.;:!?]$")
+
+#: Words a run must hold to be read as a sentence crossing the columns.
+PROSE_WORDS = 5
+
+
+def _runs(line: _Line) -> list[list[_Cell]]:
+    """The line's cells by the run of words they were cut from (column gaps part runs)."""
+    return [list(g) for _, g in groupby(line.cells, key=lambda c: c.run)]
+
+
+def _is_prose(columns: list[Column], line: _Line, width: float,
+              extents: dict[int, tuple[float, float]] | None = None) -> bool:
+    """Running text under the table: a line ending with ':'; one long cell crossing columns;
+    an article's heading ("Article 2 : Les crédits sont inscrits à l'article 6574 du
+    budget."); a sentence run on without a column gap over two columns (``extents``: each
+    column's header and its cells in the rows above, left to right), its figures or account
+    numbers inside it ("Les crédits nécessaires sont inscrits au budget." under
+    "Bénéficiaire | Projet | Montant"; "Le critère de jugement des offres est le prix." after
+    the last company's name). Not a cell wider than its header, centred under it ("Service
+    de médecine préventive :" under "Objet du marché"): the rows above hold it."""
+    text = " ".join(line.text.split())
+    if text.endswith(":") and len(text.split()) > 3:
+        return True
+    if _ARTICLE_HEADING_RE.match(text):
         return True
     left, right = columns[0].x0, columns[-1].x1
     for c in line.cells:
         spanned = [col for col in columns if min(c.x1, col.x1) - max(c.x0, col.x0) > 2]
         if len(spanned) >= 3 or (c.x1 - c.x0) > 0.7 * max(right - left, width * 0.5):
             return True
+    for run in _runs(line):
+        words = " ".join(c.text for c in run).split()
+        if len(words) < PROSE_WORDS or not _SENTENCE_END_RE.search(words[-1]):
+            continue
+        x0, x1 = min(c.x0 for c in run), max(c.x1 for c in run)
+        if sum(1 for a, b in (extents or {}).values() if min(x1, b) - max(x0, a) > 2) >= 2:
+            return True
     return False
+
+
+def _extend(extents: dict[int, tuple[float, float]], cells: dict[int, list[_Cell]]) -> None:
+    """Each column's extent (its header's, at first), widened to its cells on one more line."""
+    for ci, cs in cells.items():
+        a, b = min(c.x0 for c in cs), max(c.x1 for c in cs)
+        old = extents.get(ci)
+        extents[ci] = (min(a, old[0]), max(b, old[1])) if old else (a, b)
 
 
 def _is_section_row(line: _Line) -> bool:
@@ -505,24 +629,32 @@ def tables_on_page(doc: Document, page_no: int) -> list[Table]:
             band.append(lines[hi])
         columns = _columns_from_band(band, height)
         body: list[_BodyLine] = []
+        extents = {ci: (c.x0, c.x1) for ci, c in enumerate(columns)}
         j = hi + 1
         last_bottom = band[-1].bottom
         while j < len(lines):
             line = lines[j]
-            if line.top - last_bottom > 2.6 * height or _is_header_line(line) or _is_prose(columns, line, width):
+            if line.top - last_bottom > 2.6 * height or _is_header_line(line) or \
+                    _is_prose(columns, line, width, extents):
                 break
             cells = _assign(columns, line)
+            _extend(extents, cells)
             body.append(_BodyLine(line, cells, _figures(columns, cells)))
             last_bottom = line.bottom
             j += 1
-        while body and not body[-1].figures:
-            # a line without figures after the last row: a wrapped label when it touches that row
-            prev_bottom = body[-2].line.bottom if len(body) > 1 else band[-1].bottom
-            roles = {columns[ci].role for ci in body[-1].cells}
-            if body[-1].line.top - prev_bottom < 0.6 * height and \
-                    roles <= {"label", "code", "imputation", "beneficiary", "siret"} and not _is_section_row(body[-1].line):
+        _place_figure_bands(columns, body)
+        # lines without figures after the last row: wrapped labels while each touches the
+        # line above it, from that row down; the first one standing apart begins something
+        # else (the text after the table, whose own lines touch each other)
+        keep = max((k + 1 for k, b in enumerate(body) if b.figures), default=0)
+        while keep and keep < len(body):
+            roles = {columns[ci].role for ci in body[keep].cells}
+            if not (body[keep].line.top - body[keep - 1].line.bottom < 0.6 * height and
+                    roles <= {"label", "code", "imputation", "beneficiary", "siret"} and
+                    not _is_section_row(body[keep].line)):
                 break
-            body.pop()
+            keep += 1
+        del body[keep:]
         rows = _read_body(columns, body, height, page_no)
         if not rows:
             i = hi + 1
