@@ -34,7 +34,7 @@ from extractors.registry import Found, extractor
 from pipeline.errors import IssueLog
 from pipeline.model import Act, SectionKind
 from pipeline.normalize.money import parse_amount
-from pipeline.read.table_vocabulary import names_the_budget, side_of
+from pipeline.read.table_vocabulary import names_the_budget, side_named
 from pipeline.read.tables import Table, fold, tables_of
 from schemas.rows import BudgetLineRow, QualityRow
 
@@ -117,7 +117,7 @@ def measure_in(table: Table, ci: int, row_index: int, label: str | None = None) 
         return None  # a chapter, an article, a code, a label: "011" under "Chapitre" is no amount
     if measure is None or (measure == "budget" and not names_the_budget(table.columns[ci].header)):
         # "BP 2021" under "DEPENSES" is the budget voted, on the spending side: no side taken
-        side = table.side(ci, table.rows[row_index]) or (side_of(label) if label else None)
+        side = table.side(ci, table.rows[row_index]) or (side_named(label) if label else None)
         if side:
             return "expense" if side == "expense" else "other"
         if measure == "budget" and label and _RESULT_ROW_RE.search(label) and table.section_of(ci):

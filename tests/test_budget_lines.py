@@ -414,3 +414,60 @@ def test_budget_lines_operation_codes_under_a_plain_header(tmp_path: Path, heade
     assert [r.operation_code for r in rows if r.column == "AP"] == codes
     assert [(r.measure, r.amount) for r in rows if r.row_index == 1] == [
         ("ae", Decimal("500000.00")), ("cp", Decimal("200000.00")), ("cp", Decimal("300000.00"))]
+
+
+def _one_row_table(headers: list[str], cells: list[str]):  # type: ignore[no-untyped-def]
+    from pipeline.read.table_cells import Column, Row, Table
+
+    return Table([Column(h, 100 * i, 100 * i + 90) for i, h in enumerate(headers)],
+                 [Row({i: v for i, v in enumerate(cells) if v}, 1, 0)], 1)
+
+
+@pytest.mark.parametrize("code_header", ["Article", "Imputation"])
+@pytest.mark.parametrize("decrease, increase", [
+    ("Diminution", "Augmentation"), ("Diminution de crédits", "Augmentation de crédits"),
+    ("Crédits à réduire", "Crédits à ouvrir"), ("Réduction de crédits", "Ouverture de crédits"),
+])
+def test_budget_lines_decision_modificative_movements(tmp_path: Path, code_header: str, decrease: str,
+                                                      increase: str) -> None:
+    """A décision modificative's movements (probe x22b, x22c, x22e, u22) are what the act
+    votes: ``proposed``, each as printed, its column saying which way."""
+    grid = [60, 120, 320, 430, 540]
+    header = [code_header, "Libellé", decrease, increase]
+    body = [["", "Chapitre 011 - Charges à caractère général", "", ""],
+            ["60632", "Fournitures de petit équipement", "", "1 500,00"], ["615221", "Entretien de bâtiments", "1 500,00", ""],
+            ["6574", "Subventions aux associations", "", "2 000,00"], ["022", "Dépenses imprévues", "2 000,00", ""],
+            ["", "TOTAL", "3 500,00", "3 500,00"]]
+    text = [(60, 80, "Article 1 : D'adopter la décision modificative n° 3 comme suit :")]
+    boxes = []
+    for k, row in enumerate([header] + body):
+        for i, value in enumerate(row):
+            boxes.append((grid[i], 100 + 16 * k, grid[i + 1] - grid[i], 16))
+            if value:
+                text.append((grid[i] + 3, 111 + 16 * k, value))
+    text.append((60, 240, "Article 2 : La décision modificative est votée au niveau du chapitre."))
+    act = _whole_act(placed_pdf(tmp_path / "dm.pdf", [text], [boxes], size=9))
+    rows = extract_budget_lines(act, Found(), IssueLog())
+    assert [(r.imputation, r.column, r.measure, r.amount, r.is_total) for r in rows] == [
+        ("60632", increase, "proposed", Decimal("1500.00"), False),
+        ("615221", decrease, "proposed", Decimal("1500.00"), False),
+        ("6574", increase, "proposed", Decimal("2000.00"), False),
+        ("022", decrease, "proposed", Decimal("2000.00"), False),
+        (None, decrease, "proposed", Decimal("3500.00"), True), (None, increase, "proposed", Decimal("3500.00"), True)]
+    checks = check_table_total(act, Found(rows={"budget_lines": rows}))
+    assert [c.passed for c in checks] == [True, True]
+
+
+@pytest.mark.parametrize("label, measure", [
+    # chapters named for what they spend or earn say no side: one column, one measure (probe t14, u21)
+    ("Charges à caractère général", "budget"), ("Charges financières", "budget"),
+    ("Virement à la section d'investissement", "budget"), ("Produits des services", "budget"),
+    ("Total dépenses d'exploitation", "budget"),
+    # a label that names its side still gives it
+    ("Dépenses :", "expense"), ("Recettes :", "other"), ("Dépenses réalisées", "expense"),
+])
+def test_budget_lines_a_generic_column_takes_a_side_only_a_label_names(label: str, measure: str) -> None:
+    from extractors.budget_lines import measure_in
+
+    table = _one_row_table(["Chapitre", "Libellé", "Vote du conseil"], ["011", label, "45 000,00"])
+    assert measure_in(table, 2, 0, table.label_for(table.rows[0], 2)) == measure

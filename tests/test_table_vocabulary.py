@@ -110,3 +110,44 @@ def test_table_vocabulary_contract_lots(header: str, lot: bool) -> None:
     from pipeline.read.table_vocabulary import is_contract_lot
 
     assert is_contract_lot(header) is lot
+
+
+@pytest.mark.parametrize("header, measure", [
+    # a décision modificative's movements, each way (probe x22b, x22c, x22e, u22): what the act votes
+    ("Diminution", "proposed"), ("Augmentation", "proposed"), ("Diminution de crédits", "proposed"),
+    ("Augmentation de crédits", "proposed"), ("Diminutions de crédits", "proposed"), ("Crédits à ouvrir", "proposed"),
+    ("Crédits à réduire", "proposed"), ("Crédits en diminution", "proposed"), ("Ouverture de crédits", "proposed"),
+    ("Réduction de crédits", "proposed"), ("Annulation de crédits", "proposed"),
+    ("Fonctionnement Diminution de crédits", "proposed"),
+    # under a side, the side still says it (the archive's "Dépenses" over them)
+    ("Dépenses Diminution de crédits", "expense"), ("Recettes Augmentation de crédits", "other"),
+    # the same words over something else are no money column of a DM
+    ("Diminution des attributions de compensation", None), ("Augmentation du loyer", None),
+    # a grant table's columns named by a participle alone (probe x25b, x25d, u25)
+    ("Attribué", "budget"), ("Attribuée", "budget"), ("Accordé", "budget"), ("Allouées", "budget"),
+    ("Octroyé", "budget"), ("Demandé", "other"), ("Demandée", "other"), ("Sollicité", "other"),
+    ("Observation", None), ("Attributaire", None),
+])
+def test_table_vocabulary_movements_and_participles(header: str, measure: str | None) -> None:
+    assert measure_of(header) == measure
+
+
+@pytest.mark.parametrize("header, kind", [
+    ("Attribué", "awarded"), ("Accordée", "awarded"), ("Alloué", "awarded"),
+    ("Demandé", "not_awarded"), ("Sollicitée", "not_awarded"),
+])
+def test_table_vocabulary_grant_columns_named_by_a_participle(header: str, kind: str) -> None:
+    assert grant_column(header) == kind
+
+
+@pytest.mark.parametrize("label, side", [
+    ("Dépenses :", "expense"), ("DÉPENSES", "expense"), ("Dépenses réalisées", "expense"),
+    ("Recettes – Prévision budgétaire totale", "income"), ("Recettes :", "income"),
+    # a chapter's name says what it spends or earns, not a side of the table
+    ("Charges à caractère général", None), ("Charges financières", None), ("Produits des services", None),
+    ("Virement à la section d'investissement", None), ("Total dépenses d'exploitation", None), ("Coût", None),
+])
+def test_table_vocabulary_side_a_row_label_names(label: str, side: str | None) -> None:
+    from pipeline.read.table_vocabulary import side_named
+
+    assert side_named(label) == side

@@ -667,6 +667,54 @@ def test_tables_unruled_figures_without_a_placing_stay(tmp_path: Path) -> None:
     assert [r.text(1) for r in t.rows] == ["2 000,00", "700,00"]
 
 
+_DM_GRID = [60, 200, 285, 370, 455, 540]
+
+
+def _two_level_page(above: list[tuple[float, str]]) -> tuple[list[tuple[float, float, str]], list[tuple[float, float, float, float]]]:
+    """A ruled décision modificative whose sides are printed just above its grid (``above``:
+    x and text of each), its header row "Désignation | Diminution de crédits | Augmentation
+    de crédits | …" twice."""
+    header = ["Désignation", "Diminution de\ncrédits", "Augmentation\nde crédits", "Diminution de\ncrédits",
+              "Augmentation\nde crédits"]
+    body = [["Installations générales", "", "12 000,00", "", ""], ["Constructions", "4 000,00", "", "", ""],
+            ["Subvention Département", "", "", "", "8 000,00"], ["TOTAL", "4 000,00", "12 000,00", "", "8 000,00"]]
+    text = [(60, 80, "Article 1 : D'adopter la décision modificative n° 2 suivante :")]
+    text += [(x, 104, word) for x, word in above]
+    boxes = []
+    y = 110
+    for k, row in enumerate([header] + body):
+        height = 26 if k == 0 else 16
+        for i, value in enumerate(row):
+            boxes.append((_DM_GRID[i], y, _DM_GRID[i + 1] - _DM_GRID[i], height))
+            for n, line in enumerate(value.split("\n") if value else []):
+                text.append((_DM_GRID[i] + 3, y + 11 + 11 * n, line))
+        y += height
+    text.append((60, y + 30, "Article 2 : La présente décision est votée au niveau du chapitre."))
+    return text, boxes
+
+
+@pytest.mark.parametrize("above, prefixes", [
+    # the probe's (u23): each side word over the first of its two columns
+    ([(230, "Dépenses"), (400, "Recettes")], ["Dépenses", "Dépenses", "Recettes", "Recettes"]),
+    ([(260, "DÉPENSES"), (430, "RECETTES")], ["DÉPENSES", "DÉPENSES", "RECETTES", "RECETTES"]),
+    ([(220, "Fonctionnement"), (390, "Investissement")],
+     ["Fonctionnement", "Fonctionnement", "Investissement", "Investissement"]),
+    # a title, one side alone, words that are no side: they head no column
+    ([(200, "Section d'investissement")], None),
+    ([(230, "Dépenses")], None),
+    ([(230, "Budget principal"), (400, "Exercice")], None),
+])
+def test_tables_ruled_sides_printed_above_the_grid(tmp_path: Path, above: list[tuple[float, str]],
+                                                   prefixes: list[str] | None) -> None:
+    text, boxes = _two_level_page(above)
+    doc = load_document(placed_pdf(tmp_path / "dm.pdf", [text], [boxes], size=9), Options(ocr=False), IssueLog())
+    [t] = find_tables(doc)
+    plain = ["Diminution de crédits", "Augmentation de crédits"] * 2
+    want = [f"{p} {h}" for p, h in zip(prefixes, plain)] if prefixes else plain
+    assert t.headers == ["Désignation", *want]
+    assert [r.text(2) for r in t.rows] == ["12 000,00", "", "", "12 000,00"]
+
+
 def test_tables_unruled_cell_wider_than_its_header_is_no_prose(tmp_path: Path) -> None:
     """A cell wider than its centred header, ending with a colon ("Service de médecine
     préventive :" under "Objet du marché", Chéméré 2013-01-22) stays in its column: the

@@ -19,7 +19,8 @@ from pipeline.model import Document, Span
 from pipeline.read.table_cells import (SECTION_ROW_RE, Column, Row, Table, figure_span, has_amount, is_header_year,
                                        join_wrapped, words_span)
 from pipeline.read.rules import EDGE_MIN_LENGTH_PREFILTER, Grid, bbox_of, extract, grids, page_edges
-from pipeline.read.table_vocabulary import heads_unnamed_money, is_programme_table, measure_of, programme_measure
+from pipeline.read.table_vocabulary import (heads_unnamed_money, is_programme_table, measure_of, programme_measure,
+                                            section_word, side_of)
 
 #: A page with fewer drawn paths than this has no ruled table (a frame, an underline…).
 MIN_RULE_PATHS = 4
@@ -299,6 +300,39 @@ def _programme_hints(headers: list[Column], head: list[list[str | None]], words:
             col.measure_hint = programme_measure(col.header)
 
 
+def _side_groups_above(headers: list[Column], words: list, bbox: Box) -> None:  # type: ignore[type-arg]
+    """Sides printed over the columns just above the grid, outside its rules: "Dépenses" and
+    "Recettes" over "Diminution de crédits | Augmentation de crédits" twice (a décision
+    modificative's two-level header). Each side heads the money columns from the one it
+    stands over up to the next side's, its word before theirs ("Recettes Augmentation de
+    crédits"), as a group cell inside the grid would. Only a line of two sides or more
+    ("Dépenses", "Recettes", "Fonctionnement", "Investissement") is read so: a title above
+    a table heads none of its columns."""
+    x0, top, x1, _ = bbox
+    # the words whose middle stands within a line or two above the grid's top rule
+    line = sorted((w for w in words if top - 18 <= (w.top + w.bottom) / 2 <= top and w.x1 >= x0 and w.x0 <= x1),
+                  key=lambda w: w.x0)
+    if not line or max(w.bottom for w in line) - min(w.top for w in line) > 1.6 * min(w.bottom - w.top for w in line):
+        return  # more than one line of words
+    phrases: list[list] = []  # type: ignore[type-arg]
+    for w in line:
+        if phrases and w.x0 - phrases[-1][-1].x1 < 1.5 * (w.bottom - w.top):
+            phrases[-1].append(w)
+        else:
+            phrases.append([w])
+    texts = [" ".join(w.text for w in p) for p in phrases]
+    if len(phrases) < 2 or not all(side_of(t) or section_word(t) == t.strip().capitalize() for t in texts):
+        return  # a title, or words that name no side
+    starts = [_column_index(headers, (p[0].x0, p[0].top, p[-1].x1, p[0].bottom)) for p in phrases]
+    if starts != sorted(set(starts)):
+        return
+    for k, (text, first) in enumerate(zip(texts, starts)):
+        last = starts[k + 1] if k + 1 < len(starts) else len(headers)
+        for col in headers[first:last]:
+            if col.measure and not (side_of(col.header) or section_word(col.header)):
+                col.header = f"{text} {col.header}"
+
+
 def _money_row(cells: list[str | None]) -> bool:
     """A row of the body: some cell holds money, or a figure per line."""
     return any(_money_cell(_clean_cell(c, False)) or _money_lines(c) for c in cells if c)
@@ -370,6 +404,7 @@ def ruled_tables(doc: Document, page_no: int) -> list[Table]:
             headers = _leaf_columns(raw, boxes, n_head)
             continues = False
             _programme_hints(headers, raw[:n_head], words, bbox)
+            _side_groups_above(headers, words, bbox)
             if not any(c.measure for c in headers):
                 continue
         x0, top, x1, bottom = bbox

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pipeline.model import Span
 from pipeline.normalize.money import parse_amount
 from pipeline.read.table_vocabulary import (fold, grant_column, is_contract_lot, measure_of, role_of, section_word,
-                                            side_of)
+                                            side_named, side_of)
 
 # ---------------------------------------------------------------------------
 # Cell text
@@ -311,8 +311,9 @@ class Table:
     def side(self, ci: int, row: Row | None = None) -> str | None:
         """``expense`` / ``income`` for money column ``ci``: its own header ("Dépenses",
         "Coût", "Recettes"), the side header of the text column before it ("RECETTES |
-        Vote", "Financeurs | Montant"), or the row's own label ("Dépenses :" in a
-        "FONCTIONNEMENT 2025" box)."""
+        Vote", "Financeurs | Montant"), or the row's own label when it names a side
+        ("Dépenses :" in a "FONCTIONNEMENT 2025" box; not a chapter's name, "Charges
+        financières": :func:`~pipeline.read.table_vocabulary.side_named`)."""
         own = side_of(self.columns[ci].header)
         if own:
             return own
@@ -326,7 +327,7 @@ class Table:
         if row is not None:
             label = self.label_for(row, ci)
             if label:
-                return side_of(label)
+                return side_named(label)
         return None
 
     def section_of(self, ci: int) -> str | None:

@@ -97,7 +97,14 @@ _MEASURE_PATTERNS: tuple[tuple[str, str], ...] = (
                     # the amendment the act votes: "Proposition DM2", "Vote DM n°2", "Montant de la DM",
                     # "Nouveaux crédits", "Crédits nouveaux" (an earlier DM alone, "DM1", is read apart)
                     |(?:propositions?|votes?|montants?(?:\s+de\s+la)?)\s+(?:dm|decisions?\s+modificatives?)(?:\s*n?\s*\d+)?
-                    |nouveaux?\s+credits?|credits?\s+nouveaux)$"""),
+                    |nouveaux?\s+credits?|credits?\s+nouveaux
+                    # the movements a décision modificative votes, each way: "Diminution",
+                    # "Augmentation (de crédits)", "Crédits en diminution", "Crédits à ouvrir",
+                    # "Crédits à réduire", "Ouverture / Réduction / Annulation de crédits" (the
+                    # figure stays as printed: "Diminution" 1 500 is no -1 500, the column says so)
+                    |(?:diminutions?|augmentations?|ouvertures?|reductions?|annulations?)(?:\s+(?:de|des)\s+credits?)?
+                    |credits?\s+(?:en\s+(?:diminution|augmentation)
+                                  |a\s+(?:ouvrir|reduire|annuler|diminuer|augmenter)))$"""),
     # programme authorisations: "AE", "AP", "AP votée", "AE votée", "AP initiale",
     # "Autorisation(s) de programme / d'engagement", "Montant de l'AP", "AP/AE"
     ("ae", r"""^(?:ae|ap|ape|ap\s+ae|ae\s+ap|autorisations?\s+(?:de|d)\s*(?:engagements?|programmes?)
@@ -126,6 +133,9 @@ _MEASURE_PATTERNS: tuple[tuple[str, str], ...] = (
                     |(?:bp|budget(?:\s+primitif)?)\s+(?:dm|bs)(?:\s+(?:dm|bs))*
                     |votes?\s+(?:du\s+|en\s+)?(?:cm|cc|conseil(?:\s+\w+)?|bureau)   # "Vote CM", "Vote du conseil municipal"
                     |subventions?(?:\s+(?:accordees?|attribuees?|proposees?|allouees?|votees?))?
+                    # a grant table's awarded column named by its participle alone: "Attribué",
+                    # "Accordé", "Alloué", "Octroyé" (beside "Demandé")
+                    |attribuee?s?|accordee?s?|allouee?s?|octroyee?s?
                     |montants?\s+(?:de\s+la\s+subvention|de\s+l\s?aide|accordee?s?|attribuee?s?|allouee?s?|votee?s?|retenue?s?)
                     |aides?\s+(?:accordees?|attribuees?|votees?)|participations?
                     |decisions?(?!\s+modificatives?)(?:\s+\w+){0,3}
@@ -140,7 +150,9 @@ _MEASURE_PATTERNS: tuple[tuple[str, str], ...] = (
                     |ecarts?|variations?
                     |financements?|montants?\s+des\s+financements?|ressources|produits?
                     |excedents?|deficits?|reports?|virements?|mouvements?|ca|compte\s+administratif
-                    |(?:montants?|subventions?|aides?|participations?)\s+(?:sollicitee?s?|demandee?s?)|demandes?)$"""),
+                    |(?:montants?|subventions?|aides?|participations?)\s+(?:sollicitee?s?|demandee?s?)
+                    # the request alone: "Demande", "Demandé" (beside "Attribué"), "Sollicité"
+                    |demandee?s?|sollicitee?s?)$"""),
 )
 _MEASURES = tuple((m, re.compile(p, re.X)) for m, p in _MEASURE_PATTERNS)
 
@@ -327,6 +339,26 @@ def side_of(text: str) -> str | None:
     if _INCOME_SIDE_RE.match(t):
         return "income"
     return None
+
+
+# A row's label that names the side it stands on: "Dépenses :", "Recettes – Prévision
+# budgétaire totale", "Dépenses réalisées" (a "FONCTIONNEMENT 2025" box, a compte
+# administratif by section). A chapter named for what it spends or earns ("Charges à
+# caractère général", "Produits des services") names no side: "023 – Virement à la section
+# d'investissement" beside it would say none, and one column would be read as two.
+_NAMED_SIDE_RE = re.compile(r"^(?:(?P<expense>depenses?)|(?P<income>recettes?))\b")
+
+
+def side_named(label: str) -> str | None:
+    """``expense`` / ``income`` when a row's label begins with the name of a side.
+
+    >>> side_named("Dépenses :"), side_named("Recettes – Prévision"), side_named("Charges financières")
+    ('expense', 'income', None)
+    """
+    m = _NAMED_SIDE_RE.match(header_key(label))
+    if not m:
+        return None
+    return "expense" if m.group("expense") else "income"
 
 
 # The two sections of a French local budget (M14/M57): "Fonctionnement", "Investissement",
