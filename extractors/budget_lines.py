@@ -79,17 +79,59 @@ def printed_header(header: str) -> str:
 _OPERATION_HEADER_RE = re.compile(r"^\W*(?:n\s?°\s*)?(?:d['’]\s*)?(?:op[ée]rations?|programmes?|projets?)\W*$", re.I)
 
 
-def _code(table: Table, row_cells: dict[int, str], role: str, pattern: re.Pattern[str]) -> str | None:
+#: A cell that prints a code and then the words it stands for: "011 - Charges à caractère
+#: général", "011 Charges de personnel", "65 : Autres charges de gestion courante", "D 2313 –
+#: Constructions" under "Chapitre" / "Imputation"; "AP 2024-01 Groupe scolaire", "OP-14 :
+#: Voirie" under "Opération". The code is the row's imputation or operation code, the words its
+#: label. The words begin with a letter ("65 6574" is two numbers, and no label).
+_CODE_THEN_WORDS_RE = re.compile(r"^(?P<code>\S+(?:\s\S+)??)\s*(?:\s[-–—:]\s*|\s|:\s*)(?P<label>[^\W\d_][^\n]*)$")
+
+
+def _clean_imputation(text: str) -> str:
+    text = re.sub(r"\s*([/-])\s*", r"\1", text.strip())
+    return re.sub(r"^(?:c\s?/\s?|compte\s+)", "", text, flags=re.I)
+
+
+def _code_then_words(text: str, pattern: re.Pattern[str], glue: bool) -> tuple[str, str] | None:
+    """(code, label) of a cell printing a code of ``pattern``'s shape before its words, or None."""
+    m = _CODE_THEN_WORDS_RE.match(" ".join(text.split()))
+    if not m:
+        return None
+    code = "".join(m.group("code").split()) if glue else _clean_imputation(m.group("code"))
+    if glue and not re.search(r"[-_]", code):
+        return None  # "RD 123 Réfection de chaussée": a road, not an operation's code
+    return (code, m.group("label").strip()) if pattern.match(code) else None
+
+
+def _code(table: Table, row_cells: dict[int, str], role: str,
+          pattern: re.Pattern[str]) -> tuple[str | None, str | None]:
+    """The row's code of ``role`` (``code``: the operation; ``imputation``: chapter, article,
+    nature…) and the words its cell prints after it, if any.
+
+    Imputations printed in several columns ("Chapitre | Article": "011 | 60632") are one
+    imputation, chapter first, in the form one cell prints them: "011/60632"."""
     columns = table.columns_with(role)
     if role == "code" and not columns:
         columns = [i for i, c in enumerate(table.columns) if c.role == "label" and _OPERATION_HEADER_RE.match(c.header)]
+    parts: list[str] = []
+    label: str | None = None
     for i in columns:
-        text = "".join(row_cells.get(i, "").split()) if role == "code" else row_cells.get(i, "").strip()
-        text = re.sub(r"\s*([/-])\s*", r"\1", text)
-        text = re.sub(r"^(?:c\s?/\s?|compte\s+)", "", text, flags=re.I)
+        cell = row_cells.get(i, "")
+        text = "".join(cell.split()) if role == "code" else _clean_imputation(cell)
         if pattern.match(text):
-            return text
-    return None
+            if role == "code":
+                return text, None
+            parts.append(text)
+            continue
+        split = _code_then_words(cell, pattern, glue=role == "code")
+        if split:
+            if role == "code":
+                return split
+            parts.append(split[0])
+            label = label or split[1]
+    if len(parts) > 1 and not any("/" in p for p in parts) and pattern.match("/".join(parts)):
+        return "/".join(parts), label
+    return (parts[0] if parts else None), label
 
 
 def budget_tables(act: Act) -> list[Table]:
@@ -155,10 +197,13 @@ def extract_budget_lines(act: Act, found: Found, issues: IssueLog) -> list[Budge
         section = section_of(act, table.start)
         for ri, row in enumerate(table.rows, start=1):
             total = table.is_total(row)
-            code = _code(table, row.cells, "code", _CODE_RE)
-            imputation = _code(table, row.cells, "imputation", _IMPUTATION_RE)
+            code, code_words = _code(table, row.cells, "code", _CODE_RE)
+            imputation, account = _code(table, row.cells, "imputation", _IMPUTATION_RE)
             for ci, col in enumerate(table.columns):
                 label = table.label_for(row, ci)
+                if code_words and label and label.endswith(code_words):
+                    label = code_words  # "AP 2024-01 Groupe scolaire": the code is not the label
+                label = label or account  # "011 - Charges à caractère général" under "Chapitre"
                 measure = measure_in(table, ci, ri - 1, label)
                 if not measure:
                     continue

@@ -423,6 +423,72 @@ def _one_row_table(headers: list[str], cells: list[str]):  # type: ignore[no-unt
                  [Row({i: v for i, v in enumerate(cells) if v}, 1, 0)], 1)
 
 
+@pytest.mark.parametrize("headers, cells, imputation, account", [
+    # the code and the account's name in one cell (probe t07, u24)
+    (["Chapitre", "Dépenses"], ["011 - Charges à caractère général", "320 000,00"], "011", "Charges à caractère général"),
+    (["Chapitre", "Dépenses"], ["011 Charges à caractère général", "320 000,00"], "011", "Charges à caractère général"),
+    (["Chapitre", "Montant"], ["65 : Autres charges de gestion courante", "1 000"], "65", "Autres charges de gestion courante"),
+    (["Imputation", "Montant"], ["D 2313 – Constructions", "4 000,00"], "D 2313", "Constructions"),
+    (["Compte", "Montant"], ["21/2135 Installations générales", "500"], "21/2135", "Installations générales"),
+    # chapter and article in columns of their own (probe t05): one imputation, chapter first
+    (["Chapitre", "Article", "Libellé", "BP 2024"], ["011", "60632", "Fournitures", "8 000,00"], "011/60632", None),
+    (["Chapitre", "Article", "Libellé", "BP 2024"], ["011 - Charges à caractère général", "60632", "", "8 000,00"],
+     "011/60632", "Charges à caractère général"),
+    (["Nature", "Fonction", "Libellé", "Montant"], ["6574", "025", "Subventions", "1 000"], "6574/025", None),
+    # a chapter cell left blank (printed on the group's first row only): the article alone
+    (["Chapitre", "Article", "Libellé", "BP 2024"], ["", "615221", "Entretien", "25 000,00"], "615221", None),
+    # an imputation already of two parts is not joined again
+    (["Imputation", "Compte", "Montant"], ["21/2135", "2135", "1 000"], "21/2135", None),
+    # no code in the cell: none, and no label taken from it
+    (["Chapitre", "Montant"], ["Total chapitre 011", "33 000,00"], None, None),
+    (["Chapitre", "Montant"], ["65 6574", "1 000"], None, None),
+    (["Chapitre", "Montant"], ["Charges à caractère général", "1 000"], None, None),
+])
+def test_budget_lines_imputation_and_the_words_after_it(headers: list[str], cells: list[str], imputation: str | None,
+                                                        account: str | None) -> None:
+    from extractors.budget_lines import _IMPUTATION_RE, _code
+
+    table = _one_row_table(headers, cells)
+    assert _code(table, table.rows[0].cells, "imputation", _IMPUTATION_RE) == (imputation, account)
+
+
+@pytest.mark.parametrize("header, cell, code, words", [
+    # an operation's code printed before its name (probe t06)
+    ("Opération", "AP 2024-01 Groupe scolaire", "AP2024-01", "Groupe scolaire"),
+    ("Opération", "OP-14 : Voirie rurale", "OP-14", "Voirie rurale"),
+    ("Programme", "C01-020Q01 Mission ESS", "C01-020Q01", "Mission ESS"),
+    ("Opération", "P 23-653 - École maternelle", "P23-653", "École maternelle"),
+    # the code alone, as before
+    ("Opération", "OP-14", "OP-14", None),
+    # a road's number, a name: no code
+    ("Opération", "RD 123 Réfection de chaussée", None, None),
+    ("Opération", "Groupe scolaire", None, None),
+    ("Opération", "Rue 12-14 du Moulin", None, None),
+])
+def test_budget_lines_operation_code_before_its_name(header: str, cell: str, code: str | None,
+                                                     words: str | None) -> None:
+    from extractors.budget_lines import _CODE_RE, _code
+
+    table = _one_row_table([header, "AP votée"], [cell, "2 500 000,00"])
+    assert _code(table, table.rows[0].cells, "code", _CODE_RE) == (code, words)
+
+
+def test_budget_lines_code_and_name_in_one_cell_give_both(tmp_path: Path) -> None:
+    """Probe t07/t06: the imputation (or the operation's code) and the label, each in its field."""
+    page = [(60, 80, "Article 1 : D'adopter le budget primitif 2024 par chapitre :"),
+            (64, 112, "Chapitre"), (324, 112, "Dépenses"), (434, 112, "Recettes"),
+            (64, 128, "011 - Charges à caractère général"), (340, 128, "320 000,00"),
+            (64, 144, "73 Impôts et taxes"), (450, 144, "800 000,00"),
+            (64, 160, "Total"), (340, 160, "320 000,00"), (450, 160, "800 000,00"),
+            (60, 200, "Article 2 : Le budget est voté au niveau du chapitre.")]
+    act = _whole_act(placed_pdf(tmp_path / "bp.pdf", [page]))
+    rows = extract_budget_lines(act, Found(), IssueLog())
+    assert [(r.imputation, r.label, r.measure, r.amount) for r in rows] == [
+        ("011", "Charges à caractère général", "expense", Decimal("320000.00")),
+        ("73", "Impôts et taxes", "other", Decimal("800000.00")),
+        (None, "Total", "expense", Decimal("320000.00")), (None, "Total", "other", Decimal("800000.00"))]
+
+
 @pytest.mark.parametrize("code_header", ["Article", "Imputation"])
 @pytest.mark.parametrize("decrease, increase", [
     ("Diminution", "Augmentation"), ("Diminution de crédits", "Augmentation de crédits"),
