@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from extractors.grants.tables import grants_from_tables, table_totals
+from extractors.grants.tables import grants_from_tables, in_a_table, table_totals
 from extractors.grants.text import decision_sections, grants_from_text, siret_in, sirets_printed
 from extractors.grants.patterns import GLOBAL_RE
 from extractors.quality import quality_check, result
@@ -39,10 +39,12 @@ def extract_grants(act: Act, found: Found, issues: IssueLog) -> list[GrantRow]:
 
 
 def _decision_total(act: Act) -> Decimal | None:
-    """The sum the decision awards, when printed: "pour un montant global de 44 500 €"."""
+    """The sum the decision awards, when printed: "pour un montant global de 44 500 €" (in its
+    words: a table's total row is the table's, :func:`check_grant_table_totals`)."""
     for section in decision_sections(act):
         for a in find_amounts(section.text):
-            if GLOBAL_RE.search(section.text[max(0, a.start - 80) : a.start]):
+            if GLOBAL_RE.search(section.text[max(0, a.start - 80) : a.start]) and \
+                    not in_a_table(act, section.span.start + a.start):
                 return a.amount
     return None
 

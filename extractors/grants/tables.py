@@ -5,7 +5,9 @@
 The amount is the one the act awards: the column whose header says so ("voté",
 "attribué", "accordé", "Décision"), else a proposed amount ("Montant proposé") when
 nothing is voted, else a generic money column ("Montant", "Subvention"); never an amount
-requested ("sollicité", "demandé"), a cost, a rate, or last year's amount. When headers
+requested ("sollicité", "demandé"), a cost, a rate, or last year's amount; an awarded cell
+of "0,00 €", "-" or "néant" awards nothing, and is no grant ("Moto Club 72 | 1 500,00 € |
+0,00 €" under "Montant demandé | Montant attribué"). When headers
 name years ("Montants votés en 2024" | "Montants votés en 2025"), only the latest year's
 columns and the undated ones count ("Montants 2007 | Montants 2008 sollicités |
 Proposition | Vote": the vote), and the grant's ``year`` is the column's year, else the
@@ -44,6 +46,12 @@ _RANK = {"awarded": 3, "proposed": 2, "generic": 1}
 def grant_tables(act: Act) -> list[Table]:
     """The act's tables of beneficiaries."""
     return [t for t in tables_of(act.doc, act.span) if t.is_grants]
+
+
+def in_a_table(act: Act, offset: int) -> bool:
+    """Whether ``offset`` stands in one of the act's tables (a total row's "TOTAL 10 000,00 €
+    5 800,00 €" is the table's, not a sum the decision prints in its words)."""
+    return any(t.covers(offset) for t in tables_of(act.doc, act.span))
 
 
 def awarded_columns(table: Table, session_year: int | None = None) -> list[int]:
@@ -129,8 +137,8 @@ def grants_from_tables(act: Act, found: Found) -> list[GrantRow]:
                 continue
             for ci in columns:
                 amount = cell_amount(row.text(ci))
-                if amount is None or (two and amount == 0):
-                    continue
+                if amount is None or amount == 0:
+                    continue  # "0,00 €" awarded (beside "1 500,00 €" requested): nothing is
                 purpose = " ".join(row.text(i) for i in purpose_cols if row.text(i)).strip() or None
                 section = table.section_of(ci) if two else None
                 if section:
@@ -156,7 +164,7 @@ def table_totals(act: Act, found: Found) -> list[TableTotal]:
                     if value is not None:
                         total = value
                     break
-                if value is not None and _beneficiary(table, row.cells):
+                if value and _beneficiary(table, row.cells):  # a 0,00 award is no grant
                     parts += value
                     n += 1
             out.append(TableTotal(ti, " ".join(table.columns[ci].header.split()), total, parts, n))
