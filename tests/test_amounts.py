@@ -127,3 +127,23 @@ def test_amounts_context_is_bounded_when_the_sentence_has_no_end() -> None:
     for r in rows:
         assert len(r.context) <= 400 and r.raw in r.context
         assert not r.context.startswith(" ") and "Marchés de 90 000,00 €" in r.context
+
+
+@pytest.mark.parametrize("decision, expected", [
+    # a décision modificative's movements: the spaced minus after a colon is kept with its figure
+    ("Article 1 : D'approuver la décision modificative n° 1 comme suit :\n"
+     "Article 60632 - Fournitures de petit équipement : + 3 500 €\n"
+     "Article 615221 - Entretien de bâtiments : - 3 500 €",
+     [("+ 3 500 €", Decimal("3500.00"), None), ("- 3 500 €", Decimal("-3500.00"), None)]),
+    # the qualifier spelled out, or on the noun before the figure
+    ("Article 1 : D'approuver le marché pour 12 500 euros hors taxes, soit 15 000 euros TTC.\n"
+     "Article 2 : De fixer l'enveloppe à un montant HT de 40 000 €.",
+     [("12 500 euros", Decimal("12500.00"), "HT"), ("15 000 euros", Decimal("15000.00"), "TTC"),
+      ("40 000 €", Decimal("40000.00"), "HT")]),
+    # a bulleted list of awards: dashes, no minus
+    ("Article 1 : D'attribuer les subventions suivantes :\n- 300 € au Foyer rural ;\n- 1 200 € au Comité des fêtes.",
+     [("300 €", Decimal("300.00"), None), ("1 200 €", Decimal("1200.00"), None)]),
+])
+def test_amounts_signs_and_qualifiers(decision: str, expected: list) -> None:  # type: ignore[type-arg]
+    rows = extract_amounts(make_act([(SectionKind.ARTICLES, decision, None)]), Found(), IssueLog())
+    assert [(r.raw, r.amount, r.qualifier) for r in rows] == expected

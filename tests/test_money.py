@@ -160,3 +160,61 @@ def test_money_find_amounts_scales_words_lists(text: str, expected: list[tuple[s
 @pytest.mark.parametrize("raw, expected", [("3 000 € ht", "3000.00"), ("13 125 € HT", "13125.00"), ("8 512.00 €", "8512.00")])
 def test_money_parse_amount_lower_case_qualifier(raw: str, expected: str) -> None:
     assert str(parse_amount(raw)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a spaced minus after a colon, or opening a line, in a list of movements of credits: the
+    # passage prints a "+" figure, or says "virements de crédits", "diminution" (probes of DMs)
+    ("Article 60632 - Fournitures de petit équipement : + 3 500 €\n"
+     "Article 615221 - Entretien de bâtiments : - 3 500 €",
+     [("+ 3 500 €", "3500.00"), ("- 3 500 €", "-3500.00")]),
+    ("D'approuver les virements suivants : article 6068 : - 3 500 € ; article 6232 : + 3 500 €.",
+     [("- 3 500 €", "-3500.00"), ("+ 3 500 €", "3500.00")]),
+    ("D'approuver les mouvements suivants :\n6068 Autres matières et fournitures\n- 3 500,00 €\n"
+     "6232 Fêtes et cérémonies\n+ 3 500,00 €", [("- 3 500,00 €", "-3500.00"), ("+ 3 500,00 €", "3500.00")]),
+    ("D'approuver les virements de crédits suivants :\n- article 6232 : - 1 200,00 € ;\n- chapitre 022 : (4 700 €) ;",
+     [("- 1 200,00 €", "-1200.00"), ("(4 700 €)", "-4700.00")]),
+    ("Compte 6574 : – 800 € (diminution des crédits)", [("– 800 €", "-800.00")]),
+    # …but a dash that opens an award of a list, or follows a colon, in a passage of no
+    # movements is a bullet; brackets elsewhere restate or comment: no sign
+    ("D'attribuer les subventions suivantes :\n- 3 500 € à l'association X ;\n- 1 200 € au club.",
+     [("3 500 €", "3500.00"), ("1 200 €", "1200.00")]),
+    ("les subventions suivantes : - 500 € au club A ; - 300 € au club B",
+     [("500 €", "500.00"), ("300 €", "300.00")]),
+    ("une subvention (500 €) au club", [("500 €", "500.00")]),
+    ("le coût des travaux :\n(12 000 €)", [("12 000 €", "12000.00")]),
+    # another paragraph's "+" says nothing of this one
+    ("Investissement : + 2 000 €\n\nD'attribuer :\n- 3 500 € au club.",
+     [("+ 2 000 €", "2000.00"), ("3 500 €", "3500.00")]),
+])
+def test_money_find_amounts_minus_in_movements_of_credits(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(a.raw, str(a.amount)) for a in find_amounts(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # spelled out after the figure
+    ("la maîtrise d'œuvre représente 12 500 euros hors taxes ;", [("12500.00", "HT")]),
+    ("la mission s'élève à 2 400 euros toutes taxes comprises", [("2400.00", "TTC")]),
+    ("l'avenant de 2 000 € hors taxes.", [("2000.00", "HT")]),
+    ("un coût de 8 000 € hors TVA, soit 9 600 € TVA comprise", [("8000.00", "HT"), ("9600.00", "TTC")]),
+    ("3 000 € H.T. et 500 € Hors Taxes", [("3000.00", "HT"), ("500.00", "HT")]),
+    # on the noun before the figure
+    ("D'approuver le programme pour un montant HT de 165 500 €.", [("165500.00", "HT")]),
+    ("un montant HT de 40 000 € et un montant TTC de 48 000 €", [("40000.00", "HT"), ("48000.00", "TTC")]),
+    ("un coût total hors taxes de 3 000 €", [("3000.00", "HT")]),
+    # none said, or said of another thing
+    ("une subvention de 2 000 €", [("2000.00", None)]),
+    ("le montant HT des travaux s'élève à 5 000 €", [("5000.00", None)]),
+    ("les taxes comprises dans le loyer de 450 €", [("450.00", None)]),
+])
+def test_money_find_amounts_qualifier_in_words(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(str(a.amount), a.qualifier) for a in find_amounts(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("la pénalité de retard à 1 000,- € par an", [("1 000,- €", "1000.00")]),
+    ("un forfait de 150,- euros", [("150,- euros", "150.00")]),
+    ("les articles 15,- et 20 €", [("20 €", "20.00")]),  # ",-" without its currency: no figure of it
+])
+def test_money_find_amounts_no_cents_dash(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(a.raw, str(a.amount)) for a in find_amounts(text)] == expected

@@ -7,8 +7,13 @@ What real deliberations print, and what it gives:
   (a dot before two digits is a decimal point)
 * thin and non-breaking spaces (U+202F, U+2009, U+00A0) as thousands separators,
   apostrophes (``"20'000 €"``, ``"1’697€"``)
-* ``"-2 350,00"``, ``"– 1’697€"``, ``"(12,50)"`` → negative; ``"+20'000 €"`` → positive
-* ``"9.100 € HT"``, ``"84 254 € TTC"`` → the qualifier ``HT`` / ``TTC`` kept apart
+* ``"-2 350,00"``, ``"– 1’697€"``, ``"(12,50)"`` → negative; ``"+20'000 €"`` → positive; in
+  running text a spaced dash after a colon or opening a line, and brackets, are a minus only
+  in a list of movements of credits ("Entretien de bâtiments : - 3 500 €" beside "+ 3 500 €",
+  "virements de crédits", "diminution"); elsewhere a bullet, an aside
+* ``"9.100 € HT"``, ``"84 254 € TTC"``, ``"12 500 euros hors taxes"``, ``"toutes taxes
+  comprises"``, ``"un montant HT de 40 000 €"`` → the qualifier ``HT`` / ``TTC`` kept apart
+* ``"1 000,- €"`` (no cents) → 1000.00
 * ``"1,5 million d'euros"``, ``"2,3 M€"``, ``"15 k€"``
 * ``"cinquante-sept mille euros (57 000 €)"`` → one amount, not two; ``"mille euros"`` alone
   is read from the words.
@@ -41,7 +46,9 @@ _NUMBER = r"""
                                                     # unbounded run would be rescanned from each group
       | \d+                                         # plain digits: "4500", "57000"
     )
-    (?:(?:,[ ]?\d{1,2}|\.\d{1,2})(?!\d))?         # decimals: ",00", ".56", OCR ", 60"
+    (?:(?:,[ ]?\d{1,2}|\.\d{1,2})(?!\d)         # decimals: ",00", ".56", OCR ", 60"
+      | ,-(?=[ \u00a0]?(?:€|[Ee]uros?|EUR))       # no cents, the commercial way: "1 000,- €"
+    )?
 """
 
 #: One number alone (a table cell), with its sign or parentheses, currency and qualifier.
@@ -58,6 +65,22 @@ CELL_RE = re.compile(
     \s*(?P<close>\))?
     \s*$""",
     re.X,
+)
+
+# The qualifier spelled out: "hors taxes", "hors TVA" (HT); "toutes taxes comprises", "TVA
+# comprise", "TVA incluse" (TTC).
+_QUAL_WORDS = r"""(?i:hors[ ]taxes?\b|hors[ ]T\.?V\.?A\b\.?|toutes[ ]taxes[ ]comprises\b
+    |T\.?V\.?A\.?[ ](?:comprise|incluse)\b)"""
+
+# The qualifier printed before the amount, on the noun it measures: "pour un montant HT de
+# 165 500 €", "un montant TTC de 48 000 €", "un coût hors taxes de 12 000 €", "le montant total
+# HT : 3 000 €" — the noun, its qualifier, then "de"/":"/"=" and the figure.
+_QUAL_BEFORE_RE = re.compile(
+    rf"""\b(?:montant|co[uû]t|prix|total|somme|enveloppe|budget|estimation|d[ée]pense)s?
+        (?:\s+(?:total|global|estimatif|estim[ée]|pr[ée]visionnel|maximum|plafond)e?s?)?
+        \s+(?P<qual>H\.T\.?|T\.T\.C\.?|HT\b|TTC\b|{_QUAL_WORDS})
+        \s*(?:de\s+|d['’]\s*|:\s*|=\s*)$""",
+    re.I | re.X,
 )
 
 #: Amounts in running text: a number followed (or preceded) by a currency word.
@@ -79,7 +102,8 @@ AMOUNT_RE = re.compile(
                                                    # a clause: "4 400 000 E ;", "120,97 E." (not "Lot 2 E",
                                                    # "100 E rue", "le local 100 E.")
     )
-    (?:\s?(?P<qual>H\.T\.?|T\.T\.C\.?|HT\b|TTC\b))? # "€ HT", "euros TTC"
+    (?:\s?(?P<qual>H\.T\.?|T\.T\.C\.?|HT\b|TTC\b  # "€ HT", "euros TTC"
+      |{_QUAL_WORDS}))?                             # "12 500 euros hors taxes", "toutes taxes comprises"
     """,
     re.X,
 )
@@ -116,6 +140,7 @@ class AmountMatch:
 def _number(num: str) -> Decimal | None:
     """Digits as printed → Decimal: decide which separator (if any) is the decimal point."""
     s = re.sub(r"\s+(?=[,.])|(?<=[,.])\s+", "", num.strip())  # "2 429, 60" → "2 429,60"
+    s = s.removesuffix(",-")  # "1 000,-": no cents
     s = s.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
     s = s.replace("'", "").replace("’", "").replace(" ", "").replace("\n", "")
     if not s or not s[0].isdigit():
@@ -152,7 +177,7 @@ def _scaled(value: Decimal, scale: str | None) -> Decimal:
 def _qualifier(text: str | None) -> str | None:
     if not text:
         return None
-    return "TTC" if "C" in text.upper() else "HT"
+    return "HT" if text.lstrip().upper().startswith("H") else "TTC"  # "HT", "H.T.", "hors taxes" | "TTC", "toutes taxes …"
 
 
 def _cents(value: Decimal) -> Decimal | None:
@@ -195,10 +220,38 @@ def amount_qualifier(text: str) -> str | None:
     return _qualifier(m.group("qual")) if m else None
 
 
-def _glued_negative(text: str, m: re.Match[str]) -> bool:
-    """A minus counts when glued to the figure, or after "soit", "=" or a column gap ("soit – 1’697€").
+# What says a passage lists movements of credits, where a spaced dash before a figure is a
+# minus: another figure printed with its "+" ("Article 60632 - Fournitures : + 3 500 €"), or
+# words of a decrease or a transfer ("virements de crédits", "une diminution de", "réduction").
+# A dash before an award in a list ("- 3 500 € à l'association …") is a bullet.
+_PLUS_FIGURE_RE = re.compile(r"(?<![\w+])\+[ ]?\d[\d \u00a0\u202f'’.,]*[ \u00a0]?(?:€|euros?\b|EUR\b)", re.I)
+_DECREASE_RE = re.compile(r"\b(?:diminution|diminu(?:er|[ée]e?s?)|r[ée]duction|r[ée]duire|virements?\s+de\s+cr[ée]dits?"
+                          r"|en\s+moins)\b", re.I)
 
-    A dash at the start of a line followed by a space is a bullet: "- 24 000 € au titre …".
+#: How far around a figure its passage is read for those signs (cut at a blank line).
+_PASSAGE = 400
+
+
+def _in_movements(text: str, start: int, end: int) -> bool:
+    """True when the passage around ``text[start:end]`` lists movements of credits (:data:`_PLUS_FIGURE_RE`,
+    :data:`_DECREASE_RE`): up to :data:`_PASSAGE` characters either side, within its paragraph."""
+    a, b = max(0, start - _PASSAGE), min(len(text), end + _PASSAGE)
+    cut = max(text.rfind("\n\n", a, start), text.rfind("\f", a, start))
+    a = cut + 1 if cut >= 0 else a
+    for stop in (text.find("\n\n", end, b), text.find("\f", end, b)):
+        if stop >= 0:
+            b = min(b, stop)
+    passage = text[a:start] + " " + text[end:b]
+    return bool(_PLUS_FIGURE_RE.search(passage) or _DECREASE_RE.search(text[a:b]))
+
+
+def _glued_negative(text: str, m: re.Match[str]) -> bool:
+    """A minus counts when glued to the figure, or after "soit", "=" or a column gap ("soit – 1’697€");
+    a spaced dash after a colon or at a line's start counts in a list of movements of credits
+    ("Article 615221 - Entretien de bâtiments : - 3 500 €" beside "+ 3 500 €"; a line "- 3 500,00 €"
+    under an account in "les virements suivants"), :func:`_in_movements`.
+
+    Elsewhere a dash at the start of a line followed by a space is a bullet: "- 24 000 € au titre …".
     """
     sign = m.group("sign")
     if not sign or sign not in _MINUS:
@@ -210,7 +263,24 @@ def _glued_negative(text: str, m: re.Match[str]) -> bool:
     before = text[: m.start()].rstrip(" \t")
     # "soit – 1’697€", "= - 500 €", "le delta était de - 1.697€": a minus after a word that
     # introduces the amount; elsewhere a spaced dash links or lists
-    return bool(re.search(r"(?:\bsoit|\bde|\bdu|\bà|=|\t)$", before, re.I))
+    if re.search(r"(?:\bsoit|\bde|\bdu|\bà|=|\t)$", before, re.I):
+        return True
+    return bool(re.search(r"(?:^|\n|:)$", before)) and _in_movements(text, m.start(), m.end())
+
+
+def _bracketed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The brackets around an amount that is alone in them, when they are the accountant's
+    minus: in a list of movements of credits ("- chapitre 022 : (4 700 €) ;" beside "-3 500 €"
+    and "une diminution"), after a colon, a tab or at a line's start. Elsewhere brackets
+    restate or comment ("une subvention (500 €)"): the sign is left alone."""
+    o = re.search(r"\(\s*$", text[max(0, start - 3):start])
+    c = re.match(r"\s*\)", text[end:end + 3])
+    if not (o and c):
+        return None
+    a, b = max(0, start - 3) + o.start(), end + c.end()
+    if not re.search(r"(?:^|\n|:|\t)[ \t]*$", text[max(0, a - 40):a]) or not _in_movements(text, a, b):
+        return None
+    return a, b
 
 
 def find_amounts(text: str) -> list[AmountMatch]:
@@ -258,7 +328,13 @@ def find_amounts(text: str) -> list[AmountMatch]:
         elif m.group("sign"):
             start = m.start("num") if m.group("sign") in _MINUS else start
         end = m.end("cur")
-        found.append(AmountMatch(start, end, text[start:end], value, _qualifier(m.group("qual"))))
+        if not m.group("sign") and (paren := _bracketed(text, start, m.end())):
+            start, end = paren  # "chapitre 022 : (4 700 €)" among movements: the accountant's minus
+            value = -value
+        qual = m.group("qual")
+        if not qual and (before := _QUAL_BEFORE_RE.search(text[max(0, start - 60):start])):
+            qual = before.group("qual")  # "un montant HT de 40 000 €"
+        found.append(AmountMatch(start, end, text[start:end], value, _qualifier(qual)))
         if not m.group("sign"):  # a signed movement is not the end of a range
             found.extend(_listed_before(text, start, m.group("scale"), value))
     found.sort(key=lambda a: a.start)
