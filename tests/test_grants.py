@@ -519,3 +519,140 @@ def test_grants_a_contracts_lots_are_no_grants(headers: list[str], grants: bool)
     table = _table(headers, [["03", "JOLLY CHARPENTE", "Charpente", "1 165,50", "1 393,94"][:len(headers)]])
     assert table.is_grants is grants
     assert not (table.is_contract and table.is_budget)  # a contract's prices are no credits either
+
+
+def _titled(decision: str, title: str | None):  # type: ignore[no-untyped-def]
+    """(beneficiary, amount) of the grants of a decision, the act titled ``title``."""
+    parts = ([(SectionKind.HEADER, "Objet : " + title, None)] if title else []) + [(SectionKind.DECISION, decision, None)]
+    act = make_act(parts)
+    found = Found(act_fields={"session_date": dt.date(2024, 3, 14), "title": title})
+    return [(r.beneficiary, r.amount) for r in extract_grants(act, found, IssueLog())]
+
+
+_THREE = [("Comité des fêtes", Decimal("1200")), ("Amicale laïque", Decimal("800")), ("Foyer rural", Decimal("450"))]
+
+
+@pytest.mark.parametrize("decision, expected", [
+    # the lines of a list announced as awards, without a colon: dots, a column gap, an en dash,
+    # a space lead the name to its amount (probes g04, w02, w03, v09, v10)
+    ("D'attribuer pour l'année 2024 les subventions suivantes :\nComité des fêtes .................... 1 200 €\n"
+     "Amicale laïque ...................... 800 €\nFoyer rural ......................... 450 €", _THREE),
+    ("D'attribuer pour l'année 2024 les subventions suivantes :\nComité des fêtes\t1 200 €\nAmicale laïque\t800 €\n"
+     "Foyer rural\t450 €", _THREE),
+    ("D'attribuer les subventions suivantes au titre de l'année 2024 :\nComité des fêtes – 1 200 €\n"
+     "Amicale laïque – 800 €\nFoyer rural – 450 €", _THREE),
+    ("D'attribuer aux associations ci-dessous les subventions suivantes :\nComité des fêtes 1 200 €\n"
+     "Amicale laïque 800 €\nFoyer rural 450 €", _THREE),
+    ("DÉCIDE d'allouer les subventions de fonctionnement réparties comme suit :\nComité des fêtes …… 1 200,00 € ;\n"
+     "Amicale laïque …… 800,00 € ;\nFoyer rural …… 450,00 €.", _THREE),
+    # a text table: its header line, its total line (probe g18)
+    ("D'attribuer les subventions suivantes pour l'année 2024 :\nAssociation\t\tMontant\n"
+     "ADMR Val de Sarthe\t\t1 500 €\nFamilles rurales\t\t900 €\nTotal\t\t2 400 €\nArticle 2 : Les crédits sont "
+     "inscrits à l'article 6574.", [("ADMR Val de Sarthe", Decimal("1500")), ("Familles rurales", Decimal("900"))]),
+    # bulleted, the same shapes
+    ("D'attribuer les subventions suivantes :\n- Comité des fêtes ........ 1 200 €\n- Amicale laïque ........ 800 €",
+     _THREE[:2]),
+    # not a list of awards: not announced, awarding nothing, or no grant named before it
+    ("D'attribuer les subventions :\nComité des fêtes 1 200 €\nAmicale laïque 800 €", []),
+    ("FIXE les tarifs suivants :\nAdultes ........ 5 €\nEnfants ........ 3 €", []),
+    ("PREND ACTE des subventions reçues suivantes :\nRégion\t5 000 €\nDépartement\t2 000 €", []),
+    ("D'approuver la décision modificative n° 1 comme suit :\nArticle 60632 - Fournitures : + 3 500 €\n"
+     "Article 615221 - Entretien de bâtiments : - 3 500 €", []),
+    # a line whose words ask for more is no name; a total is none
+    ("D'attribuer les subventions suivantes :\nUne subvention de 500 €\nSoit un total de 500 €\nTotal ...... 500 €", []),
+])
+def test_grants_a_list_without_colons(decision: str, expected: list) -> None:  # type: ignore[type-arg]
+    assert _titled("Article 1 : " + decision, "Subventions 2024") == expected
+
+
+@pytest.mark.parametrize("decision, title, expected", [
+    # an award of a sum, its kind named by the title (probes g08, w04, w05, v06)
+    ("De verser la somme de 1 000 € à l'association Secours populaire français.", "Subventions 2024",
+     [("Secours populaire français", Decimal("1000"))]),
+    ("Le Conseil municipal verse la somme de 500 € à la Protection civile de la Sarthe.", "Aide d'urgence",
+     [("Protection civile de la Sarthe", Decimal("500"))]),
+    ("De verser à la Protection civile de la Sarthe la somme de 500 €.", "Subventions 2024",
+     [("Protection civile de la Sarthe", Decimal("500"))]),
+    ("D'attribuer un montant de 750 € à l'association Gym Volontaire.", "Subventions 2024",
+     [("Gym Volontaire", Decimal("750"))]),
+    ("DÉCIDE d'allouer 300 € au Club de judo pour son tournoi.", "Participation au tournoi de judo",
+     [("Club de judo", Decimal("300"))]),
+    # …not when the title calls it no grant, names none, or the sum pays for something
+    ("De verser la somme de 1 000 € à l'association Secours populaire français.", "Location de la salle des fêtes", []),
+    ("De verser la somme de 1 000 € à l'association Secours populaire français.", None, []),
+    ("De verser la somme de 450 € à l'Association des maires au titre de la cotisation 2024.", "Subventions 2024", []),
+    ("De verser la somme de 120 € à M. Jean DUPONT en remboursement des frais engagés.", "Subventions 2024", []),
+    ("De verser la somme de 2 000 € à l'entreprise Martin, prestataire du feu d'artifice.", "Subventions 2024", []),
+])
+def test_grants_an_award_of_a_sum(decision: str, title: str | None, expected: list) -> None:  # type: ignore[type-arg]
+    assert _titled("Article 1 : " + decision, title) == expected
+
+
+@pytest.mark.parametrize("decision, expected", [
+    # the beneficiary first, twice, joined by "et à" / "et au" (probes g06, v02, w07)
+    ("D'attribuer au Comité des fêtes une subvention de 1 500 € et à l'Amicale laïque une subvention de 800 €.",
+     [("Comité des fêtes", Decimal("1500")), ("Amicale laïque", Decimal("800"))]),
+    ("D'attribuer au Comité des fêtes une subvention de 1 500 € et au Foyer rural une subvention de 800 €.",
+     [("Comité des fêtes", Decimal("1500")), ("Foyer rural", Decimal("800"))]),
+    ("ACCORDE à la commune de Pencran un fonds de concours de 9 400 €, à la commune de Loperhet un fonds de concours "
+     "de 5 000 € et à la commune de Daoulas une participation de 3 000 €.",
+     [("Commune de Pencran", Decimal("9400")), ("Commune de Loperhet", Decimal("5000")),
+      ("Commune de Daoulas", Decimal("3000"))]),
+    # one amount: nothing to cut; a second body with no amount of its own is not given it
+    ("D'attribuer au Comité des fêtes une subvention de 1 500 € et à l'Amicale laïque le prêt de la salle.",
+     [("Comité des fêtes", Decimal("1500"))]),
+    # one amount to each of the bodies listed (probes g07, v07)
+    ("D'attribuer 500 € à chacun des clubs suivants : Football Club Saint-Martin, Tennis Club du Val, Judo Club Sarthois.",
+     [("Football Club Saint-Martin", Decimal("500")), ("Tennis Club du Val", Decimal("500")),
+      ("Judo Club Sarthois", Decimal("500"))]),
+    ("D'attribuer une subvention de 300 € à chacune des associations suivantes : Les Randonneurs du Bocage, Familles "
+     "rurales et l'ADMR Val de Sarthe.",
+     [("Les Randonneurs du Bocage", Decimal("300")), ("Familles rurales", Decimal("300")),
+      ("ADMR Val de Sarthe", Decimal("300"))]),
+    # a rate and the total it gives after "soit": the total is the award; a rate alone is none
+    ("D'attribuer une subvention de 150 € par licencié de moins de 18 ans à l'Union cycliste, soit 2 250 € pour 15 "
+     "licenciés.", [("Union cycliste", Decimal("2250"))]),
+    ("D'attribuer une participation de 45 € par élève à l'OGEC, soit au total 3 600 €.", [("OGEC", Decimal("3600"))]),
+    ("D'attribuer une subvention de 150 € par licencié à l'Union cycliste.", []),
+    # a label's colon inside brackets cuts no clause (probe g13)
+    ("D'attribuer à l'association Les Petits Loups (SIRET : 412 345 670 00019) une subvention de fonctionnement de "
+     "32 000 € pour l'année 2024.", [("Les Petits Loups", Decimal("32000"))]),
+])
+def test_grants_several_awards_in_a_sentence(decision: str, expected: list) -> None:  # type: ignore[type-arg]
+    assert _titled("Article 1 : " + decision, "Subventions 2024") == expected
+
+
+@pytest.mark.parametrize("decision, expected", [
+    # a body named in lower case by what it is (probes w10, w14)
+    ("D'attribuer une subvention de 600 € à l'amicale des sapeurs-pompiers.", [("Amicale des sapeurs-pompiers", None)]),
+    ("D'attribuer une subvention de 600 € au foyer rural pour la fête de l'été.", [("Foyer rural", "la fête de l'été")]),
+    ("ACCORDE à l'union sportive du collège une aide de 600 €.", [("Union sportive du collège", None)]),
+    ("D'attribuer une subvention de 600 € à l'amicale qui organise le bal.", []),
+    # a listed award, the amount first: the name in lower case, its purpose apart (probes g05, w01, w13)
+    ("D'attribuer les subventions suivantes :\n- 1 200 € à la coopérative scolaire de l'école Jules Ferry pour la classe "
+     "de découverte ;\n- 850 € à l'Association des parents d'élèves pour le spectacle de Noël ;\n- 900 € à la "
+     "coopérative scolaire.",
+     [("Coopérative scolaire de l'école Jules Ferry", "la classe de découverte"),
+      ("Association des parents d'élèves", "le spectacle de Noël"), ("Coopérative scolaire", None)]),
+    # a network's part after a comma (probes g16, g08)
+    ("D'attribuer une subvention de 800 € à la Croix-Rouge française, unité locale de Sablé.",
+     [("Croix-Rouge française, unité locale de Sablé", None)]),
+    ("De verser une aide de 1 000 € au Secours populaire français, fédération de la Sarthe, pour les sinistrés.",
+     [("Secours populaire français, fédération de la Sarthe", "les sinistrés")]),
+    ("D'attribuer une subvention de 800 € à la Croix-Rouge française, pour sa campagne.",
+     [("Croix-Rouge française", "sa campagne")]),
+    # a person without a civility; a couple keeps theirs (probes g15, v05)
+    ("D'attribuer une bourse au permis de conduire de 500 € à M. Kévin LEBRUN.", [("Kévin LEBRUN", None)]),
+    ("D'attribuer à Mme Odile FERRAND une subvention de 900 € pour le ravalement de sa façade.",
+     [("Odile FERRAND", "le ravalement de sa façade")]),
+    ("D'attribuer à Monsieur Paul MARTIN une aide de 300 €.", [("Paul MARTIN", None)]),
+    ("D'attribuer à M. et Mme Gérard PICHON une subvention de 1 500 €.", [("M. et Mme Gérard PICHON", None)]),
+    # a quote inside the name stays (probe g03)
+    ("D'attribuer les subventions suivantes :\n- Club des aînés « Les Joyeux Retraités » : 400 €\n"
+     "- « Les Amis du Moulin » : 300 €",
+     [("Club des aînés « Les Joyeux Retraités »", None), ("Les Amis du Moulin", None)]),
+])
+def test_grants_beneficiary_names(decision: str, expected: list) -> None:  # type: ignore[type-arg]
+    act = make_act([(SectionKind.DECISION, "Article 1 : " + decision, None)])
+    found = Found(act_fields={"session_date": dt.date(2024, 3, 14), "title": "Subventions 2024"})
+    assert [(r.beneficiary, r.purpose) for r in extract_grants(act, found, IssueLog())] == expected

@@ -5,9 +5,12 @@ Each pattern is one family of wording, with an example from a deliberation:
 * the award: "D'attribuer", "ATTRIBUE", "accorde", "alloue", "octroie", "verse",
   "approuve le versement", "décide d'attribuer", "Approuvé l'attribution d'une aide";
 * what is awarded: "une subvention (exceptionnelle)", "une participation", "un fonds de
-  concours", "une aide (à l'immobilier d'entreprise)", "une contribution financière";
+  concours", "une aide (à l'immobilier d'entreprise)", "une contribution financière"; or a
+  sum ("la somme de 1 000 €", "un montant de 750 €") in an act whose title names the grant;
 * a sum of the awards rather than an award: "pour un montant global de 44 500 €",
   "soit un total de", "une enveloppe de";
+* lists of awards: bulleted, or one line each, the name led to its amount by dots, a tab,
+  a dash or a space, under words that announce them ("les subventions suivantes :");
 * the beneficiary: "à l'association « Acteurs Pour une Economie Solidaire »", "à la
   commune du Grand-Quevilly" (a collectivité keeps its kind: "Commune du
   Grand-Quevilly"), "à l'entreprise SAS Métallerie Salmon" (the kind word goes: "SAS
@@ -32,6 +35,30 @@ AWARD_RE = re.compile(
     r"|(?:app?rouv|vot|valid)\w*\s+(?:une|la|les|des|un|le)\s+(?:subventions?|participations?|aides?|fonds\s+de\s+concours)\b)",
     re.I)
 
+# An award of a sum whose kind the sentence does not name: "De verser la somme de 1 000 € à
+# l'association …", "Le Conseil municipal verse la somme de 500 € à …", "De verser à la
+# Protection civile de la Sarthe la somme de 500 €", "D'attribuer un montant de 750 € à …",
+# "D'attribuer 500 € à chacun des clubs suivants : …". It is a grant only where the act's title
+# calls it one ("Subventions 2024", "Aide d'urgence") and the sentence pays for nothing
+# (:data:`PAYMENT_RE`): "verser la somme de" also settles a bill, a fee, a price.
+SUM_AWARD_RE = re.compile(
+    r"""\b(?:(?:attribu|allou|octroi|octroy|accord)\w*|vers(?:e|er|ent|ons|é|ée|ées|és))
+        \s+(?:(?:[àa]|au|aux)\s+[^;:€\d]{1,120}?\s+)?                  # "à la Protection civile … la somme"
+        (?:(?:la|une)\s+somme\b|un\s+montant\b|\d[\d\s\u00a0\u202f.,]*\s?(?:€|euros?\b))""",
+    re.I | re.X,
+)
+
+# What a sum may pay for, that is no grant: a service, a bill, a fee, a price, a refund, a
+# contract's holder ("verse la somme de 450 € au titre de la cotisation", "le remboursement des
+# frais", "au prestataire", "l'attributaire du lot 2").
+PAYMENT_RE = re.compile(
+    r"""\b(?:prestations?|prestataires?|factures?|honoraires|loyers?|locations?|redevances?|cotisations?|adh[ée]sions?
+        |tarifs?|prix|frais|rembours\w*|r[ée]mun[ée]r\w*|salaires?|vacations?|indemnit\w*|p[ée]nalit\w*|amendes?
+        |remises?|d[ée]dommag\w*|attributaires?|titulaires?|march[ée]s?\s+(?:publics?|de\s+travaux|de\s+services
+        |de\s+fournitures)|lots?|devis|achats?|acquisitions?|ventes?|cessions?|avances?|acomptes?|cautions?)\b""",
+    re.I | re.X,
+)
+
 # What is awarded: "une subvention", "une participation", "un fonds de concours", "une aide".
 GRANT_RE = re.compile(
     r"\b(?:subventions?|participations?|fonds\s+de\s+concours|aides?\s+financi[eè]res?|aides?\b"
@@ -53,10 +80,24 @@ PUBLIC_KIND = r"""(?:commune|ville|communaut[ée]\s+d['’]agglom[ée]ration|com
 DESCRIPTIVE_KIND = r"""(?:association|entreprise|soci[ée]t[ée]|structure|organisme|fondation|f[ée]d[ée]ration
     |club|comit[ée]|[ée]tablissement|coop[ée]rative|office|agence|mission\s+locale|coll[eè]ge|lyc[ée]e|[ée]cole)"""
 
+# Kinds of local bodies that, in lower case, name the body by what it is, the kind kept as
+# the name's first word: "à l'amicale des sapeurs-pompiers", "au foyer rural", "à l'union
+# sportive", "à la chorale paroissiale" (the descriptive kinds above too: "au comité des
+# fêtes", "à la coopérative scolaire"). Not dropped before a name in capitals, as "association"
+# is ("à l'amicale Les Joyeux" is no "Les Joyeux"): these words are part of the name.
+BODY_KIND = rf"""(?:{DESCRIPTIVE_KIND}|amicale|foyer|union|cercle|chorale|harmonie|ligue|groupement)"""
+
+# A comma inside a name, before the part of a network the award goes to: "la Croix-Rouge
+# française, unité locale de Sablé", "Secours populaire français, fédération de la Sarthe",
+# "la Ligue contre le cancer, comité de la Sarthe", "…, antenne de Lannion", "…, section de …".
+_SUBDIVISION = r"""(?:unit[ée]\s+locale|antenne|d[ée]l[ée]gation|section|f[ée]d[ée]ration|comit[ée]|branche)
+    (?:\s+(?:locale?|d[ée]partementale?|r[ée]gionale?|territoriale?))?\s+(?:de\s+la|de\s+l['’]|de|du|des|d['’])"""
+NAME_CHAR = rf"""(?:[^,;:()\n]|,(?=\s*{_SUBDIVISION}))"""
+
 # Where a plain (unquoted) name ends: punctuation, "pour", "au titre", "d'un montant", and
 # the award's own words when the name comes first ("à la commune de Pencran un fonds de
 # concours de 9 400 €", "à l'entreprise X une aide à l'immobilier d'entreprise").
-_NAME_END = r"""(?=\s*(?:\(|,|;|\.(?:\s|$)|:|\bpour\b|\bau\s+titre\b|\bd['’]un\s+montant\b|\bafin\b|\bdans\b
+_NAME_END = rf"""(?=\s*(?:\(|,(?!\s*{_SUBDIVISION})|;|\.(?:\s|$)|:|\bpour\b|\bau\s+titre\b|\bd['’]un\s+montant\b|\bafin\b|\bdans\b
     |\b[àa]\s+(?:la|le|les|l['’]|compter|partir|hauteur|raison|\d)   # "versé à la FDGDON à la signature"
     |\b(?:une?|la|le|les|des)\s+(?:subventions?|participations?|fonds|aides?|contributions?|sommes?|montants?
         |dotations?|allocations?|bourses?|primes?)\b|\bsis[e]?\b|\bsitu[ée]e?\b|\bimplant[ée]e?\b
@@ -73,16 +114,16 @@ BENEFICIARY_RE = re.compile(
         (?:
           # a collectivité, its kind kept: "la commune du Grand-Quevilly", "la ville de Lannion"
           (?:l['’]\s*|la\s+|le\s+)(?P<public>{PUBLIC_KIND})\s+(?P<particle>de\s+la\s+|de\s+l['’]\s*|de\s+|d['’]\s*|du\s+|des\s+)?
-            (?P<place>[A-ZÀ-ÖØ-Þ][^,;:()\n]{{1,80}}?){_NAME_END}
+            (?P<place>[A-ZÀ-ÖØ-Þ]{NAME_CHAR}{{1,80}}?){_NAME_END}
         # a body named by what it is, in lower case: "l'association sportive du collège",
         # "la coopérative scolaire de l'école Jules Ferry", "le comité des fêtes" (not "à
         # l'association qui …", "à l'association précitée")
-        | (?:l['’]\s*|la\s+|le\s+)?(?P<described>{DESCRIPTIVE_KIND}\s+(?!{_NOT_A_NAME})[a-zà-ÿ][^,;:()\n]{{1,80}}?){_NAME_END}
+        | (?:l['’]\s*|la\s+|le\s+)?(?P<described>{BODY_KIND}\s+(?!{_NOT_A_NAME})[a-zà-ÿ]{NAME_CHAR}{{1,80}}?){_NAME_END}
         | (?P<kind>(?:l['’]\s*|la\s+|le\s+|les\s+)?{DESCRIPTIVE_KIND}s?\b\s*)?
           (?:(?:l['’]\s*|la\s+|les\s+)(?=[A-ZÀ-ÖØ-Þ]))?      # "à l'USYP", "à l'Amicale Théâtrale", "à la Banque alimentaire"
           (?:
             [«"“]\s*(?P<quoted>[^»"”]{{2,150}}?)\s*[»"”]          # « Acteurs Pour une Economie Solidaire »
-          | (?P<plain>[A-ZÀ-ÖØ-Þ0-9][^,;:()\n]{{1,100}}?){_NAME_END}  # Entreprendre Ensemble (SIRET …)
+          | (?P<plain>[A-ZÀ-ÖØ-Þ0-9]{NAME_CHAR}{{1,100}}?){_NAME_END}  # Entreprendre Ensemble (SIRET …)
           )
         )""",
     re.X,
@@ -177,6 +218,33 @@ ITEM_NAMED_RE = re.compile(
     re.X,
 )
 
+# A listed award, the name first and the amount ending the line, without a colon: a name led
+# to its figure by dots ("Comité des fêtes ........ 1 200 €"), a column gap ("Comité des
+# fêtes\t1 200 €", "ADMR Val de Sarthe\t\t1 500 €"), an en dash ("Comité des fêtes – 1 200 €")
+# or a space ("Comité des fêtes 1 200 €"). Matched on the text before the amount; the name ends
+# on no word that asks for more ("… pour", "… de", "… soit": :data:`OPEN_END_RE`).
+ITEM_LEADER_RE = re.compile(
+    r"""^[ \t]*(?:l['’]\s*|la\s+|le\s+)?(?P<name>[A-ZÀ-ÖØ-Þ«"“][^\t:;\n]{0,100}?)
+        [ \t]*(?:[.·…_]{2,}[ .·…_]*|\t+|[ \t][–—-]|)[ \t]*$""",
+    re.X,
+)
+OPEN_END_RE = re.compile(r"(?:\b(?:de|du|des|à|au|aux|pour|par|sur|soit|la|le|les|un|une|et|ou|en|montant|somme|total)"
+                         r"|\b[dl]['’])$", re.I)
+
+# What may follow the amount of such a line: a qualifier, the line's stop.
+ITEM_LEADER_TAIL_RE = re.compile(r"^[ \t]*(?:HT|TTC|nets?)?[ \t]*[;,.]?[ \t]*$")
+
+# Words that announce a list (the awards follow): "les subventions suivantes :", "réparties
+# comme suit :", "ci-après", "ci-dessous", "ainsi réparties". A list whose lines are not
+# bulleted is read only after such words.
+ANNOUNCES_LIST_RE = re.compile(
+    r"\b(?:suivant(?:e|s|es)?|comme\s+suit|ci[-\s]apr[èe]s|ci[-\s]dessous|ainsi\s+r[ée]parti(?:e|s|es)?"
+    r"|r[ée]parti(?:e|s|es)?\s+(?:comme|ainsi|de\s+la\s+mani[èe]re))\b", re.I)
+
+# A table's header printed as a text line over its lines: "Association\t\tMontant",
+# "Bénéficiaire\tSubvention 2024" (cells of a few words, no figure but a year).
+TEXT_TABLE_HEADER_RE = re.compile(r"^[ \t]*[^\d\t\n]{2,40}(?:\t+(?:[^\d\t\n]|(?:19|20)\d\d){2,40})+[ \t]*$")
+
 # A clause that undoes an earlier decision: what the undone deliberation awarded is not
 # awarded here ("- abroge la délibération du 25 mars 2021, octroyant à l'Office de Tourisme
 # une subvention globale de 300 000 €", "D'annuler la subvention de 500 € attribuée à …",
@@ -186,13 +254,17 @@ UNDOES_RE = re.compile(r"^\W*(?:d['’]\s*|de\s+)?(?:abrog|annul|retir|rapport[e
 
 # A second award in the clause of a first, to a second beneficiary: "une subvention de
 # 1 500 € au Comité des fêtes et de 800 € à l'Amicale des sapeurs-pompiers", "… et une
-# subvention de 800 € à …", "…, 300 € au club de tennis". The clause is cut before it, and
-# each part reads as one award (the verb of the first serves both).
+# subvention de 800 € à …", "…, 300 € au club de tennis"; or, the beneficiary first, "au Comité
+# des fêtes une subvention de 1 500 € et à l'Amicale laïque une subvention de 800 €", "… et au
+# Foyer rural une aide de 800 €". The clause is cut before it, and each part reads as one award
+# (the verb of the first serves both).
 NEXT_AWARD_RE = re.compile(
     r"""(?:\s*,\s+(?:et\s+)?|\s+et\s+)          # ", " (never the decimal comma of "5,89 €") or " et "
         (?=(?:(?:une?|la|les)\s+(?:subventions?|aides?|participations?|sommes?|dotations?)
               (?:\s+(?:exceptionnelles?|de\s+fonctionnement|d['’]investissement))?\s+)?
-           (?:d['’]un\s+montant\s+)?(?:de\s+)?\d[\d\s\u00a0\u202f.,]*\s?(?:€|euros?\b))""",
+           (?:d['’]un\s+montant\s+)?(?:de\s+)?\d[\d\s\u00a0\u202f.,]*\s?(?:€|euros?\b)
+         | (?:[àa]|au|aux)\s+[^,;:€\d]{2,120}?\s(?:une?|la|le)\s+(?:subventions?|aides?|participations?|sommes?
+              |dotations?|montants?|fonds\s+de\s+concours)\b[^,;:€\d]{0,60}\d[\d\s\u00a0\u202f.,]*\s?(?:€|euros?\b))""",
     re.I | re.X,
 )
 

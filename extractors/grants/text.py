@@ -23,17 +23,20 @@ from __future__ import annotations
 import re
 
 from extractors.amounts import running_sections
-from extractors.grants.patterns import (ADOPTS_PROPOSAL_RE, AWARD_LINE_RE, AWARD_RE, BENEFICIARY_RE, DEHYPHEN_RE,
-                                        EACH_NAME_END_RE, EACH_OF_RE, GLOBAL_RE, GRANT_RE, INLINE_ITEM_END_RE,
-                                        INLINE_LIST_RE, ITEM_FOR_RE, ITEM_NAMED_RE, LIST_BULLET_RE, NEXT_AWARD_RE,
-                                        PER_UNIT_RE, PROPOSAL_RE, PURPOSE_RE, SIRET_RE, STRUCTURE_LABEL_RE,
-                                        TITLE_BENEFICIARY_RE, UNDOES_RE, YEAR_RE)
+from extractors.grants.patterns import (ADOPTS_PROPOSAL_RE, ANNOUNCES_LIST_RE, AWARD_LINE_RE, AWARD_RE, BENEFICIARY_RE,
+                                        DEHYPHEN_RE, EACH_NAME_END_RE, EACH_OF_RE, GLOBAL_RE, GRANT_RE,
+                                        INLINE_ITEM_END_RE, INLINE_LIST_RE, ITEM_FOR_RE, ITEM_LEADER_RE,
+                                        ITEM_LEADER_TAIL_RE, ITEM_NAMED_RE, LIST_BULLET_RE, NEXT_AWARD_RE,
+                                        OPEN_END_RE, PAYMENT_RE, PER_UNIT_RE, PROPOSAL_RE, PURPOSE_RE, SIRET_RE,
+                                        STRUCTURE_LABEL_RE, SUM_AWARD_RE, TEXT_TABLE_HEADER_RE, TITLE_BENEFICIARY_RE,
+                                        UNDOES_RE, YEAR_RE)
 from extractors.registry import Found
 from pipeline.model import Act, Section, SectionKind, collapse_ws
 from pipeline.normalize.identifiers import siret_valid
 from pipeline.normalize.money import find_amounts, parse_amount
+from pipeline.normalize.names import CIVILITY_RE
 from pipeline.normalize.sentences import split_sentences
-from pipeline.read.tables import fold
+from pipeline.read.tables import fold, tables_of
 from schemas.rows import GrantRow
 
 
@@ -69,6 +72,8 @@ def _clauses(sentence: str) -> list[tuple[int, str]]:
     when OCR lost the ";" that ended the line above."""
     out, pos = [], 0
     for m in _CLAUSE_END_RE.finditer(sentence):
+        if m.group() == ":" and sentence.count("(", pos, m.start()) > sentence.count(")", pos, m.start()):
+            continue  # a label's colon inside brackets: "(SIRET : 412 345 670 00019)"
         out.append((pos, sentence[pos:m.start()]))
         pos = m.end()
     out.append((pos, sentence[pos:]))
@@ -119,7 +124,8 @@ def _each_of(sentence: str) -> list[tuple[int, str, object]]:
     out, pos = [], 0
     for e in list(EACH_NAME_END_RE.finditer(rest)) + [None]:
         end = e.start() if e else len(rest)
-        name = rest[pos:end].strip().strip("«»\"“” ")
+        name = re.sub(r"^(?:l['’]\s*|la\s+|le\s+)(?=[A-ZÀ-Ý«\"“])", "", rest[pos:end].strip())  # "et l'ADMR …"
+        name = _unquoted(name)
         if not name or not name[0].isupper() or len(name.split()) > 10:
             return []
         out.append((m.end() + pos, name, amounts[0]))
@@ -231,13 +237,37 @@ def _award_lines(act: Act, found: Found, title: str | None) -> list:  # type: ig
     return out
 
 
+def _intro(lines: list[str], k: int) -> str:
+    """The words before the list that starts at line ``k``: up to three lines back, to the end
+    of the sentence before them, a bulleted line or a table's header line (skipped)."""
+    intro_lines: list[str] = []
+    j0 = k - 1
+    if j0 > 0 and TEXT_TABLE_HEADER_RE.match(lines[j0]):
+        j0 -= 1  # "Association\t\tMontant" between the announcing words and the lines
+    for j in range(j0, max(-1, j0 - 3), -1):
+        if LIST_BULLET_RE.match(lines[j]):
+            break
+        intro_lines.insert(0, lines[j])
+        if j < j0 and re.search(r"[.;:]\s*$", lines[j]):
+            intro_lines.pop(0)
+            break
+    return " ".join(intro_lines).strip()
+
+
 def _award_list(act: Act, found: Found, title: str | None) -> list:  # type: ignore[type-arg]
-    """Awards listed one per bulleted line under an award that ends on a colon ("DE VERSER
-    la somme maximum (…) de : / - 750€ pour le Centre Culturel Breton / - 500€ pour DMT"):
-    one grant per line with one amount and a beneficiary — named on the line, or, when the
-    line names a kind of grant ("• Subvention ex-Urhaj (volet culture) : 12.000€"), the one
-    the title names ("Subvention à l'association Habitat jeunes en Trégor")."""
+    """Awards listed one per line under an award that ends on a colon ("DE VERSER la somme
+    maximum (…) de : / - 750€ pour le Centre Culturel Breton / - 500€ pour DMT"): one grant
+    per line with one amount and a beneficiary — named on the line, or, when the line names a
+    kind of grant ("• Subvention ex-Urhaj (volet culture) : 12.000€"), the one the title names
+    ("Subvention à l'association Habitat jeunes en Trégor").
+
+    Lines without a bullet ("Comité des fêtes ........ 1 200 €", "Comité des fêtes\t1 200 €",
+    "Comité des fêtes – 1 200 €", "Comité des fêtes 1 200 €", under "Association\t\tMontant",
+    down to a "Total" line) are read only under words that award grants and announce the list
+    ("D'attribuer les subventions suivantes :"): the name first, the amount ending the line, in
+    no table the reader of tables holds."""
     titled = TITLE_BENEFICIARY_RE.match(collapse_ws(title)) if title else None
+    tables = tables_of(act.doc, act.span)
     out = []
     for section in decision_sections(act):
         text = section.text
@@ -248,28 +278,25 @@ def _award_list(act: Act, found: Found, title: str | None) -> list:  # type: ign
             pos += len(ln) + 1
         k = 0
         while k < len(lines):
-            if not LIST_BULLET_RE.match(lines[k]) or k == 0:
+            bulleted = bool(LIST_BULLET_RE.match(lines[k]))
+            if k == 0 or not (bulleted or _leader_item(lines[k], None)):
                 k += 1
                 continue
-            # the award that opens the list: the lines before it, up to a sentence's end
-            intro_lines = []
-            for j in range(k - 1, max(-1, k - 4), -1):
-                if LIST_BULLET_RE.match(lines[j]):
+            intro = _intro(lines, k)
+            grants = GRANT_RE.search(intro) or (bulleted and title and GRANT_RE.search(title))
+            opens = intro.endswith(":") and AWARD_RE.search(intro) and grants
+            if not bulleted:
+                opens = opens and ANNOUNCES_LIST_RE.search(intro)
+            while k < len(lines):
+                m = LIST_BULLET_RE.match(lines[k])
+                if bulleted != bool(m) or not (m or _leader_item(lines[k], None)):
                     break
-                intro_lines.insert(0, lines[j])
-                if j < k - 1 and re.search(r"[.;:]\s*$", lines[j]):
-                    intro_lines.pop(0)
-                    break
-            intro = " ".join(intro_lines).strip()
-            opens = intro.endswith(":") and AWARD_RE.search(intro) and (GRANT_RE.search(intro)
-                                                                         or (title and GRANT_RE.search(title)))
-            while k < len(lines) and (m := LIST_BULLET_RE.match(lines[k])):
                 if opens:
-                    item = m.group("item")
-                    at = section.span.start + offsets[k] + m.start("item")
+                    item = m.group("item") if m else lines[k]
+                    at = section.span.start + offsets[k] + (m.start("item") if m else 0)
                     found_one = _list_item(item, titled)
-                    if found_one:
-                        name, purpose, amount = found_one
+                    if found_one and not (found_one[3] and any(t.covers(at) for t in tables)):
+                        name, purpose, amount, _ = found_one
                         year = year_in(item, intro, title) or _session_year(found)
                         out.append((name, at, at + len(item), "", amount.amount, purpose, year,
                                     (at + amount.start, at + amount.end)))
@@ -277,30 +304,112 @@ def _award_list(act: Act, found: Found, title: str | None) -> list:  # type: ign
     return out
 
 
-def _list_item(item: str, titled: re.Match[str] | None) -> tuple[str, str | None, object] | None:
-    """(beneficiary, purpose, amount) of one bulleted award, or None when unsure."""
+def _leader_item(item: str, titled: re.Match[str] | None) -> tuple[str, str | None, object] | None:
+    """(name, purpose, amount) of a listed award printed name first, its amount ending the
+    line, after dots, a column gap, a dash or a space (:data:`ITEM_LEADER_RE`); None else."""
+    amounts = [a for a in find_amounts(item) if a.amount > 0]
+    if len(amounts) != 1 or amounts[0].start == 0 or not ITEM_LEADER_TAIL_RE.match(item[amounts[0].end:]):
+        return None
+    amount = amounts[0]
+    m = ITEM_LEADER_RE.match(item[:amount.start])
+    if not m:
+        return None
+    return _named_item(collapse_ws(m.group("name")), amount, titled)
+
+
+def _named_item(label: str, amount: object, titled: re.Match[str] | None) -> tuple[str, str | None, object] | None:
+    """The award of a listed line whose label comes first: the label is the beneficiary, or —
+    a kind of grant ("Subvention ex-Urhaj (volet culture)") — the purpose of an award to the
+    title's beneficiary; a total, a sum, an award's words or a part of the act is none."""
+    if GRANT_RE.match(label):
+        if not titled:
+            return None
+        return _unquoted(titled.group("name").strip()), label, amount
+    if AWARD_RE.search(label) or parse_amount(label) is not None or OPEN_END_RE.search(label) \
+            or re.match(r"(?i)(?:sous[\s-]?)?total|soit\b", label) or GLOBAL_RE.search(label + " ") \
+            or STRUCTURE_LABEL_RE.match(label) or len(label.split()) > 12:
+        return None
+    return _unquoted(label), None, amount
+
+
+def _list_item(item: str, titled: re.Match[str] | None) -> tuple[str, str | None, object, bool] | None:
+    """(beneficiary, purpose, amount, read without a colon) of one listed award, or None when unsure."""
     amounts = [a for a in find_amounts(item) if a.amount > 0]
     if len(amounts) != 1 or GLOBAL_RE.search(item[: amounts[0].start]):
         return None
     amount = amounts[0]
-    if amount.start <= 3:  # "750€ pour le Centre Culturel Breton"
-        m = ITEM_FOR_RE.match(item[amount.end:])
+    if amount.start <= 3:  # "750€ pour le Centre Culturel Breton", "1 200 € à la coopérative scolaire …"
+        rest = item[amount.end:]
+        lead = re.match(r"\s*(?:HT|TTC|nets?)?\s*,?\s*", rest)
+        ben = BENEFICIARY_RE.match(rest, lead.end() if lead else 0)
+        if ben and (name := beneficiary_name(ben)) and not GRANT_RE.match(name) and parse_amount(name) is None:
+            return name, _purpose(rest[ben.end():]), amount, False
+        m = ITEM_FOR_RE.match(rest)
         if m and not GRANT_RE.match(m.group("name")):
-            return collapse_ws(m.group("name")).strip("«»\"“” "), None, amount
+            return _unquoted(collapse_ws(m.group("name"))), None, amount, False
         return None
     m = ITEM_NAMED_RE.match(item)
-    if not m or m.end("name") > amount.start:
-        return None
-    label = collapse_ws(m.group("name"))
-    if GRANT_RE.match(label):  # a kind of grant: the purpose of an award to the title's beneficiary
-        if not titled:
-            return None
-        name = titled.group("name").strip()
-        return (name[1:-1].strip() if name[:1] in "«\"“" and name[-1:] in "»\"”" else name), label, amount
-    if AWARD_RE.search(label) or parse_amount(label) is not None or re.match(r"(?i)(?:sous[\s-]?)?total|soit\b", label) \
-            or STRUCTURE_LABEL_RE.match(label):
-        return None
-    return label.strip("«»\"“” "), None, amount
+    if m and m.end("name") <= amount.start:
+        found = _named_item(collapse_ws(m.group("name")), amount, titled)
+        return (*found, False) if found else None
+    found = _leader_item(item, titled)
+    return (*found, True) if found else None
+
+
+def _unquoted(name: str) -> str:
+    """A name without the quotes around it: "« Les Amis du Moulin »" → "Les Amis du Moulin";
+    quotes inside it stay ("Club des aînés « Les Joyeux Retraités »"), and so does a quote
+    that is closed inside ("« Les Joyeux » de Loué")."""
+    name = name.strip()
+    opens, closes = "«\"“", "»\"”"
+    if name[:1] in opens and name[-1:] in closes and not any(c in name[1:-1] for c in opens + closes):
+        return name[1:-1].strip()
+    if name[:1] in opens and not any(c in name[1:] for c in closes):
+        return name[1:].strip()  # a quote the line or the clause left open
+    if name[-1:] in closes and not any(c in name[:-1] for c in opens):
+        return name[:-1].strip()
+    return name
+
+
+def _without_civility(name: str) -> str:
+    """A person's name without its civility ("M. Kévin LEBRUN" → "Kévin LEBRUN", "Mme Odile
+    FERRAND" → "Odile FERRAND"): the beneficiary is the person. A couple keeps it ("M. et Mme
+    Gérard PICHON": the civilities say there are two); "M Bricolage", without its dot, is no
+    civility."""
+    m = CIVILITY_RE.match(name)
+    if not m or m.group().strip() in ("M", "MM", "Mr"):
+        return name
+    rest = name[m.end():].lstrip()
+    if not rest[:1].isupper() or re.match(r"(?i)et\b", rest):
+        return name
+    return rest
+
+
+def _awards_a_grant(sentence: str, title: str | None) -> bool:
+    """A sentence that awards a grant: an award of a subsidy, a participation, an aid …
+    ("D'attribuer une subvention de …"), or of a sum whose kind it does not name ("De verser la
+    somme de 1 000 € à …", "D'attribuer un montant de 750 € à …", "D'attribuer 500 € à chacun
+    des clubs suivants : …") in an act whose title calls it a grant ("Subventions 2024", "Aide
+    d'urgence") and that pays for nothing (:data:`SUM_AWARD_RE`, :data:`PAYMENT_RE`)."""
+    if AWARD_RE.search(sentence) and GRANT_RE.search(sentence):
+        return True
+    return bool(title and GRANT_RE.search(title) and not PAYMENT_RE.search(title)
+                and SUM_AWARD_RE.search(sentence) and not PAYMENT_RE.search(sentence))
+
+
+def _rate_total(clause: str, amounts: list) -> list:  # type: ignore[type-arg]
+    """The total of an award per unit, when the clause states it after "soit": "une subvention
+    de 150 € par licencié de moins de 18 ans à l'Union cycliste, soit 2 250 € pour 15
+    licenciés" → [2 250 €]; none when no rate, or no one total after it."""
+    rates = [a for a in amounts if PER_UNIT_RE.match(clause[a.end:])]
+    if not rates:
+        return []
+    after = [a for a in amounts if a.start > rates[-1].end]
+    if len(after) != 1 or len(rates) + 1 != len(amounts):
+        return []
+    if not re.search(r"\bsoit\b[^.;]{0,30}$", clause[rates[-1].end:after[0].start]):
+        return []  # "soit 2 250 €", "soit au total 2 250 €", "soit un total de 2 250 €"
+    return after
 
 
 def grants_from_text(act: Act, found: Found) -> list[GrantRow]:
@@ -315,7 +424,7 @@ def grants_from_text(act: Act, found: Found) -> list[GrantRow]:
         text = section.text
         for s, e in split_sentences(text):
             sentence = DEHYPHEN_RE.sub("", text[s:e])
-            if not (AWARD_RE.search(sentence) and GRANT_RE.search(sentence)):
+            if not _awards_a_grant(sentence, title):
                 continue
             if proposals_only and not PROPOSAL_RE.search(sentence):
                 continue  # the exposé's story ("Elle a été versée en 2010"), not what is put to the vote
@@ -334,7 +443,7 @@ def grants_from_text(act: Act, found: Found) -> list[GrantRow]:
             inline = [(k, item, _list_item(item, None)) for k, item in _inline_items(sentence)]
             if inline and all(found_one for _, _, found_one in inline):
                 # "… les subventions suivantes : Comité des fêtes : 1 500 € ; Amicale … : 800 €"
-                for k, item, (name, purpose, amount) in inline:  # type: ignore[misc]
+                for k, item, (name, purpose, amount, _) in inline:  # type: ignore[misc]
                     start = section.span.start + s + k
                     award_spans.append((start, start + len(item)))
                     year = year_in(item, sentence, text, title) or _session_year(found)
@@ -351,6 +460,7 @@ def grants_from_text(act: Act, found: Found) -> list[GrantRow]:
                 amounts = [a for a in every if not GLOBAL_RE.search(clause[: a.start])]
                 if not amounts and len(every) == 1:
                     amounts = every  # "une participation d'un montant global de 57 000 €" to one body
+                amounts = _rate_total(clause, every) or amounts
                 if len(amounts) != 1:
                     continue
                 amount = amounts[0]
@@ -390,6 +500,8 @@ def grants_from_text(act: Act, found: Found) -> list[GrantRow]:
         year = year_in(clause, sentence, title) or _session_year(found)
         candidates.append((name, start, start + len(clause), "", amount.amount, None, year,  # type: ignore[attr-defined]
                            (start + amount.start, start + amount.end)))  # type: ignore[attr-defined]
+    # a person is named without a civility: "M. Kévin LEBRUN" → "Kévin LEBRUN"
+    candidates = [(_without_civility(c[0]), *c[1:]) for c in candidates]  # type: ignore[misc]
     # the same award proposed, then decided ("propose … le versement d'une aide de 2500€ à
     # l'USYP" / "accepte de verser une dotation de 2500 euros à l'USYP"): one grant
     seen: dict[tuple[str, object], int] = {}
