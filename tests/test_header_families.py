@@ -287,6 +287,25 @@ def test_header_families_counts_sentence_and_words(text: str, expected: tuple[in
     assert find_counts(text) == expected
 
 
+# Labelled counts on one row, each label with its figure after a colon, another label between
+# them ("Représentés", "Pouvoirs", "Absents"): the figure after a colon is that label's, never
+# the next label's count read before it (probing: "Représentés : 2\tVotants : 14" had made
+# the votants two counts, 2 and 14, and so none).
+@pytest.mark.parametrize("text, expected", [
+    ("En exercice : 15\tPrésents : 12\tReprésentés : 2\tVotants : 14", (15, 12, 14)),
+    ("En exercice : 15\tPrésents : 12\tPouvoirs : 2\tVotants : 14", (15, 12, 14)),
+    ("Présents : 12 Absents : 3 Votants : 14", (None, 12, 14)),
+    ("Conseillers en exercice : 23 Présents : 18 Procurations : 3 Votants : 21", (23, 18, 21)),
+    ("En exercice : 15 - Présents : 12 - Représentés : 2 - Votants : 14", (15, 12, 14)),
+    # the count before its label still reads where no colon gives the figure to another
+    ("En exercice 19 Présents 15 Votants 17", (19, 15, 17)),
+    ("32 présents 1 procuration\t33 votants", (None, 32, 33)),
+    ("Nombre de conseillers : 19\n15 présents\n17 votants", (None, 15, 17)),
+])
+def test_header_families_labelled_counts_in_a_row(text: str, expected: tuple[int | None, ...]) -> None:
+    assert find_counts(text) == expected
+
+
 @pytest.mark.parametrize("text, expected", [
     ("M. Yves LE ROUX ne prend pas part au vote.\nVotants : 16\nPour : 16\nContre : 0", (True, 16)),
     ("Nombre de votants : 16 – Pour : 14 – Contre : 2", (True, 16)),

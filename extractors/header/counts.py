@@ -19,13 +19,19 @@ Span = tuple[int, int]
 
 # a count, not a date, a decimal or a part of a list of figures ("19, présents : 15" is a count)
 _N = r"(?P<n>\d{1,3})(?![\d/]|[.,]\d)"
+# A figure printed right after another label's colon is that label's ("Représentés : 2\tVotants
+# : 14": the 2 is no count of votants): the patterns that read the count before its label
+# ("32 présents") never take one.
+_NOT_LABELLED = r"(?<![:=])(?<![:=][ \t])"
 # A count after its label, unless the number is the next count's own ("32 présents" /
 # "1 procuration", "présents\n33 votants") — when that next label has no figure after it:
 # in "Présents 15 Votants 17" the 15 is the présents'.
 _LABELS = r"(?:procurations?|pouvoirs?|votants?|absents?|excus[ée]s?|repr[ée]sent[ée]s?|pr[ée]sents?)\b"
-# (the next label's own figure is one not followed by a label in turn: "1 procuration\t33 votants"
-# reads the 1 as the procurations' and the 33 as the votants')
-_NEXT = rf"(?![ \t]*{_LABELS}(?![ \t]*[:=]?[ \t]*\d{{1,3}}(?![\d/]|[.,]\d)(?![ \t]*{_LABELS})))"
+# (the next label's own figure is one after a colon — "En exercice : 15\tPrésents : 12\t
+# Représentés : 2\tVotants : 14": each label its figure —, or one not followed by a label in
+# turn: "1 procuration\t33 votants" reads the 1 as the procurations' and the 33 as the votants')
+_FIG = r"\d{1,3}(?![\d/]|[.,]\d)"
+_NEXT = (rf"(?![ \t]*{_LABELS}(?![ \t]*[:=][ \t]*{_FIG}|[ \t]*{_FIG}(?![ \t]*{_LABELS})))")
 # A count in words after its label and colon, the label's only words: "en exercice : onze",
 # "Présents : huit", "Votants : dix" (not "Présents : une majorité").
 _W = rf"(?P<n>{NUMBER_WORDS_IN_DATE})(?![\w-])(?=[ \t]*(?:$|[,;/()–-]))"
@@ -36,7 +42,7 @@ _MEMBERS = r"(?:conseillers?|membres?|d[ée]l[ée]gu[ée]s?|[ée]lus?)(?:[ \t]+(
 # first: "19 conseillers en exercice", "23 membres en exercice"
 IN_OFFICE_RES = (
     re.compile(rf"en\s+exercice\s*(?:[:=]|\s(?:[ée]tant|est)\s+de\s)?[ \t]*\n?[ \t]*{_N}", re.I),
-    re.compile(rf"(?<![\w/]){_N}[ \t]+(?:(?:conseillers?|membres?|d[ée]l[ée]gu[ée]s?|[ée]lus?)(?:[ \t]+\w+)?[ \t]+)?"
+    re.compile(rf"(?<![\w/]){_NOT_LABELLED}{_N}[ \t]+(?:(?:conseillers?|membres?|d[ée]l[ée]gu[ée]s?|[ée]lus?)(?:[ \t]+\w+)?[ \t]+)?"
                r"en\s+exercice\b", re.I),
     re.compile(rf"en\s+exercice\s*:[ \t]*{_W}", re.I | re.M),
 )
@@ -44,7 +50,7 @@ IN_OFFICE_RES = (
 # sentence: "8 conseillers étaient présents", "le quorum étant atteint avec 8 membres présents"
 PRESENT_RES = (
     re.compile(rf"pr[ée]sents?\s*[:=]?[ \t]*\n?[ \t]*{_N}{_NEXT}", re.I),
-    re.compile(rf"(?<![\w/]){_N}[ \t]+pr[ée]sents?\b", re.I),
+    re.compile(rf"(?<![\w/]){_NOT_LABELLED}{_N}[ \t]+pr[ée]sents?\b", re.I),
     re.compile(rf"pr[ée]sents?\s*\({_N}\)", re.I),  # "Présents (12) : M. DUPONT …"
     re.compile(rf"(?<![\w/]){_N}[ \t]+{_MEMBERS}[ \t]+(?:(?:[ée]taient|sont|[ée]tant)[ \t]+)?pr[ée]sents?\b", re.I),
     re.compile(rf"(?<![\w-])pr[ée]sents?\s*:[ \t]*{_W}", re.I | re.M),
@@ -52,7 +58,7 @@ PRESENT_RES = (
 # "Votants : 25", "Nombre de conseillers votants : 28", "33 votants"
 VOTING_RES = (
     re.compile(rf"votants?\s*[:=]?[ \t]*\n?[ \t]*{_N}{_NEXT}", re.I),
-    re.compile(rf"(?<![\w/]){_N}[ \t]+votants\b", re.I),
+    re.compile(rf"(?<![\w/]){_NOT_LABELLED}{_N}[ \t]+votants\b", re.I),
     # "Qui ont pris part à la délibération : 12", "ayant pris part au vote : 25"
     re.compile(rf"(?:qui\s+ont|ayant)\s+pris\s+part\s+(?:au\s+vote|[àa]\s+la\s+d[ée]lib[ée]ration|aux\s+votes?)\s*[:=]?[ \t]*{_N}",
                re.I),
