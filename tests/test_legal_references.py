@@ -409,3 +409,25 @@ def test_visa_issuer_of_every_wording(visa: str, kind: str, issuer: str | None) 
 ])
 def test_visa_titles_without_acronyms_of_codes_or_announced_lists(visa: str, title: str) -> None:
     assert parse_visa(visa).title == title
+
+
+@pytest.mark.parametrize("visa, articles", [
+    # a paragraph ("4°", "alinéa 1er") is the article's, never an article (probes v17, v10)
+    ("Vu le Code général des collectivités territoriales, notamment son article L.2122-22, 4° ;", ["L.2122-22"]),
+    ("Vu l'article L. 2121-29 alinéa 1er du CGCT ;", ["L.2121-29"]),
+    ("Vu l'article L.2122-22 4° et 5° du CGCT,", ["L.2122-22"]),
+    ("Vu le CGCT, notamment l'article L.2122-22 alinéa 2 et l'article L.2122-23 ;", ["L.2122-22", "L.2122-23"]),
+    ("Vu l'article L.2122-22 al. 2 du CGCT ;", ["L.2122-22"]),
+    ("Vu l'article 12° de la loi du 2 mars 1982 ;", []),
+    # the list runs on after a paragraph or "et suivants" (probes v10, v20)
+    ("Vu le code général de la fonction publique, notamment ses articles L. 332-8 2° et L. 332-14,",
+     ["L.332-8", "L.332-14"]),
+    ("Vu le Code général des collectivités territoriales, notamment ses articles L.2121-29, L.2311-1 et suivants, "
+     "L.2312-1 et suivants ;", ["L.2121-29", "L.2311-1", "L.2312-1"]),
+    ("Vu les articles L.2121-29 et suivants et L.2122-21 du CGCT ;", ["L.2121-29", "L.2122-21"]),
+    ("Vu les articles L.2311-1 et s. du CGCT ;", ["L.2311-1"]),
+    # numbers without "°" stay articles
+    ("Vu le Règlement Intérieur, notamment ses articles 18, 20 et 29 ;", ["18", "20", "29"]),
+])
+def test_legal_references_articles_without_their_paragraphs(visa: str, articles: list[str]) -> None:
+    assert parse_visa(visa).articles == articles

@@ -155,6 +155,8 @@ def normalise_article(ref: str) -> str:
 
 
 def _articles(refs: str) -> list[str]:
+    """The articles of a list, without their paragraphs ("L. 2121-29 alinéa 1er" → "L.2121-29")."""
+    refs = P.ARTICLE_TAIL_RE.sub(" ", refs)
     return [normalise_article(m.group(0)) for m in P.ARTICLE_REF_RE.finditer(refs)]
 
 

@@ -98,15 +98,27 @@ LEADING_ARTICLES_RE = re.compile(
 
 #: One article reference: "L.3121-14", "L. 2121-29", "L 2121-33", "L2122- 1- 4",
 #: "R. 2122-8", "LO 1111-2", "15", "1609 nonies C", "1639 A bis" (the CGI's), "7-1".
+#: A number followed by "°" is a paragraph of the article before ("L.2122-22, 4°"), not one.
 ARTICLE_REF = r"""(?:(?:L\.?\s?O|LO|[LRDA])\s?\.?\s?)?\d+(?:\s?[-‑]\s?\d+)*
-                  (?:(?:\s+[A-Z])?\s+(?i:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)(?:\s+[A-Z]\b)?)?"""
+                  (?:(?:\s+[A-Z])?\s+(?i:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)(?:\s+[A-Z]\b)?)?
+                  (?![\d°º])(?!\s[°º])"""
 ARTICLE_REF_RE = re.compile(ARTICLE_REF, re.X)
+
+#: What an article reference may carry after it without being another article: its
+#: paragraph ("L.2122-22, 4°", "L. 332-8 2°", "L. 2121-29 alinéa 1er", "al. 2", "§ 3": the
+#: contract lists articles, not their subdivisions) and "et suivants" ("L.2311-1 et
+#: suivants", "et s.", "et ss.": the article that opens a run of the code).
+ARTICLE_TAIL = r"""(?:\s*,?\s*(?:\bet\s+)?(?:\d{1,2}\s?[°º]|alin[ée]as?\s+\d{1,2}(?:er|[èe]me|e)?\b|al\.\s*\d{1,2}\b|§\s*\d{1,2}\b)
+                   |\s+et\s+(?:suivants\b|ss?\.|ss\b))"""
+ARTICLE_TAIL_RE = re.compile(ARTICLE_TAIL, re.I | re.X)
 
 #: A list of articles after the word: "ses articles L.3121-14, L.3121-14-1, L.3211-1 et
 #: L.3211-2", "son article 15", "articles 18, 20 et 29", "l'article L. 2122-22",
-#: "son article L2311-3 et R2311-9", "les articles R300-4 à R300-9".
+#: "son article L2311-3 et R2311-9", "les articles R300-4 à R300-9", "ses articles
+#: L.2121-29, L.2311-1 et suivants, L.2312-1 et suivants", "L. 332-8 2° et L. 332-14".
 ARTICLES_RE = re.compile(
-    rf"""\barticles?\s+(?P<refs>{ARTICLE_REF}(?:\s*(?:\([^)]{{0,30}}\))?\s*(?:,|\bet\b|\bà\b|\bou\b|&)\s*{ARTICLE_REF})*)""",
+    rf"""\barticles?\s+(?P<refs>{ARTICLE_REF}{ARTICLE_TAIL}*
+         (?:\s*(?:\([^)]{{0,30}}\))?\s*(?:,|\bet\b|\bà\b|\bou\b|&)\s*{ARTICLE_REF}{ARTICLE_TAIL}*)*)""",
     re.I | re.X,
 )
 
