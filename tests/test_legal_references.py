@@ -431,3 +431,29 @@ def test_visa_titles_without_acronyms_of_codes_or_announced_lists(visa: str, tit
 ])
 def test_legal_references_articles_without_their_paragraphs(visa: str, articles: list[str]) -> None:
     assert parse_visa(visa).articles == articles
+
+
+@pytest.mark.parametrize("visa, number, eli", [
+    # a préfecture's arrêté numbered by its services' codes first (probes v18, v12)
+    ("Vu l'arrêté préfectoral n° DRCL-BCL-2023-45 du 2 mai 2023 portant modification des statuts du syndicat ;",
+     "DRCL-BCL-2023-45", None),
+    ("Vu l'arrêté préfectoral n° PREF/DCL/2023-112 du 20 juin 2023 ;", "PREF/DCL/2023-112", None),
+    ("Vu l'arrêté de M. le Préfet de la Haute-Savoie n° PREF/DRCL/BCLB-2023-0045 du 2 mai 2023 ;",
+     "PREF/DRCL/BCLB-2023-0045", None),
+    ("Vu l'arrêté préfectoral n°SPS-DRCL-BCL-2023-45 du Préfet du Rhône du 2 mai 2023 ;", "SPS-DRCL-BCL-2023-45",
+     None),
+    ("Vu l'arrêté préfectoral n° 2023/DRCT/BCL/045 du 2 mai 2023 ;", "2023/DRCT/BCL/045", None),
+    ("Vu l'arrêté du Président n° AP-2024-012 en date du 3 février 2024 ;", "AP-2024-012", None),
+    # a year and a rank with the hyphen spaced or a dash: the number as the JO prints it (probe v19)
+    ("Vu la loi n° 2015 - 991 du 7 août 2015 portant nouvelle organisation territoriale de la République ;",
+     "2015-991", "/eli/loi/2015/8/7/2015-991/jo/texte"),
+    ("Vu la loi n° 2015–991 du 7 août 2015 ;", "2015-991", "/eli/loi/2015/8/7/2015-991/jo/texte"),
+    ("Vu le décret n°2016 -1022 du 26 juillet 2016 ;", "2016-1022", "/eli/decret/2016/7/26/2016-1022/jo/texte"),
+    ("Vu l'arrêté n° 2019-09-390 du 9 septembre 2019 ;", "2019-09-390", None),
+    # a word after "n°" is no number
+    ("Vu l'arrêté n° du 12 mai 2023 ;", None, None),
+])
+def test_legal_references_numbers_with_codes_and_spaced_hyphens(visa: str, number: str | None,
+                                                                 eli: str | None) -> None:
+    ref = parse_visa(visa)
+    assert (ref.number, ref.eli) == (number, eli)

@@ -206,7 +206,7 @@ _QUALIFIER_RE = re.compile(
     r"""\s*(?:,\s*)?(?:
         (?:favorables?|d[ée]favorables?|pr[ée]fectora(?:l|ux)|municipa(?:l|le|ux)|minist[ée]riel(?:le)?
           |conforme|simple|motiv[ée]e?|modifi[ée]e?s?|susvis[ée]e?s?|organique|cadre|interminist[ée]riel)\b
-      | [nN]\s?[°º*o]\.?\s*(?:[A-Z]{1,5}[-_ ]?)?\d[\w./_-]*\w?
+      | """ + P.NUMBER + r"""
       | (?:en\s+date\s+)?du\s+\d{1,2}(?:er)?[\s/.-]+(?:\w+)[\s/.-]+\d{2,4}
       | en\s+date\s+(?:du\s+)?\d{1,2}(?:er)?[\s/.-]+(?:\w+)[\s/.-]+\d{2,4}
     )""",
@@ -333,7 +333,7 @@ def parse_visa(text: str) -> Reference:
     if ref.kind != "code":
         num = P.NUMBER_RE.search(text, noun_end, head_end)
         if num:
-            ref.number = num.group("num").rstrip(".,")
+            ref.number = P.SPACED_HYPHEN_RE.sub("-", num.group("num").rstrip(".,"))
             excluded.append((num.start(), num.end()))
         else:
             bare = P.BARE_NUMBER_RE.match(text, _skip_adjectives(text, noun_end))

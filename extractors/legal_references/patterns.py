@@ -124,10 +124,18 @@ ARTICLES_RE = re.compile(
 
 #: "n°2021-257", "n° 2019-09-390", "N° 26.2020.06.30.081", "n°CC-2021-100", "no 2014-58",
 #: OCR "n*2021-257".
-NUMBER_RE = re.compile(
-    r"""\b[nN]\s?[°º*o]\.?\s*(?P<num>[A-Za-z]{0,5}[-_ ]?\d[\w./_-]*\w|\d)""",
-    re.X,
-)
+NUMBER = r"""\b[nN]\s?[°º*o]\.?\s*(?P<num>
+        \d{2,4}\s?[-–]\s?\d{1,5}(?![\w./–-])         # "n° 2015 - 991", "2015–991": a year and a rank
+      | (?:[A-Z][A-Za-z]{0,5}[-_/.]){1,4}\d[\w./_-]*\w  # services' codes first: "n° DRCL-BCL-2023-45",
+                                                     # "n° PREF/DRCL/BCLB-2023-0045" (préfectures' arrêtés)
+      | (?:[A-Za-z]{0,5}[-_]?|[A-Z]{1,5}\s)\d[\w./_-]*\w  # "n°CC-2021-100", "D2018-16", "n° CC 2021-100";
+                                                     # not a word: "l'arrêté n° du 12 mai" has none
+      | \d)"""
+NUMBER_RE = re.compile(NUMBER, re.X)
+
+#: The hyphen of a number printed spaced or as a dash ("2015 - 991", "2015–991"): the number
+#: is "2015-991", as the Journal officiel prints it.
+SPACED_HYPHEN_RE = re.compile(r"(?<=\d)\s*[-–]\s*(?=\d)")
 
 #: A number printed right after the noun, without "n°": "la loi 95-101 du …", "la
 #: délibération D2018-16", "la délibération 2018-33 de la communauté …".
