@@ -457,3 +457,21 @@ def test_legal_references_numbers_with_codes_and_spaced_hyphens(visa: str, numbe
                                                                  eli: str | None) -> None:
     ref = parse_visa(visa)
     assert (ref.number, ref.eli) == (number, eli)
+
+
+@pytest.mark.parametrize("visa, date, title", [
+    # the text's own date printed before the title: a date ending the title is the title's (probe v21)
+    ("Vu le décret n° 88-145 du 15 février 1988 modifié, pris pour l'application de l'article 136 de la loi du "
+     "26 janvier 1984 ;", D(1988, 2, 15),
+     "pris pour l'application de l'article 136 de la loi du 26 janvier 1984"),
+    ("Vu le décret n° 2016-1022 du 26 juillet 2016 modifiant le décret n° 2002-60 du 14 janvier 2002 ;",
+     D(2016, 7, 26), "modifiant le décret n° 2002-60 du 14 janvier 2002"),
+    # no date before the title: the date at its end is the text's own
+    ("Vu la Loi Relative à la Solidarité au Renouvellement Urbain (SRU) du 13 décembre 2000,", D(2000, 12, 13),
+     "Relative à la Solidarité au Renouvellement Urbain (SRU)"),
+    ("Vu le décret relatif aux indemnités des élus du 26 juillet 2016 ;", D(2016, 7, 26),
+     "relatif aux indemnités des élus"),
+])
+def test_legal_references_date_ending_a_title(visa: str, date: dt.date, title: str) -> None:
+    ref = parse_visa(visa)
+    assert (ref.date, ref.title) == (date, title)

@@ -195,6 +195,13 @@ def _before_trailing_date(text: str, start: int, stop: int) -> int:
     return stop
 
 
+def _dated_before(text: str, start: int, stop: int) -> bool:
+    """Whether the text cited prints its own date before its title: then a date at the end of
+    the title is the title's ("le décret n° 88-145 du 15 février 1988 modifié, pris pour
+    l'application de l'article 136 de la loi du 26 janvier 1984")."""
+    return any(d.start >= start for d in find_dates(text[:stop]))
+
+
 def _outside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return all(end <= a or start >= b for a, b in spans)
 
@@ -309,7 +316,7 @@ def parse_visa(text: str) -> Reference:
             stop = notamment.start() if notamment else len(text)
             after = P.TITLE_STOP_RE.search(text, title_at.start(), stop)
             stop = after.start() if after else stop
-            if ref.kind in ELI_KINDS:
+            if ref.kind in ELI_KINDS and not _dated_before(text, noun_end, title_at.start()):
                 stop = _before_trailing_date(text, title_at.start(), stop)
             excluded.append((title_at.start(), stop))
             if ref.kind not in ("rapport", "avis", "other") and ref.title is None:
