@@ -475,3 +475,26 @@ def test_legal_references_numbers_with_codes_and_spaced_hyphens(visa: str, numbe
 def test_legal_references_date_ending_a_title(visa: str, date: dt.date, title: str) -> None:
     ref = parse_visa(visa)
     assert (ref.date, ref.title) == (date, title)
+
+
+@pytest.mark.parametrize("visa, number, issuer", [
+    # a décision or a circulaire: kind "other", with its number and author as an arrêté has them (probe unit5)
+    ("Vu la décision du Maire n° 2024-12 du 3 février 2024 ;", "2024-12", "Maire"),
+    ("Vu la décision n° 2024-12 du Président du 3 février 2024 ;", "2024-12", "Président"),
+    ("Vu la décision du Président du Conseil départemental n° D-2024-12 en date du 3 février 2024 portant "
+     "attribution ;", "D-2024-12", "Président du Conseil départemental"),
+    ("Vu la décision de l’Assemblée Générale Extraordinaire de Roannais Tourisme du 20 septembre 2021, approuvant "
+     "une modification des statuts ;", None, "Assemblée Générale Extraordinaire de Roannais Tourisme"),
+    ("Vu la circulaire de M. Le Premier Ministre en date du 20 novembre 2020 adressée aux préfets de Région ;", None,
+     "Premier Ministre"),
+    ("Vu la circulaire préfectorale n° 2020-12 du 3 mars 2020 ;", "2020-12", "Préfet"),
+    ("VU la circulaire IOCB1015077C en date du 25 juin 2010 sur les produits financiers,", "IOCB1015077C", None),
+    # a number further on is not the act's, an infinitive is not its author's name
+    ("Vu la décision du Maire de céder la parcelle AB n° 123 ;", None, "Maire"),
+    ("Vu la décision de M. DUPONT du 3 mars 2024 concernant la parcelle n° 12 ;", None, None),
+    ("Vu la décision modificative n° 1 du budget principal ;", None, None),
+    ("Vu les précédentes décisions budgétaires modificatives du budget M14,", None, None),
+])
+def test_legal_references_number_and_author_of_a_decision(visa: str, number: str | None, issuer: str | None) -> None:
+    ref = parse_visa(visa)
+    assert (ref.kind, ref.number, ref.issuer) == ("other", number, issuer)

@@ -211,7 +211,7 @@ def _outside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 #: juin 2020" even when misread).
 _QUALIFIER_RE = re.compile(
     r"""\s*(?:,\s*)?(?:
-        (?:favorables?|d[ée]favorables?|pr[ée]fectora(?:l|ux)|municipa(?:l|le|ux)|minist[ée]riel(?:le)?
+        (?:favorables?|d[ée]favorables?|pr[ée]fectora(?:le?|ux)|municipa(?:l|le|ux)|minist[ée]riel(?:le)?
           |conforme|simple|motiv[ée]e?|modifi[ée]e?s?|susvis[ée]e?s?|organique|cadre|interminist[ée]riel)\b
       | """ + P.NUMBER + r"""
       | (?:en\s+date\s+)?du\s+\d{1,2}(?:er)?[\s/.-]+(?:\w+)[\s/.-]+\d{2,4}
@@ -236,6 +236,23 @@ def _issuer_at(text: str, pos: int) -> str | None:
     if not m:
         return None
     return _issuer_name(m.group("issuer"))
+
+
+def _after_author(text: str, pos: int) -> int:
+    """Position after the qualifiers of a noun, its author and the qualifiers after that:
+    where the number of "la décision du Maire n° 2024-12 du 3 février 2024" or of "la
+    circulaire IOCB1015077C" may end."""
+    pos = _skip_qualifiers(text, pos)
+    bare = P.BARE_NUMBER_RE.match(text, pos)
+    if bare:
+        pos = _skip_qualifiers(text, bare.end())
+    m = P.ISSUER_RE.match(text, pos)
+    name = _issuer_name(m.group("issuer")) if m else None
+    if m and name:
+        at = text.find(name, m.start("issuer"))
+        if at >= 0:
+            pos = _skip_qualifiers(text, at + len(name))
+    return pos
 
 
 def _issuer_name(raw: str, words: re.Pattern[str] = P.BODY_WORD_RE) -> str | None:
@@ -282,6 +299,12 @@ def parse_visa(text: str) -> Reference:
             ref.kind, noun_end = kind, m.end()
             acronym = m.groupdict().get("acronym")
             break
+    act_noun = None
+    if ref.kind == "other":
+        # "la décision du Maire n° 2024-12": an act with a number and an author, as an arrêté
+        act_noun = P.OTHER_ACT_RE.match(text, pos)
+        if act_noun:
+            noun_end = act_noun.end()
     excluded: list[tuple[int, int]] = []  # title and quote: not the visa's own number/date/articles
     quote = _quote_span(text, noun_end)
     if ref.kind in NAMED_KINDS:
@@ -334,8 +357,11 @@ def parse_visa(text: str) -> Reference:
             ref.title = _strip_end(text[noun_start:stop]) or None
             excluded.append((noun_start, stop))
     head_end = min([a for a, _ in excluded if a >= noun_end] + [len(text)])
-    if ref.kind == "other":
-        # "la circulaire n° …", not "… de la parcelle E n°1094" further on
+    if act_noun:
+        # "la décision du Maire n° 2024-12": after the noun or its author, not "… la parcelle AB n° 123"
+        head_end = min(head_end, _after_author(text, noun_end))
+    elif ref.kind == "other":
+        # not "… de la parcelle E n°1094" further on
         head_end = min(head_end, _skip_adjectives(text, noun_end) + 6)
     if ref.kind != "code":
         num = P.NUMBER_RE.search(text, noun_end, head_end)
@@ -356,7 +382,7 @@ def parse_visa(text: str) -> Reference:
         if _outside(excluded, m.start(), m.end()) and not (lead and m.start() < lead.end()):
             articles += _articles(m.group("refs"))
     ref.articles = list(dict.fromkeys(articles))
-    if ref.kind in ISSUER_KINDS:
+    if ref.kind in ISSUER_KINDS or act_noun:
         ref.issuer = _issuer_at(text, _skip_qualifiers(text, noun_end))
     elif ref.kind == "schema":
         adopted = P.ADOPTED_BY_RE.search(text, noun_end)

@@ -83,6 +83,12 @@ KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("avis", re.compile(r"avis\b", re.I)),                         # l'avis de la commission
 )
 
+#: Acts of an authority the contract's kinds have no name for (they are "other"), cited
+#: with a number and an author as an arrêté is: "la décision du Maire n° 2024-12" (taken
+#: by delegation of the council, CGCT art. L.2122-22), "la décision de l'Assemblée Générale
+#: de …", "la circulaire de M. le Premier Ministre", "la circulaire préfectorale n° …".
+OTHER_ACT_RE = re.compile(r"(?:d[ée]cisions?|circulaires?)\b", re.I)
+
 #: Determiner (and "Vu" itself) before the head noun: "Vu le ", "VU l'", "Vu : les ".
 HEAD_RE = re.compile(
     r"""^[-–•*·]?\s*V[uU]\s*[:,]?\s+(?P<det>les|le|la|l['’]|sa|son|ses|leurs?|une|un|des|du)(?:(?<=['’])|\b)\s*""",
@@ -138,8 +144,11 @@ NUMBER_RE = re.compile(NUMBER, re.X)
 SPACED_HYPHEN_RE = re.compile(r"(?<=\d)\s*[-–]\s*(?=\d)")
 
 #: A number printed right after the noun, without "n°": "la loi 95-101 du …", "la
-#: délibération D2018-16", "la délibération 2018-33 de la communauté …".
-BARE_NUMBER_RE = re.compile(r"""\s*(?P<num>(?:[A-Z]{1,4}[-_]?)?\d{2,4}[-_/]\d+(?:[-_/.]\d+)*)(?![\w/-])""", re.X)
+#: délibération D2018-16", "la délibération 2018-33 de la communauté …"; a NOR, the number
+#: the Journal officiel gives national texts (ministry and service letters, year, rank, type
+#: letter): "la circulaire IOCB1015077C".
+BARE_NUMBER_RE = re.compile(r"""\s*(?P<num>(?:[A-Z]{1,4}[-_]?)?\d{2,4}[-_/]\d+(?:[-_/.]\d+)*
+                                      |[A-Z]{4}\d{7}[A-Z])(?![\w/-])""", re.X)
 
 #: Words that open a trailing title: "relative à l'économie sociale et solidaire",
 #: "portant adoption du budget primitif 2022", "approuvant le contrat de ville", "pris
@@ -210,7 +219,7 @@ LOI_NAME_RE = re.compile(
 #: départemental", "de Monsieur le Maire".
 ISSUER_RE = re.compile(
     r"""\s*,?\s*(?:et\s+(?:les\s+)?conclusions\s+)?   # "le rapport et les conclusions du commissaire enquêteur"
-        (?:du|de\s+la|de\s+l['’]|des|de)\s+(?:(?:Monsieur|Madame|M\.|Mme)\s+(?:le|la|l['’])\s*)?
+        (?:de\s+l['’]\s*|(?:du|de\s+la|des|de)\s+)(?:(?:Monsieur|Madame|M\.|Mme)\s+(?:le|la|l['’])\s*)?
         (?P<issuer>[«\w].*)""",
     re.I | re.X,
 )
@@ -222,7 +231,9 @@ ISSUER_END_RE = re.compile(
     r"""\s+(?:en\s+date|en\s+s[ée]ance|en\s+vue|afin\s|rendu|r[ée]uni|[ée]mis|lors|sur\s|dans\s|relati|portant\s|le\s+\d|le\s+1er
            |du\s+(?=\d|1er|premier)|du\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)
            |[nN]\s?[°º*o]\.?\s*\d|[nN]°
-           |(?=(?:[A-Z]{1,4}[-_]?)?\d{2,4}[-_]\d))                  # "du Conseil communautaire 2015-190 du …"
+           |(?=(?:[A-Z]{1,4}[-_]?)?\d{2,4}[-_]\d)                   # "du Conseil communautaire 2015-190 du …"
+           |d(?:e\s+|['’]\s*)(?=(?:[a-zé]+(?<!i)er|[a-zé]+ir)\s+(?:le|la|les|l['’]|un|une|des|à|au|aux|en)\b))
+                                        # an infinitive: "la décision du Maire de céder la parcelle …"
       | \s*,\s*(?=[a-zà-ÿ])
       | \s*[;:.]\s*$
       | \s*[;]""",
@@ -258,7 +269,7 @@ REQUESTER_WORD_RE = re.compile(
 BODY_WORD_RE = re.compile(
     r"""^(?:\d+(?:[èe]re|[èe]me|e)\s+)?(?:conseil|commission|bureau|comit[ée]|assembl[ée]e|syndicat
         |communaut[ée]|coll[èe]ge|conf[ée]rence|mission|personnes\s+publiques|pr[ée]fet|pr[ée]sident|maire
-        |commissaire|directeur|direction|agence|autorit[ée]|minist|chambre|CCAS|SDIS|SIVU|SIVOM)""",
+        |commissaire|directeur|direction|agence|autorit[ée]|minist|premier\s+ministre|chambre|CCAS|SDIS|SIVU|SIVOM)""",
     re.I | re.X,
 )
 
