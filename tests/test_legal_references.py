@@ -498,3 +498,48 @@ def test_legal_references_date_ending_a_title(visa: str, date: dt.date, title: s
 def test_legal_references_number_and_author_of_a_decision(visa: str, number: str | None, issuer: str | None) -> None:
     ref = parse_visa(visa)
     assert (ref.kind, ref.number, ref.issuer) == ("other", number, issuer)
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # visas run together in one paragraph: one row each (probe v16)
+    (["Vu le Code général des collectivités territoriales ; Vu la loi n° 2015-991 du 7 août 2015 ; Vu la délibération "
+      "n° 2023-045 du 12 décembre 2023 ; Vu l'avis de la commission Finances du 4 mars 2024 ;", "Considérant que"],
+     ["Vu le Code général des collectivités territoriales ;", "Vu la loi n° 2015-991 du 7 août 2015 ;",
+      "Vu la délibération n° 2023-045 du 12 décembre 2023 ;", "Vu l'avis de la commission Finances du 4 mars 2024 ;"]),
+    (["VU le Code général des collectivités territoriales, VU la loi n° 2015-991 du 7 août 2015. VU l'avis du",
+      "bureau du 3 mars 2024 ;"],
+     ["VU le Code général des collectivités territoriales,", "VU la loi n° 2015-991 du 7 août 2015.",
+      "VU l'avis du bureau du 3 mars 2024 ;"]),
+    # "Vu :" and the visas listed under it, bulleted or not, wrapped or not (probe v15)
+    (["Vu :", "- le Code général des collectivités territoriales, notamment son article L.2121-29,",
+      "- la loi n° 2015-991 du 7 août 2015 portant nouvelle organisation territoriale de la République,",
+      "- la délibération n° 2023-045 du 12 décembre 2023,", "Considérant la nécessité de réviser les tarifs ;"],
+     ["le Code général des collectivités territoriales, notamment son article L.2121-29,",
+      "la loi n° 2015-991 du 7 août 2015 portant nouvelle organisation territoriale de la République,",
+      "la délibération n° 2023-045 du 12 décembre 2023,"]),
+    (["VU :", "• le Code général des collectivités territoriales ;", "• la délibération n° 2023-045 du 12 décembre",
+      "2023 portant création d'un poste ;", "DÉCIDE :"],
+     ["le Code général des collectivités territoriales ;",
+      "la délibération n° 2023-045 du 12 décembre 2023 portant création d'un poste ;"]),
+    (["Vu : - le Code général des collectivités territoriales,", "- la loi n° 2015-991 du 7 août 2015,"],
+     ["le Code général des collectivités territoriales,", "la loi n° 2015-991 du 7 août 2015,"]),
+    (["Vu :", "le Code général des collectivités territoriales,", "la loi n° 2015-991 du 7 août 2015 portant nouvelle",
+      "organisation territoriale de la République,", "Le Conseil municipal, après en avoir délibéré,"],
+     ["le Code général des collectivités territoriales,",
+      "la loi n° 2015-991 du 7 août 2015 portant nouvelle organisation territoriale de la République,"]),
+    # not visas: "VU" as a name in a list, "vu" inside a sentence, "Vu :" over no list (a stamp)
+    (["Présents : M. Jean DUPONT, M. VU Le Minh, Mme Anne ROBERT ;", "tel que vu le 3 mai ; vu la carte"], []),
+    (["Vu :", "Le Préfet,", "Jean MARTIN"], []),
+])
+def test_legal_references_visas_run_together_or_listed_under_vu(lines: list[str], expected: list[str]) -> None:
+    assert [join_lines(v.lines) for v in find_visas(_lines(*lines))] == expected
+
+
+def test_legal_references_items_of_a_vu_list_are_read_and_placed() -> None:
+    """An item has no "Vu" of its own: it is read as a visa, and starts where its text does."""
+    lines = _lines("Vu :", "- la loi n° 2015-991 du 7 août 2015 ;", "- l'arrêté préfectoral n° 2023-12 du 2 mai 2023 ;")
+    visas = find_visas(lines)
+    assert [v.start for v in visas] == [lines[1].start + 2, lines[2].start + 2]
+    refs = [parse_visa(join_lines(v.lines)) for v in visas]
+    assert [(r.kind, r.number, r.date, r.issuer) for r in refs] == [
+        ("loi", "2015-991", D(2015, 8, 7), None), ("arrete", "2023-12", D(2023, 5, 2), "Préfet")]

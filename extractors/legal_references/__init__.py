@@ -114,12 +114,76 @@ def _continues(cur: TextLine, nxt: TextLine, in_list: bool) -> tuple[bool, bool]
     return bool(P.CONTINUES_RE.match(nxt.text) or cur.full or P.RUNS_ON_RE.search(text)), False
 
 
+def _split_run_on_visas(lines: list[TextLine]) -> list[TextLine]:
+    """Lines cut where a visa starts inside them: "Vu le Code … ; Vu la loi … ;" is two
+    lines, and so are "Vu : - le Code …" (the head of a list and its first item)."""
+    out: list[TextLine] = []
+    for line in lines:
+        cuts = [m.end() for m in P.VISA_RUN_ON_RE.finditer(line.text)] if "V" in line.text else []
+        head = P.VISA_LIST_HEAD_RE.match(line.text)
+        if head and head.end() < len(line.text):
+            cuts.insert(0, head.end())
+        if not cuts:
+            out.append(line)
+            continue
+        bounds = [0] + cuts + [len(line.text)]
+        for k, (a, b) in enumerate(zip(bounds, bounds[1:])):
+            piece = line.text[a:b]
+            a += len(piece) - len(piece.lstrip())
+            piece = piece.strip()
+            last = k == len(bounds) - 2
+            out.append(TextLine(line.start + a, line.start + a + len(piece), piece, line.page,
+                                line.full and last))
+    return out
+
+
+def _list_items(lines: list[TextLine], i: int) -> tuple[list[Visa], int]:
+    """The visas listed under "Vu :" (``lines[i]``), one per item, and the index of the line
+    after the list. Items are bulleted ("- le Code …,") or, printed without bullets, open on
+    a determiner after an item that ended ("le Code …," + "la loi …,"); then the first must
+    name a text of a known kind (not "Vu :" + "Le Préfet," of a stamp)."""
+    items: list[Visa] = []
+    if i + 1 >= len(lines):
+        return items, i + 1
+    bulleted = bool(P.BULLET_RE.match(lines[i + 1].text))
+    if not bulleted and parse_visa(lines[i + 1].text).kind == "other":
+        return items, i + 1
+    j = i + 1
+    while j < len(lines):
+        line = lines[j]
+        if P.VISA_START_RE.match(line.text) or P.AFTER_VISAS_RE.match(line.text):
+            break
+        bullet = P.BULLET_RE.match(line.text)
+        if bulleted:
+            new = bool(bullet)
+        else:
+            new = bool(P.LIST_ITEM_RE.match(line.text)) and (not items or re.search(r"[,;]$", lines[j - 1].text))
+        if new:
+            text = line.text[bullet.end():].lstrip() if bullet else line.text
+            items.append(Visa(line.start + len(line.text) - len(text), line.page, [text]))
+        elif not items or len(items[-1].lines) >= MAX_VISA_LINES \
+                or not _continues(lines[j - 1], line, False)[0]:
+            break
+        else:
+            items[-1].lines.append(line.text)
+        j += 1
+    return items, j
+
+
 def find_visas(lines: list[TextLine]) -> list[Visa]:
-    """The visas among ``lines``: each from a line starting "Vu …" to where it ends."""
+    """The visas among ``lines``: each from a line starting "Vu …" to where it ends, or each
+    item of a list under "Vu :"."""
     visas: list[Visa] = []
+    lines = _split_run_on_visas(lines)
     i = 0
     while i < len(lines):
         line = lines[i]
+        if P.VISA_LIST_HEAD_RE.match(line.text):
+            items, after = _list_items(lines, i)
+            if items:
+                visas += items
+                i = after
+                continue
         if not P.VISA_START_RE.match(line.text):
             i += 1
             continue
@@ -284,7 +348,7 @@ def parse_visa(text: str) -> Reference:
     """
     ref = Reference()
     head = P.HEAD_RE.match(text)
-    pos = head.end() if head else len(re.match(r"^\W*V[uU]\s*[:,]?\s*", text).group(0))
+    pos = head.end() if head else len(re.match(r"^\W*(?:V[uU]\s*[:,]?\s*)?", text).group(0))
     articles: list[str] = []
     lead = P.LEADING_ARTICLES_RE.match(text, pos)
     if lead:

@@ -11,13 +11,30 @@ import re
 #: Start of a visa line: "Vu", "VU", "Vu :", "- Vu", then a determiner or "notamment"
 #: ("Vu le Code…", "VU l'article L2121-22", "VU sa délibération", "Vu : la loi…").
 #: "Vu avec l'association …" (the item was *discussed* with …) is not a visa.
+#: What follows "Vu": a determiner or "notamment" ("Vu Le Code …" too).
+VISA_OBJECT = r"""(?=(?i:le|la|les|l['’]|sa|son|ses|leurs?|un|une|des|du|notamment|en\s+particulier)\b
+                  |(?i:l)['’])"""
+
 VISA_START_RE = re.compile(
     r"""^[-–•*·]?\s*                                  # a bullet before "Vu" in some lists
-        (?P<vu>V[uU]|vu)\s*[:,]?\s+
-        (?=(?i:le|la|les|l['’]|sa|son|ses|leurs?|un|une|des|du|notamment|en\s+particulier)\b   # "Vu Le Code …" too
-           |(?i:l)['’])""",
+        (?P<vu>V[uU]|vu)\s*[:,]?\s+""" + VISA_OBJECT,
     re.X,
 )
+
+#: A visa that starts inside a line, after the end of the one before: "Vu le Code général
+#: des collectivités territoriales ; Vu la loi n° 2015-991 … ; Vu la délibération …" (visas
+#: run together in one paragraph). Only "Vu" with its capital: "vu" inside a sentence is no
+#: visa; nor is "M. VU Le Minh" in a list of names (an initial or a title before the point).
+VISA_RUN_ON_RE = re.compile(r"""(?:(?<=;)|(?<=[a-zà-ÿ0-9)»]{2}[.,]))\s+(?=V[uU]\s*[:,]?\s+""" + VISA_OBJECT + ")",
+                            re.X)
+
+#: "Vu :" alone, the visas listed under it one an item ("Vu :" + "- le Code général …," +
+#: "- la loi n° 2015-991 …,"), the first item on its line or not ("Vu : - le Code …").
+VISA_LIST_HEAD_RE = re.compile(r"^[-–•*·]?\s*V[uU]\s*:?\s*(?=$|[-–•*·▪➢]\s)")
+
+#: An item of such a list printed without a bullet: a determiner opens it ("le Code …,",
+#: "la loi n° …,").
+LIST_ITEM_RE = re.compile(r"^(?:le|la|les|l['’]|sa|son|ses|leurs?|un|une|des|du)(?:(?<=['’])|\b)", re.I)
 
 #: Lines that open what follows the visas: never the continuation of a visa.
 AFTER_VISAS_RE = re.compile(
@@ -90,8 +107,9 @@ KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 OTHER_ACT_RE = re.compile(r"(?:d[ée]cisions?|circulaires?)\b", re.I)
 
 #: Determiner (and "Vu" itself) before the head noun: "Vu le ", "VU l'", "Vu : les ".
+#: An item of a "Vu :" list has no "Vu" of its own ("la loi n° 2015-991 …").
 HEAD_RE = re.compile(
-    r"""^[-–•*·]?\s*V[uU]\s*[:,]?\s+(?P<det>les|le|la|l['’]|sa|son|ses|leurs?|une|un|des|du)(?:(?<=['’])|\b)\s*""",
+    r"""^[-–•*·]?\s*(?:V[uU]\s*[:,]?\s+)?(?P<det>les|le|la|l['’]|sa|son|ses|leurs?|une|un|des|du)(?:(?<=['’])|\b)\s*""",
     re.I | re.X,
 )
 
