@@ -426,8 +426,19 @@ def test_visa_titles_without_acronyms_of_codes_or_announced_lists(visa: str, tit
      "L.2312-1 et suivants ;", ["L.2121-29", "L.2311-1", "L.2312-1"]),
     ("Vu les articles L.2121-29 et suivants et L.2122-21 du CGCT ;", ["L.2121-29", "L.2122-21"]),
     ("Vu les articles L.2311-1 et s. du CGCT ;", ["L.2311-1"]),
+    ("Vu le Code de l’urbanisme et notamment ses articles L. 332-6-1-2° d), L. 332-11-1 et L. 332-11-2 ;",
+     ["L.332-6-1", "L.332-11-1", "L.332-11-2"]),  # archive, Chéméré
+    ("Vu le Code de l’Urbanisme et notamment les articles L 123-1 et suivants et R 123-1 et suivants,",
+     ["L.123-1", "R.123-1"]),
     # numbers without "°" stay articles
     ("Vu le Règlement Intérieur, notamment ses articles 18, 20 et 29 ;", ["18", "20", "29"]),
+    ("Vu le règlement, notamment ses articles 18 à 20 ;", ["18", "20"]),
+    # an article of a code printed short after one printed whole (Lisières 2025-09-25), a ";" before the next
+    ("Vu le Code Général des Collectivités Territoriales et en particulier les articles L2212-1 et suivants, L2224-7 "
+     "à 12-5; D2224-5-1 et R2224-6 à 22-6,",
+     ["L.2212-1", "L.2224-7", "L.2224-12-5", "D.2224-5-1", "R.2224-6", "R.2224-22-6"]),
+    ("Vu les articles L.2121-29 et 2121-30 du CGCT ;", ["L.2121-29", "L.2121-30"]),
+    ("Vu les articles L.2122-22 et 23 du CGCT ;", ["L.2122-22"]),  # "23" cannot be completed surely
 ])
 def test_legal_references_articles_without_their_paragraphs(visa: str, articles: list[str]) -> None:
     assert parse_visa(visa).articles == articles
@@ -527,8 +538,16 @@ def test_legal_references_number_and_author_of_a_decision(visa: str, number: str
       "organisation territoriale de la République,", "Le Conseil municipal, après en avoir délibéré,"],
      ["le Code général des collectivités territoriales,",
       "la loi n° 2015-991 du 7 août 2015 portant nouvelle organisation territoriale de la République,"]),
-    # not visas: "VU" as a name in a list, "vu" inside a sentence, "Vu :" over no list (a stamp)
+    (["Vu le Code général des collectivités territoriales ; Vu la loi n° 2015-991 du 7 août",
+      "2015 ; Vu la délibération n° 2023-045 du 12 décembre 2023 ;"],
+     ["Vu le Code général des collectivités territoriales ;", "Vu la loi n° 2015-991 du 7 août 2015 ;",
+      "Vu la délibération n° 2023-045 du 12 décembre 2023 ;"]),
+    # not visas: "VU" as a name in a list, "vu" inside a sentence, "Vu" run on in the debate of minutes
+    # (Lannion 2020, 2021), "Vu :" over no list (a stamp)
     (["Présents : M. Jean DUPONT, M. VU Le Minh, Mme Anne ROBERT ;", "tel que vu le 3 mai ; vu la carte"], []),
+    (["Mme LE GALL trouve le programme ambitieux. Vu la crise sanitaire et sociale actuelle, elle demande si la ville",
+      "sera en capacité de financer ce programme.", "M. le Maire répond. Vu le montant, les crédits couvriront les outils."],
+     []),
     (["Vu :", "Le Préfet,", "Jean MARTIN"], []),
 ])
 def test_legal_references_visas_run_together_or_listed_under_vu(lines: list[str], expected: list[str]) -> None:

@@ -114,26 +114,37 @@ def _continues(cur: TextLine, nxt: TextLine, in_list: bool) -> tuple[bool, bool]
     return bool(P.CONTINUES_RE.match(nxt.text) or cur.full or P.RUNS_ON_RE.search(text)), False
 
 
-def _split_run_on_visas(lines: list[TextLine]) -> list[TextLine]:
-    """Lines cut where a visa starts inside them: "Vu le Code … ; Vu la loi … ;" is two
-    lines, and so are "Vu : - le Code …" (the head of a list and its first item)."""
+def _split_list_heads(lines: list[TextLine]) -> list[TextLine]:
+    """Lines cut where a list under "Vu :" starts on the head's line: "Vu : - le Code …" is
+    the head and its first item."""
     out: list[TextLine] = []
     for line in lines:
-        cuts = [m.end() for m in P.VISA_RUN_ON_RE.finditer(line.text)] if "V" in line.text else []
         head = P.VISA_LIST_HEAD_RE.match(line.text)
-        if head and head.end() < len(line.text):
-            cuts.insert(0, head.end())
-        if not cuts:
+        if not head or head.end() == len(line.text):
             out.append(line)
             continue
-        bounds = [0] + cuts + [len(line.text)]
+        item = line.text[head.end():]
+        at = head.end() + len(item) - len(item.lstrip())
+        out.append(TextLine(line.start, line.start + len(line.text[:head.end()].rstrip()),
+                            line.text[:head.end()].rstrip(), line.page, False))
+        out.append(TextLine(line.start + at, line.end, line.text[at:], line.page, line.full))
+    return out
+
+
+def _cut_run_on(lines: list[TextLine]) -> list[Visa]:
+    """The visas of a paragraph that opens on "Vu": one, or one per "Vu" run on inside it
+    ("Vu le Code … ; Vu la loi n° 2015-991 du 7 août" + "2015 ; Vu la délibération …")."""
+    out: list[Visa] = []
+    for line in lines:
+        bounds = [0] + [m.end() for m in P.VISA_RUN_ON_RE.finditer(line.text)] + [len(line.text)]
         for k, (a, b) in enumerate(zip(bounds, bounds[1:])):
-            piece = line.text[a:b]
-            a += len(piece) - len(piece.lstrip())
-            piece = piece.strip()
-            last = k == len(bounds) - 2
-            out.append(TextLine(line.start + a, line.start + a + len(piece), piece, line.page,
-                                line.full and last))
+            piece = line.text[a:b].strip()
+            if not piece:
+                continue
+            if out and k == 0:
+                out[-1].lines.append(piece)
+            else:
+                out.append(Visa(line.start + a, line.page, [piece]))
     return out
 
 
@@ -174,7 +185,7 @@ def find_visas(lines: list[TextLine]) -> list[Visa]:
     """The visas among ``lines``: each from a line starting "Vu …" to where it ends, or each
     item of a list under "Vu :"."""
     visas: list[Visa] = []
-    lines = _split_run_on_visas(lines)
+    lines = _split_list_heads(lines)
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -187,16 +198,14 @@ def find_visas(lines: list[TextLine]) -> list[Visa]:
         if not P.VISA_START_RE.match(line.text):
             i += 1
             continue
-        visa = Visa(line.start, line.page, [line.text])
         in_list = False
         j = i
-        while j + 1 < len(lines) and len(visa.lines) < MAX_VISA_LINES:
+        while j + 1 < len(lines) and j + 1 - i < MAX_VISA_LINES:
             more, in_list = _continues(lines[j], lines[j + 1], in_list)
             if not more:
                 break
             j += 1
-            visa.lines.append(lines[j].text)
-        visas.append(visa)
+        visas += _cut_run_on(lines[i:j + 1])
         i = j + 1
     return visas
 
@@ -219,9 +228,26 @@ def normalise_article(ref: str) -> str:
 
 
 def _articles(refs: str) -> list[str]:
-    """The articles of a list, without their paragraphs ("L. 2121-29 alinéa 1er" → "L.2121-29")."""
+    """The articles of a list, without their paragraphs ("L. 2121-29 alinéa 1er" → "L.2121-29").
+
+    After an article of a code, a number without its letter is that code's article printed
+    short: "L2224-7 à 12-5" is L.2224-7 to L.2224-12-5 (the rank within the same chapter,
+    the code's numbering: chapter "2224", then the article's rank), "L.2121-29 et 2121-30"
+    is L.2121-30 (the letter left out); a short number without a hyphen ("L.2122-22 et
+    23") cannot be completed surely and is left out."""
     refs = P.ARTICLE_TAIL_RE.sub(" ", refs)
-    return [normalise_article(m.group(0)) for m in P.ARTICLE_REF_RE.finditer(refs)]
+    out: list[str] = []
+    for m in P.ARTICLE_REF_RE.finditer(refs):
+        ref = normalise_article(m.group(0))
+        prev = re.match(r"(?P<prefix>LO|[LRDA])\.(?P<head>\d+)-", out[-1]) if out else None
+        if prev and ref[0].isdigit():
+            first = ref.split("-")[0]
+            if "-" not in ref:
+                continue
+            ref = f"{prev['prefix']}.{ref}" if len(first) >= len(prev["head"]) else \
+                f"{prev['prefix']}.{prev['head']}-{ref}"
+        out.append(ref)
+    return out
 
 
 def _quote_span(text: str, start: int) -> tuple[int, int] | None:

@@ -8,27 +8,28 @@ from __future__ import annotations
 
 import re
 
-#: Start of a visa line: "Vu", "VU", "Vu :", "- Vu", then a determiner or "notamment"
-#: ("Vu le Code…", "VU l'article L2121-22", "VU sa délibération", "Vu : la loi…").
-#: "Vu avec l'association …" (the item was *discussed* with …) is not a visa.
 #: What follows "Vu": a determiner or "notamment" ("Vu Le Code …" too).
 VISA_OBJECT = r"""(?=(?i:le|la|les|l['’]|sa|son|ses|leurs?|un|une|des|du|notamment|en\s+particulier)\b
                   |(?i:l)['’])"""
 
+#: Start of a visa line: "Vu", "VU", "Vu :", "- Vu", then a determiner or "notamment"
+#: ("Vu le Code…", "VU l'article L2121-22", "VU sa délibération", "Vu : la loi…").
+#: "Vu avec l'association …" (the item was *discussed* with …) is not a visa.
 VISA_START_RE = re.compile(
     r"""^[-–•*·]?\s*                                  # a bullet before "Vu" in some lists
         (?P<vu>V[uU]|vu)\s*[:,]?\s+""" + VISA_OBJECT,
     re.X,
 )
 
-#: A visa that starts inside a line, after the end of the one before: "Vu le Code général
+#: A visa that starts inside a visa, after the end of the one before: "Vu le Code général
 #: des collectivités territoriales ; Vu la loi n° 2015-991 … ; Vu la délibération …" (visas
-#: run together in one paragraph). Only "Vu" with its capital: "vu" inside a sentence is no
-#: visa; nor is "M. VU Le Minh" in a list of names (an initial or a title before the point).
+#: run together in one paragraph). Only "Vu" with its capital, and only inside a paragraph
+#: that opens on a visa: "… actuelle. Vu la crise sanitaire, elle demande si …" in the
+#: debate of minutes is no visa; nor is "M. VU Le Minh" (an initial before the point).
 VISA_RUN_ON_RE = re.compile(r"""(?:(?<=;)|(?<=[a-zà-ÿ0-9)»]{2}[.,]))\s+(?=V[uU]\s*[:,]?\s+""" + VISA_OBJECT + ")",
                             re.X)
 
-#: "Vu :" alone, the visas listed under it one an item ("Vu :" + "- le Code général …," +
+#: "Vu :" alone, the visas listed under it one per item ("Vu :" + "- le Code général …," +
 #: "- la loi n° 2015-991 …,"), the first item on its line or not ("Vu : - le Code …").
 VISA_LIST_HEAD_RE = re.compile(r"^[-–•*·]?\s*V[uU]\s*:?\s*(?=$|[-–•*·▪➢]\s)")
 
@@ -129,20 +130,26 @@ ARTICLE_REF = r"""(?:(?:L\.?\s?O|LO|[LRDA])\s?\.?\s?)?\d+(?:\s?[-‑]\s?\d+)*
 ARTICLE_REF_RE = re.compile(ARTICLE_REF, re.X)
 
 #: What an article reference may carry after it without being another article: its
-#: paragraph ("L.2122-22, 4°", "L. 332-8 2°", "L. 2121-29 alinéa 1er", "al. 2", "§ 3": the
+#: paragraph ("L.2122-22, 4°", "L. 332-8 2°", "L. 332-6-1-2° d)", "L. 2121-29 alinéa 1er",
+#: "al. 2", "§ 3": the
 #: contract lists articles, not their subdivisions) and "et suivants" ("L.2311-1 et
 #: suivants", "et s.", "et ss.": the article that opens a run of the code).
-ARTICLE_TAIL = r"""(?:\s*,?\s*(?:\bet\s+)?(?:\d{1,2}\s?[°º]|alin[ée]as?\s+\d{1,2}(?:er|[èe]me|e)?\b|al\.\s*\d{1,2}\b|§\s*\d{1,2}\b)
+ARTICLE_TAIL = r"""(?:\s*,?\s*(?:\bet\s+)?
+                      (?:[-‑]?\d{1,2}\s?[°º](?:\s?[a-z]\))?                   # 4°, -2° d)
+                        |alin[ée]as?\s+\d{1,2}(?:er|[èe]me|e)?\b|al\.\s*\d{1,2}\b  # alinéa 1er, al. 2
+                        |§\s*\d{1,2}\b)
                    |\s+et\s+(?:suivants\b|ss?\.|ss\b))"""
 ARTICLE_TAIL_RE = re.compile(ARTICLE_TAIL, re.I | re.X)
 
 #: A list of articles after the word: "ses articles L.3121-14, L.3121-14-1, L.3211-1 et
 #: L.3211-2", "son article 15", "articles 18, 20 et 29", "l'article L. 2122-22",
 #: "son article L2311-3 et R2311-9", "les articles R300-4 à R300-9", "ses articles
-#: L.2121-29, L.2311-1 et suivants, L.2312-1 et suivants", "L. 332-8 2° et L. 332-14".
+#: L.2121-29, L.2311-1 et suivants, L.2312-1 et suivants", "L. 332-8 2° et L. 332-14",
+#: "L2224-7 à 12-5; D2224-5-1" (a ";" before an article of the code runs the list on).
 ARTICLES_RE = re.compile(
     rf"""\barticles?\s+(?P<refs>{ARTICLE_REF}{ARTICLE_TAIL}*
-         (?:\s*(?:\([^)]{{0,30}}\))?\s*(?:,|\bet\b|\bà\b|\bou\b|&)\s*{ARTICLE_REF}{ARTICLE_TAIL}*)*)""",
+         (?:\s*(?:\([^)]{{0,30}}\))?\s*(?:,|\bet\b|\bà\b|\bou\b|&|;(?=\s*(?:LO|[LRD])\.?\s?\d))
+            \s*{ARTICLE_REF}{ARTICLE_TAIL}*)*)""",
     re.I | re.X,
 )
 
