@@ -183,6 +183,11 @@ def test_money_parse_amount_lower_case_qualifier(raw: str, expected: str) -> Non
      [("500 €", "500.00"), ("300 €", "300.00")]),
     ("une subvention (500 €) au club", [("500 €", "500.00")]),
     ("le coût des travaux :\n(12 000 €)", [("12 000 €", "12000.00")]),
+    # a sentence wrapped at the bracket is no line of a list, even beside a minus (the accounts
+    # of a budget report, Roannais 2021: "(-26 k€) et provision pour Compte Epargne Temps\n(73 k€).")
+    ("Ajustement provision pour dépréciation des actifs circulants (-26 k€) et provision pour Compte Epargne Temps\n"
+     "(73 k€).\nIl s'agit principalement de la diminution des recettes.",
+     [("-26 k€", "-26000.00"), ("73 k€", "73000.00")]),
     # another paragraph's "+" says nothing of this one
     ("Investissement : + 2 000 €\n\nD'attribuer :\n- 3 500 € au club.",
      [("+ 2 000 €", "2000.00"), ("3 500 €", "3500.00")]),

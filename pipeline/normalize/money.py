@@ -278,7 +278,10 @@ def _bracketed(text: str, start: int, end: int) -> tuple[int, int] | None:
     if not (o and c):
         return None
     a, b = max(0, start - 3) + o.start(), end + c.end()
-    if not re.search(r"(?:^|\n|:|\t)[ \t]*$", text[max(0, a - 40):a]) or not _in_movements(text, a, b):
+    # a line's start counts when the line before ends a statement: a sentence wrapped at the
+    # bracket ("… et provision pour Compte Epargne Temps\n(73 k€).") is no list of movements
+    lead = text[max(0, a - 40):a]
+    if not re.search(r"(?:^|[:;.!?]\s*\n|\n[ \t]*\n|:|\t)[ \t]*$", lead) or not _in_movements(text, a, b):
         return None
     return a, b
 
