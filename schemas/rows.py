@@ -8,6 +8,8 @@ float; dates are :class:`datetime.date`; unknown values are ``None``.
 from __future__ import annotations
 
 import datetime as dt
+import dataclasses
+import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -389,3 +391,23 @@ class BeneficiaryRow:
     total_amount: Decimal | None = None
     first_year: int | None = None
     last_year: int | None = None
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def row_dict(row: Any) -> dict[str, Any]:
+    """A row record as the dict Arrow reads: :func:`dataclasses.asdict`'s result, without its
+    deep copy of every value (the rows are frozen and read once here; on an archive the copy
+    cost more than extracting). Nested records (a value's ``boxes``) become dicts too."""
+    out = {}
+    for name in _field_names(type(row)):
+        value = getattr(row, name)
+        if isinstance(value, list) and value and dataclasses.is_dataclass(value[0]):
+            value = [row_dict(v) for v in value]
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            value = row_dict(value)
+        out[name] = value
+    return out

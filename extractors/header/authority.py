@@ -477,6 +477,7 @@ def find_authority(texts: Sequence[str], body: str | None, whole: str = "",
     return best.styled
 
 
+@lru_cache(maxsize=8)  # the acts of minutes share their letterhead and their document
 def _document_printing(name: str, whole: str) -> str | None:
     """The name a letterhead prints in capitals as the document prints it in mixed case, the
     printing met most: "GRANDANGOULÊME" → "GrandAngoulême" ("le Bureau communautaire de

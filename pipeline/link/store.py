@@ -12,7 +12,6 @@ with them null.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from pathlib import Path
 from typing import Any, Iterator
@@ -21,6 +20,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from schemas import TABLES
+from schemas.rows import row_dict
 
 #: The part the linker writes in the tables it owns.
 LINK_PART = "part-link.parquet"
@@ -83,6 +83,6 @@ def write_owned(out_dir: Path, table: str, rows: list[Any]) -> None:
     """Write the linker's own part of ``table`` (dataclass rows); it carries the table's
     schema even without rows, so the writer's empty part is not needed any more."""
     folder = out_dir / table
-    data = [dataclasses.asdict(r) for r in rows]
+    data = [row_dict(r) for r in rows]  # asdict's deep copy of every value is not needed
     write_atomic(pa.Table.from_pylist(data, schema=TABLES[table]), folder / LINK_PART)
     (folder / "part-empty.parquet").unlink(missing_ok=True)

@@ -22,7 +22,6 @@ is Arrow's own conversion, and the repair runs only on a table that fails it.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 from typing import Any
 
@@ -30,7 +29,7 @@ import pyarrow as pa
 
 from pipeline.errors import ErrorCode, Severity
 from schemas import TABLES
-from schemas.rows import ErrorRow
+from schemas.rows import ErrorRow, row_dict
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CONVERSION_ERRORS = (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, OverflowError,
@@ -40,26 +39,6 @@ _CONVERSION_ERRORS = (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplemented
 def storable_text(text: str) -> str:
     """``text`` with every lone surrogate (what UTF-8 cannot hold) replaced by U+FFFD."""
     return _SURROGATE.sub("\ufffd", text)
-
-
-@functools.cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls))
-
-
-def row_dict(row: Any) -> dict[str, Any]:
-    """A row record as the dict Arrow reads: :func:`dataclasses.asdict`'s result, without its
-    deep copy of every value (the rows are frozen and read once here; on an archive the copy
-    cost more than extracting). Nested records (a value's ``boxes``) become dicts too."""
-    out = {}
-    for name in _field_names(type(row)):
-        value = getattr(row, name)
-        if isinstance(value, list) and value and dataclasses.is_dataclass(value[0]):
-            value = [row_dict(v) for v in value]
-        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-            value = row_dict(value)
-        out[name] = value
-    return out
 
 
 def rows_to_table(name: str, rows: list[Any]) -> pa.Table:
