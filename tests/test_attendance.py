@@ -1170,6 +1170,22 @@ def test_attendance_item_moves_told_in_the_block(block: str, moves: tuple) -> No
     assert (entry.arrives_at, entry.leaves_after) == moves
 
 
+@pytest.mark.parametrize("remark, moves", [
+    # every form of "prendre part au vote à partir de" is an arrival (review: "prenant" and
+    # "prennent" had been read as departures, the verbs spelled twice)
+    ("a pris part au vote à partir du point 3", (3, None)),
+    ("prenant part au vote à partir du point 3", (3, None)),
+    ("MM. X et Y prennent part au vote à partir de la question 4", (4, None)),
+    ("prend part aux débats à partir du dossier 2", (2, None)),
+    ("parti après la délibération n°7", (None, 7)),
+    ("quitte la séance avant le point 9", (None, 8)),
+])
+def test_attendance_item_moves_arrival_and_departure_verbs(remark: str, moves: tuple) -> None:
+    from extractors.attendance import _moves_told
+
+    assert _moves_told([remark]) == moves
+
+
 def test_attendance_arrival_by_item_makes_a_listed_absent_present() -> None:
     entries = parse_block("Présents : M. Paul DURAND\nAbsents excusés : M. Hervé GAUTHIER\n"
                           "M. Hervé GAUTHIER, arrivé à 20h45, a pris part au vote à partir du point 3.")

@@ -557,8 +557,8 @@ def _moves_told(texts: list[str]) -> tuple[int | None, int | None]:
             continue
         n = int(m.group("n"))
         w = P.ITEM_WHEN_RE.search(m.group(0))
-        kind, when = fold(m.group("kind")), fold(w.group(0) if w else "")
-        if kind.startswith(("arriv", "pres", "prend", "pris")):
+        when = fold(w.group(0) if w else "")
+        if m.group("arrives"):
             arrives = n + 1 if when.startswith("apr") else n
         else:
             leaves = n - 1 if when.startswith(("avant", "a partir", "des", "au debut")) else n

@@ -231,8 +231,9 @@ HOLDER_TAIL_RE = re.compile(
 #: la délibération n°03)", "(arrivé à la question 4)", "(présent à partir du point n° 5)",
 #: "(parti après la délibération n°7)", "(quitte la séance avant le point 9)".
 ITEM_MOVE_RE = re.compile(
-    r"""(?P<kind>arriv[ée]+e?s?|arrive|pr[ée]sente?s?\s+[àa]\s+partir|parti(?:e|s|es)?|d[ée]part|quitt[ée]e?s?|quitte
-         |(?:prend|prennent|pris|prenant)\s+part\s+(?:au\s+vote|aux\s+votes|aux\s+d[ée]bats)\s+[àa]\s+partir)\b  # a pris part au vote à partir du point 3
+    r"""(?P<kind>(?P<arrives>arriv[ée]+e?s?|arrive|pr[ée]sente?s?\s+[àa]\s+partir
+                   |(?:prend|prennent|pris|prenant)\s+part\s+(?:au\s+vote|aux\s+votes|aux\s+d[ée]bats)\s+[àa]\s+partir)  # a pris part au vote à partir du point 3
+                  |parti(?:e|s|es)?|d[ée]part|quitt[ée]e?s?|quitte)\b
         [^()\d]{0,60}?
         (?:d[ée]lib[ée]rations?|points?|questions?|dossiers?|affaires?|rapports?|sujets?)\s*(?:n\s*[°o]\s*)?(?P<n>\d{1,3})""",
     re.I | re.X,
