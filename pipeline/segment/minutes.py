@@ -785,7 +785,9 @@ def _informs(heading: str) -> bool:
     else:
         m = SUB_ITEM_RE.match(heading) or ROMAN_RE.match(heading)
         heading = heading[m.end():] if m else heading
-    return bool(NON_ACT_HEADING_RE.match(heading)) and not re.search(r"[–—-]\s*\S", heading)
+    # a dash that parts the label from a title ("Information – Rapport …", "Information - Rapport"),
+    # not a hyphen inside a word ("Informations du Maire-adjoint")
+    return bool(NON_ACT_HEADING_RE.match(heading)) and not re.search(r"[–—]\s*\S|\s-\s*\S", heading)
 
 
 def is_delegation_report(heading: str) -> bool:
