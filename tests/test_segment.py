@@ -1168,6 +1168,8 @@ Adopté à l'unanimité.
     ("2. Informations du Maire", "Le conseil municipal prend acte de ces informations.", False),
     ("2. Information", "Le Conseil municipal prend acte de cette information.", False),
     ("Point n° 2 : Informations diverses", "Le conseil municipal prend acte.", False),
+    ("2. Informations du Maire-adjoint aux finances", "Le conseil municipal prend acte de ces informations.", False),
+    ("2. Information - Rapport annuel du délégataire", "Le Conseil municipal prend acte du rapport annuel.", True),
     # a vote makes it one; a report named by its title, taken note of, is one
     ("2. Informations du Maire", "Le conseil municipal, après en avoir délibéré, adopte la motion.\n"
                                  "Adopté à l'unanimité.", True),
@@ -1209,3 +1211,38 @@ Le Conseil municipal, après en avoir délibéré, adopte le budget.
     assert first_lines(doc_of(text)) == ["- 2009/166 – Tarifs de la salle",
                                          "- 2009/167 – Mise à jour du tableau de classement de la voirie communale",
                                          "N° 2009-168"]
+
+
+ONE_PAGE_EXTRACT = """COMMUNE DE SAINT-MARTIN
+Extrait du registre des délibérations du conseil municipal
+Séance du 12 mars 2024
+Objet : Tarifs de la cantine
+Vu le code général des collectivités territoriales,
+Le conseil municipal, après en avoir délibéré, DÉCIDE :
+Article 1 : Les tarifs sont fixés à 3,50 € par repas.
+Adopté à l'unanimité.
+Pour extrait certifié conforme,
+Le Maire,
+"""
+
+
+@pytest.mark.parametrize("last_page, is_annex", [
+    # the act's foot on a page of its own after the signature: its stamps are the act's
+    # (scan probing: the dates of "Transmis en préfecture le …" on page 2 had been lost in an annex)
+    ("Transmis en préfecture le 18 mars 2024\nPublié le 18 mars 2024", False),
+    ("Jean DUPONT\nTransmis en préfecture le 15 mars 2024\nPublié le 16 mars 2024", False),
+    ("Date de réception préfecture : 14/03/2024\nPublié le : 15/03/2024", False),
+    ("Reçu en sous-préfecture le 14 mars 2024", False),
+    ("Affiché le 13 mars 2024", False),
+    ("Certifié exécutoire compte tenu de la transmission en préfecture le 14/03/2024", False),
+    # a page that says more, or opens on something else, is an annex
+    ("ANNEXE 1 : grille des tarifs\nRepas enfant 3,50 €\nRepas adulte 5,00 €", True),
+    ("Convention de partenariat\nArticle 1 : objet\nPublié le 18 mars 2024", True),
+    ("Tarifs 2024 applicables au 1er avril\nTransmis en préfecture le 18 mars 2024", True),
+    ("Transmis en préfecture le 18 mars 2024\n" + "\n".join(f"Ligne {k} de l'annexe" for k in range(9)), True),
+])
+def test_the_act_foot_on_a_page_of_its_own_is_no_annex(last_page: str, is_annex: bool) -> None:
+    acts = segment_document(doc_of(ONE_PAGE_EXTRACT + "\f" + last_page + "\n"))
+    assert len(acts) == 1
+    annexes = [s for s in acts[0].sections if s.kind is SectionKind.ANNEX]
+    assert bool(annexes) is is_annex

@@ -263,6 +263,35 @@ def find_act_spans(doc: Document) -> tuple[list[Span], Span | None]:
 # ---------------------------------------------------------------------------
 
 
+#: A line of the act's stamps, which a page of its own may carry after the signature:
+#: "Transmis en préfecture le 18 mars 2024", "Reçu en sous-préfecture le", "Date de réception
+#: préfecture : 14/03/2024", "Publié le : 15/03/2024", "Affiché le", "Accusé de réception",
+#: "Certifié exécutoire", "Date de mise en ligne".
+FOOT_STAMP_RE = re.compile(
+    r"""^\W{0,2}(?:transmise?|re[çc]ue?|envoy[ée]e?|envoi|d[ée]pos[ée]e?|t[ée]l[ée]transmise?|accus[ée]\s+de\s+r[ée]ception
+                 |publi[ée]e?|publication|affich[ée]e?|affichage|mise?\s+en\s+ligne|(?:certifi[ée]e?|rendue?)\s+ex[ée]cutoire
+                 |date\s+(?:de\s+|d['’]\s?)(?:r[ée]ception|t[ée]l[ée]transmission|transmission|publication|affichage|mise\s+en\s+ligne))\b""",
+    re.I | re.X,
+)
+#: A page this short after the closing may be the act's foot rather than an annex.
+FOOT_PAGE_MAX_LINES = 8
+
+
+def _foot_page(lines: list[Line]) -> bool:
+    """A page after the closing that holds only the act's foot: its stamps (at least one line
+    of :data:`FOOT_STAMP_RE`), perhaps after the end of the signature ("Jean DUPONT" / "Transmis
+    en préfecture le 15 mars 2024" / "Publié le 16 mars 2024"). Its dates are the act's own; an
+    annex page says more."""
+    if not lines or len(lines) > FOOT_PAGE_MAX_LINES:
+        return False
+    stamps = [bool(FOOT_STAMP_RE.match(ln.text)) for ln in lines]
+    if not any(stamps):
+        return False
+    # before the first stamp, a signature's last lines only: short, without figures
+    lead = lines[:stamps.index(True)]
+    return len(lead) <= 2 and all(len(ln.text.split()) <= 5 and not any(c.isdigit() for c in ln.text) for ln in lead)
+
+
 def _annex_start(doc: Document, span: Span, closing_at: int | None, foreign: set[int]) -> int | None:
     """Where the annexes of an act begin: the first page after its closing.
 
@@ -276,9 +305,12 @@ def _annex_start(doc: Document, span: Span, closing_at: int | None, foreign: set
             return p.start
         if closing_at is None or p.start <= closing_at:
             continue
-        first = [ln for ln in lines_of(doc, Span(p.start, p.end)) if not doc.in_furniture(ln.start)][:1]
+        own = [ln for ln in lines_of(doc, Span(p.start, p.end)) if not doc.in_furniture(ln.start)]
+        first = own[:1]
         if first and (SECTION_MARKERS[-1][1].match(first[0].text) or SECTION_MARKERS[-2][1].match(first[0].text)):
             continue  # the signature block or the vote runs on (publication lines, "Délibération prise…")
+        if _foot_page(own):
+            continue
         return p.start
     return None
 
