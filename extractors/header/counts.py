@@ -18,7 +18,8 @@ Span = tuple[int, int]
 # ---------------------------------------------------------------------------
 
 # a count, not a date, a decimal or a part of a list of figures ("19, présents : 15" is a count)
-_N = r"(?P<n>\d{1,3})(?![\d/]|[.,]\d)"
+_FIG = r"\d{1,3}(?![\d/]|[.,]\d)"
+_N = rf"(?P<n>{_FIG})"
 # A figure printed right after another label's colon is that label's ("Représentés : 2\tVotants
 # : 14": the 2 is no count of votants): the patterns that read the count before its label
 # ("32 présents") never take one.
@@ -30,7 +31,6 @@ _LABELS = r"(?:procurations?|pouvoirs?|votants?|absents?|excus[ée]s?|repr[ée]s
 # (the next label's own figure is one after a colon — "En exercice : 15\tPrésents : 12\t
 # Représentés : 2\tVotants : 14": each label its figure —, or one not followed by a label in
 # turn: "1 procuration\t33 votants" reads the 1 as the procurations' and the 33 as the votants')
-_FIG = r"\d{1,3}(?![\d/]|[.,]\d)"
 _NEXT = (rf"(?![ \t]*{_LABELS}(?![ \t]*[:=][ \t]*{_FIG}|[ \t]*{_FIG}(?![ \t]*{_LABELS})))")
 # A count in words after its label and colon, the label's only words: "en exercice : onze",
 # "Présents : huit", "Votants : dix" (not "Présents : une majorité").

@@ -180,7 +180,7 @@ def split_sidebar(lines: list[list[RawWord]], page_width: float) -> list[list[Ra
             continue
         run = _sidebar_run(lines, float(xs[k]), crossed[:, k].tolist(),
                            longer_than=best[1] - best[0] if best else 2, ends=ends)
-        if run and (best is None or run[1] - run[0] > best[1] - best[0]):
+        if run:  # longer than the best held: _sidebar_run returns no other
             best = (run[0], run[1], float(xs[k]))
     if best is None:
         return lines

@@ -377,7 +377,7 @@ def _place_figure_bands(columns: list[Column], body: list[_BodyLine]) -> None:
             options = [fixed[k]] if fixed[k] is not None else [i for i in money if i > last]
             best: tuple[float, list[int]] | None = None
             for i in options:
-                if i is None or i <= last:
+                if i <= last:
                     continue
                 rest = place(k + 1, i)
                 if rest is not None and (best is None or gap(k, i) + rest[0] < best[0]):
