@@ -64,6 +64,22 @@ def _right_margins(doc: Document, page_no: int) -> tuple[float, float] | None:
     return lefts[int(0.02 * (len(lefts) - 1))], rights[int(0.99 * (len(rights) - 1))]
 
 
+#: Each page's margins and longest line, remembered for the pages of the last few documents:
+#: the acts of minutes share their pages, and each act asks for the lines of its sections.
+_PAGE_MEASURES: dict[tuple[str, int, int], tuple[tuple[float, float] | None, int]] = {}
+PAGE_MEASURES_SIZE = 256
+
+
+def _page_measures(doc: Document, page_no: int) -> tuple[tuple[float, float] | None, int]:
+    key = (doc.doc_id, len(doc.text), page_no)
+    if key not in _PAGE_MEASURES:
+        if len(_PAGE_MEASURES) >= PAGE_MEASURES_SIZE:
+            _PAGE_MEASURES.clear()
+        _PAGE_MEASURES[key] = (_right_margins(doc, page_no),
+                               max((len(s.strip()) for s in doc.page_text(page_no).split("\n")), default=1))
+    return _PAGE_MEASURES[key]
+
+
 def body_lines(doc: Document, span: Span) -> list[TextLine]:
     """Non-blank lines of ``span`` that are not page furniture, in reading order."""
     out: list[TextLine] = []
@@ -79,8 +95,7 @@ def body_lines(doc: Document, span: Span) -> list[TextLine]:
             continue
         page = doc.page_at(start)
         if page not in margins:
-            margins[page] = _right_margins(doc, page)
-            longest[page] = max((len(s.strip()) for s in doc.page_text(page).split("\n")), default=1)
+            margins[page], longest[page] = _page_measures(doc, page)
         full = _is_full(doc, start, end, margins[page], longest[page])
         out.append(TextLine(start, end, text, page, full))
     return out

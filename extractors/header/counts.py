@@ -7,6 +7,7 @@ labels "En exercice | Présents | Représentés | Votants" over a row of figures
 
 from __future__ import annotations
 
+import functools
 import re
 
 from pipeline.normalize.frenchnum import NUMBER_WORDS_IN_DATE, parse_french_number
@@ -213,6 +214,14 @@ def _table_counts(region: str) -> tuple[dict[str, tuple[int, Span]], list[Span]]
 def placed_counts(text: str, rank: int | None = None) -> tuple[tuple[int | None, int | None, int | None],
                                                                dict[str, Span]]:
     """:func:`find_counts`, and where each count is printed in ``text`` (by column of ``acts``)."""
+    values, spans = _placed_counts(text, rank)
+    return values, dict(spans)
+
+
+@functools.lru_cache(maxsize=64)
+def _placed_counts(text: str, rank: int | None) -> tuple[tuple[int | None, int | None, int | None],
+                                                         dict[str, Span]]:
+    """:func:`placed_counts`, remembered: every item of minutes reads the same preamble."""
     if not text:
         return (None, None, None), {}
     region = text[:6000]
