@@ -211,28 +211,30 @@ def _table_counts(region: str) -> tuple[dict[str, tuple[int, Span]], list[Span]]
     return found, rows
 
 
-def placed_counts(text: str, rank: int | None = None) -> tuple[tuple[int | None, int | None, int | None],
-                                                               dict[str, Span]]:
-    """:func:`find_counts`, and where each count is printed in ``text`` (by column of ``acts``)."""
-    values, spans = _placed_counts(text, rank)
-    return values, dict(spans)
-
-
-@functools.lru_cache(maxsize=64)
-def _placed_counts(text: str, rank: int | None) -> tuple[tuple[int | None, int | None, int | None],
-                                                         dict[str, Span]]:
-    """:func:`placed_counts`, remembered: every item of minutes reads the same preamble."""
-    if not text:
-        return (None, None, None), {}
+@functools.lru_cache(maxsize=32)
+def _counts_read(text: str) -> tuple[str, dict[str, tuple[int, Span]], tuple[int | None, Span | None],
+                                     tuple[int | None, Span | None], tuple[int | None, Span | None]]:
+    """The opening's counts before any per-item choice: the region read, the counts table's,
+    and the labelled counts (in office, present, voting). Remembered: every item of minutes
+    reads the same preamble."""
     region = text[:6000]
     table, rows = _table_counts(region)
     for s, e in rows:  # the table's rows are read by column only
         region = region[:s] + " " * (e - s) + region[e:]
-    office, at_office = _count_at(region, IN_OFFICE_RES)
-    present, at_present = _count_at(region, PRESENT_RES)
-    if present is None:
-        present, at_present = _count_at(region, (PRESENT_LIST_COUNT_RE,))
-    voting, at_voting = _count_at(region, VOTING_RES)
+    office = _count_at(region, IN_OFFICE_RES)
+    present = _count_at(region, PRESENT_RES)
+    if present[0] is None:
+        present = _count_at(region, (PRESENT_LIST_COUNT_RE,))
+    voting = _count_at(region, VOTING_RES)
+    return region, table, office, present, voting
+
+
+def placed_counts(text: str, rank: int | None = None) -> tuple[tuple[int | None, int | None, int | None],
+                                                               dict[str, Span]]:
+    """:func:`find_counts`, and where each count is printed in ``text`` (by column of ``acts``)."""
+    if not text:
+        return (None, None, None), {}
+    region, table, (office, at_office), (present, at_present), (voting, at_voting) = _counts_read(text)
     block = _range_block(region, rank) if rank is not None and (present is None or voting is None) else None
     if block is not None:
         present, at_present = _count_at(block[0], PRESENT_RES, block[1])
