@@ -34,7 +34,7 @@ from extractors.registry import Found, extractor
 from pipeline.errors import IssueLog
 from pipeline.model import Act, SectionKind
 from pipeline.normalize.money import parse_amount
-from pipeline.read.table_vocabulary import names_the_budget, side_named
+from pipeline.read.table_vocabulary import names_the_budget, prices_a_contract, side_named
 from pipeline.read.tables import Table, fold, tables_of
 from schemas.rows import BudgetLineRow, QualityRow
 
@@ -134,9 +134,16 @@ def _code(table: Table, row_cells: dict[int, str], role: str,
     return (parts[0] if parts else None), label
 
 
+def is_contract_prices(table: Table) -> bool:
+    """A table of a contract's prices — the avenants of a marché, the orders signed under
+    delegation, the offers compared, the lots awarded
+    (:func:`pipeline.read.table_vocabulary.prices_a_contract`): no credits."""
+    return table.is_contract or prices_a_contract(table.headers, [table.label(r) for r in table.rows])
+
+
 def budget_tables(act: Act) -> list[Table]:
-    """The act's tables of credits (lists of beneficiaries excluded), in order."""
-    return [t for t in tables_of(act.doc, act.span) if t.is_budget]
+    """The act's tables of credits (lists of beneficiaries and contract prices excluded), in order."""
+    return [t for t in tables_of(act.doc, act.span) if t.is_budget and not is_contract_prices(t)]
 
 
 # A row that states a result in a table whose columns are budget sections ("Résultat
@@ -216,7 +223,9 @@ def extract_budget_lines(act: Act, found: Found, issues: IssueLog) -> list[Budge
                 rows.append(BudgetLineRow(act.act_id, act.doc.doc_id, row.page, ti, ri, section,
                                           code, imputation, label, printed_header(col.header),
                                           measure, amount, total, char_start=start, char_end=end))
-    covered = [s for t in tables for s in t.spans]
+    # the lines of a table of prices are read neither as a table nor as text budget lines
+    covered = [s for t in tables for s in t.spans] + \
+        [s for t in tables_of(act.doc, act.span) if t.is_budget and is_contract_prices(t) for s in t.spans]
     rows += text_budget_lines(act, len(tables), covered)
     return reread_results(act, rows)
 

@@ -537,3 +537,45 @@ def test_budget_lines_a_generic_column_takes_a_side_only_a_label_names(label: st
 
     table = _one_row_table(["Chapitre", "Libellé", "Vote du conseil"], ["011", label, "45 000,00"])
     assert measure_in(table, 2, 0, table.label_for(table.rows[0], 2)) == measure
+
+
+def _table_of(headers: list[str], rows: list[list[str]]):  # type: ignore[no-untyped-def]
+    from pipeline.read.table_cells import Column, Row, Table
+
+    return Table([Column(h, 100 * i, 100 * i + 90) for i, h in enumerate(headers)],
+                 [Row({i: v for i, v in enumerate(r) if v}, 1, 0) for r in rows], 1, [Span(0, 1)])
+
+
+@pytest.mark.parametrize("headers, rows, expected", [
+    # (a) an avenant (Chéméré 2009-11-24, 2009/147): the contract's price, no credits
+    (["", "Montant HT", "Montant TVA", "Montant TTC"],
+     [["Marché initial", "6 559,14 €", "1 285,59 €", "7 844,73 €"], ["Avenant n°1", "-1 291,50 €", "-253,23 €", "-1 544,63 €"],
+      ["Nouveau montant du marché", "5 603,74 €", "1 098,33 €", "6 702,07 €"]], []),
+    # (b) the orders signed under delegation (Chéméré 2011-09-13, DE-2011/85)
+    (["Date du marché", "Société", "Objet du marché", "Montant H.T."],
+     [["06/07/11", "SYDELA (44801 SAINT HERBLAIN)", "Travaux éclairage public", "2 216,55 €"]], []),
+    (["Date", "Fournisseur", "Objet", "Montant HT"], [["19/10/09", "EURE FILM", "20 serres-livres", "148,50 €"]], []),
+    # (c) the offers of consultants compared
+    (["CABINET", "Montant H.T."], [["BUREAU VERITAS (44800 SAINT-HERBLAIN)", "3 190,00 €"],
+                                   ["HYGIATECH DPA (92250 LA GARENNE COLOMBES)", "4 404,55 €"]], []),
+    # a financing plan in € HT, an operation's TTC credit and a DM stay budget lines
+    (["Désignation", "Coût (€ HT)", "Financeurs", "Montant (€ HT)"],
+     [["Travaux", "10 000,00", "Etat (DETR)", "4 000,00"], ["Total HT", "10 000,00", "Autofinancement", "6 000,00"]],
+     [("Travaux", "expense", Decimal("10000.00")), ("Etat (DETR)", "other", Decimal("4000.00")),
+      ("Total HT", "expense", Decimal("10000.00")), ("Autofinancement", "other", Decimal("6000.00"))]),
+    (["Opération", "Imputation", "Montant TTC"], [["Réfection de la toiture", "21318", "48 000,00"]],
+     [("Réfection de la toiture", "budget", Decimal("48000.00"))]),
+    (["Article", "Dépenses", "Recettes"], [["D 615", "- 2500,00 €", ""], ["R 704", "", "3 720,00 €"]],
+     [(None, "expense", Decimal("-2500.00")), (None, "other", Decimal("3720.00"))]),
+])
+def test_budget_lines_a_contracts_prices_are_no_credits(headers: list[str], rows: list[list[str]],
+                                                        expected: list) -> None:  # type: ignore[type-arg]
+    """Probes (Chéméré archive, read as budget lines before): the avenant tables, the orders
+    signed under delegation and the offers compared print prices, not credits; HT or TTC
+    columns of a financing plan or of an operation are credits still."""
+    from unittest.mock import patch
+
+    act = _text_act("Le Conseil municipal décide :\n")
+    with patch("extractors.budget_lines.tables_of", return_value=[_table_of(headers, rows)]):
+        out = extract_budget_lines(act, Found(), IssueLog())
+    assert [(r.label, r.measure, r.amount) for r in out] == expected

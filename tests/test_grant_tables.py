@@ -112,3 +112,30 @@ def test_grant_tables_total_row_is_not_the_decisions_sum(words: str, checked: li
         grants = grants_from_tables(act, _SESSION)
         found = Found(rows={"grants": grants}, act_fields={"session_date": dt.date(2024, 3, 14)})
         assert [c.passed for c in check_grants_total(act, found)] == checked
+
+
+@pytest.mark.parametrize("headers, rows, expected", [
+    # (c) the offers received for the works (Chéméré 2009-11-24, 2009/154): read as grants before
+    (["ENTREPRISES", "Prix unitaire m2 HT", "MONTANT H.T.", "MONTANT T.T.C."],
+     [["BREHARD SAS (44320 ST PERE EN RETZ)", "35,50 €", "19 525,00 €", "23 351,90 €"],
+      ["SARL MABILEAU (44320 ST PERE EN RETZ)", "Forfait", "18 400,00 €", "22 006,40 €"]], []),
+    (["N °", "Entreprise", "Montant€ H.T."], [["1", "ASPO (35530 SERVON SUR VILAINE)", "27 066,40"]], []),
+    (["Nom et adresse de l’entreprise", "Montant H.T.", "Montant T.T.C.",
+      "Classement suivant critères de jugement des offres"], [["PINSON JOEL (44680 CHEMERE)", "31 865,00 €",
+                                                              "38 110,54 €", "1"]], []),
+    (["Entreprise retenue", "Montant"], [["PEDEAU", "58 911,23 €"]], []),
+    # grants: to businesses, beside an aid column; to associations
+    (["Entreprise", "Projet", "Aide attribuée"], [["SARL Boulangerie Martin", "Four à pain", "5 000,00 €"]],
+     [("SARL Boulangerie Martin", Decimal("5000.00"))]),
+    (["Entreprise", "Montant"], [["Boulangerie Martin", "3 000,00 €"]], [("Boulangerie Martin", Decimal("3000.00"))]),
+    (["Association", "Montant"], [["Comité des fêtes", "800,00 €"]], [("Comité des fêtes", Decimal("800.00"))]),
+])
+def test_grant_tables_offers_of_companies_are_no_grants(headers: list[str], rows: list[list[str]],
+                                                        expected: list) -> None:  # type: ignore[type-arg]
+    """Probe (Chéméré archive): the companies that answered a call for tenders, with their
+    offers in HT and TTC, receive no grant; a business's aid and an association's grant do."""
+    table = _table(headers, rows)
+    act = make_act([(SectionKind.ARTICLES, "Le Conseil municipal décide de retenir l'offre.", None)])
+    with patch("extractors.grants.tables.tables_of", return_value=[table]):
+        out = grants_from_tables(act, _SESSION)
+    assert [(r.beneficiary, r.amount) for r in out] == expected

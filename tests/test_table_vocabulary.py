@@ -151,3 +151,62 @@ def test_table_vocabulary_side_a_row_label_names(label: str, side: str | None) -
     from pipeline.read.table_vocabulary import side_named
 
     assert side_named(label) == side
+
+
+@pytest.mark.parametrize("headers, labels, prices", [
+    # (a) the avenants of a marché (Chéméré 2009-11-24, 2011-09-13), and other wordings of its stages
+    (["", "Montant HT", "Montant TVA", "Montant TTC"], ["Marché initial", "Avenant n°1", "Avenant n°2",
+                                                       "Nouveau montant du marché"], True),
+    (["", "Montant HT", "Taux de la TVA", "Montant TTC"], ["Marché initial", "Avenant n°1", "Nouveau montant du"], True),
+    (["Désignation", "Montant € HT"], ["Marché de base", "Avenant 1", "Avenant 2", "Montant du marché après avenants"],
+     True),
+    (["", "Montant"], ["Montant initial du marché", "Avenant n° 3", "Nouveau montant"], True),
+    # (b) the orders and contracts signed under delegation: the contract and its holder in the headers
+    (["Date du marché", "Société", "Objet du marché", "Montant H.T."], ["1 chariot de service"], True),
+    (["Date du", "Titulaire", "Objet du marché", "Montant"], ["Maintenance"], True),
+    (["Date", "Fournisseur", "Objet", "Montant HT"], ["Fauteuils pour le théâtre"], True),
+    (["Prestataire", "Objet", "Montant TTC"], ["Diagnostic amiante"], True),
+    # (c) offers compared: the companies, their offers (named by the header, or by legal forms beside HT)
+    (["ENTREPRISES", "Prix unitaire m2 HT", "MONTANT H.T.", "MONTANT T.T.C."],
+     ["BREHARD SAS (44320 ST PERE EN RETZ)", "BRETHOME ET CIE TP (44340 BOUGUENAIS)"], True),
+    (["Nom et adresse de l’entreprise", "Montant H.T.", "Montant T.T.C.",
+      "Classement suivant critères de jugement des offres"], ["PINSON JOEL (44680 CHEMERE)"], True),
+    (["N°", "CABINET", "Montant total H.T."], ["CDC CONSEILS"], True),
+    (["SOCIETE", "Niveau", "Montant", "Mission", "Montant"], ["BUREAU VERITAS"], True),
+    (["Candidat", "Montant de l'offre"], ["Durand"], True),
+    (["Soumissionnaire", "Montant"], ["Durand"], True),
+    (["", "Montant HT", "Montant TTC"], ["SARL MABILEAU", "Ets Martin", "RICHARD MARC ET FILS"], True),
+    # (d) lots awarded to companies
+    (["Lots", "Entreprises", "Montant € H.T."], ["Lot 1 – Gros oeuvre", "Lot 2 – Charpente"], True),
+    (["N °", "Entreprise", "Montant€ H.T."], ["ASPO", "PAYSAGES DE RETZ"], True),
+    (["Entreprise retenue", "Montant"], ["PEDEAU"], True),
+    # credits with HT/TTC columns: financing plans, programmes, a DM (Lannion, Lisières de l'Oise, Fargues)
+    (["Dépenses subventionnables Description des postes de dépenses", "Dépenses subventionnables Montant (€ HT)",
+      "Recettes € HT Financeurs", "Recettes € HT Montant (€ HT)"],
+     ["Lot 1 Création ascenseur J. Morand", "Lot 2 Création ascenseur St Roch", "Etat (DSIL)", "Total"], False),
+    (["Désignation", "Coût (€ HT)", "Financeurs", "Montant (€ HT)", "Taux"],
+     ["REGENERATION FORAGES ATTICHY", "Total HT", "TVA 20 %", "Total TTC"], False),
+    (["Nature de l'aide", "Dépenses liées au projet en € HT correspondant aux devis fournis",
+      "Origine des financements", "Montant des financements"], ["Aide à la création reprise d'entreprise"], False),
+    (["nature de la prestation", "taux ou forfait", "2014", "2015", "2016", "total HT", "total TTC"],
+     ["coordinateur sps", "contrôleur technique", "maîtrise d'œuvre"], False),
+    (["Article", "Dépenses", "Recettes"], ["D 615", "R 704", "Total section de fonctionnement"], False),
+    (["Opération", "Crédits marchés engagés", "CP 2024"], ["Groupe scolaire"], False),
+    # an avenant among the expenses of a financing plan is no table of the contract's stages
+    (["Dépenses", "Montant HT"], ["Marché initial", "Avenant n°1"], False),
+    (["Désignation", "Montant HT"], ["Travaux", "Avenant n°1 maîtrise d'œuvre", "Études", "Total"], False),
+    # grants: to businesses (an aid column), to associations; a company's name in a list of aid
+    (["Entreprise", "Projet", "Aide attribuée"], ["SARL Boulangerie Martin"], False),
+    (["Entreprise", "Montant"], ["Boulangerie Martin"], False),
+    (["Attributaire", "Montant attribué"], ["Comité des fêtes"], False),
+    (["Bénéficiaire", "Montant HT", "Subvention"], ["SARL Martin", "SAS Durand"], False),
+    (["Association", "Montant"], ["Comité des fêtes", "SA Sportive"], False),
+    (["Compétences", "Structures", "Cotisations 2025"], ["Eau", "Syndicat"], False),
+])
+def test_table_vocabulary_prices_of_a_contract(headers: list[str], labels: list[str], prices: bool) -> None:
+    """Probes (Chéméré archive): a contract's prices — its avenants, the orders signed under
+    delegation, the offers compared, the lots awarded — are no credits and no grants, but a
+    financing plan in € HT is."""
+    from pipeline.read.table_vocabulary import prices_a_contract
+
+    assert prices_a_contract(headers, labels) is prices

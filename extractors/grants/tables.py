@@ -36,7 +36,7 @@ from extractors.registry import Found
 from pipeline.model import Act
 from pipeline.normalize.identifiers import siret_valid
 from pipeline.normalize.money import parse_amount
-from pipeline.read.table_vocabulary import grant_column, year_of
+from pipeline.read.table_vocabulary import grant_column, prices_a_contract, year_of
 from pipeline.read.tables import Table, tables_of
 from schemas.rows import GrantRow
 
@@ -44,8 +44,11 @@ _RANK = {"awarded": 3, "proposed": 2, "generic": 1}
 
 
 def grant_tables(act: Act) -> list[Table]:
-    """The act's tables of beneficiaries."""
-    return [t for t in tables_of(act.doc, act.span) if t.is_grants]
+    """The act's tables of beneficiaries — not the companies of a contract's prices ("ENTREPRISES
+    | Prix unitaire m2 HT | MONTANT H.T. | MONTANT T.T.C.": the offers received, not grants;
+    :func:`pipeline.read.table_vocabulary.prices_a_contract`)."""
+    return [t for t in tables_of(act.doc, act.span)
+            if t.is_grants and not prices_a_contract(t.headers, [t.label(r) for r in t.rows])]
 
 
 def in_a_table(act: Act, offset: int) -> bool:

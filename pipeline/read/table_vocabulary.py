@@ -426,3 +426,100 @@ def grant_column(header: str) -> str | None:
     if measure or section_word(header) or re.match(r"^(?:montants?|subventions?|aides?|sommes?)\b", t):
         return "generic"
     return None
+
+
+# ---------------------------------------------------------------------------
+# Tables of a contract's prices
+# ---------------------------------------------------------------------------
+
+# Public procurement (the code de la commande publique) prints its prices in tables that are
+# neither credits nor grants: the avenants of a marché, the orders and contracts the mayor
+# signed under delegation, the comparison of the offers received, the lots awarded. They are
+# told by their words, not by "HT": a financing plan prints "Coût (€ HT)" and "Recettes € HT"
+# too, and those are budget lines.
+
+# A header that names the contract or the offers it compares: "Marché", "Date du marché",
+# "Objet du marché", "Montant du marché", "N° de marché", "Décomposition de l'offre", "Montant
+# de l'offre", "Classement suivant critères de jugement des offres", "Offre retenue" (not a
+# budget's column of the credits engaged on contracts: "Crédits marchés engagés").
+_CONTRACT_WORD_RE = re.compile(r"(?:^|\b(?:du|de|des)\s+)marches?\b|\boffres?\b")
+
+# A header that names the party a price is paid to: "Société", "SOCIETE", "Titulaire",
+# "Cabinet(s)" (of consultants, controllers, surveyors), "Fournisseur", "Prestataire",
+# "Soumissionnaire", "Candidat", "Bureau d'études", "Entreprise retenue", "Nom et adresse de
+# l'entreprise", "Nom de l'entreprise et localisation", "Entreprise(s)", "Attributaire".
+# "Entreprise" and "Attributaire" also head a list of aid to businesses ("Entreprise | Projet
+# | Aide attribuée"): alone, they name a contractor only beside a price (HT, TTC, "Prix").
+_CONTRACTOR_RE = re.compile(
+    r"""^(?:nom\s+(?:et\s+adresse\s+)?(?:de\s+l\s?|du\s+|des\s+))?
+        (?:(?P<sure>societes?|titulaires?|cabinets?|fournisseurs?|prestataires?|soumissionnaires?|candidats?
+                   |bureaux?\s+d\s?etudes?|entreprises?\s+(?:retenues?|titulaires?|attributaires?|candidates?))
+          |(?P<either>entreprises?|attributaires?))\b""", re.X)
+
+# What says a price rather than a credit, in a header: "Montant H.T.", "Montant TTC",
+# "MONTANT € T.T.C.", "Montant TVA", "Prix unitaire m2 HT", "Prix".
+_PRICE_RE = re.compile(r"\b(?:HT|TTC|H\.\s?T\b\.?|T\.\s?T\.\s?C\b\.?|TVA|[Pp]rix)", re.X)
+
+# A header over an aid rather than a price: "Subvention", "Aide accordée", "Participation",
+# "Bourse", "Prime", "Allocation", "Dotation", "Fonds de concours" (and any column a grants
+# table awards: "Montant attribué", "Vote CM", "Proposition").
+_AID_RE = re.compile(r"\b(?:subventions?|aides?|participations?|bourses?|primes?|allocations?|dotations?"
+                     r"|fonds\s+de\s+concours)\b")
+
+# The stages of a contract, as rows: "Marché initial", "Marché de base", "Montant initial du
+# marché", "Avenant n°1", "Avenant 2", "Nouveau montant du marché", "Montant du marché après
+# avenant", "Total marché + avenants".
+_STAGE_RE = re.compile(
+    r"""^(?:(?P<own>marches?\s+(?:initial|de\s+base|d\s?origine)|montant\s+(?:initial|de\s+base)(?:\s+du\s+marche)?
+                 |avenants?(?:\s+n)?(?:\s+\d+)?\b.*)
+          |nouveau\s+montant(?:\s+du(?:\s+marche)?)?|(?:montant\s+)?(?:total\s+)?(?:du\s+)?marches?\s+(?:apres|\+)\b.*
+          |montant\s+(?:total\s+)?du\s+marche\b.*)$""", re.X)
+
+# The legal forms of companies, as a name prints them: "BREHARD SAS", "SARL MABILEAU", "EURL",
+# "SA ESPACE DOMICILE", "SNC", "SCOP", "SELARL", "BRETHOME ET CIE TP", "RICHARD MARC ET FILS",
+# "Ets Martin", "Établissements Durand" (the acronyms in capitals: "sa" is a possessive).
+_LEGAL_FORM_RE = re.compile(r"\b(?:SARL|SAS|SASU|EURL|SA|SNC|SCOP|SCIC|SELARL|GIE|ETS|Ets)\b"
+                            r"|\b(?:et|ET|&)\s+(?:[Cc]ie|CIE|[Ff]ils|FILS)\b|\b[ÉEé]tablissements\b")
+
+
+def _label_key(text: str) -> str:
+    return " ".join(re.sub(r"[^\w+ ]", " ", fold(text)).split())
+
+
+def prices_a_contract(headers: list[str], labels: list[str | None]) -> bool:
+    """Whether a table of money prints a contract's prices, not credits nor grants, from its
+    ``headers`` and its rows' ``labels`` (the text each row is named by):
+
+    * a header names the marché, its lots or its offers ("Objet du marché", "Lot",
+      "Décomposition de l'offre");
+    * a header names the contractor ("Société", "Cabinet", "Titulaire"; "Entreprise" beside
+      "Montant H.T."), and none names an aid ("Entreprise | Projet | Aide attribuée" is a
+      list of grants);
+    * the rows are the contract's stages ("Marché initial", "Avenant n°1", "Nouveau montant
+      du marché": at least half the rows, one of them the marché or an avenant), under no
+      header of a budget's side ("Dépenses", "Recettes");
+    * the rows name companies by their legal forms ("BREHARD SAS", "SARL MABILEAU": at
+      least half of them) beside a price (HT, TTC) and no aid.
+
+    >>> prices_a_contract(["", "Montant HT", "Montant TVA", "Montant TTC"], ["Marché initial", "Avenant n°1"])
+    True
+    >>> prices_a_contract(["Désignation", "Coût (€ HT)", "Financeurs", "Montant (€ HT)"], ["Travaux", "Etat"])
+    False
+    """
+    keys = [fold(re.sub(r"[^\w ]", " ", h)) for h in headers]
+    if any(is_contract_lot(h) for h in headers) or any(_CONTRACT_WORD_RE.search(k) for k in keys):
+        return True
+    aid = any(_AID_RE.search(k) or (measure_of(h) and grant_column(h) in ("awarded", "proposed"))
+              for h, k in zip(headers, keys))
+    priced = any(_PRICE_RE.search(h) for h in headers)
+    for k in keys:
+        m = _CONTRACTOR_RE.match(k)
+        if m and not aid and (m.group("sure") or priced):
+            return True
+    named = [_label_key(l) for l in labels if l and l.strip()]
+    stages = [n for n in named if _STAGE_RE.match(n)]
+    if stages and any(_STAGE_RE.match(n).group("own") for n in stages) and 2 * len(stages) >= len(named) \
+            and not any(side_of(h) for h in headers):
+        return True
+    companies = [l for l in labels if l and _LEGAL_FORM_RE.search(l)]
+    return bool(companies) and 2 * len(companies) >= len(named) and priced and not aid
