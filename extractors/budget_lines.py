@@ -43,8 +43,11 @@ from schemas.rows import BudgetLineRow, QualityRow
 _CODE_RE = re.compile(r"^(?:[A-Z]{1,4}\d{1,4}[-_ ]?[0-9A-Z]{2,8}|[A-Z]{1,4}\d{0,4}[-_][0-9A-Z]{1,6}(?:[-_][0-9A-Z]{1,6})?"
                       r"|\d{4}[-_][A-Z]{1,4}[-_]?\d{1,4})$")
 # An imputation: "6568/9365", "65/6574", "011/615221", "204-2041582", "6574 - 93564",
-# "238R/041", "21534D/041", "D 21534", "c/ 6574", "6574".
-_IMPUTATION_RE = re.compile(r"^(?:[DR]\s?)?\d{2,6}[DR]?(?:\s?[/-]\s?\d{2,8}[DR]?(?:\s?[/-]\s?\d{1,8})?)?$")
+# "238R/041", "21534D/041", "D 21534", "c/ 6574", "6574"; the article of an order operation
+# followed by its chapter in brackets, kept as printed: "D 2313-163 (Chap 041)", "R 722
+# (040)", "D 2762-008 (D 041)", "D 6811 (Chapitre 042)".
+_IMPUTATION_RE = re.compile(r"^(?:[DR]\s?)?\d{2,6}[DR]?(?:\s?[/-]\s?\d{2,8}[DR]?(?:\s?[/-]\s?\d{1,8})?)?"
+                            r"(?:\s?\((?:[Cc]hap(?:itre|\.)?\s?|[DR]\s?)?\d{3}\))?$")
 # OCR reads "€" as "e"/"E" after a short header: "CPE", "cPe" → "CP€".
 _OCR_EURO_RE = re.compile(r"^(CP|AE|BP)\s?[eE]$", re.I)
 # A table printed under a heading "ANNEXE", "Annexe 1 :", "ANNEXE : Plan de financement".

@@ -437,6 +437,14 @@ def _one_row_table(headers: list[str], cells: list[str]):  # type: ignore[no-unt
     (["Nature", "Fonction", "Libellé", "Montant"], ["6574", "025", "Subventions", "1 000"], "6574/025", None),
     # a chapter cell left blank (printed on the group's first row only): the article alone
     (["Chapitre", "Article", "Libellé", "BP 2024"], ["", "615221", "Entretien", "25 000,00"], "615221", None),
+    # the article of an order operation with its chapter in brackets, as printed (Chéméré 2011-09-13)
+    (["Article", "Dépenses", "Recettes"], ["D 2313-163 (Chap 041)", "12 817,00 €"], "D 2313-163 (Chap 041)", None),
+    (["Article", "Dépenses", "Recettes"], ["R 722 (040)", "", "1 000,00 €"], "R 722 (040)", None),
+    (["Article", "Dépenses", "Recettes"], ["D 2762-008 (D 041)", "500,00 €"], "D 2762-008 (D 041)", None),
+    (["Article", "Dépenses", "Recettes"], ["D 6811 (Chapitre 042)", "500,00 €"], "D 6811 (Chapitre 042)", None),
+    # a bracket that is no chapter: no imputation
+    (["Article", "Montant"], ["6574 (voir annexe)", "1 000"], None, None),
+    (["Article", "Montant"], ["6574 (2024)", "1 000"], None, None),
     # an imputation already of two parts is not joined again
     (["Imputation", "Compte", "Montant"], ["21/2135", "2135", "1 000"], "21/2135", None),
     # no code in the cell: none, and no label taken from it
