@@ -656,3 +656,36 @@ def test_grants_beneficiary_names(decision: str, expected: list) -> None:  # typ
     act = make_act([(SectionKind.DECISION, "Article 1 : " + decision, None)])
     found = Found(act_fields={"session_date": dt.date(2024, 3, 14), "title": "Subventions 2024"})
     assert [(r.beneficiary, r.purpose) for r in extract_grants(act, found, IssueLog())] == expected
+
+
+@pytest.mark.parametrize("decision, title, expected", [
+    # Chéméré 2011-09-13 (DE-2011/106) and 2015-03-31 (DE-2015/44): an aid to a person's file
+    ("Le Conseil municipal décide à l’unanimité des membres présents :\n-\td’accorder une bourse au permis de conduire "
+     "d’un montant de 350,00 € au\ndossier n°BPC 2011/1,\n-\tde donner tous pouvoirs à Monsieur le Maire pour mener "
+     "ce dossier à bien.", "Bourse au permis de conduire : Attribution",
+     [("dossier n°BPC 2011/1", Decimal("350.00"), "Bourse au permis de conduire")]),
+    # other wordings of the family
+    ("D'attribuer une aide de 200 € au dossier n° 2023-14.", "Aide aux familles",
+     [("dossier n° 2023-14", Decimal("200"), None)]),
+    ("ACCORDE une allocation de 150 € au dossier numéro 12 pour les frais de cantine.", "Aides sociales",
+     [("dossier numéro 12", Decimal("150"), "les frais de cantine")]),
+    ("D'accorder une aide au ravalement de façade de 1 500 € pour le dossier n°FAC-2024-03.", "Ravalement de façades",
+     [("dossier n°FAC-2024-03", Decimal("1500"), "Aide au ravalement de façade")]),
+    # a beneficiary named beside the file is the beneficiary
+    ("D'attribuer une bourse de 300 € à M. Kévin LEBRUN (dossier n°BPC 2024/2).", "Bourse au permis",
+     [("Kévin LEBRUN", Decimal("300"), None)]),
+    # not an award to a file: a file without its number, a file a request is sent with, a payment
+    ("D'accorder une bourse de 300 € au dossier présenté.", "Bourse au permis", []),
+    ("De solliciter une subvention de 5 000 € pour le dossier n°DETR-2024-1.", "Demande de DETR", []),
+    ("D'approuver le dossier n°12 et son plan de financement de 40 000 €.", "Travaux de voirie", []),
+    ("De verser la somme de 450 € au dossier n°2024-3 au titre des frais de procédure.", "Frais de justice", []),
+])
+def test_grants_an_aid_to_a_persons_file(decision: str, title: str, expected: list) -> None:  # type: ignore[type-arg]
+    """An aid to a person named only by their file's number (minutes keep them anonymous):
+    the file as printed is the beneficiary, the kind of aid its purpose when it says what it
+    is for."""
+    act = make_act([(SectionKind.HEADER, title, None), (SectionKind.DECISION, decision, None)])
+    found = Found(act_fields={"session_date": dt.date(2011, 9, 13), "title": title})
+    rows = extract_grants(act, found, IssueLog())
+    assert [(r.beneficiary, r.amount, r.purpose) for r in rows] == expected
+    assert all(r.year == 2011 for r in rows)

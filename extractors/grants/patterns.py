@@ -300,3 +300,28 @@ PER_UNIT_RE = re.compile(
         |foyers?|b[ée]n[ée]ficiaires?|s[ée]ances?|classes?|places?|jours?|m[²2]|m[eè]tres?\s+carr[ée]s)\b""",
     re.I | re.X,
 )
+
+
+# An aid awarded to a person's file, the person named only by its number (minutes keep the
+# individuals an aid helps anonymous): "d'accorder une bourse au permis de conduire d'un
+# montant de 350,00 € au dossier n°BPC 2011/1", "une aide de 200 € au dossier n° 2023-14",
+# "attribue une allocation de 150 € au dossier numéro 12", "pour le dossier n°FSL-2024-03".
+# The number is read in capitals and figures ("BPC 2011/1", "2023-14"), up to the first word
+# in lower case; it holds a figure. The beneficiary is the file as printed ("dossier n°BPC
+# 2011/1").
+FILE_BENEFICIARY_RE = re.compile(
+    r"""\b(?:au|pour\s+le|en\s+faveur\s+du)\s+
+        (?P<name>[Dd]ossier\s+(?:n\s?[°º]|n[o]\.?|num[ée]ro)\s*
+          (?P<ref>[A-Z0-9][A-Z0-9/_.\-]*(?:[ \t][A-Z0-9][A-Z0-9/_.\-]*)*))""",
+    re.X,
+)
+
+# The kind of aid a clause awards, named by what it is for: "une bourse au permis de conduire
+# d'un montant de 350,00 €" → "bourse au permis de conduire", "une aide au ravalement de
+# façade de 500 €", "une prime à l'installation de …" (not a bare "une aide de 200 €").
+AID_KIND_RE = re.compile(
+    r"""\b(?P<kind>(?:bourses?|aides?|allocations?|primes?|subventions?)
+        \s+(?:au|aux|[àa]\s+la|[àa]\s+l['’]|[àa]|pour)\s+[^,;:€\d()]{2,80}?)
+        \s+(?:d['’]\s*un\s+montant|de\s+\d|d['’]\s*\d|au\s+dossier|pour\s+le\s+dossier|\d)""",
+    re.X | re.I,
+)

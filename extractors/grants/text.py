@@ -23,8 +23,9 @@ from __future__ import annotations
 import re
 
 from extractors.amounts import running_sections
-from extractors.grants.patterns import (ADOPTS_PROPOSAL_RE, ANNOUNCES_LIST_RE, AWARD_LINE_RE, AWARD_RE, BENEFICIARY_RE,
-                                        DEHYPHEN_RE, EACH_NAME_END_RE, EACH_OF_RE, GLOBAL_RE, GRANT_RE,
+from extractors.grants.patterns import (ADOPTS_PROPOSAL_RE, AID_KIND_RE, ANNOUNCES_LIST_RE, AWARD_LINE_RE, AWARD_RE,
+                                        BENEFICIARY_RE, DEHYPHEN_RE, EACH_NAME_END_RE, EACH_OF_RE, FILE_BENEFICIARY_RE,
+                                        GLOBAL_RE, GRANT_RE,
                                         INLINE_ITEM_END_RE, INLINE_LIST_RE, ITEM_FOR_RE, ITEM_LEADER_RE,
                                         ITEM_LEADER_TAIL_RE, ITEM_NAMED_RE, LIST_BULLET_RE, NEXT_AWARD_RE,
                                         OPEN_END_RE, PAYMENT_RE, PER_UNIT_RE, PROPOSAL_RE, PURPOSE_RE, SIRET_RE,
@@ -385,6 +386,24 @@ def _without_civility(name: str) -> str:
     return rest
 
 
+def awarded_file(clause: str, start: int = 0) -> tuple[str, str | None, int] | None:
+    """(beneficiary, purpose, end) of an aid awarded to a person's file, named only by its
+    number (:data:`FILE_BENEFICIARY_RE`): "d'accorder une bourse au permis de conduire d'un
+    montant de 350,00 € au dossier n°BPC 2011/1" → ("dossier n°BPC 2011/1", "Bourse au permis
+    de conduire"); the purpose is the kind of aid when the clause says what it is for
+    (:data:`AID_KIND_RE`), else None. None when the clause names no numbered file."""
+    m = FILE_BENEFICIARY_RE.search(clause, start)
+    if not m:
+        return None
+    ref = m.group("ref").rstrip("./-_")
+    if not re.search(r"\d", ref):
+        return None  # "au dossier n° ci-joint", a file without its number
+    name = collapse_ws(clause[m.start("name"):m.start("ref")] + ref)
+    kind = AID_KIND_RE.search(clause, start)
+    purpose = collapse_ws(kind.group("kind")) if kind else None
+    return name, (purpose[0].upper() + purpose[1:] if purpose else None), m.start("ref") + len(ref)
+
+
 def _awards_a_grant(sentence: str, title: str | None) -> bool:
     """A sentence that awards a grant: an award of a subsidy, a participation, an aid …
     ("D'attribuer une subvention de …"), or of a sum whose kind it does not name ("De verser la
@@ -471,6 +490,17 @@ def grants_from_text(act: Act, found: Found) -> list[GrantRow]:
                 # Tennis Club" names the club, not the Conseil
                 verb = AWARD_RE.search(clause)
                 ben = BENEFICIARY_RE.search(clause, verb.start() if verb else 0)
+                file = awarded_file(clause, verb.start()) if verb and not ben else None
+                if file:
+                    # an aid to a person named by the number of their file: "… au dossier n°BPC 2011/1"
+                    name, kind, end = file
+                    start = section.span.start + s + c0
+                    award_spans.append((start, start + len(clause)))
+                    year = year_in(clause, sentence, text, title) or _session_year(found)
+                    candidates.append((name, start, start + len(clause), "", amount.amount,
+                                       _purpose(clause[end:]) or kind, year,
+                                       (start + amount.start, start + amount.end)))
+                    continue
                 if not ben:
                     if not proposals_only and verb:
                         orphans.append((section.span.start + s + c0, clause, amount, sentence))
