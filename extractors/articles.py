@@ -29,14 +29,26 @@ from extractors.legal_references import own_lines
 from extractors.registry import Found, extractor
 from extractors.textlines import TextLine, join_lines, repair_ocr
 from pipeline.errors import IssueLog
-from pipeline.model import Act, SectionKind, TextSource
+from pipeline.model import Act, SectionKind, TextSource, strip_accents
+from pipeline.normalize.frenchnum import parse_french_number
 from schemas.rows import ArticleRow
 
+#: An article's number in words, cardinal or ordinal, as some acts spell every label
+#: ("Article premier", "Article deux :", "Article deuxième :", "ARTICLE TROISIÈME -",
+#: "Article dix-septième", "Article vingt et unième"): the words of one to thirty-nine, an
+#: ordinal's stem written without its last letter ("quatr|ième", "onz|ième", "cinqu|ième",
+#: "neuv|ième"). :func:`_number` reads the value; a run of these words that is no number
+#: ("Article quatr") is not a label.
+_NUMBER_WORD = r"""(?:un|deux|trois|quatre?|cinqu?|six|sept|huit|neu[fv]|dix|onze?|douze?|treize?|quatorze?
+                   |quinze?|seize?|vingt|trente?)(?:i[eè]me)?"""
+_NUMBER_WORDS = rf"""(?i:{_NUMBER_WORD}(?:(?:[\s-]+et)?[\s-]+{_NUMBER_WORD}){{0,2}})"""
+
 #: An article's label at a line start: "Article 1 :", "Article 1er", "ARTICLE PREMIER",
-#: "Art. 2 –", "ARTICLE 1 - …", "Article 2." (OCR may read "1er" as "ler").
+#: "Art. 2 –", "ARTICLE 1 - …", "Article 2.", "Article n° 2 :", "Article deuxième :" (OCR
+#: may read "1er" as "ler").
 LABEL_RE = re.compile(
-    r"""^\W{0,2}(?:ARTICLE|Article|Art\.?|ART\.?)\s*
-        (?P<n>\d{1,2}|PREMIER|[Pp]remier|UNIQUE|[Uu]nique)\s*(?:er|ER|[eè]me|°)?(?!\w)\s*
+    rf"""^\W{{0,2}}(?:ARTICLE|Article|Art\.?|ART\.?)\s*(?:[Nn]\s?[°o]\.?\s*)?
+        (?P<n>\d{{1,2}}|PREMIER|[Pp]remier|UNIQUE|[Uu]nique|(?<=\s){_NUMBER_WORDS})\s*(?:er|ER|[eè]me|°)?(?!\w)\s*
         (?P<sep>[:.\-–—]\s*|$|(?<=\s)(?=D['’]\s?[a-zà-ÿ]|[A-ZÀ-Ý][a-zà-ÿ]))   # "ARTICLE 1 D'attribuer …" (no separator)
     """,
     re.X,
@@ -50,7 +62,12 @@ AFTER_ARTICLES_RE = re.compile(
       | (?:POUR|CONTRE|ABSTENTIONS?)\s+\d
       | vote\s*: | r[ée]sultat\s+du\s+vote | ainsi\s+d[ée]lib[ée]r[ée]
       | fait\s+(?:[àa]\s|et\s+d[ée]lib[ée]r[ée]) | pour\s+extrait | ont\s+sign[ée] | pour\s+copie
-      | l[ea]\s+(?:maire|pr[ée]sidente?)\b.{0,40},?\s*$ | (?:LE|LA)\s+PR[ÉE]SIDENTE?\b
+      | l[ea]\s+(?:maire|pr[ée]sidente?)\b       # the signer's title: "Le Maire,", "Le Maire de Lannion",
+        (?-i:(?!\s+(?!d[eu]s?\s|d['’])[a-zà-ÿ]))  # "La Présidente du Conseil départemental,", "Le Président,
+        (?-i:(?!.*[a-zà-ÿ)»][.;]\s*$))           # Laurent WAUQUIEZ"; not the subject of an article's sentence
+        .{0,40},?\s*$                            # ("Le Maire est autorisé à signer …", "le Maire, ou son
+                                                 # représentant, signe la convention.")
+      | (?-i:(?:LE|LA)\s+PR[ÉE]SIDENTE?\b)       # in capitals: "LE PRÉSIDENT DU CONSEIL DÉPARTEMENTAL"
       | acte\s+rendu\s+ex[ée]cutoire | transmis\s+au\s+contr[ôo]le | certifi[ée]\s+ex[ée]cutoire
       | d[ée]lib[ée]ration\s+certifi[ée]e | (?:toutes\s+les\s+)?d[ée]lib[ée]rations?\s+prises?\s+en\s+ce\s+sens
       | la\s+s[ée]ance\s+est\s+lev[ée]e
@@ -62,6 +79,18 @@ AFTER_ARTICLES_RE = re.compile(
           |estime|remercie|constate|note|s['’]interroge|regrette|intervient)
     )""",
     re.I | re.X,
+)
+
+#: A heading naming another document, which a decision may reproduce after its articles
+#: ("Article unique : D'approuver la convention ci-après reproduite." ⏎ "CONVENTION" ⏎
+#: "Article 1 – Objet …"): in capitals, the rest of the line too ("ANNEXE 1", "CONVENTION DE
+#: MISE À DISPOSITION DE LOCAUX", "RÈGLEMENT INTÉRIEUR", "STATUTS DU SYNDICAT", "CAHIER DES
+#: CHARGES"), without the punctuation that ends or continues a sentence. The decision's
+#: articles end there: the document's own articles are not the act's.
+OTHER_DOCUMENT_RE = re.compile(
+    r"""^\W{0,3}(?:ANNEXES?|CONVENTIONS?|AVENANTS?|R[ÈE]GLEMENTS?|STATUTS|CAHIER\s+DES\s+CHARGES|CONTRATS?
+        |PROTOCOLES?|CHARTES?)\b[^a-zà-ÿ]*(?<![.;,])$""",
+    re.X,
 )
 
 #: "DÉCIDE :", "DECIDE", "DÉCIDE, à l'unanimité :" alone at the end of its line, or with
@@ -94,11 +123,18 @@ class Article:
 
 
 def _number(raw: str) -> int | None:
+    """The number of a label: "2", "premier", "unique", "deux", "deuxième", "vingt et unième"."""
     if raw.isdigit():
         return int(raw)
-    if raw.lower() in ("premier", "unique"):
+    word = strip_accents(raw.lower())
+    if word in ("premier", "unique"):
         return 1
-    return None
+    if not word.endswith("ieme"):
+        return parse_french_number(word)
+    # an ordinal: the cardinal is its stem, or its stem and the "e" the suffix elided
+    # ("troisième" → "trois", "quatrième" → "quatre"; "cinquième", "neuvième" respelt)
+    stem = re.sub(r"cinqu$", "cinq", re.sub(r"neuv$", "neuf", word[:-4]))
+    return parse_french_number(stem) or parse_french_number(stem + "e")
 
 
 def _is_tabular(line: str) -> bool:
@@ -155,20 +191,22 @@ def find_articles(lines: list[TextLine]) -> list[Article]:
             articles[-1].lines = [ln.text for ln in kept]
             articles[-1].span = (kept[0].start, kept[-1].end) if kept else None
 
+    sole = False  # "Article unique": the decision has no other article
     for line in lines:
         m = LABEL_RE.match(line.text)
         n = _number(m.group("n")) if m else None
         expected = articles[-1].number + 1 if articles else 1
-        if n is not None and n == expected:
+        if n is not None and n == expected and not sole:
             close()
             rest = line.text[m.end():].strip()
             articles.append(Article(n, line.start, line.page))
             current = [TextLine(line.start + m.end(), line.end, rest, line.page, line.full)] if rest else []
+            sole = m.group("n").lower() == "unique"
             continue
         if not articles:
             continue
-        if AFTER_ARTICLES_RE.match(line.text):
-            break
+        if AFTER_ARTICLES_RE.match(line.text) or OTHER_DOCUMENT_RE.match(line.text) or (sole and n is not None):
+            break  # the vote, the signature, or a document the decision reproduces (its own articles)
         current.append(line)
     close()
     return articles
@@ -184,7 +222,7 @@ def single_paragraph(lines: list[TextLine]) -> Article | None:
         if m.group("text"):
             body.append(TextLine(line.start + m.start("text"), line.end, m.group("text").strip(), line.page, line.full))
         for nxt in lines[k + 1:]:
-            if AFTER_ARTICLES_RE.match(nxt.text):
+            if AFTER_ARTICLES_RE.match(nxt.text) or OTHER_DOCUMENT_RE.match(nxt.text):
                 break
             body.append(nxt)
         if not body or any(BULLET_RE.match(b.text) or LABEL_RE.match(b.text) for b in body):
