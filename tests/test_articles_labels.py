@@ -73,13 +73,15 @@ def test_articles_signature_title_is_no_sentence(line: str, ends: bool) -> None:
      [(1, "D'approuver les tarifs figurant en annexe."), (2, "D'autoriser le Maire à signer.")]),
     (["Article premier : D'approuver les tarifs.", "Article deuxième : D'autoriser le Maire à signer.",
       "Article troisième : De dire que les crédits sont inscrits."],
-     [(1, "D'approuver les tarifs."), (2, "D'autoriser le Maire à signer."), (3, "De dire que les crédits sont inscrits.")]),
+     [(1, "D'approuver les tarifs."), (2, "D'autoriser le Maire à signer."),
+      (3, "De dire que les crédits sont inscrits.")]),
     (["ARTICLE PREMIER -", "Les tarifs sont approuvés.", "ARTICLE DEUXIÈME -", "Le Maire est autorisé à signer.",
-      "ARTICLE TROISIÈME -", "Les crédits sont inscrits.", "ARTICLE QUATRIÈME -", "Ampliation sera adressée au Préfet."],
+      "ARTICLE TROISIÈME -", "Les crédits sont inscrits.", "ARTICLE QUATRIÈME -",
+      "Ampliation sera adressée au Préfet."],
      [(1, "Les tarifs sont approuvés."), (2, "Le Maire est autorisé à signer."), (3, "Les crédits sont inscrits."),
       (4, "Ampliation sera adressée au Préfet.")]),
-    (["Article un : D'approuver.", "Article deux : D'autoriser.", "Article trois : De dire.", "Article quatre : De charger.",
-      "Article cinq : De notifier."],
+    (["Article un : D'approuver.", "Article deux : D'autoriser.", "Article trois : De dire.",
+      "Article quatre : De charger.", "Article cinq : De notifier."],
      [(1, "D'approuver."), (2, "D'autoriser."), (3, "De dire."), (4, "De charger."), (5, "De notifier.")]),
     # probe a21: "n°"
     (["Article n° 1 : D'approuver les tarifs.", "Article n° 2 : D'autoriser le Maire à signer."],
@@ -95,7 +97,8 @@ def test_articles_numbers_in_words_and_numero(texts: list[str], expected: list[t
 
 
 @pytest.mark.parametrize("label, number", [
-    ("Article cinquième :", 5), ("Article neuvième :", 9), ("Article onzième :", 11), ("Article dix-septième :", 17),
+    ("Article cinquième :", 5), ("Article neuvième :", 9), ("Article onzième :", 11),
+    ("Article dix-septième :", 17),
     ("Article vingt et unième :", 21), ("Article vingt-deux :", 22),
 ])
 def test_articles_ordinals_read(label: str, number: int) -> None:
@@ -126,8 +129,10 @@ def test_articles_ordinals_read(label: str, number: int) -> None:
     # a document named inside an article's text is not a heading
     (["Article 1 : D'approuver la", "Convention de partenariat avec la Chambre d'agriculture.",
       "Article 2 : D'autoriser le Maire à signer."],
-     [(1, "D'approuver la Convention de partenariat avec la Chambre d'agriculture."), (2, "D'autoriser le Maire à signer.")]),
-    (["ARTICLE 1 : D'APPROUVER LA", "CONVENTION DE PARTENARIAT AVEC L'ASSOCIATION ;", "ARTICLE 2 : D'AUTORISER LE MAIRE."],
+     [(1, "D'approuver la Convention de partenariat avec la Chambre d'agriculture."),
+      (2, "D'autoriser le Maire à signer.")]),
+    (["ARTICLE 1 : D'APPROUVER LA", "CONVENTION DE PARTENARIAT AVEC L'ASSOCIATION ;",
+      "ARTICLE 2 : D'AUTORISER LE MAIRE."],
      [(1, "D'APPROUVER LA CONVENTION DE PARTENARIAT AVEC L'ASSOCIATION ;"), (2, "D'AUTORISER LE MAIRE.")]),
 ])
 def test_articles_end_at_a_reproduced_document(texts: list[str], expected: list[tuple[int, str]]) -> None:

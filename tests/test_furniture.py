@@ -120,7 +120,8 @@ def test_body_lines_of_a_template_at_the_same_height_are_not_furniture(
 
 @pytest.mark.parametrize("head", [
     # an act's letterhead, at the edge of the first page of each act (dev H)
-    ["Communauté urbaine d'Arras", "Conseil de Communauté – Séance publique du 26 janvier 2023", "N° DEL-2023-064"],
+    ["Communauté urbaine d'Arras", "Conseil de Communauté – Séance publique du 26 janvier 2023",
+     "N° DEL-2023-064"],
     # the stamps of the ACTES transmission, at the head of half of the pages (dev I)
     ["Envoyé en préfecture le 04/05/2024", "Reçu en préfecture le 04/05/2024", "Mis en ligne le 04/05/2024"],
 ])

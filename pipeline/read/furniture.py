@@ -165,7 +165,8 @@ def _running_lines(zones: list[list[_ZoneLine]], i: int) -> tuple[set[int], set[
     compared = len(_compared(i, len(zones)))
     min_pages = max(2, -(-compared * 2 // 5))
     most_pages = max(min_pages, compared // 2 + 1)
-    most, fewer = set(), set()
+    most: set[int] = set()
+    fewer: set[int] = set()
     for ln in zones[i]:
         if PAGE_NUMBER_RE.match(ln.text):
             most.add(ln.start)
