@@ -82,6 +82,53 @@ def test_header_families_sous_prefecture(text: str, expected: dt.date | None) ->
     assert find_prefecture_date(text) == expected
 
 
+_ID = "044-214400400-20110913-D2011-108-DE"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the @ctes box of the Chéméré minutes (2011), after each item's decision: heading, identifier,
+    # an empty signature date, the date of reception in the bare label
+    (f"décide à l'unanimité.\nAccusé de réception en préfecture\n{_ID}\nDate de signature : -\n"
+     "Date de réception : 26/09/2011", D(2011, 9, 26)),
+    # the same box with no identifier filled in, and the box read as one line
+    ("Accusé de réception en préfecture\n-\nDate de signature : -\nDate de réception : 28/09/2011", D(2011, 9, 28)),
+    (f"Accusé de réception en préfecture {_ID} Date de signature : - Date de réception : 26/09/2011", D(2011, 9, 26)),
+    # a signature date filled in above it is not the prefecture's
+    (f"Accusé de réception en préfecture\n{_ID}\nDate de signature : 13/09/2011\nDate de réception : 26/09/2011",
+     D(2011, 9, 26)),
+    # the box split by a page break and the running header of the next page
+    (f"Accusé de réception en préfecture\fDEPARTEMENT DE LOIRE-ATLANTIQUE\tCM 13 septembre 2011\t80\n"
+     f"Commune de CHEMERE\n{_ID}\nDate de signature : -\nDate de réception : 26/09/2011", D(2011, 9, 26)),
+    # other receipts: télétransmission, "Date de réception préfecture", an identifier and its dates
+    (f"Accusé de réception en préfecture\n{_ID}\nDate de télétransmission : 26/09/2011\n"
+     "Date de réception préfecture : 26/09/2011", D(2011, 9, 26)),
+    (f"ID : {_ID}\nDate de réception : 27/09/2011", D(2011, 9, 27)),
+    (f"ID : {_ID} | Date de réception : 27/09/2011 | Date d'affichage : 28/09/2011", D(2011, 9, 27)),
+    (f"{_ID}\nReçu le 27/09/2011", D(2011, 9, 27)),
+    (f"ACCUSE DE RECEPTION\n{_ID}\nDate de transmission : 27/09/2011", D(2011, 9, 27)),
+    ("Reçu en préfecture le 26/09/2011\nPublié le 27/09/2011", D(2011, 9, 26)),
+])
+def test_header_families_receipt_labels(text: str, expected: dt.date) -> None:
+    assert find_prefecture_date(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a bare label with no receipt around it
+    "Date de réception : 26/09/2011",
+    "Date de réception du dossier complet : 26/09/2011",
+    # "accusé de réception" inside a sentence heads no receipt
+    "Le dossier a été envoyé par lettre recommandée avec accusé de réception.\nDate de réception : 26/09/2011",
+    # the receipt's other dates, and a label inside a sentence under it
+    f"Accusé de réception en préfecture\n{_ID}\nDate de signature : 13/09/2011",
+    f"Accusé de réception en préfecture\n{_ID}\nDate d'affichage : 28/09/2011",
+    f"Accusé de réception en préfecture\n{_ID}\nLe maire rappelle la date de réception : 26/09/2011",
+    # a blank line ends the box
+    f"Accusé de réception en préfecture\n{_ID}\n\nDate de réception : 26/09/2011",
+])
+def test_header_families_no_receipt_date(text: str) -> None:
+    assert find_prefecture_date(text) is None
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Affiché du 16/03/2024 au 16/05/2024", D(2024, 3, 16)),
     ("Affichage en mairie du 16 mars 2024 au 16 mai 2024", D(2024, 3, 16)),

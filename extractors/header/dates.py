@@ -241,14 +241,75 @@ def _labelled_date(text: str, label: re.Pattern[str], max_gap: int = 100) -> dt.
     return None
 
 
+#: The @ctes receipt that the software of transmission prints on the act, by its heading at a
+#: line start ("Accusé de réception en préfecture", "Accusé de réception – Ministère de
+#: l'Intérieur", "ACCUSE DE RECEPTION") or by the act's identifier in the receipt
+#: ("044-214400400-20110913-D2011-108-DE", "ID : 035-200015014-20230713-DB_2023_035-DE"; its
+#: blank template "044-214400400--DE" too). An "accusé de réception" inside a sentence ("par
+#: lettre recommandée avec accusé de réception") heads no receipt.
+RECEIPT_HEAD_RE = re.compile(
+    r"""^[^\S\n]*\W{0,2}accus[ée]\s+de\s+r[ée]ception\b
+      | (?<![\w-])\d{3}-\d{9}-\d{0,8}-[\w.-]{0,30}-(?:DE|AR|AI|CC|BF|AU)(?![\w])""",
+    re.I | re.X | re.M,
+)
+
+#: Inside the receipt, its labels name the prefecture's dates without naming the prefecture:
+#: "Date de réception : 26/09/2011" (under "Date de signature : -", Chéméré 2011), "Date de
+#: transmission :", "Date d'envoi :", "Date de l'accusé de réception :", "Reçu le", "Envoyé le",
+#: "Transmis le", "Réception :". The label ends the words before the date, on its line.
+#: "Date de signature", "Date de décision" and "Date d'affichage" are not the prefecture's.
+RECEIPT_LABEL_RE = re.compile(
+    r"""(?:^|[\s:;,–—|-])
+        (?:date\s+(?:de\s+(?:la\s+|l['’]\s?)?|d['’]\s?)(?:r[ée]ception|transmission|t[ée]l[ée]transmission|envoi
+                                                  |accus[ée]\s+de\s+r[ée]ception)
+         |(?:re[çc]ue?|envoy[ée]e?|transmise?|t[ée]l[ée]transmise?)\s+le
+         |r[ée]ception)
+        [^\S\n]*:?[^\S\n]*$""",
+    re.I | re.X,
+)
+
+#: How many lines above a label its receipt's heading or identifier may stand (the Chéméré box:
+#: heading, identifier, "Date de signature : -", "Date de réception : …"; a running header
+#: may fall inside when the box crosses a page).
+_RECEIPT_REACH = 5
+
+
+def _in_receipt(text: str, at: int) -> bool:
+    """Whether the date at ``at`` of ``text`` follows a label of an @ctes receipt
+    (:data:`RECEIPT_LABEL_RE`), the receipt's heading or identifier before it on its line
+    or on the short lines just above."""
+    lines = text[max(0, at - 600):at].replace("\f", "\n").split("\n")
+    label = RECEIPT_LABEL_RE.search(lines[-1])
+    if not label:
+        return False
+    lead = lines[-1][:label.start()]
+    if re.search(r"\w", lead) and not RECEIPT_HEAD_RE.search(lines[-1]) and not re.search(r"[:|]", lead):
+        return False  # a label opens its line, or follows the receipt's heading or another field
+    block = lines[-1 - _RECEIPT_REACH:]
+    blanks = [i for i, ln in enumerate(block[:-1]) if not ln.strip()]
+    if blanks:  # a blank line ends a box
+        block = block[blanks[-1] + 1:]
+    # the lines of a box are short; a paragraph's lines are not
+    return all(len(ln) <= 120 for ln in block) and any(RECEIPT_HEAD_RE.search(ln) for ln in block)
+
+
+def _receipt_date(text: str) -> dt.date | None:
+    """The first date of ``text`` labelled inside an @ctes receipt."""
+    return next((m.date for m in find_dates(text) if _in_receipt(text, m.start)), None)
+
+
 def find_prefecture_date(text: str) -> dt.date | None:
     """Date the act was sent to (or received by) the prefecture.
 
     >>> find_prefecture_date("Acte rendu exécutoire après dépôt en Préfecture le 14/05/2022 et publication le 15/05/2022")
     datetime.date(2022, 5, 14)
+    >>> find_prefecture_date("Accusé de réception en préfecture\\n044-214400400-20110913-D2011-85-DE\\n"
+    ...                      "Date de signature : -\\nDate de réception : 26/09/2011")
+    datetime.date(2011, 9, 26)
     """
     # in a two-column layout, the label may stand in another column: only the last cell counts
-    return _labelled_date(text, PREFECTURE_RE)
+    # else the bare labels of an @ctes receipt ("Date de réception :") under its heading or identifier
+    return _labelled_date(text, PREFECTURE_RE) or _receipt_date(text)
 
 
 def find_publication_date(text: str) -> dt.date | None:
