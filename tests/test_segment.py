@@ -846,18 +846,51 @@ def test_minutes_are_told_by_their_title(text: str, minutes: bool) -> None:
     ("Le Conseil municipal prend acte de ces décisions.", True),
     ("Les membres du Conseil municipal prennent acte du rapport d’activité 2012.", True),
     ("Le Conseil communautaire donne acte au Président de cette communication.", True),
-    ("Le maire informe le conseil des travaux en cours.", False),
+    # a report made to the assembly, which hears it: Chéméré 2009/145 ("Monsieur le Maire rend
+    # compte au Conseil municipal des décisions prises en vertu de la délégation"), its sheet's act 0
+    ("Monsieur le Maire rend compte au Conseil municipal des décisions prises en vertu de la délégation.", True),
+    ("Monsieur le Maire, rapporteur, informe les membres du Conseil municipal des travaux en cours.", True),
+    ("Le maire informe le conseil des travaux en cours.", True),
+    ("Madame l'adjointe présente aux membres du Conseil le rapport d'activité 2012.", True),
+    ("Le Président porte à la connaissance du Conseil communautaire les marchés signés.", True),
+    # no word to the assembly, or an item withdrawn or put off: information
+    ("Les marchés suivants ont été signés : fournitures de bureau, entretien des espaces verts.", False),
+    ("Le maire informe la presse des travaux en cours.", False),
+    ("Le maire informe le conseil que ce point est retiré de l'ordre du jour.", False),
+    ("Le maire informe le conseil que la question est reportée à une séance ultérieure.", False),
 ])
 def test_a_numbered_item_that_takes_note_is_an_act(wording: str, is_act: bool) -> None:
     """Under a deliberation number of the register, an item the council only takes note of is
-    an act (L'Arbresle DL-055, Chéméré 2008/13); a numbered item with neither a decision nor a
-    "prend acte" is information."""
+    an act (L'Arbresle DL-055, Chéméré 2008/13), and so is one reported to it (Chéméré 2009/145,
+    "rend compte au Conseil municipal"); a numbered item with neither a decision nor a "prend
+    acte" nor a word to the assembly, or withdrawn, is information."""
     text = ("COMPTE RENDU DU CONSEIL MUNICIPAL DU 9 JUILLET 2013\nPrésents : Jean DUPONT, Marie MARTIN\n"
-            "DL-055-07-13 - Décisions prises par délégation\nLe maire rend compte des marchés signés.\n" + wording + "\n"
+            "DL-055-07-13 - Décisions prises par délégation\nLe maire a signé des marchés.\n" + wording + "\n"
             "DL-056-07-13 - Création de postes\nLe Conseil municipal, après en avoir délibéré, décide de créer "
             "deux postes.\n")
     numbers = [a.text.split(" ")[0] for a in segment_document(doc_of(text))]
     assert numbers == (["DL-055-07-13", "DL-056-07-13"] if is_act else ["DL-056-07-13"])
+
+
+@pytest.mark.parametrize("heading, is_act", [
+    # Chéméré 2009/145: the report of the mayor's contracts, numbered in the register, "Information"
+    # after its subject
+    ("- 2009/145 – Délégations de pouvoirs « Marchés publics » : Information", True),
+    ("\uf0d8 DE-2011/85 – Délégations de pouvoirs « Marchés publics » : Information", True),
+    ("2009/145 – Information – Rapport annuel du délégataire", True),
+    # an information label alone for title: information, even numbered
+    ("- 2009/145 – Informations du Maire", False),
+    ("- 2009/145 – Questions diverses", False),
+])
+def test_a_numbered_report_to_the_council_is_an_act(heading: str, is_act: bool) -> None:
+    text = ("COMPTE-RENDU\nCONSEIL MUNICIPAL DU 24 NOVEMBRE 2009\nPrésents : Jean DUPONT, Marie MARTIN\n"
+            f"{heading}\nConformément à la délibération n°2008/45 en date du 22 mars 2008, Monsieur le Maire rend "
+            "compte au Conseil municipal des décisions prises en vertu de la délégation de pouvoirs.\n"
+            "19/10/09\tBONNET CIDELCEM\tChariot de service\t325,00 €\n"
+            "- 2009/146 – Marché « Travaux d’extension des vestiaires »\nLe Conseil municipal, après en avoir "
+            "délibéré, décide à l’unanimité des membres présents d’attribuer les lots.\n")
+    firsts = [a.text.strip().split("\n")[0] for a in segment_document(doc_of(text))]
+    assert firsts == ([heading.strip()] if is_act else []) + ["- 2009/146 – Marché « Travaux d’extension des vestiaires »"]
 
 
 @pytest.mark.parametrize("heading", [
@@ -1169,6 +1202,8 @@ Adopté à l'unanimité.
     ("2. Information", "Le Conseil municipal prend acte de cette information.", False),
     ("Point n° 2 : Informations diverses", "Le conseil municipal prend acte.", False),
     ("2. Informations du Maire-adjoint aux finances", "Le conseil municipal prend acte de ces informations.", False),
+    # reported to the council under an agenda rank, not a deliberation number: information still
+    ("2. Informations du Maire", "Madame le Maire informe les membres du conseil municipal des travaux.", False),
     ("2. Information - Rapport annuel du délégataire", "Le Conseil municipal prend acte du rapport annuel.", True),
     # a vote makes it one; a report named by its title, taken note of, is one
     ("2. Informations du Maire", "Le conseil municipal, après en avoir délibéré, adopte la motion.\n"

@@ -97,6 +97,32 @@ def decides(text: str) -> bool:
 #: decisions filed as DL-055), without one it is information.
 TAKES_NOTE_RE = re.compile(r"\bpren(?:d|nent)\s+acte\b|\bprise?\s+d['’]acte\b|\bdonne\s+acte\b", re.I)
 
+#: A report made to the assembly: "Monsieur le Maire rend compte au Conseil municipal des
+#: décisions prises en vertu de la délégation" (CGCT L.2122-23: the mayor "doit en rendre compte
+#: à chacune des réunions obligatoires du conseil municipal"), "Monsieur le Maire, rapporteur,
+#: informe les membres du Conseil municipal que …", "présente aux membres du Conseil le rapport
+#: …", "porte à la connaissance du Conseil", "donne connaissance à l'assemblée". Under a
+#: deliberation number of the register the assembly hearing it takes note of it, as when it
+#: "prend acte" (Chéméré 2009/145, "Délégations de pouvoirs « Marchés publics » : Information",
+#: numbered and received as a deliberation); without one it is information. A list of decisions
+#: printed with no word to the assembly ("les arrêtés suivants ont été pris :") is none.
+REPORTED_TO_ASSEMBLY_RE = re.compile(
+    r"""\b(?:rend(?:ent)?\s+compte|informe(?:nt)?|pr[ée]sente(?:nt)?|expose(?:nt)?|communique(?:nt)?
+           |donne(?:nt)?\s+(?:connaissance|lecture)|porte(?:nt)?\s+[àa]\s+la\s+connaissance)
+        \s+(?:[àa]\s+l['’]\s?|au\s+|aux\s+|les\s+|le\s+|l['’]\s?|du\s+|des\s+)
+        (?:(?:membres|conseillers|[ée]lus)\s+(?:du\s+|de\s+l['’]\s?)?)?
+        (?:conseil|bureau|comit[ée]|assembl[ée]e)\b""",
+    re.I | re.X,
+)
+
+#: An item withdrawn or put off, which no report makes an act: "Ce point est retiré de l'ordre
+#: du jour", "Le projet de délibération est reporté à une séance ultérieure", "question ajournée".
+WITHDRAWN_RE = re.compile(
+    r"""\bretir[ée]e?s?\s+de\s+l['’]\s?ordre\s+du\s+jour | \b(?:est|sont|sera|seront)\s+(?:report[ée]e?s?|ajourn[ée]e?s?)\b
+      | \b(?:point|question|dossier|projet)s?\s+(?:report[ée]e?s?|ajourn[ée]e?s?|retir[ée]e?s?)\b""",
+    re.I | re.X,
+)
+
 #: The assembly itself takes note, in its dispositif: "Le Conseil communautaire : - prend acte
 #: du rapport annuel 2020", "Les membres du conseil municipal prennent acte de cette
 #: décision", "Le Bureau prend acte". Such an item is an act without a vote (issue 13: "prend
@@ -790,6 +816,21 @@ def _informs(heading: str) -> bool:
     return bool(NON_ACT_HEADING_RE.match(heading)) and not re.search(r"[–—]\s*\S|\s-\s*\S", heading)
 
 
+def _numbered_title(lines: list[Line], i: int) -> str:
+    """The title of the numbered heading ``lines[i]``: after its number ("2009/145 – Délégations
+    …"), or the object on the next line under a bare number ("Délibération n° 5" / "Objet :
+    Informations du Maire")."""
+    for rx in NUMBERED_HEADING_RES:
+        m = rx.match(lines[i].text)
+        if m:
+            title = lines[i].text[m.end("num"):].strip(" \t-–—:.")
+            if not title and i + 1 < len(lines):
+                label = OBJECT_LABEL_RE.match(lines[i + 1].text)
+                title = lines[i + 1].text[label.end():] if label else ""
+            return title
+    return lines[i].text
+
+
 def is_delegation_report(heading: str) -> bool:
     """The item headed ``heading`` reports decisions taken under delegation
     (:data:`DELEGATION_REPORT_RE`): what they award or decide is not this act's."""
@@ -899,15 +940,19 @@ def minutes_acts(doc: Document, unnumbered: bool = False) -> tuple[list[Span], S
             start = lines[a].start
             end = lines[b].start if b < len(lines) else len(doc.text)
             text = doc.text[start:end]
+            # a numbered item reported to the assembly is taken note of ("rend compte au Conseil"),
+            # unless its title is an information label alone ("Objet : Informations du Maire")
+            reported = h.kind == "number" and bool(REPORTED_TO_ASSEMBLY_RE.search(text)) \
+                and not WITHDRAWN_RE.search(text) and not _informs(_numbered_title(lines, i))
             if i in reports:  # a delegation report is an act when the assembly takes note of it
-                taken = bool(ASSEMBLY_TAKES_NOTE_RE.search(text) or COUNCIL_DECIDES_RE.search(text))
+                taken = bool(ASSEMBLY_TAKES_NOTE_RE.search(text) or COUNCIL_DECIDES_RE.search(text)) or reported
             elif h.kind != "number" and _informs(lines[i].text):
                 # "2. Informations du Maire … Le conseil municipal prend acte de ces informations":
                 # information the assembly hears is no deliberation; only a vote makes it one
                 taken = decides(text)
             else:
                 taken = decides(text) or (h.kind == "number" and TAKES_NOTE_RE.search(text)) \
-                    or bool(ASSEMBLY_TAKES_NOTE_RE.search(text))
+                    or bool(ASSEMBLY_TAKES_NOTE_RE.search(text)) or reported
             if taken:
                 spans.append(Span(start, end))
                 if key:
