@@ -635,6 +635,9 @@ def test_labelled_items_after_an_agenda_with_informal_tallies(label: str) -> Non
     "INFORMATIONS ET QUESTIONS DIVERSES",
     "Questions diverses",
     "Informations :",
+    # the miscellaneous matters the minutes close with (Chéméré, Lisières)
+    "\uf0d8 Affaires diverses", "- Affaires diverses", "\uf0d8 Divers", "- Divers", "DIVERS", "Points divers",
+    "POINTS DIVERS", "\uf0d8 Information diverse", "- Diverses informations",
 ])
 def test_an_information_heading_ends_the_act_before(heading: str) -> None:
     text = PREAMBLE + f"""Délibération 2024-29 : Dénomination d'une voie
@@ -648,6 +651,92 @@ Mme le Maire rend compte d'un devis de 8 990,00 € signé par délégation.
 """
     acts = segment_document(doc_of(text))
     assert len(acts) == 2 and "8 990" not in acts[1].text
+
+
+@pytest.mark.parametrize("row", [
+    "Divers", "Divers :", "- Divers : 12 200,00 €", "Divers et imprévus\t22 180 €",
+])
+def test_a_row_named_divers_inside_an_act_is_no_heading(row: str) -> None:
+    """"Divers" alone is a heading under the minutes' bullet or in capitals only: a row of a list
+    of delegates by domain ("Divers" / "Correspondant Défense	Paul LE BIHAN", Lannion 2020) or of
+    credits is the act's text."""
+    text = PREAMBLE + f"""Délibération 2024-29 : Désignation des représentants
+Le Conseil municipal désigne ses représentants :
+Vie associative\tMarie MARTIN
+{row}
+Correspondant Défense\tPaul LE BIHAN
+0 contre, 0 abstention, 13 pour
+Délibération 2024-30 : Décision modificative n°2
+Le Conseil municipal adopte la décision modificative.
+0 contre, 0 abstention, 13 pour
+"""
+    acts = segment_document(doc_of(text))
+    assert len(acts) == 2 and "Correspondant Défense" in acts[0].text
+
+
+_LAST_ITEM = """- 2009/157 – Cession pulvérisateur
+Le Conseil municipal, après avoir entendu son rapporteur en son exposé et délibéré, décide à l’unanimité
+des membres présents, de céder le pulvérisateur pour un montant de 1 700,00 €.
+- 2009/158 – Eclairage public : Extinction
+Monsieur le Maire, rapporteur, expose :
+« Une étude a été effectuée pour déterminer le gain si l’éclairage public était éteint. »
+Le Conseil municipal, après avoir entendu son rapporteur en son exposé et délibéré, décide à l’unanimité
+des membres présents, d’expérimenter le principe d’éteindre l’éclairage public du centre bourg.
+"""
+
+
+@pytest.mark.parametrize("after", [
+    # the reading of the month's permits after the last item (Chéméré 2009 and 2011, no heading)
+    "Monsieur Jean-Pierre GRANDJOUAN donne lecture des documents d’urbanisme et des renonciations ou\n"
+    "non au droit de préemption urbain :\nDROIT DE PREEMPTION URBAIN\nAnnée\tN°\tAdresse du bien\tSection\n"
+    "2009\t24\t13 rue de Pornic\tF\n",
+    "Monsieur Philippe GAILLARD, Adjoint délégué à l’Urbanisme, donne lecture des documents d’urbanisme :\n"
+    "PERMIS DE CONSTRUIRE\nA 1026 03/10/2009 LATOUCHE Anthony\t8 rue des Moissonneurs\n",
+    # the mayor's words at the end (Lannion 2021), the next meeting announced (Roannais 2021)
+    "Monsieur le Maire félicite les conseillers départementaux nouvellement élus.\n"
+    "Madame Bernadette CORVISIER invite les élu.e.s à regarder le Tour de France.\n",
+    "M. le Président informe que la prochaine séance du Conseil communautaire est fixée au 25 novembre 2021.\n",
+])
+@pytest.mark.parametrize("closing", ["Séance levée à 23 heures 30.", "Fin de séance à 21 heures 45",
+                                     "Ordre du jour épuisé à 20 h 35.", "La séance est levée à 22 h 45.", ""])
+def test_the_meetings_end_after_the_last_item_is_not_its_text(after: str, closing: str) -> None:
+    """What the meeting hears after its last item's decision, to its closing, is no act's: the
+    last act ends on its page (the Chéméré sheets' page_end)."""
+    text = "COMPTE-RENDU\nCONSEIL MUNICIPAL DU 24 NOVEMBRE 2009\nPrésents : Jean DUPONT\n" + _LAST_ITEM + \
+        "\f" + after + closing + "\nAnnie BARDOUL :\tMarie-Josèphe BATARD : Excusée\n"
+    acts = segment_document(doc_of(text))
+    assert [a.text.strip()[:10] for a in acts] == ["- 2009/157", "- 2009/158"]
+    assert acts[-1].text.rstrip().endswith("centre bourg.") and acts[-1].page_end == 1
+
+
+@pytest.mark.parametrize("after", [
+    # a member's words before the decision are the item's exposé
+    "",
+    # words after the decision, and another decision after them: the item's own
+    "Monsieur le Maire informe les membres du Conseil municipal du coût.\n"
+    "Le Conseil municipal décide de fixer le tarif à 2 €.\n",
+    # a remark that is no announcement
+    "Monsieur le Maire précise que l’extinction sera évaluée dans un an.\n",
+])
+def test_the_last_item_keeps_its_own_text(after: str) -> None:
+    text = ("COMPTE-RENDU\nCONSEIL MUNICIPAL DU 24 NOVEMBRE 2009\nPrésents : Jean DUPONT\n" + _LAST_ITEM
+            .replace("Monsieur le Maire, rapporteur, expose :", "Monsieur le Maire, rapporteur, informe les membres du "
+                     "Conseil municipal :") + "\f" + after + "Séance levée à 23 heures 30.\n")
+    acts = segment_document(doc_of(text))
+    assert len(acts) == 2 and "informe les membres du Conseil municipal :" in acts[-1].text
+    assert acts[-1].page_end == (2 if after else 1)
+
+
+def test_a_suspension_is_no_closing() -> None:
+    text = PREAMBLE + """Délibération 2024-29 : Dénomination d'une voie
+Le Conseil municipal décide de dénommer cette voie « rue du Lavoir ».
+0 contre, 0 abstention, 13 pour
+La séance est levée à 20 h 10 et reprise à 20 h 25.
+Délibération 2024-30 : Décision modificative n°2
+Le Conseil municipal adopte la décision modificative.
+0 contre, 0 abstention, 13 pour
+"""
+    assert len(segment_document(doc_of(text))) == 2
 
 
 def test_chapters_above_numbered_deliberations_and_lists_in_an_expose() -> None:

@@ -160,12 +160,16 @@ COUNCIL_DECIDES_RE = re.compile(
     re.I | re.X,
 )
 
-#: The end of the meeting: items after it are a summary or annexes.
+#: The end of the meeting: items after it are a summary or annexes. Not a suspension ("La
+#: séance est levée à 20 h 10 et reprise à 20 h 25").
 CLOSING_RE = re.compile(
-    r"""^\W{0,2}(?:la\s+s[ée]ance\s+est\s+(?:lev[ée]e|close)     # La séance est levée à 19 h 45
-      | (?:l['’]\s*ordre\s+du\s+jour\s+[ée]tant\s+[ée]puis[ée])  # L'ordre du jour étant épuisé
+    r"""^\W{0,2}(?:la\s+s[ée]ance\s+est\s+(?:lev[ée]e|close|cl[ôo]tur[ée]e)  # La séance est levée à 19 h 45
+      | s[ée]ance\s+(?:lev[ée]e|close|cl[ôo]tur[ée]e)\s+[àa]\s            # Séance levée à 23 heures 30 (Chéméré)
+      | fin\s+de\s+(?:la\s+)?s[ée]ance\b                              # Fin de séance à 21 heures 45
+      | (?:l['’]\s*)?ordre\s+du\s+jour\s+(?:[ée]tant\s+)?[ée]puis[ée]  # L'ordre du jour étant épuisé; Ordre du jour épuisé à 20 h 35
       | plus\s+rien\s+n['’][ée]tant\s+[àa]\s+l['’]ordre\s+du\s+jour
-      | cl[ôo]ture\s+de\s+la\s+s[ée]ance)""",
+      | cl[ôo]ture\s+de\s+la\s+s[ée]ance)
+      (?![^\n]*\breprise?\b)""",
     re.I | re.X,
 )
 
@@ -173,10 +177,16 @@ CLOSING_RE = re.compile(
 AGENDA_RE = re.compile(r"^\W{0,2}(?:ordre\s+du\s+jour|points?\s+[àa]\s+l['’]ordre\s+du\s+jour)\b", re.I)
 
 #: A heading that ends the item before it and is not an act: "QUESTIONS DIVERSES",
-#: "Informations diverses", "Informations du Maire".
+#: "Informations diverses", "Informations du Maire"; the miscellaneous matters the minutes
+#: close with, "Affaires diverses", "Points divers", "Sujets divers", and "Divers" alone under
+#: the bullet of the minutes' headings ("➢ Divers", "- Divers", Chéméré) or in capitals — a
+#: plain "Divers" is a row of a list ("Divers" / "Correspondant Défense	Paul LE BIHAN").
 NON_ACT_HEADING_RE = re.compile(
     r"""^\W{0,2}(?:questions?\s+diverses
-        | informations?\s+(?:diverses|du\s+maire|du\s+pr[ée]sident|et\s+questions\s+diverses)  # INFORMATIONS ET QUESTIONS DIVERSES
+        | (?:affaires?|points?|sujets?)\s+divers(?:es)?                 # Affaires diverses, POINTS DIVERS
+        | (?<=[^\w\s])\s*divers | (?-i:DIVERS)                            # ➢ Divers, - Divers, DIVERS
+        | informations?\s+(?:diverses?|du\s+maire|du\s+pr[ée]sident|et\s+questions\s+diverses)  # INFORMATIONS ET QUESTIONS DIVERSES
+        | diverses\s+informations                                       # - Diverses informations
         | (?:points?\s+d['’]\s*)?informations?)                                         # Informations / Point d'information
         \s*(?:[:.]\s*$|[–—-]\s*\S.{0,100}$|$)             # "Informations du Maire – Décisions prises par délégation" """,
     re.I | re.X,
@@ -837,6 +847,37 @@ def is_delegation_report(heading: str) -> bool:
     return bool(DELEGATION_REPORT_RE.search(heading.split("\n", 1)[0]))
 
 
+#: A member who speaks to the meeting at its end, after the last item's decision: "Monsieur
+#: Jean-Pierre GRANDJOUAN donne lecture des documents d'urbanisme :" (the permits and
+#: pre-emptions of the month, Chéméré), "Monsieur le Maire informe les membres du Conseil …",
+#: "Monsieur le Maire félicite les conseillers départementaux nouvellement élus" (Lannion), "Madame
+#: X invite les élus à …", "M. Y, adjoint délégué à l'urbanisme, fait part de …".
+END_REMARK_RE = re.compile(
+    r"""^\W{0,2}(?-i:(?:Monsieur|Madame|Mademoiselle|M\.|Mme|Mlle)\s+(?:l[ea]\s+|l['’]\s?)?   # the civility, "le Maire"
+                  [A-ZÀ-Ý][\w'’.-]*(?:\s+(?:[A-ZÀ-Ý][\w'’.-]*|de|du|des|d['’]\w+)){0,3}?)      # the name, in capitals
+        (?:\s*,[^,.\n]{1,80},)?                                      # an apposition: ", Adjoint délégué à l'Urbanisme,"
+        \s+(?:donne\s+lecture|donne\s+(?:les\s+)?informations?|informe|fait\s+part|f[ée]licite|remercie|invite|souhaite
+            |annonce|rappelle|pr[ée]sente|rend\s+compte|communique)\b""",
+    re.I | re.X,
+)
+
+
+def _meeting_end(doc: Document, lines: list[Line], lo: int, hi: int) -> int | None:
+    """The line of the last item ``lines[lo:hi]`` where the meeting's end begins: a member's
+    word to the meeting (:data:`END_REMARK_RE`) after the item's decision, with no decision
+    after it ("Monsieur Jean-Pierre GRANDJOUAN donne lecture des documents d'urbanisme :", then
+    the tables of permits; or the mayor's thanks). None when the item shows no decision."""
+    decided = next((k for k in range(lo, hi) if DECISION_LINE_RE.search(lines[k].text)
+                    or OUTCOME_LINE_RE.match(lines[k].text)), None)
+    if decided is None:
+        return None
+    for k in range(decided + 1, hi):
+        if END_REMARK_RE.match(lines[k].text) and not _continues(lines[k - 1]):
+            rest = doc.text[lines[k].start:lines[hi - 1].end]
+            return None if decides(rest) else k
+    return None
+
+
 def _register_prefix(number: str | None) -> str:
     """The letters of a deliberation number: "DL" for "DL-055-07-13", "DBC" for "DBC 2021-082"."""
     return re.match(r"[A-Za-z]*", number or "").group(0).upper()
@@ -960,10 +1001,18 @@ def minutes_acts(doc: Document, unnumbered: bool = False) -> tuple[list[Span], S
     if not spans:
         return [], None
     # pages after the closing page are the annexes of the last act
+    last_page = doc.pages[-1].page_no
     if closing < len(lines):
         closing_page = doc.page_at(lines[closing].start)
-        last_page = doc.pages[-1].page_no
         if spans[-1].end == lines[closing].start and last_page > closing_page:
             spans[-1] = Span(spans[-1].start, len(doc.text))
+    if closing == len(lines) or doc.page_at(lines[closing].start) == last_page:
+        # else what the meeting hears after the last item's decision, to its closing, is not the
+        # item's: the reading of the month's permits, the mayor's thanks
+        lo = next(k for k, ln in enumerate(lines) if ln.start >= spans[-1].start)
+        hi = next((k for k, ln in enumerate(lines) if ln.start >= spans[-1].end), len(lines))
+        end = _meeting_end(doc, lines, lo, hi)
+        if end is not None:
+            spans[-1] = Span(spans[-1].start, lines[end].start)
     first = lines[order[0]].start
     return spans, (Span(0, first) if first > 0 else None)
