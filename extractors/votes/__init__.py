@@ -43,7 +43,7 @@ from extractors.votes import patterns as V
 from extractors.quality import quality_check, result
 from extractors.registry import ActFields, Found, extractor
 from pipeline.errors import IssueLog
-from pipeline.model import Act, SectionKind, Span
+from pipeline.model import Act, SectionKind, Span, strip_accents
 from pipeline.normalize.names import PARTICLES, is_person_shaped, parse_person, same_person
 from schemas.rows import QualityRow, VoteRow
 
@@ -76,6 +76,9 @@ class Tally:
     outcome_from: str | None = None
     #: the text says "à l'unanimité" (the decision passed, "moins deux abstentions" or not)
     unanimity_said: bool = False
+    #: the counts stand for positions printed ("Pour : 15"), which make vote rows; a ballot
+    #: between options prints none (:func:`read_option_ballot`): its counts go to the act only
+    rows: bool = True
 
 
 def position_of(word: str) -> str:
@@ -671,8 +674,14 @@ def read_vote(act: Act, attendance: list[str] | None = None) -> Tally | None:
                 tally.at[FOR] = (unan.end() + n.start(1), unan.end() + n.end(1))
             tally.unanimous = tally.unanimity_said = True  # unless a dissent is counted or named: _finish
         return _finish(_named(_placed(tally, chunks, act), act, kinds, attendance), text)
-    # no tally, no unanimity: a decision said to be taken by a majority where the vote is
-    # stated, after the deliberating formula ("Décision : adoptée à la majorité absolue."
+    # no tally, no unanimity: a vote between two options, the decision taking one
+    chunks = _own_sections(act, _VOTE_KINDS + _OTHER_KINDS)
+    text = "\n".join(t for _, t in chunks)
+    ballot = read_option_ballot(text)
+    if ballot is not None:
+        return _finish(_placed(ballot, chunks, act), text)
+    # a decision said to be taken by a majority where the vote is stated, after the deliberating
+    # formula ("Décision : adoptée à la majorité absolue."
     # closing the articles) — not unanimous
     said = "\n".join(act.doc.clean(s.span) for s in act.sections if s.kind in _STATEMENT_KINDS and not s.shared)
     majority = V.MAJORITY_DECISION_RE.search(said)
@@ -683,6 +692,68 @@ def read_vote(act: Act, attendance: list[str] | None = None) -> Tally | None:
     body = act.doc.clean(act.body_span)
     if re.search(r"^\W{0,3}\(?\s*adopt[ée]e?s?\s*\)?\s*\.?\s*$|\ble\s+conseil\s+(?:\w+\s+)?adopte\s*\.", body, re.I | re.M):
         return Tally(outcome="adopted")
+    return None
+
+
+#: Words that tell no option from another ("Agence postale dans les locaux de la mairie").
+_OPTION_FILLERS = frozenset({"dans", "pour", "avec", "sans", "sous", "entre", "cette", "celle", "leur", "leurs", "tout",
+                             "tous", "toute", "toutes", "plus", "moins", "elle", "elles", "sont", "etre"})
+
+
+def _option_words(text: str) -> set[str]:
+    """The words that name an option: its words of four letters or more and its figures."""
+    folded = strip_accents(text).lower()
+    return {w for w in re.findall(r"[a-z]{4,}|\d+", folded) if w not in _OPTION_FILLERS}
+
+
+def read_option_ballot(text: str) -> Tally | None:
+    """A vote between two options, when the decision takes one ("Il est décidé de procéder à un
+    vote à bulletin secret sur le choix entre ces deux possibilités. Il ressort de ce vote les
+    résultats suivants : / - Agence postale dans les locaux de la mairie : 15, / - Aucune présence
+    postale sur la commune : 2. / Le Conseil municipal … décide à la majorité … de choisir la
+    création d'une agence postale dans les locaux de la mairie", Chéméré 2011): the votes of the
+    option taken are for the decision, those of the other against it. None for three options or
+    more (the others' votes are not against one another), for a choice the decision does not name
+    by the option's own words, for candidates (an election: "M. X : 12 voix"), and for a decision
+    that rejects or says it was unanimous. The counts go to the act; no position "pour" or
+    "contre" is printed, so they make no vote rows."""
+    for first in V.OPTION_LINE_RE.finditer(text):
+        if not V.BALLOT_CUE_RE.search(text[max(0, first.start() - 300):first.start()]):
+            continue
+        options = [first]
+        for m in V.OPTION_LINE_RE.finditer(text, first.end()):
+            if text[options[-1].end():m.start()].strip():
+                break  # the options stand one under the other
+            options.append(m)
+        labels = [o.group("label").strip(" -–—•*·\t") for o in options]
+        if any(V.BALLOT_BOOKKEEPING_RE.search(lb) for lb in labels):
+            return None  # a tally or a ballot's counts, read elsewhere
+        if len(options) != 2 or any(is_person_shaped(lb) or V.CIVILITY_WORD_RE.match(lb.split(" ")[0])
+                                    for lb in labels):
+            return None  # three options or more, or candidates
+        counts = [int(o.group("n")) for o in options]
+        if counts[0] == counts[1]:
+            return None
+        won = 0 if counts[0] > counts[1] else 1
+        after = text[options[-1].end():options[-1].end() + 600]
+        choice = V.CHOOSES_RE.search(after)
+        if not choice:
+            return None
+        stop = re.search(r"(?<!\bM)\.(?:\s|$)", after[choice.start():])
+        sentence = V.LINE_HYPHEN_RE.sub("", after[choice.start():choice.start() + (stop.start() if stop else 300)])
+        if V.REJECTED_RE.search(sentence) or V.NEGATIVE_DECISION_RE.search(sentence) \
+                or V.UNANIMITY_RE.search(after[:choice.start()] + sentence):
+            return None
+        said = _option_words(sentence)
+        own = [_option_words(lb) for lb in labels]
+        taken = len(said & (own[won] - own[1 - won])), len(said & (own[1 - won] - own[won]))
+        if taken[0] == 0 or taken[0] <= taken[1]:
+            return None  # the decision does not name the option that won
+        t = Tally(start=first.start(), end=options[-1].end(), outcome_from=FOR, rows=False)
+        for pos, o in ((FOR, options[won]), (AGAINST, options[1 - won])):
+            t.counts[pos] = int(o.group("n"))
+            t.at[pos] = (o.start("n"), o.end("n"))
+        return t
     return None
 
 
@@ -798,13 +869,13 @@ def extract_votes(act: Act, found: Found, issues: IssueLog) -> list[VoteRow | Ac
         tally.at[FOR] = elected
     spans: dict[str, tuple[int, int]] = {}
     for pos in POSITIONS:
-        if pos in tally.counts:
+        if pos in tally.counts and tally.rows:
             at: tuple[int | None, int | None] = tally.at.get(pos, (None, None))
             rows.append(VoteRow(act.act_id, act.doc.doc_id, pos, tally.counts[pos],
                                 tally.groups.get(pos, []), tally.persons.get(pos, []),
                                 act.doc.page_at(at[0]) if at[0] is not None else page, at[0], at[1]))
-            if pos in tally.at:
-                spans[_COLUMN_OF[pos]] = tally.at[pos]
+        if pos in tally.counts and pos in tally.at:
+            spans[_COLUMN_OF[pos]] = tally.at[pos]
     if tally.outcome and tally.outcome_from in tally.at:
         spans["outcome"] = tally.at[tally.outcome_from]  # type: ignore[index]
     rows.append(ActFields({

@@ -356,3 +356,34 @@ ELECTION_RESULT_RE = re.compile(
 #: The elected are proclaimed: "ONT ETE PROCLAMES membres de la Commission", "est proclamé
 #: maire", "sont proclamés élus", "est élue".
 PROCLAIMED_RE = re.compile(r"\bproclam[ée]e?s?\b|\b(?:est|sont)\s+(?:d[ée]clar[ée]e?s?\s+)?[ée]lue?s?\b", re.I)
+
+#: A vote between options rather than for or against one proposal — a secret ballot on "le
+#: choix entre ces deux possibilités" — announced before its results: "Il ressort de ce vote
+#: les résultats suivants :", "Résultats du scrutin :", "Après dépouillement des bulletins".
+BALLOT_CUE_RE = re.compile(
+    r"\b(?:vote|votes|scrutin|bulletins?|suffrages|r[ée]sultats?|d[ée]pouillement|voix|consultation)\b", re.I)
+
+#: One option and the votes it got, on a line of its own: "- Agence postale dans les locaux de
+#: la mairie : 15,", "- Aucune présence postale sur la commune : 2.", "1) Option A : 10 voix",
+#: "• Maintien de l'école à 4 classes : 9 votes".
+OPTION_LINE_RE = re.compile(
+    r"""^[^\S\n]*(?:[-–—•*·▪➢]|\d{1,2}[).]|[a-zA-Z][).])?[^\S\n]*(?P<label>[^\n:]{3,160}?)[^\S\n]*:[^\S\n]*
+        (?P<n>\d{1,3})(?:[^\S\n]+(?i:voix|votes?|suffrages?|bulletins?))?[^\S\n]*[,.;]?[^\S\n]*$""",
+    re.X | re.M,
+)
+
+#: What a ballot's bookkeeping counts, not an option: "Votants : 17", "Suffrages exprimés :
+#: 17", "Bulletins blancs ou nuls : 0", "Majorité absolue : 9"; and the positions of an ordinary
+#: tally ("Pour : 15", "Contre : 2"), read elsewhere.
+BALLOT_BOOKKEEPING_RE = re.compile(
+    r"""\b(?:votants?|exprim[ée]s|blancs?|nuls?|inscrits?|pr[ée]sents?|majorit[ée]|nombre|total|pouvoirs?|procurations?
+         |pour|contre|abstentions?|abstenus?|nppv)\b""",
+    re.I | re.X,
+)
+
+#: The decision that takes one of the options: "décide … de choisir la création d'une agence
+#: postale", "retient l'option 1", "opte pour …", "se prononce pour …", "adopte le scénario 2".
+CHOOSES_RE = re.compile(
+    r"\b(?:d[ée]cide(?:nt)?|choisi(?:t|ssent|r)|retien(?:t|nent)|retenir|opte(?:nt|r)?|se\s+prononcen?t?|adopte(?:nt)?|approuve(?:nt)?)\b",
+    re.I,
+)
