@@ -275,11 +275,86 @@ def _convention_runs(rows: list[ArticleRow]) -> list[ArticleRow]:
     return [r for run in runs if sum(1 for a in run if CONVENTION_HEADING_RE.match(a.text)) < 2 for r in run]
 
 
+#: The deliberating formula, printed after articles: the decision is taken after them. It opens
+#: its line, or follows the assembly that deliberates ("Le Conseil municipal, après avoir entendu
+#: son rapporteur en son exposé et délibéré, décide", "Après délibération, le Conseil …"); not a
+#: convention's "adhésion … après délibération de celui-ci".
+DELIBERATES_RE = re.compile(
+    r"""^\W{0,3}(?:(?:l[ea]s?|l['’])\s*(?:conseil|membres|assembl[ée]e|bureau|comit[ée]|commission)\b[^.;:]{0,80}?)?
+        (?:apr[èe]s\s+(?:en\s+)?avoir\s+(?:[^.;]{0,160}?\s)?d[ée]lib[ée]r[ée]|apr[èe]s\s+d[ée]lib[ée]ration)""",
+    re.I | re.X)
+
+#: What in that decision points back at the articles printed above it: their numbers ("de
+#: modifier les articles 1 et 8 tels sus-mentionnés"), "ci-dessus", "susvisés", "précités",
+#: "la nouvelle rédaction", "ainsi modifiés".
+REFERS_BACK_RE = re.compile(
+    r"""\barticles?\s+(?:n[°o]\s*)?(?:\d{1,2}|premier|1er)\b | \bsus-?\s?mentionn\w* | \bsus-?\s?vis[ée]\w*
+      | \bci-dessus\b | \bpr[ée]cit[ée]\w* | \bsusdit\w* | \bnouvelle\s+r[ée]daction\b | \bainsi\s+(?:modifi|r[ée]dig)\w*""",
+    re.I | re.X,
+)
+
+
+def decision_after(lines: list[TextLine], found: list[Article]) -> int | None:
+    """Index in ``lines`` of the deliberating formula when it follows the first article
+    ``found``: the articles before it are then not the decision's."""
+    if not found:
+        return None
+    for i, ln in enumerate(lines):
+        if ln.start <= found[0].start:
+            continue
+        pair = ln.text + (" " + lines[i + 1].text if i + 1 < len(lines) else "")  # "après en avoir" / "délibéré"
+        m = DELIBERATES_RE.search(pair)
+        if m and m.start() < len(ln.text):
+            return i
+    return None
+
+
+def refers_back(lines: list[TextLine]) -> bool:
+    """Whether the deciding sentence that opens ``lines`` (up to its full stop, or to an
+    article of its own) points back at articles printed above it (:data:`REFERS_BACK_RE`)."""
+    sentence: list[str] = []
+    for ln in lines:
+        if sentence and LABEL_RE.match(ln.text):
+            break
+        sentence.append(ln.text)
+        if re.search(r"(?<!\bM)\.\s*$", ln.text):
+            break
+    text = re.sub(r"(?<=\w)-\n(?=\w)", "-", "\n".join(sentence))  # "sus-" / "mentionnés"
+    return bool(REFERS_BACK_RE.search(text))
+
+
+def decision_articles(lines: list[TextLine]) -> list[Article] | None:
+    """The articles of the decision among ``lines``, read after the deliberating formula when
+    articles are printed before it; None when those are text the decision quotes and it has
+    none of its own.
+
+    Minutes print in the exposé the new wording of an older deliberation's articles, or of a
+    convention's, then decide to adopt it ("Cette délibération doit être modifiée dans ses
+    articles 1 et 8 comme suit : / Article 1 : Il est institué … / Article 8 : … / Le Conseil
+    municipal, après avoir entendu son rapporteur en son exposé et délibéré, décide … de modifier
+    les articles 1 et 8 tels sus-mentionnés", Chéméré 2011): those are another act's articles.
+    Or the proposal in articles, then the decision that takes them again ("Monsieur le Maire
+    propose : Article 1 : … / Le Conseil municipal, … et délibéré, décide … : / Article 1 : …"):
+    the decision's are the second. Articles the formula neither quotes nor repeats end where it
+    starts ("Article 2 : … / Après en avoir délibéré, le Conseil municipal adopte à l'unanimité.")."""
+    found = find_articles(lines)
+    k = decision_after(lines, found)
+    if k is None:
+        return found
+    own = find_articles(lines[k:])
+    if own:
+        return own
+    # else they are quoted, or the proposal the formula then votes: they end where it starts
+    return None if refers_back(lines[k:]) else find_articles(lines[:k])
+
+
 @extractor("articles", feeds=("articles",))
 def articles(act: Act, found: Found, issues: IssueLog) -> list[ArticleRow]:
     """One :class:`ArticleRow` per article of the decision of ``act``."""
     lines = _decision_lines(act)
-    found_articles = find_articles(lines)
+    found_articles = decision_articles(lines)
+    if found_articles is None:
+        return []  # the new wording of another act's articles, which the decision adopts
     if not found_articles and any(s.kind is SectionKind.DECISION for s in act.sections):
         one = single_paragraph(lines)
         found_articles = [one] if one else []

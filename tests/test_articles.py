@@ -215,3 +215,72 @@ def test_articles_of_a_convention_copied_into_the_item_are_not_the_decisions(tex
 
     rows = [ArticleRow("a", "d", a.number, join_lines(a.lines), 1) for a in find_articles(_lines(*texts))]
     assert [(r.number, r.text) for r in _convention_runs(rows)] == expected
+
+
+_REGIE = ["Monsieur le Maire, rapporteur, rappelle aux membres du Conseil municipal que par",
+          "délibération du 4 novembre 1998, une régie de recettes avait été créée. Cette délibération",
+          "doit être modifiée dans ses articles 1 et 8 comme suit :",
+          "Article 1 : Il est institué auprès de la commune de CHEMERE, une régie de recettes pour",
+          "les encaissements suivants :", "- photocopies,", "- spectacles (ajout)",
+          "Article 8 : Les recouvrements des produits seront effectués en numéraire et par chèque."]
+
+
+@pytest.mark.parametrize("decision", [
+    # Chéméré 2011 DE-2011/108: the decision amends "les articles 1 et 8 tels sus-mentionnés" (the
+    # word cut at the line end)
+    ["Le Conseil municipal, après avoir entendu son rapporteur en son exposé et délibéré,",
+     "décide à l’unanimité des membres présents de modifier les articles 1 et 8 tels sus-", "mentionnés."],
+    ["Le Conseil municipal, après en avoir délibéré, approuve la nouvelle rédaction de l’article 1 ci-dessus."],
+    ["Après délibération, le Conseil municipal adopte à l’unanimité les modifications susvisées."],
+    ["Le Conseil municipal, après en avoir", "délibéré, décide d’approuver le règlement ainsi modifié."],
+    # a convention copied into the item, then approved
+    ["Le Conseil municipal, après avoir entendu son rapporteur en son exposé et délibéré, décide à l’unanimité",
+     "des membres présents :", "- d’approuver la convention proposée ci-dessus,",
+     "- d’autoriser Monsieur le Maire à la signer."],
+])
+def test_articles_quoted_before_the_decision_are_not_its_articles(decision: list[str]) -> None:
+    """Articles printed before the deliberating formula, which refers back to them, are the text
+    the decision adopts or amends (another act's articles), not the decision's."""
+    from extractors.articles import decision_articles
+
+    assert decision_articles(_lines(*_REGIE, *decision)) is None
+
+
+@pytest.mark.parametrize("texts, expected", [
+    # the proposal in articles, then the decision that takes them again: the second are the decision's
+    (["Monsieur le Maire propose au Conseil :", "Article 1 : De fixer le montant de la redevance.",
+      "Article 2 : Que ce montant soit revalorisé chaque année.",
+      "Le Conseil municipal, après avoir entendu son rapporteur en son exposé et délibéré,",
+      "décide à l’unanimité des membres présents :", "Article 1 : De fixer le montant de la redevance.",
+      "Article 2 : Que ce montant soit revalorisé chaque année."],
+     [(1, "De fixer le montant de la redevance."), (2, "Que ce montant soit revalorisé chaque année.")]),
+    # the formula before the articles: the ordinary decision
+    (["Le Conseil municipal, après en avoir délibéré, DÉCIDE :", "Article 1 : D'approuver les tarifs.",
+      "Article 2 : De modifier l'article 3 du règlement ci-dessus."],
+     [(1, "D'approuver les tarifs."), (2, "De modifier l'article 3 du règlement ci-dessus.")]),
+    # a deliberation named inside an article is no formula of the assembly
+    (["Article 1 : Le groupement est ouvert aux communes.",
+      "Article 2 : Tout nouveau membre adhère après délibération de celui-ci, ci-dessus visée.",
+      "Article 3 : La convention est conclue pour un an."],
+     [(1, "Le groupement est ouvert aux communes."),
+      (2, "Tout nouveau membre adhère après délibération de celui-ci, ci-dessus visée."),
+      (3, "La convention est conclue pour un an.")]),
+    # a formula after the articles that does not point back at them: the articles stay
+    (["Article 1 : D'approuver les tarifs.", "Article 2 : De charger le Maire de l'exécution.",
+      "Après en avoir délibéré, le Conseil municipal adopte à l'unanimité."],
+     [(1, "D'approuver les tarifs."), (2, "De charger le Maire de l'exécution.")]),
+])
+def test_articles_read_after_the_deliberating_formula(texts: list[str], expected: list) -> None:  # type: ignore[type-arg]
+    from extractors.articles import decision_articles
+
+    found = decision_articles(_lines(*texts))
+    assert found is not None and [(a.number, join_lines(a.lines)) for a in found] == expected
+
+
+def test_articles_quoted_in_the_expose_give_no_row() -> None:
+    act = make_act((SectionKind.HEADER, "DE-2011/108 – Régie de recettes : Modification des articles 1 et 8", False),
+                   (SectionKind.ARTICLES, "\n".join(_REGIE[3:] + [
+                       "Le Conseil municipal, après avoir entendu son rapporteur en son exposé et délibéré,",
+                       "décide à l’unanimité des membres présents de modifier les articles 1 et 8 tels sus-",
+                       "mentionnés."]), False))
+    assert articles(act, Found(), IssueLog()) == []
