@@ -401,6 +401,14 @@ Jean-Pierre LE GALL
     ("M. Yves LE ROUX et Mme Sophie MORVAN ne prennent pas part au vote.\nVotants : 16\nPour : 16\nContre : 0\n",
      "Transmis en préfecture le 15 mars 2024\nPublié le 16 mars 2024", 16, D(2024, 3, 15), D(2024, 3, 16)),
     ("Pour : 18\nContre : 0\n", "", 18, None, None),
+    # an @ctes box after the act, its date in the bare label; sent the day of the sitting
+    ("Pour : 18\nContre : 0\n", "Accusé de réception en préfecture\n044-214400400-20240314-D2024-15-DE\n"
+     "Date de signature : -\nDate de réception : 20/03/2024", 18, D(2024, 3, 20), None),
+    ("Pour : 18\nContre : 0\n", "Reçu en préfecture le 14/03/2024", 18, D(2024, 3, 14), None),
+    # a receipt dated before the sitting is another act's, pasted in
+    ("Pour : 18\nContre : 0\n", "Accusé de réception en préfecture\n044-214400400-20240208-D2024-08-DE\n"
+     "Date de signature : -\nDate de réception : 21/02/2024", 18, None, None),
+    ("Pour : 18\nContre : 0\n", "Transmis en préfecture le 2 mars 2024", 18, None, None),
 ])
 def test_header_families_whole_act(vote: str, stamps: str, voting: int, prefecture: dt.date | None,
                                    publication: dt.date | None) -> None:

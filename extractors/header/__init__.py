@@ -222,6 +222,11 @@ def extract_header(act: Act, notes: dict[str, Any] | None = None,
                 if voting is not None and where:
                     spans["members_voting"] = (start + where[0], start + where[1])
     values["prefecture_date"] = find_prefecture_date(t.body)
+    if values["prefecture_date"] and values["session_date"] and values["prefecture_date"] < values["session_date"]:
+        # an act is transmitted after it is taken: a receipt dated before the sitting is another
+        # act's, pasted in ("044-214400400-20111108-D2011-130-DE / Date de réception : 21/11/2011"
+        # under an item of the 6 December 2011 minutes)
+        values["prefecture_date"] = None
     # minutes are displayed once for the meeting ("Date d'affichage 3 avril 2015" in the
     # preamble); an item's "a été publiée … le" is about what it reports on
     values["publication_date"] = (find_publication_date(t.preamble) if t.preamble else None) \
