@@ -146,6 +146,10 @@ def test_votes_majority_of_something_else_is_no_tally(text: str) -> None:
     "une subvention de 2500 euros pour 3 ans, pour 2 500 € contre",
     "les questions sont à déposer 3 jours avant (soit le vendredi\npour une séance le lundi).",
     "Le budget pour 2021 est adopté.",
+    # a date ending a row of a table of purchases, then a cell (Chéméré, 8 November 2011)
+    "MERLET JEAN-LUC (44680\tTravaux VIVAL : Remplacement volet\n24/10/11\t648,00 €\nCHEMERE)\tpar volet roulant "
+    "électrique\nAB & W (44620 LA\n02/11/11\tpour bureaux location des salles et\t179,00 €",
+    "Commande passée par le service technique le 12/03/24 pour la cantine, 150 repas",
 ])
 def test_votes_not_a_tally(text: str) -> None:
     assert find_tallies(text, False, []) == []

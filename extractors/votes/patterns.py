@@ -89,9 +89,10 @@ LABEL_FIRST_RE = re.compile(
 
 #: "25 voix pour", "3 contre", "2 abstentions", "1 ne prend pas part au vote", "11 voix
 #: POUR", "2 ABSTENTIONS" — the count first, then its position; the position may be quoted,
-#: as minutes often print it ("14 « Pour », 2 « Contre »", "« Pour » : 15").
+#: as minutes often print it ("14 « Pour », 2 « Contre »", "« Pour » : 15"). Not the end of a
+#: date: "02/11/11	pour bureaux location des salles" is a row of a table of purchases.
 COUNT_FIRST_RE = re.compile(
-    rf"""(?<![\w,.])(?P<n>{_N_AFTER})\s+(?:(?i:voix|votes?|membres?|élus?)\s+)?(?:[«“"]\s*)?
+    rf"""(?<![\w,./])(?P<n>{_N_AFTER})\s+(?:(?i:voix|votes?|membres?|élus?)\s+)?(?:[«“"]\s*)?
         (?P<pos>{_FOR}(?![\w])|{_AGAINST}|{_ABSTAIN}|{_NOT_VOTING})(?![\w])""",
     re.X,
 )
