@@ -210,3 +210,96 @@ def test_table_vocabulary_prices_of_a_contract(headers: list[str], labels: list[
     from pipeline.read.table_vocabulary import prices_a_contract
 
     assert prices_a_contract(headers, labels) is prices
+
+
+@pytest.mark.parametrize("header, measure, named", [
+    # what the budget is in all, before or after the act (probes b05, i07, j01, j01b)
+    ("Total crédits ouverts", "budget", True), ("Total des crédits ouverts", "budget", True),
+    ("Total crédits votés", "budget", True), ("Crédits ouverts après DM", "budget", True),
+    ("Crédits ouverts après DM n°1", "budget", True), ("Total des crédits après DM", "budget", True),
+    ("Crédits votés après décision modificative n° 2", "budget", True),
+    # what a décision modificative adds (probes i02, j06): the act's own credits
+    ("Crédits supplémentaires", "proposed", False), ("Crédits complémentaires", "proposed", False),
+    ("Inscriptions nouvelles", "proposed", False), ("Nouvelles inscriptions", "proposed", False),
+    ("Inscriptions supplémentaires", "proposed", False),
+    # no budget named: a bare total, a word alone, a total of something else
+    ("Total", None, False), ("Supplémentaires", None, False), ("Total dépenses", None, False),
+    ("Montant", "budget", False),
+])
+def test_table_vocabulary_the_credits_of_a_dm(header: str, measure: str | None, named: bool) -> None:
+    from pipeline.read.table_vocabulary import names_the_budget
+
+    assert measure_of(header) == measure and names_the_budget(header) is named
+
+
+@pytest.mark.parametrize("header, measure", [
+    # voted or affected before this act (probes b01, b23, i04b, i05b): the AP/AE voted is still
+    # the authorisation, what was affected before is not what the act proposes
+    ("AE votée antérieurement", "ae"), ("AP votée antérieurement", "ae"), ("AP votée précédemment", "ae"),
+    ("AP affectée antérieurement", "other"), ("Affectations antérieures", "other"),
+    ("Affectations précédentes", "other"), ("Montant déjà affecté", "other"), ("Déjà affecté", "other"),
+    ("Affectations cumulées", "other"), ("CP antérieurs", "cp"), ("Crédits votés antérieurement", "budget"),
+    # at this meeting (probes b23, i04d): the words before say it
+    ("AE proposée à la présente séance", "proposed"), ("Affectation proposée lors de cette séance", "proposed"),
+    ("Montant proposé en séance", "proposed"), ("AP affectée à la présente commission permanente", "proposed"),
+    ("AE disponible après séance", "balance"), ("Affecté ce jour", "proposed"),
+    # the qualifier alone, or after words of no money
+    ("Antérieurement", None), ("Présente séance", None), ("Observations antérieures", None),
+    ("Avis de la présente commission", None),
+])
+def test_table_vocabulary_voted_before_or_at_this_meeting(header: str, measure: str | None) -> None:
+    assert measure_of(header) == measure
+
+
+@pytest.mark.parametrize("header, measure", [
+    # the allocation of last year's surplus in a table of results (probes b07, j08)
+    ("Part affectée à l'investissement", "other"), ("Part affectée", "other"), ("Affectation 1068", "other"),
+    ("Affectation au compte 1068", "other"), ("Affectation en réserves", "other"), ("Affectation du résultat", "other"),
+    ("Excédent de fonctionnement capitalisé", "other"),
+    # a part of the column before it (probes i10, i10b)
+    ("Dont reports", "other"), ("dont RAR", "other"), ("Dont crédits nouveaux", "other"),
+    # not money: a share, the word alone
+    ("Part", None), ("Dont", None), ("Quote-part", None),
+    # an AP table's affectation is still the act's proposal
+    ("Affectation", "proposed"), ("AP affectée", "proposed"),
+])
+def test_table_vocabulary_allocations_and_details(header: str, measure: str | None) -> None:
+    assert measure_of(header) == measure
+
+
+@pytest.mark.parametrize("header, kind", [
+    ("Résultat de clôture 2023", ("closing", 2023)), ("Résultat cumulé", ("closing", None)),
+    ("Résultat à la clôture 2024", ("closing", 2024)), ("Résultat reporté", ("carried", None)),
+    ("Résultat antérieur reporté", ("carried", None)), ("Résultat de l'exercice 2024", ("year", 2024)),
+    ("Résultat 2023", ("dated", 2023)), ("Part affectée à l'investissement", ("allocated", None)),
+    ("Affectation 1068", ("allocated", None)),
+    # a result without a year says neither which nor whose; other money is none
+    ("Résultat", None), ("Recettes", None), ("Restes à réaliser", None),
+])
+def test_table_vocabulary_result_columns(header: str, kind: tuple[str, int | None] | None) -> None:
+    from pipeline.read.table_vocabulary import result_column
+
+    assert result_column(header) == kind
+
+
+@pytest.mark.parametrize("header, role", [
+    # abbreviated over narrow columns (probes i11, b28)
+    ("Art.", "imputation"), ("Art", "imputation"), ("Chap.", "imputation"), ("Cpte", "imputation"),
+    ("Artisan", "other"), ("Artistes", "other"),
+])
+def test_table_vocabulary_abbreviated_imputation_columns(header: str, role: str) -> None:
+    assert role_of(header) == role
+
+
+@pytest.mark.parametrize("header, operation", [
+    # numbers of operations, programmes, authorisations (probes b01, b04, b18, i06)
+    ("N° opération", True), ("Code opération", True), ("N° d'opération", True), ("N° AP", True), ("AP n°", True),
+    ("Opération n°", True), ("N°", True), ("Code", True), ("Code programme", True), ("N° de l'AP", True),
+    # numbers of accounting documents and things (probe n08)
+    ("N° de titre", False), ("N° mandat", False), ("N° de facture", False), ("N° du dossier", False),
+    ("N° de bordereau", False), ("Numéro d'inventaire", False),
+])
+def test_table_vocabulary_columns_of_operation_codes(header: str, operation: bool) -> None:
+    from pipeline.read.table_vocabulary import names_an_operation_code
+
+    assert role_of(header) == "code" and names_an_operation_code(header) is operation

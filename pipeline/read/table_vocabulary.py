@@ -72,17 +72,39 @@ def year_of(text: str) -> int | None:
     return int(m[-1]) if m else None
 
 
+def is_year_alone(header: str) -> bool:
+    """A header that is a year and nothing else ("2025"), as multi-year tables print them.
+
+    >>> is_year_alone("2025"), is_year_alone("CP 2025"), is_year_alone("Exercice 2025")
+    (True, False, False)
+    """
+    return bool(_YEAR_RE.fullmatch(header.strip()))
+
+
 # ---------------------------------------------------------------------------
 # Measures
 # ---------------------------------------------------------------------------
 
+# A compte administratif's allocation of last year's surplus to investment (compte 1068), as
+# a header of its table of results names it (see :data:`_MEASURE_PATTERNS`).
+_ALLOCATED = r"""^(?:parts?\s+affectees?(?:\s+(?:a|en|au)\b.*)?
+                    |affectations?\s+(?:(?:au|en)\s+)?(?:(?:compte|c)\s+)?(?:1068|reserves?)\b.*
+                    |affectations?\s+(?:du\s+|des\s+)?resultats?\b.*
+                    |(?:excedents?|resultats?)(?:\s+de\s+fonctionnement)?\s+(?:affectes?|capitalises?)\b.*)$"""
+
 #: Header (folded, without currency and years) → measure, tried in order.
 _MEASURE_PATTERNS: tuple[tuple[str, str], ...] = (
+    # a compte administratif's allocation of the surplus to investment (compte 1068, "excédent
+    # de fonctionnement capitalisé"), between last year's closing result and this year's:
+    # "Part affectée (à l'investissement)", "Affectation 1068", "Affectation au compte 1068",
+    # "Affectation en réserves", "Affectation du résultat", "Excédent capitalisé". Money of no
+    # measure of the contract, read before the affectations an AP table proposes
+    ("other", _ALLOCATED),
     # what is left: "Solde", "Solde disponible", "Reste à affecter", "Reste à engager",
-    # "Reste disponible", "Disponible après"
+    # "Reste disponible", "Disponible après", "AE disponible après séance"
     ("balance", r"""^(?:soldes?(?:\s+disponibles?|\s+apres\b.*)?
                     |restes?\s+(?:a\s+)?(?:affecter|engager|financer|mandater|disponibles?)
-                    |disponibles?\s+apres\b.*|montant\s+restant)$"""),
+                    |(?:(?:credits?|montants?|cp|ae|ap|enveloppe)\s+)?disponibles?\s+apres\b.*|montant\s+restant)$"""),
     # what is there before the act: "Disponible", "Crédits disponibles", "AP disponible"
     ("available", r"""^(?:(?:credits?|montants?|cp|ae|ap|enveloppe)\s+)?disponibles?(?:\s+avant\b.*)?$"""),
     # what the act puts to the vote: "Proposition(s) (nouvelles)", "Montant proposé",
@@ -98,6 +120,10 @@ _MEASURE_PATTERNS: tuple[tuple[str, str], ...] = (
                     # "Nouveaux crédits", "Crédits nouveaux" (an earlier DM alone, "DM1", is read apart)
                     |(?:propositions?|votes?|montants?(?:\s+de\s+la)?)\s+(?:dm|decisions?\s+modificatives?)(?:\s*n?\s*\d+)?
                     |nouveaux?\s+credits?|credits?\s+nouveaux
+                    # what a DM adds to the budget: "Crédits supplémentaires", "Crédits complémentaires",
+                    # "Inscriptions nouvelles", "Nouvelles inscriptions", "Inscriptions supplémentaires"
+                    |credits?\s+(?:supplementaires?|complementaires?)
+                    |inscriptions?\s+(?:nouvelles?|supplementaires?|complementaires?)|nouvelles?\s+inscriptions?
                     # the movements a décision modificative votes, each way: "Diminution",
                     # "Augmentation (de crédits)", "Crédits en diminution", "Crédits à ouvrir",
                     # "Crédits à réduire", "Ouverture / Réduction / Annulation de crédits" (the
@@ -127,9 +153,14 @@ _MEASURE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("budget", r"""^(?:bp|bs|budget(?:\s+(?:primitif|supplementaire|previsionnel|total|vote|de\s+l\s?exercice))?
                     |montants?(?:\s+(?:total|totaux|global|ht|ttc))?|tota(?:l|ux)\s+montants?
                     |credits?(?:\s+(?:votes?|inscrits?|ouverts?|prevus?))?|votes?|prevus?|previsions?
-                    |(?:bp|bs|budget)\s+votee?s?|inscriptions?(?:\s+budgetaires?)?|tota(?:l|ux)\s+(?:du\s+|des\s+)?(?:budget|credits?)
-                    # what the budget is after the act: "Total après DM", "Crédits après DM2", "BP + DM"
-                    |(?:tota(?:l|ux)|credits?|budget|montants?|nouveaux?\s+montants?)\s+apres\s+(?:la\s+)?(?:dm|decisions?\s+modificatives?|vote)(?:\s*n?\s*\d+)?
+                    |(?:bp|bs|budget)\s+votee?s?|inscriptions?(?:\s+budgetaires?)?
+                    # the credits opened in all: "Total du budget", "Total des crédits", "Total crédits
+                    # ouverts", "Total des crédits votés"
+                    |tota(?:l|ux)\s+(?:du\s+|des\s+)?(?:budget|credits?(?:\s+(?:votes?|inscrits?|ouverts?|prevus?))?)
+                    # what the budget is after the act: "Total après DM", "Crédits après DM2", "BP + DM",
+                    # "Crédits ouverts après DM", "Total des crédits après DM n°1"
+                    |(?:tota(?:l|ux)(?:\s+(?:des\s+)?credits?)?|credits?(?:\s+(?:votes?|inscrits?|ouverts?|prevus?))?|budget
+                       |montants?|nouveaux?\s+montants?)\s+apres\s+(?:la\s+)?(?:dm|decisions?\s+modificatives?|vote)(?:\s*n?\s*\d+)?
                     |(?:bp|budget(?:\s+primitif)?)\s+(?:dm|bs)(?:\s+(?:dm|bs))*
                     |votes?\s+(?:du\s+|en\s+)?(?:cm|cc|conseil(?:\s+\w+)?|bureau)   # "Vote CM", "Vote du conseil municipal"
                     |subventions?(?:\s+(?:accordees?|attribuees?|proposees?|allouees?|votees?))?
@@ -150,11 +181,47 @@ _MEASURE_PATTERNS: tuple[tuple[str, str], ...] = (
                     |ecarts?|variations?
                     |financements?|montants?\s+des\s+financements?|ressources|produits?
                     |excedents?|deficits?|reports?|virements?|mouvements?|ca|compte\s+administratif
+                    # a part of the column before it: "Dont reports", "dont RAR", "Dont crédits nouveaux"
+                    |dont\s+\w.*
                     |(?:montants?|subventions?|aides?|participations?)\s+(?:sollicitee?s?|demandee?s?)
                     # the request alone: "Demande", "Demandé" (beside "Attribué"), "Sollicité"
                     |demandee?s?|sollicitee?s?)$"""),
 )
 _MEASURES = tuple((m, re.compile(p, re.X)) for m, p in _MEASURE_PATTERNS)
+
+# When the money of a column was voted or affected, as its header says after its words (the
+# AP/AE tables of a commission permanente):
+# * before this act: "AE votée antérieurement", "AP affectée antérieurement", "Affectations
+#   antérieures", "Affectations précédentes", "Montant déjà affecté", "Affectations cumulées".
+#   What was affected before is not what the act proposes (``other``); what was voted before
+#   is still the authorisation (``ae``), the budget, the CP;
+_EARLIER_RE = re.compile(r"\s+(?:anterieur(?:e|es|s)?|anterieurement|precedemment|auparavant|precedente?s?|cumulee?s?)$"
+                         r"|\bdeja\s+")
+# * at this meeting: "AE proposée à la présente séance", "Affectation proposée lors de cette
+#   séance", "Montant proposé en séance", "AP affectée du jour": the words before say it.
+_THIS_MEETING_RE = re.compile(
+    r"""\s+(?:(?:a|lors\s+de|pour|de|en)\s+(?:la\s+)?(?:presente|cette)\s+(?:seance|session|reunion|commission(?:\s+permanente)?)
+          |(?:en|de\s+la|a\s+la|lors\s+de\s+la)\s+seance|(?:du|de\s+ce|ce)\s+jour)$""", re.X)
+
+
+def _measure_of_key(t: str) -> str | None:
+    for measure, pattern in _MEASURES:
+        if pattern.match(t):
+            return measure
+    return None
+
+
+def _measure_when(t: str) -> str | None:
+    """The measure of a header that says when its money was voted or affected
+    (:data:`_EARLIER_RE`, :data:`_THIS_MEETING_RE`), from the words before it."""
+    rest = " ".join(_EARLIER_RE.sub(" ", t).split())
+    if rest != t and rest:
+        measure = _measure_of_key(rest)
+        return "other" if measure == "proposed" else measure
+    rest = " ".join(_THIS_MEETING_RE.sub(" ", t).split())
+    if rest != t and rest:
+        return _measure_of_key(rest)
+    return None
 
 #: Header words that narrow cells cut ("Disponibl"), and their measure.
 _CUT_WORDS = {"disponible": "available", "proposition": "proposed", "depenses": "expense",
@@ -165,12 +232,13 @@ _SECTION_WORDS_RE = re.compile(r"\b(?:(?:section|credits?|subventions?)\s+)?(?:d
 
 
 #: A header that names the budget itself ("BP 2021", "BS", "Budget primitif", "Crédits
-#: votés", "Total après DM2"), not money in general ("Montant", "Fonctionnement"): its cells
+#: votés", "Total crédits ouverts", "Total après DM2", "Crédits ouverts après DM"), not money in general ("Montant", "Fonctionnement"): its cells
 #: are that budget's on any row, expenses and receipts alike.
 _NAMED_BUDGET_RE = re.compile(
     r"""^(?:bp|bs|budget\s+(?:primitif|supplementaire|previsionnel|vote|de\s+l\s?exercice)
-          |(?:bp|bs|budget)\s+votee?s?|credits?\s+(?:votes?|inscrits?|ouverts?)
-          |(?:tota(?:l|ux)|credits?|budget|montants?|nouveaux?\s+montants?)\s+apres\s+.*
+          |(?:bp|bs|budget)\s+votee?s?|(?:tota(?:l|ux)\s+(?:des\s+)?)?credits?\s+(?:votes?|inscrits?|ouverts?)
+          |(?:tota(?:l|ux)(?:\s+(?:des\s+)?credits?)?|credits?(?:\s+(?:votes?|inscrits?|ouverts?))?|budget|montants?
+             |nouveaux?\s+montants?)\s+apres\s+.*
           |(?:bp|budget(?:\s+primitif)?)\s+(?:dm|bs)(?:\s+(?:dm|bs))*)$""", re.X)
 
 
@@ -193,18 +261,18 @@ def measure_of(text: str) -> str | None:
     t = header_key(text)
     if not t or "%" in text:
         return None  # "Recettes %", "Taux (%)": a share, not money
-    for measure, pattern in _MEASURES:
-        if pattern.match(t):
-            return measure
+    measure = _measure_of_key(t) or _measure_when(t)
+    if measure:
+        return measure
     # a money header over a budget section: "Montants votés en 2025 Fonctionnement",
     # "Dépenses d'investissement", "BP Fonctionnement" — the measure of the rest
     rest = " ".join(_SECTION_WORDS_RE.sub(" ", t).split())
     if rest != t:
         if not rest:
             return "budget"
-        for measure, pattern in _MEASURES:
-            if pattern.match(rest):
-                return measure
+        measure = _measure_of_key(rest)
+        if measure:
+            return measure
     # a word cut by a narrow cell whose last letters OCR misread: "Disponibl" + "7" for
     # "Disponibl" + "e", "Propositi" + "à" for "Propositi" + "on"
     first, _, rest = t.partition(" ")
@@ -241,7 +309,7 @@ def programme_measure(header: str) -> str | None:
     """
     if measure_of(header) is not None:
         return None
-    if _YEAR_RE.fullmatch(header.strip()):
+    if is_year_alone(header):
         return "cp"
     return "ae" if _PROGRAMME_TOTAL_RE.match(header_key(header)) else None
 
@@ -261,7 +329,43 @@ def heads_unnamed_money(header: str) -> bool:
     """
     if measure_of(header) is not None:
         return False
-    return bool(_YEAR_RE.fullmatch(header.strip()) or _BARE_TOTAL_RE.match(header_key(header)))
+    return bool(is_year_alone(header) or _BARE_TOTAL_RE.match(header_key(header)))
+
+
+# ---------------------------------------------------------------------------
+# The results of a compte administratif
+# ---------------------------------------------------------------------------
+
+#: The columns of a compte administratif's table of results, one row per section
+#: ("Investissement", "Fonctionnement"), in the order of the reckoning: closing result of
+#: last year − the part of it allocated to investment + the year's result = closing result
+#: of this year. Kinds:
+_RESULT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # "Part affectée à l'investissement", "Affectation 1068"
+    ("allocated", re.compile(_ALLOCATED, re.X)),
+    # a closing result: "Résultat de clôture 2023", "Résultat cumulé", "Résultat à la clôture"
+    ("closing", re.compile(r"^resultats?\s+(?:de\s+|a\s+la\s+)?(?:clotures?|cumules?)$")),
+    # last year's, carried over: "Résultat reporté", "Résultat antérieur (reporté)"
+    ("carried", re.compile(r"^resultats?\s+(?:anterieurs?(?:\s+reportes?)?|reportes?)$")),
+    # the year's own: "Résultat de l'exercice 2024", "Résultat de l'année"
+    ("year", re.compile(r"^resultats?\s+(?:de\s+l\s?(?:exercice|annee))$")),
+    # a result the year alone names: "Résultat 2023" (last year's closing beside "Résultat 2024")
+    ("dated", re.compile(r"^resultats?$")),
+)
+
+
+def result_column(header: str) -> tuple[str, int | None] | None:
+    """(kind, year) of a column of a table of results (:data:`_RESULT_KINDS`), or None.
+
+    >>> result_column("Résultat de clôture 2023"), result_column("Affectation 1068"), result_column("Recettes")
+    (('closing', 2023), ('allocated', None), None)
+    """
+    t = header_key(header)
+    for kind, pattern in _RESULT_KINDS:
+        if pattern.match(t):
+            year = year_of(header)
+            return (kind, year) if kind != "dated" or year else None
+    return None
 
 
 # ---------------------------------------------------------------------------
@@ -274,8 +378,10 @@ _ROLE_PATTERNS: tuple[tuple[str, str], ...] = (
     # rates, never money: "Taux", "%", "Taux d'intervention", "Part"
     ("rate", r"^(?:taux\b.*|pourcentages?|quote\s+part|part)$"),
     # budget imputations: "Imputation (budgétaire)", "Chapitre", "Article", "Compte",
-    # "Nature", "Fonction", "Chap/art"
-    ("imputation", r"^(?:imputations?|chapitres?|chap|comptes?|articles?|natures?(?!\s+de\b|\s+d\s)|fonctions?)\b"),
+    # "Nature", "Fonction", "Chap/art", and their abbreviations over narrow columns: "Chap.",
+    # "Art.", "Cpte"
+    ("imputation", r"^(?:imputations?|chapitres?|chap|comptes?|articles?|art|cptes?|natures?(?!\s+de\b|\s+d\s)"
+                   r"|fonctions?)\b"),
     # operation codes: "Code (Opération)", "N° opération", "N° AP", "AP n°", "N°", "Numéro",
     # "Opération n°"
     ("code", r"^(?:(?:ap|ae|operations?|programmes?|engagements?)\s+)?(?:codes?|n\s?°|no\b|numeros?)"),
@@ -316,6 +422,29 @@ def role_of(header: str) -> str:
         if pattern.match(h):
             return role
     return "other"
+
+
+#: A column of codes that names the operation, programme or authorisation it numbers ("Code
+#: opération", "N° opération", "N° d'opération", "N° AP", "AP n°", "Opération n°", "Code
+#: programme"), or nothing else ("N°", "Code"): its cells are the rows' operation codes.
+#: A number of something else ("N° de titre", "N° de mandat", "N° de facture", "N° de
+#: bordereau", "N° d'inventaire") numbers an accounting document or a thing, not an operation.
+_OPERATION_CODE_RE = re.compile(
+    r"""^(?:(?:ap|ae|operations?|programmes?|engagements?|projets?|autorisations?)\s+)?(?:codes?|n\s?°?|no|numeros?)
+        (?:\s+(?:de\s+l\s?|d\s?|du\s+|de\s+|des\s+|de\s+la\s+)?(?:ap|ae|operations?|programmes?|engagements?|projets?
+                                                         |autorisations?(?:\s+de\s+programme|\s+d\s?engagement)?))?
+        (?:\s+n\s?°?)?$""", re.X)
+
+
+def names_an_operation_code(header: str) -> bool:
+    """Whether a column of codes (role ``code``) holds the rows' operation codes
+    (:data:`_OPERATION_CODE_RE`).
+
+    >>> names_an_operation_code("N° opération"), names_an_operation_code("N° AP"), names_an_operation_code("N° de titre")
+    (True, True, False)
+    """
+    h = " ".join(re.sub(r"[^\w °]", " ", fold(header)).split())
+    return bool(_OPERATION_CODE_RE.match(h))
 
 
 # ---------------------------------------------------------------------------
