@@ -34,7 +34,8 @@ from extractors.registry import Found, extractor
 from pipeline.errors import IssueLog
 from pipeline.model import Act, SectionKind
 from pipeline.normalize.money import parse_amount
-from pipeline.read.table_vocabulary import names_the_budget, prices_a_contract, side_named
+from pipeline.read.table_vocabulary import (names_an_operation_code, names_the_budget, prices_a_contract, result_column,
+                                            side_named)
 from pipeline.read.tables import Table, fold, tables_of
 from schemas.rows import BudgetLineRow, QualityRow
 
@@ -42,6 +43,12 @@ from schemas.rows import BudgetLineRow, QualityRow
 # "2023-OP-015", "OPE 12-A".
 _CODE_RE = re.compile(r"^(?:[A-Z]{1,4}\d{1,4}[-_ ]?[0-9A-Z]{2,8}|[A-Z]{1,4}\d{0,4}[-_][0-9A-Z]{1,6}(?:[-_][0-9A-Z]{1,6})?"
                       r"|\d{4}[-_][A-Z]{1,4}[-_]?\d{1,4})$")
+# An operation numbered rather than coded, as a column of operations prints it: its year and
+# its rank ("2024-03", "2021-01", "2023_015": the year the programme was opened), or the
+# authorisation or operation and its number ("AP 12", "AP n°12", "OP 15"). Only under a header
+# naming the operation (:func:`~pipeline.read.table_vocabulary.names_an_operation_code`,
+# "Opération"): elsewhere "2024-03" is a month and "AP 12" anything. Not a period ("2024-2026").
+_NUMBERED_CODE_RE = re.compile(r"^(?:(?:19|20)\d\d[-_]\d{1,3}|(?:AP|AE|OP|OPE|PROG)\s?(?:n\s?°\s?)?\d{1,4})$")
 # An imputation: "6568/9365", "65/6574", "011/615221", "204-2041582", "6574 - 93564",
 # "238R/041", "21534D/041", "D 21534", "c/ 6574", "6574"; the article of an order operation
 # followed by its chapter in brackets, kept as printed: "D 2313-163 (Chap 041)", "R 722
@@ -95,11 +102,14 @@ def _clean_imputation(text: str) -> str:
     return re.sub(r"^(?:c\s?/\s?|compte\s+)", "", text, flags=re.I)
 
 
-def _code_then_words(text: str, pattern: re.Pattern[str], glue: bool) -> tuple[str, str] | None:
-    """(code, label) of a cell printing a code of ``pattern``'s shape before its words, or None."""
+def _code_then_words(text: str, pattern: re.Pattern[str], glue: bool, numbered: bool = False) -> tuple[str, str] | None:
+    """(code, label) of a cell printing a code of ``pattern``'s shape before its words, or None;
+    with ``numbered``, an operation numbered (:data:`_NUMBERED_CODE_RE`) too."""
     m = _CODE_THEN_WORDS_RE.match(" ".join(text.split()))
     if not m:
         return None
+    if glue and numbered and _NUMBERED_CODE_RE.match(m.group("code")):
+        return m.group("code"), m.group("label").strip()  # "AP 12 Piscine", "2024-03 Toiture"
     code = "".join(m.group("code").split()) if glue else _clean_imputation(m.group("code"))
     if glue and not re.search(r"[-_]", code):
         return None  # "RD 123 Réfection de chaussée": a road, not an operation's code
@@ -112,21 +122,31 @@ def _code(table: Table, row_cells: dict[int, str], role: str,
     nature…) and the words its cell prints after it, if any.
 
     Imputations printed in several columns ("Chapitre | Article": "011 | 60632") are one
-    imputation, chapter first, in the form one cell prints them: "011/60632"."""
+    imputation, chapter first, in the form one cell prints them: "011/60632". A column
+    numbering something else than operations ("N° de titre": "T-412") gives no code."""
     columns = table.columns_with(role)
-    if role == "code" and not columns:
-        columns = [i for i, c in enumerate(table.columns) if c.role == "label" and _OPERATION_HEADER_RE.match(c.header)]
+    names = False  # the operations' names, no column of codes
+    if role == "code":
+        columns = [i for i in columns if names_an_operation_code(table.columns[i].header)]
+        names = not columns
+        if names:
+            columns = [i for i, c in enumerate(table.columns)
+                       if c.role == "label" and _OPERATION_HEADER_RE.match(c.header)]
     parts: list[str] = []
     label: str | None = None
     for i in columns:
         cell = row_cells.get(i, "")
+        if role == "code" and _NUMBERED_CODE_RE.match(" ".join(cell.split())):
+            return " ".join(cell.split()), None  # "AP 12", "2024-03": as printed
         text = "".join(cell.split()) if role == "code" else _clean_imputation(cell)
         if pattern.match(text):
             if role == "code":
                 return text, None
             parts.append(text)
             continue
-        split = _code_then_words(cell, pattern, glue=role == "code")
+        # under the operations' names ("Projets": "AP 1019 - Construction 12 avenue de Paris",
+        # "1016 - Investissements …"), a number before the name is part of it (Roannais 2021)
+        split = _code_then_words(cell, pattern, glue=role == "code", numbered=not names)
         if split:
             if role == "code":
                 return split
@@ -177,6 +197,12 @@ def measure_in(table: Table, ci: int, row_index: int, label: str | None = None) 
     return measure
 
 
+#: A percent sign printed just after a cell's figure ("Écart | + 2,05 %", "Évolution | - 1,24
+#: %"): the figure is a share, whatever the header says, even when the table reader kept the
+#: figure apart from its sign.
+_PERCENT_AFTER_RE = re.compile(r"[ \u00a0\u202f]?%")
+
+
 #: The décision modificative an act adopts, by its number: "Décision modificative - Exercice
 #: 2021 – Budget général – DM2", "Décision modificative n° 3", "DM n°1 du budget annexe".
 _DM_RE = re.compile(r"\b(?:DM|d[ée]cision\s+modificative)\s*(?:n\s?[°o]\s*)?(?P<n>\d{1,2})\b", re.I)
@@ -223,6 +249,8 @@ def extract_budget_lines(act: Act, found: Found, issues: IssueLog) -> list[Budge
                 if amount is None:
                     continue
                 start, end = row.span(ci, act.doc.text)
+                if end is not None and _PERCENT_AFTER_RE.match(act.doc.text, end):
+                    continue  # "+ 2,05 %" under "Écart": a share, the sign cut off as the cell's words
                 rows.append(BudgetLineRow(act.act_id, act.doc.doc_id, row.page, ti, ri, section,
                                           code, imputation, label, printed_header(col.header),
                                           measure, amount, total, char_start=start, char_end=end))
@@ -249,16 +277,51 @@ def check_budget_balance(act: Act, found: Found) -> list[QualityRow]:
     return out
 
 
+def _ordered_results(cells: list[tuple[str, int | None, Decimal]]) -> tuple[Decimal, Decimal, Decimal] | None:
+    """(closing N-1, year N, closing N) of a row's result columns in printed order — kind,
+    year, amount (:func:`~pipeline.read.table_vocabulary.result_column`) —, or None when
+    they are not the three, in that order: "Résultat de clôture 2023 | Résultat de
+    l'exercice 2024 | Résultat de clôture 2024", "Résultat 2023 | Résultat 2024 | Résultat
+    cumulé" (the years say which is last year's)."""
+    if len(cells) != 3:
+        return None
+    (k0, y0, a0), (k1, y1, a1), (k2, y2, a2) = cells
+    if k0 not in ("closing", "carried", "dated") or k1 not in ("year", "dated") or k2 != "closing":
+        return None
+    if "dated" in (k0, k1) and not (y0 and y1):
+        return None  # "Résultat 2023" beside "Résultat de l'exercice": which year is whose?
+    if (y0 and y1 and y0 >= y1) or (y0 and y2 and y0 >= y2) or (y1 and y2 and y1 != y2):
+        return None
+    return a0, a1, a2
+
+
 @quality_check("results_balance")
 def check_results_balance(act: Act, found: Found) -> list[QualityRow]:
     """Closing result of last year + the year's result = closing result of this year, per
     budget section, where an act prints the three (a figure misread on a scan and not
-    repaired by :func:`extractors.budget_text.reread_results` shows here)."""
+    repaired by :func:`extractors.budget_text.reread_results` shows here). In a table of
+    results by section ("Section | Résultat de clôture 2023 | Part affectée à
+    l'investissement | Résultat de l'exercice 2024 | Résultat de clôture 2024"), the part of
+    last year's surplus allocated to investment (compte 1068) comes off it first."""
     out = []
     for ti, section, (c0, y, c1) in result_triples(list(found.get("budget_lines"))):
         ok = c0.amount + y.amount == c1.amount
         out.append(result(act, "results_balance", ok, f"table {ti} {section}: {c0.amount} + {y.amount} = {c1.amount}"
                           + ("" if ok else f" (computed {c0.amount + y.amount})")))
+    by_row: dict[tuple[int, int], list[BudgetLineRow]] = defaultdict(list)
+    for r in found.get("budget_lines"):
+        if r.column:
+            by_row[(r.table_index, r.row_index)].append(r)
+    for (ti, ri), rs in sorted(by_row.items()):
+        kinds = [(result_column(r.column or ""), r) for r in rs]
+        allocated = sum((abs(r.amount) for k, r in kinds if k and k[0] == "allocated"), Decimal(0))
+        triple = _ordered_results([(k[0], k[1], r.amount) for k, r in kinds if k and k[0] != "allocated"])
+        if triple is None:
+            continue
+        c0, y, c1 = triple
+        ok = c0 - allocated + y == c1
+        out.append(result(act, "results_balance", ok, f"table {ti} row {ri} {rs[0].label or ''}: {c0} - {allocated} + {y} = {c1}"
+                          + ("" if ok else f" (computed {c0 - allocated + y})")))
     return out
 
 

@@ -587,3 +587,114 @@ def test_budget_lines_a_contracts_prices_are_no_credits(headers: list[str], rows
     with patch("extractors.budget_lines.tables_of", return_value=[_table_of(headers, rows)]):
         out = extract_budget_lines(act, Found(), IssueLog())
     assert [(r.label, r.measure, r.amount) for r in out] == expected
+
+
+@pytest.mark.parametrize("chapter, article", [("Chap.", "Art."), ("Chap", "Art"), ("Chapitre", "Art."),
+                                              ("Chap.", "Article"), ("Chap.", "Cpte")])
+def test_budget_lines_abbreviated_chapter_and_article_columns(tmp_path: Path, chapter: str, article: str) -> None:
+    """Probes i11, b28: "Chap. | Art." over narrow columns is one imputation, chapter first
+    ("012/64111"), and the article "022" is no 22 € of spending."""
+    xs = [60, 110, 170, 360, 460]
+    page = [(60, 80, "Article 1 : D'adopter la décision modificative n° 1 ci-dessous :"),
+            *[(x, 120, h) for x, h in zip(xs, [chapter, article, "Libellé", "Diminution", "Augmentation"])],
+            (60, 138, "012"), (110, 138, "64111"), (170, 138, "Rémunération principale"), (470, 138, "18 000,00"),
+            (60, 156, "022"), (110, 156, "022"), (170, 156, "Dépenses imprévues"), (370, 156, "12 000,00"),
+            (60, 200, "Article 2 : Le Maire est chargé de l'exécution de la présente délibération.")]
+    act = _whole_act(placed_pdf(tmp_path / "dm.pdf", [page]))
+    rows = extract_budget_lines(act, Found(), IssueLog())
+    assert [(r.imputation, r.column, r.amount) for r in rows] == [
+        ("012/64111", "Augmentation", Decimal("18000.00")), ("022/022", "Diminution", Decimal("12000.00"))]
+
+
+@pytest.mark.parametrize("header, cell, code, words", [
+    # an operation numbered by its year and rank, or by its authorisation's number (probes b01,
+    # b04, b18, i05, i06), under a header naming the operation or authorisation
+    ("N° opération", "2024-03", "2024-03", None), ("Code opération", "2021-01", "2021-01", None),
+    ("N° AP", "2023_015", "2023_015", None), ("Opération", "2024-07", "2024-07", None),
+    ("N° AP", "AP 12", "AP 12", None), ("AP n°", "AP n° 18", "AP n° 18", None), ("N°", "OP 15", "OP 15", None),
+    ("N° opération", "2024-03 Toiture de l'église", "2024-03", "Toiture de l'église"),
+    ("N° AP", "AP 12 Piscine intercommunale", "AP 12", "Piscine intercommunale"),
+    # under the operations' names, a number before the name is part of it (Roannais 2021)
+    ("Projets", "AP 1019 - Construction 12 avenue de Paris", None, None),
+    ("Opération", "2024-03 Toiture de l'église", None, None),
+    # a period, a bare rank, a road: no code
+    ("Opération", "2024-2026", None, None), ("N° opération", "12", None, None), ("Opération", "RD 12", None, None),
+    # a number of something else than an operation (probe n08): no operation code
+    ("N° de titre", "T-412", None, None), ("N° de mandat", "2024-03", None, None),
+    ("N° de facture", "AP 12", None, None),
+])
+def test_budget_lines_numbered_operations(header: str, cell: str, code: str | None, words: str | None) -> None:
+    from extractors.budget_lines import _CODE_RE, _code
+
+    table = _one_row_table([header, "Libellé", "Montant AP"], [cell, "Piscine", "2 500 000,00"])
+    assert _code(table, table.rows[0].cells, "code", _CODE_RE) == (code, words)
+
+
+def test_budget_lines_a_year_and_rank_under_a_label_is_no_code() -> None:
+    """"2024-03" under "Libellé" or "Désignation" is text of the row, never its operation."""
+    from extractors.budget_lines import _CODE_RE, _code
+
+    for header in ("Libellé", "Désignation"):
+        table = _one_row_table([header, "Montant"], ["2024-03", "1 000,00"])
+        assert _code(table, table.rows[0].cells, "code", _CODE_RE) == (None, None)
+
+
+@pytest.mark.parametrize("header, cells, kept", [
+    # a share printed with its sign and percent under a money header (probes n07, j04): no money
+    ("Écart", ("+ 2,05 %", "- 1,24 %"), []),
+    ("Variation", ("+ 3,5 %", "- 0,5 %"), []),
+    ("Écart", ("+2,05%", "-1,24%"), []),
+    # the same header over money keeps it
+    ("Écart", ("12 500,00", "1 200,00"), [Decimal("12500.00"), Decimal("1200.00")]),
+])
+def test_budget_lines_a_figure_printed_with_a_percent_sign_is_no_money(tmp_path: Path, header: str,
+                                                                        cells: tuple[str, str],
+                                                                        kept: list[Decimal]) -> None:
+    xs = [60, 110, 300, 390, 480]
+    page = [(60, 80, "Article 1 : D'adopter le budget primitif 2025 par chapitre :"),
+            *[(x, 120, h) for x, h in zip(xs, ["Chapitre", "Libellé", "BP 2024", "BP 2025", header])],
+            (60, 138, "011"), (110, 138, "Charges à caractère général"), (300, 138, "402 000,00"),
+            (390, 138, "415 000,00"), (480, 138, cells[0]),
+            (60, 156, "012"), (110, 156, "Charges de personnel"), (300, 156, "780 000,00"),
+            (390, 156, "812 000,00"), (480, 156, cells[1]),
+            (60, 200, "Article 2 : Le budget est voté au niveau du chapitre.")]
+    act = _whole_act(placed_pdf(tmp_path / "bp.pdf", [page]))
+    rows = extract_budget_lines(act, Found(), IssueLog())
+    assert [r.amount for r in rows if r.column == header] == kept
+    assert [r.amount for r in rows if r.column == "BP 2025"] == [Decimal("415000.00"), Decimal("812000.00")]
+
+
+def _result_rows(headers: list[str], rows: list[tuple[str, list[str | None]]]) -> list[BudgetLineRow]:
+    out = []
+    for ri, (label, cells) in enumerate(rows, start=1):
+        for header, cell in zip(headers, cells):
+            if cell is not None:
+                out.append(BudgetLineRow("act0", "doc", 1, 0, ri, "decision", None, None, label, header, "other",
+                                         Decimal(cell)))
+    return out
+
+
+@pytest.mark.parametrize("headers, rows, passed", [
+    # closing 2023 − part allocated to investment + the year's result = closing 2024 (probe b07)
+    (["Résultat de clôture 2023", "Part affectée à l'investissement", "Résultat de l'exercice 2024",
+      "Résultat de clôture 2024"],
+     [("Investissement", ["-125340.12", None, "48210.50", "-77129.62"]),
+      ("Fonctionnement", ["312845.90", "125340.12", "198604.37", "386110.15"])], [True, True]),
+    # the years say which result is last year's (probe j08)
+    (["Résultat 2023", "Affectation 1068", "Résultat 2024", "Résultat cumulé"],
+     [("Fonctionnement", ["312845.90", "125340.12", "198604.37", "386110.15"])], [True]),
+    (["Résultat reporté", "Résultat de l'exercice", "Résultat de clôture"],
+     [("Fonctionnement", ["1000.00", "250.00", "1300.00"])], [False]),
+    # not the three in order, or no way to say which year is whose: no check
+    (["Résultat 2024", "Résultat 2023", "Résultat cumulé"], [("Fonctionnement", ["1.00", "2.00", "3.00"])], []),
+    (["Résultat", "Résultat de l'exercice 2024", "Résultat de clôture 2024"],
+     [("Fonctionnement", ["1.00", "2.00", "3.00"])], []),
+    (["Résultat de clôture 2023", "Résultat de clôture 2024"], [("Fonctionnement", ["1.00", "3.00"])], []),
+    (["Recettes", "Dépenses", "Résultat"], [("Fonctionnement", ["3.00", "2.00", "1.00"])], []),
+])
+def test_budget_lines_results_balance_of_a_table_of_results(headers: list[str], rows: list, passed: list[bool]) -> None:  # type: ignore[type-arg]
+    from extractors.budget_lines import check_results_balance
+
+    act = _text_act("Article 1 : D'affecter le résultat.")
+    checks = check_results_balance(act, Found(rows={"budget_lines": _result_rows(headers, rows)}))
+    assert [c.passed for c in checks] == passed, [c.detail for c in checks]
