@@ -139,3 +139,106 @@ def test_grant_tables_offers_of_companies_are_no_grants(headers: list[str], rows
     with patch("extractors.grants.tables.tables_of", return_value=[table]):
         out = grants_from_tables(act, _SESSION)
     assert [(r.beneficiary, r.amount) for r in out] == expected
+
+
+@pytest.mark.parametrize("headers, row, name", [
+    # a column of places beside the beneficiary's name is where it is (probes g10, i15, j05, j05b)
+    (["Bénéficiaire", "Commune", "Objet", "Subvention"], ["AS Gien Basket", "Gien", "Paniers", "2 520,00"],
+     "AS Gien Basket"),
+    (["Commune", "Bénéficiaire", "Objet", "Subvention"], ["Meung", "Judo club de Meung", "Tatamis", "1 560,00"],
+     "Judo club de Meung"),
+    (["Association", "Commune d'implantation", "Montant"], ["Aviron orléanais", "Orléans", "6 000,00"],
+     "Aviron orléanais"),
+    (["Structure", "Communes", "Action", "Montant attribué"], ["Régie de quartier", "Orléans, Saran", "Jardins",
+                                                                "800,00"], "Régie de quartier"),
+    # alone, the commune is the beneficiary (a fonds de concours to the communes, probe i14)
+    (["Commune", "Projet", "Montant attribué"], ["Commune de Terranjou", "Aire de jeux", "9 950,00"],
+     "Commune de Terranjou"),
+    (["Communes", "Montant"], ["Terranjou", "9 950,00"], "Terranjou"),
+])
+def test_grant_tables_a_place_column_is_not_the_beneficiarys_name(headers: list[str], row: list[str], name: str) -> None:
+    table = _table(headers, [row])
+    act = make_act([(SectionKind.ARTICLES, "D'attribuer les subventions suivantes.", None)])
+    with patch("extractors.grants.tables.tables_of", return_value=[table]):
+        [grant] = grants_from_tables(act, _SESSION)
+    assert grant.beneficiary == name
+
+
+@pytest.mark.parametrize("cell, name, siret", [
+    # a SIRET printed in the name's cell (probes g16, i18, i18b): the name stops before it
+    ("Chantier d'insertion Val de Loire / SIRET : 789 456 126 00018", "Chantier d'insertion Val de Loire",
+     "78945612600018"),
+    ("Chantier d'insertion Val de Loire SIRET 789 456 126 00018", "Chantier d'insertion Val de Loire",
+     "78945612600018"),
+    ("Régie de quartier de l'Argonne (321 654 980 00010)", "Régie de quartier de l'Argonne", "32165498000010"),
+    ("Régie de quartier de l'Argonne, N° SIRET 32165498000010", "Régie de quartier de l'Argonne", "32165498000010"),
+    ("Régie de quartier - Siret n° 321 654 980 00010", "Régie de quartier", "32165498000010"),
+    # an identifier that is no valid SIRET leaves the name, and gives none
+    ("Régie de quartier (SIREN 321 654 980)", "Régie de quartier", None),
+    ("Régie de quartier (789 456 126 00019)", "Régie de quartier", None),
+    # numbers that are part of a name, or no identifier: the cell as printed
+    ("Association 1901 des parents d'élèves", "Association 1901 des parents d'élèves", None),
+    ("Club des 100 (fondé en 1990)", "Club des 100 (fondé en 1990)", None),
+    ("Les 3 000 pas (123 456 789)", "Les 3 000 pas (123 456 789)", None),
+])
+def test_grant_tables_a_siret_in_the_name_cell(cell: str, name: str, siret: str | None) -> None:
+    table = _table(["Structure", "Action", "Montant"], [[cell, "Atelier maraîchage", "35 000,00"]])
+    act = make_act([(SectionKind.ARTICLES, "D'attribuer les subventions suivantes.", None)])
+    with patch("extractors.grants.tables.tables_of", return_value=[table]):
+        [grant] = grants_from_tables(act, _SESSION)
+    assert (grant.beneficiary, grant.beneficiary_siret) == (name, siret)
+
+
+def _year_table(years: list[str]) -> Table:
+    cols = [Column("Bénéficiaire", 0, 90)] + [Column(y, 100 * (i + 1), 100 * (i + 1) + 90, measure_hint="other")
+                                               for i, y in enumerate(years)]
+    rows = [["Coopérative scolaire école maternelle", "900,00", "950,00", "1 000,00"],
+            ["Foyer socio-éducatif du collège", "500,00", "500,00", "550,00"]]
+    return Table(cols, [Row({i: v for i, v in enumerate(r[:len(cols)])}, 1, 0) for r in rows], 1)
+
+
+@pytest.mark.parametrize("years, title, session, expected", [
+    # columns headed by a year alone (probes g09, i12): the latest is the award when it is the
+    # act's year — its title's, else its session's —, the others recall the years before
+    (["2023", "2024", "2025"], "Subventions 2025 aux associations scolaires", dt.date(2025, 3, 14),
+     [("Coopérative scolaire école maternelle", Decimal("1000.00"), 2025),
+      ("Foyer socio-éducatif du collège", Decimal("550.00"), 2025)]),
+    (["2023", "2024", "2025"], "Subventions aux associations scolaires", dt.date(2025, 3, 14),
+     [("Coopérative scolaire école maternelle", Decimal("1000.00"), 2025),
+      ("Foyer socio-éducatif du collège", Decimal("550.00"), 2025)]),
+    (["2024", "2025", "2026"], "Subventions 2026 aux associations scolaires", dt.date(2025, 12, 11),
+     [("Coopérative scolaire école maternelle", Decimal("1000.00"), 2026),
+      ("Foyer socio-éducatif du collège", Decimal("550.00"), 2026)]),
+    # nothing sure: the latest year is not the act's, and no column is the award
+    (["2023", "2024", "2025"], "Subventions 2024 aux associations scolaires", dt.date(2025, 3, 14), []),
+    (["2023", "2024", "2025"], "Subventions aux associations scolaires", dt.date(2024, 12, 12), []),
+    (["2023", "2024", "2025"], "Subventions aux associations scolaires", None, []),
+])
+def test_grant_tables_columns_headed_by_a_year_alone(years: list[str], title: str, session: dt.date | None,
+                                                     expected: list) -> None:  # type: ignore[type-arg]
+    table = _year_table(years)
+    assert table.is_grants
+    act = make_act([(SectionKind.ARTICLES, "D'attribuer les subventions suivantes :", None)])
+    found = Found(act_fields={"title": title, "session_date": session})
+    with patch("extractors.grants.tables.tables_of", return_value=[table]):
+        got = grants_from_tables(act, found)
+    assert [(g.beneficiary, g.amount, g.year) for g in got] == expected
+
+
+@pytest.mark.parametrize("headers", [
+    ["Porteur de projet", "Manifestation", "Montant demandé", "Avis de la commission", "Décision"],
+    ["Porteur de projet", "Manifestation", "Demandé", "Avis", "Décision"],
+    ["Association", "Événement", "Montant attribué"],
+])
+def test_grant_tables_the_festivity_is_the_purpose(headers: list[str]) -> None:
+    """Probe i13: a "Manifestation" (an event) column says what the grant pays for."""
+    cells = {"Porteur de projet": "Comité des fêtes de Brissac", "Association": "Comité des fêtes de Brissac",
+             "Manifestation": "Fête de la Loire", "Événement": "Fête de la Loire", "Montant demandé": "3 000,00",
+             "Demandé": "3 000,00", "Avis de la commission": "Favorable", "Avis": "Favorable",
+             "Décision": "2 000,00", "Montant attribué": "2 000,00"}
+    table = _table(headers, [[cells[h] for h in headers]])
+    act = make_act([(SectionKind.ARTICLES, "D'attribuer les subventions suivantes.", None)])
+    with patch("extractors.grants.tables.tables_of", return_value=[table]):
+        [grant] = grants_from_tables(act, _SESSION)
+    assert (grant.beneficiary, grant.amount, grant.purpose) == ("Comité des fêtes de Brissac", Decimal("2000.00"),
+                                                                 "Fête de la Loire")

@@ -303,3 +303,38 @@ def test_table_vocabulary_columns_of_operation_codes(header: str, operation: boo
     from pipeline.read.table_vocabulary import names_an_operation_code
 
     assert role_of(header) == "code" and names_an_operation_code(header) is operation
+
+
+@pytest.mark.parametrize("header, place", [
+    ("Commune", True), ("Communes", True), ("Commune d'implantation", True), ("Localisation", True),
+    ("Canton", True), ("Ville", True), ("Siège social", True), ("Lieu", True),
+    ("Bénéficiaire", False), ("Association", False), ("Collectivité", False), ("Communauté de communes", False),
+])
+def test_table_vocabulary_places(header: str, place: bool) -> None:
+    from pipeline.read.table_vocabulary import names_a_place
+
+    assert names_a_place(header) is place
+
+
+@pytest.mark.parametrize("header, measure, kind", [
+    # the fonds de concours of an intercommunalité to its communes (probes g15, i14)
+    ("Fonds de concours", "budget", "generic"), ("Montant du fonds de concours", "budget", "generic"),
+    ("Fonds de concours attribué", "budget", "awarded"), ("Fonds de concours proposé", "budget", "proposed"),
+    ("Fonds de concours sollicité", "other", "not_awarded"),
+    # a year alone: the money of a year, awarded or not as the act says (probes g09, i12)
+    ("2025", None, "generic"),
+    ("Fonds de roulement", None, None), ("Concours", None, None),
+])
+def test_table_vocabulary_fonds_de_concours_and_years(header: str, measure: str | None, kind: str | None) -> None:
+    assert measure_of(header) == measure and grant_column(header) == kind
+
+
+@pytest.mark.parametrize("header, role", [
+    # what a grant pays for in a list of festivities (probe i13)
+    ("Manifestation", "label"), ("Manifestations", "label"), ("Événement", "label"), ("Évènements", "label"),
+    ("Animation", "label"),
+    # who or how, not what for
+    ("Avis de la commission", "other"), ("Observations", "other"),
+])
+def test_table_vocabulary_festivity_columns(header: str, role: str) -> None:
+    assert role_of(header) == role

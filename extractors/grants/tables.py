@@ -11,7 +11,8 @@ of "0,00 €", "-" or "néant" awards nothing, and is no grant ("Moto Club 72 | 
 name years ("Montants votés en 2024" | "Montants votés en 2025"), only the latest year's
 columns and the undated ones count ("Montants 2007 | Montants 2008 sollicités |
 Proposition | Vote": the vote), and the grant's ``year`` is the column's year, else the
-title's, else the session's.
+title's, else the session's. Columns headed by a year alone ("Bénéficiaire | 2023 | 2024 |
+2025") award only when the latest is the act's year (its title's, else its session's).
 
 **Two awarded columns, fonctionnement and investissement** ("Investissement |
 Fonctionnement" under "Montants votés en 2025"): a beneficiary gets one grant per
@@ -20,8 +21,11 @@ non-empty cell — two grants when both are filled — and the column's section
 purpose column of its own (with one, the purpose is that column's text, and the section
 follows it in brackets).
 
-The SIRET comes from a SIRET / SIREN / RNA column (a valid SIRET only) or from a
-"SIRET …" printed in the row. Total rows are not grants: :func:`table_totals` gives them
+The beneficiary is the text of the columns naming it, without a column of places beside
+them ("Bénéficiaire | Commune | Objet": the commune is where it is) and without a SIRET
+printed after the name in its cell ("Régie de quartier (321 654 980 00010)"). The SIRET
+comes from a SIRET / SIREN / RNA column (a valid SIRET only), from the name's cell, or from
+a "SIRET …" printed in the row. Total rows are not grants: :func:`table_totals` gives them
 to the ``grant_total`` quality check.
 """
 
@@ -36,7 +40,7 @@ from extractors.registry import Found
 from pipeline.model import Act
 from pipeline.normalize.identifiers import siret_valid
 from pipeline.normalize.money import parse_amount
-from pipeline.read.table_vocabulary import grant_column, prices_a_contract, year_of
+from pipeline.read.table_vocabulary import grant_column, is_year_alone, names_a_place, prices_a_contract, year_of
 from pipeline.read.tables import Table, tables_of
 from schemas.rows import GrantRow
 
@@ -57,8 +61,12 @@ def in_a_table(act: Act, offset: int) -> bool:
     return any(t.covers(offset) for t in tables_of(act.doc, act.span))
 
 
-def awarded_columns(table: Table, session_year: int | None = None) -> list[int]:
-    """The columns holding the amounts the act awards (see the module's docstring)."""
+def awarded_columns(table: Table, session_year: int | None = None, act_year: int | None = None) -> list[int]:
+    """The columns holding the amounts the act awards (see the module's docstring).
+
+    Columns headed by a year alone ("Bénéficiaire | 2023 | 2024 | 2025") say nothing of what
+    they hold: the latest is the award only when it is ``act_year``, the year the act awards
+    for (its title's, else its session's) — the others recall the years before."""
     kinds = {i: grant_column(table.columns[i].header) for i in table.money_columns()}
     # a column the measure vocabulary missed but whose header says it is proposed or awarded
     # ("Fixe Montant proposé 2025": a header on two lines, read as one) is money too
@@ -70,6 +78,10 @@ def awarded_columns(table: Table, session_year: int | None = None) -> list[int]:
     # sollicités | Proposition | Vote" dates the 2007 column as last year's
     years = {i: year_of(table.columns[i].header) for i in kinds}
     dated = [y for y in years.values() if y]
+    alone = [i for i in kept if is_year_alone(table.columns[i].header)]
+    if alone:
+        sure = act_year is not None and max(years[i] for i in alone) == act_year == max(dated)
+        kept = [i for i in kept if i not in alone or (sure and years[i] == act_year)]
     if dated:
         # "Montants votés en 2024 | … en 2025": the year the act votes, the latest printed;
         # an undated column ("Vote", "Proposition") stays in the running
@@ -90,6 +102,10 @@ def _siret(table: Table, cells: dict[int, str]) -> str | None:
         digits = re.sub(r"\D", "", cells.get(i, ""))
         if len(digits) == 14 and siret_valid(digits):
             return digits
+    for i in table.columns_with("beneficiary"):
+        printed = name_and_siret(cells.get(i, ""))[1]
+        if printed:
+            return printed  # "Régie de quartier (321 654 980 00010)"
     return siret_in(" ".join(cells.values()))
 
 
@@ -119,8 +135,43 @@ def cell_amount(text: str | None) -> Decimal | None:
     return amount
 
 
+#: A SIRET printed in the beneficiary's cell after the name, labelled ("Chantier d'insertion
+#: Val de Loire / SIRET : 789 456 126 00018", "… SIRET 789 456 126 00018", "…, N° SIRET
+#: 78945612600018", "… (SIREN 789 456 126)") or alone in brackets, in its 14 digits
+#: ("Régie de quartier de l'Argonne (321 654 980 00010)"): the name stops before it.
+_ID_AFTER_NAME_RE = re.compile(
+    r"""\s*[-–/,;:]?\s*
+        (?:\(\s*)?(?:(?:N\s?°|n°|num[ée]ro)\s*)?(?:SIRE[TN]|Sire[tn]|sire[tn])\b\s*(?:n\s?°)?\s*:?\s*
+           (?P<labelled>\d[\d \u00a0\u202f.]{7,20}\d)\s*\)?
+      \s*$
+    | \s*[-–/,;]?\s*\(\s*(?P<bare>\d{3}[ \u00a0\u202f.]?\d{3}[ \u00a0\u202f.]?\d{3}[ \u00a0\u202f.]?\d{5})\s*\)\s*$""", re.X)
+
+
+def name_and_siret(cell: str) -> tuple[str, str | None]:
+    """A beneficiary's cell as its name and the SIRET printed after it (:data:`_ID_AFTER_NAME_RE`;
+    a SIRET only when its key holds): "Régie de quartier (321 654 980 00010)" → ("Régie de
+    quartier", "32165498000010")."""
+    text = " ".join(cell.split())
+    m = _ID_AFTER_NAME_RE.search(text)
+    if not m or not text[:m.start()].strip():
+        return text, None
+    digits = re.sub(r"\D", "", m.group("labelled") or m.group("bare"))
+    if len(digits) not in (9, 14):
+        return text, None  # a number of another length is no identifier the name may lose
+    return text[:m.start()].rstrip(" -–/,;:"), digits if len(digits) == 14 and siret_valid(digits) else None
+
+
+def _beneficiary_columns(table: Table) -> list[int]:
+    """The columns naming the beneficiary: a column of places beside a column of names
+    ("Bénéficiaire | Commune | Objet": "AS Gien Basket | Gien") says where it is, not who
+    (:func:`~pipeline.read.table_vocabulary.names_a_place`); alone, the commune is the one."""
+    columns = table.columns_with("beneficiary")
+    named = [i for i in columns if not names_a_place(table.columns[i].header)]
+    return named or columns
+
+
 def _beneficiary(table: Table, cells: dict[int, str]) -> str:
-    return " ".join(" ".join(cells.get(i, "").split()) for i in table.columns_with("beneficiary") if cells.get(i)).strip()
+    return " ".join(name_and_siret(cells[i])[0] for i in _beneficiary_columns(table) if cells.get(i)).strip()
 
 
 def grants_from_tables(act: Act, found: Found) -> list[GrantRow]:
@@ -128,8 +179,9 @@ def grants_from_tables(act: Act, found: Found) -> list[GrantRow]:
     rows: list[GrantRow] = []
     session = found.field("session_date")
     session_year = getattr(session, "year", None)
+    act_year = year_of(found.field("title") or "") or session_year
     for table in grant_tables(act):
-        columns = awarded_columns(table, session_year)
+        columns = awarded_columns(table, session_year, act_year)
         purpose_cols = table.columns_with("label")
         two = len(columns) > 1
         for row in table.rows:
@@ -158,8 +210,9 @@ def table_totals(act: Act, found: Found) -> list[TableTotal]:
     prints none) and the sum of its rows above it."""
     out = []
     session_year = getattr(found.field("session_date"), "year", None)
+    act_year = year_of(found.field("title") or "") or session_year
     for ti, table in enumerate(grant_tables(act)):
-        for ci in awarded_columns(table, session_year):
+        for ci in awarded_columns(table, session_year, act_year):
             total, parts, n = None, Decimal(0), 0
             for row in table.rows:
                 value = cell_amount(row.text(ci))

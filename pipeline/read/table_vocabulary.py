@@ -169,6 +169,9 @@ _MEASURE_PATTERNS: tuple[tuple[str, str], ...] = (
                     |attribuee?s?|accordee?s?|allouee?s?|octroyee?s?
                     |montants?\s+(?:de\s+la\s+subvention|de\s+l\s?aide|accordee?s?|attribuee?s?|allouee?s?|votee?s?|retenue?s?)
                     |aides?\s+(?:accordees?|attribuees?|votees?)|participations?
+                    # the grants of an intercommunalité to its communes or back (CGCT L.5214-16 V):
+                    # "Fonds de concours", "Montant du fonds de concours", "Fonds de concours attribué"
+                    |(?:montants?\s+(?:du\s+|des\s+))?fonds\s+de\s+concours(?:\s+(?:attribues?|accordes?|alloues?|votes?|proposes?))?
                     |decisions?(?!\s+modificatives?)(?:\s+\w+){0,3}
                     |(?:(?:section|subventions?|credits?|depenses?)\s+(?:de|d)\s*)?(?:fonctionnement|investissement))$"""),
     # money the contract has no measure for: "Recettes", "Réalisé", "Restes à réaliser",
@@ -183,7 +186,7 @@ _MEASURE_PATTERNS: tuple[tuple[str, str], ...] = (
                     |excedents?|deficits?|reports?|virements?|mouvements?|ca|compte\s+administratif
                     # a part of the column before it: "Dont reports", "dont RAR", "Dont crédits nouveaux"
                     |dont\s+\w.*
-                    |(?:montants?|subventions?|aides?|participations?)\s+(?:sollicitee?s?|demandee?s?)
+                    |(?:montants?|subventions?|aides?|participations?|fonds\s+de\s+concours)\s+(?:sollicitee?s?|demandee?s?)
                     # the request alone: "Demande", "Demandé" (beside "Attribué"), "Sollicité"
                     |demandee?s?|sollicitee?s?)$"""),
 )
@@ -393,9 +396,11 @@ _ROLE_PATTERNS: tuple[tuple[str, str], ...] = (
                         |entreprises?|collectivites?|communes?|clubs?|partenaires?\s+beneficiaires?)\b"""),
     # what a row is: "Libellé (Opération)", "Désignation", "Actions", "Intitulé", "Objet
     # (de la demande)", "Opération", "Programme", "Poste", "Projet", "Nature de l'action",
-    # "Financeur(s)" (the funding side of a plan), "Compétences", "Structures"
+    # "Financeur(s)" (the funding side of a plan), "Compétences", "Structures"; what a grant
+    # pays for, in a list of festivities: "Manifestation", "Événement", "Animation"
     ("label", r"""^(?:libelles?|designations?|actions?|intitules?|objets?|operations?|programmes?
                   |postes?|projets?|motifs?|destinations?|financeurs?|competences?|prestations?
+                  |manifestations?|evenements?|animations?
                   |items?|rubriques?|sections?|elements?|natures?\s+de?|origines?)\b"""),
 )
 _ROLES = tuple((r, re.compile(p, re.X)) for r, p in _ROLE_PATTERNS)
@@ -445,6 +450,25 @@ def names_an_operation_code(header: str) -> bool:
     """
     h = " ".join(re.sub(r"[^\w °]", " ", fold(header)).split())
     return bool(_OPERATION_CODE_RE.match(h))
+
+
+#: A column that says where a beneficiary is, not who it is: "Commune", "Commune
+#: d'implantation", "Ville", "Localité", "Localisation", "Lieu", "Canton", "Siège (social)",
+#: "Territoire", "Secteur", "Quartier". Beside a column naming the beneficiary ("Bénéficiaire
+#: | Commune | Objet"), "Commune" is its place; alone, the commune is the beneficiary (the
+#: fonds de concours of an intercommunalité: "Commune | Projet | Montant attribué").
+_PLACE_RE = re.compile(r"""^(?:communes?(?:\s+(?:d\s?implantation|du\s+siege|de\s+residence|concernees?))?|villes?
+                          |localites?|localisations?|lieux?|cantons?|sieges?(?:\s+social)?|territoires?|secteurs?
+                          |quartiers?)$""", re.X)
+
+
+def names_a_place(header: str) -> bool:
+    """Whether a header names a beneficiary's place (:data:`_PLACE_RE`).
+
+    >>> names_a_place("Commune"), names_a_place("Localisation"), names_a_place("Bénéficiaire")
+    (True, True, False)
+    """
+    return bool(_PLACE_RE.match(" ".join(re.sub(r"[^\w ]", " ", fold(header)).split())))
 
 
 # ---------------------------------------------------------------------------
@@ -541,8 +565,8 @@ def grant_column(header: str) -> str | None:
     ("Montant", "Subvention", "Investissement"), or ``not_awarded`` ("Montant sollicité",
     "Coût du projet", "Rappel 2023", "Taux"); None for a column without money."""
     t = header_key(header)
-    if not t and "€" in header:
-        return "generic"
+    if not t and ("€" in header or is_year_alone(header)):
+        return "generic"  # "€", "2025": the money of a year, awarded or not as the act says
     if _NOT_AWARDED_RE.search(t):
         return "not_awarded"
     if _AWARDED_RE.search(t):
