@@ -175,6 +175,16 @@ def test_money_parse_amount_lower_case_qualifier(raw: str, expected: str) -> Non
     ("D'approuver les virements de crédits suivants :\n- article 6232 : - 1 200,00 € ;\n- chapitre 022 : (4 700 €) ;",
      [("- 1 200,00 €", "-1200.00"), ("(4 700 €)", "-4700.00")]),
     ("Compte 6574 : – 800 € (diminution des crédits)", [("– 800 €", "-800.00")]),
+    # a décision modificative's balance by section, a section lowered (Chéméré 2009-11-24)
+    ("Cette DM n°3 s’équilibre, tant en recettes qu’en dépenses, de la façon suivante :\n"
+     "- Section de fonctionnement : 4 388,00 €uros\n- Section d’investissement : - 3 382,00 €uros",
+     [("4 388,00 €", "4388.00"), ("- 3 382,00 €", "-3382.00")]),
+    ("La décision modificative n° 2 se résume ainsi : fonctionnement : + 1 200 € ; investissement : – 5 000 €",
+     [("+ 1 200 €", "1200.00"), ("– 5 000 €", "-5000.00")]),
+    ("Le budget s'équilibre comme suit : Section d'investissement : - 12 500,00 €", [("- 12 500,00 €", "-12500.00")]),
+    # …a bullet opening a line of such a passage stays a bullet
+    ("La DM n°1 s'équilibre ainsi :\n- 3 500 € en dépenses et en recettes d'investissement",
+     [("3 500 €", "3500.00")]),
     # …but a dash that opens an award of a list, or follows a colon, in a passage of no
     # movements is a bullet; brackets elsewhere restate or comment: no sign
     ("D'attribuer les subventions suivantes :\n- 3 500 € à l'association X ;\n- 1 200 € au club.",

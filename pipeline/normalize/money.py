@@ -228,8 +228,27 @@ _PLUS_FIGURE_RE = re.compile(r"(?<![\w+])\+[ ]?\d[\d \u00a0\u202f'’.,]*[ \u00a
 _DECREASE_RE = re.compile(r"\b(?:diminution|diminu(?:er|[ée]e?s?)|r[ée]duction|r[ée]duire|virements?\s+de\s+cr[ée]dits?"
                           r"|en\s+moins)\b", re.I)
 
+# What says a passage gives a budget's balance by section, where a figure after a colon may be
+# negative: "Cette DM n°3 s'équilibre, tant en recettes qu'en dépenses, de la façon suivante :
+# - Section de fonctionnement : 4 388,00 € - Section d'investissement : - 3 382,00 €" (a
+# décision modificative that lowers a section's credits). Only after a colon: a dash opening a
+# line of such a passage may still be a bullet.
+_BALANCE_RE = re.compile(r"\bs['’]\s?[ée]quilibr(?:e|ent)\b|\bd[ée]cisions?\s+modificatives?\b"
+                         r"|\bDM\s*(?:n\s*°|n[o°]|\d)", re.I)
+
 #: How far around a figure its passage is read for those signs (cut at a blank line).
 _PASSAGE = 400
+
+
+def _passage(text: str, start: int, end: int) -> tuple[int, int]:
+    """Up to :data:`_PASSAGE` characters either side of ``text[start:end]``, within its paragraph."""
+    a, b = max(0, start - _PASSAGE), min(len(text), end + _PASSAGE)
+    cut = max(text.rfind("\n\n", a, start), text.rfind("\f", a, start))
+    a = cut + 1 if cut >= 0 else a
+    for stop in (text.find("\n\n", end, b), text.find("\f", end, b)):
+        if stop >= 0:
+            b = min(b, stop)
+    return a, b
 
 
 def _in_movements(text: str, start: int, end: int) -> bool:
@@ -265,6 +284,10 @@ def _glued_negative(text: str, m: re.Match[str]) -> bool:
     # introduces the amount; elsewhere a spaced dash links or lists
     if re.search(r"(?:\bsoit|\bde|\bdu|\bà|=|\t)$", before, re.I):
         return True
+    if before.endswith(":"):
+        a, b = _passage(text, m.start(), m.end())
+        if _BALANCE_RE.search(text[a:b]):
+            return True  # a section's balance in a décision modificative: "Section d'investissement : - 3 382,00 €"
     return bool(re.search(r"(?:^|\n|:)$", before)) and _in_movements(text, m.start(), m.end())
 
 
