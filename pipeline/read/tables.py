@@ -33,7 +33,7 @@ from pipeline.read.ruled_tables import ruled_tables
 from pipeline.read.table_cells import (TOTAL_RE, Column, Row, Table, has_amount, join_wrapped,  # noqa: F401
                                        whole_header)
 from pipeline.read.table_vocabulary import fold, grant_column, measure_of, role_of  # noqa: F401
-from pipeline.read.word_tables import split_cells, tables_on_page  # noqa: F401
+from pipeline.read.word_tables import continued_table, split_cells, tables_on_page  # noqa: F401
 
 #: The measure a header names (kept under its former name).
 classify_header = measure_of
@@ -124,6 +124,7 @@ def find_tables(doc: Document, span: Span | None = None, use_rules: bool = True,
         for t in _page_tables(doc, page.page_no, use_rules):
             if span.start <= t.start < span.end:
                 found.append(t)
+    found = _with_continuations(doc, span, found, use_rules)
     merged: list[Table] = []
     for t in found:
         prev = merged[-1] if merged else None
@@ -153,6 +154,26 @@ def find_tables(doc: Document, span: Span | None = None, use_rules: bool = True,
         if reread and any(doc.page(r.page).source.value == "ocr" for r in t.rows):
             check_figures(doc, t)
     return merged
+
+
+def _with_continuations(doc: Document, span: Span, found: list[Table], use_rules: bool) -> list[Table]:
+    """``found`` with, after an unruled table ending its page, the rows opening the next
+    page under no repeated header (:func:`pipeline.read.word_tables.continued_table`), when
+    no other table stands there and they lie in ``span``."""
+    out: list[Table] = []
+    for k, t in enumerate(found):
+        out.append(t)
+        last = t.rows[-1].page if t.rows else t.page
+        if t.source != "words" or (k + 1 < len(found) and found[k + 1].page == last) \
+                or last + 1 > len(doc.pages) or not _page_ends_with(doc, t):
+            continue
+        cont = continued_table(doc, last + 1, t)
+        if cont is None or not span.start <= cont.start < span.end:
+            continue
+        if any(o.covers(cont.start) or cont.covers(o.start) for o in _page_tables(doc, last + 1, use_rules)):
+            continue
+        out.append(cont)
+    return out
 
 
 def _name_column(table: Table) -> None:

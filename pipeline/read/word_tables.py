@@ -23,6 +23,7 @@ words are put back into lines from their boxes before the table is read.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 from itertools import groupby
@@ -30,9 +31,9 @@ from statistics import median
 
 from pipeline.model import Document, Span, Word
 from pipeline.normalize.money import parse_amount
-from pipeline.read.table_cells import (SECTION_ROW_RE, Column, Row, Table, has_amount, join_wrapped,
-                                       whole_header, words_span)
-from pipeline.read.table_vocabulary import measure_of
+from pipeline.read.table_cells import (SECTION_ROW_RE, Column, Row, Table, has_amount, is_header_year,
+                                       join_wrapped, whole_header, words_span)
+from pipeline.read.table_vocabulary import fold, measure_of, role_of
 
 # ---------------------------------------------------------------------------
 # Lines and cells
@@ -61,6 +62,10 @@ class _Cell:
     @property
     def center(self) -> float:
         return (self.top + max(w.bottom for w in self.words)) / 2
+
+    @property
+    def center_x(self) -> float:
+        return (self.x0 + self.x1) / 2
 
     @property
     def text(self) -> str:
@@ -169,6 +174,22 @@ def _is_code_part(words: list[Word], i: int, n: int, text: list[Word]) -> bool:
     return bool(_SLASH_PART_RE.search(last)) or (i + n < len(words) and words[i + n].text.startswith("/"))
 
 
+#: A sign printed alone before its figure: a hyphen, an en dash, a minus (reductions of a
+#: décision modificative, a deficit: "- 4 600,00", "– 123 330,80").
+_SIGN_RE = re.compile(r"[-–−]")
+
+
+def _spaced_sign(words: list[Word], i: int) -> bool:
+    """``words[i]`` is a sign alone opening a cell, and the rest of the cell is one figure
+    ("- 4 600,00 €"): the figure's sign. A dash before words ("- 1 500 € pour …", a dash
+    setting a label off its figure inside one run) is no sign: the cell must be the figure."""
+    if not _SIGN_RE.fullmatch(words[i].text) or i + 1 >= len(words) or not words[i + 1].text[:1].isdigit():
+        return False
+    figure = " ".join(w.text for w in words[i:])
+    return len(words) - i <= 7 and has_amount(figure) and parse_amount(figure) is not None \
+        and not _YEAR_RE.fullmatch(" ".join(w.text for w in words[i + 1:]))
+
+
 def _split_figures(words: list[Word]) -> list[_Cell]:
     """Cut the figures out of one cell's words: "Installations chantier 3 000 € ht État
     (DETR 2014)" → "Installations chantier" | "3 000 € ht" | "État (DETR 2014)". A figure in
@@ -180,6 +201,10 @@ def _split_figures(words: list[Word]) -> list[_Cell]:
     while i < len(words):
         w = words[i]
         best = 0
+        if depth == 0 and not text and _spaced_sign(words, i):
+            # "- 4 600,00", "– 1 500,00": a sign set apart from its figure, opening the cell
+            out.append(_Cell(words, amount=True))
+            return out
         if depth == 0 and _FIGURE_START_RE.match(w.text):
             parts = []
             for j in range(i, min(len(words), i + 7)):
@@ -248,7 +273,18 @@ def page_lines(doc: Document, page_no: int) -> list[_Line]:
 def _is_header_line(line: _Line) -> bool:
     if len(line.cells) < 2 or any(c.amount for c in line.cells):
         return False
-    return any(measure_of(c.text) for c in line.cells)
+    return any(measure_of(c.text) for c in line.cells) or _heads_years(line)
+
+
+def _heads_years(line: _Line) -> bool:
+    """A header of years with no money word beside a column of beneficiaries: "Bénéficiaire
+    | 2023 | 2024 | 2025", "Associations | 2024 | 2025" (the grants of each year, the latest
+    perhaps the act's: :func:`extractors.grants.tables.awarded_columns`). Beside labels
+    ("Nature de la prestation | 2024 | 2025 | Total TTC") years say nothing of the money,
+    no credits a budget votes: no header."""
+    texts = [c.text for c in line.cells]
+    return sum(1 for t in texts if is_header_year(t)) >= 2 and \
+        any(role_of(t) == "beneficiary" for t in texts if not is_header_year(t))
 
 
 def _band_neighbour(line: _Line, band_top: float, band_bottom: float, height: float) -> bool:
@@ -262,6 +298,20 @@ def _band_neighbour(line: _Line, band_top: float, band_bottom: float, height: fl
     return len(text.split()) <= 8 and not text.endswith((":", ".", ";"))
 
 
+def _wraps_under(line: _Line, header: _Line) -> bool:
+    """A line naming money that is the second line of some of the header's cells, not a
+    header of its own: fewer cells than the header, each under one of the header's cells
+    ("Code | Intitulé | AE votée | Affectation | Reste à" over "proposée | affecter";
+    "Montant | Avis de la | Montant" over "demandé | commission | voté")."""
+    if len(line.cells) >= len(header.cells):
+        return False
+    for c in line.cells:
+        over = [h for h in header.cells if min(c.x1, h.x1) - max(c.x0, h.x0) > 0]
+        if len(over) != 1:
+            return False
+    return True
+
+
 def _spans_header_cells(line: _Line, header: _Line) -> bool:
     """A line above the header with a cell over two or more of the header's cells is a title
     ("Section d'investissement - Dépenses" over "Chapitre / Article", "Libellé"), or a
@@ -270,6 +320,43 @@ def _spans_header_cells(line: _Line, header: _Line) -> bool:
         if sum(1 for h in header.cells if min(c.x1, h.x1) - max(c.x0, h.x0) > 1) >= 2:
             return True
     return False
+
+
+def _group_headings(line: _Line, header: _Line, height: float) -> list[tuple[str, float, float]] | None:
+    """The headings of groups of columns printed over a header that repeats its cells under
+    each ("Exploitation | Investissement" over "Dépenses | Recettes | Dépenses | Recettes";
+    "2024 | 2025" over "BP | DM | BP | DM"): each heading centred over one group, the
+    groups alike, side by side at the header's right. Their text and extents (those of
+    their groups), or None. (Read as wrapped words of the header cell below each, the
+    headings would name one column of each group — "Exploitation Recettes" over the
+    figures of "Dépenses".)"""
+    cells = line.cells
+    if len(cells) < 2 or any(c.amount for c in cells) or line.top < header.top - 2.2 * height \
+            or any(len(c.text.split()) > 4 for c in cells):
+        return None
+    n = len(cells)
+    for k in range(2, len(header.cells) // n + 1):
+        under = header.cells[len(header.cells) - n * k:]
+        groups = [under[g * k:(g + 1) * k] for g in range(n)]
+        if any([fold(c.text) for c in g] != [fold(c.text) for c in groups[0]] for g in groups[1:]):
+            continue
+        if all(g[0].x0 - 1 <= h.center_x <= g[-1].x1 + 1 and
+               not any(min(h.x1, c.x1) - max(h.x0, c.x0) > 0 for o in groups if o is not g for c in o)
+               for h, g in zip(cells, groups)):
+            return [(h.text, g[0].x0, g[-1].x1) for h, g in zip(cells, groups)]
+    return None
+
+
+def _head_groups(columns: list[Column], groups: list[tuple[str, float, float]]) -> None:
+    """Each column of a group headed by its heading ("Exploitation Dépenses"); a heading the
+    vocabulary reads as no money over a header naming money keeps the header's measure."""
+    for col in columns:
+        for text, x0, x1 in groups:
+            if x0 - 1 <= col.center <= x1 + 1:
+                sub = col.header
+                col.header = f"{text} {sub}"
+                if not measure_of(col.header) and measure_of(sub):
+                    col.measure_hint = measure_of(sub)
 
 
 def _header_text(cells: list[_Cell], height: float) -> str:
@@ -360,6 +447,7 @@ def _place_figure_bands(columns: list[Column], body: list[_BodyLine]) -> None:
             return
         fixed.append(over[0] if over else None)
     if None not in fixed:
+        _assign_bands(columns, body, bands, fixed)
         return
     money = [i for i, col in enumerate(columns) if col.measure]
 
@@ -388,9 +476,17 @@ def _place_figure_bands(columns: list[Column], body: list[_BodyLine]) -> None:
     found = place(0, -1)
     if found is None:
         return
-    placed = [(x0, x1, ci) for (x0, x1), ci, f in zip(bands, found[1], fixed) if f is None]
+    _assign_bands(columns, body, bands, found[1])
+
+
+def _assign_bands(columns: list[Column], body: list[_BodyLine], bands: list[tuple[float, float]],
+                  placed: list[int | None]) -> None:
+    """Read the body's cells again, each band's figures in its money column: a figure of a
+    band standing off the header's words (right-aligned figures wider than a short header,
+    "12 500,00" under "Dépenses") is the band's, not the nearest header's by centre."""
+    within = [(x0, x1, ci) for (x0, x1), ci in zip(bands, placed) if ci is not None and columns[ci].measure]
     for b in body:
-        b.cells = _assign(columns, b.line, placed)
+        b.cells = _assign(columns, b.line, within)
         b.figures = _figures(columns, b.cells)
 
 
@@ -507,6 +603,27 @@ def _merge_broken_figures(columns: list[Column], body: list[_BodyLine], anchors:
     return kept
 
 
+def _left_labels(columns: list[Column], b: _BodyLine) -> list[_Cell]:
+    """The words of a line standing left of every header, in a run of their own."""
+    runs = {c.run for c in b.line.cells if c.amount}
+    return [c for c in b.line.cells if not c.amount and c.x1 < columns[0].x0 and c.run not in runs]
+
+
+def _label_column_unheaded(columns: list[Column], body: list[_BodyLine]) -> bool:
+    """A table whose top-left header cell is empty: its labels stand left of every header,
+    the first of which names money (" | Dépenses | Recettes | Résultat" over "Fonctionnement
+    - réalisé  1 254 300,00 …"). The labels would go to the first money column as the
+    label of its figure, and the other columns' figures would have none: they are a column
+    of their own, headed by nothing. Every row with figures has such a label, and there are
+    two rows at least."""
+    rows = [b for b in body if b.figures]
+    if not columns[0].measure or len(rows) < 2 or not all(_left_labels(columns, b) for b in rows):
+        return False
+    # the money columns hold figures alone: labels beside figures under a money header are a
+    # side's own (a two-sided plan, "Dépenses | Recettes": "État (DETR 2014)  96 940 €")
+    return not any(not c.amount and c.x1 >= columns[0].x0 for b in body for c in b.line.cells)
+
+
 def _demote_label_columns(columns: list[Column], body: list[_BodyLine]) -> None:
     """A money header over cells holding only words ("DEPENSES" over "Fonctionnement",
     "Restes à réaliser"…) heads a label column: its figures are in the next column."""
@@ -518,8 +635,10 @@ def _demote_label_columns(columns: list[Column], body: list[_BodyLine]) -> None:
             col.forced_role = "label"
 
 
-def _read_body(columns: list[Column], body: list[_BodyLine], height: float, page_no: int) -> list[Row]:
-    _demote_label_columns(columns, body)
+def _read_body(columns: list[Column], body: list[_BodyLine], height: float, page_no: int,
+               demote: bool = True) -> list[Row]:
+    if demote:
+        _demote_label_columns(columns, body)
     for b in body:
         b.figures = _figures(columns, b.cells)
     anchors = [k for k, b in enumerate(body) if b.figures]
@@ -619,15 +738,24 @@ def tables_on_page(doc: Document, page_no: int) -> list[Table]:
             continue
         band = [lines[i]]
         lo, hi = i, i
-        while lo - 1 >= 0 and lo > i - 2 and _band_neighbour(lines[lo - 1], band[0].top, band[-1].bottom, height) \
+        groups = _group_headings(lines[i - 1], lines[i], height) if i else None
+        while lo - 1 >= 0 and lo > i - 2 and not groups \
+                and _band_neighbour(lines[lo - 1], band[0].top, band[-1].bottom, height) \
                 and not _spans_header_cells(lines[lo - 1], lines[i]):
             lo -= 1
             band.insert(0, lines[lo])
-        while hi + 1 < len(lines) and hi < i + 2 and not _is_header_line(lines[hi + 1]) \
+        while hi + 1 < len(lines) and hi < i + 2 \
+                and (not _is_header_line(lines[hi + 1]) or _wraps_under(lines[hi + 1], lines[i])) \
                 and _band_neighbour(lines[hi + 1], band[0].top, band[-1].bottom, height):
             hi += 1
             band.append(lines[hi])
         columns = _columns_from_band(band, height)
+        if _heads_years(lines[i]):
+            for col in columns:  # money of a kind the header does not say
+                if col.measure is None and is_header_year(col.header):
+                    col.measure_hint = "other"
+        if groups:
+            _head_groups(columns, groups)
         body: list[_BodyLine] = []
         extents = {ci: (c.x0, c.x1) for ci, c in enumerate(columns)}
         j = hi + 1
@@ -642,6 +770,12 @@ def tables_on_page(doc: Document, page_no: int) -> list[Table]:
             body.append(_BodyLine(line, cells, _figures(columns, cells)))
             last_bottom = line.bottom
             j += 1
+        if _label_column_unheaded(columns, body):
+            columns.insert(0, Column("", min(c.x0 for b in body for c in _left_labels(columns, b)),
+                                     max(c.x1 for b in body for c in _left_labels(columns, b))))
+            for b in body:
+                b.cells = _assign(columns, b.line)
+                b.figures = _figures(columns, b.cells)
         _place_figure_bands(columns, body)
         # lines without figures after the last row: wrapped labels while each touches the
         # line above it, from that row down; the first one standing apart begins something
@@ -666,3 +800,68 @@ def tables_on_page(doc: Document, page_no: int) -> list[Table]:
         tables.append(table)
         i = j
     return tables
+
+
+# ---------------------------------------------------------------------------
+# A table going on over the next page without its header
+# ---------------------------------------------------------------------------
+
+
+def _figure_bands(table: Table) -> dict[int, tuple[float, float]]:
+    """Where each money column's figures stood on the page before (their boxes' extent)."""
+    out: dict[int, tuple[float, float]] = {}
+    for row in table.rows:
+        for ci, (x0, _, x1, _) in row.boxes.items():
+            if table.columns[ci].measure:
+                a, b = out.get(ci, (x0, x1))
+                out[ci] = (min(a, x0), max(b, x1))
+    return out
+
+
+def continued_table(doc: Document, page_no: int, prev: Table) -> Table | None:
+    """The rows opening page ``page_no`` that carry on ``prev`` (an unruled table ending the
+    page before) under no repeated header: "6226  Honoraires  6 000,00" … "Total chapitre
+    011  607 800,00" at the top of the next page. A table with ``continues`` set (merged by
+    :func:`pipeline.read.tables.find_tables`), or None.
+
+    The lines are read under ``prev``'s columns from the page's first line down, as the
+    body of a table is; every figure must stand where that column's figures stood (its
+    box overlapping theirs, and no other column's): a page opening with figures elsewhere
+    is something else, and gives nothing (a number under a text column, "6226" under
+    "Article", stays there)."""
+    lines = page_lines(doc, page_no)
+    bands = _figure_bands(prev)
+    if not lines or not bands or _is_header_line(lines[0]):
+        return None
+    columns = copy.deepcopy(prev.columns)
+    height = median(l.bottom - l.top for l in lines) or 10.0
+    width = doc.page(page_no).width
+    extents = {ci: (c.x0, c.x1) for ci, c in enumerate(columns)}
+    body: list[_BodyLine] = []
+    for k, line in enumerate(lines):
+        if (k and line.top - lines[k - 1].bottom > 2.6 * height) or _is_header_line(line) or \
+                _is_prose(columns, line, width, extents):
+            break
+        cells = _assign(columns, line)
+        moved: dict[int, list[_Cell]] = {}
+        for ci, cs in cells.items():
+            for c in cs:
+                under = [bi for bi, (x0, x1) in bands.items() if min(c.x1, x1) - max(c.x0, x0) > 0]
+                if c.amount and len(under) == 1:
+                    ci = under[0]
+                elif c.amount and (under or columns[ci].measure):
+                    return None  # a figure under two columns' figures, or under none of them
+                moved.setdefault(ci, []).append(c)
+        _extend(extents, moved)
+        body.append(_BodyLine(line, moved, _figures(columns, moved)))
+    keep = max((k + 1 for k, b in enumerate(body) if b.figures), default=0)
+    if not keep or not body[0].figures and not (len(body) > 1 and body[1].figures):
+        return None
+    rows = _read_body(columns, body[:keep], height, page_no, demote=False)
+    if not rows:
+        return None
+    table = Table(columns, rows, page=page_no, source="words", continues=True)
+    first = min(w.start for w in body[0].line.words)
+    end = max(w.start + len(w.text) for b in body[:keep] for w in b.line.words)
+    table.spans = [Span(first, end)]
+    return table
