@@ -11,7 +11,8 @@ handled as they come:
 * pages turned 90°/180°/270°: when the first pass reads poorly, Tesseract's orientation
   detection (``--psm 0``) says how to turn the image, and the page is read again;
 * words read with low confidence (an amount centred in a table cell, off its neighbours'
-  baselines) are read a second time, alone (:mod:`pipeline.read.reread`).
+  baselines) are read a second time, alone, and so are the cells of a ruled table that hold
+  them, the grid found from the rules of the image (:mod:`pipeline.read.reread`).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from statistics import median
 
 from PIL import Image
 
-from pipeline.read.imageprep import deskew, erase_rules, estimate_skew, is_blank
+from pipeline.read.imageprep import Box, deskew, erase_rules, estimate_skew, find_rules, is_blank, ruled_cells
 from pipeline.read.layout import RawWord
 from pipeline.read.reread import reread
 
@@ -89,7 +90,7 @@ def _parse_tsv(tsv: str, scale: float) -> tuple[list[RawWord], list[list[RawWord
 
 
 def _reread(image: Image.Image, words: list[RawWord], scale: float, lang: str, timeout: float,
-            tmp: str) -> list[RawWord]:
+            tmp: str, cells: list[Box]) -> list[RawWord]:
     """The page's words with the doubtful ones read again alone (:mod:`pipeline.read.reread`)."""
     path = os.path.join(tmp, "reread.pgm")
 
@@ -100,7 +101,7 @@ def _reread(image: Image.Image, words: list[RawWord], scale: float, lang: str, t
 
     in_pixels = [RawWord(w.text, w.x0 / scale, w.top / scale, w.x1 / scale, w.bottom / scale, w.conf, w.unit)
                  for w in words]
-    out = reread(image, in_pixels, read)
+    out = reread(image, in_pixels, read, cells)
     if out is in_pixels:
         return words
     return [RawWord(w.text, w.x0 * scale, w.top * scale, w.x1 * scale, w.bottom * scale, w.conf, w.unit)
@@ -166,7 +167,9 @@ def ocr_image(image: Image.Image, *, dpi: float, lang: str = "fra", timeout: flo
     pre_skew = estimate_skew(image)
     if abs(pre_skew) >= 0.2:
         image = deskew(image, pre_skew)
-    image = erase_rules(image, dpi)
+    rules = find_rules(image, dpi)
+    cells = ruled_cells(rules, dpi)
+    image = erase_rules(image, dpi, rules)
     with tempfile.TemporaryDirectory(prefix="delib-ocr-") as tmp:
         path = os.path.join(tmp, "page.pgm")  # uncompressed: PNG encoding costs more than it saves
         image.save(path)
@@ -186,7 +189,8 @@ def ocr_image(image: Image.Image, *, dpi: float, lang: str = "fra", timeout: flo
                 else:
                     rotation = 0
         read_image = image.rotate(rotation, expand=True) if rotation else image
-        words = _reread(read_image, words, scale, lang, timeout, tmp)
+        # (the grid was found on the page as it came: no cells on a page turned to be read)
+        words = _reread(read_image, words, scale, lang, timeout, tmp, [] if rotation else cells)
         img_w, img_h = image.size if rotation in (0, 180) else image.size[::-1]
         skew = _skew_of(lines)
         words = _deskew(words, skew, img_w * scale / 2, img_h * scale / 2)

@@ -27,7 +27,7 @@ from pipeline.read.layout import RawWord
 from pipeline.read.ocr import OcrResult, tesseract_path
 
 #: Bump when page preparation or OCR parsing changes what comes out of a page.
-PREP_VERSION = "9"
+PREP_VERSION = "13"
 
 
 @lru_cache(maxsize=1)

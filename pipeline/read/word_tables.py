@@ -579,27 +579,47 @@ def _merge_broken_figures(columns: list[Column], body: list[_BodyLine], anchors:
                           height: float) -> list[int]:
     """Rejoin a row whose figures wrap inside narrow cells ("104" above "500,00").
 
-    The line below is folded into the row when it touches it and the row holds a
-    thousands group alone in a column the line below continues.
+    The lines below are folded into the row when each touches the one above, the last
+    continues a column where the row holds a thousands group alone, and those between
+    hold figures of other columns only: the row's single-line cells, centred between the
+    two lines of the broken figure ("104" / "46 000,00 | 44 500,00" / "500,00").
     """
+
+    def broken(row: _BodyLine) -> set[int]:
+        return {ci for ci, cs in row.cells.items() if columns[ci].measure and
+                _PART_FIGURE_RE.match(_money_text(cs)[1].strip() or " ".join(c.text for c in cs))}
+
+    def fold(row: _BodyLine, cur: _BodyLine) -> None:
+        for ci, cs in cur.cells.items():
+            old = row.cells.get(ci, [])
+            if columns[ci].measure and old and cs:
+                glued = " ".join(c.text for c in old) + " " + " ".join(c.text for c in cs)
+                row.cells[ci] = [_Cell([w for c in old + cs for w in c.words], amount=has_amount(glued))]
+            else:
+                row.cells[ci] = old + cs
+
     kept: list[int] = []
-    for k in anchors:
-        if kept:
-            prev, cur = body[kept[-1]], body[k]
-            broken = [ci for ci, cs in prev.cells.items()
-                      if columns[ci].measure and _PART_FIGURE_RE.match(_money_text(cs)[1].strip() or " ".join(c.text for c in cs))
-                      and ci in cur.cells]
-            if broken and cur.line.top - prev.line.bottom < 0.5 * height:
-                for ci, cs in cur.cells.items():
-                    old = prev.cells.get(ci, [])
-                    if columns[ci].measure and old and cs:
-                        glued = " ".join(c.text for c in old) + " " + " ".join(c.text for c in cs)
-                        merged = _Cell([w for c in old + cs for w in c.words], amount=has_amount(glued))
-                        prev.cells[ci] = [merged]
-                    else:
-                        prev.cells[ci] = old + cs
-                continue
-        kept.append(k)
+    i = 0
+    while i < len(anchors):
+        row = body[anchors[i]]
+        kept.append(anchors[i])
+        bottom = row.line.bottom
+        i += 1
+        while i < len(anchors) and (parts := broken(row)):
+            money = {ci for ci, cs in row.cells.items() if columns[ci].measure and any(c.amount for c in cs)}
+            j, b = i, bottom
+            while j < len(anchors) and body[anchors[j]].line.top - b < 0.5 * height \
+                    and not parts & body[anchors[j]].cells.keys() \
+                    and not money & {ci for ci in body[anchors[j]].cells if columns[ci].measure}:
+                b = body[anchors[j]].line.bottom
+                j += 1
+            if j == len(anchors) or body[anchors[j]].line.top - b >= 0.5 * height \
+                    or not parts & body[anchors[j]].cells.keys():
+                break
+            for m in anchors[i:j + 1]:
+                fold(row, body[m])
+                bottom = max(bottom, body[m].line.bottom)
+            i = j + 1
     return kept
 
 
