@@ -256,6 +256,67 @@ def _words(x0: float, text: str, char: float = 4.5) -> list[tuple[float, float, 
     return out
 
 
+@pytest.mark.parametrize("upper, lower", [
+    ("Montant", "attribué (€)"), ("Subvention", "accordée (€)"), ("Montant", "voté"),
+    ("Crédits", "votés (€)"),
+])
+def test_header_wrapped_above_and_below_its_centred_neighbours(upper: str, lower: str) -> None:
+    """A ruled header's cells are centred: a money header on two lines stands above and below
+    the line of the one-line headers, and no line names money alone."""
+    doc = _ocr_page([
+        (100, _words(60, "Le conseil décide d'attribuer les aides suivantes :")),
+        (126, _words(430, upper)),
+        (131, _words(60, "Bénéficiaire") + _words(180, "SIRET") + _words(280, "Objet")),
+        (136, _words(430, lower)),
+        (160, _words(60, "Club des aînés ruraux") + _words(180, "44102938700011") + _words(280, "Sorties culturelles")
+         + _words(440, "1 200,00")),
+        (180, _words(60, "Amicale laïque") + _words(180, "78354120900042") + _words(280, "Classe de découverte")
+         + _words(440, "5 000,00")),
+    ])
+    [t] = tables_on_page(doc, 1)
+    assert t.headers == ["Bénéficiaire", "SIRET", "Objet", f"{upper} {lower}"]
+    assert [(r.text(0), r.text(1), r.text(3)) for r in t.rows] == [
+        ("Club des aînés ruraux", "44102938700011", "1 200,00"), ("Amicale laïque", "78354120900042", "5 000,00")]
+
+
+def test_line_beside_a_money_word_over_its_cells_heads_nothing() -> None:
+    """The line above names money over the line's own cells (a sentence, a title), not beside
+    them: no header."""
+    doc = _ocr_page([
+        (126, _words(60, "Montant total des travaux")),
+        (134, _words(60, "Mairie") + _words(280, "Salle des fêtes")),
+        (160, _words(60, "Toiture") + _words(280, "Charpente") + _words(440, "1 200,00")),
+    ])
+    assert tables_on_page(doc, 1) == []
+
+
+@pytest.mark.parametrize("label", [
+    "Plantation de 4,5 kilomètres de haies", "Achat de 250 ouvrages pour la médiathèque",
+    "Plantation de 1 200 arbres fruitiers", "Pose de 12 bornes de recharge",
+])
+def test_number_inside_a_label_stays_in_the_label(label: str) -> None:
+    """A figure with words on both sides of it, under no money column, is a number of the
+    text: the label's end, nearer the money header than its own, stays in the label."""
+    doc = _ocr_page([
+        (100, _words(60, "Bénéficiaire") + _words(200, "Projet") + _words(385, "Montant (€)")),
+        (120, _words(60, "Commune de Vire") + _words(200, label) + _words(395, "75 500,00")),
+        (140, _words(60, "Commune de Caen") + _words(200, "Travaux divers") + _words(395, "4 000,00")),
+    ])
+    [t] = tables_on_page(doc, 1)
+    assert [(r.text(1), r.text(2)) for r in t.rows] == [(label, "75 500,00"), ("Travaux divers", "4 000,00")]
+
+
+def test_figure_under_a_money_column_is_still_cut_out_of_its_run() -> None:
+    """"Installations chantier 3 000 € ht État (DETR 2014) 96 940 €": each side's figure stands
+    under its money column: cut out, the labels beside them kept."""
+    doc = _ocr_page([
+        (100, _words(60, "Dépenses") + _words(300, "Recettes")),
+        (120, _words(60, "Installations chantier 3 000 € ht État (DETR) 96 940 €")),
+    ])
+    tables = tables_on_page(doc, 1)
+    assert tables and "96 940 €" in tables[0].rows[0].cells.values()
+
+
 @pytest.mark.parametrize("high, low, middle", [
     ("104", "500,00", ["46 000,00", "44 500,00"]),
     ("250", "000,00", ["30 000,00", "220 000,00"]),

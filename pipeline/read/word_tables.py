@@ -287,6 +287,26 @@ def _heads_years(line: _Line) -> bool:
         any(role_of(t) == "beneficiary" for t in texts if not is_header_year(t))
 
 
+def _wraps_beside(lines: list[_Line], i: int, height: float) -> bool:
+    """A header line whose money column's header is wrapped round it: the cells of a ruled
+    header are centred, and a header on two lines stands above and below a line of
+    one-line headers ("Montant" / "Bénéficiaire | N° SIRET | Objet" / "attribué (€)"), so
+    no line names money alone. The line (two cells or more, no figure) heads a table when a
+    line wrapped from a header (:func:`_band_neighbour`) just above or below it names a
+    measure in a column of its own, beside the line's cells, not over any of them."""
+    line = lines[i]
+    if len(line.cells) < 2 or any(c.amount for c in line.cells):
+        return False
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(lines):
+            continue
+        other = lines[j]
+        if _band_neighbour(other, line.top, line.bottom, height) and any(measure_of(c.text) for c in other.cells) \
+                and not any(min(c.x1, d.x1) - max(c.x0, d.x0) > 0 for c in other.cells for d in line.cells):
+            return True
+    return False
+
+
 def _band_neighbour(line: _Line, band_top: float, band_bottom: float, height: float) -> bool:
     """A line wrapped from a header: touching the header band, short, no figures, no sentence."""
     # a header's wrapped words sit tight below it; a line above ("Reste à" over "affecter")
@@ -405,11 +425,34 @@ def _column_of(columns: list[Column], x0: float, x1: float) -> int:
 
 def _assign(columns: list[Column], line: _Line,
             bands: list[tuple[float, float, int]] | None = None) -> dict[int, list[_Cell]]:
-    """The line's cells by column; a figure within one of ``bands`` goes to its column."""
-    out: dict[int, list[_Cell]] = {}
-    for c in line.cells:
+    """The line's cells by column; a figure within one of ``bands`` goes to its column.
+
+    A figure cut out of the middle of a run of words (no column gap on either side) that
+    stands under no money column is a number of the text ("Plantation de 4,5 kilomètres de
+    haies", "Achat de 250 ouvrages pour la médiathèque"): it stays one cell with the words
+    on either side, in the column they stand under — the words after it would otherwise go
+    to the nearest header, which may be a money column's.
+    """
+    def place(c: _Cell) -> int:
         ci = next((col for x0, x1, col in bands or () if c.amount and x0 <= c.x0 and c.x1 <= x1), None)
-        out.setdefault(_column_of(columns, c.x0, c.x1) if ci is None else ci, []).append(c)
+        return _column_of(columns, c.x0, c.x1) if ci is None else ci
+
+    out: dict[int, list[_Cell]] = {}
+    for run in _runs(line):
+        cells: list[_Cell] = []
+        i = 0
+        while i < len(run):
+            c = run[i]
+            if c.amount and cells and not cells[-1].amount and i + 1 < len(run) and not run[i + 1].amount \
+                    and not columns[place(c)].measure:
+                before = cells.pop()
+                cells.append(_Cell(before.words + c.words + run[i + 1].words, ocr=c.ocr, run=c.run))
+                i += 2
+                continue
+            cells.append(c)
+            i += 1
+        for c in cells:
+            out.setdefault(place(c), []).append(c)
     return out
 
 
@@ -753,7 +796,7 @@ def tables_on_page(doc: Document, page_no: int) -> list[Table]:
     tables: list[Table] = []
     i = 0
     while i < len(lines):
-        if not _is_header_line(lines[i]):
+        if not (_is_header_line(lines[i]) or _wraps_beside(lines, i, height)):
             i += 1
             continue
         band = [lines[i]]
