@@ -1,24 +1,33 @@
 """Scanned ruled tables: the grid found in the page image (pipeline/read/imageprep.py), cells
-read again alone (pipeline/read/reread.py), and the table read from the words
-(pipeline/read/word_tables.py).
+read again alone (pipeline/read/reread.py), and the table read from the words with the
+grid's rules and rows (pipeline/read/word_tables.py).
 
 The page images are drawn here, at 300 dpi, as a scanner gives them: grey paper, soft ink,
 specks, a grey header band, cells centred vertically on one, two or three lines."""
 
 from __future__ import annotations
 
+import functools
 import random
+import shutil
+from pathlib import Path
 
 import pytest
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from pipeline.model import Document, Page, TextSource, Word
+from pipeline.options import Options
+from pipeline.read import word_tables
 from pipeline.read.imageprep import find_rules, ruled_cells, ruled_grids
 from pipeline.read.layout import RawWord
+from pipeline.read.load import load_document
 from pipeline.read.reread import reread
-from pipeline.read.word_tables import tables_on_page
+from pipeline.read.table_cells import join_wrapped
+from pipeline.read.tables import find_tables
+from pipeline.read.word_tables import RuledCell, tables_on_page
 
 DPI = 300
+needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract absent")
 
 
 def _font(size: int) -> ImageFont.FreeTypeFont:
@@ -74,6 +83,22 @@ def scanned_table(header: list[list[str]], rows: list[list[list[str]]], widths: 
 # ---------------------------------------------------------------------------
 # The grid from the image
 # ---------------------------------------------------------------------------
+
+GRANTS_HEADER = [["Bénéficiaire"], ["SIRET"], ["Objet"], ["Montant", "demandé (€)"],
+                 ["Montant", "attribué (€)"]]
+GRANTS_ROWS = [
+    [["Comité des fêtes de", "Saint-Martin-des-", "Champs"], ["41785231900017"],
+     ["Organisation de la fête", "patronale et du feu", "d'artifice"], ["4 000,00"], ["3 500,00"]],
+    [["Association sportive", "du collège Jean Moulin"], ["50283741600025"],
+     ["Achat de matériel de", "gymnastique pour la", "section handisport"], ["15 000,00"], ["12 750,00"]],
+    [["Office de tourisme", "intercommunal du Val"], ["30219846500036"],
+     ["Édition d'un guide des", "randonnées pédestres"], ["8 000,00"], ["8 000,00"]],
+    [["Club des aînés ruraux"], ["44102938700011"], ["Sorties culturelles et", "ateliers mémoire"],
+     ["1 500,00"], ["1 200,00"]],
+    [["Amicale laïque de", "Beaulieu-sur-Loire"], ["78354120900042"],
+     ["Classe de découverte", "en milieu montagnard", "pour deux classes"], ["6 200,00"], ["5 000,00"]],
+]
+GRANTS_WIDTHS = [1.45, 1.1, 1.55, 0.95, 0.95]
 
 
 @pytest.mark.parametrize("n_rows, widths", [(3, [1.5, 1.0, 2.0, 1.0]), (6, [2.5, 1.2]),
@@ -350,3 +375,94 @@ def test_rows_between_the_parts_of_a_figure_are_not_glued() -> None:
     [t] = tables_on_page(doc, 1)
     assert [(r.text(0), r.text(1), r.text(2)) for r in t.rows][:2] == [("Fournitures", "104", "46,00"),
                                                                        ("Entretien", "", "12,00")]
+
+
+def _ruled(rows: list[tuple[float, float]], cols: list[float], regular: bool = True) -> list[RuledCell]:
+    return [RuledCell((a, top, b, bottom), (0, r) if regular else None)
+            for r, (top, bottom) in enumerate(rows) for a, b in zip(cols, cols[1:])]
+
+
+#: A grants table: "SIRET | Objet" with the SIRET a few points from the label beside it.
+GRID_PAGE = [
+    (82, _words(62, "Bénéficiaire") + _words(172, "SIRET") + _words(252, "Objet") + _words(402, "Montant (€)")),
+    (106, _words(62, "Association sportive") + _words(252, "Achat de matériel de")),
+    (113, _words(180, "50283741600025") + _words(254, "gymnastique pour la")
+     + [(430, 470, "12 750,00")]),
+    (120, _words(62, "du collège Jean Moulin") + _words(252, "section handisport")),
+    (142, _words(62, "Club des aînés") + _words(172, "44102938700011") + _words(252, "Sorties culturelles")),
+    (164, _words(62, "Voir annexe") + _words(252, "Opérations reportées")),  # a ruled row without figures
+    (186, _words(62, "Amicale laïque") + _words(172, "78354120900042") + _words(252, "Classe de découverte")
+     + [(440, 470, "5 000,00")]),
+]
+GRID_ROWS = [(76, 96), (96, 134), (134, 156), (156, 178), (178, 200)]
+GRID_COLS = [55, 170, 250, 400, 480]
+
+
+def test_rules_of_the_image_part_cells_and_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(word_tables, "page_cells", lambda doc, page_no: _ruled(GRID_ROWS, GRID_COLS))
+    doc = _ocr_page(GRID_PAGE)
+    [t] = tables_on_page(doc, 1)
+    cells = [(r.text(0), r.text(1), r.text(2), r.text(3)) for r in t.rows]
+    assert cells == [
+        ("Association sportive du collège Jean Moulin", "50283741600025",
+         "Achat de matériel de gymnastique pour la section handisport", "12 750,00"),
+        ("Amicale laïque", "78354120900042", "Classe de découverte", "5 000,00"),
+    ]  # "Club des aînés" (no figure read) and "Voir annexe" are rows of their own: no one's wrapped lines
+
+
+def test_grid_that_lost_a_rule_gives_no_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A scan's faint rule found in pieces makes a cell over two rows: its rows are not
+    trusted (each line goes to the nearest row's figures, as without rules), its columns
+    still cut the runs."""
+    monkeypatch.setattr(word_tables, "page_cells", lambda doc, page_no: _ruled(GRID_ROWS, GRID_COLS, regular=False))
+    [t] = tables_on_page(_ocr_page([ln for ln in GRID_PAGE if ln[0] not in (142, 164)]), 1)
+    assert t.rows[0].text(1) == "50283741600025" and t.rows[0].text(3) == "12 750,00"
+    assert "gymnastique" not in t.rows[0].text(1)
+
+
+def test_page_cells_only_for_scanned_pages_whose_file_is_there() -> None:
+    assert word_tables.page_cells(_ocr_page(GRID_PAGE, path="/nowhere/scan.pdf"), 1) == []
+    text_layer = _ocr_page(GRID_PAGE)
+    page = text_layer.pages[0]
+    doc = Document("t", "t.pdf", text_layer.text, (Page(1, page.width, page.height, TextSource.TEXT_LAYER, 0,
+                                                       page.end, page.words),))
+    assert word_tables.page_cells(doc, 1) == []
+
+
+# ---------------------------------------------------------------------------
+# End to end: drawn, scanned, read
+# ---------------------------------------------------------------------------
+
+
+def _scan(tmp_path: Path, img: Image.Image) -> Path:
+    path = tmp_path / "scan.pdf"
+    img.save(path, "PDF", resolution=DPI)
+    return path
+
+
+@needs_tesseract
+def test_scanned_grants_table_with_centred_wrapped_cells(tmp_path: Path) -> None:
+    img = scanned_table(GRANTS_HEADER, GRANTS_ROWS, GRANTS_WIDTHS, above=[
+        "Vu le règlement départemental d'attribution des subventions aux associations ;",
+        "Après en avoir délibéré, DÉCIDE :",
+        "Article 1 : d'attribuer les subventions suivantes au titre du programme « Vie associative » :"])
+    doc = load_document(_scan(tmp_path, img), Options(ocr_cache=None))
+    [t] = find_tables(doc)
+    assert t.headers == ["Bénéficiaire", "SIRET", "Objet", "Montant demandé (€)", "Montant attribué (€)"]
+    expected = [tuple(functools.reduce(join_wrapped, lines) for lines in row) for row in GRANTS_ROWS]
+    assert [tuple(r.text(i) for i in range(5)) for r in t.rows] == expected
+
+
+@needs_tesseract
+def test_scanned_budget_table_with_a_figure_wrapped_in_its_cell(tmp_path: Path) -> None:
+    header = [["Imputation"], ["Libellé"], ["CP"], ["Disponible"], ["Proposition"], ["Solde"]]
+    rows = [[["65/6574"], ["Subventions aux", "associations sportives"], ["104", "500,00"], ["46 000,00"],
+             ["44 500,00"], ["1 500,00"]],
+            [["011/6232"], ["Fêtes et cérémonies"], ["12 000,00"], ["3 000,00"], ["2 500,00"], ["500,00"]]]
+    img = scanned_table(header, rows, [1.0, 1.9, 0.75, 1.0, 1.0, 0.9], seed=3, above=[
+        "La dépense sera imputée sur le budget communal comme suit :"])
+    doc = load_document(_scan(tmp_path, img), Options(ocr_cache=None))
+    [t] = find_tables(doc)
+    assert [tuple(r.text(i) for i in range(6)) for r in t.rows] == [
+        ("65/6574", "Subventions aux associations sportives", "104 500,00", "46 000,00", "44 500,00", "1 500,00"),
+        ("011/6232", "Fêtes et cérémonies", "12 000,00", "3 000,00", "2 500,00", "500,00")]

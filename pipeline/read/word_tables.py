@@ -18,19 +18,28 @@ and that label is kept with the figure (``Row.pairs``).
 
 On a scanned page, Tesseract sometimes makes one line of two (a two-line header read as
 "proposé Montant (€)", a wrapped name as "Association Zones Humides Les Amis des"): the
-words are put back into lines from their boxes before the table is read.
+words are put back into lines from their boxes before the table is read. A scanned table's
+rules were erased before OCR (they make Tesseract drop rows), so its words no longer show
+where a cell ends: a SIRET a few points from the label beside it reads "50283741600025
+gymnastique pour la", one run of words. The rules are still in the page image: found there
+again (:func:`page_cells`), they cut such a run at the rule, and they say which row of the
+grid each line stands in — the lines of one ruled row are one row of the table, a ruled
+row without figures is no wrapped line of its neighbour.
 """
 
 from __future__ import annotations
 
 import copy
+import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import groupby
 from statistics import median
 
 from pipeline.model import Document, Span, Word
 from pipeline.normalize.money import parse_amount
+from pipeline.read.imageprep import deskew, find_rules, ruled_grids
 from pipeline.read.table_cells import (SECTION_ROW_RE, Column, Row, Table, has_amount, is_header_year,
                                        join_wrapped, whole_header, words_span)
 from pipeline.read.table_vocabulary import fold, measure_of, role_of
@@ -46,6 +55,7 @@ class _Cell:
     amount: bool = False  # a figure cut out of its line (see _split_figures)
     ocr: bool = False  # read by OCR: Tesseract reads a spaced en dash "–" as an em dash "—"
     run: int = 0  # which run of its line it was cut from (runs are parted by column gaps)
+    row: tuple[int, int] | None = None  # the ruled row (grid, row) its words stand in, on a scan
 
     @property
     def x0(self) -> float:
@@ -134,6 +144,12 @@ class _Line:
     @property
     def text(self) -> str:
         return "\t".join(c.text for c in self.cells)
+
+    @property
+    def row(self) -> tuple[int, int] | None:
+        """The ruled row all its cells stand in (None off a ruled table, or across rows)."""
+        rows = {c.row for c in self.cells}
+        return rows.pop() if len(rows) == 1 else None
 
 
 def split_cells(doc: Document, words: list[Word]) -> list[list[Word]]:
@@ -250,12 +266,17 @@ def page_lines(doc: Document, page_no: int) -> list[_Line]:
                                           and parse_amount(w.text) is not None and not re.fullmatch(r"\d{9,}", w.text))]
         words = [w for w in words if w.conf is None or w.conf >= 20]
     grouped = [split_cells(doc, list(g)) for _, g in groupby(words, key=lambda w: w.line)]
+    ruled = page_cells(doc, page_no) if page.source.value == "ocr" and any(
+        measure_of(" ".join(w.text for w in cell)) for cells in grouped for cell in cells) else []
     lines = []
     for cells in grouped:
         line = _Line([])
+        if ruled:
+            cells = [part for cell in cells for part in _cut_at_rules(cell, ruled)]
         for k, cell in enumerate(cells):
             for c in _split_figures(cell):
                 c.run = k
+                c.row = _ruled_row(c.words, ruled) if ruled else None
                 line.cells.append(c)
         lines.append(line)
     if page.source.value == "ocr":
@@ -263,6 +284,89 @@ def page_lines(doc: Document, page_no: int) -> list[_Line]:
             for c in line.cells:
                 c.ocr = True
     return lines
+
+
+# ---------------------------------------------------------------------------
+# Rules of a scanned page
+# ---------------------------------------------------------------------------
+
+#: A scanned page is rendered again as for OCR to find its rules (at a lower resolution, a
+#: scan's faint rules break into pieces), within this many pixels (a poster-sized page at
+#: less, as for OCR).
+RULES_DPI = 300
+MAX_RULES_PIXELS = 40_000_000
+
+
+@dataclass(frozen=True)
+class RuledCell:
+    box: tuple[float, float, float, float]  # in points, as the page's words
+    row: tuple[int, int] | None  # (grid, row of the grid); None in a grid whose rows are uncertain
+
+
+def page_cells(doc: Document, page_no: int) -> list[RuledCell]:
+    """The cells of the ruled grids of a scanned page, from the rules its image shows
+    (:func:`pipeline.read.imageprep.ruled_grids`), in the frame of its words (the image
+    turned by the skew the OCR corrected); none for a page turned to be read, or when the
+    file cannot be rendered."""
+    page = doc.page(page_no)
+    path = doc.source_path
+    if page.source.value != "ocr" or page.rotation or not path.lower().endswith(".pdf") or not os.path.isfile(path):
+        return []
+    return list(_page_cells(path, doc.doc_id, page_no, page.skew))
+
+
+@lru_cache(maxsize=8)
+def _page_cells(path: str, doc_id: str, page_no: int, skew: float) -> tuple[RuledCell, ...]:
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(path)
+        try:
+            page = pdf[page_no - 1]
+            width, height = page.get_size()
+            dpi = min(RULES_DPI, 72 * (MAX_RULES_PIXELS / max(width * height, 1.0)) ** 0.5)
+            image = page.render(scale=dpi / 72, grayscale=True).to_pil()
+        finally:
+            pdf.close()
+    except Exception:  # noqa: BLE001 - no image, no rules: the words alone, as before
+        return ()
+    if abs(skew) >= 0.05:
+        image = deskew(image, skew)
+    rules = find_rules(image, dpi, factor=2 if dpi >= 225 else 1)
+    out = []
+    for g, grid in enumerate(ruled_grids(rules, dpi)):
+        regular = all(box and abs(box[1] - cells[0][1]) < 1 and abs(box[3] - cells[0][3]) < 1  # type: ignore[index]
+                      for cells in grid.rows for box in cells)
+        out += [RuledCell(tuple(float(v) for v in box), (g, r) if regular else None)  # type: ignore[arg-type]
+                for r, cells in enumerate(grid.rows) for box in cells if box]
+    return tuple(out)
+
+
+def _cell_at(w: Word, ruled: list[RuledCell]) -> int | None:
+    cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
+    return next((k for k, c in enumerate(ruled) if c.box[0] <= cx < c.box[2] and c.box[1] <= cy < c.box[3]), None)
+
+
+def _cut_at_rules(words: list[Word], ruled: list[RuledCell]) -> list[list[Word]]:
+    """A run of words cut where a rule parts two of them (their centres in two cells)."""
+    out: list[list[Word]] = []
+    last: int | None = None
+    for w in words:
+        k = _cell_at(w, ruled)
+        if out and not (k is not None and last is not None and k != last):
+            out[-1].append(w)
+        else:
+            out.append([w])
+        last = k if k is not None else last
+    return out
+
+
+def _ruled_row(words: list[Word], ruled: list[RuledCell]) -> tuple[int, int] | None:
+    """The ruled row of a cell's words, when they all stand in one. A grid with a cell
+    over two rows (or two rows' cells not level) may have lost a rule (a scan's faint rule
+    is found in pieces): its rows say nothing."""
+    rows = {ruled[k].row if k is not None else None for k in (_cell_at(w, ruled) for w in words)}
+    return rows.pop() if len(rows) == 1 else None
 
 
 # ---------------------------------------------------------------------------
@@ -446,7 +550,9 @@ def _assign(columns: list[Column], line: _Line,
             if c.amount and cells and not cells[-1].amount and i + 1 < len(run) and not run[i + 1].amount \
                     and not columns[place(c)].measure:
                 before = cells.pop()
-                cells.append(_Cell(before.words + c.words + run[i + 1].words, ocr=c.ocr, run=c.run))
+                rows = {before.row, c.row, run[i + 1].row}
+                cells.append(_Cell(before.words + c.words + run[i + 1].words, ocr=c.ocr, run=c.run,
+                                   row=rows.pop() if len(rows) == 1 else None))
                 i += 2
                 continue
             cells.append(c)
@@ -618,6 +724,11 @@ def _money_text(cells: list[_Cell]) -> tuple[str, str]:
     return label, last.text
 
 
+def _apart(a: _Line, b: _Line) -> bool:
+    """Two lines in two ruled rows: never one row of the table."""
+    return a.row is not None and b.row is not None and a.row != b.row
+
+
 def _merge_broken_figures(columns: list[Column], body: list[_BodyLine], anchors: list[int],
                           height: float) -> list[int]:
     """Rejoin a row whose figures wrap inside narrow cells ("104" above "500,00").
@@ -652,12 +763,13 @@ def _merge_broken_figures(columns: list[Column], body: list[_BodyLine], anchors:
             money = {ci for ci, cs in row.cells.items() if columns[ci].measure and any(c.amount for c in cs)}
             j, b = i, bottom
             while j < len(anchors) and body[anchors[j]].line.top - b < 0.5 * height \
+                    and not _apart(row.line, body[anchors[j]].line) \
                     and not parts & body[anchors[j]].cells.keys() \
                     and not money & {ci for ci in body[anchors[j]].cells if columns[ci].measure}:
                 b = body[anchors[j]].line.bottom
                 j += 1
             if j == len(anchors) or body[anchors[j]].line.top - b >= 0.5 * height \
-                    or not parts & body[anchors[j]].cells.keys():
+                    or _apart(row.line, body[anchors[j]].line) or not parts & body[anchors[j]].cells.keys():
                 break
             for m in anchors[i:j + 1]:
                 fold(row, body[m])
@@ -717,14 +829,20 @@ def _read_body(columns: list[Column], body: list[_BodyLine], height: float, page
     for k, b in enumerate(body):
         if k in figure_lines or k in sections:
             continue
-        if top_aligned:
+        ruled = b.line.row is not None and any(body[a].line.row is not None for a in anchors)
+        if ruled:  # a line of a ruled row belongs to that row's figures, or to none
+            same = [a for a in anchors if body[a].line.row == b.line.row]
+            if not same:
+                continue  # a ruled row without figures (a heading, a row left blank)
+            near = min(same, key=lambda a: (abs(body[a].line.center - b.line.center), -a))
+        elif top_aligned:
             before = [a for a in anchors if a < k]
             near = before[-1] if before else anchors[0]
         else:
             near = min(anchors, key=lambda a: (abs(body[a].line.center - b.line.center), -a))
         for ci, cs in b.cells.items():
             role = columns[ci].role
-            if columns[ci].measure or role in ("label", "imputation", "code", "beneficiary", "siret") or \
+            if ruled or columns[ci].measure or role in ("label", "imputation", "code", "beneficiary", "siret") or \
                     (role == "other" and ci not in pieces[near]):
                 pieces[near].setdefault(ci, []).append((k, cs))
     rows = []
@@ -844,7 +962,14 @@ def tables_on_page(doc: Document, page_no: int) -> list[Table]:
         # line above it, from that row down; the first one standing apart begins something
         # else (the text after the table, whose own lines touch each other)
         keep = max((k + 1 for k, b in enumerate(body) if b.figures), default=0)
+        last_row = body[keep - 1].line.row if keep else None
         while keep and keep < len(body):
+            row = body[keep].line.row
+            if row is not None and row == last_row:  # the last ruled row's wrapped lines
+                keep += 1
+                continue
+            if row is not None and last_row is not None:
+                break  # the next ruled row, without figures
             roles = {columns[ci].role for ci in body[keep].cells}
             if not (body[keep].line.top - body[keep - 1].line.bottom < 0.6 * height and
                     roles <= {"label", "code", "imputation", "beneficiary", "siret"} and
