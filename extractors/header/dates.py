@@ -37,8 +37,13 @@ SESSION_CUE_RE = re.compile(
 #: A date that opens the minutes' sentence, the meeting named after it: "Le 12 mars 2024 à
 #: 19 heures, le Conseil municipal …", "Le mardi 12 mars 2024, à 20h30, s'est réuni …".
 _OPENING_BEFORE_RE = re.compile(r"^\W{0,2}le\s*$", re.I)
+#: The hour of a sitting, in figures or in words: "à 19 heures", "à 20h30", "à 18:00", "à vingt
+#: heures", "à dix-huit heures trente", "à vingt heures et quart", "à midi".
+_HOUR = r"""[àa]\s+(?:\d{1,2}\s*(?:h(?:eures?)?\s*\d{0,2}|:\d{2})
+                   |(?:[a-zéè]+[\s-]){1,3}?heures?(?:\s+(?:et\s+)?(?:quart|demie|[a-zéè]+(?:-[a-zéè]+)*|\d{2}))??
+                   |midi|minuit)"""
 _OPENING_AFTER_RE = re.compile(
-    r"""^\s*,?\s*(?:[àa]\s+\d{1,2}\s*(?:h(?:eures?)?\s*\d{0,2}|:\d{2})\s*,?\s*)?
+    rf"""^\s*,?\s*(?:{_HOUR}\s*,?\s*)?
         (?:le\s+conseil|l['’]assembl[ée]e|le\s+bureau|la\s+commission|s['’]\s?est\s+r[ée]uni|se\s+sont\s+r[ée]unis)""",
     re.I | re.X,
 )
