@@ -228,9 +228,12 @@ def extract_header(act: Act, notes: dict[str, Any] | None = None,
         # under an item of the 6 December 2011 minutes)
         values["prefecture_date"] = None
     # minutes are displayed once for the meeting ("Date d'affichage 3 avril 2015" in the
-    # preamble); an item's "a été publiée … le" is about what it reports on
-    values["publication_date"] = (find_publication_date(t.preamble) if t.preamble else None) \
-        or find_publication_date(t.body)
+    # preamble); an item's "a été publiée … le" is about what it reports on. A posting dated
+    # before the sitting is the convocation's ("Date de convocation : 05/03/2024 / Date
+    # d'affichage : 05/03/2024" over "Séance du 12 mars 2024"): the act's own comes later
+    sitting = values["session_date"]
+    values["publication_date"] = (find_publication_date(t.preamble, sitting) if t.preamble else None) \
+        or find_publication_date(t.body, sitting)
     actes_id, siren = find_actes_id(t.body)
     values["actes_id"], values["authority_siren"] = actes_id, siren
     return values

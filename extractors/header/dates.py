@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 
 from extractors.header.text import fold
 from pipeline.normalize.dates import find_dates
@@ -211,9 +212,31 @@ def _sentence_lead(text: str, at: int) -> str:
     return window[ends[-1] if ends else 0:at - lo]
 
 
+#: A line that goes on with the sentence of the line above, wrapped there: it opens in lower
+#: case ("Acte rendu exécutoire après transmission en préfecture" / "le 15/03/2024 et publication
+#: le 16/03/2024.", "… de la présente délibération, reçue en Sous-Préfecture" / "le 15 mars 2024
+#: et affichée le 16 mars 2024."), and the line above ends no sentence.
+_CONTINUED_RE = re.compile(r"^[ \t]*[a-zà-ÿ]")
+_SENTENCE_END_RE = re.compile(r"[.;!?]\s*$")
+
+
+def _label_line(text: str, at: int) -> tuple[str, int]:
+    """The words before offset ``at`` on its line, and where they start in ``text``; with the
+    line above when the sentence wraps there (:data:`_CONTINUED_RE`), joined by a space: the
+    label of a certification may end one line and its date open the next."""
+    start = text.rfind("\n", 0, at) + 1
+    line = text[start:at]
+    if start and _CONTINUED_RE.match(line) and "\f" not in line:
+        above_start = text.rfind("\n", 0, start - 1) + 1
+        above = text[above_start:start - 1]
+        if above.strip() and not _SENTENCE_END_RE.search(above) and "\f" not in above:
+            return f"{above} {line}", above_start
+    return line, start
+
+
 def _announced(text: str, at: int) -> bool:
     """Whether the date at ``at`` of ``text`` follows a transmission or publication label."""
-    line = text[:at].split("\n")[-1]
+    line = _label_line(text, at)[0]
     return bool(PREFECTURE_RE.search(line) or PUBLICATION_RE.search(line))
 
 
@@ -226,24 +249,34 @@ def _about_another_document(lead: str) -> bool:
     return any(not _announced(lead, d.start) for d in find_dates(lead))
 
 
-def _labelled_date(text: str, label: re.Pattern[str], max_gap: int = 100) -> dt.date | None:
-    """The first date whose preceding words on its line (or the line above) match ``label``,
-    in a sentence about the act itself."""
+def _labelled_dates(text: str, label: re.Pattern[str], max_gap: int = 100) -> Iterator[tuple[dt.date, str]]:
+    """Each date whose preceding words on its line (or the line above, when the date stands
+    alone or the sentence wraps) match ``label``, in a sentence about the act itself; with the
+    words of its sentence up to the date."""
     if not text:
-        return None
+        return
     for m in find_dates(text):
-        before = text[max(0, m.start - max_gap):m.start]
-        line = before.split("\n")[-1]
+        line, line_at = _label_line(text, m.start)
+        if m.start - line_at > max_gap:
+            line_at = m.start - max_gap
+            line = text[line_at:m.start]
         found = label.search(line)
-        at = m.start - len(line) + found.start() if found else None
+        at = line_at + found.start() if found else None
         if not found and not line.strip():
+            before = text[max(0, m.start - max_gap):m.start]
             above = before.rstrip("\n").split("\n")[-1]
             found = label.search(above)
             if found:
                 at = m.start - len(before) + len(before.rstrip("\n")) - len(above) + found.start()
-        if found and at is not None and not _about_another_document(_sentence_lead(text, at)):
-            return m.date
-    return None
+        if found and at is not None:
+            lead = _sentence_lead(text, at)
+            if not _about_another_document(lead):
+                yield m.date, lead + text[at:m.start]
+
+
+def _labelled_date(text: str, label: re.Pattern[str]) -> dt.date | None:
+    """The first of :func:`_labelled_dates`."""
+    return next((d for d, _ in _labelled_dates(text, label)), None)
 
 
 #: The @ctes receipt that the software of transmission prints on the act, by its heading at a
@@ -317,10 +350,26 @@ def find_prefecture_date(text: str) -> dt.date | None:
     return _labelled_date(text, PREFECTURE_RE) or _receipt_date(text)
 
 
-def find_publication_date(text: str) -> dt.date | None:
-    """Date the act was published or posted.
+#: The convocation is posted too (CGCT art. L.2121-10: it is "affichée ou publiée"), and the
+#: header often says when: "Date de convocation et d'affichage : 05/03/2024", "Date d'affichage
+#: de la convocation :", "convoqué par lettre envoyée et affichée le 5 mars 2024", "Convocation
+#: affichée le 5 mars 2024". A posting in the convocation's sentence is not the act's.
+_CONVOCATION_WORD_RE = re.compile(r"\bconvo(?:cation|qu[ée])", re.I)
+
+
+def find_publication_date(text: str, not_before: dt.date | None = None) -> dt.date | None:
+    """Date the act was published or posted: the first labelled date not in the convocation's
+    sentence, and not before ``not_before`` (the sitting: an act is published after it is taken,
+    a posting dated before is the convocation's, "Date d'affichage : 05/03/2024" under "Date de
+    convocation : 05/03/2024").
 
     >>> find_publication_date("Publication électronique le : 19 avril 2023")
     datetime.date(2023, 4, 19)
+    >>> find_publication_date("Date de convocation et d'affichage : 05/03/2024\\nPublié le 16/03/2024")
+    datetime.date(2024, 3, 16)
     """
-    return _labelled_date(text, PUBLICATION_RE)
+    for date, sentence in _labelled_dates(text, PUBLICATION_RE):
+        if _CONVOCATION_WORD_RE.search(sentence) or (not_before and date < not_before):
+            continue
+        return date
+    return None
