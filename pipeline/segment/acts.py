@@ -235,8 +235,11 @@ def find_act_spans(doc: Document) -> tuple[list[Span], Span | None]:
         return [], None
     minutes = is_minutes(doc)
     openings = [] if minutes else find_openings(doc)
-    # a file of extracts: each act under its numbered heading (recueils, extracts one after the other)
-    headers = [o.start for o in openings] if len(openings) >= 2 else _act_header_starts(doc)
+    # a file of extracts: each act under its numbered heading (recueils, extracts one after the other);
+    # a recueil's arrêtés end the act before them and are not acts of the council
+    recueil = len(openings) >= 2 and any(o.deliberation for o in openings)
+    headers = [o.start for o in openings] if recueil else _act_header_starts(doc)
+    decrees = {o.start for o in openings if not o.deliberation} if recueil else set()
     if minutes or not headers:
         spans, preamble = minutes_acts(doc, unnumbered=minutes)
         if spans:
@@ -251,7 +254,9 @@ def find_act_spans(doc: Document) -> tuple[list[Span], Span | None]:
     # a part that decides nothing (a copy of a header in annexes) is not an act of its own
     kept: list[Span] = []
     for s in spans:
-        if DECISION_RE.search(doc.text[s.start:s.end]) or not kept:
+        if s.start in decrees:
+            continue
+        if DECISION_RE.search(doc.text[s.start:s.end]) or not kept or kept[-1].end != s.start:
             kept.append(s)
         else:
             kept[-1] = Span(kept[-1].start, s.end)

@@ -21,6 +21,10 @@ signature, "Pour extrait conforme", "Délibéré en séance…" stand between): 
 items follow each other without signatures, are cut elsewhere (:mod:`.minutes`). The act
 opens at the first line of its header block — the stamps and letterhead lines just above
 its heading — or at the top of its page when the act before ended on an earlier page.
+
+A recueil des actes administratifs prints the executive's arrêtés among the deliberations
+("ARRÊTÉ DU MAIRE N° AR-2024-031" … "Le Maire de …," … "ARRÊTE :"): an arrêté's heading ends
+the act before it, and opens no deliberation.
 """
 
 from __future__ import annotations
@@ -84,6 +88,11 @@ HEADER_BLOCK_RES: tuple[re.Pattern[str], ...] = (
     # the session: "Séance du lundi 3 avril 2023", "Bureau communautaire du 2 mai 2024", "Réunion du …"
     re.compile(r"^\W{0,2}(?:s[ée]ance|r[ée]union|session|bureau|commission)\b[^.;]{0,60}\b(?:du|le)\s+\w[^.;]{0,40}$",
                re.I),
+    # the deliberating body named alone on its line, over the session's date: "COMMISSION
+    # PERMANENTE", "Commission permanente du Conseil départemental", "BUREAU COMMUNAUTAIRE",
+    # "Comité syndical" (the councils are the letterhead's, above)
+    re.compile(r"^\W{0,2}(?:commission\s+permanente|bureau\s+(?:communautaire|municipal|syndical|d[ée]lib[ée]ratif)"
+               r"|comit[ée]\s+syndical)(?:\s+(?:du|de\s+la|de\s+l['’])\s*[^.;:\n]{0,60})?\s*$", re.I),
 )
 
 #: The closing of an act in a file of extracts: its signature or certification.
@@ -97,6 +106,27 @@ CLOSED_RE = re.compile(
 #: An act heading stands in the first lines of its page (furniture included).
 TOP_LINES = 12
 
+#: The heading of an arrêté of the authority's executive, which a recueil des actes
+#: administratifs prints among its deliberations: "ARRÊTÉ N° 24-DSOL-0112", "ARRÊTÉ DU MAIRE
+#: N° AR-2024-031", "Arrêté du Président du Conseil départemental n° 2024-12", "ARRÊTÉ DE LA
+#: PRÉSIDENTE N° …", "ARRÊTÉ MUNICIPAL N° 2024/031". An arrêté is no deliberation: the executive
+#: decides it alone. Not the prefect's ("ARRÊTÉ PRÉFECTORAL N° …"), which a deliberation annexes.
+ARRETE_HEADING_RE = re.compile(
+    rf"""^\W{{0,2}}A(?i:rr[êe]t[ée])
+        (?:\s+(?i:du|de\s+la|de\s+l['’])\s*(?i:maire|pr[ée]sident(?:e)?)(?:\s+[^\n]{{0,60}}?)?|\s+(?i:municipal))?
+        \s+(?i:n\s?[°o]|no\.?|num[ée]ro)\s*(?P<num>{ACT_NUMBER})\s*(?:[:–—-]\s*\S.*)?$""",
+    re.X,
+)
+#: Its formula: the executive who decrees ("Le Maire de la commune de …,", "La Présidente du
+#: Conseil départemental de la Drôme,", "Nous, Maire de …"), then "ARRÊTE" (alone, or ending
+#: the executive's line: "Le Maire de …, ARRÊTE :"; "ARRÊTONS" after "Nous, Maire"). A
+#: prefect's ("Le Préfet de …") is not the authority's.
+_DECREEING_RE = re.compile(r"^\W{0,2}(?:(?:le|la)\s+maire|(?:le|la)\s+pr[ée]sidente?|nous,?\s+(?:le\s+)?maire)\b",
+                           re.I)
+_DECREES_RE = re.compile(r"(?:^|,\s*)\W{0,2}(?:ARR[ÊE]TE|Arr[êe]te|ARR[ÊE]TONS|Arr[êe]tons)\s*:?\s*$")
+#: How many lines after its heading an arrêté's formula may come (its object, visas, considérants).
+_DECREE_REACH = 60
+
 
 @dataclass(frozen=True)
 class Opening:
@@ -105,6 +135,7 @@ class Opening:
     start: int
     line: int  # offset of the heading line
     number: str
+    deliberation: bool = True  # False for an arrêté (:data:`ARRETE_HEADING_RE`): it ends the act before
 
 
 def number_of_opening(text: str) -> str | None:
@@ -170,6 +201,9 @@ def find_openings(doc: Document) -> list[Opening]:
             if p.page_no in sommaire or _SOMMAIRE_ENTRY_RE.search(ln.text):
                 continue
             num = number_of_opening(ln.text)
+            deliberation = num is not None
+            if num is None:
+                num = _arrete_number(doc, ln)
             if num is None:
                 continue
             if out and out[-1].number == num:
@@ -178,9 +212,26 @@ def find_openings(doc: Document) -> list[Opening]:
             if out and not top and not closed_since:
                 continue  # a number quoted in the text of the act before
             start = p.start if not out else _block_start(doc, lines, k, p.start)
-            out.append(Opening(start, ln.start, num))
+            out.append(Opening(start, ln.start, num, deliberation))
             closed_since = False
     return out
+
+
+def _arrete_number(doc: Document, line: Line) -> str | None:
+    """The number of an arrêté's heading (:data:`ARRETE_HEADING_RE`) when its formula follows
+    it: the executive, then "ARRÊTE" (:data:`_DECREEING_RE`, :data:`_DECREES_RE`)."""
+    m = ARRETE_HEADING_RE.match(line.text)
+    if not m or _REFERENCE_TAIL_RE.match(line.text[m.end("num"):]):
+        return None
+    after = lines_of(doc, Span(line.end, min(len(doc.text), line.end + 8000)))[:_DECREE_REACH]
+    executive = False
+    for ln in after:
+        if number_of_opening(ln.text) or ARRETE_HEADING_RE.match(ln.text):
+            return None  # the next act's heading before any formula
+        executive = executive or bool(_DECREEING_RE.match(ln.text))
+        if executive and _DECREES_RE.search(ln.text):
+            return re.sub(r"\s*([-_/.])\s*", r"\1", m.group("num").strip())
+    return None
 
 
 def _block_start(doc: Document, lines: list[Line], k: int, page_start: int) -> int:
@@ -192,5 +243,5 @@ def _block_start(doc: Document, lines: list[Line], k: int, page_start: int) -> i
     return page_start if j == 0 else lines[j].start
 
 
-__all__ = ["ACT_NUMBER", "CLOSED_RE", "Opening", "find_openings", "is_header_block", "number_of_opening",
-           "title_of_opening"]
+__all__ = ["ACT_NUMBER", "ARRETE_HEADING_RE", "CLOSED_RE", "Opening", "find_openings", "is_header_block",
+           "number_of_opening", "title_of_opening"]
