@@ -1,5 +1,6 @@
-"""Files of several extracts (segment probing, round 2): a recueil's arrêtés, which end the act
-before them and are no deliberations; the deliberating body named alone in an act's header block.
+"""Files of several extracts (segment probing, round 2): the stamps printed between two acts
+on one page, given to the act they belong to; a recueil's arrêtés, which end the act before
+them and are no deliberations; the deliberating body named alone in an act's header block.
 
 Unit tests build documents from French text; each family with the probe's wordings, others
 of the same family, and texts where nothing must change (precision first).
@@ -52,6 +53,106 @@ def dates(doc: Document) -> list[tuple[str | None, dt.date | None, dt.date | Non
 
 _A = extract("2024-046", "Tarifs de la restauration scolaire 2024-2025")
 _B = extract("2024-047", "Création d'un poste d'adjoint technique territorial")
+
+
+# ---------------------------------------------------------------------------
+# Stamps between two acts on one page
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("first, between, last, expected", [
+    # the probes: each act's stamps after its signature, with or without blank lines around them
+    (_A, "\nTransmis en préfecture le 15 mars 2024\nPublié le 16 mars 2024\n\n\n", _B +
+     "\nTransmis en préfecture le 20 mars 2024\nPublié le 21 mars 2024\n",
+     [("2024-046", D(2024, 3, 15), D(2024, 3, 16)), ("2024-047", D(2024, 3, 20), D(2024, 3, 21))]),
+    (_A, "Transmis en préfecture le 15 mars 2024\nPublié le 16 mars 2024\n\n", _B +
+     "Transmis en préfecture le 20 mars 2024\nPublié le 21 mars 2024\n",
+     [("2024-046", D(2024, 3, 15), D(2024, 3, 16)), ("2024-047", D(2024, 3, 20), D(2024, 3, 21))]),
+    # the stamps on one line; one stamp only
+    (_A, "\nTransmis en préfecture le 15 mars 2024 – Publié le 16 mars 2024\n\n\n", _B +
+     "\nTransmis en préfecture le 20 mars 2024 – Publié le 21 mars 2024\n",
+     [("2024-046", D(2024, 3, 15), D(2024, 3, 16)), ("2024-047", D(2024, 3, 20), D(2024, 3, 21))]),
+    (_A, "\nTransmis en préfecture le 15 mars 2024\n\n\n", _B + "\nTransmis en préfecture le 20 mars 2024\n",
+     [("2024-046", D(2024, 3, 15), None), ("2024-047", D(2024, 3, 20), None)]),
+    # other stamps: a sous-préfecture's reception, a posting, a date of reception
+    (_A, "\nReçu en sous-préfecture le 15/03/2024\nAffiché le 16/03/2024\n\n", _B +
+     "\nReçu en sous-préfecture le 20/03/2024\nAffiché le 21/03/2024\n",
+     [("2024-046", D(2024, 3, 15), D(2024, 3, 16)), ("2024-047", D(2024, 3, 20), D(2024, 3, 21))]),
+    (_A, "\nDate de réception en préfecture : 15/03/2024\nDate de publication : 16/03/2024\n\n", _B +
+     "\nDate de réception en préfecture : 20/03/2024\nDate de publication : 21/03/2024\n",
+     [("2024-046", D(2024, 3, 15), D(2024, 3, 16)), ("2024-047", D(2024, 3, 20), D(2024, 3, 21))]),
+    # the next extract without its first letterhead lines, opening on the commune or the register
+    (_A, "\nTransmis en préfecture le 15 mars 2024\nPublié le 16 mars 2024\n\n",
+     _B.split("\n", 2)[2] + "\nTransmis en préfecture le 20 mars 2024\nPublié le 21 mars 2024\n",
+     [("2024-046", D(2024, 3, 15), D(2024, 3, 16)), ("2024-047", D(2024, 3, 20), D(2024, 3, 21))]),
+    (_A, "\nTransmis en préfecture le 15 mars 2024\nPublié le 16 mars 2024\n\n",
+     _B.split("\n", 3)[3] + "\nTransmis en préfecture le 20 mars 2024\nPublié le 21 mars 2024\n",
+     [("2024-046", D(2024, 3, 15), D(2024, 3, 16)), ("2024-047", D(2024, 3, 20), D(2024, 3, 21))]),
+    # signed "Le Maire," without "Pour extrait conforme"
+    (_A.replace("Pour extrait conforme,\n", ""), "\nTransmis en préfecture le 15 mars 2024\nPublié le 16 mars 2024\n\n",
+     _B.replace("Pour extrait conforme,\n", "") + "\nTransmis en préfecture le 20 mars 2024\nPublié le 21 mars 2024\n",
+     [("2024-046", D(2024, 3, 15), D(2024, 3, 16)), ("2024-047", D(2024, 3, 20), D(2024, 3, 21))]),
+])
+def test_segment_recueils_stamps_close_the_act_above(first: str, between: str, last: str,
+                                                     expected: list[tuple[str, dt.date, dt.date]]) -> None:
+    assert dates(doc_of(first + between + last)) == expected
+
+
+_BOX = "Reçu en préfecture le {d}\nMis en ligne le {d}\nID : 029-200046159-20240502-{n}-DE\n"
+
+
+def bureau(num: str, title: str) -> str:
+    return (f"Bureau communautaire du 2 mai 2024 — Délibération {num}\nObjet : {title}\n"
+            "En exercice : 10 ; présents : 8 ; votants : 8\n"
+            "Le Bureau communautaire, après en avoir délibéré, à l'unanimité,\nDÉCIDE :\n"
+            "Article 1er – D'approuver la proposition.\n"
+            "Délibéré en séance les jour, mois et an susdits.\nLe Président,\nNicolas LEBLANC\n")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a recueil's box above each act's heading, its identifier naming the act below (dev recueil)
+    (_BOX.format(d="07/05/2024", n="B2024_046") + bureau("B2024-046", "Marché de collecte")
+     + _BOX.format(d="08/05/2024", n="B2024_047") + bureau("B2024-047", "Tarifs du centre aquatique"),
+     [("B2024-046", D(2024, 5, 7), D(2024, 5, 7)), ("B2024-047", D(2024, 5, 8), D(2024, 5, 8))]),
+    # the same box without identifier: the first act's box above its heading shows the habit
+    (_BOX.format(d="07/05/2024", n="B2024_046").split("ID")[0] + bureau("B2024-046", "Marché de collecte")
+     + _BOX.format(d="08/05/2024", n="B2024_047").split("ID")[0] + bureau("B2024-047", "Tarifs du centre aquatique"),
+     [("B2024-046", D(2024, 5, 7), D(2024, 5, 7)), ("B2024-047", D(2024, 5, 8), D(2024, 5, 8))]),
+    # the identifier decides against the habit: stamps after the last act, yet the box between
+    # names the act below
+    (bureau("B2024-046", "Marché de collecte") + _BOX.format(d="08/05/2024", n="B2024_047")
+     + bureau("B2024-047", "Tarifs du centre aquatique") + "Transmis en préfecture le 09/05/2024\n",
+     [("B2024-046", None, None), ("B2024-047", D(2024, 5, 8), D(2024, 5, 8))]),
+    # … and when it spells the number its own way ("DB_2023_036" for "DB-2023-036")
+    (bureau("DB-2023-035", "Aide à l'immobilier") + _BOX.format(d="17/05/2024", n="DB_2023_036")
+     + bureau("DB-2023-036", "Remise gracieuse") + "Transmis en préfecture le 18/05/2024\n",
+     [("DB-2023-035", None, None), ("DB-2023-036", D(2024, 5, 17), D(2024, 5, 17))]),
+    # no habit shown (no stamps above the first act nor after the last): the box stays below …
+    (bureau("B2024-046", "Marché de collecte") + _BOX.format(d="08/05/2024", n="B2024_047").split("ID")[0]
+     + bureau("B2024-047", "Tarifs du centre aquatique"),
+     [("B2024-046", None, None), ("B2024-047", D(2024, 5, 8), D(2024, 5, 8))]),
+])
+def test_segment_recueils_stamps_head_the_act_below(text: str, expected: list[tuple[str, dt.date, dt.date]]) -> None:
+    assert dates(doc_of(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # … unless its identifier names the act above
+    (bureau("B2024-046", "Marché de collecte") + _BOX.format(d="08/05/2024", n="B2024_046")
+     + bureau("B2024-047", "Tarifs du centre aquatique"),
+     [("B2024-046", D(2024, 5, 8), D(2024, 5, 8)), ("B2024-047", None, None)]),
+])
+def test_segment_recueils_stamps_named_for_the_act_above(text: str, expected: list[tuple[str, dt.date, dt.date]]) -> None:
+    assert dates(doc_of(text)) == expected
+
+
+def test_segment_recueils_stamps_at_the_top_of_a_page_stay_with_its_act() -> None:
+    """An act that opens its page under a box of stamps keeps it (its first page is stamped)."""
+    text = (_A + "\fTransmis en préfecture le 20 mars 2024\nPublié le 21 mars 2024\n" + _B
+            + "\fTransmis en préfecture le 25 mars 2024\nPublié le 26 mars 2024\n"
+            + extract("2024-048", "Subvention au comité des fêtes"))
+    assert dates(doc_of(text)) == [("2024-046", None, None), ("2024-047", D(2024, 3, 20), D(2024, 3, 21)),
+                                   ("2024-048", D(2024, 3, 25), D(2024, 3, 26))]
 
 
 # ---------------------------------------------------------------------------

@@ -25,6 +25,9 @@ its heading — or at the top of its page when the act before ended on an earlie
 A recueil des actes administratifs prints the executive's arrêtés among the deliberations
 ("ARRÊTÉ DU MAIRE N° AR-2024-031" … "Le Maire de …," … "ARRÊTE :"): an arrêté's heading ends
 the act before it, and opens no deliberation.
+
+Stamps printed between two acts on one page close the act above or head the act below: their
+@ctes identifier, else the file's habit, says which (:func:`_settle_stamps`).
 """
 
 from __future__ import annotations
@@ -94,6 +97,11 @@ HEADER_BLOCK_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"^\W{0,2}(?:commission\s+permanente|bureau\s+(?:communautaire|municipal|syndical|d[ée]lib[ée]ratif)"
                r"|comit[ée]\s+syndical)(?:\s+(?:du|de\s+la|de\s+l['’])\s*[^.;:\n]{0,60})?\s*$", re.I),
 )
+
+#: The lines of that block that are the act's stamps: its transmission, publication and @ctes
+#: identifier (the first three of :data:`HEADER_BLOCK_RES`). Between two acts they may close the
+#: act above as well as head the act below: see :func:`_settle_stamps`.
+_STAMP_RES = HEADER_BLOCK_RES[:3]
 
 #: The closing of an act in a file of extracts: its signature or certification.
 CLOSED_RE = re.compile(
@@ -214,7 +222,7 @@ def find_openings(doc: Document) -> list[Opening]:
             start = p.start if not out else _block_start(doc, lines, k, p.start)
             out.append(Opening(start, ln.start, num, deliberation))
             closed_since = False
-    return out
+    return _settle_stamps(doc, out)
 
 
 def _arrete_number(doc: Document, line: Line) -> str | None:
@@ -232,6 +240,73 @@ def _arrete_number(doc: Document, line: Line) -> str | None:
         if executive and _DECREES_RE.search(ln.text):
             return re.sub(r"\s*([-_/.])\s*", r"\1", m.group("num").strip())
     return None
+
+
+def _is_stamp(text: str) -> bool:
+    return any(rx.match(text) for rx in _STAMP_RES)
+
+
+#: An @ctes identifier ("ID : 029-200046159-20240502-B2024_047-DE"): département, SIREN, date
+#: of the act, its number as the software spells it, its kind.
+RECEIPT_ID_RE = re.compile(r"\d{3}-\d{9}-\d{8}-(?P<num>\S+?)-(?:DE|AR|AI|CC|BF|AU)\b")
+
+
+def _figures(number: str) -> str:
+    """The figures of an act number, as an @ctes identifier keeps them whatever it does with
+    the letters and separators ("B2024_046" for "B2024-046", "D2011-108" for "DE-2011/108")."""
+    return re.sub(r"\D", "", number)
+
+
+def _settle_stamps(doc: Document, out: list[Opening]) -> list[Opening]:
+    """Give the stamps printed between two acts on one page to the act they belong to.
+
+    Between the signature of one act and the heading of the next, a run of stamps
+    ("Transmis en préfecture le 15 mars 2024 / Publié le 16 mars 2024") either closes the act
+    above or heads the act below (a recueil's box "Reçu en préfecture le … / Mis en ligne le … /
+    ID : …-B2024_047-DE" over "Délibération B2024-047"). The @ctes identifier of the run names
+    its act; without one, the file's habit decides: stamps after its last act's signature and
+    none above its first act's heading close each act, so the run goes to the act above.
+    """
+    own = [o for o in out if o.deliberation]
+    if len(out) < 2 or not own:
+        return out
+    foot, head = _stamps_after_closing(doc, own[-1]), _stamps_above_heading(doc, own[0])
+    settled = [out[0]]
+    for before, o in zip(out, out[1:]):
+        page = doc.pages[doc.page_at(o.start) - 1]
+        block = lines_of(doc, Span(o.start, o.line))
+        run = []  # the stamps that open the block (a stamp at the foot of a page may read as furniture)
+        for ln in block:
+            if _is_stamp(ln.text):
+                run.append(ln)
+            elif not doc.in_furniture(ln.start):
+                break
+        if o.start == page.start or not run:
+            settled.append(o)
+            continue
+        ids = {_figures(m.group("num")) for ln in block for m in RECEIPT_ID_RE.finditer(ln.text)}
+        if _figures(o.number) and _figures(o.number) in ids:
+            above = False
+        elif _figures(before.number) and _figures(before.number) in ids:
+            above = True
+        else:
+            above = foot and not head
+        rest = [ln for ln in lines_of(doc, Span(run[-1].end, o.line + 1)) if not doc.in_furniture(ln.start)]
+        settled.append(Opening(rest[0].start, o.line, o.number, o.deliberation) if above and rest else o)
+    return settled
+
+
+def _stamps_after_closing(doc: Document, o: Opening) -> bool:
+    """Whether stamps follow the first closing line of the act opened by ``o`` (the last act of
+    the file), within the few lines of its signature."""
+    lines = lines_of(doc, Span(o.line, len(doc.text)))
+    closing = next((i for i, ln in enumerate(lines) if CLOSED_RE.match(ln.text)), None)
+    return closing is not None and any(_is_stamp(ln.text) for ln in lines[closing + 1:closing + 9])
+
+
+def _stamps_above_heading(doc: Document, o: Opening) -> bool:
+    """Whether stamps stand in the block above the heading of ``o`` (the first act of the file)."""
+    return any(_is_stamp(ln.text) for ln in lines_of(doc, Span(o.start, o.line)))
 
 
 def _block_start(doc: Document, lines: list[Line], k: int, page_start: int) -> int:
