@@ -65,6 +65,7 @@ AFTER_ARTICLES_RE = re.compile(
       | l[ea]\s+(?:maire|pr[ée]sidente?)\b       # the signer's title: "Le Maire,", "Le Maire de Lannion",
         (?-i:(?!\s+(?!d[eu]s?\s|d['’])[a-zà-ÿ]))  # "La Présidente du Conseil départemental,", "Le Président,
         (?-i:(?!.*[a-zà-ÿ)»][.;]\s*$))           # Laurent WAUQUIEZ"; not the subject of an article's sentence
+        (?!.*\b(?:est|sont|sera|seront|peut|pourra|a|doit)\s)  # even wrapped ("Le Maire de la commune est autorisé à signer")
         .{0,40},?\s*$                            # ("Le Maire est autorisé à signer …", "le Maire, ou son
                                                  # représentant, signe la convention.")
       | (?-i:(?:LE|LA)\s+PR[ÉE]SIDENTE?\b)       # in capitals: "LE PRÉSIDENT DU CONSEIL DÉPARTEMENTAL"
@@ -294,6 +295,12 @@ REFERS_BACK_RE = re.compile(
 )
 
 
+#: The decision adopts the proposal the articles above it made ("adopte les propositions
+#: ci-dessus", "approuve la proposition de Monsieur le Maire"): they are its own — not "la
+#: convention proposée ci-dessus", a document it approves.
+PROPOSAL_RE = re.compile(r"\b(?:la|les|cette|ces|sa|ses)\s+propositions?\b", re.I)
+
+
 def decision_after(lines: list[TextLine], found: list[Article]) -> int | None:
     """Index in ``lines`` of the deliberating formula when it follows the first article
     ``found``: the articles before it are then not the decision's."""
@@ -302,6 +309,9 @@ def decision_after(lines: list[TextLine], found: list[Article]) -> int | None:
     for i, ln in enumerate(lines):
         if ln.start <= found[0].start:
             continue
+        first = next((c for c in ln.text if c.isalpha()), "")
+        if first.islower() and i and not re.search(r"[.;:!]\s*$", lines[i - 1].text):
+            continue  # a wrapped line of an article: "…l'adhésion de la commune," / "après délibération concordante …"
         pair = ln.text + (" " + lines[i + 1].text if i + 1 < len(lines) else "")  # "après en avoir" / "délibéré"
         m = DELIBERATES_RE.search(pair)
         if m and m.start() < len(ln.text):
@@ -320,7 +330,8 @@ def refers_back(lines: list[TextLine]) -> bool:
         if re.search(r"(?<!\bM)\.\s*$", ln.text):
             break
     text = re.sub(r"(?<=\w)-\n(?=\w)", "-", "\n".join(sentence))  # "sus-" / "mentionnés"
-    return bool(REFERS_BACK_RE.search(text))
+    # "adopte les propositions ci-dessus": the articles above were the proposal, now the decision's
+    return bool(REFERS_BACK_RE.search(text)) and not PROPOSAL_RE.search(text)
 
 
 def decision_articles(lines: list[TextLine]) -> list[Article] | None:

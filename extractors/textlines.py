@@ -66,18 +66,21 @@ def _right_margins(doc: Document, page_no: int) -> tuple[float, float] | None:
 
 #: Each page's margins and longest line, remembered for the pages of the last few documents:
 #: the acts of minutes share their pages, and each act asks for the lines of its sections.
-_PAGE_MEASURES: dict[tuple[str, int, int], tuple[tuple[float, float] | None, int]] = {}
+#: Keyed by the document object itself (held in the value, so its id is not reused while the
+#: entry lives): documents built in memory may share a doc_id.
+_PAGE_MEASURES: dict[tuple[int, int], tuple[Document, tuple[float, float] | None, int]] = {}
 PAGE_MEASURES_SIZE = 256
 
 
 def _page_measures(doc: Document, page_no: int) -> tuple[tuple[float, float] | None, int]:
-    key = (doc.doc_id, len(doc.text), page_no)
+    key = (id(doc), page_no)
     if key not in _PAGE_MEASURES:
         if len(_PAGE_MEASURES) >= PAGE_MEASURES_SIZE:
             _PAGE_MEASURES.clear()
-        _PAGE_MEASURES[key] = (_right_margins(doc, page_no),
+        _PAGE_MEASURES[key] = (doc, _right_margins(doc, page_no),
                                max((len(s.strip()) for s in doc.page_text(page_no).split("\n")), default=1))
-    return _PAGE_MEASURES[key]
+    _, margins, longest = _PAGE_MEASURES[key]
+    return margins, longest
 
 
 def body_lines(doc: Document, span: Span) -> list[TextLine]:

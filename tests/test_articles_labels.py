@@ -143,3 +143,35 @@ def test_articles_single_paragraph_before_a_reproduced_document() -> None:
     one = single_paragraph(_lines("DÉCIDE :", "d'approuver la convention ci-après reproduite.", "CONVENTION",
                                   "Entre la commune et l'association."))
     assert one is not None and join_lines(one.lines) == "d'approuver la convention ci-après reproduite."
+
+
+def test_a_wrapped_line_opening_on_apres_deliberation_is_no_deliberating_formula() -> None:
+    """Review: "… l'adhésion de la commune," / "après délibération concordante des communes
+    membres." wraps article 1; the articles after it are the decision's."""
+    from extractors.articles import decision_articles
+    lines = _lines("Article 1 : D'approuver l'adhésion de la commune au syndicat,",
+                   "après délibération concordante des communes membres.",
+                   "Article 2 : D'autoriser le Maire à signer la convention.",
+                   "Article 3 : Les crédits sont inscrits au budget.")
+    assert [a.number for a in decision_articles(lines)] == [1, 2, 3]
+
+
+def test_a_decision_adopting_the_proposal_above_keeps_its_articles() -> None:
+    """Review: "adopte les propositions ci-dessus" takes the proposal's articles as its own;
+    "de modifier les articles 1 et 8 tels sus-mentionnés" quotes another act's."""
+    from extractors.articles import decision_articles
+    proposal = ["Monsieur le Maire propose :", "Article 1 : Les tarifs sont fixés à 2 €.",
+                "Article 2 : Ils s'appliquent au 1er janvier."]
+    adopted = _lines(*proposal, "Après en avoir délibéré, le Conseil municipal adopte les propositions ci-dessus.")
+    assert [a.number for a in decision_articles(adopted)] == [1, 2]
+    quoted = _lines(*proposal, "Le Conseil municipal, après en avoir délibéré, décide de modifier les articles 1 et 2 "
+                               "tels sus-mentionnés.")
+    assert decision_articles(quoted) is None
+
+
+def test_an_article_whose_subject_is_the_executive_wrapped_is_no_signature() -> None:
+    """Review: "ARTICLE 2" / "Le Maire de la commune est autorisé à signer" / "la convention…":
+    the sentence wraps after its verb; article 3 follows."""
+    got = _read("ARTICLE 1", "Les tarifs sont approuvés.", "ARTICLE 2", "Le Maire de la commune est autorisé à signer",
+                "la convention et tout document.", "ARTICLE 3", "Les crédits sont inscrits au budget.")
+    assert [n for n, _ in got] == [1, 2, 3] and "autorisé à signer" in got[1][1]

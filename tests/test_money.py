@@ -182,6 +182,10 @@ def test_money_parse_amount_lower_case_qualifier(raw: str, expected: str) -> Non
     ("La décision modificative n° 2 se résume ainsi : fonctionnement : + 1 200 € ; investissement : – 5 000 €",
      [("+ 1 200 €", "1200.00"), ("– 5 000 €", "-5000.00")]),
     ("Le budget s'équilibre comme suit : Section d'investissement : - 12 500,00 €", [("- 12 500,00 €", "-12500.00")]),
+    # …a bullet after another colon of such a passage stays a bullet (review)
+    ("La décision modificative n°2 prévoit les dépenses suivantes : - 6 000 € pour l'achat de mobilier.",
+     [("6 000 €", "6000.00")]),
+    ("Le budget s'équilibre ainsi : - 1 200 € de subvention du Département", [("1 200 €", "1200.00")]),
     # …a bullet opening a line of such a passage stays a bullet
     ("La DM n°1 s'équilibre ainsi :\n- 3 500 € en dépenses et en recettes d'investissement",
      [("3 500 €", "3500.00")]),

@@ -674,6 +674,29 @@ Le Conseil municipal adopte la décision modificative.
     assert len(acts) == 2 and "Correspondant Défense" in acts[0].text
 
 
+@pytest.mark.parametrize("items", [
+    ("- Fournitures scolaires", "- Divers"),
+    ("- Fournitures scolaires : 1 200 €", "- Divers", "- Transports : 800 €"),
+    ("• Mobilier", "• Divers"),
+    ("- Mobilier", "DIVERS", "- Réserve"),
+])
+def test_divers_closing_a_list_inside_an_act_is_no_heading(items: tuple[str, ...]) -> None:
+    """A list of purchases or credits ends on "- Divers" too (review): the item of a list, when
+    a line beside it opens on a bullet or a dash, not the miscellaneous matters' heading."""
+    lines = "\n".join(items)
+    text = PREAMBLE + f"""Délibération 2024-29 : Crédits scolaires
+Le Conseil municipal répartit les crédits scolaires entre :
+{lines}
+Le Conseil municipal adopte la répartition.
+0 contre, 0 abstention, 13 pour
+Délibération 2024-30 : Décision modificative n°2
+Le Conseil municipal adopte la décision modificative.
+0 contre, 0 abstention, 13 pour
+"""
+    acts = segment_document(doc_of(text))
+    assert len(acts) == 2 and "adopte la répartition" in acts[0].text
+
+
 _LAST_ITEM = """- 2009/157 – Cession pulvérisateur
 Le Conseil municipal, après avoir entendu son rapporteur en son exposé et délibéré, décide à l’unanimité
 des membres présents, de céder le pulvérisateur pour un montant de 1 700,00 €.

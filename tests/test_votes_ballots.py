@@ -46,6 +46,9 @@ def _act(expose: str, decision: str):  # type: ignore[no-untyped-def]
     ("Après dépouillement des bulletins :\n- Maintien de l’école à quatre classes : 10\n"
      "- Fermeture d’une classe à la rentrée : 7\n",
      "Le Conseil municipal opte pour le maintien de l’école à quatre classes.", (10, 7)),
+    # the ballot's own counts printed above the options (review)
+    (_POSTE + "Suffrages exprimés : 17\n-\tAgence postale dans les locaux de la mairie : 15,\n"
+     "-\tAucune présence postale sur la commune : 2.\n", _DECIDE, (15, 2)),
 ])
 def test_votes_ballot_between_two_options(expose: str, decision: str, counts: tuple[int, int]) -> None:
     tally = read_vote(_act(expose, decision))

@@ -508,19 +508,20 @@ def _skip_adjectives(text: str, pos: int) -> int:
 # ---------------------------------------------------------------------------
 
 
-#: The last acts' own lines: the visas and the articles of an act both read them.
-_OWN_LINES: dict[tuple, list[TextLine]] = {}  # type: ignore[type-arg]
+#: The last acts' own lines: the visas and the articles of an act both read them. Keyed by the
+#: document object (held in the value, so its id is not reused while the entry lives) and the
+#: act's sections.
+_OWN_LINES: dict[tuple, tuple[object, list[TextLine]]] = {}  # type: ignore[type-arg]
 
 
 def own_lines(act: Act) -> list[TextLine]:
     """Body lines of the act's own sections (no annex, no session-wide preamble)."""
-    key = (act.doc.doc_id, len(act.doc.text),
-           tuple((s.span.start, s.span.end, s.kind, s.shared) for s in act.sections))
+    key = (id(act.doc), tuple((s.span.start, s.span.end, s.kind, s.shared) for s in act.sections))
     if key not in _OWN_LINES:
         if len(_OWN_LINES) >= 8:
             _OWN_LINES.clear()
-        _OWN_LINES[key] = _own_lines(act)
-    return list(_OWN_LINES[key])
+        _OWN_LINES[key] = (act.doc, _own_lines(act))
+    return list(_OWN_LINES[key][1])
 
 
 def _own_lines(act: Act) -> list[TextLine]:

@@ -706,6 +706,10 @@ def _option_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]{4,}|\d+", folded) if w not in _OPTION_FILLERS}
 
 
+#: The positions of a tally: options named so are a vote's tally, not a ballot's options.
+_TALLY_WORD_RE = re.compile(r"\b(?:pour|contre|abstentions?|abstenus?|nppv)\b", re.I)
+
+
 def read_option_ballot(text: str) -> Tally | None:
     """A vote between two options, when the decision takes one ("Il est décidé de procéder à un
     vote à bulletin secret sur le choix entre ces deux possibilités. Il ressort de ce vote les
@@ -726,8 +730,11 @@ def read_option_ballot(text: str) -> Tally | None:
                 break  # the options stand one under the other
             options.append(m)
         labels = [o.group("label").strip(" -–—•*·\t") for o in options]
-        if any(V.BALLOT_BOOKKEEPING_RE.search(lb) for lb in labels):
-            return None  # a tally or a ballot's counts, read elsewhere
+        if any(_TALLY_WORD_RE.search(lb) for lb in labels):
+            return None  # a tally, read elsewhere
+        # the ballot's own counts printed with the options ("Suffrages exprimés : 17") are no option
+        kept = [(o, lb) for o, lb in zip(options, labels) if not V.BALLOT_BOOKKEEPING_RE.search(lb)]
+        options, labels = [o for o, _ in kept], [lb for _, lb in kept]
         if len(options) != 2 or any(is_person_shaped(lb) or V.CIVILITY_WORD_RE.match(lb.split(" ")[0])
                                     for lb in labels):
             return None  # three options or more, or candidates

@@ -231,8 +231,9 @@ _DECREASE_RE = re.compile(r"\b(?:diminution|diminu(?:er|[ée]e?s?)|r[ée]duction
 # What says a passage gives a budget's balance by section, where a figure after a colon may be
 # negative: "Cette DM n°3 s'équilibre, tant en recettes qu'en dépenses, de la façon suivante :
 # - Section de fonctionnement : 4 388,00 € - Section d'investissement : - 3 382,00 €" (a
-# décision modificative that lowers a section's credits). Only after a colon: a dash opening a
-# line of such a passage may still be a bullet.
+# décision modificative that lowers a section's credits). Only after a colon that follows a
+# section's name: elsewhere a dash of such a passage may still be a bullet ("La décision
+# modificative n°2 prévoit les dépenses suivantes : - 6 000 € pour l'achat de mobilier").
 _BALANCE_RE = re.compile(r"\bs['’]\s?[ée]quilibr(?:e|ent)\b|\bd[ée]cisions?\s+modificatives?\b"
                          r"|\bDM\s*(?:n\s*°|n[o°]|\d)", re.I)
 
@@ -284,7 +285,7 @@ def _glued_negative(text: str, m: re.Match[str]) -> bool:
     # introduces the amount; elsewhere a spaced dash links or lists
     if re.search(r"(?:\bsoit|\bde|\bdu|\bà|=|\t)$", before, re.I):
         return True
-    if before.endswith(":"):
+    if re.search(r"\b(?:section|fonctionnement|investissement|exploitation)\b[^:\n]{0,40}:$", before, re.I):
         a, b = _passage(text, m.start(), m.end())
         if _BALANCE_RE.search(text[a:b]):
             return True  # a section's balance in a décision modificative: "Section d'investissement : - 3 382,00 €"

@@ -61,7 +61,15 @@ PAGE_NUMBER_RE = re.compile(
 
 #: A line that carries the page's number at its end: "Recueil des actes administratifs n° 3 –
 #: page 12", "Délibération n° 2024-046 – page 1/2", "Conseil du 26/01/2023\t3/4", "… Page 2 sur 5".
-PAGE_NUMBERED_RE = re.compile(r"(?:\bpage\s*\d{1,4}(?:\s*(?:/|sur)\s*\d{1,4})?|\s\d{1,4}\s*/\s*\d{1,4})\s*$", re.I)
+PAGE_NUMBERED_RE = re.compile(r"(?:\bpage\s*\d{1,4}(?:\s*(?:/|sur)\s*\d{1,4})?|\s(?P<k>\d{1,3})\s*/\s*(?P<n>\d{1,3}))\s*$",
+                              re.I)
+
+
+def _page_numbered(text: str) -> bool:
+    """:data:`PAGE_NUMBERED_RE`, a bare fraction counting as "page k of n" only when k ≤ n: "… 3/4"
+    is, "Séance du 15/03" and "Délibération n° 2024/12" are not."""
+    m = PAGE_NUMBERED_RE.search(text)
+    return bool(m) and (m.group("k") is None or int(m.group("k")) <= int(m.group("n")))
 
 #: A sentence that repeats ("Approuvé par 2 ABSTENTIONS (M.DENISE - C.BOURRETTE) et 11 voix
 #: POUR." after each budget) is body text even when it falls at the foot of several pages.
@@ -170,11 +178,14 @@ def _running_lines(zones: list[list[_ZoneLine]], i: int) -> tuple[set[int], set[
     for ln in zones[i]:
         if PAGE_NUMBER_RE.match(ln.text):
             most.add(ln.start)
-        elif not SENTENCE_RE.search(ln.text) and (PAGE_NUMBERED_RE.search(ln.text) or not _runs_over_the_break(ln)):
+        elif not SENTENCE_RE.search(ln.text):
             repeated = _repeats(ln, i, zones, most_pages, min_pages)
-            if repeated >= most_pages or (repeated >= min_pages and PAGE_NUMBERED_RE.search(ln.text)):
+            # a line on most pages is furniture however it ends ("Mairie de Villeneuve, 1 place
+            # de la Mairie,", "www.ville-exemple.fr"); on fewer, only when it carries the page's
+            # number or is no line of a paragraph running over the break
+            if repeated >= most_pages or (repeated >= min_pages and _page_numbered(ln.text)):
                 most.add(ln.start)
-            elif repeated >= min_pages:
+            elif repeated >= min_pages and not _runs_over_the_break(ln):
                 fewer.add(ln.start)
     return most, fewer
 

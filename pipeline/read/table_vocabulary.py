@@ -447,8 +447,10 @@ def names_an_operation_code(header: str) -> bool:
 
     >>> names_an_operation_code("N° opération"), names_an_operation_code("N° AP"), names_an_operation_code("N° de titre")
     (True, True, False)
+    >>> names_an_operation_code("N°AP"), names_an_operation_code("N°Opération")
+    (True, True)
     """
-    h = " ".join(re.sub(r"[^\w °]", " ", fold(header)).split())
+    h = " ".join(re.sub(r"°(?=\w)", "° ", re.sub(r"[^\w °]", " ", fold(header))).split())  # "N°AP" as "N° AP"
     return bool(_OPERATION_CODE_RE.match(h))
 
 

@@ -184,13 +184,32 @@ AGENDA_RE = re.compile(r"^\W{0,2}(?:ordre\s+du\s+jour|points?\s+[àa]\s+l['’]o
 NON_ACT_HEADING_RE = re.compile(
     r"""^\W{0,2}(?:questions?\s+diverses
         | (?:affaires?|points?|sujets?)\s+divers(?:es)?                 # Affaires diverses, POINTS DIVERS
-        | (?<=[^\w\s])\s*divers | (?-i:DIVERS)                            # ➢ Divers, - Divers, DIVERS
         | informations?\s+(?:diverses?|du\s+maire|du\s+pr[ée]sident|et\s+questions\s+diverses)  # INFORMATIONS ET QUESTIONS DIVERSES
         | diverses\s+informations                                       # - Diverses informations
         | (?:points?\s+d['’]\s*)?informations?)                                         # Informations / Point d'information
         \s*(?:[:.]\s*$|[–—-]\s*\S.{0,100}$|$)             # "Informations du Maire – Décisions prises par délégation" """,
     re.I | re.X,
 )
+
+#: "Divers" alone on its line under the minutes' bullet ("➢ Divers", "- Divers :") or in
+#: capitals ("DIVERS"): the miscellaneous matters, when it is no item of a list — a list of
+#: purchases also ends on "- Divers" (:func:`_misc_heading`).
+MISC_HEADING_RE = re.compile(r"^(?:[^\w\s]\s*[Dd]ivers|\W{0,2}DIVERS)\s*[:.]?\s*$")
+_LIST_ITEM_RE = re.compile(r"^\s*[-–—•▪►▸➢➤*+·]")
+
+
+def _misc_heading(lines: list[Line], i: int) -> bool:
+    """Whether ``lines[i]`` is the miscellaneous matters' heading (:data:`MISC_HEADING_RE`): the
+    line before it is no item of a list, or ends a sentence (the item before is over: "… pour
+    mener ce dossier à bien." / "- Divers", Chéméré), and the line after it is no item of a list
+    ("- Fournitures" / "- Divers" / "- Transports : 800 €" are a list's items)."""
+    if not MISC_HEADING_RE.match(lines[i].text):
+        return False
+    before = lines[i - 1].text.rstrip() if i else "."
+    after = lines[i + 1].text if i + 1 < len(lines) else ""
+    ends = bool(re.search(r"[.!?»)]$", before)) or bool(OUTCOME_LINE_RE.match(before)) or _is_result_line(before)
+    return (ends or not _LIST_ITEM_RE.match(before)) and not _LIST_ITEM_RE.match(after)
+
 
 #: The label of an act's object, which heads the items of minutes that print no number:
 #: "OBJET : Budget primitif 2025 – Budget principal", "Objet – Tarifs de la cantine", "Objet de
@@ -668,7 +687,8 @@ def _is_heading_like(lines: list[Line], i: int) -> bool:
     """A line that can head an unnumbered item: a title in capitals ("TARIFS DE LA
     CANTINE"), or a short title line after a finished sentence ("Vote des 4 taxes")."""
     text = lines[i].text
-    if OUTCOME_LINE_RE.match(text) or _is_result_line(text) or NON_ACT_HEADING_RE.match(text):
+    if OUTCOME_LINE_RE.match(text) or _is_result_line(text) or NON_ACT_HEADING_RE.match(text) \
+            or MISC_HEADING_RE.match(text):
         return False
     if _is_capital_heading(text):
         return True
@@ -734,7 +754,8 @@ def _summary_items(doc: Document, lines: list[Line], usable: list[bool],
         text = lines[i].text
         # a title of one word only when it wraps onto a line in capitals ("SUBVENTIONS /
         # ASSOCIATIONS 2013")
-        if not capitals(i) or NON_ACT_HEADING_RE.match(text) or (len(text.split()) < 2 and not capitals(i + 1)):
+        if not capitals(i) or NON_ACT_HEADING_RE.match(text) or MISC_HEADING_RE.match(text) \
+                or (len(text.split()) < 2 and not capitals(i + 1)):
             i += 1
             continue
         j = i + 1
@@ -942,7 +963,8 @@ def minutes_acts(doc: Document, unnumbered: bool = False) -> tuple[list[Span], S
     if _nested_in_one(romans, numbered, len(lines)) or _nested_in_one(romans, items, len(lines)):
         romans = []
     subs = _sub_headings(lines, usable, items, closing)
-    stops = [Heading(i, "stop") for i in range(closing) if NON_ACT_HEADING_RE.match(lines[i].text)]
+    stops = [Heading(i, "stop") for i in range(closing)
+             if NON_ACT_HEADING_RE.match(lines[i].text) or _misc_heading(lines, i)]
     heads: dict[int, Heading] = {}
     for h in romans + items + subs + numbered + stops:
         heads.setdefault(h.index, h)
