@@ -254,13 +254,8 @@ def _passage(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _in_movements(text: str, start: int, end: int) -> bool:
     """True when the passage around ``text[start:end]`` lists movements of credits (:data:`_PLUS_FIGURE_RE`,
-    :data:`_DECREASE_RE`): up to :data:`_PASSAGE` characters either side, within its paragraph."""
-    a, b = max(0, start - _PASSAGE), min(len(text), end + _PASSAGE)
-    cut = max(text.rfind("\n\n", a, start), text.rfind("\f", a, start))
-    a = cut + 1 if cut >= 0 else a
-    for stop in (text.find("\n\n", end, b), text.find("\f", end, b)):
-        if stop >= 0:
-            b = min(b, stop)
+    :data:`_DECREASE_RE`) in :func:`_passage`."""
+    a, b = _passage(text, start, end)
     passage = text[a:start] + " " + text[end:b]
     return bool(_PLUS_FIGURE_RE.search(passage) or _DECREASE_RE.search(text[a:b]))
 
